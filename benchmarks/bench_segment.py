@@ -1,0 +1,51 @@
+#!/usr/bin/env python3
+"""Pages per second for segmentation (decode + repair + segment), on one core.
+
+Usage: python benchmarks/bench_segment.py [PAGE_DIR ...] [--seconds 5]
+Default pages: ../shared/seeds next to the checkout, else the raw pages kept in content/.
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from pathlib import Path
+
+from generator.ingest.decode import decode_page
+from generator.ingest.segment import segment
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def default_pages() -> list[Path]:
+    seeds = ROOT.parent / "shared" / "seeds"
+    if seeds.is_dir():
+        return sorted(seeds.glob("*.txt"))
+    return sorted((ROOT / "content").rglob("[0-9]*.txt"))
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("dirs", nargs="*", type=Path)
+    ap.add_argument("--seconds", type=float, default=5.0)
+    args = ap.parse_args()
+    files = [p for d in args.dirs for p in sorted(d.glob("*.txt"))] or default_pages()
+    pages = [(p.name, p.read_bytes()) for p in files]
+    total_bytes = sum(len(b) for _, b in pages)
+    for name, data in pages:  # warm-up: compiles regexes, loads modules
+        segment(decode_page(data, name))
+    done = 0
+    start = time.perf_counter()
+    while time.perf_counter() - start < args.seconds:
+        for name, data in pages:
+            segment(decode_page(data, name))
+        done += len(pages)
+    elapsed = time.perf_counter() - start
+    print(f"pages:        {len(pages)} ({total_bytes / 1024:.0f} KB), {done} segmented")
+    print(f"pages/second: {done / elapsed:.0f} (one core)")
+    print(f"ms/page:      {1000 * elapsed / done:.2f}")
+    print(f"MB/second:    {total_bytes * done / len(pages) / elapsed / 1e6:.2f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,3 @@
+"""Newspaper archive generator: raw OCR pages → content/ → static site."""
+
+__version__ = "0.1.0"

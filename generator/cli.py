@@ -1,0 +1,124 @@
+"""Command line: `archive segment`, `archive ingest`.
+
+Every user error ends as one line on stderr naming the file and the fix, with
+exit code 2; tracebacks are for bugs only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from generator import __version__
+from generator.errors import ArchiveError
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="archive",
+        description="Turn OCR dumps of newspaper pages into a searchable static archive.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    seg = sub.add_parser("segment", help="print the articles found on one page")
+    seg.add_argument("page", type=Path, help="a page dump (.txt)")
+    seg.add_argument("--json", action="store_true", help="one JSON object per article and line")
+    seg.set_defaults(run=run_segment)
+
+    ing = sub.add_parser("ingest", help="segment pages and write them under content/")
+    ing.add_argument("paths", nargs="+", type=Path, help="page files or folders of them")
+    ing.add_argument("--content", type=Path, default=Path("content"), help="content root")
+    ing.add_argument("--city", help="city name, e.g. 许昌")
+    ing.add_argument("--paper", help="newspaper name, e.g. 许昌日报")
+    ing.add_argument("--date", help="issue date, YYYY-MM-DD")
+    ing.add_argument("--page", help="page number (only with a single page file)")
+    ing.add_argument("--section", help="section name printed on the page")
+    ing.add_argument("--config", type=Path, default=Path("site.yaml"),
+                     help="site config with city slugs (default: site.yaml, optional)")
+    ing.set_defaults(run=run_ingest)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except ArchiveError as err:
+        print(f"archive: error: {err}", file=sys.stderr)
+        return err.exit_code
+    except KeyboardInterrupt:
+        print("archive: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+def read_page(path: Path) -> str:
+    """Read and decode one page file, turning OS errors into one-line messages."""
+    from generator.ingest.decode import MAX_PAGE_BYTES, decode_page
+
+    try:
+        size = path.stat().st_size
+        if path.is_dir():
+            raise ArchiveError(f"{path}: is a folder; pass a page file (.txt)")
+        if size > MAX_PAGE_BYTES:
+            raise ArchiveError(
+                f"{path}: {size / 1e6:.1f} MB is too large for one page "
+                f"(pages are normally under 100 KB); split the file or check it is a page dump"
+            )
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise ArchiveError(f"{path}: no such file; check the path") from None
+    except PermissionError:
+        raise ArchiveError(f"{path}: cannot read (permission denied); check its permissions") \
+            from None
+    except OSError as err:
+        raise ArchiveError(f"{path}: cannot read ({err.strerror}); check the file") from None
+    return decode_page(data, str(path))
+
+
+def run_segment(args: argparse.Namespace) -> int:
+    from generator.ingest.segment import segment
+
+    page = segment(read_page(args.page))
+    out = sys.stdout
+    if args.json:
+        for article in page.articles:
+            out.write(json.dumps(article.to_json(), ensure_ascii=False) + "\n")
+        return 0
+    out.write(summary(args.page.name, page))
+    return 0
+
+
+def summary(name: str, page) -> str:
+    """A readable listing an archivist can check against the printed page."""
+    lines = [f"{name}: {len(page.articles)} articles"
+             + (f", section {page.section}" if page.section else "")]
+    for n, a in enumerate(page.articles, start=1):
+        title = a.title or "(no headline on the page)"
+        lines.append(f"\n{n:>2}. [{a.kind}] {title}   line {a.line}")
+        for label, value in (("kicker", a.kicker), ("subtitle", a.subtitle), ("byline", a.byline),
+                             ("continued from page", a.continued_from),
+                             ("continues on page", a.continues_on)):
+            if value is not None:
+                lines.append(f"    {label}: {value}")
+        body = a.body.replace("\n\n", " ¶ ")
+        preview = body if len(body) <= 60 else f"{body[:40]} … {body[-16:]}"
+        lines.append(f"    {len(a.paragraphs)} paragraphs, {len(a.body)} chars: {preview}")
+    if page.noise:
+        lines.append("\nset aside as layout:")
+        lines.extend(f"    line {n.line}: {n.text} ({n.reason})" for n in page.noise)
+    if page.warnings:
+        lines.append("\nwarnings:")
+        lines.extend(f"    {w}" for w in page.warnings)
+    return "\n".join(lines) + "\n"
+
+
+def run_ingest(args: argparse.Namespace) -> int:
+    from generator.ingest.pipeline import ingest_paths
+
+    return ingest_paths(args)

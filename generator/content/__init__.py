@@ -1,0 +1,1 @@
+"""Stage 2: articles ⇄ Markdown content files with YAML front matter."""

@@ -1,0 +1,201 @@
+"""Content files: YAML front matter between `---` fences, then the Markdown body.
+
+Editors open these files by hand, so the YAML is written to be read: Chinese as
+is (not \\u escapes), one key a line in a fixed order, no line folding, dates as
+YYYY-MM-DD. It is read back with a loader that takes YAML 1.1's surprises out:
+dates stay strings until the schema checks them (an invalid `2023-13-01` must
+be a validation message, not a crash), integers are decimal only (page `010`
+is 10, not octal 8), and only `true`/`false` are booleans (not `yes`/`on`).
+Errors name `path:line` in the file, counting the opening fence as line 1.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from generator.errors import ArchiveError
+
+FENCE = "---"
+
+_INT_RE = re.compile(r"^[-+]?[0-9]+$")
+_BOOL_RE = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
+_TAG_INT = "tag:yaml.org,2002:int"
+_TAG_BOOL = "tag:yaml.org,2002:bool"
+_TAG_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader with plain-text-friendly scalars (see the module docstring)."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag not in (_TAG_INT, _TAG_BOOL, _TAG_TIMESTAMP)]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_Loader.add_implicit_resolver(_TAG_INT, _INT_RE, list("-+0123456789"))
+_Loader.add_implicit_resolver(_TAG_BOOL, _BOOL_RE, list("tTfF"))
+_Loader.add_constructor(_TAG_INT, lambda loader, node: int(loader.construct_scalar(node)))
+
+
+class _Dumper(yaml.SafeDumper):
+    """SafeDumper that also quotes what *our* loader would not read back as text.
+
+    The dumper writes a string plain only when no resolver claims it, so giving
+    it both rule sets quotes `08` (an int to us) as well as `yes` (a bool to YAML 1.1).
+    """
+
+
+_Dumper.yaml_implicit_resolvers = {
+    k: list(v) for k, v in yaml.SafeDumper.yaml_implicit_resolvers.items()
+}
+_Dumper.add_implicit_resolver(_TAG_INT, _INT_RE, list("-+0123456789"))
+# Lists (`inferred: [date, page]`) on one line, like the key they belong to.
+_Dumper.add_representer(
+    list, lambda dumper, value: dumper.represent_sequence(
+        "tag:yaml.org,2002:seq", value, flow_style=True
+    )
+)
+
+
+@dataclass
+class Document:
+    """A parsed content file, with the line numbers messages need."""
+
+    front: dict[str, Any]
+    body: str
+    body_line: int  # 1-based line where the body starts
+    field_lines: dict[str, int] = field(default_factory=dict)  # top-level key → line
+    end_line: int = 0  # line of the closing fence
+
+
+def render(front: dict[str, Any], body: str) -> str:
+    """The text of a content file: keys in the order given, body after one blank line.
+
+    Callers order the keys (schema.ordered does it by FIELD_ORDER); datetimes
+    are written as dates because an issue has a day, not a time.
+    """
+    clean = {k: _plain(v) for k, v in front.items()}
+    yaml_text = yaml.dump(
+        clean, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=2**31
+    ) if clean else ""
+    body = body.strip("\n")
+    return f"{FENCE}\n{yaml_text}{FENCE}\n" + (f"\n{body}\n" if body else "")
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, tuple):
+        return list(value)
+    return value
+
+
+def parse(text: str, path: str) -> tuple[dict[str, Any], str, int]:
+    """(front matter, body, line where the body starts); ArchiveError `path:line: …`."""
+    doc = parse_document(text, path)
+    return doc.front, doc.body, doc.body_line
+
+
+def parse_document(text: str, path: str) -> Document:
+    """Like parse, also giving each top-level key's line (for validation messages)."""
+    lines = text.lstrip("\ufeff").replace("\r\n", "\n").split("\n")
+    if not lines or lines[0].rstrip() != FENCE:
+        raise ArchiveError(
+            f"{path}:1: no front matter; start the file with a line '---', "
+            "then `key: value` lines, then a line '---'"
+        )
+    end = next((i for i in range(1, len(lines)) if lines[i].rstrip() == FENCE), None)
+    if end is None:
+        raise ArchiveError(
+            f"{path}:1: front matter is not closed; add a line '---' after the last "
+            "`key: value` line"
+        )
+    data, key_lines = load_yaml("\n".join(lines[1:end]), path, first_line=2)
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise ArchiveError(
+            f"{path}:2: front matter must be `key: value` lines, not a "
+            f"{type(data).__name__}; write one field a line, e.g. `title: …`"
+        )
+    bad = next((k for k in data if not isinstance(k, str)), None)
+    if bad is not None:
+        line = key_lines.get((bad,), 2)
+        raise ArchiveError(f"{path}:{line}: {bad!r} is not a field name; field names are words")
+    start = end + 1
+    while start < len(lines) and not lines[start].strip():
+        start += 1
+    body = "\n".join(lines[start:]).rstrip("\n")
+    fields = {k[0]: v for k, v in key_lines.items() if len(k) == 1}
+    return Document(data, body, start + 1, fields, end + 1)
+
+
+def load_yaml(text: str, path: str, first_line: int = 1) -> tuple[Any, dict[tuple, int]]:
+    """YAML data and the line of every mapping key, by key path (e.g. ("000.txt", "date")).
+
+    first_line is the file line the text starts on, so messages point into the
+    file the user opens. Duplicate keys are an error: YAML would silently keep
+    the last one and an editor's correction could vanish.
+    """
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        lines: dict[tuple, int] = {}
+        if node is not None:
+            _key_lines(node, (), lines, path, first_line)
+        data = loader.construct_document(node) if node is not None else None
+    except yaml.MarkedYAMLError as e:
+        mark = e.problem_mark or e.context_mark
+        line = first_line + (mark.line if mark else 0)
+        raise ArchiveError(f"{path}:{line}: {_yaml_problem(e)}") from None
+    except yaml.YAMLError as e:
+        raise ArchiveError(
+            f"{path}:{first_line}: not valid YAML ({e}); check the quoting"
+        ) from None
+    finally:
+        loader.dispose()
+    return data, lines
+
+
+def _key_lines(node: yaml.Node, prefix: tuple, out: dict, path: str, first_line: int) -> None:
+    if not isinstance(node, yaml.MappingNode):
+        return
+    for key_node, value_node in node.value:
+        if not isinstance(key_node, yaml.ScalarNode):
+            continue
+        keys = (*prefix, _scalar_key(key_node))
+        line = first_line + key_node.start_mark.line
+        if keys in out:
+            name = ".".join(str(k) for k in keys)
+            raise ArchiveError(
+                f"{path}:{line}: {name}: appears twice (first on line {out[keys]}); keep one"
+            )
+        out[keys] = line
+        _key_lines(value_node, keys, out, path, first_line)
+
+
+def _scalar_key(node: yaml.ScalarNode) -> Any:
+    """The key as the constructor will build it (ints stay ints), for lookups."""
+    if node.tag == _TAG_INT:
+        return int(node.value)
+    return node.value
+
+
+def _yaml_problem(e: yaml.MarkedYAMLError) -> str:
+    problem = (e.problem or e.context or "syntax error").strip()
+    if "mapping values are not allowed" in problem:
+        hint = "put a value that contains ': ' in double quotes"
+    elif "'\\t'" in problem or "tab" in problem:
+        hint = "indent with spaces, not tabs"
+    elif "expected <block end>" in problem or "did not find expected key" in problem:
+        hint = "every line must be `key: value`; quote values that start with a quote mark"
+    elif "found undefined alias" in problem or "found character" in problem:
+        hint = "put the value in double quotes"
+    else:
+        hint = "check the quoting; put values with ':', '#' or quote marks in double quotes"
+    return f"not valid YAML ({problem}); {hint}"

@@ -1,0 +1,59 @@
+"""Read one article file for the site build: front matter with defaults, body, problems.
+
+Problems are returned, not raised, so a build can list every broken file at
+once instead of stopping at the first.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from pathlib import Path
+from typing import Any
+
+from generator.content import frontmatter, schema
+from generator.errors import ArchiveError
+
+
+def read_article(
+    path: Path, root: Path, warnings: list[str] | None = None
+) -> tuple[dict[str, Any], str, list[str]]:
+    """(front matter with defaults applied, body, problems) for one content file.
+
+    Problems are `path:line: field: …` messages; when the file cannot be read or
+    its front matter does not parse, front is {} and body is "". Unknown fields
+    and a missing raw page (`source`) are not problems: pass a list as warnings
+to collect them. root is the content root `source` is relative to.
+    """
+    shown = display_path(path)
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except UnicodeDecodeError as e:
+        return {}, "", [f"{shown}:1: not UTF-8 text ({e.reason} at byte {e.start}); "
+                        "save it as UTF-8"]
+    except OSError as e:
+        return {}, "", [f"{shown}:1: cannot read ({e.strerror}); check the file"]
+    try:
+        doc = frontmatter.parse_document(text, shown)
+    except ArchiveError as e:
+        return {}, "", [str(e)]
+    problems = schema.validate(doc.front, shown, doc.field_lines)
+    if warnings is not None:
+        warnings.extend(schema.unknown_fields(doc.front, shown, doc.field_lines))
+        source = doc.front.get("source")
+        if isinstance(source, str) and not (Path(root) / source).is_file():
+            warnings.append(f"{shown}:{doc.field_lines.get('source', 1)}: source: {source} is "
+                            f"not in {display_path(root)}/; re-ingest the page or delete the line")
+    return schema.apply_defaults(doc.front, shown), doc.body, problems
+
+
+def display_path(path: Path) -> str:
+    """The path as messages show it: `content/xuchang/2023/03/23/06-02.md`.
+
+    Relative to the current folder when the file is under it (as the user
+    typed it), with forward slashes, which the layout check expects.
+    """
+    path = Path(path)
+    if path.is_absolute():
+        with contextlib.suppress(ValueError):
+            path = path.relative_to(Path.cwd())
+    return path.as_posix()

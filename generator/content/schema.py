@@ -1,0 +1,255 @@
+"""The content model: which fields an article file has, their order, and their checks.
+
+FIELD_ORDER is the order keys are written in, so every file reads the same way:
+what the reader sees first (title, kicker, subtitle, byline), then where the
+article was printed (city, paper, date, page, seq, section), then links to
+other pages, then bookkeeping (source, inferred, checksum).
+
+Required: city, paper, date, page, and a `title` key, which may be null: photos
+and briefs often have no headline and the site shows a fallback. Everything
+else has a default, so files written by tools/make_corpus.py or by hand with
+only title/city/paper/date/page/byline are complete.
+
+validate() returns every problem at once, each as
+`path:line: field: what is wrong and how to fix it`, so an editor can fix a
+file in one pass.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from generator.ingest.article import PageRef
+
+FIELD_ORDER: tuple[str, ...] = (
+    "title", "kicker", "subtitle", "byline", "kind",
+    "city", "paper", "date", "page", "seq", "section",
+    "continued_from", "continues_on",
+    "source", "inferred", "checksum",
+)
+REQUIRED: tuple[str, ...] = ("title", "city", "paper", "date", "page")
+KINDS: tuple[str, ...] = (
+    "news", "brief", "interview", "photo", "table", "notice", "commentary", "other",
+)
+TEXT_FIELDS = ("title", "kicker", "subtitle", "byline", "section", "source")
+# Fields that inference or a placeholder can supply, so `inferred` may list them.
+INFERABLE = ("city", "paper", "date", "page", "section")
+
+DEFAULTS: dict[str, Any] = {
+    "title": None, "kicker": None, "subtitle": None, "byline": None, "kind": "news",
+    "seq": None, "section": None, "continued_from": None, "continues_on": None,
+    "source": None, "inferred": [], "checksum": None,
+}
+
+DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+PAGE_LABEL_RE = re.compile(r"^[A-Za-z]{1,3}\d{1,3}$")  # "A2", "B12": papers with lettered sections
+CHECKSUM_RE = re.compile(r"^[0-9a-f]{16}$")
+# content/<city-slug>/<YYYY>/<MM>/<DD>/<PP>-<NN>.md, matched at the end of any path.
+PATH_RE = re.compile(
+    r"(?:^|/)(?P<slug>[^/]+)/(?P<year>\d{4})/(?P<month>\d{2})/(?P<day>\d{2})/"
+    r"(?P<page>[A-Za-z0-9]+)-(?P<seq>\d{2,})\.md$"
+)
+
+
+def parse_date(value: Any) -> dt.date | None:
+    """A date from a YAML value or a flag; None when it is not a real YYYY-MM-DD date."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if not isinstance(value, str):
+        return None
+    m = DATE_RE.match(value.strip())
+    if not m:
+        return None
+    try:
+        return dt.date(int(m[1]), int(m[2]), int(m[3]))
+    except ValueError:
+        return None
+
+
+def parse_page(value: Any) -> PageRef | None:
+    """A page number (positive int) or label ("A2"); None when it is neither.
+
+    Digit strings count as numbers ("06" → 6) because flags and hand-edited
+    YAML give them as text.
+    """
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value if value > 0 else None
+    if isinstance(value, str):
+        text = value.strip()
+        if text.isdigit() and text.isascii():
+            return int(text) or None
+        if PAGE_LABEL_RE.match(text):
+            return text.upper()
+    return None
+
+
+def ordered(front: dict[str, Any]) -> dict[str, Any]:
+    """The same fields with FIELD_ORDER first; unknown fields keep their place after."""
+    out = {k: front[k] for k in FIELD_ORDER if k in front}
+    out.update((k, v) for k, v in front.items() if k not in out)
+    return out
+
+
+def field_lines(front_text: str, first_line: int = 2) -> dict[str, int]:
+    """Line of each top-level `key:` in front matter text (a plain scan, no YAML needed).
+
+    frontmatter.parse_document gives exact lines; this is for text that does not parse.
+    """
+    lines: dict[str, int] = {}
+    for i, line in enumerate(front_text.split("\n")):
+        m = re.match(r"^([A-Za-z_][\w-]*)\s*:", line)
+        if m and m[1] not in lines:
+            lines[m[1]] = first_line + i
+    return lines
+
+
+def seq_from_path(path: str) -> int | None:
+    """NN of a file named PP-NN.md: the article's place on its page."""
+    m = re.search(r"(?:^|/)[A-Za-z0-9]+-(\d{2,})\.md$", path)
+    return int(m[1]) if m else None
+
+
+def apply_defaults(front: dict[str, Any], path: str) -> dict[str, Any]:
+    """The front matter with every FIELD_ORDER field present and values normalised.
+
+    Valid dates become datetime.date and page digit strings become ints; invalid
+    values are left as they are (validate reports them).
+    """
+    out = dict(DEFAULTS)
+    out["inferred"] = []
+    out.update(front)
+    if out.get("seq") is None:
+        out["seq"] = seq_from_path(path)
+    if out.get("inferred") is None:
+        out["inferred"] = []
+    date = parse_date(out.get("date"))
+    if date is not None:
+        out["date"] = date
+    for key in ("page", "continued_from", "continues_on"):
+        page = parse_page(out.get(key))
+        if page is not None:
+            out[key] = page
+    return ordered(out)
+
+
+def validate(front: dict[str, Any], path: str, field_lines: dict[str, int]) -> list[str]:
+    """Every problem with an article's front matter, as `path:line: field: …` messages.
+
+    Unknown fields are not problems here (see unknown_fields): an editor may
+    keep notes in the file.
+    """
+    problems: list[str] = []
+
+    def add(key: str, what: str) -> None:
+        problems.append(f"{path}:{field_lines.get(key, 1)}: {key}: {what}")
+
+    for key in REQUIRED:
+        if key not in front:
+            add(key, _missing(key))
+    for key in TEXT_FIELDS:
+        value = front.get(key)
+        if value is not None and not isinstance(value, str):
+            add(key, f"{_show(value)} is not text; put it in double quotes")
+    for key in ("city", "paper"):
+        if key not in front:
+            continue
+        value = front[key]
+        if value is None or (isinstance(value, str) and not value.strip()):
+            add(key, f"is empty; write the {key} name, e.g. `{key}: {_EXAMPLES[key]}`")
+        elif not isinstance(value, str):
+            add(key, f"{_show(value)} is not text; write the {key} name, e.g. {_EXAMPLES[key]}")
+    if "date" in front and parse_date(front["date"]) is None:
+        add("date", f"{_show(front['date'])} is not a date; write it as YYYY-MM-DD")
+    if "page" in front and parse_page(front["page"]) is None:
+        add("page", f"{_show(front['page'])} is not a page; write a positive number or a "
+                    "label such as A2")
+    kind = front.get("kind", "news")
+    if kind not in KINDS:
+        add("kind", f"{_show(kind)} is not a known kind; use one of {', '.join(KINDS)}")
+    seq = front.get("seq")
+    if seq is not None and (isinstance(seq, bool) or not isinstance(seq, int) or seq < 1):
+        add("seq", f"{_show(seq)} is not a position on the page; write a positive number")
+    for key in ("continued_from", "continues_on"):
+        value = front.get(key)
+        if value is not None and parse_page(value) is None:
+            add(key, f"{_show(value)} is not a page; write a page number, a label such as A2, "
+                     "or null")
+    inferred = front.get("inferred")
+    if inferred is not None:
+        if not isinstance(inferred, list):
+            add("inferred", f"{_show(inferred)} is not a list; write e.g. [date, page] or []")
+        else:
+            bad = [x for x in inferred if x not in INFERABLE]
+            if bad:
+                add("inferred", f"{', '.join(map(_show, bad))} cannot be inferred; list only "
+                                f"fields among {', '.join(INFERABLE)}")
+    checksum = front.get("checksum")
+    if checksum is not None and not (isinstance(checksum, str) and CHECKSUM_RE.match(checksum)):
+        add("checksum", f"{_show(checksum)} is not a checksum; delete the line (the ingest "
+                        "writes it)")
+    problems.extend(_path_problems(front, path, field_lines))
+    return problems
+
+
+def unknown_fields(front: dict[str, Any], path: str, field_lines: dict[str, int]) -> list[str]:
+    """Warnings for keys outside FIELD_ORDER: usually a typo (`titel:`), maybe a note."""
+    return [
+        f"{path}:{field_lines.get(key, 1)}: {key}: unknown field, ignored; "
+        f"check the spelling (fields: {', '.join(FIELD_ORDER)})"
+        for key in front
+        if key not in FIELD_ORDER
+    ]
+
+
+def _path_problems(front: dict[str, Any], path: str, field_lines: dict[str, int]) -> list[str]:
+    """Date, page and seq must agree with the permalink the file sits at."""
+    m = PATH_RE.search(path.replace("\\", "/"))
+    if not m:
+        return []
+    out = []
+    where = f"{m['year']}/{m['month']}/{m['day']}/{m['page']}-{m['seq']}.md"
+    date = parse_date(front.get("date"))
+    path_date = f"{m['year']}-{m['month']}-{m['day']}"
+    if date is not None and date.isoformat() != path_date:
+        out.append(f"{path}:{field_lines.get('date', 1)}: date: {date.isoformat()} does not "
+                   f"match the file's folder ({where}); write {path_date} or move the file")
+    page = parse_page(front.get("page"))
+    if page is not None and page != parse_page(m["page"]):
+        out.append(f"{path}:{field_lines.get('page', 1)}: page: {_show(front['page'])} does not "
+                   f"match the file name ({where}); write {parse_page(m['page'])} or rename "
+                   "the file")
+    seq = front.get("seq")
+    if isinstance(seq, int) and not isinstance(seq, bool) and 0 < seq != int(m["seq"]):
+        out.append(f"{path}:{field_lines.get('seq', 1)}: seq: {seq} does not match the file "
+                   f"name ({where}); write {int(m['seq'])} or delete the line")
+    return out
+
+
+_EXAMPLES = {"city": "许昌", "paper": "许昌日报"}
+
+
+def _missing(key: str) -> str:
+    if key == "title":
+        return "missing; add `title: …` (or `title: null` for an untitled photo or brief)"
+    if key == "date":
+        return "missing; add `date: YYYY-MM-DD` (the issue's date)"
+    if key == "page":
+        return "missing; add `page: N` (the printed page number)"
+    return f"missing; add `{key}: …`, e.g. `{key}: {_EXAMPLES[key]}`"
+
+
+def _show(value: Any) -> str:
+    """A value as the message quotes it: strings in double quotes, others as YAML writes them."""
+    if isinstance(value, str):
+        return f'"{value}"'
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)

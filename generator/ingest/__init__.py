@@ -1,0 +1,1 @@
+"""Stage 1: raw OCR page text → clean, segmented articles."""

@@ -1,0 +1,311 @@
+"""Group classified lines into blocks: headline groups, paragraphs and markers.
+
+This is where hard-wrapped columns become paragraphs: a blank line in the
+middle of a sentence is a column break, a short line that ends a sentence ends
+a paragraph, a few short unpunctuated lines on their own are a headline group.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from generator.ingest.lines import CONTINUING, Kind, Line, ends_sentence, is_enumerated, is_kicker
+from generator.ingest.repair import join_lines
+
+MAX_HEAD_LINES = 4
+MAX_HEAD_CHARS = 34
+INDENT = 2  # a paragraph's first line is indented two characters in print
+
+
+@dataclass
+class Para:
+    """A paragraph of body text (possibly an article's lead)."""
+
+    lines: list[Line]
+    lead: bool = False
+
+    @property
+    def text(self) -> str:
+        return join_lines([ln.text for ln in self.lines])
+
+    @property
+    def open(self) -> bool:
+        """A paragraph that stops mid-sentence: the next text may continue it."""
+        last = self.lines[-1]
+        return not (last.terminal or last.row)
+
+
+@dataclass
+class Head:
+    """A headline group: kicker / title / subtitle lines, split into printed blocks."""
+
+    blocks: list[list[Line]] = field(default_factory=list)
+    markdown_level: int = 0  # 1 for "# …", 2 for "## …", 0 for plain text
+
+    @property
+    def line(self) -> int:
+        return self.blocks[0][0].no
+
+    @property
+    def text(self) -> str:
+        return " ".join(join_lines([ln.text for ln in b]) for b in self.blocks)
+
+
+@dataclass
+class Marker:
+    """A structural line: byline, credit, subtitle, continuation note, noise."""
+
+    line: Line
+
+    @property
+    def kind(self) -> Kind:
+        return self.line.kind
+
+
+Block = Para | Head | Marker
+
+
+# Characters a headline does not end on: the line breaks mid-phrase ("…新春灯展在").
+DANGLING = "的在和与把被从向及"
+
+
+def head_line(ln: Line, column: float) -> bool:
+    """Could this line be part of a headline? Headlines are short and barely punctuated;
+    a line as wide as the text that follows it, with a comma in it, is body text broken
+    at a column end (`column` is that width, or infinity when no text follows; a
+    paragraph's first line is INDENT cells narrower)."""
+    text = ln.text
+    if ln.kind is not Kind.TEXT or is_enumerated(text) or len(text) > MAX_HEAD_CHARS:
+        return False
+    if ln.terminal or ln.row or any(ch in text for ch in "。；;：:"):
+        return False
+    commas = sum(text.count(ch) for ch in "，,、")
+    if commas > 1 or (commas and ln.width >= 0.85 * column - INDENT):
+        return False
+    if text[-1] in DANGLING:
+        return False
+    return text.endswith("——") or text[-1] not in CONTINUING
+
+
+def split_paragraphs(lines: list[Line], width: float, one_per_line: bool) -> list[Para]:
+    """Cut a run of body lines into paragraphs at short lines that end a sentence."""
+    paras: list[Para] = []
+    current: list[Line] = []
+    for i, ln in enumerate(lines):
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        if current and (ln.kind is Kind.LEAD or is_enumerated(ln.text)):
+            paras.append(Para(current))
+            current = []
+        current.append(ln)
+        if one_per_line or nxt is None or ln.row:
+            ends = True
+        else:
+            ends = ln.terminal and ln.width < width - 1.5
+        if ends:
+            paras.append(Para(current))
+            current = []
+    if current:
+        paras.append(Para(current))
+    for p in paras:
+        p.lead = p.lines[0].kind is Kind.LEAD
+    return paras
+
+
+def row_like(ln: Line) -> bool:
+    """Could this be a table row such as '襄城县 85.66分（合格）'? Short, with a figure."""
+    text = ln.text
+    return (ln.kind is Kind.TEXT and len(text) <= 24 and any(ch.isdigit() for ch in text)
+            and text[-1] in "）)分%元个件人次" and not ln.terminal)
+
+
+def mark_rows(chunk: list[Line]) -> None:
+    """Rows come in runs: a row-like line is a row when a neighbour is row-like too."""
+    flags = [row_like(ln) for ln in chunk]
+    for i, ln in enumerate(chunk):
+        ln.row = flags[i] and ((i > 0 and flags[i - 1]) or (i + 1 < len(chunk) and flags[i + 1]))
+
+
+def run_width(lines: list[Line], fallback: float) -> float:
+    """The column width of a run: its widest line, or the page's when the run is tiny."""
+    widest = max(ln.width for ln in lines)
+    return widest if len(lines) >= 3 else max(widest, fallback)
+
+
+class BlockBuilder:
+    """Turns the classified lines of one page into a list of blocks, in order."""
+
+    def __init__(self, lines: list[Line], markdown: bool, column: float):
+        self.lines = lines
+        self.markdown = markdown
+        self.column = column
+        self.reference = float("inf")
+        self.out: list[Block] = []
+
+    def build(self) -> list[Block]:
+        chunks = self._chunks()
+        for i, chunk in enumerate(chunks):
+            following = chunks[i + 1] if i + 1 < len(chunks) else []
+            self.reference = self._reference_width(following)
+            self._add_chunk(chunk)
+        return self.out
+
+    def _reference_width(self, following: list[Line]) -> float:
+        """Width of the text that could continue this chunk after a column break;
+        infinity when what follows cannot continue a sentence (a lead, a marker, the end)."""
+        text: list[Line] = []
+        for ln in following:
+            if ln.kind is not Kind.TEXT:
+                break
+            text.append(ln)
+        if not text:
+            return float("inf")
+        if len(text) <= MAX_HEAD_LINES and all(head_line(ln, float("inf")) for ln in text):
+            return float("inf")  # another headline chunk, not a continuation
+        return max(ln.width for ln in text[:4])
+
+    def _chunks(self) -> list[list[Line]]:
+        """Split at blank lines; a chunk holding a QR-code caption is noise as a whole."""
+        chunks: list[list[Line]] = []
+        current: list[Line] = []
+        for ln in self.lines:
+            if ln.kind is Kind.BLANK:
+                if current:
+                    chunks.append(current)
+                current = []
+            else:
+                current.append(ln)
+        if current:
+            chunks.append(current)
+        for chunk in chunks:
+            if any(ln.reason == "QR-code caption" for ln in chunk) and len(chunk) <= 4:
+                for ln in chunk:
+                    ln.kind, ln.reason = Kind.NOISE, "QR-code caption"
+            mark_rows(chunk)
+        return chunks
+
+    def _add_chunk(self, chunk: list[Line]) -> None:
+        run: list[Line] = []
+        for ln in chunk:
+            if ln.kind is Kind.TEXT or (ln.kind is Kind.LEAD and not run):
+                run.append(ln)
+                continue
+            if ln.kind is Kind.LEAD:
+                self._add_run(run)
+                run = [ln]
+                continue
+            if ln.kind is Kind.SUBTITLE and run:
+                run = self._pull_headline(run)
+            self._add_run(run)
+            run = []
+            if ln.kind is Kind.CONT_FROM and ln.tail:
+                self.out.append(Marker(ln))
+                tail = Line(ln.no, ln.tail, Kind.LEAD, ln.width)
+                run = [tail]
+                continue
+            if ln.kind in (Kind.HEADING, Kind.SUBHEADING):
+                self._add_markdown_heading(ln)
+                continue
+            self.out.append(Marker(ln))
+        self._add_run(run)
+
+    def _pull_headline(self, run: list[Line]) -> list[Line]:
+        """Lines right above a ——sub-headline are its headline, whatever their width."""
+        size = 0
+        for ln in reversed(run[-2:]):
+            if ln.terminal or ln.kind is not Kind.TEXT or len(ln.text) > MAX_HEAD_CHARS:
+                break
+            size += 1
+        if not size:
+            return run
+        self._add_run(run[:-size])
+        self._add_head(run[-size:])
+        return []
+
+    def _add_run(self, run: list[Line]) -> None:
+        if not run:
+            return
+        prev = self.out[-1] if self.out else None
+        continues = isinstance(prev, Para) and prev.open and run[0].kind is Kind.TEXT
+        if continues and (prev.lines[-1].text[-1] in CONTINUING or not self._head_like(run)):
+            run = self._continue(prev, run)
+            if not run:
+                return
+        head, body = self._head_prefix(run)
+        if head:
+            self._add_head(head)
+        if body:
+            width = run_width(body, self.column)
+            self.out.extend(split_paragraphs(body, width, self.markdown))
+
+    def _continue(self, prev: Para, run: list[Line]) -> list[Line]:
+        """Append the lines that finish prev's sentence; return the rest."""
+        width = run_width(prev.lines + run, self.column)
+        paras = split_paragraphs(run, width, self.markdown)
+        prev.lines.extend(paras[0].lines)
+        return [ln for p in paras[1:] for ln in p.lines]
+
+    def _head_like(self, run: list[Line]) -> bool:
+        """A whole chunk that reads as a headline group: a few short unpunctuated lines,
+        at most one of them as wide as the column (headlines are centred, not justified)."""
+        if self.markdown or len(run) > MAX_HEAD_LINES:
+            return False
+        if not all(head_line(ln, self.reference) for ln in run):
+            return False
+        return sum(ln.width >= 0.9 * self.column for ln in run) <= 1
+
+    def _head_prefix(self, run: list[Line]) -> tuple[list[Line], list[Line]]:
+        """Leading headline lines of a run, and the body lines after them."""
+        prev = self.out[-1] if self.out else None
+        if run[0].kind is Kind.LEAD or self.markdown:
+            return [], run
+        if isinstance(prev, Marker) and prev.kind is Kind.CONT_FROM:
+            return [], run  # text after （上接第X版） is the continued body
+        if self._head_like(run) and not self._continues_open_para(run):
+            complete = len(run) == 2 and is_kicker(run[0].text)  # unit name + title
+            if len(run) >= 2 and not complete and run[-1].width >= 0.85 * self.reference - INDENT:
+                # The last line is as wide as the text after the column break (less a
+                # first-line indent): it starts the body.
+                return run[:-1], run[-1:]
+            return run, []
+        # A headline set directly above its text, without a blank line: one line, or a
+        # unit-name kicker and one line; unpunctuated and clearly narrower than the body.
+        size = 2 if len(run) > 3 and is_kicker(run[0].text) else 1
+        prefix, rest = run[:size], run[size:]
+        if len(rest) < 2 or not all(head_line(ln, float("inf")) for ln in prefix):
+            return [], run
+        if any(ch in ln.text for ln in prefix for ch in "，,、"):
+            return [], run
+        body_width = max(ln.width for ln in rest)
+        if all(ln.width <= 0.65 * body_width for ln in prefix):
+            return prefix, rest
+        return [], run
+
+    def _continues_open_para(self, run: list[Line]) -> bool:
+        """A lone full-width line right after an open paragraph is its continuation."""
+        prev = self.out[-1] if self.out else None
+        if not (isinstance(prev, Para) and prev.open) or len(run) > 1:
+            return False
+        return run[0].width >= 0.8 * run_width(prev.lines, self.column)
+
+    def _add_markdown_heading(self, ln: Line) -> None:
+        """'# title' opens a group; a plain short line just before it is its kicker."""
+        level = 1 if ln.kind is Kind.HEADING else 2
+        prev = self.out[-1] if self.out else None
+        if level == 1 and isinstance(prev, Para) and len(prev.lines) == 1 and not prev.lead:
+            text = prev.lines[0].text
+            if len(text) <= MAX_HEAD_CHARS and not ends_sentence(text):
+                self.out[-1] = Head([prev.lines, [ln]], markdown_level=1)  # a kicker line
+                return
+        if level == 1 and isinstance(prev, Head) and prev.markdown_level == 0:
+            prev.blocks.append([ln])
+            prev.markdown_level = 1
+        else:
+            self.out.append(Head([[ln]], markdown_level=level))
+
+    def _add_head(self, lines: list[Line]) -> None:
+        """Consecutive headline chunks (kicker, blank, title) form one group."""
+        prev = self.out[-1] if self.out else None
+        if isinstance(prev, Head) and prev.markdown_level == 0 and len(prev.blocks) < 3:
+            prev.blocks.append(lines)
+        else:
+            self.out.append(Head([lines]))

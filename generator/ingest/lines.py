@@ -1,0 +1,189 @@
+"""Classify the repaired lines of a page: what each line *is* before we group them.
+
+Newspaper OCR dumps mix body text with structural lines: leads (本报讯…),
+bylines, photo credits, continuation notes, sub-headlines, banners. Recognising
+them line by line is cheap and makes the grouping in `segment` simple.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import Enum
+
+from generator.ingest.article import PageRef
+
+CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+NAME = rf"[{CJK}·]{{2,5}}"
+ROLE = r"(?:本报|特约|见习|首席)?(?:记者|通讯员|实习生|摄影|编辑)"
+
+# Punctuation that ends a sentence; a paragraph or a line ending with one is complete.
+TERMINAL = "。！？!?…；;"
+# Punctuation after which text must go on (a line ending with it is mid-sentence).
+CONTINUING = "，,、：:（(《“‘—-"
+
+CONT_RE = re.compile(
+    r"[（(]\s*(上接|下转|转自|接|转)\s*第?\s*([0-9０-９一二三四五六七八九十百A-Za-z]{1,4})\s*版\s*(?:[^）)]{0,4})?[）)]"
+)
+# A lead may be wrapped over several narrow lines ("新华社北" / "京 2 月 20 日" / "电 …"):
+# a line is a lead when it starts like one; the full pattern is matched on the paragraph.
+LEAD_START_RE = re.compile(r"^(?:本报讯|据新华社|新华社|中新社|[●■◆▲★])")
+LEAD_RE = re.compile(
+    rf"^(?:"
+    rf"(?P<benbao>本报讯\s*[（(][^）)]{{1,40}}[）)]|本报讯)"
+    rf"|(?P<wire>(?:据)?(?:新华社|中新社|人民网|央视网)[{CJK}]{{0,8}}\d{{1,2}}月\d{{1,2}}日(?:电|讯)"
+    rf"(?:\s*[（(][^）)]{{1,30}}[）)])?)"
+    rf"|(?P<bullet>[●■◆▲★])"
+    rf")"
+)
+BYLINE_LINE_RE = re.compile(rf"^[□■]?\s*(?:{ROLE}\s*{NAME}(?:\s+{NAME})*\s*)+$")
+# "本报记者张刚刘地委通讯员孔鹏": several names glued together after the role word.
+BYLINE_GLUED_RE = re.compile(rf"^[□■]?\s*(?:{ROLE}\s*[{CJK}·\s]{{2,12}}?)+$")
+CREDIT_RE = re.compile(rf"^(?:{ROLE}\s*)?{NAME}(?:\s+{NAME})*\s*摄$")
+CREDIT_TAIL_RE = re.compile(rf"(?<=[。！？”])\s*((?:{ROLE}\s*)?{NAME}(?:\s+{NAME})*\s*摄)$")
+SIGNATURE_RE = re.compile(rf"^(?P<text>.*?)[（(](?P<name>{NAME}(?:\s+{NAME}){{0,2}})[）)]$")
+SIGNATURE_LINE_RE = re.compile(rf"^[（(]{NAME}(?:\s+{NAME}){{0,2}}[）)]$")
+SUBTITLE_RE = re.compile(r"^(?:——|──|--|—)\s*\S")
+MD_HEADING_RE = re.compile(r"^(#{1,6})\s+(.*)$")
+PINYIN_BANNER_RE = re.compile(r"^[A-Z]{2,}(?:\s+[A-Z]{2,})+$")
+ENUMERATED_RE = re.compile(
+    r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十0-9]{1,3}[）)]|\d{1,2}[.．、](?!\d))"
+)
+QR_RE = re.compile(r"二维码|扫码|扫一扫")
+LABEL_RE = re.compile(rf"^[{CJK}]{{1,6}}[：:]$")
+KICKER_END_RE = re.compile(r"(?:要求|强调|指出|表示|提出|时说|寄语|致辞)$")
+ORG_END_RE = re.compile(
+    r"(?:局|办|公司|中心|委员会|委|区|县|市|镇|乡|街道|院|所|站|部|厅|队|集团|银行|学校|医院"
+    r"|协会|法院|检察院|之家|社区|村)$"
+)
+# A clause, not a unit name: "我市荣获全国城市" ends like a unit but starts like a sentence.
+SENTENCE_START_RE = re.compile(r"^(?:我|本|全|今年|近日|日前)")
+
+
+class Kind(Enum):
+    """What one line of a page is."""
+
+    BLANK = "blank"
+    TEXT = "text"
+    LEAD = "lead"  # body text that opens an article: 本报讯…, 新华社…电, ● brief
+    BYLINE = "byline"  # 本报记者 X 通讯员 Y on a line of its own
+    CREDIT = "credit"  # 本报记者 X 摄 — closes a photo caption
+    SUBTITLE = "subtitle"  # ——访…
+    CONT_FROM = "cont_from"  # （上接第一版）, possibly followed by text
+    CONT_ON = "cont_on"  # （下转第二版）
+    HEADING = "heading"  # Markdown "# …" from the other extractor's dumps
+    SUBHEADING = "subheading"  # Markdown "## …"
+    SIGNATURE = "signature"  # （王星星） — the author at the end of a brief
+    NOISE = "noise"  # banners, QR captions, stray labels
+
+
+@dataclass
+class Line:
+    """One repaired line with what we know about it."""
+
+    no: int  # 1-based line number in the page file
+    text: str  # repaired text
+    kind: Kind
+    width: float  # printed width of the raw line in character cells
+    reason: str = ""  # why it is noise
+    page: PageRef | None = None  # for CONT_FROM / CONT_ON
+    tail: str = ""  # text after a continuation note on the same line
+    row: bool = False  # a table row, set when its neighbours are rows too
+
+    @property
+    def terminal(self) -> bool:
+        """Does the line end a sentence?"""
+        return ends_sentence(self.text)
+
+
+CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def page_ref(token: str) -> PageRef:
+    """'一' → 1, '十二' → 12, '3' → 3, 'A2' → 'A2': page numbers as printed in notes."""
+    token = token.translate(str.maketrans("０１２３４５６７８９", "0123456789"))
+    if token.isdigit():
+        return int(token)
+    if all(ch in CN_DIGITS or ch == "十" for ch in token):
+        if "十" not in token:
+            return CN_DIGITS[token[0]] if len(token) == 1 else token
+        tens, _, ones = token.partition("十")
+        return CN_DIGITS.get(tens, 1) * 10 + CN_DIGITS.get(ones, 0)
+    return token.upper()
+
+
+def ends_sentence(text: str) -> bool:
+    """True when text ends a sentence, looking through closing quotes and brackets."""
+    stripped = text.rstrip("”’」』）)】 ")
+    if not stripped:
+        return False
+    if stripped != text.rstrip() and stripped[-1] in TERMINAL:
+        return True
+    return text.rstrip()[-1] in TERMINAL
+
+
+WIDE_PUNCT = frozenset("‘’“”—…·")  # set full-width in Chinese type, though not in CJK blocks
+
+
+def display_width(raw: str) -> float:
+    """Width of a raw line in character cells: CJK and full-width count 1, the rest ½."""
+    return sum(1.0 if ord(ch) > 0x2E7F or ch in WIDE_PUNCT else 0.5 for ch in raw.strip())
+
+
+def classify(no: int, text: str, markdown: bool) -> Line:
+    """Decide what a single repaired line is; `markdown` marks the Markdown-like dump style.
+
+    Width is measured on the repaired text: OCR letter-spacing only pads a line out.
+    """
+    width = display_width(text)
+    if not text:
+        return Line(no, text, Kind.BLANK, 0.0)
+    if markdown:
+        heading = MD_HEADING_RE.match(text)
+        if heading:
+            kind = Kind.HEADING if len(heading.group(1)) == 1 else Kind.SUBHEADING
+            return Line(no, heading.group(2).strip(), kind, width)
+    cont = CONT_RE.match(text)
+    if cont:
+        kind = Kind.CONT_ON if cont.group(1) in ("下转", "转") else Kind.CONT_FROM
+        return Line(no, cont.group(0), kind, width, page=page_ref(cont.group(2)),
+                    tail=text[cont.end():].strip())
+    if LEAD_START_RE.match(text):
+        return Line(no, text, Kind.LEAD, width)
+    if CREDIT_RE.match(text):
+        return Line(no, text, Kind.CREDIT, width)
+    if len(text) <= 40 and (BYLINE_LINE_RE.match(text) or BYLINE_GLUED_RE.match(text)):
+        return Line(no, text.lstrip("□■ "), Kind.BYLINE, width)
+    if SIGNATURE_LINE_RE.match(text):
+        return Line(no, text, Kind.SIGNATURE, width)
+    if SUBTITLE_RE.match(text) and not ends_sentence(text):
+        return Line(no, text, Kind.SUBTITLE, width)
+    reason = noise_reason(text)
+    if reason:
+        return Line(no, text, Kind.NOISE, width, reason=reason)
+    return Line(no, text, Kind.TEXT, width)
+
+
+def noise_reason(text: str) -> str:
+    """Why a line is layout rather than article text, or '' when it is text."""
+    if PINYIN_BANNER_RE.match(text):
+        return "section banner"
+    if QR_RE.search(text) and len(text) <= 12:
+        return "QR-code caption"
+    if LABEL_RE.match(text):
+        return "stray label"
+    return ""
+
+
+def is_enumerated(text: str) -> bool:
+    """List items (一、… （二）… 1.) are body text, never headlines."""
+    return bool(ENUMERATED_RE.match(text))
+
+
+def is_kicker(text: str) -> bool:
+    """A 引题: a clause ending in 要求/强调…, or a short unit name such as 长葛市人防办."""
+    if KICKER_END_RE.search(text):
+        return True
+    if len(text) > 10 or " " in text or SENTENCE_START_RE.match(text):
+        return False
+    return bool(ORG_END_RE.search(text))

@@ -1,0 +1,474 @@
+"""Segment one OCR page into articles.
+
+Pipeline: decoded text → repaired lines (`repair`) → classified lines (`lines`)
+→ blocks: paragraphs, headline groups, markers (`blocks`) → articles (here).
+
+The hard question on a newspaper page is which article a headline group belongs
+to. In column dumps the extractor reads an article's body columns first and
+its headline after them, so a headline usually *closes* the article before it;
+in Markdown-like dumps headlines come first. Leads (本报讯…), trailing
+signatures （王星星）, photo credits (…摄) and continuation notes are hard
+boundaries that settle most cases; the rules below settle the rest.
+"""
+
+from __future__ import annotations
+
+import re
+
+from generator.ingest.article import Article, Noise, SegmentedPage
+from generator.ingest.blocks import Block, BlockBuilder, Head, Marker, Para
+from generator.ingest.lines import (
+    CREDIT_TAIL_RE,
+    LEAD_RE,
+    Kind,
+    Line,
+    classify,
+    ends_sentence,
+    is_kicker,
+)
+from generator.ingest.repair import find_broken_chars, join_lines, repair_line
+
+MARKDOWN_RE = re.compile(r"^#{1,6}\s+\S", re.MULTILINE)
+SIGNATURE_TAIL_RE = re.compile(
+    r"^(?P<text>.*?[。！？”])?\s*[（(]"
+    r"(?P<name>[\u4e00-\u9fff·]{2,4}(?:\s+[\u4e00-\u9fff·]{2,4}){0,2})[）)]$"
+)
+VERTICAL_MIN = 3
+
+
+def segment(text: str) -> SegmentedPage:
+    """Split a page's text into articles; every character ends up in an article or in noise."""
+    markdown = len(MARKDOWN_RE.findall(text)) >= 2
+    warnings = [f"line {ln}, column {col}: broken character {ch!r}"
+                for ln, col, ch in find_broken_chars(text)]
+    lines = prepare_lines(text.split("\n"), markdown)
+    column = typical_width(lines)
+    blocks = BlockBuilder(lines, markdown, column).build()
+    page = Assembler(blocks, headlines_first=markdown).run()
+    page.warnings = warnings + page.warnings
+    return page
+
+
+def prepare_lines(raw_lines: list[str], markdown: bool) -> list[Line]:
+    """Repair and classify every line; undo vertical headlines and split glued tails."""
+    pairs = [(no, raw, repair_line(raw)) for no, raw in enumerate(raw_lines, start=1)]
+    pairs = merge_vertical(pairs)
+    out: list[Line] = []
+    for no, _raw, text in pairs:
+        for part in split_tails(text):
+            out.append(classify(no, part, markdown))
+    return out
+
+
+def merge_vertical(pairs: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
+    """A headline set vertically comes out one character a line: put it back on one line.
+
+    Its last character is often glued to the next article's lead ('会本报讯（…').
+    """
+    out: list[tuple[int, str, str]] = []
+    i = 0
+    while i < len(pairs):
+        j = i
+        while j < len(pairs) and is_single_cjk(pairs[j][2]):
+            j += 1
+        glued = j < len(pairs) and len(pairs[j][2]) > 1 and LEAD_RE.match(pairs[j][2][1:])
+        count = j - i + (1 if glued else 0)
+        if count < VERTICAL_MIN:
+            out.append(pairs[i])
+            i += 1
+            continue
+        chars = "".join(p[2] for p in pairs[i:j]) + (pairs[j][2][0] if glued else "")
+        out.append((pairs[i][0], chars, chars))
+        out.append((pairs[i][0], "", ""))  # the headline stands alone
+        if glued:
+            no, _raw, text = pairs[j]
+            out.append((no, text[1:], text[1:]))
+            j += 1
+        i = j
+    return out
+
+
+def is_single_cjk(text: str) -> bool:
+    return len(text) == 1 and "\u4e00" <= text <= "\u9fff"
+
+
+def split_tails(text: str) -> list[str]:
+    """Cut a photo credit or a brief's signature off the end of a body line."""
+    credit = CREDIT_TAIL_RE.search(text)
+    if credit and credit.start(1) > 0:
+        return [text[: credit.start(1)].rstrip(), credit.group(1)]
+    sig = SIGNATURE_TAIL_RE.match(text)
+    if sig and sig.group("text") and not LEAD_RE.match(text):
+        return [sig.group("text").rstrip(), f"（{sig.group('name')}）"]
+    return [text]
+
+
+def typical_width(lines: list[Line]) -> float:
+    """The page's usual column width: the median width of its body lines."""
+    widths = sorted(ln.width for ln in lines if ln.kind is Kind.TEXT and ln.width >= 4)
+    return widths[len(widths) // 2] if widths else 16.0
+
+
+def is_signature(text: str) -> str | None:
+    """'（王星星）' on its own: the author of a brief; returns the name."""
+    m = SIGNATURE_TAIL_RE.match(text)
+    return m.group("name") if m and not m.group("text") else None
+
+
+class Assembler:
+    """Walks the blocks of a page once and builds its articles."""
+
+    def __init__(self, blocks: list[Block], headlines_first: bool):
+        self.blocks = blocks
+        self.headlines_first = headlines_first
+        self.articles: list[Article] = []
+        self.noise: list[Noise] = []
+        self.section: str | None = None
+        self.cur: Article | None = None
+        self.closed = False  # cur is complete: its headline came after its body
+        self.title_before = False  # cur's title was printed above its body
+        self.join_next = False  # the next paragraph finishes cur's last sentence
+        self.pending_from = None  # （上接第X版） waiting for its article
+        self.head_owner: Article | None = None  # article that took the last headline
+        self.subheads: dict[int, set[int]] = {}  # id(article) → paragraph indexes
+        self.skip: set[int] = set()
+
+    # -- driving ---------------------------------------------------------
+    def run(self) -> SegmentedPage:
+        for i, block in enumerate(self.blocks):
+            if i in self.skip:
+                continue
+            if isinstance(block, Para):
+                self.on_para(block)
+            elif isinstance(block, Head):
+                self.on_head(i, block)
+            else:
+                self.on_marker(i, block)
+            if not isinstance(block, Head):
+                self.head_owner = None if not isinstance(block, Marker) else self.head_owner
+        self.finish()
+        return SegmentedPage(self.articles, self.noise, self.section)
+
+    def start(self, line: int, title_before: bool = False) -> Article:
+        self.cur = Article(line=line)
+        self.articles.append(self.cur)
+        self.closed = False
+        self.title_before = title_before
+        self.join_next = False
+        if self.pending_from is not None:
+            self.cur.continued_from = self.pending_from
+            self.pending_from = None
+        return self.cur
+
+    def next_block(self, i: int, skip_noise: bool = True) -> Block | None:
+        for j in range(i + 1, len(self.blocks)):
+            b = self.blocks[j]
+            if isinstance(b, Marker) and (b.kind is Kind.NOISE and skip_noise):
+                continue
+            return b
+        return None
+
+    def next_text(self, i: int) -> Block | None:
+        """The block after a headline group, looking past its subtitle and byline lines."""
+        for j in range(i + 1, len(self.blocks)):
+            b = self.blocks[j]
+            if isinstance(b, Marker) and b.kind in (Kind.SUBTITLE, Kind.BYLINE, Kind.NOISE):
+                continue
+            return b
+        return None
+
+    # -- paragraphs ------------------------------------------------------
+    def on_para(self, para: Para) -> None:
+        text = para.text
+        lead = para.lead or self.pending_from is not None
+        cur = self.cur
+        if self.join_next and cur and cur.paragraphs and not lead:
+            cur.paragraphs[-1] = join_lines([cur.paragraphs[-1], text])
+            self.join_next = False
+            return
+        if cur is None or self.closed or (lead and (cur.paragraphs or cur.byline)):
+            cur = self.start(para.lines[0].no)
+        if not cur.paragraphs:
+            cur.line = para.lines[0].no
+        if para.lead:
+            text = self.take_lead(cur, text)
+        if text:
+            cur.paragraphs.append(text)
+
+    def take_lead(self, article: Article, text: str) -> str:
+        """Move 本报讯（记者 X）/ 新华社…电（记者 X） into the byline; return the rest."""
+        m = LEAD_RE.match(text)
+        if not m:
+            return text
+        if m.group("bullet"):
+            article.kind = "brief"
+            return text[m.end():].lstrip()
+        byline = m.group(0).strip()
+        if article.byline and article.byline != byline:
+            article.byline = f"{byline} {article.byline}"
+        else:
+            article.byline = byline
+        return text[m.end():].lstrip()
+
+    # -- headlines -------------------------------------------------------
+    def on_head(self, i: int, head: Head) -> None:
+        subtitles = self.absorb_subtitles(i)
+        nxt = self.next_block(max([i, *self.skip]))
+        cur = self.cur
+        if head.markdown_level == 2 and cur and not self.closed and cur.paragraphs:
+            self.add_subhead(head.text)
+            return
+        if self.interrupts_sentence(self.next_text(i)):
+            self.attach(cur, head, subtitles, demote=True)
+            self.join_next = True
+            return
+        if self.headlines_first or head.markdown_level:
+            self.open_with(head, subtitles)
+            return
+        if cur and not self.closed and cur.paragraphs and (cur.title is None or self.title_before):
+            self.head_after_body(head, subtitles, nxt)
+        elif isinstance(nxt, Para) and nxt.lead and not subtitles:
+            self.noise.append(Noise(head.text, head.line, "column label"))
+        else:
+            self.open_with(head, subtitles)
+
+    def head_after_body(self, head: Head, subtitles: list[str], nxt: Block | None) -> None:
+        """A headline below an untitled body: its title, an in-body subhead, or both halves."""
+        starts_next = nxt is None or isinstance(nxt, Head) or (
+            isinstance(nxt, Para) and nxt.lead) or (
+            isinstance(nxt, Marker) and nxt.kind in (Kind.CONT_FROM, Kind.BYLINE, Kind.SUBTITLE))
+        if starts_next or subtitles or self.strong(head) or self.caption_follows(nxt):
+            self.attach(self.cur, head, subtitles, demote=self.title_before)
+            self.closed = True
+            return
+        lead_part = head.blocks[:-1]
+        if len(head.blocks) >= 3 or (lead_part and sum(len(join_block(b)) for b in lead_part) >= 8):
+            self.attach(self.cur, Head(lead_part), [], demote=self.title_before)
+            self.closed = True
+            self.open_with(Head(head.blocks[-1:]), subtitles)
+            return
+        self.add_subhead(head.text)
+
+    def strong(self, head: Head) -> bool:
+        """Long single headlines are titles; in-body subheads are short or come in pairs."""
+        if len(head.blocks) == 1 and len(head.blocks[0]) == 1:
+            text = head.blocks[0][0].text
+            return len(text) >= 16 and " " not in text
+        return False
+
+    def caption_follows(self, nxt: Block | None) -> bool:
+        """Text right after the headline that ends with a photo credit is its own caption."""
+        if not isinstance(nxt, Para):
+            return False
+        idx = self.blocks.index(nxt)
+        for b in self.blocks[idx + 1: idx + 3]:
+            if isinstance(b, Marker) and b.kind is Kind.CREDIT:
+                return True
+            if not isinstance(b, Para):
+                return False
+        return False
+
+    def interrupts_sentence(self, nxt: Block | None) -> bool:
+        """A headline printed inside a sentence ('…现象的 # 标题 产生。') belongs to it."""
+        cur = self.cur
+        if cur is None or self.closed or not cur.paragraphs or ends_sentence(cur.paragraphs[-1]):
+            return False
+        if not isinstance(nxt, Para) or nxt.lead:
+            return False
+        first = nxt.lines[0].text
+        return bool(first) and not ends_sentence(cur.paragraphs[-1]) and self.headlines_first
+
+    def open_with(self, head: Head, subtitles: list[str]) -> None:
+        """Start an article whose headline is printed above its text."""
+        cur = self.cur
+        if cur and not cur.paragraphs and not cur.byline and cur.title and not self.closed:
+            # Two headline groups in a row: the first was a kicker or column label.
+            kicker = cur.title
+            self.articles.pop()
+            self.start(cur.line, title_before=True)
+            self.cur.kicker = kicker
+        else:
+            self.start(head.line, title_before=True)
+        self.attach(self.cur, head, subtitles, demote=False)
+
+    def attach(
+        self, article: Article | None, head: Head, subtitles: list[str], demote: bool
+    ) -> None:
+        if article is None:
+            article = self.start(head.line, title_before=True)
+        kicker, title, subtitle = split_head(head)
+        subtitle = " ".join(s for s in [subtitle, *subtitles] if s) or None
+        if demote and article.title:
+            kicker = kicker or article.title
+        elif article.kicker and not kicker:
+            kicker = article.kicker
+        article.kicker, article.title = kicker, title
+        article.subtitle = subtitle or article.subtitle
+        self.head_owner = article
+
+    def absorb_subtitles(self, i: int) -> list[str]:
+        """——sub-headlines printed right under a headline belong to it."""
+        out = []
+        for j in range(i + 1, len(self.blocks)):
+            b = self.blocks[j]
+            if isinstance(b, Marker) and b.kind is Kind.SUBTITLE:
+                out.append(b.line.text)
+                self.skip.add(j)
+            else:
+                break
+        return out
+
+    def add_subhead(self, text: str) -> None:
+        cur = self.cur
+        self.subheads.setdefault(id(cur), set()).add(len(cur.paragraphs))
+        cur.paragraphs.append(text)
+
+    # -- markers ---------------------------------------------------------
+    def on_marker(self, i: int, marker: Marker) -> None:
+        line = marker.line
+        kind = marker.kind
+        if kind is Kind.NOISE:
+            self.on_noise(i, line)
+        elif kind is Kind.CONT_FROM:
+            cur = self.cur
+            if cur and not cur.paragraphs and not self.closed and cur.continued_from is None:
+                cur.continued_from = line.page
+            else:
+                self.pending_from = line.page
+        elif kind is Kind.CONT_ON:
+            if self.cur:
+                self.cur.continues_on = line.page
+            else:
+                self.noise.append(Noise(line.text, line.no, "continuation note without article"))
+        elif kind is Kind.SUBTITLE:
+            self.on_orphan_subtitle(line)
+        elif kind is Kind.BYLINE:
+            self.on_byline(line)
+        elif kind is Kind.CREDIT:
+            self.on_credit(line)
+        elif kind is Kind.SIGNATURE:
+            self.on_signature(line)
+        else:
+            self.on_para(Para([line], lead=kind is Kind.LEAD))
+
+    def on_noise(self, i: int, line: Line) -> None:
+        self.noise.append(Noise(line.text, line.no, line.reason))
+        if line.reason == "section banner":
+            nxt = self.blocks[i + 1] if i + 1 < len(self.blocks) else None
+            if isinstance(nxt, Head) and len(nxt.text) <= 8:
+                self.section = nxt.text
+                self.noise.append(Noise(nxt.text, nxt.line, "section banner"))
+                self.skip.add(i + 1)
+
+    def on_orphan_subtitle(self, line: Line) -> None:
+        if self.cur and self.cur.subtitle is None and not self.cur.paragraphs:
+            self.cur.subtitle = line.text
+        elif self.cur and not self.closed:
+            self.cur.paragraphs.append(line.text)
+        else:
+            self.start(line.no).paragraphs.append(line.text)
+
+    def on_byline(self, line: Line) -> None:
+        cur = self.cur
+        fresh = cur is not None and (self.head_owner is cur or not cur.paragraphs)
+        if cur and cur.byline is None and fresh:
+            cur.byline = line.text
+            return
+        self.start(line.no).byline = line.text
+
+    def on_credit(self, line: Line) -> None:
+        """'本报记者 X 摄' ends a photo caption: the text just before it."""
+        cur = self.cur
+        if cur is None or not cur.paragraphs or self.closed:
+            self.noise.append(Noise(line.text, line.no, "photo credit without caption"))
+            return
+        subheads = self.subheads.get(id(cur), set())
+        last_sub = max(subheads) if subheads else -1
+        if len(cur.paragraphs) > 2 and last_sub >= len(cur.paragraphs) - 3:
+            caption = cur.paragraphs[last_sub + 1:]
+            title = cur.paragraphs[last_sub]
+            del cur.paragraphs[last_sub:]
+            photo = self.start(line.no)
+            photo.title, photo.paragraphs = title, caption
+            cur = photo
+        cur.byline = cur.byline or line.text
+        if cur.byline != line.text:
+            cur.paragraphs.append(line.text)
+        cur.kind = "photo"
+        self.closed = True
+
+    def on_signature(self, line: Line) -> None:
+        name = is_signature(line.text)
+        cur = self.cur
+        if cur is None or self.closed:
+            self.noise.append(Noise(line.text, line.no, "signature without article"))
+            return
+        if cur.byline is None:
+            cur.byline = name
+        else:
+            cur.paragraphs.append(line.text)
+        if cur.kind == "news":
+            cur.kind = "brief"
+        self.closed = True
+
+    # -- finishing -------------------------------------------------------
+    def finish(self) -> None:
+        if self.pending_from is not None:
+            note = f"（上接第{self.pending_from}版）"
+            self.noise.append(Noise(note, 0, "continuation note without article"))
+        kept = []
+        for a in self.articles:
+            if a.title and len(a.paragraphs) == 1 and is_label(a.paragraphs[0]):
+                self.noise.append(Noise(a.paragraphs[0], a.line, "column label"))
+                a.paragraphs = []
+            if not a.paragraphs:
+                for text in (a.kicker, a.title, a.subtitle, a.byline):
+                    if text:
+                        self.noise.append(Noise(text, a.line, "headline without text"))
+                continue
+            a.kind = refine_kind(a)
+            kept.append(a)
+        self.articles = kept
+
+
+def is_label(text: str) -> bool:
+    """A lone short unpunctuated line under a headline: a part or column label."""
+    return len(text) <= 16 and not ends_sentence(text)
+
+
+def join_block(block: list[Line]) -> str:
+    return join_lines([ln.text for ln in block])
+
+
+def split_head(head: Head) -> tuple[str | None, str, str | None]:
+    """Kicker, title and subtitle of a headline group, by the usual Chinese layout:
+    引题 (a unit name or a clause ending in 要求/强调) above the 主题, 副题 below it."""
+    units: list[str] = []
+    for block in head.blocks:
+        if len(block) >= 2 and is_kicker(block[0].text) and not is_kicker(block[1].text):
+            units.append(block[0].text)
+            units.append(join_block(block[1:]))
+        else:
+            units.append(join_block(block))
+    kicker = None
+    if head.markdown_level == 1 and len(units) >= 2:
+        kicker = " ".join(units[:-1])
+        units = units[-1:]
+    elif len(units) >= 2 and (is_kicker(units[0]) or ("，" in units[0] and "，" not in units[1])):
+        kicker = units.pop(0)
+    title = units[0]
+    subtitle = " ".join(units[1:]) or None
+    return kicker, title, subtitle
+
+
+def refine_kind(article: Article) -> str:
+    """Interviews, notices and tables are recognisable from their shape."""
+    if article.kind != "news":
+        return article.kind
+    sub = article.subtitle or ""
+    qa = sum(1 for p in article.paragraphs if p.startswith(("记者：", "问：", "答：")))
+    if sub.startswith(("——访", "—访", "访")) or qa >= 2:
+        return "interview"
+    if article.title and re.search(r"通知|公告|启事|通告|声明", article.title):
+        return "notice"
+    return "news"

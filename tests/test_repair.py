@@ -1,0 +1,244 @@
+"""OCR line repairs: what they fix, and the printed text they must leave alone."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from generator.ingest.decode import decode_page
+from generator.ingest.repair import (
+    despace,
+    find_broken_chars,
+    is_cjk,
+    is_cjk_punct,
+    join_lines,
+    repair_line,
+    strip_controls,
+    undouble,
+)
+
+SEEDS = sorted(Path("/work/shared/seeds").glob("*.txt"))
+
+
+def seed_lines() -> list[str]:
+    return [
+        line for seed in SEEDS for line in decode_page(seed.read_bytes(), seed.name).split("\n")
+    ]
+
+
+# ── character classes ────────────────────────────────────────────────────────────────
+
+
+@pytest.mark.parametrize("ch", ["中", "〇", "㐀", "𠀀", "兀"])
+def test_is_cjk(ch: str) -> None:
+    assert is_cjk(ch)
+
+
+@pytest.mark.parametrize("ch", ["a", "1", "，", "　", "。", "ｶ", ""])
+def test_is_not_cjk(ch: str) -> None:
+    assert not is_cjk(ch)
+
+
+@pytest.mark.parametrize("ch", list("，。、；：？！“”‘’（）《》【】—…·「」〔〕＋％"))
+def test_is_cjk_punct(ch: str) -> None:
+    assert is_cjk_punct(ch)
+
+
+@pytest.mark.parametrize("ch", ["中", ",", "(", "a", "１", "Ａ", "　", "〇"])
+def test_is_not_cjk_punct(ch: str) -> None:
+    assert not is_cjk_punct(ch)
+
+
+# ── broken characters and controls ───────────────────────────────────────────────────
+
+
+def test_find_broken_chars_reports_line_and_column() -> None:
+    text = "第一行\n记者张\ufffd\n\n\x07报道\t正文\x85"
+    assert find_broken_chars(text) == [(2, 4, "\ufffd"), (4, 1, "\x07"), (4, 7, "\x85")]
+
+
+def test_find_broken_chars_ignores_tab_and_newline() -> None:
+    assert find_broken_chars("甲\t乙\n丙\n") == []
+
+
+def test_find_broken_chars_reports_form_feed_and_cr() -> None:
+    assert find_broken_chars("甲\f\n乙\r") == [(1, 2, "\f"), (2, 2, "\r")]
+
+
+def test_strip_controls_keeps_tab_and_replacement_char() -> None:
+    assert strip_controls("记者\x00张\x1b三\x7f\x9f\t王\ufffd") == "记者张三\t王\ufffd"
+
+
+# ── fake bold ────────────────────────────────────────────────────────────────────────
+
+
+@pytest.mark.parametrize(
+    ("line", "repaired"),
+    [
+        ("11..第一名的单位第一名的单位", "1.第一名的单位"),
+        ("33..最后的乡最后的乡（（镇镇、、街道街道））", "3.最后的乡（镇、街道）"),
+        ("加加强强管管理理", "加强管理"),
+        ("  第一部分第一部分  ", "  第一部分  "),  # edges kept; despace strips them
+    ],
+)
+def test_undouble_repairs_fake_bold(line: str, repaired: str) -> None:
+    assert undouble(line) == repaired
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "谢谢你们",  # reduplication in normal text
+        "人人参与",
+        "哈哈",  # too short
+        "哈哈哈哈",  # still too short (4 < 6)
+        "大家都说好好好",  # odd length
+        "研究研究再说吧",
+        "人人参与，天天向上",  # only partly doubled
+        "",
+    ],
+)
+def test_undouble_leaves_normal_text_alone(line: str) -> None:
+    assert undouble(line) == line
+
+
+def test_undouble_prefers_fewest_chunks() -> None:
+    # 'abab' x2 could be four single chunks of 'ab'-pairs or one chunk 'abab'.
+    assert undouble("甲乙甲乙甲乙甲乙") == "甲乙甲乙"
+
+
+# ── spacing ──────────────────────────────────────────────────────────────────────────
+
+
+@pytest.mark.parametrize(
+    ("line", "repaired"),
+    [
+        ("有 害 不 良 信 息", "有害不良信息"),
+        ("本报讯（记者 赵明）今 年 以", "本报讯（记者 赵明）今年以"),
+        ("电 （记 者 钱", "电（记者钱"),
+        ("孙 芳 摄", "孙芳摄"),
+        ("周 到 服 务 的“ 好 帮", "周到服务的“好帮"),
+    ],
+)
+def test_despace_removes_letter_spacing(line: str, repaired: str) -> None:
+    assert despace(line) == repaired
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "优化营商环境 提升服务水平",  # two-part headline
+        "本报记者 赵明 实习生 孙芳",
+        "记者 钱多",
+        "本报记者 吴刚 摄",  # a lone credit at the end of the line is a word
+        "摄影 吴刚",
+        "QING NIAN BAO",
+        "Python 3.11",
+    ],
+)
+def test_despace_keeps_printed_word_spaces(line: str) -> None:
+    assert despace(line) == line
+
+
+@pytest.mark.parametrize(
+    ("line", "repaired"),
+    [
+        ("乡 （街道） 等", "乡（街道）等"),
+        ("全 力 支 持 。 明 年 ，", "全力支持。明年，"),
+        ("“ 好 帮 手”", "“好帮手”"),
+        ("工作机制 ，通过", "工作机制，通过"),
+        ("落实 《通知》 精神", "落实《通知》精神"),
+        ("晚会现场。 吴刚 摄", "晚会现场。吴刚 摄"),
+    ],
+)
+def test_despace_removes_spaces_at_cjk_punctuation(line: str, repaired: str) -> None:
+    assert despace(line) == repaired
+
+
+@pytest.mark.parametrize(
+    ("line", "repaired"),
+    [
+        ("全年 9 次", "全年9次"),
+        ("2024 年 5 月", "2024年5月"),
+        ("800mm 宽", "800mm宽"),
+        ("APP 建设", "APP建设"),
+        ("实 施 S101、", "实施S101、"),
+        ("从 35% 增 长 到", "从35%增长到"),
+        ("县城 86.5分（良好）", "县城86.5分（良好）"),
+    ],
+)
+def test_despace_removes_spaces_between_cjk_and_latin(line: str, repaired: str) -> None:
+    assert despace(line) == repaired
+
+
+@pytest.mark.parametrize(
+    ("line", "repaired"),
+    [
+        ("  标题  正文  ", "标题 正文"),
+        ("\u3000\u3000正文开始", "正文开始"),
+        ("第一部分\u3000第二部分", "第一部分 第二部分"),
+        ("第一部分\xa0\xa0第二部分", "第一部分 第二部分"),
+        ("A  B", "A B"),
+        ("", ""),
+    ],
+)
+def test_despace_collapses_and_strips(line: str, repaired: str) -> None:
+    assert despace(line) == repaired
+
+
+def test_despace_keeps_tabs_inside_a_line() -> None:
+    assert despace("县名\t得分") == "县名\t得分"
+
+
+# ── repair_line and join_lines ───────────────────────────────────────────────────────
+
+
+def test_repair_line_runs_all_repairs() -> None:
+    assert repair_line(" 11..第一名第一名\x00") == "1.第一名"
+    assert repair_line("2024 年 5 月\x07，记者\ufffd") == "2024年5月，记者\ufffd"
+
+
+@pytest.mark.parametrize(
+    ("lines", "joined"),
+    [
+        (["本报讯 市里召开", "会议，研究工作。"], "本报讯 市里召开会议，研究工作。"),
+        (["研究", "“问题”"], "研究“问题”"),
+        (["截至2024", "年底"], "截至2024年底"),
+        (["使用", "App进行"], "使用App进行"),
+        (["下载App", "进行"], "下载App进行"),
+        (["Open", "Source"], "Open Source"),
+        (["Python", "3.11"], "Python 3.11"),
+        (["第一行", "", "第二行"], "第一行第二行"),
+        ([], ""),
+    ],
+)
+def test_join_lines(lines: list[str], joined: str) -> None:
+    assert join_lines(lines) == joined
+
+
+# ── properties on the seed pages ─────────────────────────────────────────────────────
+
+
+def test_repair_only_removes_spaces_and_controls_unless_undoubling() -> None:
+    for line in seed_lines():
+        repaired = repair_line(line)
+        if undouble(strip_controls(line)) == strip_controls(line):
+            assert repaired.replace(" ", "") == strip_controls(line).replace(" ", "").strip()
+
+
+def test_repair_output_is_clean_and_stable() -> None:
+    for line in seed_lines():
+        repaired = repair_line(line)
+        assert repaired == repaired.strip()
+        assert "  " not in repaired
+        assert repair_line(repaired) == repaired
+
+
+def test_repairing_every_seed_line_is_fast() -> None:
+    lines = seed_lines()
+    start = time.perf_counter()
+    for line in lines:
+        repair_line(line)
+    assert time.perf_counter() - start < 0.1  # a few ms in practice; generous for slow CI

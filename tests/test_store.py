@@ -1,0 +1,172 @@
+"""write_page: articles in, content files out, editors' corrections never overwritten."""
+
+import datetime as dt
+import os
+from pathlib import Path
+
+import pytest
+
+from generator.content.frontmatter import parse
+from generator.content.metadata import PageMeta
+from generator.content.reader import read_article
+from generator.content.store import checksum_of, write_page
+from generator.errors import ArchiveError
+from generator.ingest.article import Article
+
+META = PageMeta(city="许昌", paper="许昌日报", date=dt.date(2023, 3, 23), page=6,
+                section="民生经济", inferred=("date",))
+PAGE_TEXT = "许昌市东城区\r\n网络举报“直通车”\n\n（上接第一版）王�\n"
+DAY = Path("xuchang/2023/03/23")
+
+
+def articles(*titles: str) -> list[Article]:
+    return [
+        Article(title=t, byline="本报讯（记者 李新）", paragraphs=[f"{t}的第一段。", "第二段。"])
+        for t in titles
+    ]
+
+
+def ingest(root: Path, *titles: str):
+    return write_page(root, META, PAGE_TEXT, "000.txt", articles(*titles))
+
+
+def names(paths: list[Path], root: Path) -> list[str]:
+    return sorted(str(p.relative_to(root / DAY)) for p in paths)
+
+
+def test_first_ingest_writes_articles_and_the_raw_page(tmp_path):
+    report = ingest(tmp_path, "网络举报“直通车”", "创文: 攻坚")
+    assert names(report.written, tmp_path) == ["06-01.md", "06-02.md", "06.txt"]
+    assert report.unchanged == report.kept == report.removed == []
+
+    text = (tmp_path / DAY / "06-02.md").read_text(encoding="utf-8")
+    front, body, _ = parse(text, "06-02.md")
+    assert list(front) == ["title", "kicker", "subtitle", "byline", "kind", "city", "paper",
+                           "date", "page", "seq", "section", "continued_from", "continues_on",
+                           "source", "inferred", "checksum"]
+    assert front["title"] == "创文: 攻坚"
+    assert (front["date"], front["page"], front["seq"]) == ("2023-03-23", 6, 2)
+    assert front["source"] == "xuchang/2023/03/23/06.txt"
+    assert front["inferred"] == ["date"]
+    assert front["checksum"] == checksum_of(text)
+    assert body == "创文: 攻坚的第一段。\n\n第二段。"
+
+
+def test_the_raw_page_is_kept_byte_for_byte(tmp_path):
+    ingest(tmp_path, "一")
+    assert (tmp_path / DAY / "06.txt").read_bytes() == PAGE_TEXT.encode("utf-8")
+
+
+def test_written_files_read_back_without_problems(tmp_path):
+    ingest(tmp_path, "一", "二")
+    warnings: list[str] = []
+    for path in (tmp_path / DAY).glob("*.md"):
+        _, _, problems = read_article(path, tmp_path, warnings)
+        assert problems == []
+    assert warnings == []
+
+
+def test_a_second_identical_ingest_writes_nothing(tmp_path):
+    ingest(tmp_path, "一", "二")
+    for path in (tmp_path / DAY).iterdir():
+        os.utime(path, ns=(1_000_000_000, 1_000_000_000))
+    report = ingest(tmp_path, "一", "二")
+    assert report.written == report.kept == report.removed == []
+    assert names(report.unchanged, tmp_path) == ["06-01.md", "06-02.md", "06.txt"]
+    assert all(p.stat().st_mtime_ns == 1_000_000_000 for p in (tmp_path / DAY).iterdir())
+
+
+def test_an_unedited_file_is_updated_when_the_ingest_changes(tmp_path):
+    ingest(tmp_path, "一", "二")
+    report = ingest(tmp_path, "一", "二（修订）")
+    assert names(report.written, tmp_path) == ["06-02.md"]
+    assert "二（修订）" in (tmp_path / DAY / "06-02.md").read_text(encoding="utf-8")
+
+
+def test_an_edited_file_is_kept_and_reported(tmp_path):
+    ingest(tmp_path, "一", "二")
+    edited = tmp_path / DAY / "06-02.md"
+    edited.write_text(edited.read_text(encoding="utf-8").replace("第二段。", "第二段，已校对。"),
+                      encoding="utf-8")
+    before = edited.read_bytes()
+
+    report = ingest(tmp_path, "一", "二（修订）")
+
+    assert edited.read_bytes() == before
+    assert report.kept == [edited]
+    assert report.lines(tmp_path) == [f"kept {DAY}/06-02.md: edited by hand"]
+    assert "1 kept" in report.summary()
+
+
+def test_a_hand_written_file_without_checksum_is_kept(tmp_path):
+    hand = tmp_path / DAY / "06-01.md"
+    hand.parent.mkdir(parents=True)
+    hand.write_text("---\ntitle: 手写\ncity: 许昌\npaper: 许昌日报\ndate: 2023-03-23\npage: 6\n"
+                    "---\n\n正文\n", encoding="utf-8")
+    report = ingest(tmp_path, "一")
+    assert report.kept == [hand]
+    assert report.reasons[hand] == "written by hand (no checksum)"
+    assert "手写" in hand.read_text(encoding="utf-8")
+
+
+def test_a_file_whose_front_matter_is_broken_is_kept(tmp_path):
+    ingest(tmp_path, "一")
+    broken = tmp_path / DAY / "06-01.md"
+    broken.write_text("---\ntitle: a: b\n---\n", encoding="utf-8")
+    assert ingest(tmp_path, "二").kept == [broken]
+
+
+def test_an_article_no_longer_produced_is_removed_unless_edited(tmp_path):
+    ingest(tmp_path, "一", "二", "三")
+    third = tmp_path / DAY / "06-03.md"
+    third.write_text(third.read_text(encoding="utf-8") + "编者按。\n", encoding="utf-8")
+
+    report = ingest(tmp_path, "一")
+
+    assert names(report.removed, tmp_path) == ["06-02.md"]
+    assert not (tmp_path / DAY / "06-02.md").exists()
+    assert report.kept == [third] and third.exists()
+    assert "no longer produces it" in report.reasons[third]
+
+
+def test_other_pages_of_the_same_day_are_left_alone(tmp_path):
+    ingest(tmp_path, "一", "二")
+    other = write_page(tmp_path, PageMeta("许昌", "许昌日报", META.date, 7), "七版", "001.txt",
+                       articles("七"))
+    assert names(other.written, tmp_path) == ["07-01.md", "07.txt"]
+    assert (tmp_path / DAY / "06-02.md").exists()
+
+
+def test_page_labels_name_the_files(tmp_path):
+    meta = PageMeta("焦作", "焦作日报", dt.date(2023, 2, 21), "A2")
+    report = write_page(tmp_path, meta, "text", "003.txt", articles("一"))
+    assert sorted(p.name for p in report.written) == ["A2-01.md", "A2.txt"]
+    assert report.written[0].parent == tmp_path / "jiaozuo/2023/02/21"
+
+
+def test_no_temporary_files_are_left_behind(tmp_path):
+    ingest(tmp_path, "一", "二")
+    ingest(tmp_path, "一", "改")
+    assert sorted(p.name for p in (tmp_path / DAY).iterdir()) == ["06-01.md", "06-02.md", "06.txt"]
+
+
+def test_an_unwritable_content_root_fails_before_writing_anything(tmp_path):
+    root = tmp_path / "content"
+    root.mkdir(mode=0o500)
+    try:
+        if os.access(root, os.W_OK):
+            pytest.skip("running as root: permissions are not enforced")
+        with pytest.raises(ArchiveError) as err:
+            ingest(root, "一")
+        assert str(err.value) == (
+            f"{root}/: cannot write (Permission denied); check permissions or pass --content DIR"
+        )
+        assert list(root.iterdir()) == []
+    finally:
+        root.chmod(0o700)
+
+
+def test_an_unknown_kind_is_a_bug_not_a_file(tmp_path):
+    with pytest.raises(ValueError, match="kind"):
+        write_page(tmp_path, META, "t", "000.txt", [Article(kind="feature", title="x")])
+    assert list(tmp_path.iterdir()) == []
