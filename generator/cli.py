@@ -57,31 +57,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
 
 
-def read_page(path: Path) -> str:
-    """Read and decode one page file, turning OS errors into one-line messages."""
-    from generator.ingest.decode import MAX_PAGE_BYTES, decode_page
-
-    try:
-        size = path.stat().st_size
-        if path.is_dir():
-            raise ArchiveError(f"{path}: is a folder; pass a page file (.txt)")
-        if size > MAX_PAGE_BYTES:
-            raise ArchiveError(
-                f"{path}: {size / 1e6:.1f} MB is too large for one page "
-                f"(pages are normally under 100 KB); split the file or check it is a page dump"
-            )
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise ArchiveError(f"{path}: no such file; check the path") from None
-    except PermissionError:
-        raise ArchiveError(f"{path}: cannot read (permission denied); check its permissions") \
-            from None
-    except OSError as err:
-        raise ArchiveError(f"{path}: cannot read ({err.strerror}); check the file") from None
-    return decode_page(data, str(path))
-
-
 def run_segment(args: argparse.Namespace) -> int:
+    from generator.commands.pages import read_page
     from generator.ingest.segment import segment
 
     page = segment(read_page(args.page))
@@ -119,6 +96,10 @@ def summary(name: str, page) -> str:
 
 
 def run_ingest(args: argparse.Namespace) -> int:
-    from generator.ingest.pipeline import ingest_paths
+    from generator.commands.ingest import ingest
+    from generator.config import load_config
 
-    return ingest_paths(args)
+    config = load_config(args.config)
+    flags = {"city": args.city, "paper": args.paper, "date": args.date, "page": args.page,
+             "section": args.section}
+    return ingest(args.paths, args.content, flags, config.get("city_slugs", {}))

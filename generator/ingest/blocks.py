@@ -7,6 +7,7 @@ a paragraph, a few short unpunctuated lines on their own are a headline group.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from generator.ingest.lines import CONTINUING, Kind, Line, ends_sentence, is_enumerated, is_kicker
@@ -14,6 +15,7 @@ from generator.ingest.repair import join_lines
 
 MAX_HEAD_LINES = 4
 MAX_HEAD_CHARS = 34
+DIGIT_RE = re.compile(r"\d")
 INDENT = 2  # a paragraph's first line is indented two characters in print
 
 
@@ -114,8 +116,8 @@ def split_paragraphs(lines: list[Line], width: float, one_per_line: bool) -> lis
 def row_like(ln: Line) -> bool:
     """Could this be a table row such as '襄城县 85.66分（合格）'? Short, with a figure."""
     text = ln.text
-    return (ln.kind is Kind.TEXT and len(text) <= 24 and any(ch.isdigit() for ch in text)
-            and text[-1] in "）)分%元个件人次" and not ln.terminal)
+    return (ln.kind is Kind.TEXT and len(text) <= 24 and text[-1] in "）)分%元个件人次"
+            and DIGIT_RE.search(text) is not None and not ln.terminal)
 
 
 def mark_rows(chunk: list[Line]) -> None:

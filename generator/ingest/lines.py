@@ -8,7 +8,7 @@ them line by line is cheap and makes the grouping in `segment` simple.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 
 from generator.ingest.article import PageRef
@@ -28,6 +28,8 @@ CONT_RE = re.compile(
 # A lead may be wrapped over several narrow lines ("新华社北" / "京 2 月 20 日" / "电 …"):
 # a line is a lead when it starts like one; the full pattern is matched on the paragraph.
 LEAD_START_RE = re.compile(r"^(?:本报讯|据新华社|新华社|中新社|[●■◆▲★])")
+LEAD_FIRST = frozenset("本据新中●■◆▲★")
+ROLE_WORD_RE = re.compile(r"记者|通讯员|实习生|摄影|编辑")
 LEAD_RE = re.compile(
     rf"^(?:"
     rf"(?P<benbao>本报讯\s*[（(][^）)]{{1,40}}[）)]|本报讯)"
@@ -90,10 +92,10 @@ class Line:
     tail: str = ""  # text after a continuation note on the same line
     row: bool = False  # a table row, set when its neighbours are rows too
 
-    @property
-    def terminal(self) -> bool:
-        """Does the line end a sentence?"""
-        return ends_sentence(self.text)
+    terminal: bool = field(init=False)  # does the line end a sentence?
+
+    def __post_init__(self) -> None:
+        self.terminal = ends_sentence(self.text) if self.text else False
 
 
 CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -122,12 +124,9 @@ def ends_sentence(text: str) -> bool:
     return text.rstrip()[-1] in TERMINAL
 
 
-WIDE_PUNCT = frozenset("‘’“”—…·")  # set full-width in Chinese type, though not in CJK blocks
-
-
-def display_width(raw: str) -> float:
-    """Width of a raw line in character cells: CJK and full-width count 1, the rest ½."""
-    return sum(1.0 if ord(ch) > 0x2E7F or ch in WIDE_PUNCT else 0.5 for ch in raw.strip())
+def display_width(text: str) -> float:
+    """Width of a line in character cells: CJK and full-width count 1, ASCII ½."""
+    return len(text) - 0.5 * len(text.encode("ascii", "ignore"))
 
 
 def classify(no: int, text: str, markdown: bool) -> Line:
@@ -135,30 +134,33 @@ def classify(no: int, text: str, markdown: bool) -> Line:
 
     Width is measured on the repaired text: OCR letter-spacing only pads a line out.
     """
-    width = display_width(text)
     if not text:
         return Line(no, text, Kind.BLANK, 0.0)
-    if markdown:
+    width = display_width(text)
+    first, last = text[0], text[-1]
+    if markdown and first == "#":
         heading = MD_HEADING_RE.match(text)
         if heading:
             kind = Kind.HEADING if len(heading.group(1)) == 1 else Kind.SUBHEADING
             return Line(no, heading.group(2).strip(), kind, width)
-    cont = CONT_RE.match(text)
+    cont = CONT_RE.match(text) if "版" in text else None
     if cont:
         kind = Kind.CONT_ON if cont.group(1) in ("下转", "转") else Kind.CONT_FROM
         return Line(no, cont.group(0), kind, width, page=page_ref(cont.group(2)),
                     tail=text[cont.end():].strip())
-    if LEAD_START_RE.match(text):
+    # Cheap character tests first: classify runs on every line of every page.
+    if first in LEAD_FIRST and LEAD_START_RE.match(text):
         return Line(no, text, Kind.LEAD, width)
-    if CREDIT_RE.match(text):
+    if last == "摄" and CREDIT_RE.match(text):
         return Line(no, text, Kind.CREDIT, width)
-    if len(text) <= 40 and (BYLINE_LINE_RE.match(text) or BYLINE_GLUED_RE.match(text)):
+    if len(text) <= 40 and ROLE_WORD_RE.search(text) and (
+            BYLINE_LINE_RE.match(text) or BYLINE_GLUED_RE.match(text)):
         return Line(no, text.lstrip("□■ "), Kind.BYLINE, width)
-    if SIGNATURE_LINE_RE.match(text):
+    if first in "（(" and SIGNATURE_LINE_RE.match(text):
         return Line(no, text, Kind.SIGNATURE, width)
-    if SUBTITLE_RE.match(text) and not ends_sentence(text):
+    if first in "—-─" and SUBTITLE_RE.match(text) and not ends_sentence(text):
         return Line(no, text, Kind.SUBTITLE, width)
-    reason = noise_reason(text)
+    reason = noise_reason(text) if len(text) <= 40 else ""
     if reason:
         return Line(no, text, Kind.NOISE, width, reason=reason)
     return Line(no, text, Kind.TEXT, width)
@@ -166,18 +168,21 @@ def classify(no: int, text: str, markdown: bool) -> Line:
 
 def noise_reason(text: str) -> str:
     """Why a line is layout rather than article text, or '' when it is text."""
-    if PINYIN_BANNER_RE.match(text):
+    if "A" <= text[0] <= "Z" and PINYIN_BANNER_RE.match(text):
         return "section banner"
-    if QR_RE.search(text) and len(text) <= 12:
+    if len(text) <= 12 and QR_RE.search(text):
         return "QR-code caption"
-    if LABEL_RE.match(text):
+    if text[-1] in "：:" and LABEL_RE.match(text):
         return "stray label"
     return ""
 
 
+ENUM_FIRST = frozenset("一二三四五六七八九十（(0123456789")
+
+
 def is_enumerated(text: str) -> bool:
     """List items (一、… （二）… 1.) are body text, never headlines."""
-    return bool(ENUMERATED_RE.match(text))
+    return text[:1] in ENUM_FIRST and ENUMERATED_RE.match(text) is not None
 
 
 def is_kicker(text: str) -> bool:

@@ -68,6 +68,10 @@ def merge_vertical(pairs: list[tuple[int, str, str]]) -> list[tuple[int, str, st
     out: list[tuple[int, str, str]] = []
     i = 0
     while i < len(pairs):
+        if len(pairs[i][2]) != 1:
+            out.append(pairs[i])
+            i += 1
+            continue
         j = i
         while j < len(pairs) and is_single_cjk(pairs[j][2]):
             j += 1
@@ -94,10 +98,11 @@ def is_single_cjk(text: str) -> bool:
 
 def split_tails(text: str) -> list[str]:
     """Cut a photo credit or a brief's signature off the end of a body line."""
-    credit = CREDIT_TAIL_RE.search(text)
+    last = text[-1:]
+    credit = CREDIT_TAIL_RE.search(text) if last == "摄" else None
     if credit and credit.start(1) > 0:
         return [text[: credit.start(1)].rstrip(), credit.group(1)]
-    sig = SIGNATURE_TAIL_RE.match(text)
+    sig = SIGNATURE_TAIL_RE.match(text) if last in ("）", ")") else None
     if sig and sig.group("text") and not LEAD_RE.match(text):
         return [sig.group("text").rstrip(), f"（{sig.group('name')}）"]
     return [text]
@@ -247,7 +252,7 @@ class Assembler:
             self.closed = True
             self.open_with(Head(head.blocks[-1:]), subtitles)
             return
-        self.add_subhead(head.text)
+        self.add_subhead(" ".join(ln.text for block in head.blocks for ln in block))
 
     def strong(self, head: Head) -> bool:
         """Long single headlines are titles; in-body subheads are short or come in pairs."""
@@ -319,6 +324,7 @@ class Assembler:
         return out
 
     def add_subhead(self, text: str) -> None:
+        """Keep an in-body subhead as a paragraph of its own, remembering where it is."""
         cur = self.cur
         self.subheads.setdefault(id(cur), set()).add(len(cur.paragraphs))
         cur.paragraphs.append(text)

@@ -1,0 +1,82 @@
+"""`archive ingest`: page files → segmented articles → content files.
+
+Every page is read, dated and segmented before anything is written, so a bad
+page stops the run with nothing half-done; editors' corrections are never
+overwritten (the content store keeps them and says so).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import sys
+from pathlib import Path
+from typing import TextIO
+
+from generator.commands.pages import collect_pages, read_page
+from generator.content.metadata import PageMeta, resolve_metadata
+from generator.content.slug import city_slug
+from generator.content.store import check_writable, write_page
+from generator.errors import ArchiveError
+from generator.ingest.article import SegmentedPage
+from generator.ingest.segment import segment
+
+
+@dataclasses.dataclass
+class PreparedPage:
+    path: Path
+    text: str
+    meta: PageMeta
+    page: SegmentedPage
+
+
+def prepare(path: Path, flags: dict) -> PreparedPage:
+    """Read, date and segment one page, without writing anything."""
+    text = read_page(path)
+    meta = resolve_metadata(path, text, flags)
+    page = segment(text)
+    if meta.section is None and page.section:
+        meta = dataclasses.replace(meta, section=page.section)
+    return PreparedPage(path, text, meta, page)
+
+
+def check_unique(prepared: list[PreparedPage], slugs: dict[str, str]) -> None:
+    """Two files claiming the same paper, day and page would overwrite each other."""
+    seen: dict[tuple, Path] = {}
+    for p in prepared:
+        key = (city_slug(p.meta.city, slugs), p.meta.date, str(p.meta.page))
+        if key in seen:
+            raise ArchiveError(
+                f"{p.path}: same city, date and page ({p.meta.city} {p.meta.date} page "
+                f"{p.meta.page}) as {seen[key]}; fix the page number in pages.yaml or --page"
+            )
+        seen[key] = p.path
+
+
+def ingest(paths: list[Path], content: Path, flags: dict, slugs: dict[str, str],
+           out: TextIO = sys.stdout) -> int:
+    """Ingest page files and folders of them into the content tree."""
+    pages = collect_pages(paths)
+    if flags.get("page") and len(pages) > 1:
+        raise ArchiveError(f"--page {flags['page']}: applies to a single page file, but "
+                           f"{len(pages)} pages were given; list page numbers in pages.yaml")
+    prepared = [prepare(path, flags) for path in pages]
+    check_unique(prepared, slugs)
+    check_writable(content)
+    totals = {"articles": 0, "written": 0, "kept": 0}
+    for p in prepared:
+        report = write_page(content, p.meta, p.text, p.path.name, p.page.articles,
+                            slug_overrides=slugs)
+        inferred = f" (inferred: {', '.join(p.meta.inferred)})" if p.meta.inferred else ""
+        out.write(f"{p.path}: {len(p.page.articles)} articles → {p.meta.paper} "
+                  f"{p.meta.date} page {p.meta.page}{inferred}\n")
+        for line in report.lines(content):
+            if line.startswith("kept"):
+                out.write(f"  {line}\n")
+        for warning in p.page.warnings:
+            out.write(f"  warning: {p.path}: {warning}\n")
+        totals["articles"] += len(p.page.articles)
+        totals["written"] += len(report.written)
+        totals["kept"] += len(report.kept)
+    out.write(f"{len(prepared)} pages, {totals['articles']} articles; "
+              f"{totals['written']} files written, {totals['kept']} kept as edited\n")
+    return 0
