@@ -53,8 +53,9 @@ def check_unique(prepared: list[PreparedPage], slugs: dict[str, str]) -> None:
 
 
 def ingest(paths: list[Path], content: Path, flags: dict, slugs: dict[str, str],
-           out: TextIO = sys.stdout) -> int:
+           out: TextIO | None = None) -> int:
     """Ingest page files and folders of them into the content tree."""
+    out = out or sys.stdout
     pages = collect_pages(paths)
     if flags.get("page") and len(pages) > 1:
         raise ArchiveError(f"--page {flags['page']}: applies to a single page file, but "
