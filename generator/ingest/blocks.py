@@ -99,7 +99,8 @@ def split_paragraphs(lines: list[Line], width: float, one_per_line: bool) -> lis
             paras.append(Para(current))
             current = []
         current.append(ln)
-        if one_per_line or nxt is None or ln.row:
+        table_starts = nxt is not None and nxt.row and not ln.row
+        if one_per_line or nxt is None or ln.row or table_starts or is_list_heading(ln, width):
             ends = True
         else:
             ends = ln.terminal and ln.width < width - 1.5
@@ -125,6 +126,13 @@ def mark_rows(chunk: list[Line]) -> None:
     flags = [row_like(ln) for ln in chunk]
     for i, ln in enumerate(chunk):
         ln.row = flags[i] and ((i > 0 and flags[i - 1]) or (i + 1 < len(chunk) and flags[i + 1]))
+
+
+def is_list_heading(ln: Line, width: float) -> bool:
+    """'一、压实工作责任' on a short line of its own heads a list item or a table group."""
+    text = ln.text
+    return (is_enumerated(text) and ln.width < width - 4 and not ln.terminal
+            and text[-1] not in CONTINUING)
 
 
 def run_width(lines: list[Line], fallback: float) -> float:
@@ -228,12 +236,17 @@ class BlockBuilder:
             return
         prev = self.out[-1] if self.out else None
         continues = isinstance(prev, Para) and prev.open and run[0].kind is Kind.TEXT
+        if continues and prev.lines[-1].text[-1] in "：:" and (
+                is_enumerated(run[0].text) or run[0].row):
+            continues = False  # "…通报如下：" then a list or table after a blank line
         if continues and (prev.lines[-1].text[-1] in CONTINUING or not self._head_like(run)):
             run = self._continue(prev, run)
             if not run:
                 return
         head, body = self._head_prefix(run)
-        if head:
+        if head and body:
+            self.out.append(Head([head]))  # set directly above its text: that text's own
+        elif head:
             self._add_head(head)
         if body:
             width = run_width(body, self.column)

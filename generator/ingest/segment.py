@@ -18,6 +18,7 @@ import re
 from generator.ingest.article import Article, Noise, SegmentedPage
 from generator.ingest.blocks import Block, BlockBuilder, Head, Marker, Para
 from generator.ingest.lines import (
+    CONT_RE,
     CREDIT_TAIL_RE,
     LEAD_RE,
     Kind,
@@ -34,6 +35,7 @@ SIGNATURE_TAIL_RE = re.compile(
     r"(?P<name>[\u4e00-\u9fff·]{2,4}(?:\s+[\u4e00-\u9fff·]{2,4}){0,2})[）)]$"
 )
 VERTICAL_MIN = 3
+CONT_TAIL_RE = re.compile(CONT_RE.pattern + "$")
 
 
 def segment(text: str) -> SegmentedPage:
@@ -99,6 +101,10 @@ def is_single_cjk(text: str) -> bool:
 def split_tails(text: str) -> list[str]:
     """Cut a photo credit or a brief's signature off the end of a body line."""
     last = text[-1:]
+    if last in ("）", ")") and "版" in text[-6:]:
+        note = CONT_TAIL_RE.search(text)
+        if note and note.start() > 0:
+            return [text[: note.start()].rstrip(), note.group(0)]
     credit = CREDIT_TAIL_RE.search(text) if last == "摄" else None
     if credit and credit.start(1) > 0:
         return [text[: credit.start(1)].rstrip(), credit.group(1)]

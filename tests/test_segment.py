@@ -1,0 +1,927 @@
+"""The segmenter, by example: one small synthetic page per layout phenomenon.
+
+Every page below is invented news text set the way the OCR dumps in /work/shared/seeds
+come out: narrow hard-wrapped columns, blank lines at column breaks in mid-sentence,
+headlines after (or before) their body, bylines glued to the first sentence. Each test
+states what a reader of the printed page would call the articles. `accounted` checks on
+every page, synthetic and real, that segmentation neither loses nor duplicates text.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from scoring import combine, load_key, score
+
+from generator.cli import main
+from generator.ingest.article import Article, SegmentedPage
+from generator.ingest.decode import decode_page
+from generator.ingest.repair import repair_line
+from generator.ingest.segment import segment
+
+SEEDS = Path(os.environ.get("ARCHIVE_SEEDS", "/work/shared/seeds"))
+SEED_PAGES = sorted(SEEDS.glob("*.txt"))
+
+# ── helpers ──────────────────────────────────────────────────────────────────────────
+
+# Markup the segmenter may consume instead of keeping as text: continuation notes (kept as
+# continued_from / continues_on), Markdown heading markers, bullets and boxes before a lead
+# or a byline, and the brackets of a brief's trailing signature （张三） → byline 张三.
+CONT_NOTE_RE = re.compile(
+    r"[（(]\s*(?:上接|下转|转自|接|转)\s*第?\s*[0-9０-９一二三四五六七八九十A-Za-z]{1,4}\s*版[）)]"
+)
+HEADING_MARK_RE = re.compile(r"^#{1,6}(?=\s)")
+BULLET_RE = re.compile(r"^[●○■□◆◇▲△★☆•]+")
+
+
+def chars(text: str | None) -> Counter:
+    """The non-whitespace characters of text, as a multiset."""
+    return Counter(ch for ch in text or "" if not ch.isspace())
+
+
+def fields(article: Article) -> list[str | None]:
+    return [article.kicker, article.title, article.subtitle, article.byline, *article.paragraphs]
+
+
+def accounted(text: str, page: SegmentedPage) -> None:
+    """Assert every printed character of the page ends up exactly once in an article field
+    or a noise item. Repaired text is the reference (fake-bold doubles and letter-spacing
+    are extraction damage, not print); only the markup listed above may disappear."""
+    lines = [repair_line(raw) for raw in text.split("\n")]
+    printed = chars("".join(lines))
+    markup: Counter = Counter()
+    for line in lines:
+        for note in CONT_NOTE_RE.findall(line):
+            markup += chars(note)
+        heading = HEADING_MARK_RE.match(line)
+        if heading:
+            markup += chars(heading.group())
+        bullet = BULLET_RE.match(line)
+        if bullet:
+            markup += chars(bullet.group())
+    for article in page.articles:
+        byline = article.byline or ""
+        if byline and not re.search(r"[（()）]", byline):
+            signed = re.search(rf"([（(])\s*{re.escape(byline)}\s*([）)])", text)
+            if signed:
+                markup += chars(signed.group(1) + signed.group(2))
+    produced = Counter()
+    for article in page.articles:
+        for value in fields(article):
+            produced += chars(value)
+    for item in page.noise:
+        produced += chars(item.text)
+    extra = produced - printed
+    missing = printed - produced - markup
+    assert not extra, f"text produced twice or invented: {''.join(sorted(extra.elements()))}"
+    assert not missing, f"text lost: {''.join(sorted(missing.elements()))}"
+
+
+def squash(text: str | None) -> str | None:
+    """Whitespace removed, as the answer keys compare text."""
+    return None if text is None else re.sub(r"\s+", "", text)
+
+
+def line_of(text: str, needle: str) -> int:
+    """1-based number of the first line of text containing needle."""
+    for no, line in enumerate(text.split("\n"), start=1):
+        if needle in line:
+            return no
+    raise AssertionError(f"{needle!r} not in page")
+
+
+# ── 1. headline printed after its body (column dump style) ──────────────────────────
+
+HEADLINE_AFTER_BODY = """\
+本报讯（记者 李四）3月8日，
+记者从市交通运输局获悉，今年我市
+计划新建和改造农村公路三百公里，
+
+进一步织密城乡交通网络。
+
+据介绍，今年的农村公路建设将
+重点围绕产业园区、旅游景区和偏远
+村庄展开，集中打通一批断头路和瓶
+颈路，让群众出行更便捷。
+
+市交通运输局有关负责人表示，
+将全程加强工程质量监管，确保每一
+条新路都经得起检验。
+
+农村公路建设提速 城乡出行更加便捷
+
+本报讯（记者 周敏）连日来，
+市图书馆推出“书香润童心”系列阅
+读活动，吸引了众多家长和孩子走进
+
+馆内参与。
+
+活动期间，图书馆工作人员为孩
+子们讲述传统节日故事，还组织了亲
+子共读和手工制作等环节。
+
+书香润童心 阅读伴成长
+"""
+
+
+def test_headline_after_body_closes_its_article() -> None:
+    page = segment(HEADLINE_AFTER_BODY)
+    assert [squash(a.title) for a in page.articles] == [
+        "农村公路建设提速城乡出行更加便捷",
+        "书香润童心阅读伴成长",
+    ]
+    roads, library = page.articles
+    assert roads.byline == "本报讯（记者 李四）"
+    assert roads.paragraphs == [
+        "3月8日，记者从市交通运输局获悉，今年我市计划新建和改造农村公路三百公里，"
+        "进一步织密城乡交通网络。",
+        "据介绍，今年的农村公路建设将重点围绕产业园区、旅游景区和偏远村庄展开，"
+        "集中打通一批断头路和瓶颈路，让群众出行更便捷。",
+        "市交通运输局有关负责人表示，将全程加强工程质量监管，确保每一条新路都经得起检验。",
+    ]
+    assert library.byline == "本报讯（记者 周敏）"
+    assert library.body.startswith("连日来，市图书馆推出“书香润童心”系列阅读活动")
+    assert library.paragraphs[0].endswith("走进馆内参与。")
+    assert roads.kind == library.kind == "news"
+
+
+# ── 2. headline before its body: a run of briefs signed （刘晓燕） ────────────────────
+
+BRIEFS_HEADLINE_FIRST = """\
+临河县农业农村局
+推进高标准农田建设
+
+今年以来，临河县农业农村局统
+筹整合涉农资金，新建高标准农田两
+万亩，配套建设灌溉渠道和机耕道路，
+
+有效提升了全县粮食综合生产能力。
+
+（刘晓燕）
+临河县农业农村局
+开展春季农资打假行动
+
+连日来，临河县农业农村局组织
+执法人员深入各乡镇农资经营门店，
+重点检查种子、化肥、农药等产品的
+质量和进货台账，共检查门店六十余
+家，督促整改问题九处。 （刘晓燕）
+临河县农业农村局
+专家田间授课助春管
+
+日前，临河县农业农村局邀请市
+农科院专家走进田间地头，围绕小麦
+春季管理、病虫害防治等内容为种植
+大户现场授课。
+
+（刘晓燕）
+"""
+
+
+def test_briefs_with_headline_before_body_and_trailing_signature() -> None:
+    page = segment(BRIEFS_HEADLINE_FIRST)
+    assert [a.title for a in page.articles] == [
+        "推进高标准农田建设",
+        "开展春季农资打假行动",
+        "专家田间授课助春管",
+    ]
+    starts = ["今年以来，临河县农业农村局统筹", "连日来，临河县农业农村局组织", "日前，临河县"]
+    ends = ["综合生产能力。", "督促整改问题九处。", "现场授课。"]
+    for article, start, end in zip(page.articles, starts, ends, strict=True):
+        assert article.kind == "brief"
+        assert article.kicker == "临河县农业农村局"
+        assert article.byline == "刘晓燕"
+        assert article.body.startswith(start)
+        assert article.body.endswith(end)
+        assert "刘晓燕" not in article.body
+
+
+# ── 3. kicker + title printed after the body ─────────────────────────────────────────
+
+KICKER_AFTER_BODY = """\
+本报讯（孙磊）入汛以来，临河
+县水利局提前谋划、周密部署，扎实
+做好防汛各项准备工作，确保全县安
+全度汛。
+
+该局对全县河道、水库、堤防开
+展拉网式排查，建立问题清单，逐项
+明确整改时限；同时储备编织袋、救
+
+生衣、抽水泵等防汛物资，组建抢险
+突击队伍，开展实战化演练，切实提
+升应急处置能力。
+
+临河县水利局
+
+未雨绸缪筑牢防汛堤坝
+
+本报讯（记者 韩雪 通讯员 马
+腾）近日，临河县人民医院开展“健
+康义诊进社区”活动，二十余名医护
+人员走进城关镇多个社区，为居民测
+量血压、血糖，讲解慢性病防治知识。
+
+临河县人民医院
+
+义诊进社区 健康送到家
+"""
+
+
+def test_kicker_and_title_after_body() -> None:
+    page = segment(KICKER_AFTER_BODY)
+    assert len(page.articles) == 2
+    flood, clinic = page.articles
+    assert (flood.kicker, flood.title) == ("临河县水利局", "未雨绸缪筑牢防汛堤坝")
+    assert flood.byline == "本报讯（孙磊）"
+    assert flood.body.startswith("入汛以来，临河县水利局")
+    assert flood.body.endswith("切实提升应急处置能力。")
+    assert (clinic.kicker, squash(clinic.title)) == ("临河县人民医院", "义诊进社区健康送到家")
+    assert squash(clinic.byline) == "本报讯（记者韩雪通讯员马腾）"
+    assert clinic.body.startswith("近日，临河县人民医院")
+
+
+# ── 4. ——访 sub-headline and a separate byline line: an interview ──────────────────
+
+INTERVIEW_HEADLINE_AFTER = """\
+“优化营商环境没有完成时，只
+有进行时。”3月12日，临河县市场
+监管局局长王建国在接受记者采访时
+说。
+
+记者：今年县市场监管局在服务
+市场主体方面有哪些新举措？
+
+王建国：我们将全面推行企业开
+办“一窗通办”，把办理时间压缩到
+一个工作日以内；同时开展涉企收费
+
+专项检查，坚决纠正乱收费行为，让
+企业轻装上阵。
+
+激发市场活力 优化营商环境
+——访临河县市场监管局局长王建国
+
+本报记者 陈晓 通讯员 李明
+
+本报讯（记者 周敏）日前，临
+河县2024年春季招聘会在县人力资源
+市场举行，八十余家企业提供就业岗
+位两千余个。
+
+春季招聘会送岗两千余个
+"""
+
+INTERVIEW_HEADLINE_FIRST = """\
+让老字号焕发新活力
+——访临河县商务局局长赵红梅
+
+本报记者 陈晓 通讯员 李明
+
+记者：老字号企业在传承与创新
+之间如何找到平衡？
+
+赵红梅：老字号的根在手艺，魂
+在诚信。我们鼓励企业守住传统技艺，
+同时借助直播电商拓宽销路，让老字
+号走进年轻人的生活。
+"""
+
+
+def test_interview_with_subtitle_and_byline_line_after_body() -> None:
+    page = segment(INTERVIEW_HEADLINE_AFTER)
+    assert len(page.articles) == 2
+    interview, jobs = page.articles
+    assert interview.kind == "interview"
+    assert squash(interview.title) == "激发市场活力优化营商环境"
+    assert interview.subtitle == "——访临河县市场监管局局长王建国"
+    assert interview.byline == "本报记者 陈晓 通讯员 李明"
+    assert interview.body.startswith("“优化营商环境没有完成时")
+    assert interview.body.endswith("让企业轻装上阵。")
+    assert jobs.kind == "news"
+    assert jobs.byline == "本报讯（记者 周敏）"
+    assert jobs.title == "春季招聘会送岗两千余个"
+
+
+def test_interview_with_subtitle_and_byline_line_before_body() -> None:
+    page = segment(INTERVIEW_HEADLINE_FIRST)
+    [interview] = page.articles
+    assert interview.kind == "interview"
+    assert interview.title == "让老字号焕发新活力"
+    assert interview.subtitle == "——访临河县商务局局长赵红梅"
+    assert interview.byline == "本报记者 陈晓 通讯员 李明"
+    assert interview.body.startswith("记者：老字号企业在传承与创新之间")
+    assert len(interview.paragraphs) == 2
+
+
+# ── 5. byline forms ──────────────────────────────────────────────────────────────────
+
+BYLINE_HALF_WIDTH = """\
+本报讯(王五)近日，临河县税务局
+推出“税费服务进园区”活动，组织业
+务骨干走进企业，面对面解答办税缴
+费中的难题。
+
+税费服务进园区
+"""
+
+BYLINE_WIRE = """\
+新华社北京3月5日电（记者 赵六）
+记者5日从有关部门获悉，今年春运
+期间，全国铁路累计发送旅客三亿余
+人次，客流总体平稳有序。
+"""
+
+BYLINE_WIRE_NARROW = """\
+新华社北
+京 3 月 5 日
+电 （记 者 赵
+六）记者5日从
+有关部门获悉，
+今年春运期间，
+全国铁路累计
+发送旅客三亿
+
+余人次，客流
+总体平稳有序。
+"""
+
+BYLINE_BOX = """\
+□ 记者陈七
+
+“今年我们村的草莓又是大丰收！”
+3月6日，在临河县柳林镇草莓种植
+基地，种植户李大姐一边采摘一边
+笑着说。
+
+近年来，柳林镇依托温室大棚发展
+特色种植，带动周边两百余户农民
+增收致富。
+
+草莓红了 日子甜了
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "byline", "starts"),
+    [
+        pytest.param(HEADLINE_AFTER_BODY, "本报讯（记者 李四）", "3月8日，记者从", id="glued"),
+        pytest.param(BYLINE_HALF_WIDTH, "本报讯(王五)", "近日，临河县税务局", id="half-width"),
+        pytest.param(BYLINE_WIRE, "新华社北京3月5日电（记者 赵六）", "记者5日从", id="wire"),
+        pytest.param(BYLINE_WIRE_NARROW, "新华社北京3月5日电（记者赵六）", "记者5日从有关部门",
+                     id="wire-narrow"),
+        pytest.param(BYLINE_BOX, "记者陈七", "“今年我们村的草莓", id="box-line"),
+    ],
+)
+def test_byline_forms(text: str, byline: str, starts: str) -> None:
+    article = segment(text).articles[0]
+    assert squash(article.byline) == squash(byline)
+    assert article.body.startswith(starts)
+
+
+def test_box_byline_article_keeps_its_headline_at_the_end() -> None:
+    [article] = segment(BYLINE_BOX).articles
+    assert squash(article.title) == "草莓红了日子甜了"
+    assert len(article.paragraphs) == 2
+
+
+def test_narrow_wire_lead_joins_into_one_paragraph() -> None:
+    [article] = segment(BYLINE_WIRE_NARROW).articles
+    assert article.paragraphs == ["记者5日从有关部门获悉，今年春运期间，全国铁路累计发送旅客"
+                                  "三亿余人次，客流总体平稳有序。"]
+
+
+# ── 6. photo captions ────────────────────────────────────────────────────────────────
+
+PHOTOS = """\
+本报讯（记者 韩雪）3月10日，临河
+县春季农业技术培训会举行，全县一
+百余名种植大户和农技人员参加培
+训。
+
+培训会上，专家围绕大棚蔬菜种植、
+病虫害绿色防控等内容进行讲解。
+
+春季农技培训送到农民身边
+
+3月10日，在临河县城关镇一处
+蔬菜大棚里，农技人员正在指导菜
+农管理西红柿苗。
+
+本报记者 王磊 摄
+
+3月9日，市民在临河公园赏花拍
+照，感受春日美好。 张雨 摄
+
+本报讯（记者 周敏）日前，临河县
+新建的五座城市书房同时开放，市民
+可凭身份证免费借阅图书。
+
+五座城市书房同时开放
+"""
+
+
+def test_photo_captions_with_credit_line_and_inline_credit() -> None:
+    page = segment(PHOTOS)
+    assert [a.kind for a in page.articles] == ["news", "photo", "photo", "news"]
+    training, greenhouse, park, books = page.articles
+    assert training.title == "春季农技培训送到农民身边"
+    assert training.body.endswith("内容进行讲解。")
+    assert greenhouse.title is None
+    assert greenhouse.byline == "本报记者 王磊 摄"
+    assert greenhouse.paragraphs == [
+        "3月10日，在临河县城关镇一处蔬菜大棚里，农技人员正在指导菜农管理西红柿苗。"
+    ]
+    assert park.title is None
+    assert park.byline == "张雨 摄"
+    assert park.paragraphs == ["3月9日，市民在临河公园赏花拍照，感受春日美好。"]
+    assert books.byline == "本报讯（记者 周敏）"
+    assert books.title == "五座城市书房同时开放"
+
+
+PHOTO_WITH_HEADLINE = """\
+本报讯（记者 周敏）连日来，市图书馆
+推出“书香润童心”系列阅读活动，吸
+引了众多家长和孩子走进馆内参与。
+
+书香润童心 阅读伴成长
+
+春光正好田间忙
+3月10日，在临河县城关镇一处
+蔬菜大棚里，农技人员正在指导菜
+农管理西红柿苗。
+
+本报记者 王磊 摄
+"""
+
+
+def test_photo_with_its_own_headline_after_an_article_headline() -> None:
+    page = segment(PHOTO_WITH_HEADLINE)
+    assert [a.kind for a in page.articles] == ["news", "photo"]
+    library, photo = page.articles
+    assert squash(library.title) == "书香润童心阅读伴成长"
+    assert library.subtitle is None
+    assert photo.title == "春光正好田间忙"
+    assert photo.byline == "本报记者 王磊 摄"
+    assert photo.paragraphs == [
+        "3月10日，在临河县城关镇一处蔬菜大棚里，农技人员正在指导菜农管理西红柿苗。"
+    ]
+
+
+# ── 7. continuation notes ────────────────────────────────────────────────────────────
+
+CONTINUATION = """\
+{cont_from}
+会议强调，要坚持以人民为中心的
+发展思想，聚焦群众急难愁盼问题，
+扎实办好教育、医疗、养老等民生
+
+实事，不断增强群众的获得感和幸
+福感。
+
+扎实办好民生实事 不断增进群众福祉
+
+本报讯（记者 李华）3月11日，临河
+县召开优化营商环境工作推进会，
+总结去年工作成效，安排部署今年
+重点任务。会议要求，各部门要进
+
+一步简化审批流程，提升服务效能，
+切实帮助企业纾困，{glue}{cont_on}
+
+优化营商环境 激发发展活力
+"""
+
+
+@pytest.mark.parametrize(
+    ("cont_from", "from_page", "cont_on", "on_page", "glue"),
+    [
+        pytest.param("（上接第一版）", 1, "（下转第二版）", 2, "\n", id="chinese-numerals"),
+        pytest.param("（上接第3版）", 3, "（下转第4版）", 4, "\n", id="digits"),
+        pytest.param("(上接第1版)", 1, "(下转第2版)", 2, "\n", id="half-width"),
+        pytest.param(
+            "（上接第一版）", 1, "（下转第二版）", 2, "", id="note-at-end-of-last-line",
+        ),
+    ],
+)
+def test_continuation_notes(
+    cont_from: str, from_page: int, cont_on: str, on_page: int, glue: str
+) -> None:
+    text = CONTINUATION.format(cont_from=cont_from, cont_on=cont_on, glue=glue)
+    page = segment(text)
+    assert len(page.articles) == 2
+    jumped, business = page.articles
+    assert squash(jumped.title) == "扎实办好民生实事不断增进群众福祉"
+    assert (jumped.continued_from, jumped.continues_on) == (from_page, None)
+    assert jumped.body.startswith("会议强调，要坚持以人民为中心")
+    assert squash(business.title) == "优化营商环境激发发展活力"
+    assert (business.continued_from, business.continues_on) == (None, on_page)
+    assert business.body.endswith("提升服务效能，切实帮助企业纾困，")
+    for article in page.articles:
+        assert "上接" not in article.body and "下转" not in article.body
+    accounted(text, page)
+
+
+# ── 8. section banner, QR-code caption and stray label are noise ─────────────────────
+
+LAYOUT_NOISE = """\
+JINGJI XINWEN
+经济新闻
+
+本报讯（记者 李华）今年一季度，临
+河县新签约招商项目二十八个，总投
+资一百二十亿元，其中先进制造业项
+
+目占比超过六成。
+
+招商引资跑出加速度
+
+扫码关注
+临河发布公众号
+微信二维码
+
+本报讯（记者 周敏）3月14日，临河
+县举办消费维权宣传活动，现场受理
+群众咨询投诉一百余件。
+
+消费维权宣传进广场
+电话：
+
+本报讯（记者 韩雪）近日，临河县
+首批十辆新能源公交车正式投入运
+营，进一步方便市民绿色出行。
+
+新能源公交车投入运营
+"""
+
+
+def test_section_banner_qr_caption_and_label_are_noise() -> None:
+    page = segment(LAYOUT_NOISE)
+    assert page.section == "经济新闻"
+    assert [a.title for a in page.articles] == [
+        "招商引资跑出加速度",
+        "消费维权宣传进广场",
+        "新能源公交车投入运营",
+    ]
+    noise = [n.text for n in page.noise]
+    for item in ["JINGJI XINWEN", "经济新闻", "扫码关注", "临河发布公众号", "微信二维码", "电话："]:
+        assert item in noise
+    article_text = "".join(v or "" for a in page.articles for v in fields(a))
+    for word in ["JINGJI", "经济新闻", "扫码", "公众号", "二维码", "电话"]:
+        assert word not in article_text
+    assert page.articles[0].body.endswith("先进制造业项目占比超过六成。")
+
+
+# ── 9. in-body subheads stay in the body ─────────────────────────────────────────────
+
+IN_BODY_SUBHEADS = """\
+今年以来，临河县纪委监委紧盯
+营商环境领域突出问题，持续深化作
+风建设，为高质量发展保驾护航。
+
+强化监督
+筑牢防线
+
+该县纪委监委成立专项监督检查
+组，深入重点项目建设现场和企业一
+线，采取明察暗访、随机抽查等方式，
+
+对涉企服务部门履职情况开展监督，
+发现问题线索十七条。
+
+畅通渠道
+倾听心声
+
+该县在重点园区设立营商环境监
+测点，聘请三十名企业负责人担任监
+督员，定期收集企业诉求，确保问题
+早发现、早处理。
+
+临河县纪委监委
+
+以严实作风护航营商环境
+本报记者 张强 通讯员 刘洋
+
+本报讯（记者 李华）近日，临河县
+召开春季植树造林动员会，部署全
+年国土绿化任务。
+
+春季植树造林全面启动
+"""
+
+
+def test_in_body_subheads_do_not_split_the_article() -> None:
+    page = segment(IN_BODY_SUBHEADS)
+    assert len(page.articles) == 2
+    feature, trees = page.articles
+    assert feature.kicker == "临河县纪委监委"
+    assert feature.title == "以严实作风护航营商环境"
+    assert feature.byline == "本报记者 张强 通讯员 刘洋"
+    assert feature.body.startswith("今年以来，临河县纪委监委")
+    assert feature.body.endswith("确保问题早发现、早处理。")
+    body = squash(feature.body)
+    assert "强化监督筑牢防线" in body
+    assert "畅通渠道倾听心声" in body
+    assert body.index("强化监督") < body.index("该县纪委监委") < body.index("畅通渠道")
+    assert trees.title == "春季植树造林全面启动"
+    assert trees.byline == "本报讯（记者 李华）"
+
+
+# ── 10. fake bold, letter-spacing and a broken character ─────────────────────────────
+
+REPAIRS = """\
+本报讯（记者 李华）近日，临河县召
+开老旧小区改造工作推进会，安排部
+署今年改造任务。
+
+一一、、压实工作责任压实工作责任
+会议要求，各乡镇要建立工作台账，
+明确时间节点，确保按期完工。
+
+二二、、加强质量监管加强质量监管
+会议强调，要 严 格 落 实 质 量 责 任
+制，加强施工现场巡查，坚决杜绝偷
+工减料行为。据县住建局负责人王�
+介绍，今年全县计划改造老旧小区四
+十二个。
+
+老旧小区改造提质增效
+"""
+
+
+def test_fake_bold_and_letter_spacing_are_repaired_broken_char_reported() -> None:
+    page = segment(REPAIRS)
+    [article] = page.articles
+    assert article.title == "老旧小区改造提质增效"
+    assert "一、压实工作责任" in article.body
+    assert "二、加强质量监管" in article.body
+    assert "压实工作责任压实工作责任" not in article.body
+    assert "加强质量监管加强质量监管" not in article.body
+    assert "会议强调，要严格落实质量责任制，" in article.body
+    assert "据县住建局负责人王\ufffd介绍" in article.body
+    broken = line_of(REPAIRS, "\ufffd")
+    assert any(f"line {broken}," in w and "\ufffd" in w for w in page.warnings), page.warnings
+
+
+def test_enumerated_subhead_line_is_its_own_paragraph() -> None:
+    [article] = segment(REPAIRS).articles
+    assert "一、压实工作责任" in article.paragraphs
+    assert "二、加强质量监管" in article.paragraphs
+    assert article.paragraphs[2].startswith("会议要求，各乡镇要建立工作台账")
+
+
+# ── 11. a score table stays in its article, one row a paragraph ──────────────────────
+
+SCORE_TABLE = """\
+本报讯（记者 李华）日前，临河市
+生态环境局公布一季度各县（市、
+区）大气污染防治考评结果。现将具
+体情况通报如下：
+
+一、县（市）组
+东河县 85.6分（合格）
+西山县 83.2分（合格）
+北岭县 78.4分（不合格）
+
+二、城区组
+南湖区 92.4分（良好）
+城关区 80.1分（合格）
+
+希望各地对照考评结果查找短板，
+切实抓好问题整改，推动空气质量
+持续改善。
+
+一季度大气污染防治考评结果公布
+"""
+
+ROWS = ["东河县85.6分（合格）", "西山县83.2分（合格）", "北岭县78.4分（不合格）",
+        "南湖区92.4分（良好）", "城关区80.1分（合格）"]
+
+
+def test_score_table_stays_in_its_article() -> None:
+    page = segment(SCORE_TABLE)
+    [article] = page.articles
+    assert article.title == "一季度大气污染防治考评结果公布"
+    assert article.body.startswith("日前，临河市生态环境局")
+    assert article.body.endswith("推动空气质量持续改善。")
+    body = squash(article.body)
+    assert all(row in body for row in ROWS)
+
+
+def test_score_table_rows_are_paragraphs() -> None:
+    [article] = segment(SCORE_TABLE).articles
+    paragraphs = [squash(p) for p in article.paragraphs]
+    for row in ROWS:
+        assert row in paragraphs
+    assert "一、县（市）组" in paragraphs
+    assert "二、城区组" in paragraphs
+
+
+# ── 12. Markdown-like dump ───────────────────────────────────────────────────────────
+
+MARKDOWN = """\
+
+临河县委主要负责同志调研时强调
+
+# 全力以赴抓好春耕备耕
+
+本报讯(记者 王明)3月6日,临河县委主要负责同志深入乡镇田间地头,调研春耕备耕工作。
+
+调研中强调,要压紧压实各级责任,确保各项农时任务落到实处。
+
+## 一、抓好农资保供
+
+要畅通农资供应渠道,加强市场巡查,确保种子、化肥等农资货足价稳。
+
+## 二、强化技术指导
+
+要组织农技人员下沉一线,开展技术培训和巡回指导,帮助群众解决生产难题。
+
+# 临河县召开安全生产工作会议
+
+本报讯(记者 李华)3月7日,临河县召开安全生产工作会议,部署当前安全生产重点工作。
+
+会议要求,要深入开展隐患排查整治,坚决遏制各类事故发生。
+"""
+
+
+def test_markdown_dump_headings_kicker_and_subheads() -> None:
+    page = segment(MARKDOWN)
+    assert len(page.articles) == 2
+    farming, safety = page.articles
+    assert farming.kicker == "临河县委主要负责同志调研时强调"
+    assert farming.title == "全力以赴抓好春耕备耕"
+    assert farming.byline == "本报讯(记者 王明)"
+    assert farming.paragraphs == [
+        "3月6日,临河县委主要负责同志深入乡镇田间地头,调研春耕备耕工作。",
+        "调研中强调,要压紧压实各级责任,确保各项农时任务落到实处。",
+        "一、抓好农资保供",
+        "要畅通农资供应渠道,加强市场巡查,确保种子、化肥等农资货足价稳。",
+        "二、强化技术指导",
+        "要组织农技人员下沉一线,开展技术培训和巡回指导,帮助群众解决生产难题。",
+    ]
+    assert safety.kicker is None
+    assert safety.title == "临河县召开安全生产工作会议"
+    assert safety.byline == "本报讯(记者 李华)"
+    assert len(safety.paragraphs) == 2
+
+
+# ── 13. vertical headline glued to the next lead ─────────────────────────────────────
+
+VERTICAL_HEADLINE = """\
+本报讯（记者 李华）3月5日，临河
+区召开春耕生产工作会议，总结去年
+农业农村工作，安排部署今年春耕生
+产重点任务。
+
+会议要求，各乡镇要早谋划、早
+部署，确保不误农时。
+
+临
+河
+区
+召
+开
+春
+耕
+会
+议本报讯（记者 周敏）近日，临
+
+河区图书馆新馆正式开放，新馆藏
+书三十万册，设有少儿阅览区和数
+字阅读体验区。
+
+区图书馆新馆开放
+"""
+
+
+def test_vertical_headline_is_a_headline_and_lead_still_starts_next_article() -> None:
+    page = segment(VERTICAL_HEADLINE)
+    assert len(page.articles) == 2
+    meeting, library = page.articles
+    assert meeting.title == "临河区召开春耕会议"
+    assert meeting.byline == "本报讯（记者 李华）"
+    assert meeting.body.endswith("确保不误农时。")
+    assert library.byline == "本报讯（记者 周敏）"
+    assert library.body.startswith("近日，临河区图书馆新馆正式开放")
+    assert library.title == "区图书馆新馆开放"
+
+
+# ── 14. text cut off at the page edge ────────────────────────────────────────────────
+
+CUT_OFF = """\
+本报讯（记者 周敏）3月15日，临河
+县消费者协会发布一季度消费投诉
+情况，共受理投诉二百余件，为消
+
+费者挽回经济损失三十余万元。
+
+消协发布一季度投诉情况
+
+本报讯（记者 李华）近日，临河县
+启动城区绿化提升工程，计划新增绿
+地面积五万平方米，改造提升街头游
+园十二处。据了解，该工程将于今年
+十月底前全面完工，届时城区居民将
+"""
+
+
+def test_text_cut_off_at_page_edge_is_kept() -> None:
+    page = segment(CUT_OFF)
+    assert len(page.articles) == 2
+    complaints, greening = page.articles
+    assert complaints.title == "消协发布一季度投诉情况"
+    assert greening.byline == "本报讯（记者 李华）"
+    assert greening.title is None
+    assert greening.body.startswith("近日，临河县启动城区绿化提升工程")
+    assert greening.body.endswith("十月底前全面完工，届时城区居民将")
+
+
+# ── 15. nothing is lost, nothing doubled ─────────────────────────────────────────────
+
+SYNTHETIC = {
+    "headline-after-body": HEADLINE_AFTER_BODY,
+    "briefs-headline-first": BRIEFS_HEADLINE_FIRST,
+    "kicker-after-body": KICKER_AFTER_BODY,
+    "interview-headline-after": INTERVIEW_HEADLINE_AFTER,
+    "interview-headline-first": INTERVIEW_HEADLINE_FIRST,
+    "byline-half-width": BYLINE_HALF_WIDTH,
+    "byline-wire": BYLINE_WIRE,
+    "byline-wire-narrow": BYLINE_WIRE_NARROW,
+    "byline-box": BYLINE_BOX,
+    "photos": PHOTOS,
+    "continuation": CONTINUATION.format(cont_from="（上接第一版）", cont_on="（下转第二版）",
+                                        glue="\n"),
+    "continuation-glued": CONTINUATION.format(cont_from="（上接第3版）", cont_on="（下转第4版）",
+                                              glue=""),
+    "photo-with-headline": PHOTO_WITH_HEADLINE,
+    "layout-noise": LAYOUT_NOISE,
+    "in-body-subheads": IN_BODY_SUBHEADS,
+    "repairs": REPAIRS,
+    "score-table": SCORE_TABLE,
+    "markdown": MARKDOWN,
+    "vertical-headline": VERTICAL_HEADLINE,
+    "cut-off": CUT_OFF,
+}
+
+
+@pytest.mark.parametrize("name", list(SYNTHETIC))
+def test_synthetic_page_loses_no_text(name: str) -> None:
+    text = SYNTHETIC[name]
+    accounted(text, segment(text))
+
+
+@pytest.mark.parametrize("path", SEED_PAGES, ids=lambda p: p.stem)
+def test_seed_page_loses_no_text(path: Path) -> None:
+    text = decode_page(path.read_bytes(), path.name)
+    accounted(text, segment(text))
+
+
+def test_accounted_catches_lost_and_doubled_text() -> None:
+    page = segment(HEADLINE_AFTER_BODY)
+    page.articles[1].paragraphs.pop()
+    with pytest.raises(AssertionError, match="lost"):
+        accounted(HEADLINE_AFTER_BODY, page)
+    page = segment(HEADLINE_AFTER_BODY)
+    page.articles[0].paragraphs.append(page.articles[0].title or "")
+    with pytest.raises(AssertionError, match="twice"):
+        accounted(HEADLINE_AFTER_BODY, page)
+
+
+# ── the command line ─────────────────────────────────────────────────────────────────
+
+
+def test_cli_segment_json_prints_one_record_per_article(tmp_path: Path, capsys) -> None:
+    path = tmp_path / "page.txt"
+    path.write_text(KICKER_AFTER_BODY, encoding="utf-8")
+    assert main(["segment", str(path), "--json"]) == 0
+    out = capsys.readouterr().out
+    records = [json.loads(line) for line in out.splitlines()]
+    assert out.endswith("\n") and len(records) == len(segment(KICKER_AFTER_BODY).articles) == 2
+    keys = {"kind", "title", "kicker", "subtitle", "byline", "body",
+            "continued_from", "continues_on"}
+    assert all(set(r) == keys for r in records)
+    assert records[0]["kicker"] == "临河县水利局"
+    assert records[0]["byline"] == "本报讯（孙磊）"
+    assert records[0]["body"].startswith("入汛以来")
+    assert "\n\n" in records[0]["body"]  # paragraphs separated by a blank line
+
+
+# ── the seed pages against their answer keys ─────────────────────────────────────────
+
+
+@pytest.mark.skipif(len(SEED_PAGES) != 5, reason="the five seed pages are not available")
+def test_seed_pages_score_against_answer_keys() -> None:
+    results = []
+    for path in SEED_PAGES:
+        page = segment(decode_page(path.read_bytes(), path.name))
+        results.append(score([a.to_json() for a in page.articles], load_key(path.stem)))
+    pooled = combine(results)
+    assert pooled["f1"] >= 0.95
+    assert pooled["headline_accuracy"] >= 0.9
+    assert pooled["byline_accuracy"] >= 0.9
