@@ -146,8 +146,8 @@ def test_one_bad_page_leaves_nothing_half_written(tmp_path, capsys):
     folder = tmp_path / "in"
     write(folder / "a.txt", PAGE)
     write(folder / "b.txt", bytes(range(256)) * 20)
-    write(folder / "pages.yaml", "a.txt: {city: 许昌, paper: 许昌日报, date: 2023-03-06, page: 1}\n"
-                                 "b.txt: {city: 许昌, paper: 许昌日报, date: 2023-03-06, page: 2}\n")
+    meta = "{city: 许昌, paper: 许昌日报, date: 2023-03-06, page: %d}"
+    write(folder / "pages.yaml", f"a.txt: {meta % 1}\nb.txt: {meta % 2}\n")
     code, _, err = run(capsys, "ingest", folder, "--content", tmp_path / "c")
     assert code == 2
     assert_one_line_error(err, "b.txt")

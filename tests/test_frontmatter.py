@@ -65,8 +65,7 @@ def test_windows_line_endings_and_a_bom_are_accepted():
         ("title: 标题\n", "a.md:1: no front matter; start the file with a line '---'"),
         ("---\ntitle: 标题\n", "a.md:1: front matter is not closed; add a line '---'"),
         ("---\ntitle: 标题\nbyline: 记者: 王星星\n---\n",
-         "a.md:3: not valid YAML (mapping values are not allowed here); put a value that "
-         "contains ': ' in double quotes"),
+         "a.md:3: not valid YAML (mapping values are not allowed"),
         ('---\ntitle: "引号" 之后\n---\n', "a.md:2: not valid YAML"),
         ("---\n- 标题\n---\n", "a.md:2: front matter must be `key: value` lines"),
         ("---\ntitle: 一\ncity: 许昌\ntitle: 二\n---\n",

@@ -6,7 +6,7 @@ once instead of stopping at the first.
 
 from __future__ import annotations
 
-import contextlib
+import os
 from pathlib import Path
 from typing import Any
 
@@ -46,14 +46,16 @@ to collect them. root is the content root `source` is relative to.
     return schema.apply_defaults(doc.front, shown), doc.body, problems
 
 
-def display_path(path: Path) -> str:
+def display_path(path: Path | str) -> str:
     """The path as messages show it: `content/xuchang/2023/03/23/06-02.md`.
 
     Relative to the current folder when the file is under it (as the user
-    typed it), with forward slashes, which the layout check expects.
+    typed it), with forward slashes, which the layout check expects. Plain
+    string work: a build calls this for every file.
     """
-    path = Path(path)
-    if path.is_absolute():
-        with contextlib.suppress(ValueError):
-            path = path.relative_to(Path.cwd())
-    return path.as_posix()
+    text = os.fspath(path)
+    if os.path.isabs(text):
+        cwd = os.getcwd()
+        if text.startswith(cwd + os.sep):
+            text = text[len(cwd) + 1:]
+    return text.replace(os.sep, "/")

@@ -79,7 +79,7 @@ class Kind(Enum):
     NOISE = "noise"  # banners, QR captions, stray labels
 
 
-@dataclass
+@dataclass(slots=True)
 class Line:
     """One repaired line with what we know about it."""
 
