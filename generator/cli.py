@@ -40,6 +40,17 @@ def build_parser() -> argparse.ArgumentParser:
     ing.add_argument("--config", type=Path, default=Path("site.yaml"),
                      help="site config with city slugs (default: site.yaml, optional)")
     ing.set_defaults(run=run_ingest)
+
+    bld = sub.add_parser("build", help="render content/ into the static site in public/")
+    bld.add_argument("--content", type=Path, default=Path("content"), help="content root")
+    bld.add_argument("--out", type=Path, default=Path("public"), help="output folder")
+    bld.add_argument("--base-url", help="URL the site is published at (overrides site.yaml)")
+    bld.add_argument("--config", type=Path, default=Path("site.yaml"), help="site config")
+    bld.add_argument("--jobs", type=int, default=0, help="worker processes (default: cores)")
+    noise = bld.add_mutually_exclusive_group()
+    noise.add_argument("-q", "--quiet", action="store_true", help="print errors only")
+    noise.add_argument("-v", "--verbose", action="store_true", help="print timings and warnings")
+    bld.set_defaults(run=run_build)
     return parser
 
 
@@ -103,3 +114,22 @@ def run_ingest(args: argparse.Namespace) -> int:
     flags = {"city": args.city, "paper": args.paper, "date": args.date, "page": args.page,
              "section": args.section}
     return ingest(args.paths, args.content, flags, config.get("city_slugs", {}))
+
+
+def run_build(args: argparse.Namespace) -> int:
+    from generator.commands.build import BuildOptions, build
+
+    options = BuildOptions(content=args.content, out=args.out, config_path=args.config,
+                           base_url=args.base_url, jobs=args.jobs, quiet=args.quiet,
+                           verbose=args.verbose)
+    result = build(options)
+    if not args.quiet:
+        for warning in result.warnings:
+            print(f"warning: {warning}", file=sys.stderr)
+        print(f"built {result.articles} articles, {result.files} files into {args.out} "
+              f"in {result.timings['total']:.2f} s"
+              + (f" ({len(result.warnings)} warnings)" if result.warnings else ""))
+    if args.verbose:
+        for phase, seconds in result.timings.items():
+            print(f"  {phase}: {seconds:.2f} s")
+    return 0

@@ -1,42 +1,104 @@
-"""Site configuration (site.yaml): optional, validated, with path:line errors."""
+"""Site configuration (site.yaml): optional, every key checked, errors as path:line: key.
+
+    title: 城市报纸数字档案          # site name shown in the header and feeds
+    description: …                  # meta description of the home page
+    base_url: https://example.org/  # where the site is published (feeds, sitemap, citations)
+    feed_size: 50                   # entries per Atom feed
+    templates: [my-templates]       # folders searched before the built-in templates/
+    city_slugs: {许昌: xuchang}      # URL folder of a city, instead of its pinyin
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlparse
 
 import yaml
 
 from generator.errors import ArchiveError
 
-KNOWN_KEYS = {"city_slugs"}
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_TEMPLATES = ROOT / "templates"
+DEFAULTS: dict[str, Any] = {
+    "title": "城市报纸数字档案",
+    "description": "地方报纸版面与文章的全文档案，可按报纸、日期、版面浏览和检索。",
+    "base_url": "http://localhost:8000",
+    "feed_size": 50,
+    "templates": [],
+    "city_slugs": {},
+}
 
 
-def load_config(path: Path, required: bool = False) -> dict[str, Any]:
-    """The config mapping; {} when the file is absent and not required."""
-    if not path.exists():
-        if required:
-            raise ArchiveError(f"{path}: no such config file; create it or leave out --config")
-        return {}
+def load_config(path: Path, required: bool = False, base_url: str | None = None) -> dict[str, Any]:
+    """The validated config with defaults; the file may be absent unless required."""
+    data: dict[str, Any] = {}
+    lines: dict[str, int] = {}
+    if path.exists():
+        data, lines = read_yaml(path)
+    elif required:
+        raise ArchiveError(f"{path}: no such config file; create it or leave out --config")
+    if base_url:
+        data["base_url"] = base_url
+    return validate(data, path, lines)
+
+
+def read_yaml(path: Path) -> tuple[dict[str, Any], dict[str, int]]:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
+        text = path.read_text(encoding="utf-8")
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text) or {}
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
         line = f":{mark.line + 1}" if mark else ""
-        raise ArchiveError(f"{path}{line}: not valid YAML ({getattr(err, 'problem', err)}); "
-                           "fix the syntax") from None
+        raise ArchiveError(f"{path}{line}: not valid YAML ({err.problem}); fix the syntax "
+                           "(quote values that contain ': ')") from None
     except (OSError, UnicodeDecodeError) as err:
         raise ArchiveError(f"{path}: cannot read ({err}); save it as UTF-8") from None
     if not isinstance(data, dict):
-        raise ArchiveError(f"{path}: expected a mapping of settings (key: value)")
-    return validate(data, path)
+        raise ArchiveError(f"{path}:1: expected settings as `key: value` lines")
+    lines = {}
+    if isinstance(node, yaml.MappingNode):
+        lines = {k.value: k.start_mark.line + 1 for k, _ in node.value
+                 if isinstance(k, yaml.ScalarNode)}
+    return data, lines
 
 
-def validate(data: dict[str, Any], path: Path) -> dict[str, Any]:
-    slugs = data.get("city_slugs", {})
+def validate(data: dict[str, Any], path: Path, lines: dict[str, int]) -> dict[str, Any]:
+    def fail(key: str, message: str) -> ArchiveError:
+        return ArchiveError(f"{path}:{lines.get(key, 1)}: {key}: {message}")
+
+    unknown = sorted(set(data) - set(DEFAULTS))
+    if unknown:
+        raise fail(unknown[0], f"unknown setting; the settings are {', '.join(DEFAULTS)}")
+    config = {**DEFAULTS, **data}
+    for key in ("title", "description", "base_url"):
+        if not isinstance(config[key], str) or not config[key].strip():
+            raise fail(key, "expected a text value")
+    url = urlparse(config["base_url"])
+    if url.scheme not in ("http", "https") or not url.netloc:
+        raise fail("base_url", f"{config['base_url']!r} is not an http(s) URL; write it "
+                               "like https://archive.example.org/")
+    config["base_url"] = config["base_url"].rstrip("/")
+    if not isinstance(config["feed_size"], int) or not 1 <= config["feed_size"] <= 1000:
+        raise fail("feed_size", "expected a whole number from 1 to 1000")
+    templates = config["templates"]
+    if isinstance(templates, str):
+        templates = [templates]
+    if not isinstance(templates, list) or not all(isinstance(t, str) for t in templates):
+        raise fail("templates", "expected a list of folders, e.g. [my-templates]")
+    base = path.parent
+    dirs = [base / t for t in templates]
+    for d in dirs:
+        if not d.is_dir():
+            raise fail("templates", f"{d} is not a folder; create it or remove it from the list")
+    project_templates = base / "templates"
+    fallback = project_templates if project_templates.is_dir() else DEFAULT_TEMPLATES
+    config["templates"] = [str(d) for d in dirs] + [str(fallback)]
+    slugs = config["city_slugs"]
     if not isinstance(slugs, dict) or not all(
-        isinstance(k, str) and isinstance(v, str) and v.isascii() and v for k, v in slugs.items()
+        isinstance(k, str) and isinstance(v, str) and v.isascii() and v.replace("-", "").isalnum()
+        for k, v in slugs.items()
     ):
-        raise ArchiveError(f"{path}: city_slugs: expected a mapping of city name → ASCII slug, "
-                           "e.g. 许昌: xuchang")
-    return data
+        raise fail("city_slugs", "expected city name: ascii-slug pairs, e.g. 许昌: xuchang")
+    return config

@@ -1,0 +1,1 @@
+"""Stage 3: content files → site model → rendered files in public/."""

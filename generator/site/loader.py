@@ -1,0 +1,106 @@
+"""content/ → article records and bodies, with every problem of every file collected.
+
+Reading and validating is the slowest part of a build after rendering, so large
+archives are read by several processes, each taking whole issue folders.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.content.reader import read_article
+from generator.content.schema import parse_page
+from generator.site import urls
+from generator.site.markup import excerpt
+from generator.site.model import ArticleRec, display_title
+
+ARTICLE_RE = re.compile(r"^[A-Za-z0-9]+-\d{2,}\.md$")
+SOURCE_RE = re.compile(r"^([A-Za-z0-9]+)\.txt$")
+ISSUE_DEPTH = 4  # <city>/<YYYY>/<MM>/<DD>
+
+
+@dataclass
+class Loaded:
+    records: list[ArticleRec] = field(default_factory=list)
+    bodies: dict[str, str] = field(default_factory=dict)  # rel → Markdown body
+    sources: dict[tuple, str] = field(default_factory=dict)  # (slug, date, PP) → rel path
+    problems: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def extend(self, other: Loaded) -> None:
+        self.records.extend(other.records)
+        self.bodies.update(other.bodies)
+        self.sources.update(other.sources)
+        self.problems.extend(other.problems)
+        self.warnings.extend(other.warnings)
+
+
+def issue_folders(root: Path) -> tuple[list[str], list[str]]:
+    """Issue folders (relative, sorted) and stray .md files outside the layout."""
+    folders: list[str] = []
+    strays: list[str] = []
+    root_s = os.fspath(root)
+    for dirpath, dirnames, filenames in os.walk(root_s):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        rel = os.path.relpath(dirpath, root_s)
+        depth = 0 if rel == "." else rel.count(os.sep) + 1
+        if depth == ISSUE_DEPTH:
+            folders.append(rel.replace(os.sep, "/"))
+            dirnames[:] = []
+        elif any(f.endswith(".md") for f in filenames):
+            strays.extend(f"{rel}/{f}" for f in filenames if f.endswith(".md"))
+    return folders, strays
+
+
+def load_folders(root: Path, folders: list[str]) -> Loaded:
+    """Read every article file of some issue folders (runs in a worker process)."""
+    out = Loaded()
+    for folder in folders:
+        slug = folder.split("/", 1)[0]
+        directory = root / folder
+        for name in sorted(os.listdir(directory)):
+            if ARTICLE_RE.match(name):
+                load_article(root, directory / name, f"{folder}/{name[:-3]}", slug, out)
+            elif (m := SOURCE_RE.match(name)) is not None:
+                date = _folder_date(folder)
+                if date is not None:
+                    out.sources[(slug, date, m.group(1))] = f"{folder}/{name}"
+    return out
+
+
+def load_article(root: Path, path: Path, rel: str, slug: str, out: Loaded) -> None:
+    front, body, problems = read_article(path, root, out.warnings)
+    if problems:
+        out.problems.extend(problems)
+        return
+    page = parse_page(front["page"])
+    seq = int(front["seq"])
+    out.records.append(ArticleRec(
+        rel=rel, url=urls.article(rel), slug=slug, city=front["city"], paper=front["paper"], date=front["date"],
+        page=page, seq=seq, title=front["title"], kicker=front["kicker"],
+        subtitle=front["subtitle"], byline=front["byline"], kind=front["kind"],
+        section=front["section"], continued_from=front["continued_from"],
+        continues_on=front["continues_on"], source=front["source"],
+        inferred=tuple(front.get("inferred") or ()), excerpt=excerpt(body),
+        chars=len(body), authors=tuple(urls.authors(front["byline"])),
+        display_title=display_title(front["title"], front["kind"], seq),
+    ))
+    out.bodies[rel] = body
+
+
+def _folder_date(folder: str) -> dt.date | None:
+    try:
+        _slug, y, m, d = folder.split("/")
+        return dt.date(int(y), int(m), int(d))
+    except ValueError:
+        return None
+
+
+def partition(folders: list[str], parts: int) -> list[list[str]]:
+    """Split issue folders into contiguous runs of about equal size, in order."""
+    size = max(1, -(-len(folders) // max(parts, 1)))
+    return [folders[i:i + size] for i in range(0, len(folders), size)]

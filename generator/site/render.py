@@ -1,0 +1,250 @@
+"""Site model → page text, through the Jinja templates. No file I/O here.
+
+Each function returns (output path under public/, text) pairs and depends only on
+its arguments, so any page can be rendered alone, in any process, in any order.
+"""
+
+from __future__ import annotations
+
+import calendar
+import csv
+import datetime as dt
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlparse
+
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
+from generator.site import urls
+from generator.site.citation import bibtex, gbt7714, json_ld
+from generator.site.markup import body_html
+from generator.site.model import ArticleRec, Issue, PageRec, Paper, Site
+
+Output = tuple[str, str]
+WEEKDAYS = "一二三四五六日"
+INFERRED_NAMES = {"date": "日期", "page": "版次", "city": "城市", "paper": "报纸",
+                  "section": "栏目"}
+KIND_NAMES = {"news": "消息", "brief": "简讯", "interview": "访谈", "photo": "图片新闻",
+              "table": "表格", "notice": "公告", "commentary": "评论", "other": "其他"}
+
+
+class Renderer:
+    """Holds the template environment and the URL helpers of one site."""
+
+    def __init__(self, template_dirs: list[Path], config: dict[str, Any]):
+        self.config = config
+        base = config["base_url"].rstrip("/")
+        self.base_url = base
+        self.prefix = urlparse(base).path.rstrip("/")
+        self.env = Environment(
+            loader=ChoiceLoader([FileSystemLoader(str(d)) for d in template_dirs]),
+            autoescape=select_autoescape(["html", "xml"], default_for_string=True),
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+            auto_reload=False,
+        )
+        links = {name: self.href(path) for name, path in (
+            ("home", "/"), ("style", "/assets/style.css"), ("feed", "/feed.xml"),
+            ("search", "/search/"), ("csv", "/data/articles.csv"),
+            ("jsonl", "/data/articles.jsonl"))}
+        self.env.globals.update(
+            href=self.href, absolute=self.absolute, site=config, kind_name=kind_name,
+            weekday=weekday, cn_date=cn_date, page_label=urls.page_label, links=links,
+            crumbs=None,
+        )
+        self.env.filters.update(cn_date=cn_date, iso=lambda d: d.isoformat())
+
+    def href(self, path: str) -> str:
+        """A site-relative path as a link: '/xuchang/' → '/archive/xuchang/' under a prefix."""
+        return f"{self.prefix}{path}"
+
+    def absolute(self, path: str) -> str:
+        """A site path ('/xuchang/', without the prefix) as a full URL, for feeds and citations."""
+        return f"{self.base_url}{path}"
+
+    def page(self, template: str, **context: Any) -> str:
+        return self.env.get_template(template).render(**context)
+
+    # -- the pages --------------------------------------------------------
+    def home(self, site: Site) -> Output:
+        papers = [(p, list(reversed(p.issues[-8:]))) for p in site.papers]
+        totals = {"papers": len(site.papers), "issues": sum(len(p.issues) for p in site.papers),
+                  "articles": sum(p.article_count for p in site.papers)}
+        return "index.html", self.page("home.html", papers=papers, totals=totals,
+                                       canonical="/")
+
+    def paper(self, paper: Paper) -> Output:
+        years = [(year, [(month, month_grid(year, month, issues)) for month, issues in months])
+                 for year, months in paper.years()]
+        return urls.output_file(paper.url), self.page(
+            "paper.html", paper=paper, years=years, weekdays=WEEKDAYS, canonical=paper.url,
+            crumbs=self.crumbs(paper=paper))
+
+    def issue(self, issue: Issue) -> Output:
+        return urls.output_file(issue.url), self.page(
+            "issue.html", issue=issue, canonical=issue.url, crumbs=self.crumbs(issue=issue))
+
+    def printed_page(self, issue: Issue, page: PageRec, ocr_text: str | None) -> Output:
+        return urls.output_file(page.url), self.page(
+            "page.html", issue=issue, page=page, ocr_text=ocr_text, canonical=page.url,
+            crumbs=self.crumbs(issue=issue, page=page))
+
+    def article(self, issue: Issue, page: PageRec, article: ArticleRec, body: str,
+                prev: ArticleRec | None, nxt: ArticleRec | None) -> Output:
+        link = self.absolute(article.url)
+        title = article.display_title
+        meta = (f"{article.paper} · {cn_date(article.date)} · 第{page.label}版"
+                + (f" · {article.section}" if article.section else ""))
+        estimate = "、".join(INFERRED_NAMES.get(f, f) for f in article.inferred)
+        return urls.output_file(article.url), self.page(
+            "article.html", issue=issue, page=page, article=article, title=title,
+            body=body_html(body), prev=prev, next=nxt, canonical=article.url, meta=meta,
+            estimate=estimate, permalink=link, article_href=self.href(article.url),
+            page_href=self.href(page.url), crumbs=self.crumbs(issue, page, article),
+            continued_from=page_link(issue, article.continued_from),
+            continues_on=page_link(issue, article.continues_on),
+            citation=gbt7714(article, link), bibtex=bibtex(article, link),
+            json_ld=json.dumps(json_ld(article, link, self.config), ensure_ascii=False)
+            .replace("<", "\\u003c"),
+        )
+
+    def crumbs(self, issue: Issue | None = None, page: PageRec | None = None,
+               article: ArticleRec | None = None, paper: Paper | None = None
+               ) -> list[tuple[str, str]]:
+        """Breadcrumbs as (label, link): 首页 › paper › date › page › article."""
+        out = [("首页", self.href("/"))]
+        if paper is not None:
+            out.append((paper.name, self.href(paper.url)))
+        if issue is not None:
+            out.append((issue.paper, self.href(urls.paper(issue.slug))))
+            out.append((cn_date(issue.date), self.href(issue.url)))
+        if page is not None:
+            out.append((f"第{page.label}版", self.href(page.url)))
+        if article is not None:
+            out.append((article.display_title, self.href(article.url)))
+        return out
+
+    def not_found(self) -> Output:
+        return "404.html", self.page("404.html", canonical=None)
+
+    def search(self) -> Output:
+        return "search/index.html", self.page("search.html", canonical="/search/")
+
+    def robots(self) -> Output:
+        return "robots.txt", f"User-agent: *\nAllow: /\n\nSitemap: {self.absolute('/sitemap.xml')}\n"
+
+    def feed(self, site: Site, slug: str | None) -> Output:
+        paper = next((p for p in site.papers if p.slug == slug), None)
+        entries = site.latest_articles(int(self.config["feed_size"]), slug)
+        path = f"/{slug}/feed.xml" if slug else "/feed.xml"
+        updated = max((a.date for a in entries), default=dt.date(1970, 1, 1))
+        return path.lstrip("/"), self.page("feed.xml", paper=paper, entries=entries,
+                                           self_url=path, updated=updated)
+
+    def sitemaps(self, site: Site) -> Iterator[Output]:
+        """sitemap.xml, split into an index and parts of 40,000 URLs for large archives."""
+        entries = list(sitemap_entries(site))
+        size = 40_000
+        if len(entries) <= size:
+            yield "sitemap.xml", self.page("sitemap.xml", entries=entries)
+            return
+        parts = [entries[i:i + size] for i in range(0, len(entries), size)]
+        for n, part in enumerate(parts, start=1):
+            yield f"sitemap-{n}.xml", self.page("sitemap.xml", entries=part)
+        yield "sitemap.xml", self.page("sitemap-index.xml",
+                                       parts=[f"/sitemap-{n}.xml" for n in range(1, len(parts) + 1)])
+
+
+def kind_name(kind: str) -> str:
+    return KIND_NAMES.get(kind, kind)
+
+
+def cn_date(date: dt.date) -> str:
+    return f"{date.year}年{date.month}月{date.day}日"
+
+
+def weekday(date: dt.date) -> str:
+    return "星期" + WEEKDAYS[date.weekday()]
+
+
+def month_grid(year: int, month: int, issues: list[Issue]) -> list[list[tuple[int, Issue | None]]]:
+    """Weeks (Monday first) of (day, issue or None); day 0 pads the first and last week."""
+    by_day = {i.date.day: i for i in issues}
+    return [[(d, by_day.get(d)) for d in week]
+            for week in calendar.Calendar(0).monthdayscalendar(year, month)]
+
+
+def page_link(issue: Issue, page_ref: Any) -> tuple[str, str | None] | None:
+    """A continuation note as (label, URL of that page in the issue, if it is in the archive)."""
+    if page_ref is None:
+        return None
+    label = urls.page_label(page_ref) if isinstance(page_ref, int) else str(page_ref)
+    for page in issue.pages:
+        if page.page == page_ref or page.label == label:
+            return label, page.url
+    return label, None
+
+
+def sitemap_entries(site: Site) -> Iterator[tuple[str, dt.date | None]]:
+    yield "/", None
+    for paper in site.papers:
+        last = paper.issues[-1].date if paper.issues else None
+        yield paper.url, last
+        for issue in paper.issues:
+            yield issue.url, issue.date
+            for page in issue.pages:
+                yield page.url, issue.date
+                for article in page.articles:
+                    yield article.url, issue.date
+
+
+# -- data exports ------------------------------------------------------------
+
+EXPORT_FIELDS = ("url", "paper", "city", "date", "page", "seq", "kind", "kicker", "title",
+                 "subtitle", "byline", "section", "continued_from", "continues_on", "body")
+
+
+def article_data(article: ArticleRec, body: str, absolute: str) -> dict[str, Any]:
+    return {"url": absolute, "paper": article.paper, "city": article.city,
+            "date": article.date.isoformat(), "page": article.page, "seq": article.seq,
+            "kind": article.kind, "kicker": article.kicker, "title": article.title,
+            "subtitle": article.subtitle, "byline": article.byline, "section": article.section,
+            "continued_from": article.continued_from, "continues_on": article.continues_on,
+            "inferred": list(article.inferred), "body": body}
+
+
+def issue_json(renderer: Renderer, issue: Issue, bodies: dict[str, str]) -> Output:
+    data = {
+        "paper": issue.paper, "date": issue.date.isoformat(),
+        "url": renderer.absolute(issue.url),
+        "pages": [{"page": p.page, "section": p.section,
+                   "url": renderer.absolute(p.url),
+                   "articles": [article_data(a, bodies[a.rel],
+                                             renderer.absolute(a.url))
+                                for a in p.articles]} for p in issue.pages],
+    }
+    return issue.data_url.lstrip("/"), json.dumps(data, ensure_ascii=False) + "\n"
+
+
+def export_lines(renderer: Renderer, site: Site, bodies: dict[str, str]) -> Iterator[dict]:
+    for article in site.articles:
+        yield article_data(article, bodies[article.rel],
+                           renderer.absolute(article.url))
+
+
+def write_exports(renderer: Renderer, site: Site, bodies: dict[str, str], out: Path) -> None:
+    """data/articles.jsonl and data/articles.csv, streamed: they hold the whole archive."""
+    data = out / "data"
+    data.mkdir(parents=True, exist_ok=True)
+    with (data / "articles.jsonl").open("w", encoding="utf-8", newline="\n") as jf, \
+            (data / "articles.csv").open("w", encoding="utf-8-sig", newline="") as cf:
+        writer = csv.writer(cf)
+        writer.writerow(EXPORT_FIELDS)
+        for record in export_lines(renderer, site, bodies):
+            jf.write(json.dumps(record, ensure_ascii=False) + "\n")
+            writer.writerow(["" if record[k] is None else record[k] for k in EXPORT_FIELDS])
+
