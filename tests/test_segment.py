@@ -925,3 +925,24 @@ def test_seed_pages_score_against_answer_keys() -> None:
     assert pooled["f1"] >= 0.95
     assert pooled["headline_accuracy"] >= 0.9
     assert pooled["byline_accuracy"] >= 0.9
+
+
+# ── held-out pages ──────────────────────────────────────────────────────────────────
+# Six realistic pages written in the styles of the seeds by someone who had not seen the
+# segmenter (tests/heldout/README.md); kept as a regression set with the bars.
+
+
+def test_heldout_pages_meet_the_bars() -> None:
+    import yaml
+
+    heldout = Path(__file__).parent / "heldout"
+    results = []
+    for page in sorted(heldout.glob("*.txt")):
+        key = yaml.safe_load(page.with_suffix(".yaml").read_text(encoding="utf-8"))
+        predicted = [a.to_json() for a in segment(page.read_text(encoding="utf-8")).articles]
+        results.append(score(predicted, key["articles"]))
+    pooled = combine(results)
+    assert len(results) == 6
+    assert pooled["f1"] >= 0.95, pooled
+    assert pooled["headline_accuracy"] >= 0.90, pooled
+    assert pooled["byline_accuracy"] >= 0.90, pooled

@@ -67,11 +67,14 @@ class Marker:
 Block = Para | Head | Marker
 
 
+SIGN_OFF_DATE_RE = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日$")  # a notice's closing date
+SPEAKER_RE = re.compile(r"^(?:记者|问|答|主持人|本报)[：:]")
+SPACED_WORDS_RE = re.compile(r"^\S+(?: \S+)+$")
 # Characters a headline does not end on: the line breaks mid-phrase ("…新春灯展在").
 DANGLING = "的在和与把被从向及"
 
 
-def head_line(ln: Line, column: float) -> bool:
+def head_line(ln: Line, column: float, page_column: float = 0.0) -> bool:
     """Could this line be part of a headline? Headlines are short and barely punctuated;
     a line as wide as the text that follows it, with a comma in it, is body text broken
     at a column end (`column` is that width, or infinity when no text follows; a
@@ -79,8 +82,12 @@ def head_line(ln: Line, column: float) -> bool:
     text = ln.text
     if ln.kind is not Kind.TEXT or is_enumerated(text) or len(text) > MAX_HEAD_CHARS:
         return False
-    if ln.terminal or ln.row or any(ch in text for ch in "。；;：:"):
+    if ln.terminal or ln.row or any(ch in text for ch in "。；;") or SIGN_OFF_DATE_RE.match(text):
         return False
+    colon = max(text.find("："), text.find(":"))
+    if colon != -1 and (colon == len(text) - 1 or ln.width >= 0.9 * page_column
+                        or SPEAKER_RE.match(text)):
+        return False  # "记者：…", "许秋生：…": dialogue, not a headline such as "某某区：…"
     commas = sum(text.count(ch) for ch in "，,、")
     if commas > 1 or (commas and ln.width >= 0.85 * column - INDENT):
         return False
@@ -115,10 +122,14 @@ def split_paragraphs(lines: list[Line], width: float, one_per_line: bool) -> lis
 
 
 def row_like(ln: Line) -> bool:
-    """Could this be a table row such as '襄城县 85.66分（合格）'? Short, with a figure."""
+    """Could this be a table row? '襄城县 85.66分（合格）' (short, with a figure) or
+    '冠军 项城市代表队' (short cells separated by a space, which body text never has)."""
     text = ln.text
-    return (ln.kind is Kind.TEXT and len(text) <= 24 and text[-1] in "）)分%元个件人次"
-            and DIGIT_RE.search(text) is not None and not ln.terminal)
+    if ln.kind is not Kind.TEXT or len(text) > 24 or ln.terminal:
+        return False
+    if text[-1] in "）)分%元个件人次" and DIGIT_RE.search(text) is not None:
+        return True
+    return SPACED_WORDS_RE.match(text) is not None and "，" not in text
 
 
 def mark_rows(chunk: list[Line]) -> None:
@@ -126,6 +137,16 @@ def mark_rows(chunk: list[Line]) -> None:
     flags = [row_like(ln) for ln in chunk]
     for i, ln in enumerate(chunk):
         ln.row = flags[i] and ((i > 0 and flags[i - 1]) or (i + 1 < len(chunk) and flags[i + 1]))
+
+
+def mark_stranded_rows(chunks: list[list[Line]]) -> None:
+    """A row cut off from its table by a column break is still a row."""
+    for i, chunk in enumerate(chunks):
+        if len(chunk) != 1 or not row_like(chunk[0]) or not DIGIT_RE.search(chunk[0].text):
+            continue
+        before = chunks[i - 1][-1] if i > 0 else None
+        after = chunks[i + 1][0] if i + 1 < len(chunks) else None
+        chunk[0].row = bool((before and before.row) or (after and after.row))
 
 
 def is_list_heading(ln: Line, width: float) -> bool:
@@ -169,7 +190,8 @@ class BlockBuilder:
             text.append(ln)
         if not text:
             return float("inf")
-        if len(text) <= MAX_HEAD_LINES and all(head_line(ln, float("inf")) for ln in text):
+        if len(text) <= MAX_HEAD_LINES and all(
+                head_line(ln, float("inf"), self.column) for ln in text):
             return float("inf")  # another headline chunk, not a continuation
         return max(ln.width for ln in text[:4])
 
@@ -191,6 +213,7 @@ class BlockBuilder:
                 for ln in chunk:
                     ln.kind, ln.reason = Kind.NOISE, "QR-code caption"
             mark_rows(chunk)
+        mark_stranded_rows(chunks)
         return chunks
 
     def _add_chunk(self, chunk: list[Line]) -> None:
@@ -264,7 +287,7 @@ class BlockBuilder:
         at most one of them as wide as the column (headlines are centred, not justified)."""
         if self.markdown or len(run) > MAX_HEAD_LINES:
             return False
-        if not all(head_line(ln, self.reference) for ln in run):
+        if not all(head_line(ln, self.reference, self.column) for ln in run):
             return False
         return sum(ln.width >= 0.9 * self.column for ln in run) <= 1
 
@@ -277,21 +300,27 @@ class BlockBuilder:
             return [], run  # text after （上接第X版） is the continued body
         if self._head_like(run) and not self._continues_open_para(run):
             complete = len(run) == 2 and is_kicker(run[0].text)  # unit name + title
-            if len(run) >= 2 and not complete and run[-1].width >= 0.85 * self.reference - INDENT:
-                # The last line is as wide as the text after the column break (less a
-                # first-line indent): it starts the body.
+            widening = len(run) >= 2 and run[-1].width > run[-2].width
+            if widening and not complete and run[-1].width >= 0.85 * self.reference - INDENT:
+                # The last line is wider than the headline above it and as wide as the
+                # text after the column break (less a first-line indent): it starts the body.
                 return run[:-1], run[-1:]
             return run, []
         # A headline set directly above its text, without a blank line: one line, or a
-        # unit-name kicker and one line; unpunctuated and clearly narrower than the body.
+        # unit-name kicker and one line; unpunctuated and narrower than the body. Right
+        # after a finished article (its signature, credit or headline) a new article
+        # starts anyway, so the line only has to be clearly short of a full line.
         size = 2 if len(run) > 3 and is_kicker(run[0].text) else 1
         prefix, rest = run[:size], run[size:]
-        if len(rest) < 2 or not all(head_line(ln, float("inf")) for ln in prefix):
+        if len(rest) < 2 or not all(head_line(ln, float("inf"), self.column) for ln in prefix):
             return [], run
         if any(ch in ln.text for ln in prefix for ch in "，,、"):
             return [], run
         body_width = max(ln.width for ln in rest)
-        if all(ln.width <= 0.65 * body_width for ln in prefix):
+        finished = isinstance(prev, Head) or (
+            isinstance(prev, Marker) and prev.kind in (Kind.SIGNATURE, Kind.CREDIT))
+        limit = (body_width - INDENT - 1.5) if finished else 0.65 * body_width
+        if all(ln.width <= limit for ln in prefix):
             return prefix, rest
         return [], run
 

@@ -56,7 +56,7 @@ LABEL_RE = re.compile(rf"^[{CJK}]{{1,6}}[：:]$")
 KICKER_END_RE = re.compile(r"(?:要求|强调|指出|表示|提出|时说|寄语|致辞)$")
 ORG_END_RE = re.compile(
     r"(?:局|办|公司|中心|委员会|委|区|县|市|镇|乡|街道|院|所|站|部|厅|队|集团|银行|学校|医院"
-    r"|协会|法院|检察院|之家|社区|村)$"
+    r"|协会|法院|检察院|之家|社区|村|社)$"
 )
 # A clause, not a unit name: "我市荣获全国城市" ends like a unit but starts like a sentence.
 SENTENCE_START_RE = re.compile(r"^(?:我|本|全|今年|近日|日前)")

@@ -35,6 +35,7 @@ SIGNATURE_TAIL_RE = re.compile(
     r"(?P<name>[\u4e00-\u9fff·]{2,4}(?:\s+[\u4e00-\u9fff·]{2,4}){0,2})[）)]$"
 )
 VERTICAL_MIN = 3
+BULLETS = "●■◆▲★"
 CONT_TAIL_RE = re.compile(CONT_RE.pattern + "$")
 
 
@@ -236,18 +237,34 @@ class Assembler:
         if self.headlines_first or head.markdown_level:
             self.open_with(head, subtitles)
             return
-        if cur and not self.closed and cur.paragraphs and (cur.title is None or self.title_before):
+        if isinstance(nxt, Para) and nxt.lead and nxt.lines[0].text[:1] in BULLETS \
+                and not subtitles:
+            self.noise.append(Noise(head.text, head.line, "column label"))  # 简明信息 ● …
+        elif cur and not self.closed and cur.paragraphs and (
+                cur.title is None or self.title_before):
             self.head_after_body(head, subtitles, nxt)
-        elif isinstance(nxt, Para) and nxt.lead and not subtitles:
-            self.noise.append(Noise(head.text, head.line, "column label"))
         else:
             self.open_with(head, subtitles)
 
     def head_after_body(self, head: Head, subtitles: list[str], nxt: Block | None) -> None:
-        """A headline below an untitled body: its title, an in-body subhead, or both halves."""
+        """A headline below an untitled body: its title, an in-body subhead, or both halves.
+
+        Below a body that already has a headline above it, a headline is the real title
+        (the one above was a column label) only when nothing but a new article follows;
+        above more text it is the next article's headline.
+        """
         starts_next = nxt is None or isinstance(nxt, Head) or (
             isinstance(nxt, Para) and nxt.lead) or (
             isinstance(nxt, Marker) and nxt.kind in (Kind.CONT_FROM, Kind.BYLINE, Kind.SUBTITLE))
+        if self.title_before:
+            if starts_next or subtitles:
+                self.attach(self.cur, head, subtitles, demote=True)
+                self.closed = True
+            elif self.strong(head):
+                self.open_with(head, subtitles)
+            else:
+                self.add_subhead(" ".join(ln.text for block in head.blocks for ln in block))
+            return
         if starts_next or subtitles or self.strong(head) or self.caption_follows(nxt):
             self.attach(self.cur, head, subtitles, demote=self.title_before)
             self.closed = True
@@ -261,10 +278,15 @@ class Assembler:
         self.add_subhead(" ".join(ln.text for block in head.blocks for ln in block))
 
     def strong(self, head: Head) -> bool:
-        """Long single headlines are titles; in-body subheads are short or come in pairs."""
+        """Long single headlines and unit-name + title pairs are titles; in-body subheads
+        are short phrases, alone or in pairs."""
+        if len(head.blocks) == 2 and is_kicker(join_block(head.blocks[0])):
+            return True
+        if len(head.blocks) == 1 and len(head.blocks[0]) == 2 and is_kicker(head.blocks[0][0].text):
+            return True
         if len(head.blocks) == 1 and len(head.blocks[0]) == 1:
             text = head.blocks[0][0].text
-            return len(text) >= 16 and " " not in text
+            return len(text) >= 14 and " " not in text
         return False
 
     def caption_follows(self, nxt: Block | None) -> bool:
@@ -309,8 +331,11 @@ class Assembler:
             article = self.start(head.line, title_before=True)
         kicker, title, subtitle = split_head(head)
         subtitle = " ".join(s for s in [subtitle, *subtitles] if s) or None
-        if demote and article.title:
-            kicker = kicker or article.title
+        if demote and article.title and kicker:
+            # The line printed above the body was a column or part label.
+            self.noise.append(Noise(article.title, article.line, "column label"))
+        elif demote and article.title:
+            kicker = article.title
         elif article.kicker and not kicker:
             kicker = article.kicker
         article.kicker, article.title = kicker, title

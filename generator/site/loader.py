@@ -80,7 +80,8 @@ def load_article(root: Path, path: Path, rel: str, slug: str, out: Loaded) -> No
     page = parse_page(front["page"])
     seq = int(front["seq"])
     out.records.append(ArticleRec(
-        rel=rel, url=urls.article(rel), slug=slug, city=front["city"], paper=front["paper"], date=front["date"],
+        rel=rel, url=urls.article(rel), slug=slug, city=front["city"], paper=front["paper"],
+        date=front["date"],
         page=page, seq=seq, title=front["title"], kicker=front["kicker"],
         subtitle=front["subtitle"], byline=front["byline"], kind=front["kind"],
         section=front["section"], continued_from=front["continued_from"],

@@ -166,8 +166,8 @@ def build_model(records: list[ArticleRec], sources: dict[tuple, str],
         pages = by_issue[(rec.slug, rec.date)]
         key = page_sort_key(rec.page)
         if key not in pages:
-            pages[key] = PageRec(rec.slug, rec.date, rec.page,
-                                 source=sources.get((rec.slug, rec.date, urls.page_label(rec.page))))
+            source = sources.get((rec.slug, rec.date, urls.page_label(rec.page)))
+            pages[key] = PageRec(rec.slug, rec.date, rec.page, source=source)
         pages[key].articles.append(rec)
         pages[key].section = pages[key].section or rec.section
         names[rec.slug][rec.paper] += 1

@@ -135,7 +135,8 @@ class Renderer:
         return "search/index.html", self.page("search.html", canonical="/search/")
 
     def robots(self) -> Output:
-        return "robots.txt", f"User-agent: *\nAllow: /\n\nSitemap: {self.absolute('/sitemap.xml')}\n"
+        sitemap = self.absolute("/sitemap.xml")
+        return "robots.txt", f"User-agent: *\nAllow: /\n\nSitemap: {sitemap}\n"
 
     def feed(self, site: Site, slug: str | None) -> Output:
         paper = next((p for p in site.papers if p.slug == slug), None)
@@ -155,8 +156,8 @@ class Renderer:
         parts = [entries[i:i + size] for i in range(0, len(entries), size)]
         for n, part in enumerate(parts, start=1):
             yield f"sitemap-{n}.xml", self.page("sitemap.xml", entries=part)
-        yield "sitemap.xml", self.page("sitemap-index.xml",
-                                       parts=[f"/sitemap-{n}.xml" for n in range(1, len(parts) + 1)])
+        names = [f"/sitemap-{n}.xml" for n in range(1, len(parts) + 1)]
+        yield "sitemap.xml", self.page("sitemap-index.xml", parts=names)
 
 
 def kind_name(kind: str) -> str:
