@@ -59,7 +59,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return args.run(args)
     except ArchiveError as err:
-        print(f"archive: error: {err}", file=sys.stderr)
+        *details, summary = str(err).splitlines() or [""]
+        for line in details:  # a build lists every problem, one per line
+            print(line, file=sys.stderr)
+        print(f"archive: error: {summary}", file=sys.stderr)
         return err.exit_code
     except KeyboardInterrupt:
         print("archive: interrupted", file=sys.stderr)
