@@ -37,7 +37,8 @@ seq: {seq}
 
 
 def article(root: Path, date: str, page: int, seq: int, *, title: str = "测试标题",
-            byline: str = "本报讯（记者 王明）", body: str = "第一段正文。\n\n第二段正文。") -> Path:
+            byline: str = "本报讯（记者 王明）",
+            body: str = "第一段正文。\n\n第二段正文。") -> Path:
     y, m, d = date.split("-")
     path = root / "xuchang" / y / m / d / f"{page:02d}-{seq:02d}.md"
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -236,8 +237,8 @@ def test_a_users_template_overrides_the_default(tmp_path):
     article(content, "2023-01-02", 1, 1)
     theme = tmp_path / "my-templates"
     theme.mkdir()
-    (theme / "404.html").write_text("{% extends 'base.html' %}{% block main %}自定义页面{% endblock %}",
-                                    encoding="utf-8")
+    override = "{% extends 'base.html' %}{% block main %}自定义页面{% endblock %}"
+    (theme / "404.html").write_text(override, encoding="utf-8")
     (tmp_path / "site.yaml").write_text("base_url: https://a.example\ntemplates: [my-templates]\n",
                                         encoding="utf-8")
     code, err = build(content, tmp_path / "public")
