@@ -10,12 +10,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from generator.ingest.lines import CONTINUING, Kind, Line, ends_sentence, is_enumerated, is_kicker
+from generator.ingest.lines import CONTINUING, Kind, Line, ends_sentence, is_kicker
 from generator.ingest.repair import join_lines
 
 MAX_HEAD_LINES = 4
 MAX_HEAD_CHARS = 34
 DIGIT_RE = re.compile(r"\d")
+ROW_ENDS = frozenset("）)分%元个件人次")
 INDENT = 2  # a paragraph's first line is indented two characters in print
 
 
@@ -80,7 +81,7 @@ def head_line(ln: Line, column: float, page_column: float = 0.0) -> bool:
     at a column end (`column` is that width, or infinity when no text follows; a
     paragraph's first line is INDENT cells narrower)."""
     text = ln.text
-    if ln.kind is not Kind.TEXT or is_enumerated(text) or len(text) > MAX_HEAD_CHARS:
+    if ln.kind is not Kind.TEXT or ln.enumerated or len(text) > MAX_HEAD_CHARS:
         return False
     if ln.terminal or ln.row or any(ch in text for ch in "。；;") or SIGN_OFF_DATE_RE.match(text):
         return False
@@ -100,17 +101,19 @@ def split_paragraphs(lines: list[Line], width: float, one_per_line: bool) -> lis
     """Cut a run of body lines into paragraphs at short lines that end a sentence."""
     paras: list[Para] = []
     current: list[Line] = []
+    short = width - 1.5
+    last = len(lines) - 1
     for i, ln in enumerate(lines):
-        nxt = lines[i + 1] if i + 1 < len(lines) else None
-        if current and (ln.kind is Kind.LEAD or is_enumerated(ln.text)):
+        if current and (ln.enumerated or ln.kind is Kind.LEAD):
             paras.append(Para(current))
             current = []
         current.append(ln)
-        table_starts = nxt is not None and nxt.row and not ln.row
-        if one_per_line or nxt is None or ln.row or table_starts or is_list_heading(ln, width):
-            ends = True
+        if ln.row or one_per_line or i == last or lines[i + 1].row:
+            ends = True  # a table row, or the line before a table starts
+        elif ln.terminal:
+            ends = ln.width < short
         else:
-            ends = ln.terminal and ln.width < width - 1.5
+            ends = ln.enumerated and is_list_heading(ln, width)
         if ends:
             paras.append(Para(current))
             current = []
@@ -125,11 +128,11 @@ def row_like(ln: Line) -> bool:
     """Could this be a table row? '襄城县 85.66分（合格）' (short, with a figure) or
     '冠军 项城市代表队' (short cells separated by a space, which body text never has)."""
     text = ln.text
-    if ln.kind is not Kind.TEXT or len(text) > 24 or ln.terminal:
+    if len(text) > 24 or ln.terminal or ln.kind is not Kind.TEXT:
         return False
-    if text[-1] in "）)分%元个件人次" and DIGIT_RE.search(text) is not None:
+    if text[-1] in ROW_ENDS and DIGIT_RE.search(text) is not None:
         return True
-    return SPACED_WORDS_RE.match(text) is not None and "，" not in text
+    return " " in text and "，" not in text and SPACED_WORDS_RE.match(text) is not None
 
 
 def mark_rows(chunk: list[Line]) -> None:
@@ -151,9 +154,8 @@ def mark_stranded_rows(chunks: list[list[Line]]) -> None:
 
 def is_list_heading(ln: Line, width: float) -> bool:
     """'一、压实工作责任' on a short line of its own heads a list item or a table group."""
-    text = ln.text
-    return (is_enumerated(text) and ln.width < width - 4 and not ln.terminal
-            and text[-1] not in CONTINUING)
+    return (ln.enumerated and ln.width < width - 4 and not ln.terminal
+            and ln.text[-1] not in CONTINUING)
 
 
 def run_width(lines: list[Line], fallback: float) -> float:
@@ -169,16 +171,24 @@ class BlockBuilder:
         self.lines = lines
         self.markdown = markdown
         self.column = column
-        self.reference = float("inf")
+        self._following: list[Line] = []
+        self._reference: float | None = None
         self.out: list[Block] = []
 
     def build(self) -> list[Block]:
         chunks = self._chunks()
         for i, chunk in enumerate(chunks):
-            following = chunks[i + 1] if i + 1 < len(chunks) else []
-            self.reference = self._reference_width(following)
+            self._following = chunks[i + 1] if i + 1 < len(chunks) else []
+            self._reference = None
             self._add_chunk(chunk)
         return self.out
+
+    @property
+    def reference(self) -> float:
+        """Width of the text after this chunk (see _reference_width), computed on demand."""
+        if self._reference is None:
+            self._reference = self._reference_width(self._following)
+        return self._reference
 
     def _reference_width(self, following: list[Line]) -> float:
         """Width of the text that could continue this chunk after a column break;
@@ -260,7 +270,7 @@ class BlockBuilder:
         prev = self.out[-1] if self.out else None
         continues = isinstance(prev, Para) and prev.open and run[0].kind is Kind.TEXT
         if continues and prev.lines[-1].text[-1] in "：:" and (
-                is_enumerated(run[0].text) or run[0].row):
+                run[0].enumerated or run[0].row):
             continues = False  # "…通报如下：" then a list or table after a blank line
         if continues and (prev.lines[-1].text[-1] in CONTINUING or not self._head_like(run)):
             run = self._continue(prev, run)

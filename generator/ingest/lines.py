@@ -93,9 +93,12 @@ class Line:
     row: bool = False  # a table row, set when its neighbours are rows too
 
     terminal: bool = field(init=False)  # does the line end a sentence?
+    enumerated: bool = field(init=False)  # does it start a list item (一、 （二） 1.)?
 
     def __post_init__(self) -> None:
-        self.terminal = ends_sentence(self.text) if self.text else False
+        text = self.text
+        self.terminal = ends_sentence(text) if text else False
+        self.enumerated = is_enumerated(text)
 
 
 CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}

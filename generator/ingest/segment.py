@@ -36,6 +36,7 @@ SIGNATURE_TAIL_RE = re.compile(
 )
 VERTICAL_MIN = 3
 BULLETS = "●■◆▲★"
+TAIL_ENDS = frozenset("摄）)")  # lines that may end with a credit, signature or jump note
 CONT_TAIL_RE = re.compile(CONT_RE.pattern + "$")
 
 
@@ -55,11 +56,14 @@ def segment(text: str) -> SegmentedPage:
 def prepare_lines(raw_lines: list[str], markdown: bool) -> list[Line]:
     """Repair and classify every line; undo vertical headlines and split glued tails."""
     pairs = [(no, raw, repair_line(raw)) for no, raw in enumerate(raw_lines, start=1)]
-    pairs = merge_vertical(pairs)
+    if sum(len(p[2]) == 1 for p in pairs) >= VERTICAL_MIN:
+        pairs = merge_vertical(pairs)
     out: list[Line] = []
     for no, _raw, text in pairs:
-        for part in split_tails(text):
-            out.append(classify(no, part, markdown))
+        if text and text[-1] in TAIL_ENDS:
+            out.extend(classify(no, part, markdown) for part in split_tails(text))
+        else:
+            out.append(classify(no, text, markdown))
     return out
 
 
