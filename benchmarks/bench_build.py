@@ -45,6 +45,8 @@ PHASE_RE = re.compile(r"^\s+(\w+): ([\d.]+) s$", re.MULTILINE)
 class Run:
     wall: float
     maxrss_kb: int
+    user: float  # CPU seconds of the whole process tree (reaped descendants included)
+    sys: float
     stdout: str
 
 
@@ -67,6 +69,14 @@ class Figures:
     @property
     def median(self) -> float:
         return statistics.median(self.walls)
+
+    @property
+    def user(self) -> float:
+        return statistics.median(r.user for r in self.runs)
+
+    @property
+    def sys(self) -> float:
+        return statistics.median(r.sys for r in self.runs)
 
     @property
     def peak_mb(self) -> float:
@@ -103,7 +113,7 @@ def measure(cmd: list[str], cwd: Path, scratch: Path, env: dict[str, str] | None
     maxrss = usage.ru_maxrss
     if sys.platform == "darwin":  # bytes there, kilobytes on Linux
         maxrss //= 1024
-    return Run(wall, maxrss, stdout + stderr)
+    return Run(wall, maxrss, usage.ru_utime, usage.ru_stime, stdout + stderr)
 
 
 def remove(path: Path) -> None:
@@ -123,19 +133,36 @@ def tree_size(path: Path) -> tuple[int, int]:
     return files, size
 
 
-def bench(name: str, articles: int, cmd: list[str], out: Path, runs: int, work: Path,
-          cwd: Path, env: dict[str, str] | None = None, keep: bool = False) -> Figures:
-    figures = Figures(name, articles)
+@dataclass
+class Target:
+    """One build to measure: its command, output folder and figures."""
+
+    figures: Figures
+    cmd: list[str]
+    out: Path
+    cwd: Path
+    env: dict[str, str] | None = None
+
+
+def bench(targets: list[Target], runs: int, work: Path, keep: bool) -> None:
+    """Run the targets in turn, `runs` rounds, so that load changes hit all alike."""
     for n in range(1, runs + 1):
-        remove(out)  # every run is a cold full build; the deletion is not timed
-        run = measure(cmd, cwd, work, env)
-        figures.runs.append(run)
-        print(f"    {name} run {n}/{runs}: {run.wall:.2f} s, peak RSS "
-              f"{run.maxrss_kb / 1024:.0f} MB", flush=True)
-    figures.files, figures.out_bytes = tree_size(out)
-    if not keep:
-        remove(out)
-    return figures
+        for t in targets:
+            # Every run is a cold full build. Deleting the previous output and
+            # flushing it to disk is not timed.
+            remove(t.out)
+            os.sync()
+            load = os.getloadavg()[0]
+            run = measure(t.cmd, t.cwd, work, t.env)
+            t.figures.runs.append(run)
+            print(f"    {t.figures.name} run {n}/{runs}: {run.wall:.2f} s (CPU user "
+                  f"{run.user:.2f} s, sys {run.sys:.2f} s), peak RSS "
+                  f"{run.maxrss_kb / 1024:.0f} MB; load average before: {load:.1f}",
+                  flush=True)
+    for t in targets:
+        t.figures.files, t.figures.out_bytes = tree_size(t.out)
+        if not keep:
+            remove(t.out)
 
 
 # -- corpora -------------------------------------------------------------------
@@ -338,6 +365,7 @@ def describe(f: Figures) -> list[str]:
         f"    wall time     min {f.best:7.2f} s   median {f.median:7.2f} s",
         f"    articles/s    best {f.articles / f.best:7.0f}     median "
         f"{f.articles / f.median:7.0f}",
+        f"    CPU time      user {f.user:.2f} s, sys {f.sys:.2f} s (medians, all processes)",
         f"    peak memory   {f.peak_mb:.0f} MB (max RSS of the largest single process, "
         "over all runs)",
         f"    output        {f.files} files, {f.out_bytes / 1e6:.0f} MB",
@@ -393,14 +421,8 @@ def main() -> None:
                "--out", str(out), "-v"]
         if args.jobs:
             cmd += ["--jobs", str(args.jobs)]
-        ours = bench("archive build", articles, cmd, out, args.runs, work, ROOT,
-                     keep=args.keep_output)
-        lines = describe(ours)
-        phases = ours.phases()
-        if phases:
-            lines.append("    phases        " + ", ".join(
-                f"{name} {seconds:.2f} s" for name, seconds in phases.items())
-                + " (median, as printed by -v)")
+        ours = Figures("archive build", articles)
+        targets = [Target(ours, cmd, out, ROOT)]
         theirs = None
         if hugo:
             site = hugo_site(work, content, version)
@@ -409,8 +431,16 @@ def main() -> None:
             if args.jobs:
                 env["GOMAXPROCS"] = str(args.jobs)
             hugo_cmd = [hugo, "--quiet", "--source", str(site), "--destination", str(hugo_out)]
-            theirs = bench("hugo", articles, hugo_cmd, hugo_out, args.runs, work, site,
-                           env=env, keep=args.keep_output)
+            theirs = Figures("hugo", articles)
+            targets.append(Target(theirs, hugo_cmd, hugo_out, site, env))
+        bench(targets, args.runs, work, args.keep_output)
+        lines = describe(ours)
+        phases = ours.phases()
+        if phases:
+            lines.append("    phases        " + ", ".join(
+                f"{name} {seconds:.2f} s" for name, seconds in phases.items())
+                + " (median of the build's own -v timings)")
+        if theirs is not None:
             lines += describe(theirs)
             lines.append(f"  archive/hugo    time ratio {ours.best / theirs.best:.2f}x (min), "
                          f"{ours.median / theirs.median:.2f}x (median); memory ratio "

@@ -71,6 +71,6 @@ def _markdown() -> markdown.Markdown:
 
 def excerpt(body: str, length: int = 90) -> str:
     """The first words of a body as plain text, for lists, feeds and meta descriptions."""
-    text = re.sub(r"[*_`#>\[\]]+|\s+", " ", body[: length * 3]).strip()
+    text = re.sub(r"(?m)^\s*(?:>+|#+)|[*_`\[\]]+|\s+", " ", body[: length * 3]).strip()
     text = re.sub(r"\s+", " ", text)
     return text if len(text) <= length else text[:length].rstrip() + "……"
