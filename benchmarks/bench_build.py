@@ -216,10 +216,6 @@ HUGO_LAYOUTS = {
 </body>
 </html>
 """,
-    "partials/crumbs.html": """\
-{{- with .Parent }}{{ partial "crumbs.html" . -}}
-<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end -}}
-""",
     "_default/list.html": """\
 {{ define "main" }}
 <h1 class="page-title">{{ .Title }}</h1>
@@ -266,6 +262,16 @@ HUGO_LAYOUTS = {
 """,
 }
 
+# Breadcrumbs: .Ancestors (Hugo 0.109+) is much cheaper than the recursive partial
+# that older versions need.
+CRUMBS_ANCESTORS = """\
+{{- range .Ancestors.Reverse }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end -}}
+"""
+CRUMBS_RECURSIVE = """\
+{{- with .Parent }}{{ partial "crumbs.html" . -}}
+<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end -}}
+"""
+
 
 def hugo_version(hugo: str) -> tuple[str, tuple[int, ...]]:
     text = subprocess.run([hugo, "version"], capture_output=True, text=True).stdout.strip()
@@ -282,7 +288,8 @@ def hugo_site(work: Path, content: Path, version: tuple[int, ...]) -> Path:
     """
     site = work / f"hugo-site-{content.name}"
     remove(site)
-    for rel, text in HUGO_LAYOUTS.items():
+    crumbs = CRUMBS_ANCESTORS if version >= (0, 109) else CRUMBS_RECURSIVE
+    for rel, text in [*HUGO_LAYOUTS.items(), ("partials/crumbs.html", crumbs)]:
         path = site / "layouts" / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")

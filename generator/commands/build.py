@@ -128,8 +128,10 @@ def load_content(content: Path, jobs: int) -> Loaded:
 def render_all(site: Site, jobs: int, progress: Progress) -> int:
     """Render every page: issue units in parallel, then the site-wide pages."""
     issues = site.issues
-    units = [("issues", [i]) for i in partition_issues(issues, jobs * 8)]
-    units += [("site", [0]), ("exports", [0])]
+    # The whole-archive exports are the longest single unit: start them first so that
+    # they run beside the issue units instead of after them.
+    units: list[tuple[str, list[Any]]] = [("exports", [0]), ("site", [0])]
+    units += [("issues", [i]) for i in partition_issues(issues, jobs * 8)]
     total = len(units)
     files = 0
     if jobs <= 1 or len(issues) < PARALLEL_MIN_FOLDERS:
