@@ -27,7 +27,7 @@ from generator.ingest.lines import (
     ends_sentence,
     is_kicker,
 )
-from generator.ingest.repair import find_broken_chars, join_lines, repair_line
+from generator.ingest.repair import find_broken_chars, join_lines, repair_lines
 
 MARKDOWN_RE = re.compile(r"^#{1,6}\s+\S", re.MULTILINE)
 SIGNATURE_TAIL_RE = re.compile(
@@ -45,7 +45,7 @@ def segment(text: str) -> SegmentedPage:
     markdown = len(MARKDOWN_RE.findall(text)) >= 2
     warnings = [f"line {ln}, column {col}: broken character {ch!r}"
                 for ln, col, ch in find_broken_chars(text)]
-    lines = prepare_lines(text.split("\n"), markdown)
+    lines = prepare_lines(text, markdown)
     column = typical_width(lines)
     blocks = BlockBuilder(lines, markdown, column).build()
     page = Assembler(blocks, headlines_first=markdown).run()
@@ -53,9 +53,9 @@ def segment(text: str) -> SegmentedPage:
     return page
 
 
-def prepare_lines(raw_lines: list[str], markdown: bool) -> list[Line]:
+def prepare_lines(text: str, markdown: bool) -> list[Line]:
     """Repair and classify every line; undo vertical headlines and split glued tails."""
-    pairs = [(no, raw, repair_line(raw)) for no, raw in enumerate(raw_lines, start=1)]
+    pairs = [(no, "", line) for no, line in enumerate(repair_lines(text), start=1)]
     if sum(len(p[2]) == 1 for p in pairs) >= VERTICAL_MIN:
         pairs = merge_vertical(pairs)
     out: list[Line] = []
