@@ -242,3 +242,19 @@ def test_repairing_every_seed_line_is_fast() -> None:
     for line in lines:
         repair_line(line)
     assert time.perf_counter() - start < 0.1  # a few ms in practice; generous for slow CI
+
+
+def test_repair_lines_equals_repairing_each_line() -> None:
+    """The whole-page fast path gives exactly what repair_line gives line by line."""
+    import random
+
+    from generator.ingest.repair import repair_lines
+
+    rnd = random.Random(7)
+    alphabet = list("许昌日报 　\u00a0\u2003\t，。（）1a2前三名的乡\x01\ufffd\n")
+    samples = ["有 害 不 良 信 息\n22..后三名的乡后三名的乡（（镇镇、、街道街道））",
+               "\n\n  3 月 22 日 "]
+    samples += ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 60)))
+                for _ in range(3000)]
+    for text in samples:
+        assert repair_lines(text) == [repair_line(line) for line in text.split("\n")], text
