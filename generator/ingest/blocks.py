@@ -51,7 +51,13 @@ class Head:
 
     @property
     def text(self) -> str:
+        """The group as one headline: lines of a block joined, blocks spaced."""
         return " ".join(join_lines([ln.text for ln in b]) for b in self.blocks)
+
+    @property
+    def subhead_text(self) -> str:
+        """The group kept as an in-body subhead: every printed line its own phrase."""
+        return " ".join(ln.text for block in self.blocks for ln in block)
 
 
 @dataclass

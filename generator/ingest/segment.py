@@ -160,8 +160,8 @@ class Assembler:
                 self.on_head(i, block)
             else:
                 self.on_marker(i, block)
-            if not isinstance(block, Head):
-                self.head_owner = None if not isinstance(block, Marker) else self.head_owner
+            if isinstance(block, Para):
+                self.head_owner = None  # a byline after body text is no longer the headline's
         self.finish()
         return SegmentedPage(self.articles, self.noise, self.section)
 
@@ -176,12 +176,12 @@ class Assembler:
             self.pending_from = None
         return self.cur
 
-    def next_block(self, i: int, skip_noise: bool = True) -> Block | None:
+    def next_block(self, i: int) -> int | None:
+        """Index of the first block after i that is not layout noise."""
         for j in range(i + 1, len(self.blocks)):
             b = self.blocks[j]
-            if isinstance(b, Marker) and (b.kind is Kind.NOISE and skip_noise):
-                continue
-            return b
+            if not (isinstance(b, Marker) and b.kind is Kind.NOISE):
+                return j
         return None
 
     def next_text(self, i: int) -> Block | None:
@@ -229,7 +229,8 @@ class Assembler:
     # -- headlines -------------------------------------------------------
     def on_head(self, i: int, head: Head) -> None:
         subtitles = self.absorb_subtitles(i)
-        nxt = self.next_block(max([i, *self.skip]))
+        nxt_at = self.next_block(max([i, *self.skip]))
+        nxt = None if nxt_at is None else self.blocks[nxt_at]
         cur = self.cur
         if head.markdown_level == 2 and cur and not self.closed and cur.paragraphs:
             self.add_subhead(head.text)
@@ -246,17 +247,18 @@ class Assembler:
             self.noise.append(Noise(head.text, head.line, "column label"))  # 简明信息 ● …
         elif cur and not self.closed and cur.paragraphs and (
                 cur.title is None or self.title_before):
-            self.head_after_body(head, subtitles, nxt)
+            self.head_after_body(head, subtitles, nxt_at)
         else:
             self.open_with(head, subtitles)
 
-    def head_after_body(self, head: Head, subtitles: list[str], nxt: Block | None) -> None:
+    def head_after_body(self, head: Head, subtitles: list[str], nxt_at: int | None) -> None:
         """A headline below an untitled body: its title, an in-body subhead, or both halves.
 
         Below a body that already has a headline above it, a headline is the real title
         (the one above was a column label) only when nothing but a new article follows;
         above more text it is the next article's headline.
         """
+        nxt = None if nxt_at is None else self.blocks[nxt_at]
         starts_next = nxt is None or isinstance(nxt, Head) or (
             isinstance(nxt, Para) and nxt.lead) or (
             isinstance(nxt, Marker) and nxt.kind in (Kind.CONT_FROM, Kind.BYLINE, Kind.SUBTITLE))
@@ -267,19 +269,20 @@ class Assembler:
             elif self.strong(head):
                 self.open_with(head, subtitles)
             else:
-                self.add_subhead(" ".join(ln.text for block in head.blocks for ln in block))
+                self.add_subhead(head.subhead_text)
             return
-        if starts_next or subtitles or self.strong(head) or self.caption_follows(nxt):
-            self.attach(self.cur, head, subtitles, demote=self.title_before)
+        if starts_next or subtitles or self.strong(head) or self.caption_follows(nxt_at):
+            self.attach(self.cur, head, subtitles, demote=False)
             self.closed = True
             return
         lead_part = head.blocks[:-1]
         if len(head.blocks) >= 3 or (lead_part and sum(len(join_block(b)) for b in lead_part) >= 8):
-            self.attach(self.cur, Head(lead_part), [], demote=self.title_before)
+            # Two groups in a row above more text: this article's headline, then the next's.
+            self.attach(self.cur, Head(lead_part), [], demote=False)
             self.closed = True
             self.open_with(Head(head.blocks[-1:]), subtitles)
             return
-        self.add_subhead(" ".join(ln.text for block in head.blocks for ln in block))
+        self.add_subhead(head.subhead_text)
 
     def strong(self, head: Head) -> bool:
         """Long single headlines and unit-name + title pairs are titles; in-body subheads
@@ -293,12 +296,11 @@ class Assembler:
             return len(text) >= 14 and " " not in text
         return False
 
-    def caption_follows(self, nxt: Block | None) -> bool:
+    def caption_follows(self, nxt_at: int | None) -> bool:
         """Text right after the headline that ends with a photo credit is its own caption."""
-        if not isinstance(nxt, Para):
+        if nxt_at is None or not isinstance(self.blocks[nxt_at], Para):
             return False
-        idx = self.blocks.index(nxt)
-        for b in self.blocks[idx + 1: idx + 3]:
+        for b in self.blocks[nxt_at + 1: nxt_at + 3]:
             if isinstance(b, Marker) and b.kind is Kind.CREDIT:
                 return True
             if not isinstance(b, Para):
@@ -306,14 +308,15 @@ class Assembler:
         return False
 
     def interrupts_sentence(self, nxt: Block | None) -> bool:
-        """A headline printed inside a sentence ('…现象的 # 标题 产生。') belongs to it."""
+        """A headline printed inside a sentence ('…现象的 # 标题 产生。') belongs to it.
+
+        Only in headlines-first (Markdown-like) dumps: in column dumps a headline after
+        an unfinished sentence is text cut off at a column end, followed by a new article.
+        """
         cur = self.cur
-        if cur is None or self.closed or not cur.paragraphs or ends_sentence(cur.paragraphs[-1]):
+        if not self.headlines_first or cur is None or self.closed or not cur.paragraphs:
             return False
-        if not isinstance(nxt, Para) or nxt.lead:
-            return False
-        first = nxt.lines[0].text
-        return bool(first) and not ends_sentence(cur.paragraphs[-1]) and self.headlines_first
+        return isinstance(nxt, Para) and not nxt.lead and not ends_sentence(cur.paragraphs[-1])
 
     def open_with(self, head: Head, subtitles: list[str]) -> None:
         """Start an article whose headline is printed above its text."""
