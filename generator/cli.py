@@ -123,8 +123,7 @@ def run_build(args: argparse.Namespace) -> int:
     from generator.commands.build import BuildOptions, build
 
     options = BuildOptions(content=args.content, out=args.out, config_path=args.config,
-                           base_url=args.base_url, jobs=args.jobs, quiet=args.quiet,
-                           verbose=args.verbose)
+                           base_url=args.base_url, jobs=args.jobs, quiet=args.quiet)
     result = build(options)
     if not args.quiet:
         for warning in result.warnings:

@@ -8,6 +8,7 @@ A failed build leaves the previous public/ as it was.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import shutil
@@ -36,8 +37,7 @@ class BuildOptions:
     config_path: Path
     base_url: str | None = None
     jobs: int = 0  # 0: one per core
-    quiet: bool = False
-    verbose: bool = False
+    quiet: bool = False  # no progress display
 
 
 @dataclass
@@ -81,7 +81,12 @@ def build(options: BuildOptions, log: Callable[[str], None] | None = None) -> Bu
                       content=content)
         progress = Progress(options.quiet or not sys.stderr.isatty())
         tick = time.perf_counter()
+        # Workers share the model with this process by fork; frozen objects are not
+        # touched by their garbage collector, so those memory pages stay shared.
+        gc.collect()
+        gc.freeze()
         result.files = render_all(site, jobs, progress)
+        gc.unfreeze()
         copy_assets(template_dirs, staging)
         progress.done()
         result.timings["render"] = time.perf_counter() - tick
