@@ -164,17 +164,20 @@ def sidecar_path(page_path: Path) -> Path | None:
     return None if path.name == INDEX_NAME else path
 
 
-def read_sidecar(path: Path) -> tuple[dict[str, Any], dict[tuple, int]]:
-    """A sidecar's mapping and its key lines; ArchiveError `path:line: …` if malformed."""
+def _load_mapping(path: Path, expected: str) -> tuple[dict[str, Any], dict[tuple, int]]:
+    """A YAML file that must hold a mapping (empty is fine); `expected` says what it holds."""
     data, lines = load_yaml(_read_text(path), str(path))
     if data is None:
         return {}, lines
     if not isinstance(data, dict):
-        raise ArchiveError(
-            f"{path}:1: expected `key: value` lines (paper, city, date, page, section); "
-            "write e.g. `date: 2023-03-23`"
-        )
+        raise ArchiveError(f"{path}:1: expected {expected}")
     return data, lines
+
+
+def read_sidecar(path: Path) -> tuple[dict[str, Any], dict[tuple, int]]:
+    """A sidecar's mapping and its key lines; ArchiveError `path:line: …` if malformed."""
+    return _load_mapping(path, "`key: value` lines (paper, city, date, page, section); "
+                               "write e.g. `date: 2023-03-23`")
 
 
 def read_pages_index(path: Path) -> tuple[dict[str, Any], dict[tuple, int]]:
@@ -185,14 +188,8 @@ def read_pages_index(path: Path) -> tuple[dict[str, Any], dict[tuple, int]]:
 
 @functools.lru_cache(maxsize=32)
 def _read_pages_index(path: str, _mtime: int, _size: int) -> tuple[dict[str, Any], dict]:
-    data, lines = load_yaml(_read_text(Path(path)), path)
-    if data is None:
-        return {}, lines
-    if not isinstance(data, dict):
-        raise ArchiveError(
-            f"{path}:1: expected one line per page file, `name.txt: {{paper: …, city: …, "
-            "date: YYYY-MM-DD, page: N}`"
-        )
+    data, lines = _load_mapping(Path(path), "one line per page file, `name.txt: {paper: …, "
+                                             "city: …, date: YYYY-MM-DD, page: N}`")
     for name, entry in data.items():
         if entry is not None and not isinstance(entry, dict):
             raise ArchiveError(
