@@ -87,7 +87,7 @@ def run_segment(args: argparse.Namespace) -> int:
 
 def summary(name: str, page) -> str:
     """A readable listing an archivist can check against the printed page."""
-    lines = [f"{name}: {len(page.articles)} articles"
+    lines = [f"{name}: {plural(len(page.articles), 'article')}"
              + (f", section {page.section}" if page.section else "")]
     for n, a in enumerate(page.articles, start=1):
         title = a.title or "(no headline on the page)"
@@ -99,7 +99,8 @@ def summary(name: str, page) -> str:
                 lines.append(f"    {label}: {value}")
         body = a.body.replace("\n\n", " ¶ ")
         preview = body if len(body) <= 60 else f"{body[:40]} … {body[-16:]}"
-        lines.append(f"    {len(a.paragraphs)} paragraphs, {len(a.body)} chars: {preview}")
+        lines.append(f"    {plural(len(a.paragraphs), 'paragraph')}, {len(a.body)} characters: "
+                     f"{preview}")
     if page.noise:
         lines.append("\nset aside as layout:")
         lines.extend(f"    line {n.line}: {n.text} ({n.reason})" for n in page.noise)
@@ -107,6 +108,10 @@ def summary(name: str, page) -> str:
         lines.append("\nwarnings:")
         lines.extend(f"    {w}" for w in page.warnings)
     return "\n".join(lines) + "\n"
+
+
+def plural(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def run_ingest(args: argparse.Namespace) -> int:
