@@ -47,6 +47,8 @@ def build_parser() -> argparse.ArgumentParser:
     bld.add_argument("--base-url", help="URL the site is published at (overrides site.yaml)")
     bld.add_argument("--config", type=Path, default=Path("site.yaml"), help="site config")
     bld.add_argument("--jobs", type=int, default=0, help="worker processes (default: cores)")
+    bld.add_argument("--no-search", dest="search", action="store_false",
+                     help="skip the search index")
     noise = bld.add_mutually_exclusive_group()
     noise.add_argument("-q", "--quiet", action="store_true", help="print errors only")
     noise.add_argument("-v", "--verbose", action="store_true", help="print timings and warnings")
@@ -128,7 +130,8 @@ def run_build(args: argparse.Namespace) -> int:
     from generator.commands.build import BuildOptions, build
 
     options = BuildOptions(content=args.content, out=args.out, config_path=args.config,
-                           base_url=args.base_url, jobs=args.jobs, quiet=args.quiet)
+                           base_url=args.base_url, jobs=args.jobs, quiet=args.quiet,
+                           search=args.search)
     result = build(options)
     if not args.quiet:
         for warning in result.warnings:

@@ -22,10 +22,12 @@ from typing import Any
 
 from generator.config import load_config
 from generator.errors import ArchiveError
+from generator.search.index import record_name, record_page, run_pagefind, write_records
 from generator.site import urls
 from generator.site.loader import Loaded, issue_folders, load_folders, partition
+from generator.site.markup import body_text
 from generator.site.model import Issue, Site, build_model
-from generator.site.render import Renderer, issue_json, write_exports
+from generator.site.render import Renderer, issue_json, kind_name, write_exports
 
 PARALLEL_MIN_FOLDERS = 64  # below this, worker start-up costs more than it saves
 
@@ -38,6 +40,7 @@ class BuildOptions:
     base_url: str | None = None
     jobs: int = 0  # 0: one per core
     quiet: bool = False  # no progress display
+    search: bool = True  # build the Pagefind index into /pagefind/
 
 
 @dataclass
@@ -73,12 +76,13 @@ def build(options: BuildOptions, log: Callable[[str], None] | None = None) -> Bu
     site = build_model(loaded.records, loaded.sources, config)
     result.timings["model"] = time.perf_counter() - tick
     result.articles = len(loaded.records)
-    renderer = Renderer(template_dirs, config)
+    renderer = Renderer(template_dirs, config, search=options.search)
 
     staging = staging_dir(options.out)
+    records = staging.parent / f".{options.out.resolve().name}.records-{os.getpid()}"
     try:
         _STATE.update(site=site, bodies=loaded.bodies, renderer=renderer, out=staging,
-                      content=content)
+                      content=content, records=records if options.search else None)
         progress = Progress(options.quiet or not sys.stderr.isatty())
         tick = time.perf_counter()
         # Workers share the model with this process by fork; frozen objects are not
@@ -90,6 +94,10 @@ def build(options: BuildOptions, log: Callable[[str], None] | None = None) -> Bu
         copy_assets(template_dirs, staging)
         progress.done()
         result.timings["render"] = time.perf_counter() - tick
+        if options.search:
+            tick = time.perf_counter()
+            run_pagefind(records, staging / "pagefind")
+            result.timings["search index"] = time.perf_counter() - tick
         tick = time.perf_counter()
         swap_into_place(staging, options.out)
         result.timings["swap"] = time.perf_counter() - tick
@@ -97,6 +105,7 @@ def build(options: BuildOptions, log: Callable[[str], None] | None = None) -> Bu
         shutil.rmtree(staging, ignore_errors=True)
         raise
     finally:
+        shutil.rmtree(records, ignore_errors=True)
         _STATE.clear()
     result.timings["total"] = time.perf_counter() - clock
     return result
@@ -173,7 +182,10 @@ def run_unit(unit: tuple[str, list[Any]]) -> int:
     out: Path = _STATE["out"]
     if kind == "issues":
         start, end = args[0]
-        return write_all(out, render_issues(site.issues[start:end], renderer))
+        issues = site.issues[start:end]
+        if _STATE["records"] is not None:
+            write_records(_STATE["records"], search_records(issues, renderer))
+        return write_all(out, render_issues(issues, renderer))
     if kind == "site":
         return write_all(out, render_site(site, renderer))
     write_exports(renderer, site, _STATE["bodies"], out)
@@ -198,6 +210,16 @@ def render_issues(issues: Iterable[Issue], renderer: Renderer) -> Iterable[tuple
                 prev = articles[n - 1] if n > 0 else None
                 nxt = articles[n + 1] if n + 1 < len(articles) else None
                 yield renderer.article(issue, page, article, bodies[article.rel], prev, nxt)
+
+
+def search_records(issues: Iterable[Issue], renderer: Renderer) -> Iterable[tuple[str, str]]:
+    """One search-index page per article (see generator/search/index.py)."""
+    bodies: dict[str, str] = _STATE["bodies"]
+    for issue in issues:
+        for article in issue.articles:
+            yield record_name(article), record_page(
+                article, body_text(bodies[article.rel]), renderer.href(article.url),
+                kind_name(article.kind))
 
 
 def render_site(site: Site, renderer: Renderer) -> Iterable[tuple[str, str]]:
@@ -252,8 +274,9 @@ def staging_dir(out: Path) -> Path:
     """A fresh folder beside public/ (same file system, so the swap is a rename)."""
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
-    for stale in out.parent.glob(f".{out.name}.tmp-*"):
-        shutil.rmtree(stale, ignore_errors=True)
+    for pattern in (f".{out.name}.tmp-*", f".{out.name}.records-*"):
+        for stale in out.parent.glob(pattern):
+            shutil.rmtree(stale, ignore_errors=True)
     staging = out.parent / f".{out.name}.tmp-{os.getpid()}"
     try:
         staging.mkdir()

@@ -31,6 +31,17 @@ def body_html(body: str) -> str:
     return _markdown().convert(body)
 
 
+_TAG_RE = re.compile(r"<[^>]+>")
+
+
+def body_text(body: str) -> str:
+    """The text a reader sees of a body, one paragraph a line: what search indexes."""
+    if not _SYNTAX_RE.search(body):
+        return "\n".join(p.strip() for p in body.split("\n\n") if p.strip())
+    rendered = body_html(body).replace("</p>", "</p>\n").replace("</li>", "</li>\n")
+    return html.unescape(_TAG_RE.sub("", rendered))
+
+
 def safe_url(url: str) -> bool:
     """http(s), mailto and relative URLs only: no javascript:, data:, vbscript:."""
     cleaned = re.sub(r"[\x00-\x20]+", "", html.unescape(url)).lower()

@@ -33,7 +33,7 @@ KIND_NAMES = {"news": "消息", "brief": "简讯", "interview": "访谈", "photo
 class Renderer:
     """Holds the template environment and the URL helpers of one site."""
 
-    def __init__(self, template_dirs: list[Path], config: dict[str, Any]):
+    def __init__(self, template_dirs: list[Path], config: dict[str, Any], search: bool = False):
         self.config = config
         base = config["base_url"].rstrip("/")
         self.base_url = base
@@ -54,7 +54,7 @@ class Renderer:
         self.env.globals.update(
             href=self.href, absolute=self.absolute, site=config, kind_name=kind_name,
             weekday=weekday, cn_date=cn_date, page_label=urls.page_label, links=links,
-            crumbs=None,
+            crumbs=None, search_enabled=search, prefix=self.prefix,
         )
         self.env.filters.update(cn_date=cn_date, iso=lambda d: d.isoformat())
 

@@ -1,0 +1,1 @@
+"""Stage 4: rendered articles → a Pagefind search index that agrees with its queries."""

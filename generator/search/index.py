@@ -1,0 +1,79 @@
+"""Build the Pagefind index of the site from its article records.
+
+Pagefind indexes HTML. We write one small page per article holding the same text as
+the article page's data-pagefind-body (kicker, title, subtitle, byline, body) but as
+index tokens (see tokens.py), with the real title, URL, paper and date as metadata and
+filters, then run the Pagefind binary over those pages once, which is fast, instead
+of adding records one by one through its API, which is slow.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+
+from generator.errors import ArchiveError
+from generator.search.tokens import index_text
+from generator.site.model import ArticleRec
+
+
+def record_page(article: ArticleRec, body_text: str, url: str, kind_name: str) -> str:
+    """The page Pagefind indexes for one article: tokens in the body, facts as metadata."""
+    def para(text: str | None, tag: str = "p") -> str:
+        return f"<{tag}>{html.escape(index_text(text))}</{tag}>\n" if text else ""
+
+    # The title as a heading: Pagefind ranks matches in headings higher.
+    head = (para(article.kicker) + para(article.display_title, "h1") + para(article.subtitle)
+            + para(article.byline))
+    body = "".join(para(p) for p in body_text.split("\n") if p.strip())
+    meta = {
+        "title": article.display_title, "url": url, "paper": article.paper,
+        "date": article.date.isoformat(), "page": str(article.page), "kind": kind_name,
+    }
+    filters = {"paper": article.paper, "year": str(article.date.year), "kind": kind_name}
+    hidden = "".join(f'<span data-pagefind-meta="{k}">{html.escape(v)}</span>'
+                     for k, v in meta.items())
+    hidden += "".join(f'<span data-pagefind-filter="{k}">{html.escape(v)}</span>'
+                      for k, v in filters.items())
+    return (
+        '<!doctype html><html lang="zh"><head><meta charset="utf-8"><title>r</title></head>'
+        f'<body><div hidden>{hidden}</div>'
+        f'<main data-pagefind-body data-pagefind-sort="date:{article.date.isoformat()}">\n'
+        f"{head}{body}</main></body></html>\n"
+    )
+
+
+def record_name(article: ArticleRec) -> str:
+    """Flat file names: one folder of records instead of a folder per article."""
+    return article.rel.replace("/", "-") + ".html"
+
+
+def write_records(folder: Path, pages: Iterable[tuple[str, str]]) -> int:
+    folder.mkdir(parents=True, exist_ok=True)
+    count = 0
+    for name, text in pages:
+        with open(os.path.join(folder, name), "w", encoding="utf-8") as f:
+            f.write(text)
+        count += 1
+    return count
+
+
+def run_pagefind(records: Path, output: Path) -> None:
+    """Index the record pages into output/ (the site's /pagefind/ bundle)."""
+    command = [sys.executable, "-m", "pagefind", "--site", str(records),
+               "--output-path", str(output), "--force-language", "zh", "--silent"]
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, check=False)
+    except OSError as err:
+        raise ArchiveError(f"pagefind: cannot run ({err}); reinstall with "
+                           "`pip install 'pagefind[bin]'` or build with --no-search") from None
+    if done.returncode != 0:
+        detail = (done.stderr or done.stdout).strip().splitlines()[-1:] or ["no output"]
+        raise ArchiveError(f"pagefind: indexing failed ({detail[0]}); build with --no-search "
+                           "to publish without search")
+    shutil.rmtree(records, ignore_errors=True)
