@@ -14,12 +14,20 @@ def test_every_han_character_digit_and_letter_is_a_token():
     assert index_tokens("ODR建设") == ["o", "d", "r", "建", "设"]
 
 
-def test_punctuation_and_spaces_only_separate():
-    assert index_text("本报讯（记者 李新）3月14日，市") == "本 报 讯 记 者 李 新 3 月 1 4 日 市"
+def test_the_indexed_text_keeps_every_character_as_a_word():
+    # Punctuation stays for readable excerpts; two spaces mark a space of the original.
+    expected = "本 报 讯 （ 记 者  李 新 ） 3 月 1 4 日 ， 市"
+    assert index_text("本报讯（记者 李新）3月14日，市") == expected
+    assert index_text("ＯＤＲ平台") == "O D R 平 台"
+
+
+def test_punctuation_and_spaces_only_separate_query_tokens():
+    assert index_tokens("本报讯（记者 李新）3月") == list("本报讯记者李新3月")
 
 
 def test_full_width_latin_and_digits_are_the_half_width_tokens():
     assert normalise("ＯＤＲ１２３１５") == "odr12315"
+    assert normalise("（，）…") == "（，）…"  # punctuation is left as printed
     assert index_tokens("ＯＤＲ") == index_tokens("odr") == index_tokens("ODR")
 
 
@@ -50,7 +58,7 @@ def test_a_record_page_holds_tokens_metadata_filters_and_sort_key():
     url = "/archive/xuchang/2023/03/23/06-02/"
     page = record_page(article(), "正文第一段\n第二段", url, "消息")
     assert record_name(article()) == "xuchang-2023-03-23-06-02.html"
-    assert "<h1>标 题 b</h1>" in page
+    assert "<h1>标 题 &lt; b &gt;</h1>" in page
     assert "<p>正 文 第 一 段</p>" in page
     assert '<span data-pagefind-meta="title">标题&lt;b&gt;</span>' in page
     assert '<span data-pagefind-meta="url">/archive/xuchang/2023/03/23/06-02/</span>' in page

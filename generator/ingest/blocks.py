@@ -98,8 +98,8 @@ def head_line(ln: Line, column: float, page_column: float = 0.0) -> bool:
     commas = sum(text.count(ch) for ch in "，,、")
     if commas > 1 or (commas and ln.width >= 0.85 * column - INDENT):
         return False
-    if text[-1] in DANGLING:
-        return False
+    if text[-1] in DANGLING or (text[-1].isdigit() and column != float("inf")):
+        return False  # "…学校周边 200" / "平方米": a number broken at a column end
     return text.endswith("——") or text[-1] not in CONTINUING
 
 

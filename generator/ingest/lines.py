@@ -54,10 +54,13 @@ ENUMERATED_RE = re.compile(
 QR_RE = re.compile(r"二维码|扫码|扫一扫")
 LABEL_RE = re.compile(rf"^[{CJK}]{{1,6}}[：:]$")
 KICKER_END_RE = re.compile(r"(?:要求|强调|指出|表示|提出|时说|寄语|致辞)$")
+# Unit names end in a unit word; one-character ones (局, 县, 乡 …) also end ordinary
+# phrases (送戏下乡), so they count only on short names.
 ORG_END_RE = re.compile(
-    r"(?:局|办|公司|中心|委员会|委|区|县|市|镇|乡|街道|院|所|站|部|厅|队|集团|银行|学校|医院"
-    r"|协会|法院|检察院|之家|社区|村|社)$"
+    r"(?:公司|中心|委员会|街道|集团|银行|学校|医院|协会|法院|检察院|之家|社区|支队|大队"
+    r"|办公室|供销社|合作社|报社)$"
 )
+SHORT_ORG_END_RE = re.compile(r"[局办委区县市镇乡院所站部厅队村社]$")
 # A clause, not a unit name: "我市荣获全国城市" ends like a unit but starts like a sentence.
 SENTENCE_START_RE = re.compile(r"^(?:我|本|全|今年|近日|日前)")
 
@@ -192,6 +195,10 @@ def is_kicker(text: str) -> bool:
     """A 引题: a clause ending in 要求/强调…, or a short unit name such as 长葛市人防办."""
     if KICKER_END_RE.search(text):
         return True
-    if len(text) > 10 or " " in text or SENTENCE_START_RE.match(text):
+    if len(text) > 16 or " " in text or SENTENCE_START_RE.match(text):
         return False
-    return bool(ORG_END_RE.search(text))
+    if any(ch in text for ch in "“”‘’《》，、"):
+        return False  # quotations and lists belong to headlines, not to unit names
+    if ORG_END_RE.search(text):
+        return True
+    return len(text) <= 12 and SHORT_ORG_END_RE.search(text) is not None

@@ -7,10 +7,18 @@
 (function () {
   "use strict";
   const CHAR = /[\p{L}\p{N}]/gu;
+  const FULL_WIDTH_ALNUM = /[０-９Ａ-Ｚａ-ｚ]/g;
+
+  // The same rules as generator/search/tokens.py: full-width letters and digits are
+  // their half-width forms, case does not matter, anything else separates.
+  function normalise(text) {
+    return text.replace(FULL_WIDTH_ALNUM, (c) => String.fromCharCode(c.charCodeAt(0) - 0xFEE0))
+      .toLowerCase();
+  }
   const root = document.documentElement.dataset.prefix || "";
 
   function terms(query) {
-    return query.normalize("NFKC").toLowerCase().split(/\s+/)
+    return normalise(query).split(/\s+/)
       .map((part) => part.match(CHAR) || [])
       .filter((tokens) => tokens.length > 0);
   }
@@ -21,6 +29,7 @@
       loading = import(root + "/pagefind/pagefind.js").then(async (pf) => {
         await pf.options({ baseUrl: root + "/", excerptLength: 40 });
         await pf.init();
+        await pf.filters(); // loads the filter index: searches then count by filter
         return pf;
       });
     }
@@ -48,9 +57,17 @@
     return data.map((d) => d.meta.url);
   };
 
-  // Highlight marks come back around single characters separated by spaces: join them.
+  // Excerpts come back as the indexed text, one character a word: join the characters
+  // again (two spaces stood between words of the original).
+  // Pagefind ends each block of text that lacks final punctuation with a "." glued to its
+  // last word; every real character stands alone, so only those dots are glued.
+  function readable(text) {
+    return text.replace(/([^\s>])\.(?=\s|<|$)/g, "$1  ")
+      .replace(/ {2,}/g, "\u0000").replace(/ /g, "").replace(/\u0000/g, " ").trim();
+  }
+
   function excerptNodes(excerpt) {
-    const doc = new DOMParser().parseFromString(excerpt.replace(/ /g, ""), "text/html");
+    const doc = new DOMParser().parseFromString(readable(excerpt), "text/html");
     const out = document.createDocumentFragment();
     for (const node of doc.body.childNodes) {
       if (node.nodeType === Node.TEXT_NODE) out.append(node.textContent);
@@ -66,8 +83,8 @@
   // Relevance: headline hits first, then articles where the query is dense.
   function score(data, query) {
     const needle = terms(query).map((t) => t.join(""));
-    const title = (data.meta.title || "").normalize("NFKC").toLowerCase();
-    const content = data.content.replace(/ /g, "");
+    const title = normalise(data.meta.title || "");
+    const content = normalise(data.content.replace(/ /g, ""));
     let s = 0;
     for (const n of needle) {
       if (title.includes(n)) s += 1000;
@@ -140,7 +157,9 @@
       legend.textContent = label;
       box.append(legend);
       const counts = filters[key] || {};
+      const shown = params.getAll(key);
       for (const value of Object.keys(counts).sort()) {
+        if (!counts[value] && !shown.includes(value)) continue;
         const id = `f-${key}-${value}`;
         const check = document.createElement("input");
         Object.assign(check, { type: "checkbox", name: key, value, id });
