@@ -94,6 +94,8 @@
   }
 
   const FILTERS = [["paper", "报纸"], ["year", "年份"], ["kind", "类别"]];
+  const PAGE_SIZE = 20;
+  const RANK_LIMIT = 200;
 
   async function runPage() {
     const form = document.getElementById("search-form");
@@ -123,35 +125,71 @@
       if (values.length) chosen[key] = { any: values };
     }
     const options = { filters: chosen };
-    if (sort.value === "newest") options.sort = { date: "desc" };
-    if (sort.value === "oldest") options.sort = { date: "asc" };
+    // Ranking needs every result's text; past RANK_LIMIT results that would download
+    // too much, so a very common query is listed by date and loaded page by page.
+    const many = (await find(query, options)).results.length > RANK_LIMIT;
+    const order = sort.value === "relevance" && many ? "newest" : sort.value;
+    if (order === "newest") options.sort = { date: "desc" };
+    if (order === "oldest") options.sort = { date: "asc" };
     const { results, filters } = await find(query, options);
-    let data = await Promise.all(results.map((r) => r.data()));
-    if (from.value) data = data.filter((d) => d.meta.date >= from.value);
-    if (to.value) data = data.filter((d) => d.meta.date <= to.value);
-    if (sort.value === "relevance") {
-      data = data.map((d) => [score(d, query), d]).sort((a, b) => b[0] - a[0]).map((x) => x[1]);
+    const inRange = (d) => (!from.value || d.meta.date >= from.value)
+      && (!to.value || d.meta.date <= to.value);
+
+    let next;
+    if (many) {
+      let at = 0;
+      next = async () => {
+        const batch = results.slice(at, at + PAGE_SIZE);
+        at += batch.length;
+        return { items: (await Promise.all(batch.map((r) => r.data()))).filter(inRange),
+                 done: at >= results.length };
+      };
+      status.textContent = `找到 ${results.length} 篇文章（结果较多，按日期排列）`;
+    } else {
+      let data = (await Promise.all(results.map((r) => r.data()))).filter(inRange);
+      if (order === "relevance") {
+        data = data.map((d) => [score(d, query), d]).sort((a, b) => b[0] - a[0])
+          .map((x) => x[1]);
+      }
+      let at = 0;
+      next = async () => {
+        at += PAGE_SIZE;
+        return { items: data.slice(at - PAGE_SIZE, at), done: at >= data.length };
+      };
+      status.textContent = data.length ? `找到 ${data.length} 篇文章` : "没有找到包含该关键词的文章";
     }
-    status.textContent = data.length ? `找到 ${data.length} 篇文章` : "没有找到包含该关键词的文章";
 
-    list.replaceChildren(...data.map((d) => {
-      const li = document.createElement("li");
-      const a = document.createElement("a");
-      a.href = d.meta.url + "?q=" + encodeURIComponent(query);
-      a.textContent = d.meta.title;
-      const h = document.createElement("h2");
-      h.append(a);
-      const meta = document.createElement("p");
-      meta.className = "muted";
-      meta.textContent = `${d.meta.paper} · ${d.meta.date} · 第${d.meta.page}版 · ${d.meta.kind}`;
-      const ex = document.createElement("p");
-      ex.className = "excerpt";
-      ex.append(excerptNodes(d.excerpt));
-      li.append(h, meta, ex);
-      return li;
-    }));
+    const more = document.getElementById("search-more");
+    list.replaceChildren();
+    const showMore = async () => {
+      const { items, done } = await next();
+      list.append(...items.map((d) => resultItem(d, query)));
+      more.hidden = done;
+    };
+    more.addEventListener("click", showMore);
+    await showMore();
+    facets.replaceChildren(...facetBoxes(filters, params, form));
+  }
 
-    facets.replaceChildren(...FILTERS.map(([key, label]) => {
+  function resultItem(d, query) {
+    const li = document.createElement("li");
+    const a = document.createElement("a");
+    a.href = d.meta.url + "?q=" + encodeURIComponent(query);
+    a.textContent = d.meta.title;
+    const h = document.createElement("h2");
+    h.append(a);
+    const meta = document.createElement("p");
+    meta.className = "muted";
+    meta.textContent = `${d.meta.paper} · ${d.meta.date} · 第${d.meta.page}版 · ${d.meta.kind}`;
+    const ex = document.createElement("p");
+    ex.className = "excerpt";
+    ex.append(excerptNodes(d.excerpt));
+    li.append(h, meta, ex);
+    return li;
+  }
+
+  function facetBoxes(filters, params, form) {
+    return FILTERS.map(([key, label]) => {
       const box = document.createElement("fieldset");
       const legend = document.createElement("legend");
       legend.textContent = label;
@@ -173,7 +211,7 @@
         box.append(row);
       }
       return box;
-    }));
+    });
   }
 
   // On an article opened from a result: mark the query in its text.
