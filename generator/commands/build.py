@@ -218,8 +218,7 @@ def search_records(issues: Iterable[Issue], renderer: Renderer) -> Iterable[tupl
     for issue in issues:
         for article in issue.articles:
             yield record_name(article), record_page(
-                article, body_text(bodies[article.rel]), renderer.href(article.url),
-                kind_name(article.kind))
+                article, body_text(bodies[article.rel]), kind_name(article.kind))
 
 
 def render_site(site: Site, renderer: Renderer) -> Iterable[tuple[str, str]]:

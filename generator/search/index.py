@@ -18,39 +18,38 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from generator.errors import ArchiveError
-from generator.search.tokens import index_text
+from generator.search.tokens import SPACE, index_text
 from generator.site.model import ArticleRec
 
 
-def record_page(article: ArticleRec, body_text: str, url: str, kind_name: str) -> str:
+def record_page(article: ArticleRec, body_text: str, kind_name: str) -> str:
     """The page Pagefind indexes for one article: tokens in the body, facts as metadata."""
     def para(text: str | None, tag: str = "p") -> str:
-        return f"<{tag}>{html.escape(index_text(text))}</{tag}>\n" if text else ""
+        return f"<{tag}>{html.escape(index_text(text))} {SPACE}</{tag}>\n" if text else ""
 
     # The title as a heading: Pagefind ranks matches in headings higher.
     head = (para(article.kicker) + para(article.display_title, "h1") + para(article.subtitle)
             + para(article.byline))
     body = "".join(para(p) for p in body_text.split("\n") if p.strip())
-    meta = {
-        "title": article.display_title, "url": url, "paper": article.paper,
-        "date": article.date.isoformat(), "page": str(article.page), "kind": kind_name,
-    }
+    # Pagefind indexes metadata as text too, so only the title (which is article text
+    # anyway) is metadata; the URL, date and page are read from the record's file name.
     filters = {"paper": article.paper, "year": str(article.date.year), "kind": kind_name}
-    hidden = "".join(f'<span data-pagefind-meta="{k}">{html.escape(v)}</span>'
-                     for k, v in meta.items())
+    hidden = f'<span data-pagefind-meta="title">{html.escape(article.display_title)}</span>'
     hidden += "".join(f'<span data-pagefind-filter="{k}">{html.escape(v)}</span>'
                       for k, v in filters.items())
     return (
         '<!doctype html><html lang="zh"><head><meta charset="utf-8"><title>r</title></head>'
-        f'<body><div hidden>{hidden}</div>'
+        f'<body><div hidden data-pagefind-ignore>{hidden}</div>'
         f'<main data-pagefind-body data-pagefind-sort="date:{article.date.isoformat()}">\n'
         f"{head}{body}</main></body></html>\n"
     )
 
 
 def record_name(article: ArticleRec) -> str:
-    """Flat file names: one folder of records instead of a folder per article."""
-    return article.rel.replace("/", "-") + ".html"
+    """Flat file names, one folder of records instead of a folder per article; the name
+    is the permalink path with ~ for / (xuchang~2023~03~23~06-02.html), which search.js
+    turns back into the article's URL."""
+    return article.rel.replace("/", "~") + ".html"
 
 
 def write_records(folder: Path, pages: Iterable[tuple[str, str]]) -> int:

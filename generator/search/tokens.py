@@ -13,9 +13,13 @@ from __future__ import annotations
 
 import re
 
+# Stands for a space of the original text, and ends every paragraph: a word of its own,
+# so that a phrase does not run across it and an excerpt can show the space again.
+SPACE = "␣"
 _FULL_WIDTH_ALNUM_RE = re.compile(r"[０-９Ａ-Ｚａ-ｚ]")
 # Letters and digits of any script, one at a time; everything else separates.
 _CHAR_RE = re.compile(r"[^\W_]", re.UNICODE)
+_RUN_RE = re.compile(r"[^\W_]+", re.UNICODE)
 
 
 def fold(text: str) -> str:
@@ -42,9 +46,10 @@ def index_text(text: str) -> str:
     once the spaces are taken out; case stays for the excerpts (Pagefind ignores it).
     Words of the original text are separated by two spaces.
     """
-    return "  ".join(" ".join(word) for word in fold(text).split())
+    return f" {SPACE} ".join(" ".join(word) for word in fold(text).split())
 
 
 def query_terms(query: str) -> list[list[str]]:
-    """A query as terms (split at spaces), each a list of tokens; empty terms dropped."""
-    return [tokens for part in normalise(query).split() if (tokens := _CHAR_RE.findall(part))]
+    """The phrases a query is searched as: each run of letters and digits, one token per
+    character (3.8万 → [3], [8, 万]; the search then checks the whole word exactly)."""
+    return [list(run) for run in _RUN_RE.findall(normalise(query))]

@@ -7,6 +7,8 @@
 (function () {
   "use strict";
   const CHAR = /[\p{L}\p{N}]/gu;
+  const RUN = /[\p{L}\p{N}]+/gu;
+  const HAS_CHAR = /[\p{L}\p{N}]/u;
   const FULL_WIDTH_ALNUM = /[０-９Ａ-Ｚａ-ｚ]/g;
 
   // The same rules as generator/search/tokens.py: full-width letters and digits are
@@ -17,10 +19,40 @@
   }
   const root = document.documentElement.dataset.prefix || "";
 
+  // The phrases to send: each run of letters and digits of the query, one token per
+  // character. Punctuation and spaces end a run (the index does not hold them as
+  // neighbours of the characters around them, see load()).
   function terms(query) {
-    return normalise(query).split(/\s+/)
-      .map((part) => part.match(CHAR) || [])
-      .filter((tokens) => tokens.length > 0);
+    return (normalise(query).match(RUN) || []).map((run) => run.match(CHAR));
+  }
+
+  // The query's words as typed (normalised), for exact checks on the text.
+  function words(query) {
+    return normalise(query).split(/\s+/).filter((w) => HAS_CHAR.test(w));
+  }
+
+  // A record's text as printed: its characters joined, ␣ back to a space.
+  function printed(content) {
+    return content.replace(/([^\s>])\.(?=\s|<|$)/g, "$1 ␣").replace(/ /g, "")
+      .replace(/␣+/g, " ").trim();
+  }
+
+  // What a result is: the record's file name is the article's path with ~ for /.
+  function describe(d) {
+    const name = decodeURIComponent(d.url.split("/").pop()).replace(/\.html$/, "");
+    const [slug, y, m, day, pageSeq] = name.split("~");
+    const page = pageSeq.split("-")[0];
+    return {
+      url: `${root}/${name.split("~").join("/")}/`,
+      title: d.meta.title,
+      date: `${y}-${m}-${day}`,
+      page: /^\d+$/.test(page) ? String(Number(page)) : page,
+      paper: (d.filters.paper || [""])[0],
+      kind: (d.filters.kind || [""])[0],
+      slug,
+      text: normalise(printed(d.content)),
+      excerpt: d.excerpt,
+    };
   }
 
   let loading = null;
@@ -50,24 +82,26 @@
     return { results: found || [], filters: filters || {} };
   }
 
+  // Every result's data, keeping those whose text contains each term exactly: a term
+  // with punctuation inside (3.8万) was searched as its letters and digits only.
+  async function load(results, query) {
+    const exact = words(query).filter((w) => /[^\p{L}\p{N}]/u.test(w));
+    const items = (await Promise.all(results.map((r) => r.data()))).map(describe);
+    return items.filter((item) => exact.every((w) => item.text.includes(w)));
+  }
+
   // For measurement: the URLs of every article containing the query.
   window.archiveSearch = async function (query) {
     const { results } = await find(query);
-    const data = await Promise.all(results.map((r) => r.data()));
-    return data.map((d) => d.meta.url);
+    return (await load(results, query)).map((item) => item.url);
   };
 
   // Excerpts come back as the indexed text, one character a word: join the characters
   // again (two spaces stood between words of the original).
   // Pagefind ends each block of text that lacks final punctuation with a "." glued to its
   // last word; every real character stands alone, so only those dots are glued.
-  function readable(text) {
-    return text.replace(/([^\s>])\.(?=\s|<|$)/g, "$1  ")
-      .replace(/ {2,}/g, "\u0000").replace(/ /g, "").replace(/\u0000/g, " ").trim();
-  }
-
   function excerptNodes(excerpt) {
-    const doc = new DOMParser().parseFromString(readable(excerpt), "text/html");
+    const doc = new DOMParser().parseFromString(printed(excerpt), "text/html");
     const out = document.createDocumentFragment();
     for (const node of doc.body.childNodes) {
       if (node.nodeType === Node.TEXT_NODE) out.append(node.textContent);
@@ -81,14 +115,13 @@
   }
 
   // Relevance: headline hits first, then articles where the query is dense.
-  function score(data, query) {
-    const needle = terms(query).map((t) => t.join(""));
-    const title = normalise(data.meta.title || "");
-    const content = normalise(data.content.replace(/ /g, ""));
+  function score(item, query) {
+    const title = normalise(item.title || "");
     let s = 0;
-    for (const n of needle) {
+    for (const n of terms(query).map((t) => t.join(""))) {
       if (title.includes(n)) s += 1000;
-      s += (content.split(n).length - 1) * 1000 / Math.max(content.length, 200);
+      const text = item.text.replace(/[^\p{L}\p{N}]/gu, "");
+      s += (text.split(n).length - 1) * 1000 / Math.max(text.length, 200);
     }
     return s;
   }
@@ -131,9 +164,9 @@
     const order = sort.value === "relevance" && many ? "newest" : sort.value;
     if (order === "newest") options.sort = { date: "desc" };
     if (order === "oldest") options.sort = { date: "asc" };
-    const { results, filters } = await find(query, options);
-    const inRange = (d) => (!from.value || d.meta.date >= from.value)
-      && (!to.value || d.meta.date <= to.value);
+    let { results, filters } = await find(query, options);
+    const inRange = (d) => (!from.value || d.date >= from.value)
+      && (!to.value || d.date <= to.value);
 
     let next;
     if (many) {
@@ -141,12 +174,15 @@
       next = async () => {
         const batch = results.slice(at, at + PAGE_SIZE);
         at += batch.length;
-        return { items: (await Promise.all(batch.map((r) => r.data()))).filter(inRange),
+        return { items: (await load(batch, query)).filter(inRange),
                  done: at >= results.length };
       };
       status.textContent = `找到 ${results.length} 篇文章（结果较多，按日期排列）`;
     } else {
-      let data = (await Promise.all(results.map((r) => r.data()))).filter(inRange);
+      let data = (await load(results, query)).filter(inRange);
+      if (terms(query).length > 1 || words(query).some((w) => /[^\p{L}\p{N}]/u.test(w))) {
+        filters = countFilters(data, filters);  // Pagefind counted for the first term only
+      }
       if (order === "relevance") {
         data = data.map((d) => [score(d, query), d]).sort((a, b) => b[0] - a[0])
           .map((x) => x[1]);
@@ -171,16 +207,31 @@
     facets.replaceChildren(...facetBoxes(filters, params, form));
   }
 
+  // Filter counts of the results actually listed.
+  function countFilters(items, shape) {
+    const counts = {};
+    for (const [key] of FILTERS) {
+      counts[key] = Object.fromEntries(Object.keys(shape[key] || {}).map((v) => [v, 0]));
+    }
+    for (const item of items) {
+      for (const [key, value] of [["paper", item.paper], ["year", item.date.slice(0, 4)],
+                                  ["kind", item.kind]]) {
+        counts[key][value] = (counts[key][value] || 0) + 1;
+      }
+    }
+    return counts;
+  }
+
   function resultItem(d, query) {
     const li = document.createElement("li");
     const a = document.createElement("a");
-    a.href = d.meta.url + "?q=" + encodeURIComponent(query);
-    a.textContent = d.meta.title;
+    a.href = d.url + "?q=" + encodeURIComponent(query);
+    a.textContent = d.title;
     const h = document.createElement("h2");
     h.append(a);
     const meta = document.createElement("p");
     meta.className = "muted";
-    meta.textContent = `${d.meta.paper} · ${d.meta.date} · 第${d.meta.page}版 · ${d.meta.kind}`;
+    meta.textContent = `${d.paper} · ${d.date} · 第${d.page}版 · ${d.kind}`;
     const ex = document.createElement("p");
     ex.className = "excerpt";
     ex.append(excerptNodes(d.excerpt));
@@ -219,15 +270,16 @@
     const query = new URLSearchParams(location.search).get("q");
     const body = document.querySelector("[data-pagefind-body]");
     if (!query || !body) return;
-    const needles = query.split(/\s+/).filter(Boolean);
+    const needles = normalise(query).split(/\s+/).filter(Boolean);
     const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
     const nodes = [];
     while (walker.nextNode()) nodes.push(walker.currentNode);
     for (const node of nodes) {
       const text = node.textContent;
+      const folded = normalise(text);  // same length: folding maps one character to one
       const hits = [];
       for (const n of needles) {
-        for (let i = text.indexOf(n); i >= 0; i = text.indexOf(n, i + n.length)) {
+        for (let i = folded.indexOf(n); i >= 0; i = folded.indexOf(n, i + n.length)) {
           hits.push([i, i + n.length]);
         }
       }
