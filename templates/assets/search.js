@@ -40,7 +40,7 @@
   // What a result is: the record's file name is the article's path with ~ for /.
   function describe(d) {
     const name = decodeURIComponent(d.url.split("/").pop()).replace(/\.html$/, "");
-    const [slug, y, m, day, pageSeq] = name.split("~");
+    const [, y, m, day, pageSeq] = name.split("~");
     const page = pageSeq.split("-")[0];
     return {
       url: `${root}/${name.split("~").join("/")}/`,
@@ -49,7 +49,6 @@
       page: /^\d+$/.test(page) ? String(Number(page)) : page,
       paper: (d.filters.paper || [""])[0],
       kind: (d.filters.kind || [""])[0],
-      slug,
       text: normalise(printed(d.content)),
       excerpt: d.excerpt,
     };
@@ -158,13 +157,15 @@
       if (values.length) chosen[key] = { any: values };
     }
     const options = { filters: chosen };
+    let { results, filters } = await find(query, options);
     // Ranking needs every result's text; past RANK_LIMIT results that would download
     // too much, so a very common query is listed by date and loaded page by page.
-    const many = (await find(query, options)).results.length > RANK_LIMIT;
+    const many = results.length > RANK_LIMIT;
     const order = sort.value === "relevance" && many ? "newest" : sort.value;
-    if (order === "newest") options.sort = { date: "desc" };
-    if (order === "oldest") options.sort = { date: "asc" };
-    let { results, filters } = await find(query, options);
+    if (order !== "relevance") {
+      options.sort = { date: order === "oldest" ? "asc" : "desc" };
+      ({ results, filters } = await find(query, options));
+    }
     const inRange = (d) => (!from.value || d.date >= from.value)
       && (!to.value || d.date <= to.value);
 
