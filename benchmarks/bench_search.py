@@ -117,39 +117,61 @@ class Build:
     wall: float = 0.0
     phases: dict[str, float] = field(default_factory=dict)
     summary: str = ""
+    maxrss_kb: int = 0  # largest single process of the command's process tree
+    error: str = ""  # last line of the output when the command failed
 
 
-def run_build(corpus: Path, out: Path, port: int, search: bool) -> Build:
+def run_measured(command: list[str], log_path: Path, mem_limit: int) -> Build:
+    """Run a command with its output in log_path; wall time, peak RSS, exit status.
+
+    Every process of the command is limited to mem_limit bytes of address space
+    (RLIMIT_AS, inherited by children), so that a runaway indexer fails with an
+    allocation error instead of making the kernel's OOM killer pick processes on a
+    shared machine.
+    """
+    import resource
+
+    def limit() -> None:
+        if mem_limit:
+            resource.setrlimit(resource.RLIMIT_AS, (mem_limit, mem_limit))
+
+    with open(log_path, "w") as out:
+        start = time.perf_counter()
+        proc = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, cwd=ROOT,
+                                preexec_fn=limit)
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    text = log_path.read_text(errors="replace")
+    build = Build(wall, {name.strip(): float(x) for name, x in PHASE_RE.findall(text)},
+                  next((m.group(0).strip() for ln in text.splitlines()
+                        if (m := re.match(r"^\s*(built |Indexed \d[\d,]* pages?).*", ln))), ""),
+                  usage.ru_maxrss)
+    if proc.returncode != 0:
+        lines = [ln for ln in text.splitlines() if ln.strip()]
+        how = (f"killed by signal {-proc.returncode}" if proc.returncode < 0
+               else f"exit code {proc.returncode}")
+        build.error = f"{how}: {lines[-1] if lines else 'no output'}"
+    return build
+
+
+def run_build(corpus: Path, out: Path, port: int, search: bool, mem_limit: int) -> Build:
     shutil.rmtree(out, ignore_errors=True)
     command = [sys.executable, "-m", "generator", "build", "--content", str(corpus),
                "--out", str(out), "--base-url", f"http://127.0.0.1:{port}", "-v"]
     if not search:
         command.append("--no-search")
-    print(f"  $ {' '.join(command[2:])}   ({load()})", flush=True)
-    start = time.perf_counter()
-    done = subprocess.run(command, capture_output=True, text=True, cwd=ROOT)
-    wall = time.perf_counter() - start
-    if done.returncode != 0:
-        sys.exit(f"build failed:\n{done.stdout}\n{done.stderr}")
-    text = done.stdout + done.stderr
-    phases = {name.strip(): float(s) for name, s in PHASE_RE.findall(text)}
-    summary = next((ln for ln in text.splitlines() if ln.startswith("built ")), "")
-    return Build(wall, phases, summary)
+    print(f"  $ archive {' '.join(command[3:])}   ({load()})", flush=True)
+    return run_measured(command, out.parent / f"{out.name}-build.log", mem_limit)
 
 
-def run_plain_pagefind(site: Path, output: Path) -> tuple[float, str]:
+def run_plain_pagefind(site: Path, output: Path, mem_limit: int) -> Build:
     shutil.rmtree(output, ignore_errors=True)
     command = [sys.executable, "-m", "pagefind", "--site", str(site),
                "--glob", "**/*-*/index.html", "--output-path", str(output)]
     print(f"  $ python -m pagefind --site {site} --glob '**/*-*/index.html' "
           f"--output-path {output}   ({load()})", flush=True)
-    start = time.perf_counter()
-    done = subprocess.run(command, capture_output=True, text=True)
-    wall = time.perf_counter() - start
-    if done.returncode != 0:
-        sys.exit(f"pagefind failed:\n{done.stdout}\n{done.stderr}")
-    found = re.search(r"Indexed (\d[\d,]*) pages?", done.stdout)
-    return wall, (found.group(0) if found else "")
+    return run_measured(command, output.parent / f"{output.name}.log", mem_limit)
 
 
 def bundle_sizes(folder: Path) -> dict[str, list[int]]:
@@ -344,15 +366,17 @@ async ([q, mode, timeoutMs]) => {
     const pf = window.__pf;
     const t1 = performance.now();
     let results = null;
+    let timings = null;
     for (const tokens of terms) {
       const s = await pf.search('"' + tokens.join(" ") + '"');
+      timings = Array.isArray(s.timings) ? s.timings[0] : s.timings;  // one per index
       const ids = new Set(s.results.map((r) => r.id));
       results = results === null ? s.results : results.filter((r) => ids.has(r.id));
     }
     results = results || [];
     const t2 = performance.now();
     if (mode === "first10") await Promise.all(results.slice(0, 10).map((r) => r.data()));
-    return { n: results.length, init: t1 - t0, search: t2 - t1 };
+    return { n: results.length, init: t1 - t0, search: t2 - t1, pf: timings };
   })();
   let timer;
   const timeout = new Promise((res) => {
@@ -376,6 +400,7 @@ class Measure:
     timeout: bool
     traffic: Sent
     init_ms: float | None = None
+    pf_timings: dict | None = None  # Pagefind's own: preload (loading chunks), search (wasm)
 
 
 def measure(page, traffic: Traffic, query: str, mode: str, warm: bool, timeout: float) -> Measure:
@@ -383,7 +408,7 @@ def measure(page, traffic: Traffic, query: str, mode: str, warm: bool, timeout: 
     out = page.evaluate(RUN_JS, [query, mode, int(timeout * 1000)])
     time.sleep(0.05)  # let the server threads finish their bookkeeping
     return Measure(query, mode, warm, out["ms"], out.get("n"), bool(out.get("timeout")),
-                   traffic.since(snap), out.get("init"))
+                   traffic.since(snap), out.get("init"), out.get("pf"))
 
 
 def run_queries(base: str, traffic: Traffic, queries: dict[str, list[str]],
@@ -432,6 +457,9 @@ def fmt_row(cls: str, m: Measure) -> str:
     n = "timeout" if m.timeout else f"{m.n:,}"
     parts = " ".join(f"{k}={kb(m.traffic.bytes[k])}" for k in KINDS if m.traffic.bytes.get(k))
     init = f" init {m.init_ms:,.0f} ms" if m.init_ms is not None else ""
+    if m.pf_timings:
+        init += (f" (pagefind: preload {m.pf_timings['preload']:,.0f} ms,"
+                 f" search {m.pf_timings['search']:,.0f} ms)")
     return (f"    {m.mode:8s} {cls:8s} {m.query:6s} {mark}{m.ms:8,.0f} ms "
             f"{kb(m.traffic.total):>9s} {m.traffic.count:6,} req  results {n:>7s}{init}  [{parts}]")
 
@@ -457,6 +485,17 @@ def summarise(rows: list[tuple[str, Measure]], articles: int) -> None:
                 print(f"    {mode:8s} {cls:8s} {'warm' if warm else 'cold':5s} "
                       f"{kb(statistics.median(b)):>13s} {kb(max(b)):>10s} "
                       f"{statistics.median(t):>10,.0f} {max(t):>9,.0f}  {tmo:8d}  {over}")
+    print("    Pagefind's own timings in mode search (median ms): preload = fetching and "
+          "decoding chunks, search = the search in WebAssembly")
+    for cls in ("typical", "common"):
+        for warm in (False, True):
+            ts = [m.pf_timings for c, m in rows
+                  if c == cls and m.mode == "search" and m.warm == warm and m.pf_timings]
+            if ts:
+                print(f"      {cls:8s} {'warm' if warm else 'cold'}: preload "
+                      f"{statistics.median(t['preload'] for t in ts):,.0f}, search "
+                      f"{statistics.median(t['search'] for t in ts):,.0f}, total "
+                      f"{statistics.median(t['total'] for t in ts):,.0f}")
     # Where the bytes go: by kind of file, cold queries, summed per mode and class.
     print("\n  where the bytes go (cold queries, mean per query, by kind of file)")
     for mode in MODES:
@@ -472,10 +511,16 @@ def summarise(rows: list[tuple[str, Measure]], articles: int) -> None:
             parts = ", ".join(f"{k} {kb(total[k] / len(ms))} ({reqs[k] / len(ms):,.0f} req)"
                               for k in KINDS if total.get(k))
             print(f"    {mode:8s} {cls:8s} {parts}")
-    worst = max((m for _, m in rows), key=lambda m: m.traffic.total)
-    big = sorted(worst.traffic.log, key=lambda x: -x[1])[:5]
-    print(f"    largest responses of the heaviest query ({worst.mode} {worst.query!r}): "
-          + ", ".join(f"{p.rsplit('/', 1)[-1]} {kb(s)}" for p, s in big))
+    print("  largest responses of the heaviest cold query of each mode (completed ones first)")
+    for mode in MODES:
+        ms = [m for _, m in rows if m.mode == mode and not m.warm]
+        if not ms:
+            continue
+        worst = max(ms, key=lambda m: (not m.timeout, m.traffic.total))
+        big = sorted(worst.traffic.log, key=lambda x: -x[1])[:4]
+        print(f"    {mode:8s} {worst.query!r} {kb(worst.traffic.total)}"
+              f"{' (timed out)' if worst.timeout else ''}: "
+              + ", ".join(f"{p.rsplit('/', 1)[-1]} {kb(x)}" for p, x in big))
 
 
 # -- main ----------------------------------------------------------------------
@@ -494,35 +539,41 @@ def bench(n: int, args: argparse.Namespace) -> None:
     site, plain, plain_pf = folder / "site", folder / "plain", folder / "plain-pagefind"
     saved = folder / "builds.json"
     print(f"\ncorpus: {n:,} articles in {corpus}")
-    if args.reuse and saved.is_file() and (site / "pagefind").is_dir():
+    if args.reuse and saved.is_file():
         data = json.loads(saved.read_text())
         print(f"  (--reuse: build figures from {saved}, not rebuilt)")
     else:
         folder.mkdir(parents=True, exist_ok=True)
-        with_search = run_build(corpus, site, args.port, True)
-        without = run_build(corpus, plain, args.port, False)
-        pf_wall, pf_note = run_plain_pagefind(plain, plain_pf)
-        data = {"with": with_search.__dict__, "without": without.__dict__,
-                "plain_pagefind": [pf_wall, pf_note]}
+        data = {"with": run_build(corpus, site, args.port, True, args.mem_limit).__dict__,
+                "without": run_build(corpus, plain, args.port, False, args.mem_limit).__dict__}
+        data["plain_pagefind"] = run_plain_pagefind(plain, plain_pf, args.mem_limit).__dict__
         saved.write_text(json.dumps(data, ensure_ascii=False, indent=1))
-    w, wo = data["with"], data["without"]
-    print("  builds (wall of the command; phases from its -v output)")
-    for label, b in (("with search", w), ("--no-search", wo)):
-        phases = ", ".join(f"{k} {v:.2f} s" for k, v in b["phases"].items())
-        print(f"    {label:12s} {b['wall']:7.2f} s   {phases}")
-    search_phase = w["phases"].get("search index", float("nan"))
-    render_extra = w["phases"].get("render", 0) - wo["phases"].get("render", 0)
-    print(f"    search index phase {search_phase:.2f} s; render with − without search "
-          f"{render_extra:+.2f} s (record pages); total with − without "
-          f"{w['phases'].get('total', 0) - wo['phases'].get('total', 0):+.2f} s")
-    pf_wall, pf_note = data["plain_pagefind"]
-    print(f"    plain Pagefind over the article pages of the --no-search build: {pf_wall:.2f} s "
-          f"({pf_note}); our index phase / plain Pagefind = {search_phase / pf_wall:.2f}x")
+    w, wo, pf = (Build(**data[k]) for k in ("with", "without", "plain_pagefind"))
+    print(f"  builds (wall of the command; phases from its -v output; peak memory of its "
+          f"largest process; limit {args.mem_limit / 2**30:.0f} GB of address space each)")
+    for label, b in (("with search", w), ("--no-search", wo), ("plain Pagefind", pf)):
+        phases = ", ".join(f"{k} {v:.2f} s" for k, v in b.phases.items()) or b.summary
+        status = f"FAILED after {b.wall:.2f} s ({b.error})" if b.error else f"{b.wall:7.2f} s"
+        print(f"    {label:14s} {status}   peak {b.maxrss_kb / 1024:,.0f} MB   {phases}")
+    if not w.error and not wo.error:
+        search_phase = w.phases.get("search index", float("nan"))
+        render_extra = w.phases.get("render", 0) - wo.phases.get("render", 0)
+        print(f"    search index phase {search_phase:.2f} s; render with − without search "
+              f"{render_extra:+.2f} s (record pages); total with − without "
+              f"{w.phases.get('total', 0) - wo.phases.get('total', 0):+.2f} s")
+        if not pf.error:
+            print(f"    plain Pagefind over the article pages of the --no-search build: "
+                  f"{pf.wall:.2f} s ({pf.summary}); our index phase / plain Pagefind = "
+                  f"{search_phase / pf.wall:.2f}x")
     print("  index size")
-    print_bundle("site/pagefind (ours)", site / "pagefind")
-    if plain_pf.is_dir():
+    if not w.error and (site / "pagefind").is_dir():
+        print_bundle("site/pagefind (ours)", site / "pagefind")
+    if not pf.error and plain_pf.is_dir():
         print_bundle("plain Pagefind", plain_pf)
     if args.no_browser:
+        return
+    if w.error or not (site / "pagefind").is_dir():
+        print("  no search index: queries not measured")
         return
 
     queries = make_queries(corpus, args.typical, args.seed)
@@ -559,8 +610,12 @@ def main() -> None:
     ap.add_argument("--reuse", action="store_true",
                     help="reuse builds from an earlier run instead of rebuilding")
     ap.add_argument("--no-browser", action="store_true", help="builds and sizes only")
+    ram = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    ap.add_argument("--mem-limit", type=float, default=round(ram * 0.7 / 2**30),
+                    help="GB of address space each build process may use (default 70%% of RAM)")
     args = ap.parse_args()
     args.work = args.work.resolve()
+    args.mem_limit = int(args.mem_limit * 2**30)
     import pagefind  # noqa: F401  (fail early when missing)
 
     version = subprocess.run([sys.executable, "-m", "pagefind", "--version"],
