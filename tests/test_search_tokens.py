@@ -1,28 +1,36 @@
-"""Index and query tokens agree by construction: one token per letter, digit or character."""
+"""Index and query tokens agree by construction: overlapping bigrams of each run."""
 
 from __future__ import annotations
 
 import datetime as dt
 
 from generator.search.index import record_name, record_page
-from generator.search.tokens import index_text, index_tokens, normalise, query_terms
+from generator.search.tokens import (
+    index_text,
+    index_tokens,
+    normalise,
+    query_terms,
+    unigram_text,
+)
 from generator.site.model import ArticleRec
 
 
-def test_every_han_character_digit_and_letter_is_a_token():
-    assert index_tokens("东城区12315平台") == list("东城区12315平台")
-    assert index_tokens("ODR建设") == ["o", "d", "r", "建", "设"]
+def test_every_position_of_a_run_is_the_bigram_starting_there():
+    assert index_tokens("东城区12315") == ["东城", "城区", "区1", "12", "23", "31", "15", "5"]
+    assert index_tokens("ODR建设") == ["od", "dr", "r建", "建设", "设"]
 
 
-def test_the_indexed_text_keeps_every_character_as_a_word():
+def test_the_indexed_text_reads_back_as_the_first_character_of_each_word():
     # Punctuation stays for readable excerpts; ␣ marks a space of the original.
-    expected = "本 报 讯 （ 记 者 ␣ 李 新 ） 3 月 1 4 日 ， 市"
-    assert index_text("本报讯（记者 李新）3月14日，市") == expected
-    assert index_text("ＯＤＲ平台") == "O D R 平 台"
+    text = "本报讯（记者 李新）3月14日，市"
+    indexed = index_text(text)
+    assert indexed == "本报 报讯 讯 （ 记者 者 ␣ 李新 新 ） 3月 月1 14 4日 日 ， 市"
+    assert "".join(w[0] for w in indexed.split()).replace("␣", " ") == text
+    assert index_text("ＯＤＲ平台") == "OD DR R平 平台 台"
 
 
 def test_punctuation_and_spaces_only_separate_query_tokens():
-    assert index_tokens("本报讯（记者 李新）3月") == list("本报讯记者李新3月")
+    assert index_tokens("记者 李新）3月") == ["记者", "者", "李新", "新", "3月", "月"]
 
 
 def test_full_width_latin_and_digits_are_the_half_width_tokens():
@@ -31,17 +39,25 @@ def test_full_width_latin_and_digits_are_the_half_width_tokens():
     assert index_tokens("ＯＤＲ") == index_tokens("odr") == index_tokens("ODR")
 
 
-def test_a_query_is_split_into_terms_the_same_way():
-    assert query_terms("东城区  ＯＤＲ建设 ，") == [["东", "城", "区"], ["o", "d", "r", "建", "设"]]
+def test_a_query_is_split_into_phrases_of_bigrams():
+    assert query_terms("东城区  ＯＤＲ建设 ，") == [["东城", "城区"], ["od", "dr", "r建", "建设"]]
     assert query_terms("   ") == []
-    assert query_terms("3.8万") == [["3"], ["8", "万"]]
+    assert query_terms("3.8万") == [["3"], ["8万"]]
+    assert query_terms("市") == [["市"]]
 
 
-def test_substrings_across_word_boundaries_are_runs_of_index_tokens():
+def test_a_query_phrase_is_a_run_of_consecutive_index_words_wherever_it_occurs():
     text = index_tokens("全力营建清朗网络空间")
-    query = query_terms("建清朗网")[0]
-    runs = [text[i:i + len(query)] for i in range(len(text) - len(query) + 1)]
-    assert query in runs
+    for query in ["建清朗网", "全力", "间", "网络空间"]:
+        phrase = query_terms(query)[0]
+        runs = [text[i:i + len(phrase)] for i in range(len(text) - len(phrase) + 1)]
+        if len(query) > 1:
+            assert phrase in runs, query
+    assert query_terms("空间全")[0] not in [text[i:i + 2] for i in range(len(text) - 1)]
+
+
+def test_one_character_queries_match_the_list_of_characters():
+    assert unigram_text(["东城区 东城", "ＯＤＲ"]) == "d o r 东 区 城"
 
 
 def article(**changes) -> ArticleRec:
@@ -58,8 +74,9 @@ def article(**changes) -> ArticleRec:
 def test_a_record_page_holds_tokens_metadata_filters_and_sort_key():
     page = record_page(article(), "正文第一段\n第二段", "消息")
     assert record_name(article()) == "xuchang~2023~03~23~06-02.html"
-    assert "<h1>标 题 &lt; b &gt; ␣</h1>" in page
-    assert "<p>正 文 第 一 段 ␣</p>" in page
+    assert "<h1>标题 题 &lt; b &gt; ␣</h1>" in page
+    assert "<p>正文 文第 第一 一段 段 ␣</p>" in page
+    assert "<p>␞ b 一 二 报 文 新 本 李 标 正 段 第 者 讯 记 题</p>" in page
     assert '<span data-pagefind-meta="title">标题&lt;b&gt;</span>' in page
     assert "data-pagefind-meta=\"url" not in page  # Pagefind would index it as text
     assert '<span data-pagefind-filter="year">2023</span>' in page

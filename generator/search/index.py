@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from generator.errors import ArchiveError
-from generator.search.tokens import SPACE, index_text
+from generator.search.tokens import SPACE, UNIGRAMS, index_text, unigram_text
 from generator.site.model import ArticleRec
 
 
@@ -30,7 +30,12 @@ def record_page(article: ArticleRec, body_text: str, kind_name: str) -> str:
     # The title as a heading: Pagefind ranks matches in headings higher.
     head = (para(article.kicker) + para(article.display_title, "h1") + para(article.subtitle)
             + para(article.byline))
-    body = "".join(para(p) for p in body_text.split("\n") if p.strip())
+    paragraphs = [p for p in body_text.split("\n") if p.strip()]
+    body = "".join(para(p) for p in paragraphs)
+    # Every character once, after a ␞ word: what a one-character query matches.
+    texts = [article.kicker or "", article.display_title, article.subtitle or "",
+             article.byline or "", *paragraphs]
+    chars = f"<p>{UNIGRAMS} {html.escape(unigram_text(texts))}</p>\n"
     # Pagefind indexes metadata as text too, so only the title (which is article text
     # anyway) is metadata; the URL, date and page are read from the record's file name.
     filters = {"paper": article.paper, "year": str(article.date.year), "kind": kind_name}
@@ -41,7 +46,7 @@ def record_page(article: ArticleRec, body_text: str, kind_name: str) -> str:
         '<!doctype html><html lang="zh"><head><meta charset="utf-8"><title>r</title></head>'
         f'<body><div hidden data-pagefind-ignore>{hidden}</div>'
         f'<main data-pagefind-body data-pagefind-sort="date:{article.date.isoformat()}">\n'
-        f"{head}{body}</main></body></html>\n"
+        f"{head}{body}{chars}</main></body></html>\n"
     )
 
 

@@ -1,12 +1,25 @@
-"""Index tokens: one per character, so that index and query split text the same way.
+"""Index tokens: overlapping character bigrams, so that index and query agree.
 
 Chinese has no spaces and any word segmenter (jieba, the browser's Intl.Segmenter)
-splits a query differently from the text it should find. Indexing every character as
-a word of its own, and sending a query as a quoted phrase of the same characters,
-makes a search find exactly the texts that contain the query as a substring: Pagefind
-matches a phrase on consecutive words. The same rules are implemented in
-templates/assets/search.js for queries: full-width Latin letters and digits count as
-their half-width forms, case does not matter, punctuation and spaces only separate.
+splits a query differently from the text it should find. Instead, every position of a
+run of letters and digits is indexed as the two characters starting there (the last
+character of a run as itself): 东城区 → 东城 城区 区. A query of two or more
+characters is sent as a quoted phrase of its own bigrams (东城区 → "东城 城区"), and
+Pagefind matches a phrase on consecutive words, so a search finds exactly the texts
+that contain the query as a substring. A one-character query is matched against a
+second, smaller list: every distinct character of the article once (see
+`unigram_text`).
+
+Why bigrams and not one word per character: a bigram occurs in far fewer articles
+than either of its characters, so the index chunks a query downloads are smaller, and
+the phrase has one word fewer.
+
+Why overlapping: the first character of each word, read in order, is the original
+text, so the search page can show excerpts from the index's own copy of the text.
+
+The same rules are implemented in templates/assets/search.js for queries: full-width
+Latin letters and digits count as their half-width forms, case does not matter,
+punctuation and spaces only separate.
 """
 
 from __future__ import annotations
@@ -16,10 +29,13 @@ import re
 # Stands for a space of the original text, and ends every paragraph: a word of its own,
 # so that a phrase does not run across it and an excerpt can show the space again.
 SPACE = "␣"
+# Separates the text from the list of its characters at the end of a record.
+UNIGRAMS = "␞"
 _FULL_WIDTH_ALNUM_RE = re.compile(r"[０-９Ａ-Ｚａ-ｚ]")
-# Letters and digits of any script, one at a time; everything else separates.
-_CHAR_RE = re.compile(r"[^\W_]", re.UNICODE)
+# Runs of letters and digits of any script; everything else separates.
 _RUN_RE = re.compile(r"[^\W_]+", re.UNICODE)
+# A run, or one character of anything else that is not a space.
+_PIECE_RE = re.compile(r"[^\W_]+|[^\s]", re.UNICODE)
 
 
 def fold(text: str) -> str:
@@ -34,22 +50,42 @@ def normalise(text: str) -> str:
     return fold(text).lower()
 
 
+def bigrams(run: str) -> list[str]:
+    """The words a run of letters and digits is indexed as: 东城区 → 东城 城区 区."""
+    return [run[i:i + 2] for i in range(len(run))]
+
+
 def index_tokens(text: str) -> list[str]:
-    """The letters and digits of a text as a search sees them, one token each."""
-    return _CHAR_RE.findall(normalise(text))
+    """The words Pagefind stores for a text (lower case, punctuation left out)."""
+    return [t for run in _RUN_RE.findall(normalise(text)) for t in bigrams(run)]
 
 
 def index_text(text: str) -> str:
-    """Text for the search index: every character a word of its own, punctuation too.
+    """Text for the search index: bigrams of each run, punctuation as words of its own.
 
-    Punctuation stays (as a word of its own) so that excerpts read as the printed text
-    once the spaces are taken out; case stays for the excerpts (Pagefind ignores it).
-    Words of the original text are separated by two spaces.
+    Punctuation stays, one word a mark, so that excerpts read as the printed text and a
+    phrase cannot match across it; case stays for the excerpts (Pagefind ignores it).
+    Words of the original text are separated by a ␣ word.
     """
-    return f" {SPACE} ".join(" ".join(word) for word in fold(text).split())
+    words = []
+    for word in fold(text).split():
+        pieces = []
+        for piece in _PIECE_RE.findall(word):
+            pieces.extend(bigrams(piece) if _RUN_RE.fullmatch(piece) else [piece])
+        words.append(" ".join(pieces))
+    return f" {SPACE} ".join(words)
+
+
+def unigram_text(texts: list[str]) -> str:
+    """Every distinct letter or digit of the texts, once each, in code point order:
+    what a one-character query is matched against."""
+    chars = {c for text in texts for run in _RUN_RE.findall(normalise(text)) for c in run}
+    return " ".join(sorted(chars))
 
 
 def query_terms(query: str) -> list[list[str]]:
-    """The phrases a query is searched as: each run of letters and digits, one token per
-    character (3.8万 → [3], [8, 万]; the search then checks the whole word exactly)."""
-    return [list(run) for run in _RUN_RE.findall(normalise(query))]
+    """The phrases a query is searched as: for each run of letters and digits, its
+    bigrams, or the character itself for a run of one (3.8万 → [3], [8万]; the search
+    then checks the whole word exactly)."""
+    return [[run] if len(run) == 1 else bigrams(run)[:-1]
+            for run in _RUN_RE.findall(normalise(query))]

@@ -1,15 +1,17 @@
 // Chinese full-text search on the site's Pagefind index.
 //
-// The index holds one word per Han character, digit and Latin letter (see
-// generator/search/tokens.py). A query is split the same way and each of its terms
-// (separated by spaces) is sent as a quoted phrase of those characters, so a term
-// matches exactly the articles that contain it; several terms are ANDed.
+// The index holds, at every position of a run of letters and digits, the two
+// characters starting there (see generator/search/tokens.py). A query is split the same
+// way and each of its terms (separated by spaces) is sent as a quoted phrase of its
+// bigrams, so a term matches exactly the articles that contain it; a one-character term
+// is matched against each article's list of its characters. Several terms are ANDed.
 (function () {
   "use strict";
-  const CHAR = /[\p{L}\p{N}]/gu;
   const RUN = /[\p{L}\p{N}]+/gu;
   const HAS_CHAR = /[\p{L}\p{N}]/u;
   const FULL_WIDTH_ALNUM = /[０-９Ａ-Ｚａ-ｚ]/g;
+  const SPACE = "␣";      // a space of the printed text, and the end of a paragraph
+  const UNIGRAMS = "␞";   // starts the list of the article's characters
 
   // The same rules as generator/search/tokens.py: full-width letters and digits are
   // their half-width forms, case does not matter, anything else separates.
@@ -19,11 +21,15 @@
   }
   const root = document.documentElement.dataset.prefix || "";
 
-  // The phrases to send: each run of letters and digits of the query, one token per
-  // character. Punctuation and spaces end a run (the index does not hold them as
-  // neighbours of the characters around them, see load()).
+  // The phrases to send: for each run of letters and digits of the query, its
+  // overlapping bigrams (东城区 → 东城 城区), or the character itself for a run of one.
+  // Punctuation and spaces end a run: the index holds them as words of their own.
   function terms(query) {
-    return (normalise(query).match(RUN) || []).map((run) => run.match(CHAR));
+    return (normalise(query).match(RUN) || []).map((run) => {
+      const chars = Array.from(run);
+      if (chars.length === 1) return chars;
+      return chars.slice(0, -1).map((c, i) => c + chars[i + 1]);
+    });
   }
 
   // The query's words as typed (normalised), for exact checks on the text.
@@ -31,10 +37,19 @@
     return normalise(query).split(/\s+/).filter((w) => HAS_CHAR.test(w));
   }
 
-  // A record's text as printed: its characters joined, ␣ back to a space.
+  // A record's text as printed: the first character of each word is the character at
+  // that position (a bigram starts with it), ␣ is a space, and the list of characters
+  // after ␞ is not text. Pagefind's own marks and sentence dots fall away with the rest
+  // of each word.
   function printed(content) {
-    return content.replace(/([^\s>])\.(?=\s|<|$)/g, "$1 ␣").replace(/ /g, "")
-      .replace(/␣+/g, " ").trim();
+    const cut = content.indexOf(UNIGRAMS);
+    const text = cut >= 0 ? content.slice(0, cut) : content;
+    let out = "";
+    for (const word of text.split(/\s+/)) {
+      const first = Array.from(word.replace(/<[^>]*>/g, ""))[0];
+      if (first !== undefined) out += first;
+    }
+    return out.replace(/␣+/g, " ").trim();
   }
 
   // What a result is: the record's file name is the article's path with ~ for /.
@@ -42,6 +57,7 @@
     const name = decodeURIComponent(d.url.split("/").pop()).replace(/\.html$/, "");
     const [, y, m, day, pageSeq] = name.split("~");
     const page = pageSeq.split("-")[0];
+    const clean = printed(d.content);
     return {
       url: `${root}/${name.split("~").join("/")}/`,
       title: d.meta.title,
@@ -49,8 +65,8 @@
       page: /^\d+$/.test(page) ? String(Number(page)) : page,
       paper: (d.filters.paper || [""])[0],
       kind: (d.filters.kind || [""])[0],
-      text: normalise(printed(d.content)),
-      excerpt: d.excerpt,
+      clean,
+      text: normalise(clean),
     };
   }
 
@@ -58,8 +74,19 @@
   function pagefind() {
     if (!loading) {
       loading = import(root + "/pagefind/pagefind.js").then(async (pf) => {
+        // Pagefind re-splits a zh/ja/th query with the browser's word segmenter, which
+        // would cut bigrams apart; it reads the language from <html lang> when it starts
+        // (in pf.init), so it starts under an undetermined language, then the page's
+        // language is put back.
         await pf.options({ baseUrl: root + "/", excerptLength: 40 });
-        await pf.init();
+        const html = document.documentElement;
+        const lang = html.lang;
+        html.lang = "und";
+        try {
+          await pf.init();
+        } finally {
+          html.lang = lang;
+        }
         await pf.filters(); // loads the filter index: searches then count by filter
         return pf;
       });
@@ -95,29 +122,55 @@
     return (await load(results, query)).map((item) => item.url);
   };
 
-  // Excerpts come back as the indexed text, one character a word: join the characters
-  // again (two spaces stood between words of the original).
-  // Pagefind ends each block of text that lacks final punctuation with a "." glued to its
-  // last word; every real character stands alone, so only those dots are glued.
-  function excerptNodes(excerpt) {
-    const doc = new DOMParser().parseFromString(printed(excerpt), "text/html");
-    const out = document.createDocumentFragment();
-    for (const node of doc.body.childNodes) {
-      if (node.nodeType === Node.TEXT_NODE) out.append(node.textContent);
-      else if (node.nodeName === "MARK") {
-        const mark = document.createElement("mark");
-        mark.textContent = node.textContent;
-        out.append(mark);
-      } else out.append(node.textContent);
+  // Where the needles occur in a text: sorted, non-overlapping [start, end) ranges.
+  // Folding maps one character to one, so offsets in the folded text are offsets in
+  // the text as printed.
+  function hits(text, found) {
+    const folded = normalise(text);
+    if (folded.length !== text.length) return [];
+    const out = [];
+    for (const n of found) {
+      for (let i = folded.indexOf(n); i >= 0 && n; i = folded.indexOf(n, i + n.length)) {
+        out.push([i, i + n.length]);
+      }
     }
+    out.sort((a, b) => a[0] - b[0]);
+    let at = 0;
+    return out.filter(([start, end]) => (start >= at ? ((at = end), true) : false));
+  }
+
+  // Text with the ranges marked, as DOM nodes (text is never parsed as HTML).
+  function marked(text, ranges) {
+    const out = document.createDocumentFragment();
+    let at = 0;
+    for (const [start, end] of ranges) {
+      out.append(text.slice(at, start));
+      const mark = document.createElement("mark");
+      mark.textContent = text.slice(start, end);
+      out.append(mark);
+      at = end;
+    }
+    out.append(text.slice(at));
     return out;
+  }
+
+  // An excerpt of the article's text around the first match, the query marked.
+  const EXCERPT_BEFORE = 30;
+  const EXCERPT_LENGTH = 110;
+  function excerptNodes(clean, query) {
+    const first = hits(clean, words(query))[0];
+    let start = first ? Math.max(0, first[0] - EXCERPT_BEFORE) : 0;
+    const end = Math.min(clean.length, start + EXCERPT_LENGTH);
+    start = Math.max(0, Math.min(start, end - EXCERPT_LENGTH));
+    const text = (start > 0 ? "…" : "") + clean.slice(start, end) + (end < clean.length ? "…" : "");
+    return marked(text, hits(text, words(query)));
   }
 
   // Relevance: headline hits first, then articles where the query is dense.
   function score(item, query) {
     const title = normalise(item.title || "");
     let s = 0;
-    for (const n of terms(query).map((t) => t.join(""))) {
+    for (const n of normalise(query).match(RUN) || []) {
       if (title.includes(n)) s += 1000;
       const text = item.text.replace(/[^\p{L}\p{N}]/gu, "");
       s += (text.split(n).length - 1) * 1000 / Math.max(text.length, 200);
@@ -235,7 +288,7 @@
     meta.textContent = `${d.paper} · ${d.date} · 第${d.page}版 · ${d.kind}`;
     const ex = document.createElement("p");
     ex.className = "excerpt";
-    ex.append(excerptNodes(d.excerpt));
+    ex.append(excerptNodes(d.clean, query));
     li.append(h, meta, ex);
     return li;
   }
@@ -271,33 +324,12 @@
     const query = new URLSearchParams(location.search).get("q");
     const body = document.querySelector("[data-pagefind-body]");
     if (!query || !body) return;
-    const needles = normalise(query).split(/\s+/).filter(Boolean);
     const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
     const nodes = [];
     while (walker.nextNode()) nodes.push(walker.currentNode);
     for (const node of nodes) {
-      const text = node.textContent;
-      const folded = normalise(text);  // same length: folding maps one character to one
-      const hits = [];
-      for (const n of needles) {
-        for (let i = folded.indexOf(n); i >= 0; i = folded.indexOf(n, i + n.length)) {
-          hits.push([i, i + n.length]);
-        }
-      }
-      if (!hits.length) continue;
-      hits.sort((a, b) => a[0] - b[0]);
-      const frag = document.createDocumentFragment();
-      let at = 0;
-      for (const [start, end] of hits) {
-        if (start < at) continue;
-        frag.append(text.slice(at, start));
-        const mark = document.createElement("mark");
-        mark.textContent = text.slice(start, end);
-        frag.append(mark);
-        at = end;
-      }
-      frag.append(text.slice(at));
-      node.replaceWith(frag);
+      const ranges = hits(node.textContent, words(query));
+      if (ranges.length) node.replaceWith(marked(node.textContent, ranges));
     }
   }
 
