@@ -30,6 +30,7 @@ import os
 import random
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -517,6 +518,31 @@ def test_results_filters_and_sorting(tab: Tab, sample_site: BuiltSite, docs: dic
     assert dates == sorted(dates, reverse=True), f"not newest first: {dates}"
     assert len(set(dates)) > 1, "the sort test needs results of several dates"
     assert page.locator("#search-sort").input_value() == "newest"
+    tab.assert_clean()
+
+
+def test_past_the_ranking_limit_results_are_listed_by_date_across_shards(
+        tab: Tab, sample_site: BuiltSite, docs: dict[str, Doc]):
+    """A very common query is not ranked (every result's text would be downloaded): its
+    results come newest first, month shard after month shard, 20 at a time."""
+    counts = Counter(c for doc in docs.values() for c in set(doc.norm) if ALNUM.match(c))
+    char = max(sorted(counts), key=counts.__getitem__)
+    expected = oracle(docs, char)
+    tab.page.add_init_script("window.archiveRankLimit = 5")
+    tab.goto(sample_site.page_url(f"/search/?q={quote(char)}"))
+    results(tab)
+    assert status(tab) == f"找到 {len(expected)} 篇文章（结果较多，按日期排列）"
+    more = tab.page.locator("#search-more")
+    while more.is_visible():
+        more.click()
+        tab.page.wait_for_timeout(100)
+    shown = results(tab)
+    assert [result_path(r["href"]) for r in shown] and \
+        {result_path(r["href"]) for r in shown} == expected
+    assert len(shown) == len(expected)
+    dates = [re.search(r"\d{4}-\d{2}-\d{2}", r["meta"]).group() for r in shown]
+    assert dates == sorted(dates, reverse=True), f"not newest first: {dates}"
+    assert len({d[:7] for d in dates}) > 2, "the test needs results in several shards"
     tab.assert_clean()
 
 

@@ -3,8 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 
-from generator.search.index import record_name, record_page
+from generator.search.index import (
+    record_name,
+    record_page,
+    shard_key,
+    shard_path,
+    write_shard_list,
+)
 from generator.search.tokens import (
     index_text,
     index_tokens,
@@ -72,7 +79,7 @@ def article(**changes) -> ArticleRec:
 
 
 def test_a_record_page_holds_tokens_metadata_filters_and_sort_key():
-    page = record_page(article(), "正文第一段\n第二段", "消息")
+    page = record_page(article(), "正文第一段\n第二段", "消息", "2023-03")
     assert record_name(article()) == "xuchang~2023~03~23~06-02.html"
     assert "<h1>标题 题 &lt; b &gt; ␣</h1>" in page
     assert "<p>正文 文第 第一 一段 段 ␣</p>" in page
@@ -81,3 +88,17 @@ def test_a_record_page_holds_tokens_metadata_filters_and_sort_key():
     assert "data-pagefind-meta=\"url" not in page  # Pagefind would index it as text
     assert '<span data-pagefind-filter="year">2023</span>' in page
     assert 'data-pagefind-sort="date:2023-03-23"' in page
+    assert '<span data-pagefind-filter="shard">2023-03</span>' in page
+
+
+def test_the_index_is_sharded_by_month_in_date_order():
+    days = [dt.date(2016, 12, 31), dt.date(2017, 1, 1), dt.date(2017, 1, 31), dt.date(2017, 11, 2)]
+    keys = sorted({shard_key(d) for d in days})
+    assert keys == ["2016-12", "2017-01", "2017-11"]
+    # The first shard is the bundle at /pagefind/ itself; the others are merged into it.
+    assert [shard_path(k, keys) for k in keys] == ["", "shards/2017-01/", "shards/2017-11/"]
+
+
+def test_the_shard_list_names_the_bundles_to_merge(tmp_path):
+    write_shard_list(tmp_path, ["2016-12", "2017-01"])
+    assert json.loads((tmp_path / "shards.json").read_text()) == {"merge": ["shards/2017-01/"]}

@@ -22,7 +22,13 @@ from typing import Any
 
 from generator.config import load_config
 from generator.errors import ArchiveError
-from generator.search.index import record_name, record_page, run_pagefind, write_records
+from generator.search.index import (
+    index_shards,
+    record_name,
+    record_page,
+    shard_key,
+    write_records,
+)
 from generator.site import urls
 from generator.site.loader import Loaded, issue_folders, load_folders, partition
 from generator.site.markup import body_text
@@ -96,7 +102,9 @@ def build(options: BuildOptions, log: Callable[[str], None] | None = None) -> Bu
         result.timings["render"] = time.perf_counter() - tick
         if options.search:
             tick = time.perf_counter()
-            run_pagefind(records, staging / "pagefind")
+            keys = sorted({shard_key(i.date) for i in site.issues})
+            if keys:
+                index_shards(records, staging / "pagefind", keys, keys, min(jobs, 2))
             result.timings["search index"] = time.perf_counter() - tick
         tick = time.perf_counter()
         swap_into_place(staging, options.out)
@@ -212,13 +220,14 @@ def render_issues(issues: Iterable[Issue], renderer: Renderer) -> Iterable[tuple
                 yield renderer.article(issue, page, article, bodies[article.rel], prev, nxt)
 
 
-def search_records(issues: Iterable[Issue], renderer: Renderer) -> Iterable[tuple[str, str]]:
+def search_records(issues: Iterable[Issue], renderer: Renderer) -> Iterable[tuple[str, str, str]]:
     """One search-index page per article (see generator/search/index.py)."""
     bodies: dict[str, str] = _STATE["bodies"]
     for issue in issues:
+        shard = shard_key(issue.date)
         for article in issue.articles:
-            yield record_name(article), record_page(
-                article, body_text(bodies[article.rel]), kind_name(article.kind))
+            yield shard, record_name(article), record_page(
+                article, body_text(bodies[article.rel]), kind_name(article.kind), shard)
 
 
 def render_site(site: Site, renderer: Renderer) -> Iterable[tuple[str, str]]:

@@ -9,12 +9,14 @@ of adding records one by one through its API, which is slow.
 
 from __future__ import annotations
 
+import datetime as dt
 import html
+import json
 import os
-import shutil
 import subprocess
 import sys
 from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from generator.errors import ArchiveError
@@ -22,7 +24,7 @@ from generator.search.tokens import SPACE, UNIGRAMS, index_text, unigram_text
 from generator.site.model import ArticleRec
 
 
-def record_page(article: ArticleRec, body_text: str, kind_name: str) -> str:
+def record_page(article: ArticleRec, body_text: str, kind_name: str, shard: str) -> str:
     """The page Pagefind indexes for one article: tokens in the body, facts as metadata."""
     def para(text: str | None, tag: str = "p") -> str:
         return f"<{tag}>{html.escape(index_text(text))} {SPACE}</{tag}>\n" if text else ""
@@ -38,7 +40,8 @@ def record_page(article: ArticleRec, body_text: str, kind_name: str) -> str:
     chars = f"<p>{UNIGRAMS} {html.escape(unigram_text(texts))}</p>\n"
     # Pagefind indexes metadata as text too, so only the title (which is article text
     # anyway) is metadata; the URL, date and page are read from the record's file name.
-    filters = {"paper": article.paper, "year": str(article.date.year), "kind": kind_name}
+    filters = {"paper": article.paper, "year": str(article.date.year), "kind": kind_name,
+               "shard": shard}
     hidden = f'<span data-pagefind-meta="title">{html.escape(article.display_title)}</span>'
     hidden += "".join(f'<span data-pagefind-filter="{k}">{html.escape(v)}</span>'
                       for k, v in filters.items())
@@ -57,18 +60,45 @@ def record_name(article: ArticleRec) -> str:
     return article.rel.replace("/", "~") + ".html"
 
 
-def write_records(folder: Path, pages: Iterable[tuple[str, str]]) -> int:
-    folder.mkdir(parents=True, exist_ok=True)
+def shard_key(day: dt.date) -> str:
+    """The part of the index an article of that day lives in: one shard per month
+    ("2017-03"). Keys sort in date order.
+
+    Pagefind cannot add to an index (its issue #71), so a new issue re-indexes only its
+    month. One Pagefind run also needs about 1 MB of memory per article (every article
+    has about a thousand distinct index words, see tokens.py), so a month of two dailies
+    (about 3,000 articles) is what one run can take on a small build machine, while
+    every shard costs the browser an index download per query term. Every shard holds
+    a continuous range of dates, which is what lets search.js list results by date
+    across shards.
+    """
+    return f"{day.year}-{day.month:02d}"
+
+
+def shard_path(key: str, keys: list[str]) -> str:
+    """Where a shard's bundle goes under /pagefind/: the first (oldest) shard is the
+    bundle at /pagefind/ itself, so Pagefind's own pagefind.js is there; the others are
+    in /pagefind/shards/<key>/."""
+    return "" if key == keys[0] else f"shards/{key}/"
+
+
+def write_records(folder: Path, pages: Iterable[tuple[str, str, str]]) -> int:
+    """Write (shard, name, text) record pages into folder/<shard>/."""
+    made: set[str] = set()
     count = 0
-    for name, text in pages:
-        with open(os.path.join(folder, name), "w", encoding="utf-8") as f:
+    for shard, name, text in pages:
+        path = os.path.join(folder, shard)
+        if shard not in made:
+            os.makedirs(path, exist_ok=True)
+            made.add(shard)
+        with open(os.path.join(path, name), "w", encoding="utf-8") as f:
             f.write(text)
         count += 1
     return count
 
 
 def run_pagefind(records: Path, output: Path) -> None:
-    """Index the record pages into output/ (the site's /pagefind/ bundle)."""
+    """Index the record pages of one shard into output/."""
     command = [sys.executable, "-m", "pagefind", "--site", str(records),
                "--output-path", str(output), "--force-language", "zh", "--silent"]
     try:
@@ -80,4 +110,36 @@ def run_pagefind(records: Path, output: Path) -> None:
         detail = (done.stderr or done.stdout).strip().splitlines()[-1:] or ["no output"]
         raise ArchiveError(f"pagefind: indexing failed ({detail[0]}); build with --no-search "
                            "to publish without search")
-    shutil.rmtree(records, ignore_errors=True)
+
+
+def index_shards(records: Path, bundle: Path, keys: list[str], all_keys: list[str],
+                 jobs: int) -> None:
+    """Index each shard in keys (record folders under records/) into its place under
+    bundle/ (the site's /pagefind/), a few at a time, and list every shard in
+    bundle/shards.json for search.js."""
+    def one(key: str) -> None:
+        place = shard_path(key, all_keys)
+        run_pagefind(records / key, bundle / place)
+        if place:
+            drop_script_files(bundle / place)
+
+    with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
+        for done in [pool.submit(one, key) for key in keys]:
+            done.result()
+    write_shard_list(bundle, all_keys)
+
+
+def drop_script_files(shard: Path) -> None:
+    """A merged shard is read through the first bundle's pagefind.js and WebAssembly;
+    its own copies of those (and of Pagefind's UI) would only be deployed, never used."""
+    for path in shard.iterdir():
+        if path.is_file() and not (path.name == "pagefind-entry.json"
+                                   or path.suffix == ".pf_meta"):
+            path.unlink()
+
+
+def write_shard_list(bundle: Path, keys: list[str]) -> None:
+    bundle.mkdir(parents=True, exist_ok=True)
+    listing = {"merge": [shard_path(k, keys) for k in keys[1:]]}
+    (bundle / "shards.json").write_text(json.dumps(listing, ensure_ascii=False) + "\n",
+                                        encoding="utf-8")

@@ -87,6 +87,10 @@
         } finally {
           html.lang = lang;
         }
+        // The index comes in shards, one per month (generator/search/index.py):
+        // /pagefind/ is the first, the others are merged into it.
+        const shards = await fetch(root + "/pagefind/shards.json").then((r) => r.json());
+        await Promise.all(shards.merge.map((path) => pf.mergeIndex(root + "/pagefind/" + path)));
         await pf.filters(); // loads the filter index: searches then count by filter
         return pf;
       });
@@ -114,6 +118,21 @@
     const exact = words(query).filter((w) => /[^\p{L}\p{N}]/u.test(w));
     const items = (await Promise.all(results.map((r) => r.data()))).map(describe);
     return items.filter((item) => exact.every((w) => item.text.includes(w)));
+  }
+
+  // Results in date order. Pagefind sorts within each shard of the index only, but every
+  // shard holds one month (its key: 2017-03), so the shards' sorted results, shard after
+  // shard, are in date order.
+  async function byDate(query, chosen, counts, ascending) {
+    const keys = Object.keys(counts.shard || {}).filter((k) => counts.shard[k] > 0).sort();
+    if (!ascending) keys.reverse();
+    const out = [];
+    for (const key of keys) {
+      const options = { filters: { ...chosen, shard: { any: [key] } },
+                        sort: { date: ascending ? "asc" : "desc" } };
+      out.push(...(await find(query, options)).results);
+    }
+    return out;
   }
 
   // For measurement: the URLs of every article containing the query.
@@ -180,7 +199,7 @@
 
   const FILTERS = [["paper", "报纸"], ["year", "年份"], ["kind", "类别"]];
   const PAGE_SIZE = 20;
-  const RANK_LIMIT = 200;
+  const RANK_LIMIT = window.archiveRankLimit || 200;  // tests lower it
 
   async function runPage() {
     const form = document.getElementById("search-form");
@@ -209,21 +228,17 @@
       const values = params.getAll(key);
       if (values.length) chosen[key] = { any: values };
     }
-    const options = { filters: chosen };
-    let { results, filters } = await find(query, options);
+    let { results, filters } = await find(query, { filters: chosen });
     // Ranking needs every result's text; past RANK_LIMIT results that would download
     // too much, so a very common query is listed by date and loaded page by page.
     const many = results.length > RANK_LIMIT;
     const order = sort.value === "relevance" && many ? "newest" : sort.value;
-    if (order !== "relevance") {
-      options.sort = { date: order === "oldest" ? "asc" : "desc" };
-      ({ results, filters } = await find(query, options));
-    }
     const inRange = (d) => (!from.value || d.date >= from.value)
       && (!to.value || d.date <= to.value);
 
     let next;
     if (many) {
+      results = await byDate(query, chosen, filters, order === "oldest");
       let at = 0;
       next = async () => {
         const batch = results.slice(at, at + PAGE_SIZE);
@@ -240,6 +255,9 @@
       if (order === "relevance") {
         data = data.map((d) => [score(d, query), d]).sort((a, b) => b[0] - a[0])
           .map((x) => x[1]);
+      } else {
+        const sign = order === "oldest" ? 1 : -1;
+        data.sort((a, b) => sign * (a.date.localeCompare(b.date) || a.url.localeCompare(b.url)));
       }
       let at = 0;
       next = async () => {
