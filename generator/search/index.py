@@ -20,6 +20,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from generator.errors import ArchiveError
+from generator.search.canonical import canonicalise
 from generator.search.tokens import SPACE, UNIGRAMS, index_text, unigram_text
 from generator.site.model import ArticleRec
 
@@ -120,6 +121,7 @@ def index_shards(records: Path, bundle: Path, keys: list[str], all_keys: list[st
     def one(key: str) -> None:
         place = shard_path(key, all_keys)
         run_pagefind(records / key, bundle / place)
+        canonicalise(bundle / place)
         if place:
             drop_script_files(bundle / place)
 
