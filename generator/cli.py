@@ -1,4 +1,4 @@
-"""Command line: `archive segment`, `archive ingest`.
+"""Command line: `archive segment`, `archive ingest`, `archive build`, `archive serve`.
 
 Every user error ends as one line on stderr naming the file and the fix, with
 exit code 2; tracebacks are for bugs only.
@@ -53,7 +53,29 @@ def build_parser() -> argparse.ArgumentParser:
     noise.add_argument("-q", "--quiet", action="store_true", help="print errors only")
     noise.add_argument("-v", "--verbose", action="store_true", help="print timings and warnings")
     bld.set_defaults(run=run_build)
+
+    srv = sub.add_parser("serve", help="preview the site locally, rebuilt on every save")
+    srv.add_argument("--port", type=port_number, default=8000,
+                     help="port to listen on (default: 8000; 0: any free port)")
+    srv.add_argument("--host", default="127.0.0.1",
+                     help="address to listen on (default: 127.0.0.1, this computer only)")
+    srv.add_argument("--content", type=Path, default=Path("content"), help="content root")
+    srv.add_argument("--config", type=Path, default=Path("site.yaml"), help="site config")
+    srv.add_argument("--jobs", type=int, default=0, help="worker processes (default: cores)")
+    srv.add_argument("--no-search", dest="search", action="store_false",
+                     help="skip the search index (faster rebuilds)")
+    noise = srv.add_mutually_exclusive_group()
+    noise.add_argument("-q", "--quiet", action="store_true", help="print errors only")
+    noise.add_argument("-v", "--verbose", action="store_true",
+                       help="print timings and every request")
+    srv.set_defaults(run=run_serve)
     return parser
+
+
+def port_number(text: str) -> int:
+    if not text.isdigit() or int(text) > 65535:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port number (0 to 65535)")
+    return int(text)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -143,3 +165,11 @@ def run_build(args: argparse.Namespace) -> int:
         for phase, seconds in result.timings.items():
             print(f"  {phase}: {seconds:.2f} s")
     return 0
+
+
+def run_serve(args: argparse.Namespace) -> int:
+    from generator.commands.serve import ServeOptions, serve
+
+    return serve(ServeOptions(content=args.content, config_path=args.config, host=args.host,
+                              port=args.port, search=args.search, jobs=args.jobs,
+                              quiet=args.quiet, verbose=args.verbose))
