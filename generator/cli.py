@@ -49,6 +49,8 @@ def build_parser() -> argparse.ArgumentParser:
     bld.add_argument("--jobs", type=int, default=0, help="worker processes (default: cores)")
     bld.add_argument("--no-search", dest="search", action="store_false",
                      help="skip the search index")
+    bld.add_argument("--clean", action="store_true",
+                     help="ignore the build cache and render everything")
     noise = bld.add_mutually_exclusive_group()
     noise.add_argument("-q", "--quiet", action="store_true", help="print errors only")
     noise.add_argument("-v", "--verbose", action="store_true", help="print timings and warnings")
@@ -153,14 +155,21 @@ def run_build(args: argparse.Namespace) -> int:
 
     options = BuildOptions(content=args.content, out=args.out, config_path=args.config,
                            base_url=args.base_url, jobs=args.jobs, quiet=args.quiet,
-                           search=args.search)
+                           search=args.search, clean=args.clean)
     result = build(options)
     if not args.quiet:
         for warning in result.warnings:
             print(f"warning: {warning}", file=sys.stderr)
-        print(f"built {result.articles} articles, {result.files} files into {args.out} "
-              f"in {result.timings['total']:.2f} s"
-              + (f" ({len(result.warnings)} warnings)" if result.warnings else ""))
+        seconds = f"{result.timings['total']:.2f} s"
+        if result.up_to_date:
+            done = f"{args.out} is up to date ({seconds})"
+        elif result.incremental:
+            done = (f"updated {args.out}: {result.files} written, {result.deleted} deleted "
+                    f"({result.articles} articles) in {seconds}")
+        else:
+            done = (f"built {result.articles} articles, {result.files} files into {args.out} "
+                    f"in {seconds}")
+        print(done + (f" ({len(result.warnings)} warnings)" if result.warnings else ""))
     if args.verbose:
         for phase, seconds in result.timings.items():
             print(f"  {phase}: {seconds:.2f} s")

@@ -3,6 +3,8 @@ changes nothing."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import shutil
 import subprocess
@@ -103,14 +105,26 @@ def test_feeds_and_sitemap_are_well_formed_xml(sample_site):
         (sample_site / "robots.txt").read_text(encoding="utf-8")
 
 
-def test_data_exports_hold_every_article(sample_site):
+def test_data_exports_hold_every_article_month_by_month(sample_site):
+    """/data/<YYYY>/<MM>/articles.jsonl and .csv, listed on /data/ with their counts."""
     count = len(list((REPO / "content").rglob("*-*.md")))
-    lines = (sample_site / "data/articles.jsonl").read_text(encoding="utf-8").splitlines()
+    months = sorted((sample_site / "data").glob("*/*/articles.jsonl"))
+    assert len(months) > 1
+    lines = [line for m in months for line in m.read_text(encoding="utf-8").splitlines()]
     assert len(lines) == count
     first = json.loads(lines[0])
     assert {"url", "paper", "date", "page", "title", "byline", "body"} <= set(first)
-    csv_text = (sample_site / "data/articles.csv").read_text(encoding="utf-8-sig")
-    assert csv_text.startswith("url,paper,city,date")
+    assert all(json.loads(line)["date"].startswith("2023-03") for line in
+               (sample_site / "data/2023/03/articles.jsonl").read_text().splitlines())
+    rows = 0
+    for path in sorted((sample_site / "data").glob("*/*/articles.csv")):
+        csv_text = path.read_text(encoding="utf-8-sig")
+        assert csv_text.startswith("url,paper,city,date")
+        rows += len(list(csv.reader(io.StringIO(csv_text)))) - 1
+    assert rows == count
+    listing = (sample_site / "data/index.html").read_text(encoding="utf-8")
+    assert 'href="/data/2023/03/articles.jsonl"' in listing
+    assert 'href="/data/2023/03/articles.csv"' in listing
     issue = json.loads((sample_site / "data/xuchang/2023-03-23.json").read_text(encoding="utf-8"))
     assert issue["paper"] == "许昌日报"
     assert issue["pages"][0]["articles"][0]["title"] == "扎实开展网络有害信息整治工作"

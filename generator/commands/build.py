@@ -1,25 +1,36 @@
-"""`archive build`: content/ → public/, atomically, on every core.
+"""`archive build`: content/ → public/, atomically, on every core, redoing only what changed.
 
-Phases: read and validate all content (workers take whole issue folders) → build
-the model once → render issue-sized units of pages in worker processes that
-inherit the model by fork → write into a staging folder → swap it for public/.
-A failed build leaves the previous public/ as it was.
+Phases: scan content/ (file names, sizes and times of each issue folder) → read the
+folders that changed, in worker processes, and take the rest from the build cache →
+build the model → find the units of output whose inputs changed (an issue's pages;
+a month's data files and search shard; the sitemap) → render those in worker processes
+that inherit the model by fork, into a staging folder → put them in place.
+
+A first build, --clean, or a changed generator, config, template or option renders
+everything into a fresh folder that replaces public/ by two renames. Otherwise the
+staged files go into public/ through a journal (generator/commands/state.py). Either
+way a failed build leaves the previous public/ as it was, and an incremental build
+gives the same bytes as a clean one (tests/test_incremental.py checks it).
 """
 
 from __future__ import annotations
 
 import gc
+import hashlib
 import multiprocessing
 import os
 import shutil
 import subprocess
 import sys
 import time
+from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import generator
+from generator.commands import state as cache
 from generator.config import load_config
 from generator.errors import ArchiveError
 from generator.search.index import (
@@ -27,15 +38,24 @@ from generator.search.index import (
     record_name,
     record_page,
     shard_key,
+    shard_path,
     write_records,
+    write_shard_list,
 )
 from generator.site import urls
 from generator.site.loader import Loaded, issue_folders, load_folders, partition
 from generator.site.markup import body_text
 from generator.site.model import Issue, Site, build_model
-from generator.site.render import Renderer, issue_json, kind_name, write_exports
+from generator.site.render import (
+    Renderer,
+    issue_json,
+    kind_name,
+    month_exports,
+    month_key,
+)
 
 PARALLEL_MIN_FOLDERS = 64  # below this, worker start-up costs more than it saves
+GENERATOR = Path(generator.__file__).resolve().parent
 
 
 @dataclass
@@ -47,12 +67,17 @@ class BuildOptions:
     jobs: int = 0  # 0: one per core
     quiet: bool = False  # no progress display
     search: bool = True  # build the Pagefind index into /pagefind/
+    clean: bool = False  # ignore the build cache: render everything
+    cache_root: Path | None = None  # where .archive/cache/ is; default: beside the config
 
 
 @dataclass
 class BuildResult:
     articles: int = 0
-    files: int = 0
+    files: int = 0  # files written (all of them in a full build)
+    deleted: int = 0
+    incremental: bool = False
+    up_to_date: bool = False  # nothing changed since the last build: nothing was done
     warnings: list[str] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
 
@@ -62,7 +87,6 @@ _STATE: dict[str, Any] = {}
 
 
 def build(options: BuildOptions, log: Callable[[str], None] | None = None) -> BuildResult:
-    log = log or (lambda line: print(line, file=sys.stderr))
     result = BuildResult()
     clock = time.perf_counter()
     config = load_config(options.config_path, required=False, base_url=options.base_url)
@@ -72,9 +96,38 @@ def build(options: BuildOptions, log: Callable[[str], None] | None = None) -> Bu
         raise ArchiveError(f"{content}: no such content folder; pass --content DIR or run "
                            "`archive ingest` first")
     jobs = options.jobs or os.cpu_count() or 1
+    project = options.cache_root or options.config_path.resolve().parent
+    store = cache.cache_dir(project, options.out)
+    cache.recover(options.out)  # finish a change an interrupted build had started
 
-    loaded = load_content(content, jobs)
-    result.timings["read"] = time.perf_counter() - clock
+    settings = settings_fingerprint(config, template_dirs, options.search)
+    folders, strays = issue_folders(content)
+    signatures = {f: folder_signature(content, f) for f in folders}
+    result.timings["scan"] = time.perf_counter() - clock
+    full = options.clean or not (options.out / "index.html").is_file()
+    if not full:
+        head = cache.load_signatures(store)
+        if head == (settings, signatures):
+            result.incremental = result.up_to_date = True
+            result.warnings = [f"{content / stray}: not in a <city>/<YYYY>/<MM>/<DD>/ "
+                               "folder; ignored (move it into its issue folder)"
+                               for stray in strays]
+            result.timings["total"] = time.perf_counter() - clock
+            return result
+        previous = cache.load_state(store) if head and head[0] == settings else None
+        full = previous is None
+    if full:
+        previous = cache.BuildState()
+
+    tick = time.perf_counter()
+    changed = [f for f in folders if previous.signatures.get(f) != signatures[f]]
+    fresh = load_parts(content, changed, jobs)
+    parts = {f: fresh[f] if f in fresh else previous.parts[f] for f in folders}
+    loaded = merge(parts)
+    for stray in strays:
+        loaded.warnings.append(f"{content / stray}: not in a <city>/<YYYY>/<MM>/<DD>/ folder; "
+                               "ignored (move it into its issue folder)")
+    result.timings["read"] = time.perf_counter() - tick
     if loaded.problems:
         raise BuildErrors(loaded.problems)
     result.warnings = loaded.warnings
@@ -82,32 +135,51 @@ def build(options: BuildOptions, log: Callable[[str], None] | None = None) -> Bu
     site = build_model(loaded.records, loaded.sources, config)
     result.timings["model"] = time.perf_counter() - tick
     result.articles = len(loaded.records)
+
+    plan = make_plan(site, settings, signatures, previous, options.search, full)
+    # Bodies of everything to render: the changed folders were just read; the others
+    # (an issue whose neighbour changed, the rest of a changed month) are read now.
+    needed = sorted(plan.folders - fresh.keys())
+    bodies: dict[str, str] = {}
+    for part in [*fresh.values(), *load_parts(content, needed, jobs).values()]:
+        bodies.update(part.bodies)
     renderer = Renderer(template_dirs, config, search=options.search)
+    result.incremental = not full
 
     staging = staging_dir(options.out)
     records = staging.parent / f".{options.out.resolve().name}.records-{os.getpid()}"
     try:
-        _STATE.update(site=site, bodies=loaded.bodies, renderer=renderer, out=staging,
-                      content=content, records=records if options.search else None)
-        progress = Progress(options.quiet or not sys.stderr.isatty())
         tick = time.perf_counter()
+        _STATE.update(site=site, bodies=bodies, renderer=renderer, out=staging,
+                      content=content, records=records if options.search else None,
+                      plan=plan)
+        progress = Progress(options.quiet or not sys.stderr.isatty())
         # Workers share the model with this process by fork; frozen objects are not
         # touched by their garbage collector, so those memory pages stay shared.
         gc.collect()
         gc.freeze()
-        result.files = render_all(site, jobs, progress)
+        written = render_all(plan, jobs, progress)
         gc.unfreeze()
-        copy_assets(template_dirs, staging)
+        if full:
+            copy_assets(template_dirs, staging)
         progress.done()
         result.timings["render"] = time.perf_counter() - tick
         if options.search:
             tick = time.perf_counter()
-            keys = sorted({shard_key(i.date) for i in site.issues})
-            if keys:
-                index_shards(records, staging / "pagefind", keys, keys, min(jobs, 2))
+            index_search(plan, records, staging, jobs)
             result.timings["search index"] = time.perf_counter() - tick
         tick = time.perf_counter()
-        swap_into_place(staging, options.out)
+        new_state = next_state(previous, plan, written, settings, signatures, parts)
+        cache.forget(store)
+        if full:
+            result.files = sum(len(v) for v in written.values())
+            swap_into_place(staging, options.out)
+        else:
+            delete, replace = changes(previous, new_state, plan, written, options.out,
+                                      staging)
+            result.files, result.deleted = len(replace), len(delete)
+            cache.commit(staging, options.out, delete, replace)
+        cache.save_state(store, new_state)
         result.timings["swap"] = time.perf_counter() - tick
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
@@ -129,43 +201,195 @@ class BuildErrors(ArchiveError):
                                     "fix them and build again (public/ was not changed)"]))
 
 
-def load_content(content: Path, jobs: int) -> Loaded:
-    folders, strays = issue_folders(content)
-    loaded = Loaded()
-    for stray in strays:
-        loaded.warnings.append(f"{content / stray}: not in a <city>/<YYYY>/<MM>/<DD>/ folder; "
-                               "ignored (move it into its issue folder)")
+# -- what changed --------------------------------------------------------------------
+
+def settings_fingerprint(config: dict[str, Any], template_dirs: list[Path],
+                         search: bool) -> str:
+    """Everything besides content that output depends on: the generator's own code (so a
+    new version invalidates the cache), the config, every template and asset, options."""
+    digest = hashlib.sha256()
+    digest.update(repr((generator.__version__, sys.version_info[:2], search,
+                        sorted(config.items(), key=lambda kv: kv[0]))).encode())
+    for root in [GENERATOR, *template_dirs]:
+        for path in sorted(root.rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts:
+                digest.update(os.fsencode(path.relative_to(root)) + b"\0")
+                digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def folder_signature(content: Path, folder: str) -> cache.Signature:
+    """Names, modification times and sizes of an issue folder's files: what `make` and
+    Hugo trust too; a folder whose signature is unchanged is not read again."""
+    entries = []
+    with os.scandir(content / folder) as scan:
+        for entry in scan:
+            if entry.is_file():
+                st = entry.stat()
+                entries.append((entry.name, st.st_mtime_ns, st.st_size))
+    return tuple(sorted(entries))
+
+
+def fingerprint(*parts: Any) -> str:
+    return hashlib.sha256(repr(parts).encode()).hexdigest()
+
+
+@dataclass
+class Plan:
+    """The units of output of this build, with their fingerprints, and what to render."""
+    site: Site
+    fingerprints: dict[str, str]
+    issues: list[Issue]  # issues to render
+    months: dict[str, list[Issue]]  # months whose data files (and shard) to render
+    shard_places: dict[str, str]  # every month → its place under pagefind/
+    sitemap: bool  # render the sitemap
+    folders: set[str]  # issue folders whose bodies the render needs
+    search: bool
+
+
+def issue_folder(issue: Issue) -> str:
+    return issue.url.strip("/")
+
+
+def make_plan(site: Site, settings: str, signatures: dict[str, cache.Signature],
+              previous: cache.BuildState, search: bool, full: bool) -> Plan:
+    """Fingerprint every unit from the inputs its files are made of; a unit is rendered
+    when its fingerprint differs from the previous build's."""
+    fps: dict[str, str] = {}
+    issues: list[Issue] = []
+    months: dict[str, list[Issue]] = defaultdict(list)
+    for issue in site.issues:
+        months[month_key(issue.date)].append(issue)
+    keys = sorted(months)
+    places = {k: shard_path(k, keys) for k in keys}
+
+    def changed(unit: str, fp: str) -> bool:
+        fps[unit] = fp
+        return full or previous.units.get(unit, ("", []))[0] != fp
+
+    for issue in site.issues:
+        # An issue's pages show its own articles, its paper's name and links to the
+        # issues before and after it.
+        fp = fingerprint(settings, signatures[issue_folder(issue)], issue.paper,
+                         issue.prev.url if issue.prev else None,
+                         issue.next.url if issue.next else None)
+        if changed(f"issue:{issue.url}", fp):
+            issues.append(issue)
+    dirty_months: dict[str, list[Issue]] = {}
+    for key in keys:
+        fp = fingerprint(settings, places[key], search,
+                         [(signatures[issue_folder(i)], i.paper) for i in months[key]])
+        if changed(f"month:{key}", fp):
+            dirty_months[key] = months[key]
+    shape = [(i.url, [(p.url, [a.url for a in p.articles]) for p in i.pages])
+             for i in site.issues]
+    sitemap = changed("sitemap", fingerprint(settings, shape))
+    fps["site"] = ""  # the small site-wide pages: rendered every time
+    folders = {issue_folder(i) for i in issues}
+    folders.update(issue_folder(i) for m in dirty_months.values() for i in m)
+    return Plan(site, fps, issues, dirty_months, places, sitemap, folders, search)
+
+
+def next_state(previous: cache.BuildState, plan: Plan, written: dict[str, list[str]],
+               settings: str, signatures: dict[str, cache.Signature],
+               parts: dict[str, Loaded]) -> cache.BuildState:
+    units = {}
+    for unit, fp in plan.fingerprints.items():
+        files = written[unit] if unit in written else previous.units[unit][1]
+        units[unit] = (fp, sorted(files))
+    slim = {f: Loaded(p.records, {}, p.sources, p.problems, p.warnings)
+            for f, p in parts.items()}
+    shards = dict(plan.shard_places) if plan.search else {}
+    return cache.BuildState(settings, signatures, slim, units, shards)
+
+
+def changes(previous: cache.BuildState, new: cache.BuildState, plan: Plan,
+            written: dict[str, list[str]], out: Path, staging: Path
+            ) -> tuple[list[str], list[str]]:
+    """(paths to delete, paths to replace) in public/ for an incremental build."""
+    delete: set[str] = set()
+    replace: set[str] = set()
+    for unit, (_, old_files) in previous.units.items():
+        if unit not in new.units:
+            delete.update(old_files)
+        elif unit in written:
+            delete.update(set(old_files) - set(new.units[unit][1]))
+    for files in written.values():
+        replace.update(files)
+    if plan.search:
+        rebuilt = set(plan.months)
+        for month, place in previous.shards.items():
+            if month not in new.shards or month in rebuilt:
+                delete.update(shard_members(out, place))
+        for month in rebuilt:
+            replace.update(shard_members(staging, plan.shard_places[month]))
+        replace.add("pagefind/shards.json")
+    delete -= replace
+    return sorted(delete), sorted(replace)
+
+
+def shard_members(root: Path, place: str) -> list[str]:
+    """A shard's paths under root (public/ or the staging folder): its folder, or for
+    the first shard, the bundle at /pagefind/ itself, every entry of /pagefind/ but
+    the other shards and their list."""
+    if place:
+        return [f"pagefind/{place}".rstrip("/")]
+    top = root / "pagefind"
+    if not top.is_dir():
+        return []
+    return sorted(f"pagefind/{p.name}" for p in top.iterdir()
+                  if p.name not in ("shards", "shards.json"))
+
+
+def load_parts(content: Path, folders: list[str], jobs: int) -> dict[str, Loaded]:
+    """Read issue folders, each into its own Loaded (what the cache keeps per folder)."""
     if jobs <= 1 or len(folders) < PARALLEL_MIN_FOLDERS:
-        loaded.extend(load_folders(content, folders))
-        return loaded
+        return read_each(content, folders)
     parts = partition(folders, jobs * 4)
+    out: dict[str, Loaded] = {}
     with multiprocessing.get_context("fork").Pool(jobs) as pool:
-        for part in pool.starmap(load_folders, [(content, p) for p in parts]):
-            loaded.extend(part)
+        for done in pool.starmap(read_each, [(content, p) for p in parts]):
+            out.update(done)
+    return out
+
+
+def read_each(content: Path, folders: list[str]) -> dict[str, Loaded]:
+    return {folder: load_folders(content, [folder]) for folder in folders}
+
+
+def merge(parts: dict[str, Loaded]) -> Loaded:
+    loaded = Loaded()
+    for folder in sorted(parts):
+        part = parts[folder]
+        loaded.records.extend(part.records)
+        loaded.sources.update(part.sources)
+        loaded.problems.extend(part.problems)
+        loaded.warnings.extend(part.warnings)
     return loaded
 
 
 # -- rendering ---------------------------------------------------------------
 
-def render_all(site: Site, jobs: int, progress: Progress) -> int:
-    """Render every page: issue units in parallel, then the site-wide pages."""
-    issues = site.issues
-    # The whole-archive exports are the longest single unit: start them first so that
+def render_all(plan: Plan, jobs: int, progress: Progress) -> dict[str, list[str]]:
+    """Render the planned units, issue units in parallel; returns unit → files written."""
+    issues = plan.issues
+    # A month's data files are the longest single units: start them first so that
     # they run beside the issue units instead of after them.
-    units: list[tuple[str, list[Any]]] = [("exports", [0]), ("site", [0])]
-    units += [("issues", [i]) for i in partition_issues(issues, jobs * 8)]
+    units: list[tuple[str, Any]] = [("month", key) for key in plan.months]
+    units += [("site", None)] + ([("sitemap", None)] if plan.sitemap else [])
+    units += [("issues", r) for r in partition_issues(issues, jobs * 8)]
     total = len(units)
-    files = 0
-    if jobs <= 1 or len(issues) < PARALLEL_MIN_FOLDERS:
+    written: dict[str, list[str]] = {}
+    if jobs <= 1 or len(issues) + len(plan.months) < PARALLEL_MIN_FOLDERS:
         for n, unit in enumerate(units, start=1):
-            files += run_unit(unit)
+            written.update(run_unit(unit))
             progress.update(n, total)
-        return files
+        return written
     with multiprocessing.get_context("fork").Pool(jobs) as pool:
-        for n, count in enumerate(pool.imap_unordered(run_unit, units), start=1):
-            files += count
+        for n, done in enumerate(pool.imap_unordered(run_unit, units), start=1):
+            written.update(done)
             progress.update(n, total)
-    return files
+    return written
 
 
 def partition_issues(issues: list[Issue], parts: int) -> list[tuple[int, int]]:
@@ -183,44 +407,46 @@ def partition_issues(issues: list[Issue], parts: int) -> list[tuple[int, int]]:
     return ranges
 
 
-def run_unit(unit: tuple[str, list[Any]]) -> int:
-    kind, args = unit
-    site: Site = _STATE["site"]
+def run_unit(unit: tuple[str, Any]) -> dict[str, list[str]]:
+    kind, arg = unit
+    plan: Plan = _STATE["plan"]
     renderer: Renderer = _STATE["renderer"]
     out: Path = _STATE["out"]
     if kind == "issues":
-        start, end = args[0]
-        issues = site.issues[start:end]
+        start, end = arg
+        return {f"issue:{issue.url}": write_all(out, render_issue(issue, renderer))
+                for issue in plan.issues[start:end]}
+    if kind == "month":
+        issues = plan.months[arg]
         if _STATE["records"] is not None:
-            write_records(_STATE["records"], search_records(issues, renderer))
-        return write_all(out, render_issues(issues, renderer))
-    if kind == "site":
-        return write_all(out, render_site(site, renderer))
-    write_exports(renderer, site, _STATE["bodies"], out)
-    return 2
+            write_records(_STATE["records"], search_records(issues))
+        return {f"month:{arg}": write_all(out, month_exports(renderer, arg, issues,
+                                                             _STATE["bodies"]))}
+    if kind == "sitemap":
+        return {"sitemap": write_all(out, renderer.sitemaps(plan.site))}
+    return {"site": write_all(out, render_site(plan.site, renderer))}
 
 
-def render_issues(issues: Iterable[Issue], renderer: Renderer) -> Iterable[tuple[str, str]]:
+def render_issue(issue: Issue, renderer: Renderer) -> Iterable[tuple[str, str]]:
     bodies: dict[str, str] = _STATE["bodies"]
     content: Path = _STATE["content"]
-    for issue in issues:
-        yield renderer.issue(issue)
-        yield issue_json(renderer, issue, bodies)
-        articles = issue.articles
-        index = {a.rel: n for n, a in enumerate(articles)}
-        for page in issue.pages:
-            ocr = read_source(content, page.source)
-            yield renderer.printed_page(issue, page, ocr)
-            if ocr is not None and page.source:
-                yield urls.source(page.source).lstrip("/"), ocr
-            for article in page.articles:
-                n = index[article.rel]
-                prev = articles[n - 1] if n > 0 else None
-                nxt = articles[n + 1] if n + 1 < len(articles) else None
-                yield renderer.article(issue, page, article, bodies[article.rel], prev, nxt)
+    yield renderer.issue(issue)
+    yield issue_json(renderer, issue, bodies)
+    articles = issue.articles
+    index = {a.rel: n for n, a in enumerate(articles)}
+    for page in issue.pages:
+        ocr = read_source(content, page.source)
+        yield renderer.printed_page(issue, page, ocr)
+        if ocr is not None and page.source:
+            yield urls.source(page.source).lstrip("/"), ocr
+        for article in page.articles:
+            n = index[article.rel]
+            prev = articles[n - 1] if n > 0 else None
+            nxt = articles[n + 1] if n + 1 < len(articles) else None
+            yield renderer.article(issue, page, article, bodies[article.rel], prev, nxt)
 
 
-def search_records(issues: Iterable[Issue], renderer: Renderer) -> Iterable[tuple[str, str, str]]:
+def search_records(issues: Iterable[Issue]) -> Iterable[tuple[str, str, str]]:
     """One search-index page per article (see generator/search/index.py)."""
     bodies: dict[str, str] = _STATE["bodies"]
     for issue in issues:
@@ -230,16 +456,24 @@ def search_records(issues: Iterable[Issue], renderer: Renderer) -> Iterable[tupl
                 article, body_text(bodies[article.rel]), kind_name(article.kind), shard)
 
 
+def index_search(plan: Plan, records: Path, staging: Path, jobs: int) -> None:
+    """Index the months that changed, each into its shard under staging/pagefind/."""
+    keys = sorted(plan.shard_places)
+    if plan.months:
+        index_shards(records, staging / "pagefind", sorted(plan.months), keys, min(jobs, 2))
+    write_shard_list(staging / "pagefind", keys)
+
+
 def render_site(site: Site, renderer: Renderer) -> Iterable[tuple[str, str]]:
     yield renderer.home(site)
     for paper in site.papers:
         yield renderer.paper(paper)
         yield renderer.feed(site, paper.slug)
     yield renderer.feed(site, None)
-    yield from renderer.sitemaps(site)
     yield renderer.robots()
     yield renderer.not_found()
     yield renderer.search()
+    yield renderer.data_index(site)
 
 
 def read_source(content: Path, rel: str | None) -> str | None:
@@ -251,9 +485,9 @@ def read_source(content: Path, rel: str | None) -> str | None:
         return None
 
 
-def write_all(out: Path, outputs: Iterable[tuple[str, str]]) -> int:
+def write_all(out: Path, outputs: Iterable[tuple[str, str]]) -> list[str]:
     """Write rendered files; plain os calls, as a build writes tens of thousands."""
-    count = 0
+    written: list[str] = []
     made: set[str] = set()
     root = os.fspath(out)
     for rel, text in outputs:
@@ -264,8 +498,8 @@ def write_all(out: Path, outputs: Iterable[tuple[str, str]]) -> int:
             made.add(folder)
         with open(path, "wb") as f:
             f.write(text.encode("utf-8"))
-        count += 1
-    return count
+        written.append(rel)
+    return written
 
 
 def copy_assets(template_dirs: list[Path], out: Path) -> None:

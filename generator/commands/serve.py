@@ -350,8 +350,11 @@ class Builder:
                 self.say(f"warning: {warning}", stream=sys.stderr)
             self._warnings = result.warnings
         verb = "built" if first else "rebuilt"
-        self.say(f"{verb} {result.articles} articles, {result.files} files in "
-                 f"{result.timings.get('total', 0):.2f} s")
+        seconds = f"{result.timings.get('total', 0):.2f} s"
+        if result.up_to_date:
+            self.say(f"{verb}: nothing changed ({seconds})")
+        else:
+            self.say(f"{verb} {result.articles} articles, {result.files} files in {seconds}")
         if self.options.verbose:
             for phase, seconds in result.timings.items():
                 self.say(f"  {phase}: {seconds:.2f} s")

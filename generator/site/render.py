@@ -9,6 +9,7 @@ from __future__ import annotations
 import calendar
 import csv
 import datetime as dt
+import io
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -49,8 +50,7 @@ class Renderer:
         )
         links = {name: self.href(path) for name, path in (
             ("home", "/"), ("style", "/assets/style.css"), ("feed", "/feed.xml"),
-            ("search", "/search/"), ("csv", "/data/articles.csv"),
-            ("jsonl", "/data/articles.jsonl"))}
+            ("search", "/search/"), ("data", "/data/"))}
         self.env.globals.update(
             href=self.href, absolute=self.absolute, site=config, kind_name=kind_name,
             weekday=weekday, cn_date=cn_date, page_label=urls.page_label, links=links,
@@ -127,6 +127,19 @@ class Renderer:
         if article is not None:
             out.append((article.display_title, self.href(article.url)))
         return out
+
+    def data_index(self, site: Site) -> Output:
+        """/data/: the month files, newest first, with their article counts."""
+        counts: dict[str, int] = {}
+        for issue in site.issues:
+            key = month_key(issue.date)
+            counts[key] = counts.get(key, 0) + len(issue.articles)
+        months = [(key, n, self.href(urls.month_data(key, "jsonl")),
+                   self.href(urls.month_data(key, "csv"))) for key, n in sorted(counts.items(),
+                                                                               reverse=True)]
+        return "data/index.html", self.page("data.html", months=months, canonical="/data/",
+                                            crumbs=[("首页", self.href("/")),
+                                                    ("数据下载", self.href("/data/"))])
 
     def not_found(self) -> Output:
         return "404.html", self.page("404.html", canonical=None)
@@ -231,21 +244,22 @@ def issue_json(renderer: Renderer, issue: Issue, bodies: dict[str, str]) -> Outp
     return issue.data_url.lstrip("/"), json.dumps(data, ensure_ascii=False) + "\n"
 
 
-def export_lines(renderer: Renderer, site: Site, bodies: dict[str, str]) -> Iterator[dict]:
-    for article in site.articles:
-        yield article_data(article, bodies[article.rel],
-                           renderer.absolute(article.url))
-
-
-def write_exports(renderer: Renderer, site: Site, bodies: dict[str, str], out: Path) -> None:
-    """data/articles.jsonl and data/articles.csv, streamed: they hold the whole archive."""
-    data = out / "data"
-    data.mkdir(parents=True, exist_ok=True)
-    with (data / "articles.jsonl").open("w", encoding="utf-8", newline="\n") as jf, \
-            (data / "articles.csv").open("w", encoding="utf-8-sig", newline="") as cf:
-        writer = csv.writer(cf)
-        writer.writerow(EXPORT_FIELDS)
-        for record in export_lines(renderer, site, bodies):
-            jf.write(json.dumps(record, ensure_ascii=False) + "\n")
+def month_exports(renderer: Renderer, month: str, issues: list[Issue],
+                  bodies: dict[str, str]) -> list[Output]:
+    """data/<YYYY>/<MM>/articles.jsonl and .csv: every article of the month's issues."""
+    lines = []
+    table = io.StringIO()
+    writer = csv.writer(table)
+    writer.writerow(EXPORT_FIELDS)
+    for issue in issues:
+        for article in issue.articles:
+            record = article_data(article, bodies[article.rel], renderer.absolute(article.url))
+            lines.append(json.dumps(record, ensure_ascii=False) + "\n")
             writer.writerow(["" if record[k] is None else record[k] for k in EXPORT_FIELDS])
+    # The CSV starts with a byte order mark, so that spreadsheet programs read it as UTF-8.
+    return [(urls.month_data(month, "jsonl").lstrip("/"), "".join(lines)),
+            (urls.month_data(month, "csv").lstrip("/"), "\ufeff" + table.getvalue())]
 
+
+def month_key(date: dt.date) -> str:
+    return f"{date.year}-{date.month:02d}"

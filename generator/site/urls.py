@@ -8,7 +8,8 @@
     /<city>/<YYYY>/<MM>/<DD>/<PP>.txt       the original OCR text of page PP
     /<city>/feed.xml, /feed.xml             Atom feeds
     /data/<city>/<YYYY>-<MM>-<DD>.json      an issue as data
-    /data/articles.jsonl, /data/articles.csv
+    /data/                                  the data downloads, listed by month
+    /data/<YYYY>/<MM>/articles.jsonl, .csv  every article of a month as data
 
 An article's permalink is its content path (content/<city>/<YYYY>/<MM>/<DD>/<PP>-<NN>.md)
 without the suffix, so it depends only on the article itself, never on what else
@@ -57,6 +58,12 @@ def source(rel: str) -> str:
 
 def issue_data(slug: str, date: dt.date) -> str:
     return f"/data/{slug}/{date:%Y-%m-%d}.json"
+
+
+def month_data(month: str, suffix: str) -> str:
+    """Exports come by month ("2023-03"), so a new issue rewrites one month's files."""
+    year, mm = month.split("-")
+    return f"/data/{year}/{mm}/articles.{suffix}"
 
 
 def output_file(url: str) -> str:

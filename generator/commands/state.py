@@ -1,0 +1,165 @@
+"""What a build remembers for the next one, and how it puts changed files in place.
+
+The build cache (under .archive/cache/, ignored by git) holds, for one output folder:
+the settings it was built with, each issue folder's file list (names, sizes, times)
+with what was read from it, and each unit of output with the fingerprint of its inputs
+and the files it wrote. Two files: the folder signatures alone, so that a build with
+nothing to do stops after a scan, and the rest.
+
+Changed files reach public/ through a journal: they are staged beside it with the list
+of what to delete and replace, the staging folder is renamed to `.<out>.commit`, and
+only then is public/ touched. A build interrupted after that rename is finished by the
+next one before it does anything else, so public/ is never left half old, half new.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import pickle
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from generator.site.loader import Loaded
+
+CACHE_FORMAT = 1
+Signature = tuple[tuple[str, int, int], ...]  # (file name, mtime in ns, size), sorted
+JOURNAL = ".commit.json"
+
+
+@dataclass
+class BuildState:
+    settings: str = ""  # fingerprint of generator, config, templates and options
+    signatures: dict[str, Signature] = field(default_factory=dict)  # issue folder → files
+    parts: dict[str, Loaded] = field(default_factory=dict)  # issue folder → what was read
+    units: dict[str, tuple[str, list[str]]] = field(default_factory=dict)  # → (fp, files)
+    shards: dict[str, str] = field(default_factory=dict)  # month → place under pagefind/
+
+
+def cache_dir(project: Path, out: Path) -> Path:
+    """One cache per output folder: public/ and the serve preview do not share one."""
+    import hashlib
+
+    key = hashlib.sha256(os.fsencode(out.resolve())).hexdigest()[:16]
+    return project / ".archive" / "cache" / key
+
+
+def load_signatures(folder: Path) -> tuple[str, dict[str, Signature]] | None:
+    try:
+        with open(folder / "signatures.pickle", "rb") as f:
+            fmt, settings, signatures = pickle.load(f)
+    except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError,
+            AttributeError, ImportError):
+        return None
+    return (settings, signatures) if fmt == CACHE_FORMAT else None
+
+
+def load_state(folder: Path) -> BuildState | None:
+    """The whole state, or None when missing, unreadable or of another format."""
+    head = load_signatures(folder)
+    if head is None:
+        return None
+    try:
+        with open(folder / "state.pickle", "rb") as f:
+            fmt, parts, units, shards = pickle.load(f)
+    except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError,
+            AttributeError, ImportError):
+        return None
+    if fmt != CACHE_FORMAT:
+        return None
+    return BuildState(head[0], head[1], parts, units, shards)
+
+
+def save_state(folder: Path, state: BuildState) -> None:
+    """Written last, after the output is in place; each file replaced atomically, the
+    signatures last, so that a state never claims more than the output holds."""
+    folder.mkdir(parents=True, exist_ok=True)
+    write_pickle(folder / "state.pickle",
+                 (CACHE_FORMAT, state.parts, state.units, state.shards))
+    write_pickle(folder / "signatures.pickle",
+                 (CACHE_FORMAT, state.settings, state.signatures))
+
+
+def forget(folder: Path) -> None:
+    """Invalidate the cache before public/ is replaced: if the build stops half-way,
+    the next one starts from scratch instead of trusting a stale state."""
+    for name in ("signatures.pickle", "state.pickle"):
+        with contextlib.suppress(FileNotFoundError):
+            (folder / name).unlink()
+
+
+def write_pickle(path: Path, value: Any) -> None:
+    tmp = path.with_name(path.name + ".tmp")
+    with open(tmp, "wb") as f:
+        pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(tmp, path)
+
+
+# -- the journal ---------------------------------------------------------------------
+
+def commit_dir(out: Path) -> Path:
+    out = out.resolve()
+    return out.parent / f".{out.name}.commit"
+
+
+def commit(staging: Path, out: Path, delete: list[str], replace: list[str]) -> None:
+    """Apply a staged change to out: delete paths, then move each replaced path (a file
+    or a whole folder) from staging into out. Both lists are relative to out."""
+    journal = {"delete": sorted(delete), "replace": sorted(replace)}
+    (staging / JOURNAL).write_text(json.dumps(journal, ensure_ascii=False), encoding="utf-8")
+    pending = commit_dir(out)
+    shutil.rmtree(pending, ignore_errors=True)
+    staging.rename(pending)  # from here on, the change will be completed
+    finish(pending, out)
+
+
+def recover(out: Path) -> bool:
+    """Complete a change that an interrupted build had started; True if there was one."""
+    pending = commit_dir(out)
+    if not (pending / JOURNAL).is_file():
+        shutil.rmtree(pending, ignore_errors=True)
+        return False
+    finish(pending, out)
+    return True
+
+
+def finish(pending: Path, out: Path) -> None:
+    """Idempotent: running it again after an interruption gives the same result."""
+    journal = json.loads((pending / JOURNAL).read_text(encoding="utf-8"))
+    trash = pending / ".trash"
+    for rel in journal["delete"]:
+        remove(out / rel)
+        prune(out / rel, out)
+    for n, rel in enumerate(journal["replace"]):
+        src, dst = pending / rel, out / rel
+        if not os.path.lexists(src):
+            continue  # moved before the interruption
+        if dst.is_dir() and not dst.is_symlink():
+            trash.mkdir(exist_ok=True)
+            dst.rename(trash / str(n))
+        dst.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(src, dst)
+    shutil.rmtree(pending, ignore_errors=True)
+
+
+def prune(path: Path, out: Path) -> None:
+    """Remove the folders a deletion left empty (an article's folder), up to out."""
+    folder = path.parent
+    while folder != out and out in folder.parents:
+        try:
+            folder.rmdir()
+        except OSError:  # not empty, or already gone
+            if folder.exists():
+                return
+        folder = folder.parent
+
+
+def remove(path: Path) -> None:
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path, ignore_errors=True)
+    else:
+        with contextlib.suppress(FileNotFoundError):
+            path.unlink()

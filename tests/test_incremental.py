@@ -1,0 +1,201 @@
+"""An incremental build gives the same bytes as a clean build of the same content.
+
+A scripted sequence of changes an archive sees (an edited article, a new issue, a
+deleted and a moved article, a new oldest month, a template and a config change) is
+applied to a copy of the sample archive; after each, `archive build` updates one
+output folder from its cache and `archive build --clean` builds another from scratch,
+and the two trees must be identical, search index included. Then interruptions: a
+build that fails before its output is in place changes nothing; one that stops while
+moving files into place is completed by the next build.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from e2e_site import SAMPLE_CONTENT
+
+from generator.cli import main
+from generator.commands import build as build_module
+from generator.commands import state
+
+ISSUE = "xuchang/2023/03/15"
+
+
+def tree(root: Path) -> dict[str, bytes | None]:
+    """Every file's bytes, and every folder (None): empty folders count too."""
+    return {str(p.relative_to(root)): p.read_bytes() if p.is_file() else None
+            for p in sorted(root.rglob("*"))}
+
+
+def differences(a: Path, b: Path) -> list[str]:
+    ta, tb = tree(a), tree(b)
+    return sorted(name for name in ta.keys() | tb.keys() if ta.get(name) != tb.get(name))
+
+
+class Archive:
+    """A copy of the sample archive with its own config, built two ways."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        self.content = root / "content"
+        shutil.copytree(SAMPLE_CONTENT, self.content)
+        self.config = root / "site.yaml"
+        self.config.write_text("title: 测试档案\nbase_url: https://example.org\n",
+                               encoding="utf-8")
+        self.out = root / "public"
+        self.builds = 0
+
+    def build(self, *flags: str, out: Path | None = None, expect: int = 0) -> None:
+        code = main(["build", "--content", str(self.content), "--out", str(out or self.out),
+                     "--config", str(self.config), "--quiet", *flags])
+        assert code == expect
+
+    def check(self) -> None:
+        """Update public/ incrementally, build a clean copy, compare."""
+        self.build()
+        self.builds += 1
+        clean = self.root / f"clean-{self.builds}"
+        self.build("--clean", out=clean)
+        assert differences(self.out, clean) == []
+        shutil.rmtree(clean)
+
+    def edit(self, rel: str, old: str, new: str) -> None:
+        path = self.content / rel
+        text = path.read_text(encoding="utf-8")
+        assert old in text
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+        bump(path)
+
+    def copy_issue(self, rel: str, date: str) -> str:
+        """A new issue: the files of an existing one under another date."""
+        slug = rel.split("/")[0]
+        y, m, d = date.split("-")
+        target = f"{slug}/{y}/{m}/{d}"
+        shutil.copytree(self.content / rel, self.content / target)
+        for path in (self.content / target).glob("*.md"):
+            text = path.read_text(encoding="utf-8")
+            text = re.sub(r"^date: .*$", f"date: {date}", text, count=1, flags=re.M)
+            text = re.sub(r"^source: (\w+)/\d{4}/\d{2}/\d{2}/", f"source: {target}/", text,
+                          count=1, flags=re.M)
+            path.write_text(text, encoding="utf-8")
+        return target
+
+
+def bump(path: Path) -> None:
+    """Make sure the file's time changes even on coarse clocks."""
+    st = path.stat()
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns + 1_000_000_000))
+
+
+@pytest.fixture
+def archive(tmp_path: Path) -> Archive:
+    return Archive(tmp_path)
+
+
+def test_incremental_builds_equal_clean_builds_through_a_year_of_changes(archive: Archive):
+    archive.check()  # the first build is a full one
+
+    # An editor corrects an article: its pages, its issue, its month's data and index.
+    archive.edit(f"{ISSUE}/02-01.md", "3月13日", "3月13日上午")
+    archive.check()
+    assert "3月13日上午" in (archive.out / ISSUE / "02-01/index.html").read_text()
+
+    # A new issue arrives, next to an existing one (prev/next links change).
+    new = archive.copy_issue(ISSUE, "2023-03-16")
+    archive.check()
+    assert (archive.out / new / "02-01/index.html").is_file()
+
+    # An article is deleted; another is moved to another seq number.
+    (archive.content / new / "02-07.md").unlink()
+    archive.check()
+    assert not (archive.out / new / "02-07").exists()
+    moved = (archive.content / new / "02-06.md").read_text(encoding="utf-8")
+    (archive.content / new / "02-06.md").unlink()
+    (archive.content / new / "02-09.md").write_text(
+        re.sub(r"^seq: 6$", "seq: 9", moved, flags=re.M), encoding="utf-8")
+    archive.check()
+    assert not (archive.out / new / "02-06").exists()
+
+    # An issue older than any other: a new first month (the shard at /pagefind/).
+    archive.copy_issue(ISSUE, "2018-01-02")
+    archive.check()
+
+    # The whole new issue goes away again.
+    shutil.rmtree(archive.content / new)
+    archive.check()
+    assert not (archive.out / new).exists()
+
+    # A template override, then a config change.
+    templates = archive.root / "my-templates"
+    templates.mkdir()
+    page = (build_module.GENERATOR.parent / "templates" / "404.html").read_text()
+    (templates / "404.html").write_text(page.replace("页面不存在", "没有这一页"))
+    archive.config.write_text(archive.config.read_text() + "templates: [my-templates]\n")
+    archive.check()
+    assert "没有这一页" in (archive.out / "404.html").read_text()
+    archive.config.write_text(archive.config.read_text().replace("测试档案", "另一个名字"))
+    archive.check()
+
+
+def test_a_build_with_nothing_to_do_writes_nothing(archive: Archive, capsys):
+    archive.build()
+    before = {p: p.stat().st_mtime_ns for p in archive.out.rglob("*")}
+    main(["build", "--content", str(archive.content), "--out", str(archive.out),
+          "--config", str(archive.config)])
+    assert "is up to date" in capsys.readouterr().out
+    assert {p: p.stat().st_mtime_ns for p in archive.out.rglob("*")} == before
+
+
+def test_a_build_that_fails_before_its_output_is_in_place_changes_nothing(
+        archive: Archive, monkeypatch):
+    archive.build()
+    before = tree(archive.out)
+    archive.edit(f"{ISSUE}/02-01.md", "3月13日", "3月14日")
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("the indexer died")
+
+    monkeypatch.setattr(build_module, "index_search", broken)
+    with pytest.raises(RuntimeError):
+        archive.build()
+    assert tree(archive.out) == before
+    monkeypatch.undo()
+    archive.check()
+
+
+def test_a_build_stopped_while_moving_files_is_completed_by_the_next(
+        archive: Archive, monkeypatch):
+    archive.build()
+    archive.edit(f"{ISSUE}/02-01.md", "3月13日", "3月14日")
+    moves = []
+    real_replace = os.replace
+
+    def stop_after_a_few(src, dst):
+        if str(dst).startswith(str(archive.out)):
+            moves.append(dst)
+            if len(moves) == 3:
+                raise KeyboardInterrupt
+        return real_replace(src, dst)
+
+    monkeypatch.setattr(state.os, "replace", stop_after_a_few)
+    archive.build(expect=130)  # Ctrl-C: `archive: interrupted`
+    monkeypatch.undo()
+    assert state.commit_dir(archive.out).exists()  # the journal of the unfinished change
+    archive.check()
+    assert not state.commit_dir(archive.out).exists()
+
+
+def test_a_changed_generator_invalidates_the_cache(archive: Archive, monkeypatch):
+    archive.build()
+    monkeypatch.setattr(build_module.generator, "__version__", "999")
+    built = []
+    real = build_module.swap_into_place
+    monkeypatch.setattr(build_module, "swap_into_place",
+                        lambda *a: (built.append(a), real(*a)))
+    archive.build()
+    assert built, "a new generator version must rebuild everything"
