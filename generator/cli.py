@@ -12,6 +12,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from jinja2 import TemplateError
+
 from generator import __version__
 from generator.errors import ArchiveError
 
@@ -90,6 +92,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(line, file=sys.stderr)
         print(f"archive: error: {summary}", file=sys.stderr)
         return err.exit_code
+    except TemplateError as err:  # a broken template: one line naming it, no traceback
+        from generator.commands.serve import explain
+
+        print(f"archive: error: {explain(err)[1]}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         print("archive: interrupted", file=sys.stderr)
         return 130

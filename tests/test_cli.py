@@ -184,3 +184,20 @@ def test_console_entry_points_run(tmp_path):
                             capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout.splitlines()[0])["title"] == "全民阅读分享会在市图书馆举行"
+
+
+def test_a_broken_template_is_one_line_naming_it_and_public_stays(tmp_path, capsys):
+    from e2e_site import SAMPLE_CONTENT
+
+    (tmp_path / "my-templates").mkdir()
+    (tmp_path / "my-templates" / "issue.html").write_text("{% if %}\n", encoding="utf-8")
+    config = tmp_path / "site.yaml"
+    config.write_text("templates: [my-templates]\n", encoding="utf-8")
+    out = tmp_path / "public"
+    code = main(["build", "--content", str(SAMPLE_CONTENT), "--out", str(out),
+                 "--config", str(config), "--quiet", "--no-search"])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
+    assert "issue.html:1: template: " in err
+    assert not out.exists()
