@@ -135,6 +135,17 @@
     return out;
   }
 
+  // For measurement: Pagefind loaded and every shard merged.
+  window.archiveReady = () => pagefind().then(() => true);
+
+  // For measurement: how many articles contain the query, and the URLs of the first n
+  // results (what showing one page of results downloads; n = 0: the search alone).
+  window.archiveFind = async function (query, n) {
+    const { results } = await find(query);
+    const first = n ? (await load(results.slice(0, n), query)).map((item) => item.url) : [];
+    return { count: results.length, first };
+  };
+
   // For measurement: the URLs of every article containing the query.
   window.archiveSearch = async function (query) {
     const { results } = await find(query);
