@@ -398,7 +398,7 @@ def measure(page, traffic: Traffic, query: str, mode: str, warm: bool, timeout: 
 
 
 def run_queries(base: str, traffic: Traffic, queries: dict[str, list[str]],
-                timeouts: dict[str, float]) -> list[tuple[str, Measure]]:
+                timeouts: dict[str, float], modes: list[str]) -> list[tuple[str, Measure]]:
     from playwright.sync_api import sync_playwright
 
     rows: list[tuple[str, Measure]] = []
@@ -411,7 +411,7 @@ def run_queries(base: str, traffic: Traffic, queries: dict[str, list[str]],
         page.goto(base + "/search/", wait_until="load")
         page.evaluate(RUN_JS, [queries["typical"][0], "search", int(timeouts["search"] * 1000)])
         ctx.close()
-        for mode in MODES:
+        for mode in modes:
             for cls, qs in queries.items():
                 for i, q in enumerate(qs):
                     ctx = browser.new_context()
@@ -528,6 +528,11 @@ def bench(n: int, args: argparse.Namespace) -> None:
     if args.reuse and saved.is_file():
         data = json.loads(saved.read_text())
         print(f"  (--reuse: build figures from {saved}, not rebuilt)")
+    elif args.site_only and saved.is_file():
+        data = json.loads(saved.read_text())
+        print(f"  (--site-only: the --no-search and plain Pagefind figures from {saved})")
+        data["with"] = run_build(corpus, site, args.port, True, args.mem_limit).__dict__
+        saved.write_text(json.dumps(data, ensure_ascii=False, indent=1))
     else:
         folder.mkdir(parents=True, exist_ok=True)
         data = {"with": run_build(corpus, site, args.port, True, args.mem_limit).__dict__,
@@ -573,7 +578,7 @@ def bench(n: int, args: argparse.Namespace) -> None:
               "[bytes by kind of file]; warm = next query in the same page")
         rows = run_queries(f"http://127.0.0.1:{args.port}", traffic, queries,
                            {"archive": args.archive_timeout, "search": args.timeout,
-                            "first10": args.timeout})
+                            "first10": args.timeout}, args.modes.split(","))
     finally:
         server.shutdown()
         server.server_close()
@@ -595,6 +600,11 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--reuse", action="store_true",
                     help="reuse builds from an earlier run instead of rebuilding")
+    ap.add_argument("--site-only", action="store_true",
+                    help="rebuild only the site with search; the other builds from an "
+                    "earlier run")
+    ap.add_argument("--modes", default=",".join(MODES),
+                    help=f"query modes to measure (default {','.join(MODES)})")
     ap.add_argument("--no-browser", action="store_true", help="builds and sizes only")
     ram = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
     ap.add_argument("--mem-limit", type=float, default=round(ram * 0.7 / 2**30),
