@@ -525,7 +525,15 @@ def bench(n: int, args: argparse.Namespace) -> None:
     site, plain, plain_pf = folder / "site", folder / "plain", folder / "plain-pagefind"
     saved = folder / "builds.json"
     print(f"\ncorpus: {n:,} articles in {corpus}")
-    if args.reuse and saved.is_file():
+    if args.site:
+        site = args.site
+        data = json.loads(saved.read_text()) if saved.is_file() else {}
+        data["with"] = Build(summary=f"built elsewhere: {site}").__dict__
+        data.setdefault("without", Build(error="not run").__dict__)
+        data.setdefault("plain_pagefind", Build(error="not run").__dict__)
+        print(f"  (--site: queries against {site}, built elsewhere; plain figures from an "
+              "earlier run where there are any)")
+    elif args.reuse and saved.is_file():
         data = json.loads(saved.read_text())
         print(f"  (--reuse: build figures from {saved}, not rebuilt)")
     elif args.site_only and saved.is_file():
@@ -603,6 +611,9 @@ def main() -> None:
     ap.add_argument("--site-only", action="store_true",
                     help="rebuild only the site with search; the other builds from an "
                     "earlier run")
+    ap.add_argument("--site", type=Path,
+                    help="measure the queries on this already built site (built with "
+                    "--base-url http://127.0.0.1:PORT); no builds")
     ap.add_argument("--modes", default=",".join(MODES),
                     help=f"query modes to measure (default {','.join(MODES)})")
     ap.add_argument("--no-browser", action="store_true", help="builds and sizes only")
