@@ -103,34 +103,29 @@ def build(options: BuildOptions, log: Callable[[str], None] | None = None) -> Bu
     settings = settings_fingerprint(config, template_dirs, options.search)
     folders, strays = issue_folders(content)
     signatures = {f: folder_signature(content, f) for f in folders}
+    stray_warnings = [f"{content / stray}: not in a <city>/<YYYY>/<MM>/<DD>/ folder; "
+                      "ignored (move it into its issue folder)" for stray in strays]
     result.timings["scan"] = time.perf_counter() - clock
     full = options.clean or not (options.out / "index.html").is_file()
-    if not full:
-        head = cache.load_signatures(store)
-        if head == (settings, signatures):
-            result.incremental = result.up_to_date = True
-            result.warnings = [f"{content / stray}: not in a <city>/<YYYY>/<MM>/<DD>/ "
-                               "folder; ignored (move it into its issue folder)"
-                               for stray in strays]
-            result.timings["total"] = time.perf_counter() - clock
-            return result
-        previous = cache.load_state(store) if head and head[0] == settings else None
-        full = previous is None
-    if full:
-        previous = cache.BuildState()
+    if not full and cache.load_signatures(store) == (settings, signatures):
+        result.incremental = result.up_to_date = True
+        result.warnings = stray_warnings
+        result.timings["total"] = time.perf_counter() - clock
+        return result
+    previous = None if full else cache.load_state(store)
+    if previous is None or previous.settings != settings:
+        previous, full = cache.BuildState(), True
+    result.incremental = not full
 
     tick = time.perf_counter()
     changed = [f for f in folders if previous.signatures.get(f) != signatures[f]]
     fresh = load_parts(content, changed, jobs)
     parts = {f: fresh[f] if f in fresh else previous.parts[f] for f in folders}
     loaded = merge(parts)
-    for stray in strays:
-        loaded.warnings.append(f"{content / stray}: not in a <city>/<YYYY>/<MM>/<DD>/ folder; "
-                               "ignored (move it into its issue folder)")
     result.timings["read"] = time.perf_counter() - tick
     if loaded.problems:
         raise BuildErrors(loaded.problems)
-    result.warnings = loaded.warnings
+    result.warnings = loaded.warnings + stray_warnings
     tick = time.perf_counter()
     site = build_model(loaded.records, loaded.sources, config)
     result.timings["model"] = time.perf_counter() - tick
@@ -139,20 +134,36 @@ def build(options: BuildOptions, log: Callable[[str], None] | None = None) -> Bu
     plan = make_plan(site, settings, signatures, previous, options.search, full)
     # Bodies of everything to render: the changed folders were just read; the others
     # (an issue whose neighbour changed, the rest of a changed month) are read now.
-    needed = sorted(plan.folders - fresh.keys())
     bodies: dict[str, str] = {}
+    needed = sorted(plan.folders - fresh.keys())
     for part in [*fresh.values(), *load_parts(content, needed, jobs).values()]:
         bodies.update(part.bodies)
     renderer = Renderer(template_dirs, config, search=options.search)
-    result.incremental = not full
+    new_state = write_output(options, plan, bodies, renderer, template_dirs, previous,
+                             jobs, result)
+    new_state.settings, new_state.signatures = settings, signatures
+    new_state.parts = {f: Loaded(p.records, {}, p.sources, p.problems, p.warnings)
+                       for f, p in parts.items()}
+    cache.save_state(store, new_state)
+    result.timings["total"] = time.perf_counter() - clock
+    return result
 
+
+def write_output(options: BuildOptions, plan: Plan, bodies: dict[str, str],
+                 renderer: Renderer, template_dirs: list[Path], previous: cache.BuildState,
+                 jobs: int, result: BuildResult) -> cache.BuildState:
+    """Render the plan into a staging folder, index it, and put it in place: a whole new
+    folder for a full build, the changed files through the journal otherwise. Returns
+    the units and shards of the new output (the caller saves them with the rest)."""
+    full = not result.incremental
     staging = staging_dir(options.out)
     records = staging.parent / f".{options.out.resolve().name}.records-{os.getpid()}"
+    store = cache.cache_dir(options.cache_root or options.config_path.resolve().parent,
+                            options.out)
     try:
         tick = time.perf_counter()
-        _STATE.update(site=site, bodies=bodies, renderer=renderer, out=staging,
-                      content=content, records=records if options.search else None,
-                      plan=plan)
+        _STATE.update(bodies=bodies, renderer=renderer, out=staging, plan=plan,
+                      content=options.content, records=records if options.search else None)
         progress = Progress(options.quiet or not sys.stderr.isatty())
         # Workers share the model with this process by fork; frozen objects are not
         # touched by their garbage collector, so those memory pages stay shared.
@@ -169,8 +180,8 @@ def build(options: BuildOptions, log: Callable[[str], None] | None = None) -> Bu
             index_search(plan, records, staging, jobs)
             result.timings["search index"] = time.perf_counter() - tick
         tick = time.perf_counter()
-        new_state = next_state(previous, plan, written, settings, signatures, parts)
-        cache.forget(store)
+        new_state = next_state(previous, plan, written)
+        cache.forget(store)  # a build stopped from here on is followed by a full one
         if full:
             result.files = sum(len(v) for v in written.values())
             swap_into_place(staging, options.out)
@@ -179,16 +190,14 @@ def build(options: BuildOptions, log: Callable[[str], None] | None = None) -> Bu
                                       staging)
             result.files, result.deleted = len(replace), len(delete)
             cache.commit(staging, options.out, delete, replace)
-        cache.save_state(store, new_state)
         result.timings["swap"] = time.perf_counter() - tick
+        return new_state
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     finally:
         shutil.rmtree(records, ignore_errors=True)
         _STATE.clear()
-    result.timings["total"] = time.perf_counter() - clock
-    return result
 
 
 class BuildErrors(ArchiveError):
@@ -290,17 +299,15 @@ def make_plan(site: Site, settings: str, signatures: dict[str, cache.Signature],
     return Plan(site, fps, issues, dirty_months, places, sitemap, folders, search)
 
 
-def next_state(previous: cache.BuildState, plan: Plan, written: dict[str, list[str]],
-               settings: str, signatures: dict[str, cache.Signature],
-               parts: dict[str, Loaded]) -> cache.BuildState:
+def next_state(previous: cache.BuildState, plan: Plan,
+               written: dict[str, list[str]]) -> cache.BuildState:
+    """The units of the new output: each with its fingerprint and its files."""
     units = {}
     for unit, fp in plan.fingerprints.items():
         files = written[unit] if unit in written else previous.units[unit][1]
         units[unit] = (fp, sorted(files))
-    slim = {f: Loaded(p.records, {}, p.sources, p.problems, p.warnings)
-            for f, p in parts.items()}
     shards = dict(plan.shard_places) if plan.search else {}
-    return cache.BuildState(settings, signatures, slim, units, shards)
+    return cache.BuildState(units=units, shards=shards)
 
 
 def changes(previous: cache.BuildState, new: cache.BuildState, plan: Plan,
