@@ -121,6 +121,15 @@ def test_incremental_builds_equal_clean_builds_through_a_year_of_changes(archive
     archive.check()
     assert not (archive.out / new / "02-06").exists()
 
+    # A new day in the archive's latest month: its blocks of days are cut anew.
+    latest = archive.copy_issue("xuchang/2023/10/19", "2023-10-20")
+    archive.check()
+    assert (archive.out / "pagefind/shards/2023-10-17-20").is_dir()
+    assert not (archive.out / "pagefind/shards/2023-10-19-19").exists()
+    shutil.rmtree(archive.content / latest)
+    archive.check()
+    assert (archive.out / "pagefind/shards/2023-10-19-19").is_dir()
+
     # An issue older than any other: a new first month (the shard at /pagefind/).
     archive.copy_issue(ISSUE, "2018-01-02")
     archive.check()

@@ -6,6 +6,7 @@ import datetime as dt
 import json
 
 from generator.search.index import (
+    day_block,
     record_name,
     record_page,
     shard_key,
@@ -91,12 +92,27 @@ def test_a_record_page_holds_tokens_metadata_filters_and_sort_key():
     assert '<span data-pagefind-filter="shard">2023-03</span>' in page
 
 
-def test_the_index_is_sharded_by_month_in_date_order():
-    days = [dt.date(2016, 12, 31), dt.date(2017, 1, 1), dt.date(2017, 1, 31), dt.date(2017, 11, 2)]
-    keys = sorted({shard_key(d) for d in days})
-    assert keys == ["2016-12", "2017-01", "2017-11"]
+def test_the_index_is_sharded_by_month_then_by_blocks_of_the_latest_month():
+    latest = dt.date(2017, 11, 23)
+    days = [dt.date(2016, 12, 31), dt.date(2017, 1, 1), dt.date(2017, 1, 31),
+            dt.date(2017, 11, 2), dt.date(2017, 11, 16), dt.date(2017, 11, 17),
+            dt.date(2017, 11, 21), dt.date(2017, 11, 23)]
+    keys = sorted({shard_key(d, latest) for d in days})
+    assert keys == ["2016-12", "2017-01", "2017-11-01-16", "2017-11-17-20", "2017-11-21-22",
+                    "2017-11-23-23"]
+    assert keys == sorted(keys, key=lambda k: [shard_key(d, latest) for d in days].index(k))
     # The first shard is the bundle at /pagefind/ itself; the others are merged into it.
-    assert [shard_path(k, keys) for k in keys] == ["", "shards/2017-01/", "shards/2017-11/"]
+    assert [shard_path(k, keys) for k in keys[:2]] == ["", "shards/2017-01/"]
+
+
+def test_a_new_day_changes_one_block_of_the_latest_month():
+    before = {d: shard_key(dt.date(2017, 11, d), dt.date(2017, 11, 23)) for d in range(1, 24)}
+    after = {d: shard_key(dt.date(2017, 11, d), dt.date(2017, 11, 24)) for d in range(1, 25)}
+    moved = {d for d in before if before[d] != after[d]}
+    assert moved == {17, 18, 19, 20, 21, 22, 23}  # 17–20, 21–22, 23 become 17–24
+    assert all(before[d] == after[d] for d in range(1, 17))
+    assert [day_block(d, 31) for d in (1, 16, 17, 25, 31)] == [(1, 16), (1, 16), (17, 24),
+                                                              (25, 28), (31, 31)]
 
 
 def test_the_shard_list_names_the_bundles_to_merge(tmp_path):

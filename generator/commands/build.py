@@ -3,7 +3,7 @@
 Phases: scan content/ (file names, sizes and times of each issue folder) → read the
 folders that changed, in worker processes, and take the rest from the build cache →
 build the model → find the units of output whose inputs changed (an issue's pages;
-a month's data files and search shard; the sitemap) → render those in worker processes
+a month's data files; a search shard; the sitemap) → render those in worker processes
 that inherit the model by fork, into a staging folder → put them in place.
 
 A first build, --clean, or a changed generator, config, template or option renders
@@ -249,8 +249,9 @@ class Plan:
     site: Site
     fingerprints: dict[str, str]
     issues: list[Issue]  # issues to render
-    months: dict[str, list[Issue]]  # months whose data files (and shard) to render
-    shard_places: dict[str, str]  # every month → its place under pagefind/
+    months: dict[str, list[Issue]]  # months whose data files to render
+    shards: dict[str, list[Issue]]  # search shards to index
+    shard_places: dict[str, str]  # every shard → its place under pagefind/
     sitemap: bool  # render the sitemap
     folders: set[str]  # issue folders whose bodies the render needs
     search: bool
@@ -267,14 +268,21 @@ def make_plan(site: Site, settings: str, signatures: dict[str, cache.Signature],
     fps: dict[str, str] = {}
     issues: list[Issue] = []
     months: dict[str, list[Issue]] = defaultdict(list)
+    shards: dict[str, list[Issue]] = defaultdict(list)
+    latest = max((i.date for i in site.issues), default=None)
     for issue in site.issues:
         months[month_key(issue.date)].append(issue)
-    keys = sorted(months)
+        if search and latest is not None:
+            shards[shard_key(issue.date, latest)].append(issue)
+    keys = sorted(shards)
     places = {k: shard_path(k, keys) for k in keys}
 
     def changed(unit: str, fp: str) -> bool:
         fps[unit] = fp
         return full or previous.units.get(unit, ("", []))[0] != fp
+
+    def content(group: list[Issue]) -> list[tuple[cache.Signature, str]]:
+        return [(signatures[issue_folder(i)], i.paper) for i in group]
 
     for issue in site.issues:
         # An issue's pages show its own articles, its paper's name and links to the
@@ -284,19 +292,20 @@ def make_plan(site: Site, settings: str, signatures: dict[str, cache.Signature],
                          issue.next.url if issue.next else None)
         if changed(f"issue:{issue.url}", fp):
             issues.append(issue)
-    dirty_months: dict[str, list[Issue]] = {}
-    for key in keys:
-        fp = fingerprint(settings, places[key], search,
-                         [(signatures[issue_folder(i)], i.paper) for i in months[key]])
-        if changed(f"month:{key}", fp):
-            dirty_months[key] = months[key]
+    dirty_months = {key: group for key, group in sorted(months.items())
+                    if changed(f"month:{key}", fingerprint(settings, content(group)))}
+    dirty_shards = {key: group for key, group in sorted(shards.items())
+                    if changed(f"shard:{key}", fingerprint(settings, places[key],
+                                                           content(group)))}
     shape = [(i.url, [(p.url, [a.url for a in p.articles]) for p in i.pages])
              for i in site.issues]
     sitemap = changed("sitemap", fingerprint(settings, shape))
     fps["site"] = ""  # the small site-wide pages: rendered every time
     folders = {issue_folder(i) for i in issues}
-    folders.update(issue_folder(i) for m in dirty_months.values() for i in m)
-    return Plan(site, fps, issues, dirty_months, places, sitemap, folders, search)
+    for group in [*dirty_months.values(), *dirty_shards.values()]:
+        folders.update(issue_folder(i) for i in group)
+    return Plan(site, fps, issues, dirty_months, dirty_shards, places, sitemap, folders,
+                search)
 
 
 def next_state(previous: cache.BuildState, plan: Plan,
@@ -324,12 +333,11 @@ def changes(previous: cache.BuildState, new: cache.BuildState, plan: Plan,
     for files in written.values():
         replace.update(files)
     if plan.search:
-        rebuilt = set(plan.months)
-        for month, place in previous.shards.items():
-            if month not in new.shards or month in rebuilt:
+        for key, place in previous.shards.items():
+            if key not in new.shards or key in plan.shards:
                 delete.update(shard_members(out, place))
-        for month in rebuilt:
-            replace.update(shard_members(staging, plan.shard_places[month]))
+        for key in plan.shards:
+            replace.update(shard_members(staging, plan.shard_places[key]))
         replace.add("pagefind/shards.json")
     delete -= replace
     return sorted(delete), sorted(replace)
@@ -383,11 +391,12 @@ def render_all(plan: Plan, jobs: int, progress: Progress) -> dict[str, list[str]
     # A month's data files are the longest single units: start them first so that
     # they run beside the issue units instead of after them.
     units: list[tuple[str, Any]] = [("month", key) for key in plan.months]
+    units += [("shard", key) for key in plan.shards]
     units += [("site", None)] + ([("sitemap", None)] if plan.sitemap else [])
     units += [("issues", r) for r in partition_issues(issues, jobs * 8)]
     total = len(units)
     written: dict[str, list[str]] = {}
-    if jobs <= 1 or len(issues) + len(plan.months) < PARALLEL_MIN_FOLDERS:
+    if jobs <= 1 or len(units) < PARALLEL_MIN_FOLDERS:
         for n, unit in enumerate(units, start=1):
             written.update(run_unit(unit))
             progress.update(n, total)
@@ -424,11 +433,11 @@ def run_unit(unit: tuple[str, Any]) -> dict[str, list[str]]:
         return {f"issue:{issue.url}": write_all(out, render_issue(issue, renderer))
                 for issue in plan.issues[start:end]}
     if kind == "month":
-        issues = plan.months[arg]
-        if _STATE["records"] is not None:
-            write_records(_STATE["records"], search_records(issues))
-        return {f"month:{arg}": write_all(out, month_exports(renderer, arg, issues,
+        return {f"month:{arg}": write_all(out, month_exports(renderer, arg, plan.months[arg],
                                                              _STATE["bodies"]))}
+    if kind == "shard":
+        write_records(_STATE["records"], search_records(arg, plan.shards[arg]))
+        return {f"shard:{arg}": []}  # its bundle is placed as a whole (see changes())
     if kind == "sitemap":
         return {"sitemap": write_all(out, renderer.sitemaps(plan.site))}
     return {"site": write_all(out, render_site(plan.site, renderer))}
@@ -453,21 +462,20 @@ def render_issue(issue: Issue, renderer: Renderer) -> Iterable[tuple[str, str]]:
             yield renderer.article(issue, page, article, bodies[article.rel], prev, nxt)
 
 
-def search_records(issues: Iterable[Issue]) -> Iterable[tuple[str, str, str]]:
+def search_records(shard: str, issues: Iterable[Issue]) -> Iterable[tuple[str, str, str]]:
     """One search-index page per article (see generator/search/index.py)."""
     bodies: dict[str, str] = _STATE["bodies"]
     for issue in issues:
-        shard = shard_key(issue.date)
         for article in issue.articles:
             yield shard, record_name(article), record_page(
                 article, body_text(bodies[article.rel]), kind_name(article.kind), shard)
 
 
 def index_search(plan: Plan, records: Path, staging: Path, jobs: int) -> None:
-    """Index the months that changed, each into its shard under staging/pagefind/."""
+    """Index the shards that changed, each into its place under staging/pagefind/."""
     keys = sorted(plan.shard_places)
-    if plan.months:
-        index_shards(records, staging / "pagefind", sorted(plan.months), keys, min(jobs, 2))
+    if plan.shards:
+        index_shards(records, staging / "pagefind", sorted(plan.shards), keys, min(jobs, 2))
     write_shard_list(staging / "pagefind", keys)
 
 

@@ -87,7 +87,7 @@
         } finally {
           html.lang = lang;
         }
-        // The index comes in shards, one per month (generator/search/index.py):
+        // The index comes in shards of a month or less (generator/search/index.py):
         // /pagefind/ is the first, the others are merged into it.
         const shards = await fetch(root + "/pagefind/shards.json").then((r) => r.json());
         await Promise.all(shards.merge.map((path) => pf.mergeIndex(root + "/pagefind/" + path)));
@@ -121,8 +121,8 @@
   }
 
   // Results in date order. Pagefind sorts within each shard of the index only, but every
-  // shard holds one month (its key: 2017-03), so the shards' sorted results, shard after
-  // shard, are in date order.
+  // shard holds a continuous range of dates and the keys sort in date order (2017-03,
+  // then 2017-04-01-16…), so the shards' sorted results, shard after shard, are in order.
   async function byDate(query, chosen, counts, ascending) {
     const keys = Object.keys(counts.shard || {}).filter((k) => counts.shard[k] > 0).sort();
     if (!ascending) keys.reverse();
