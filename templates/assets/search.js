@@ -91,7 +91,6 @@
         // /pagefind/ is the first, the others are merged into it.
         const shards = await fetch(root + "/pagefind/shards.json").then((r) => r.json());
         await Promise.all(shards.merge.map((path) => pf.mergeIndex(root + "/pagefind/" + path)));
-        await pf.filters(); // loads the filter index: searches then count by filter
         return pf;
       });
     }
@@ -249,6 +248,10 @@
 
     let next;
     if (many) {
+      // Counts by filter come from Pagefind's filter indexes, loaded only now: a query
+      // with fewer results is counted from the results themselves (countFilters).
+      await (await pagefind()).filters();
+      ({ results, filters } = await find(query, { filters: chosen }));
       results = await byDate(query, chosen, filters, order === "oldest");
       let at = 0;
       next = async () => {
@@ -260,9 +263,7 @@
       status.textContent = `找到 ${results.length} 篇文章（结果较多，按日期排列）`;
     } else {
       let data = (await load(results, query)).filter(inRange);
-      if (terms(query).length > 1 || words(query).some((w) => /[^\p{L}\p{N}]/u.test(w))) {
-        filters = countFilters(data, filters);  // Pagefind counted for the first term only
-      }
+      filters = countFilters(data, filters);
       if (order === "relevance") {
         data = data.map((d) => [score(d, query), d]).sort((a, b) => b[0] - a[0])
           .map((x) => x[1]);
