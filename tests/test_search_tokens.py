@@ -98,8 +98,8 @@ def test_the_index_is_sharded_by_month_then_by_blocks_of_the_latest_month():
             dt.date(2017, 11, 2), dt.date(2017, 11, 16), dt.date(2017, 11, 17),
             dt.date(2017, 11, 21), dt.date(2017, 11, 23)]
     keys = sorted({shard_key(d, latest) for d in days})
-    assert keys == ["2016-12", "2017-01", "2017-11-01-16", "2017-11-17-20", "2017-11-21-22",
-                    "2017-11-23-23"]
+    assert keys == ["2016-12", "2017-01", "2017-11-01-08", "2017-11-09-16", "2017-11-17-20",
+                    "2017-11-21-22", "2017-11-23-23"]
     assert keys == sorted(keys, key=lambda k: [shard_key(d, latest) for d in days].index(k))
     # The first shard is the bundle at /pagefind/ itself; the others are merged into it.
     assert [shard_path(k, keys) for k in keys[:2]] == ["", "shards/2017-01/"]
@@ -111,8 +111,14 @@ def test_a_new_day_changes_one_block_of_the_latest_month():
     moved = {d for d in before if before[d] != after[d]}
     assert moved == {17, 18, 19, 20, 21, 22, 23}  # 17–20, 21–22, 23 become 17–24
     assert all(before[d] == after[d] for d in range(1, 17))
-    assert [day_block(d, 31) for d in (1, 16, 17, 25, 31)] == [(1, 16), (1, 16), (17, 24),
-                                                              (25, 28), (31, 31)]
+    assert [day_block(d, 31) for d in (1, 16, 17, 25, 29, 31)] == [
+        (1, 8), (9, 16), (17, 24), (25, 28), (29, 30), (31, 31)]
+    # A finished eight-day block is one shard; no new day re-indexes more than eight.
+    assert day_block(9, 16) == (9, 16) and day_block(16, 17) == (9, 16)
+    for last in range(1, 32):
+        for d in range(1, last + 1):
+            first, end = day_block(d, last)
+            assert first <= d <= end <= last and end - first < 8
 
 
 def test_the_shard_list_names_the_bundles_to_merge(tmp_path):

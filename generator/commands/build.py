@@ -55,6 +55,7 @@ from generator.site.render import (
 )
 
 PARALLEL_MIN_FOLDERS = 64  # below this, worker start-up costs more than it saves
+PARALLEL_MIN_ARTICLES = 300  # the same for rendering
 GENERATOR = Path(generator.__file__).resolve().parent
 
 
@@ -396,7 +397,9 @@ def render_all(plan: Plan, jobs: int, progress: Progress) -> dict[str, list[str]
     units += [("issues", r) for r in partition_issues(issues, jobs * 8)]
     total = len(units)
     written: dict[str, list[str]] = {}
-    if jobs <= 1 or len(units) < PARALLEL_MIN_FOLDERS:
+    work = sum(len(i.articles) for group in [issues, *plan.months.values(),
+                                             *plan.shards.values()] for i in group)
+    if jobs <= 1 or len(units) < 2 or work < PARALLEL_MIN_ARTICLES:
         for n, unit in enumerate(units, start=1):
             written.update(run_unit(unit))
             progress.update(n, total)

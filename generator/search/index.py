@@ -64,18 +64,17 @@ def record_name(article: ArticleRec) -> str:
 def shard_key(day: dt.date, latest: dt.date) -> str:
     """The part of the index the articles of a day live in, given the archive's latest
     issue date: one shard per month ("2017-03"), except in the latest month, which is
-    cut into blocks of days by the binary digits of its last day (the 23rd: 1–16, 17–20,
-    21–22, 23 → "2017-11-17-20"). Keys sort in date order.
+    cut into blocks of days (see day_block: "2017-11-17-20"). Keys sort in date order.
 
     Pagefind cannot add to an index (its issue #71), so new content is indexed by
-    re-indexing its whole shard. A new day re-indexes one block, on average under three
-    days of the month, instead of the month so far; when the month is over, its blocks
-    become one month shard. Months, not larger shards: one Pagefind run needs about 1 MB
-    of memory per article (about a thousand distinct index words each, see tokens.py),
-    and a month of two dailies (about 3,000 articles) is what a small build machine
-    takes; while every shard costs the browser an index download per query term. Every
-    shard holds a continuous range of dates, which is what lets search.js list results
-    by date across shards.
+    re-indexing its whole shard. In the latest month a new day re-indexes one block,
+    two and a half days on average and never more than eight, instead of the month so
+    far; when the month is over, its blocks become one month shard. Months, not larger
+    shards: one Pagefind run needs about 1 MB of memory per article (about a thousand
+    distinct index words each, see tokens.py), and a month of two dailies (about 3,000
+    articles) is what a small build machine takes; while every shard costs the browser
+    an index download per query term. Every shard holds a continuous range of dates,
+    which is what lets search.js list results by date across shards.
     """
     month = f"{day.year}-{day.month:02d}"
     if (day.year, day.month) != (latest.year, latest.month):
@@ -85,15 +84,21 @@ def shard_key(day: dt.date, latest: dt.date) -> str:
 
 
 def day_block(day: int, last_day: int) -> tuple[int, int]:
-    """The block of days 1..last_day that holds day, the blocks being the binary
-    decomposition of last_day, largest first (23 = 16 + 4 + 2 + 1)."""
-    start = 1
-    for size in (16, 8, 4, 2, 1):
-        if last_day & size:
+    """The block of days 1..last_day of a month that holds day: the days come in eight-day
+    blocks (1–8, 9–16, 17–24, 25–31), and the unfinished last block is cut by the binary
+    digits of its length (days 17–23: 17–20, 21–22, 23)."""
+    if day > last_day:
+        raise ValueError(f"day {day} is after day {last_day}")
+    start = (day - 1) // 8 * 8 + 1
+    end = start + 7
+    if last_day >= end:
+        return start, min(end, 31)
+    for size in (4, 2, 1):
+        if (last_day - start + 1) & size:
             if day < start + size:
                 return start, start + size - 1
             start += size
-    raise ValueError(f"day {day} is after day {last_day}")
+    raise AssertionError("unreachable: the blocks cover days start..last_day")
 
 
 def shard_path(key: str, keys: list[str]) -> str:
