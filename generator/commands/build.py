@@ -43,7 +43,7 @@ from generator.search.index import (
     write_shard_list,
 )
 from generator.site import urls
-from generator.site.loader import Loaded, issue_folders, load_folders, partition
+from generator.site.loader import Loaded, load_folders, partition, scan
 from generator.site.markup import body_text
 from generator.site.model import Issue, Site, build_model
 from generator.site.render import (
@@ -102,8 +102,8 @@ def build(options: BuildOptions, log: Callable[[str], None] | None = None) -> Bu
     cache.recover(options.out)  # finish a change an interrupted build had started
 
     settings = settings_fingerprint(config, template_dirs, options.search)
-    folders, strays = issue_folders(content)
-    signatures = {f: folder_signature(content, f) for f in folders}
+    signatures, strays = scan(content)
+    folders = list(signatures)
     stray_warnings = [f"{content / stray}: not in a <city>/<YYYY>/<MM>/<DD>/ folder; "
                       "ignored (move it into its issue folder)" for stray in strays]
     result.timings["scan"] = time.perf_counter() - clock
@@ -113,7 +113,9 @@ def build(options: BuildOptions, log: Callable[[str], None] | None = None) -> Bu
         result.warnings = stray_warnings
         result.timings["total"] = time.perf_counter() - clock
         return result
+    tick = time.perf_counter()
     previous = None if full else cache.load_state(store)
+    result.timings["cache load"] = time.perf_counter() - tick
     if previous is None or previous.settings != settings:
         previous, full = cache.BuildState(), True
     result.incremental = not full
@@ -135,17 +137,21 @@ def build(options: BuildOptions, log: Callable[[str], None] | None = None) -> Bu
     plan = make_plan(site, settings, signatures, previous, options.search, full)
     # Bodies of everything to render: the changed folders were just read; the others
     # (an issue whose neighbour changed, the rest of a changed month) are read now.
+    tick = time.perf_counter()
     bodies: dict[str, str] = {}
     needed = sorted(plan.folders - fresh.keys())
     for part in [*fresh.values(), *load_parts(content, needed, jobs).values()]:
         bodies.update(part.bodies)
+    result.timings["read bodies"] = time.perf_counter() - tick
     renderer = Renderer(template_dirs, config, search=options.search)
     new_state = write_output(options, plan, bodies, renderer, template_dirs, previous,
                              jobs, result)
     new_state.settings, new_state.signatures = settings, signatures
     new_state.parts = {f: Loaded(p.records, {}, p.sources, p.problems, p.warnings)
                        for f, p in parts.items()}
+    tick = time.perf_counter()
     cache.save_state(store, new_state)
+    result.timings["cache save"] = time.perf_counter() - tick
     result.timings["total"] = time.perf_counter() - clock
     return result
 
@@ -226,18 +232,6 @@ def settings_fingerprint(config: dict[str, Any], template_dirs: list[Path],
                 digest.update(os.fsencode(path.relative_to(root)) + b"\0")
                 digest.update(path.read_bytes())
     return digest.hexdigest()
-
-
-def folder_signature(content: Path, folder: str) -> cache.Signature:
-    """Names, modification times and sizes of an issue folder's files: what `make` and
-    Hugo trust too; a folder whose signature is unchanged is not read again."""
-    entries = []
-    with os.scandir(content / folder) as scan:
-        for entry in scan:
-            if entry.is_file():
-                st = entry.stat()
-                entries.append((entry.name, st.st_mtime_ns, st.st_size))
-    return tuple(sorted(entries))
 
 
 def fingerprint(*parts: Any) -> str:

@@ -39,20 +39,34 @@ class Loaded:
         self.warnings.extend(other.warnings)
 
 
-def issue_folders(root: Path) -> tuple[list[str], list[str]]:
-    """Issue folders (relative, sorted) and stray .md files outside the layout."""
-    folders: list[str] = []
+Signature = tuple[tuple[str, int, int], ...]  # (file name, mtime in ns, size), sorted
+
+
+def scan(root: Path) -> tuple[dict[str, Signature], list[str]]:
+    """Issue folders (relative, in order) with their signatures (names, modification
+    times and sizes of their files: what `make` and Hugo trust too), and stray .md files
+    outside the <city>/<YYYY>/<MM>/<DD>/ layout. One pass; a build with nothing to do
+    costs this and no more."""
+    folders: dict[str, Signature] = {}
     strays: list[str] = []
-    root_s = os.fspath(root)
-    for dirpath, dirnames, filenames in os.walk(root_s):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        rel = os.path.relpath(dirpath, root_s)
-        depth = 0 if rel == "." else rel.count(os.sep) + 1
+
+    def walk(path: str, rel: str, depth: int) -> None:
+        with os.scandir(path) as scan_dir:
+            entries = sorted(scan_dir, key=lambda e: e.name)
         if depth == ISSUE_DEPTH:
-            folders.append(rel.replace(os.sep, "/"))
-            dirnames[:] = []
-        elif any(f.endswith(".md") for f in filenames):
-            strays.extend(f"{rel}/{f}" for f in filenames if f.endswith(".md"))
+            folders[rel] = tuple((e.name, st.st_mtime_ns, st.st_size)
+                                 for e in entries if e.is_file() for st in [e.stat()])
+            return
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            child = f"{rel}/{entry.name}" if rel else entry.name
+            if entry.is_dir():
+                walk(entry.path, child, depth + 1)
+            elif entry.name.endswith(".md"):
+                strays.append(child)
+
+    walk(os.fspath(root), "", 0)
     return folders, strays
 
 
