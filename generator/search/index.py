@@ -141,8 +141,8 @@ def run_pagefind(records: Path, output: Path) -> None:
 def index_shards(records: Path, bundle: Path, keys: list[str], all_keys: list[str],
                  jobs: int) -> None:
     """Index each shard in keys (record folders under records/) into its place under
-    bundle/ (the site's /pagefind/), a few at a time, and list every shard in
-    bundle/shards.json for search.js."""
+    bundle/ (the site's /pagefind/), a few at a time; all_keys is every shard of the
+    site, which decides the places (see shard_path)."""
     def one(key: str) -> None:
         place = shard_path(key, all_keys)
         run_pagefind(records / key, bundle / place)
@@ -153,7 +153,6 @@ def index_shards(records: Path, bundle: Path, keys: list[str], all_keys: list[st
     with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
         for done in [pool.submit(one, key) for key in keys]:
             done.result()
-    write_shard_list(bundle, all_keys)
 
 
 def drop_script_files(shard: Path) -> None:
@@ -166,6 +165,7 @@ def drop_script_files(shard: Path) -> None:
 
 
 def write_shard_list(bundle: Path, keys: list[str]) -> None:
+    """bundle/shards.json: the shards search.js merges into the first one."""
     bundle.mkdir(parents=True, exist_ok=True)
     listing = {"merge": [shard_path(k, keys) for k in keys[1:]]}
     (bundle / "shards.json").write_text(json.dumps(listing, ensure_ascii=False) + "\n",

@@ -78,7 +78,7 @@
         // would cut bigrams apart; it reads the language from <html lang> when it starts
         // (in pf.init), so it starts under an undetermined language, then the page's
         // language is put back.
-        await pf.options({ baseUrl: root + "/", excerptLength: 40 });
+        await pf.options({ baseUrl: root + "/" });
         const html = document.documentElement;
         const lang = html.lang;
         html.lang = "und";
