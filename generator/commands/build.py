@@ -102,7 +102,7 @@ def build(options: BuildOptions, log: Callable[[str], None] | None = None) -> Bu
     cache.recover(options.out)  # finish a change an interrupted build had started
 
     settings = settings_fingerprint(config, template_dirs, options.search)
-    signatures, strays = scan(content)
+    signatures, strays = scan(content, jobs)
     folders = list(signatures)
     stray_warnings = [f"{content / stray}: not in a <city>/<YYYY>/<MM>/<DD>/ folder; "
                       "ignored (move it into its issue folder)" for stray in strays]

@@ -121,7 +121,7 @@
 
   // Results in date order. Pagefind sorts within each shard of the index only, but every
   // shard holds a continuous range of dates and the keys sort in date order (2017-03,
-  // then 2017-04-01-16…), so the shards' sorted results, shard after shard, are in order.
+  // then 2017-04-01-08…), so the shards' sorted results, shard after shard, are in order.
   async function byDate(query, chosen, counts, ascending) {
     const keys = Object.keys(counts.shard || {}).filter((k) => counts.shard[k] > 0).sort();
     if (!ascending) keys.reverse();
