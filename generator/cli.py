@@ -158,12 +158,26 @@ def run_ingest(args: argparse.Namespace) -> int:
 
 
 def run_build(args: argparse.Namespace) -> int:
+    import os
+
+    from generator.commands import freshness
+
+    # Is there anything to do? Asked before the rest of the build (templates, Markdown,
+    # the model) is even imported: a build with nothing to do stays a scan.
+    fresh = freshness.check(args.content, args.out, args.config, args.base_url, args.search,
+                            args.clean, args.jobs or os.cpu_count() or 1)
+    if fresh.up_to_date and not args.quiet:
+        for warning in fresh.warnings:
+            print(f"warning: {warning}", file=sys.stderr)
+        print(f"{args.out} is up to date")
+    if fresh.up_to_date:
+        return 0
     from generator.commands.build import BuildOptions, build
 
     options = BuildOptions(content=args.content, out=args.out, config_path=args.config,
                            base_url=args.base_url, jobs=args.jobs, quiet=args.quiet,
                            search=args.search, clean=args.clean)
-    result = build(options)
+    result = build(options, fresh=fresh)
     if not args.quiet:
         for warning in result.warnings:
             print(f"warning: {warning}", file=sys.stderr)

@@ -19,9 +19,10 @@ from pathlib import Path
 import pytest
 from e2e_site import SAMPLE_CONTENT
 
+import generator
 from generator.cli import main
 from generator.commands import build as build_module
-from generator.commands import state
+from generator.commands import freshness, state
 
 ISSUE = "xuchang/2023/03/15"
 
@@ -142,7 +143,7 @@ def test_incremental_builds_equal_clean_builds_through_a_year_of_changes(archive
     # A template override, then a config change.
     templates = archive.root / "my-templates"
     templates.mkdir()
-    page = (build_module.GENERATOR.parent / "templates" / "404.html").read_text()
+    page = (freshness.GENERATOR.parent / "templates" / "404.html").read_text()
     (templates / "404.html").write_text(page.replace("页面不存在", "没有这一页"))
     archive.config.write_text(archive.config.read_text() + "templates: [my-templates]\n")
     archive.check()
@@ -201,7 +202,7 @@ def test_a_build_stopped_while_moving_files_is_completed_by_the_next(
 
 def test_a_changed_generator_invalidates_the_cache(archive: Archive, monkeypatch):
     archive.build()
-    monkeypatch.setattr(build_module.generator, "__version__", "999")
+    monkeypatch.setattr(generator, "__version__", "999")
     built = []
     real = build_module.swap_into_place
     monkeypatch.setattr(build_module, "swap_into_place",

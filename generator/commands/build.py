@@ -29,9 +29,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import generator
+from generator.commands import freshness
 from generator.commands import state as cache
-from generator.config import load_config
 from generator.errors import ArchiveError
 from generator.search.index import (
     index_shards,
@@ -43,7 +42,7 @@ from generator.search.index import (
     write_shard_list,
 )
 from generator.site import urls
-from generator.site.loader import Loaded, load_folders, partition, scan
+from generator.site.loader import Loaded, load_folders
 from generator.site.markup import body_text
 from generator.site.model import Issue, Site, build_model
 from generator.site.render import (
@@ -53,10 +52,10 @@ from generator.site.render import (
     month_exports,
     month_key,
 )
+from generator.site.scan import partition
 
 PARALLEL_MIN_FOLDERS = 64  # below this, worker start-up costs more than it saves
 PARALLEL_MIN_ARTICLES = 300  # the same for rendering
-GENERATOR = Path(generator.__file__).resolve().parent
 
 
 @dataclass
@@ -87,32 +86,27 @@ class BuildResult:
 _STATE: dict[str, Any] = {}
 
 
-def build(options: BuildOptions, log: Callable[[str], None] | None = None) -> BuildResult:
+def build(options: BuildOptions, log: Callable[[str], None] | None = None,
+          fresh: freshness.Freshness | None = None) -> BuildResult:
+    """Build options.out; fresh is freshness.check() of the same options when the caller
+    has already made it (`archive build` does, before importing this module)."""
     result = BuildResult()
     clock = time.perf_counter()
-    config = load_config(options.config_path, required=False, base_url=options.base_url)
-    template_dirs = [Path(d) for d in config["templates"]]
-    content = options.content
-    if not content.is_dir():
-        raise ArchiveError(f"{content}: no such content folder; pass --content DIR or run "
-                           "`archive ingest` first")
     jobs = options.jobs or os.cpu_count() or 1
-    project = options.cache_root or options.config_path.resolve().parent
-    store = cache.cache_dir(project, options.out)
-    cache.recover(options.out)  # finish a change an interrupted build had started
-
-    settings = settings_fingerprint(config, template_dirs, options.search)
-    signatures, strays = scan(content, jobs)
-    folders = list(signatures)
-    stray_warnings = [f"{content / stray}: not in a <city>/<YYYY>/<MM>/<DD>/ folder; "
-                      "ignored (move it into its issue folder)" for stray in strays]
+    # Finish a change an interrupted build had started; then look (again) at what changed.
+    if cache.recover(options.out) or fresh is None:
+        fresh = check(options, jobs)
     result.timings["scan"] = time.perf_counter() - clock
-    full = options.clean or not (options.out / "index.html").is_file()
-    if not full and cache.load_signatures(store) == (settings, signatures):
+    if fresh.up_to_date:
         result.incremental = result.up_to_date = True
-        result.warnings = stray_warnings
+        result.warnings = fresh.warnings
         result.timings["total"] = time.perf_counter() - clock
         return result
+    config, template_dirs, content = fresh.config, fresh.template_dirs, options.content
+    settings, signatures, store, full = (fresh.settings, fresh.signatures, fresh.store,
+                                         fresh.full)
+    folders = list(signatures)
+    stray_warnings = fresh.warnings
     tick = time.perf_counter()
     previous = None if full else cache.load_state(store)
     result.timings["cache load"] = time.perf_counter() - tick
@@ -145,7 +139,7 @@ def build(options: BuildOptions, log: Callable[[str], None] | None = None) -> Bu
     result.timings["read bodies"] = time.perf_counter() - tick
     renderer = Renderer(template_dirs, config, search=options.search)
     new_state = write_output(options, plan, bodies, renderer, template_dirs, previous,
-                             jobs, result)
+                             jobs, store, result)
     new_state.settings, new_state.signatures = settings, signatures
     new_state.parts = {f: Loaded(p.records, {}, p.sources, p.problems, p.warnings)
                        for f, p in parts.items()}
@@ -158,15 +152,13 @@ def build(options: BuildOptions, log: Callable[[str], None] | None = None) -> Bu
 
 def write_output(options: BuildOptions, plan: Plan, bodies: dict[str, str],
                  renderer: Renderer, template_dirs: list[Path], previous: cache.BuildState,
-                 jobs: int, result: BuildResult) -> cache.BuildState:
+                 jobs: int, store: Path, result: BuildResult) -> cache.BuildState:
     """Render the plan into a staging folder, index it, and put it in place: a whole new
     folder for a full build, the changed files through the journal otherwise. Returns
     the units and shards of the new output (the caller saves them with the rest)."""
     full = not result.incremental
     staging = staging_dir(options.out)
     records = staging.parent / f".{options.out.resolve().name}.records-{os.getpid()}"
-    store = cache.cache_dir(options.cache_root or options.config_path.resolve().parent,
-                            options.out)
     try:
         tick = time.perf_counter()
         _STATE.update(bodies=bodies, renderer=renderer, out=staging, plan=plan,
@@ -207,6 +199,13 @@ def write_output(options: BuildOptions, plan: Plan, bodies: dict[str, str],
         _STATE.clear()
 
 
+def check(options: BuildOptions, jobs: int) -> freshness.Freshness:
+    """Is options.out up to date? (see freshness.py)"""
+    return freshness.check(options.content, options.out, options.config_path,
+                           options.base_url, options.search, options.clean, jobs,
+                           options.cache_root)
+
+
 class BuildErrors(ArchiveError):
     """Every problem of a build, one per line."""
 
@@ -218,21 +217,6 @@ class BuildErrors(ArchiveError):
 
 
 # -- what changed --------------------------------------------------------------------
-
-def settings_fingerprint(config: dict[str, Any], template_dirs: list[Path],
-                         search: bool) -> str:
-    """Everything besides content that output depends on: the generator's own code (so a
-    new version invalidates the cache), the config, every template and asset, options."""
-    digest = hashlib.sha256()
-    digest.update(repr((generator.__version__, sys.version_info[:2], search,
-                        sorted(config.items(), key=lambda kv: kv[0]))).encode())
-    for root in [GENERATOR, *template_dirs]:
-        for path in sorted(root.rglob("*")):
-            if path.is_file() and "__pycache__" not in path.parts:
-                digest.update(os.fsencode(path.relative_to(root)) + b"\0")
-                digest.update(path.read_bytes())
-    return digest.hexdigest()
-
 
 def fingerprint(*parts: Any) -> str:
     return hashlib.sha256(repr(parts).encode()).hexdigest()

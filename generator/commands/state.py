@@ -24,10 +24,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from generator.site.loader import Loaded, Signature
+from generator.commands.freshness import CACHE_FORMAT, commit_dir, load_signatures
+from generator.site.loader import Loaded
 from generator.site.model import ArticleRec
+from generator.site.scan import Signature
 
-CACHE_FORMAT = 2
 JOURNAL = ".commit.json"
 
 
@@ -38,24 +39,6 @@ class BuildState:
     parts: dict[str, Loaded] = field(default_factory=dict)  # issue folder → what was read
     units: dict[str, tuple[str, list[str]]] = field(default_factory=dict)  # → (fp, files)
     shards: dict[str, str] = field(default_factory=dict)  # month → place under pagefind/
-
-
-def cache_dir(project: Path, out: Path) -> Path:
-    """One cache per output folder: public/ and the serve preview do not share one."""
-    import hashlib
-
-    key = hashlib.sha256(os.fsencode(out.resolve())).hexdigest()[:16]
-    return project / ".archive" / "cache" / key
-
-
-def load_signatures(folder: Path) -> tuple[str, dict[str, Signature]] | None:
-    try:
-        with open(folder / "signatures.pickle", "rb") as f:
-            fmt, settings, signatures = pickle.load(f)
-    except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError,
-            AttributeError, ImportError):
-        return None
-    return (settings, signatures) if fmt == CACHE_FORMAT else None
 
 
 def load_state(folder: Path) -> BuildState | None:
@@ -115,11 +98,6 @@ def write_pickle(path: Path, value: Any) -> None:
 
 
 # -- the journal ---------------------------------------------------------------------
-
-def commit_dir(out: Path) -> Path:
-    out = out.resolve()
-    return out.parent / f".{out.name}.commit"
-
 
 def commit(staging: Path, out: Path, delete: list[str], replace: list[str]) -> None:
     """Apply a staged change to out: delete paths, then move each replaced path (a file

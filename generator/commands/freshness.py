@@ -1,0 +1,94 @@
+"""Is public/ up to date? The first step of every build, kept light.
+
+A build with nothing to do should cost a scan of content/ and nothing more, so this
+module imports only the config reader and the scanner: not the templates, Markdown or
+the model. `archive build` asks it before importing the rest of the build.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import generator
+from generator.config import load_config
+from generator.errors import ArchiveError
+from generator.site.scan import Signature, scan
+
+GENERATOR = Path(generator.__file__).resolve().parent
+CACHE_FORMAT = 2
+
+
+@dataclass
+class Freshness:
+    """What a build starts from: its settings, content/ as scanned, and the verdict."""
+    config: dict[str, Any]
+    template_dirs: list[Path]
+    settings: str  # fingerprint of generator, config, templates and options
+    signatures: dict[str, Signature]  # issue folder → its files
+    store: Path  # the build cache of this output folder
+    warnings: list[str] = field(default_factory=list)  # stray files
+    full: bool = False  # nothing to build on: render everything
+    up_to_date: bool = False  # nothing changed since the last build
+
+
+def check(content: Path, out: Path, config_path: Path, base_url: str | None, search: bool,
+          clean: bool, jobs: int, cache_root: Path | None = None) -> Freshness:
+    config = load_config(config_path, required=False, base_url=base_url)
+    template_dirs = [Path(d) for d in config["templates"]]
+    if not content.is_dir():
+        raise ArchiveError(f"{content}: no such content folder; pass --content DIR or run "
+                           "`archive ingest` first")
+    signatures, strays = scan(content, jobs)
+    fresh = Freshness(
+        config, template_dirs, settings_fingerprint(config, template_dirs, search),
+        signatures, cache_dir(cache_root or config_path.resolve().parent, out),
+        [f"{content / stray}: not in a <city>/<YYYY>/<MM>/<DD>/ folder; ignored (move it "
+         "into its issue folder)" for stray in strays])
+    # No output, or a change an interrupted build left half done: build everything.
+    fresh.full = clean or not (out / "index.html").is_file() or commit_dir(out).exists()
+    fresh.up_to_date = (not fresh.full
+                        and load_signatures(fresh.store) == (fresh.settings, signatures))
+    return fresh
+
+
+def settings_fingerprint(config: dict[str, Any], template_dirs: list[Path],
+                         search: bool) -> str:
+    """Everything besides content that output depends on: the generator's own code (so a
+    new version invalidates the cache), the config, every template and asset, options."""
+    digest = hashlib.sha256()
+    digest.update(repr((generator.__version__, sys.version_info[:2], search,
+                        sorted(config.items(), key=lambda kv: kv[0]))).encode())
+    for root in [GENERATOR, *template_dirs]:
+        for path in sorted(root.rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts:
+                digest.update(os.fsencode(path.relative_to(root)) + b"\0")
+                digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def cache_dir(project: Path, out: Path) -> Path:
+    """One cache per output folder: public/ and the serve preview do not share one."""
+    key = hashlib.sha256(os.fsencode(out.resolve())).hexdigest()[:16]
+    return project / ".archive" / "cache" / key
+
+
+def commit_dir(out: Path) -> Path:
+    """Where a build's staged change waits while it is moved into out (state.commit)."""
+    out = out.resolve()
+    return out.parent / f".{out.name}.commit"
+
+
+def load_signatures(folder: Path) -> tuple[str, dict[str, Signature]] | None:
+    try:
+        with open(folder / "signatures.pickle", "rb") as f:
+            fmt, settings, signatures = pickle.load(f)
+    except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError,
+            AttributeError, ImportError):
+        return None
+    return (settings, signatures) if fmt == CACHE_FORMAT else None
