@@ -116,8 +116,8 @@ def build(options: BuildOptions, log: Callable[[str], None] | None = None,
 
     tick = time.perf_counter()
     changed = [f for f in folders if previous.signatures.get(f) != signatures[f]]
-    fresh = load_parts(content, changed, jobs)
-    parts = {f: fresh[f] if f in fresh else previous.parts[f] for f in folders}
+    read_now = load_parts(content, changed, jobs)
+    parts = {f: read_now[f] if f in read_now else previous.parts[f] for f in folders}
     loaded = merge(parts)
     result.timings["read"] = time.perf_counter() - tick
     if loaded.problems:
@@ -133,8 +133,8 @@ def build(options: BuildOptions, log: Callable[[str], None] | None = None,
     # (an issue whose neighbour changed, the rest of a changed month) are read now.
     tick = time.perf_counter()
     bodies: dict[str, str] = {}
-    needed = sorted(plan.folders - fresh.keys())
-    for part in [*fresh.values(), *load_parts(content, needed, jobs).values()]:
+    needed = sorted(plan.folders - read_now.keys())
+    for part in [*read_now.values(), *load_parts(content, needed, jobs).values()]:
         bodies.update(part.bodies)
     result.timings["read bodies"] = time.perf_counter() - tick
     renderer = Renderer(template_dirs, config, search=options.search)
