@@ -108,9 +108,9 @@ def build(options: BuildOptions, log: Callable[[str], None] | None = None,
     folders = list(signatures)
     stray_warnings = fresh.warnings
     tick = time.perf_counter()
-    previous = None if full else cache.load_state(store)
+    previous = None if full or fresh.cached is None else cache.load_state(store, fresh.cached)
     result.timings["cache load"] = time.perf_counter() - tick
-    if previous is None or previous.settings != settings:
+    if previous is None:
         previous, full = cache.BuildState(), True
     result.incremental = not full
 

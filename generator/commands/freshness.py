@@ -33,6 +33,8 @@ class Freshness:
     signatures: dict[str, Signature]  # issue folder → its files
     store: Path  # the build cache of this output folder
     warnings: list[str] = field(default_factory=list)  # stray files
+    cached: tuple[str, dict[str, Signature]] | None = None  # the last build's settings
+    # and signatures, as its cache says
     full: bool = False  # nothing to build on: render everything
     up_to_date: bool = False  # nothing changed since the last build
 
@@ -52,8 +54,11 @@ def check(content: Path, out: Path, config_path: Path, base_url: str | None, sea
          "into its issue folder)" for stray in strays])
     # No output, or a change an interrupted build left half done: build everything.
     fresh.full = clean or not (out / "index.html").is_file() or commit_dir(out).exists()
-    fresh.up_to_date = (not fresh.full
-                        and load_signatures(fresh.store) == (fresh.settings, signatures))
+    if not fresh.full:
+        fresh.cached = load_signatures(fresh.store)
+    # Another generator, config, template or option: nothing in the cache applies.
+    fresh.full = fresh.full or fresh.cached is None or fresh.cached[0] != fresh.settings
+    fresh.up_to_date = fresh.cached == (fresh.settings, signatures)
     return fresh
 
 

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from generator.commands.freshness import CACHE_FORMAT, commit_dir, load_signatures
+from generator.commands.freshness import CACHE_FORMAT, commit_dir
 from generator.site.loader import Loaded
 from generator.site.model import ArticleRec
 from generator.site.scan import Signature
@@ -41,11 +41,9 @@ class BuildState:
     shards: dict[str, str] = field(default_factory=dict)  # month → place under pagefind/
 
 
-def load_state(folder: Path) -> BuildState | None:
-    """The whole state, or None when missing, unreadable or of another format."""
-    head = load_signatures(folder)
-    if head is None:
-        return None
+def load_state(folder: Path, head: tuple[str, dict[str, Signature]]) -> BuildState | None:
+    """The whole state, given its signatures file as load_signatures read it; None when
+    missing, unreadable or of another format."""
     try:
         with open(folder / "state.pickle", "rb") as f:
             fmt, parts, units, shards = pickle.load(f)
