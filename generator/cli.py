@@ -53,10 +53,30 @@ def build_parser() -> argparse.ArgumentParser:
                      help="skip the search index")
     bld.add_argument("--clean", action="store_true",
                      help="ignore the build cache and render everything")
+    bld.add_argument("--build-future", action="store_true",
+                     help="also publish articles dated after today (held back by default)")
+    bld.add_argument("--allow-removed", action="store_true",
+                     help="publish even though article URLs published before would go away")
     noise = bld.add_mutually_exclusive_group()
     noise.add_argument("-q", "--quiet", action="store_true", help="print errors only")
     noise.add_argument("-v", "--verbose", action="store_true", help="print timings and warnings")
     bld.set_defaults(run=run_build)
+
+    mov = sub.add_parser("move", help="move an article to another date, page or place, "
+                                      "keeping its URL working")
+    mov.add_argument("src", type=Path, help="the article file, content/…/PP-NN.md")
+    mov.add_argument("dst", type=Path, help="its new place, content/<city>/<paper>/<YYYY>/"
+                                            "<MM>/<DD>/<PP>-<NN>.md")
+    mov.add_argument("--content", type=Path, default=Path("content"), help="content root")
+    mov.add_argument("--city", help="the city, when the new place is another city's paper")
+    mov.add_argument("--paper", help="the paper's name, when the new place is another paper")
+    mov.set_defaults(run=run_move)
+
+    mig = sub.add_parser("migrate", help="move content/<city>/<YYYY>/… into the layout with "
+                                         "a folder per paper, old URLs kept as aliases")
+    mig.add_argument("--content", type=Path, default=Path("content"), help="content root")
+    mig.add_argument("--config", type=Path, default=Path("site.yaml"), help="site config")
+    mig.set_defaults(run=run_migrate)
 
     srv = sub.add_parser("serve", help="preview the site locally, rebuilt on every save")
     srv.add_argument("--port", type=port_number, default=8000,
@@ -154,7 +174,8 @@ def run_ingest(args: argparse.Namespace) -> int:
     config = load_config(args.config)
     flags = {"city": args.city, "paper": args.paper, "date": args.date, "page": args.page,
              "section": args.section}
-    return ingest(args.paths, args.content, flags, config.get("city_slugs", {}))
+    return ingest(args.paths, args.content, flags, config["city_slugs"],
+                  papers=config["paper_slugs"])
 
 
 def run_build(args: argparse.Namespace) -> int:
@@ -195,6 +216,20 @@ def run_build(args: argparse.Namespace) -> int:
         for phase, seconds in result.timings.items():
             print(f"  {phase}: {seconds:.2f} s")
     return 0
+
+
+def run_move(args: argparse.Namespace) -> int:
+    from generator.commands.relocate import move_article
+
+    return move_article(args.content, args.src, args.dst, args.city, args.paper)
+
+
+def run_migrate(args: argparse.Namespace) -> int:
+    from generator.commands.relocate import migrate
+    from generator.config import load_config
+
+    config = load_config(args.config)
+    return migrate(args.content, config["city_slugs"], config["paper_slugs"])
 
 
 def run_serve(args: argparse.Namespace) -> int:

@@ -6,6 +6,8 @@
     feed_size: 50                   # entries per Atom feed
     templates: [my-templates]       # folders searched before the built-in templates/
     city_slugs: {许昌: xuchang}      # URL folder of a city, instead of its pinyin
+    paper_slugs: {许昌晨报: chenbao}  # URL folder of a paper in its city (default: the
+                                    # pinyin of its name without the city: 许昌日报 → ribao)
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from urllib.parse import urlparse
 
 import yaml
 
+from generator.content.slug import RESERVED, SLUG_RE
 from generator.errors import ArchiveError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -27,6 +30,7 @@ DEFAULTS: dict[str, Any] = {
     "feed_size": 50,
     "templates": [],
     "city_slugs": {},
+    "paper_slugs": {},
 }
 
 
@@ -95,10 +99,18 @@ def validate(data: dict[str, Any], path: Path, lines: dict[str, int]) -> dict[st
     project_templates = base / "templates"
     fallback = project_templates if project_templates.is_dir() else DEFAULT_TEMPLATES
     config["templates"] = [str(d) for d in dirs] + [str(fallback)]
-    slugs = config["city_slugs"]
-    if not isinstance(slugs, dict) or not all(
-        isinstance(k, str) and isinstance(v, str) and v.isascii() and v.replace("-", "").isalnum()
-        for k, v in slugs.items()
-    ):
-        raise fail("city_slugs", "expected city name: ascii-slug pairs, e.g. 许昌: xuchang")
+    for key, example in (("city_slugs", "许昌: xuchang"), ("paper_slugs", "许昌晨报: chenbao")):
+        slugs = config[key]
+        if slugs is None:
+            config[key] = slugs = {}
+        if not isinstance(slugs, dict) or not all(
+            isinstance(k, str) and isinstance(v, str) and SLUG_RE.match(v)
+            for k, v in slugs.items()
+        ):
+            raise fail(key, f"expected name: slug pairs, slugs in lower-case letters, digits "
+                            f"and -, e.g. {example}")
+        reserved = sorted(v for v in slugs.values() if v in RESERVED)
+        if reserved:
+            raise fail(key, f"{reserved[0]!r} is reserved for the site's own pages; choose "
+                            "another slug")
     return config

@@ -8,3 +8,13 @@ class ArchiveError(Exception):
     """
 
     exit_code = 2
+
+
+class ContentProblems(ArchiveError):
+    """Every problem found in content/, one per line, then a summary line."""
+
+    def __init__(self, problems: list[str], what: str = "in content"):
+        self.problems = problems
+        noun = "problem" if len(problems) == 1 else "problems"
+        super().__init__("\n".join([*problems, f"{len(problems)} {noun} {what}; "
+                                    "fix them and build again (the output was not changed)"]))

@@ -31,7 +31,7 @@ from typing import Any
 
 from generator.commands import freshness
 from generator.commands import state as cache
-from generator.errors import ArchiveError
+from generator.errors import ArchiveError, ContentProblems
 from generator.search.index import (
     index_shards,
     record_name,
@@ -44,7 +44,7 @@ from generator.search.index import (
 from generator.site import urls
 from generator.site.loader import Loaded, load_folders
 from generator.site.markup import body_text
-from generator.site.model import Issue, Site, build_model
+from generator.site.model import Issue, Site, build_model, issue_redirects, url_conflicts
 from generator.site.render import (
     Renderer,
     issue_json,
@@ -125,6 +125,9 @@ def build(options: BuildOptions, log: Callable[[str], None] | None = None,
     result.warnings = loaded.warnings + stray_warnings
     tick = time.perf_counter()
     site = build_model(loaded.records, loaded.sources, config)
+    conflicts = url_conflicts(site)
+    if conflicts:
+        raise ContentProblems([f"{content / rel}.md: {problem}" for rel, problem in conflicts])
     result.timings["model"] = time.perf_counter() - tick
     result.articles = len(loaded.records)
 
@@ -206,14 +209,7 @@ def check(options: BuildOptions, jobs: int) -> freshness.Freshness:
                            options.cache_root)
 
 
-class BuildErrors(ArchiveError):
-    """Every problem of a build, one per line."""
-
-    def __init__(self, problems: list[str]):
-        self.problems = problems
-        noun = "problem" if len(problems) == 1 else "problems"
-        super().__init__("\n".join([*problems, f"{len(problems)} {noun} in content; "
-                                    "fix them and build again (public/ was not changed)"]))
+BuildErrors = ContentProblems  # the name the build and serve use
 
 
 # -- what changed --------------------------------------------------------------------
@@ -429,6 +425,9 @@ def render_issue(issue: Issue, renderer: Renderer) -> Iterable[tuple[str, str]]:
     content: Path = _STATE["content"]
     yield renderer.issue(issue)
     yield issue_json(renderer, issue, bodies)
+    for old, new, label in issue_redirects(issue):
+        if old.endswith("/"):  # a page; the others (.txt, .json) redirect on the host only
+            yield renderer.redirect(old, new, label)
     articles = issue.articles
     index = {a.rel: n for n, a in enumerate(articles)}
     for page in issue.pages:
@@ -437,6 +436,8 @@ def render_issue(issue: Issue, renderer: Renderer) -> Iterable[tuple[str, str]]:
         if ocr is not None and page.source:
             yield urls.source(page.source).lstrip("/"), ocr
         for article in page.articles:
+            for alias in article.aliases:
+                yield renderer.redirect(alias, article.url, article.display_title)
             n = index[article.rel]
             prev = articles[n - 1] if n > 0 else None
             nxt = articles[n + 1] if n + 1 < len(articles) else None
@@ -462,9 +463,16 @@ def index_search(plan: Plan, records: Path, staging: Path, jobs: int) -> None:
 
 def render_site(site: Site, renderer: Renderer) -> Iterable[tuple[str, str]]:
     yield renderer.home(site)
+    for city in site.cities:
+        yield renderer.city(city)
+    moves = [(alias, a.url) for a in site.articles for alias in a.aliases]
+    moves += [(old, new) for issue in site.issues for old, new, _ in issue_redirects(issue)]
+    yield renderer.netlify_redirects(sorted(moves))
     for paper in site.papers:
         yield renderer.paper(paper)
         yield renderer.feed(site, paper.slug)
+    for city in site.cities:
+        yield renderer.feed(site, city.slug)
     yield renderer.feed(site, None)
     yield renderer.robots()
     yield renderer.not_found()

@@ -17,11 +17,11 @@ from typing import Any
 
 import generator
 from generator.config import load_config
-from generator.errors import ArchiveError
+from generator.errors import ArchiveError, ContentProblems
 from generator.site.scan import Signature, scan
 
 GENERATOR = Path(generator.__file__).resolve().parent
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3
 
 
 @dataclass
@@ -46,12 +46,12 @@ def check(content: Path, out: Path, config_path: Path, base_url: str | None, sea
     if not content.is_dir():
         raise ArchiveError(f"{content}: no such content folder; pass --content DIR or run "
                            "`archive ingest` first")
-    signatures, strays = scan(content, jobs)
+    signatures, problems = scan(content, jobs)
+    if problems:
+        raise ContentProblems(problems)
     fresh = Freshness(
         config, template_dirs, settings_fingerprint(config, template_dirs, search),
-        signatures, cache_dir(cache_root or config_path.resolve().parent, out),
-        [f"{content / stray}: not in a <city>/<YYYY>/<MM>/<DD>/ folder; ignored (move it "
-         "into its issue folder)" for stray in strays])
+        signatures, cache_dir(cache_root or config_path.resolve().parent, out))
     # No output, or a change an interrupted build left half done: build everything.
     fresh.full = clean or not (out / "index.html").is_file() or commit_dir(out).exists()
     if not fresh.full:

@@ -14,7 +14,7 @@ from typing import TextIO
 
 from generator.commands.pages import collect_pages, read_page
 from generator.content.metadata import PageMeta, resolve_metadata
-from generator.content.slug import city_slug
+from generator.content.slug import paper_path
 from generator.content.store import check_writable, write_page
 from generator.errors import ArchiveError
 from generator.ingest.article import SegmentedPage
@@ -39,21 +39,23 @@ def prepare(path: Path, flags: dict) -> PreparedPage:
     return PreparedPage(path, text, meta, page)
 
 
-def check_unique(prepared: list[PreparedPage], slugs: dict[str, str]) -> None:
+def check_unique(prepared: list[PreparedPage], slugs: dict[str, str],
+                 papers: dict[str, str]) -> None:
     """Two files claiming the same paper, day and page would overwrite each other."""
     seen: dict[tuple, Path] = {}
     for p in prepared:
-        key = (city_slug(p.meta.city, slugs), p.meta.date, str(p.meta.page))
+        key = (paper_path(p.meta.city, p.meta.paper, slugs, papers), p.meta.date,
+               str(p.meta.page))
         if key in seen:
             raise ArchiveError(
-                f"{p.path}: same city, date and page ({p.meta.city} {p.meta.date} page "
+                f"{p.path}: same paper, date and page ({p.meta.paper} {p.meta.date} page "
                 f"{p.meta.page}) as {seen[key]}; fix the page number in pages.yaml or --page"
             )
         seen[key] = p.path
 
 
 def ingest(paths: list[Path], content: Path, flags: dict, slugs: dict[str, str],
-           out: TextIO | None = None) -> int:
+           out: TextIO | None = None, papers: dict[str, str] | None = None) -> int:
     """Ingest page files and folders of them into the content tree."""
     out = out or sys.stdout
     pages = collect_pages(paths)
@@ -61,12 +63,13 @@ def ingest(paths: list[Path], content: Path, flags: dict, slugs: dict[str, str],
         raise ArchiveError(f"--page {flags['page']}: applies to a single page file, but "
                            f"{len(pages)} pages were given; list page numbers in pages.yaml")
     prepared = [prepare(path, flags) for path in pages]
-    check_unique(prepared, slugs)
+    papers = papers or {}
+    check_unique(prepared, slugs, papers)
     check_writable(content)
     totals = {"articles": 0, "written": 0, "kept": 0}
     for p in prepared:
         report = write_page(content, p.meta, p.text, p.path.name, p.page.articles,
-                            slug_overrides=slugs)
+                            slug_overrides=slugs, paper_overrides=papers)
         inferred = f" (inferred: {', '.join(p.meta.inferred)})" if p.meta.inferred else ""
         out.write(f"{p.path}: {len(p.page.articles)} articles → {p.meta.paper} "
                   f"{p.meta.date} page {p.meta.page}{inferred}\n")

@@ -27,7 +27,7 @@ FIELD_ORDER: tuple[str, ...] = (
     "title", "kicker", "subtitle", "byline", "kind",
     "city", "paper", "date", "page", "seq", "section",
     "continued_from", "continues_on",
-    "source", "inferred", "checksum",
+    "source", "inferred", "aliases", "checksum",
 )
 REQUIRED: tuple[str, ...] = ("title", "city", "paper", "date", "page")
 KINDS: tuple[str, ...] = (
@@ -40,8 +40,11 @@ INFERABLE = ("city", "paper", "date", "page", "section")
 DEFAULTS: dict[str, Any] = {
     "title": None, "kicker": None, "subtitle": None, "byline": None, "kind": "news",
     "seq": None, "section": None, "continued_from": None, "continues_on": None,
-    "source": None, "inferred": [], "checksum": None,
+    "source": None, "inferred": [], "aliases": [], "checksum": None,
 }
+# An earlier URL of an article, as a site path: /xuchang/2023/03/23/06-02/ or an old
+# system's /html/2023-03/23/content_1234.htm. No query, fragment, `..` or spaces.
+ALIAS_RE = re.compile(r"^/(?:[A-Za-z0-9._~%!$&'()*+,;=:@-]+/)*[A-Za-z0-9._~%!$&'()*+,;=:@-]*$")
 
 DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 PAGE_LABEL_RE = re.compile(r"^[A-Za-z]{1,3}\d{1,3}$")  # "A2", "B12": papers with lettered sections
@@ -128,6 +131,13 @@ def apply_defaults(front: dict[str, Any], path: str) -> dict[str, Any]:
         out["seq"] = seq_from_path(path)
     if out.get("inferred") is None:
         out["inferred"] = []
+    if out.get("aliases") is None:
+        out["aliases"] = []
+    elif isinstance(out["aliases"], str):
+        out["aliases"] = [out["aliases"]]
+    if isinstance(out["aliases"], list):
+        out["aliases"] = [normalise_alias(a) if isinstance(a, str) else a
+                          for a in out["aliases"]]
     date = parse_date(out.get("date"))
     if date is not None:
         out["date"] = date
@@ -189,12 +199,44 @@ def validate(front: dict[str, Any], path: str, field_lines: dict[str, int]) -> l
             if bad:
                 add("inferred", f"{', '.join(map(_show, bad))} cannot be inferred; list only "
                                 f"fields among {', '.join(INFERABLE)}")
+    problems.extend(_alias_problems(front.get("aliases"), path, field_lines))
     checksum = front.get("checksum")
     if checksum is not None and not (isinstance(checksum, str) and CHECKSUM_RE.match(checksum)):
         add("checksum", f"{_show(checksum)} is not a checksum; delete the line (the ingest "
                         "writes it)")
     problems.extend(_path_problems(front, path, field_lines))
     return problems
+
+
+def normalise_alias(alias: str) -> str:
+    """'/a/b' → '/a/b/' (a page URL), '/a/b.htm' stays: the form URLs take on the site."""
+    alias = alias.strip()
+    last = alias.rsplit("/", 1)[-1]
+    return alias if alias.endswith("/") or "." in last else alias + "/"
+
+
+def _alias_problems(aliases: Any, path: str, field_lines: dict[str, int]) -> list[str]:
+    where = f"{path}:{field_lines.get('aliases', 1)}: aliases:"
+    if aliases is None:
+        return []
+    if isinstance(aliases, str):
+        aliases = [aliases]
+    if not isinstance(aliases, list):
+        return [f"{where} {_show(aliases)} is not a list; write e.g. "
+                "[/xuchang/2023/03/23/06-02/]"]
+    out = []
+    for alias in aliases:
+        if not isinstance(alias, str):
+            out.append(f"{where} {_show(alias)} is not a URL path; write it in double quotes")
+            continue
+        text = normalise_alias(alias)
+        if text.startswith(("http://", "https://")):
+            out.append(f'{where} "{alias}": write the path only, without the site address '
+                       "(e.g. /xuchang/2023/03/23/06-02/)")
+        elif not ALIAS_RE.match(text) or "/../" in text or "/./" in text or text == "/":
+            out.append(f'{where} "{alias}" is not a URL path of this site; write it like '
+                       "/xuchang/2023/03/23/06-02/ (no spaces, ? or #)")
+    return out
 
 
 def unknown_fields(front: dict[str, Any], path: str, field_lines: dict[str, int]) -> list[str]:

@@ -1,14 +1,19 @@
 """Where content files live. These paths become the site's permalinks: never change them.
 
-    <root>/<city-slug>/<YYYY>/<MM>/<DD>/<PP>-<NN>.md   one article, NN = its place on the page
-    <root>/<city-slug>/<YYYY>/<MM>/<DD>/<PP>.txt       the page's raw text, kept as evidence
+    <root>/<city>/<paper>/<YYYY>/<MM>/<DD>/<PP>-<NN>.md   one article, NN = its place on the page
+    <root>/<city>/<paper>/<YYYY>/<MM>/<DD>/<PP>.txt       the page's raw text, kept as evidence
 
-e.g. content/xuchang/2023/03/23/06-02.md is the second article of page 6 of
-许昌日报 of 23 March 2023. Month, day, page and seq are zero-padded to two digits
-so folders sort in date order; a printed page label such as "A2" is used as is
-(A2-03.md). The city slug is the city's pinyin in lower-case ASCII (许昌 →
-xuchang), unless the configuration overrides it (e.g. to keep an old URL, or to
-tell apart two cities whose names read the same).
+e.g. content/xuchang/ribao/2023/03/23/06-02.md is the second article of page 6 of
+许昌日报 of 23 March 2023, and content/xuchang/chenbao/2023/03/23/06-02.md the second
+of page 6 of 许昌晨报 that day: every paper has a folder of its own under its city.
+Month, day, page and seq are zero-padded to two digits so folders sort in date order;
+a printed page label such as "A2" is used as is (A2-03.md).
+
+The city slug is the city's pinyin in lower-case ASCII (许昌 → xuchang). The paper
+slug is the pinyin of the paper's name without the city's name in front (许昌日报 →
+ribao, 许昌晨报 → chenbao, 大河报 → dahebao). site.yaml can set either (city_slugs,
+paper_slugs), to keep an old URL or to tell apart two names that read the same.
+The names of the site's own sections are reserved and never used as slugs.
 """
 
 from __future__ import annotations
@@ -20,20 +25,68 @@ from pathlib import Path
 from generator.errors import ArchiveError
 from generator.ingest.article import PageRef
 
+# Top-level paths of the site itself: a city or paper with one of these names would
+# overwrite them.
+RESERVED = frozenset({
+    "assets", "data", "pagefind", "search", "feed", "sitemap", "robots", "404", "index",
+    "about", "people", "places", "topics", "api", "static", "admin", "__archive",
+})
+# With a letter: an all-digit folder would read as a year (and old URLs had years there).
+SLUG_RE = re.compile(r"^(?=[a-z0-9-]*[a-z])[a-z0-9][a-z0-9-]*$")
+ARTICLE_NAME_RE = re.compile(r"^(?P<page>\d{2,3}|[A-Z]{1,3}\d{1,3})-(?P<seq>\d{2,3})\.md$")
+SOURCE_NAME_RE = re.compile(r"^(?P<page>\d{2,3}|[A-Z]{1,3}\d{1,3})\.txt$")
+
+
+def _pinyin(text: str) -> str:
+    from pypinyin import lazy_pinyin  # imported here: loading its tables takes a moment
+
+    return re.sub(r"[^a-z0-9]", "", "".join(lazy_pinyin(text.strip())).lower())
+
 
 def city_slug(city: str, overrides: dict[str, str] | None = None) -> str:
     """The URL-safe name of a city: a configured override, else its pinyin."""
     if overrides and city in overrides:
         return overrides[city]
-    from pypinyin import lazy_pinyin  # imported here: loading its tables takes a moment
-
-    slug = re.sub(r"[^a-z0-9]", "", "".join(lazy_pinyin(city.strip())).lower())
+    slug = _pinyin(city)
     if not slug:
         raise ArchiveError(
-            f'city "{city}": cannot make a URL name from it; add it to the city slugs '
-            "in the configuration, e.g. 许昌: xuchang"
+            f'city "{city}": cannot make a URL name from it; add it to city_slugs '
+            "in site.yaml, e.g. `city_slugs: {许昌: xuchang}`"
+        )
+    if slug in RESERVED:
+        raise ArchiveError(
+            f'city "{city}": its URL name "{slug}" is reserved for the site\'s own pages; '
+            f"give it another in site.yaml, e.g. `city_slugs: {{{city}: {slug}-city}}`"
         )
     return slug
+
+
+def paper_slug(paper: str, city: str, overrides: dict[str, str] | None = None) -> str:
+    """The URL-safe name of a paper within its city: an override, else the pinyin of its
+    name without the city in front (许昌日报 → ribao)."""
+    if overrides and paper in overrides:
+        return overrides[paper]
+    name = paper.strip()
+    short = name[len(city):] if city and name.startswith(city) and len(name) > len(city) \
+        else name
+    slug = _pinyin(short) or _pinyin(name)
+    if not slug:
+        raise ArchiveError(
+            f'paper "{paper}": cannot make a URL name from it; add it to paper_slugs '
+            "in site.yaml, e.g. `paper_slugs: {许昌日报: ribao}`"
+        )
+    if slug in RESERVED:
+        raise ArchiveError(
+            f'paper "{paper}": its URL name "{slug}" is reserved for the site\'s own pages; '
+            f"give it another in site.yaml, e.g. `paper_slugs: {{{paper}: {slug}bao}}`"
+        )
+    return slug
+
+
+def paper_path(city: str, paper: str, city_slugs: dict[str, str] | None = None,
+               paper_slugs: dict[str, str] | None = None) -> str:
+    """'xuchang/ribao': the folder of a paper under content/, and its URL path."""
+    return f"{city_slug(city, city_slugs)}/{paper_slug(paper, city, paper_slugs)}"
 
 
 def page_stem(page: PageRef) -> str:
@@ -41,16 +94,37 @@ def page_stem(page: PageRef) -> str:
     return f"{page:02d}" if isinstance(page, int) else str(page)
 
 
-def issue_dir(root: Path, city_slug: str, date: dt.date) -> Path:
-    """The folder of one day's issue of one city's paper."""
-    return Path(root) / city_slug / f"{date:%Y}" / f"{date:%m}" / f"{date:%d}"
+def issue_dir(root: Path, paper: str, date: dt.date) -> Path:
+    """The folder of one day's issue of one paper; paper is its path ('xuchang/ribao')."""
+    return Path(root) / paper / f"{date:%Y}" / f"{date:%m}" / f"{date:%d}"
 
 
-def article_path(root: Path, city_slug: str, date: dt.date, page: PageRef, seq: int) -> Path:
-    """root/<slug>/<YYYY>/<MM>/<DD>/<PP>-<NN>.md"""
-    return issue_dir(root, city_slug, date) / f"{page_stem(page)}-{seq:02d}.md"
+def article_path(root: Path, paper: str, date: dt.date, page: PageRef, seq: int) -> Path:
+    """root/<city>/<paper>/<YYYY>/<MM>/<DD>/<PP>-<NN>.md"""
+    return issue_dir(root, paper, date) / f"{page_stem(page)}-{seq:02d}.md"
 
 
-def page_source_path(root: Path, city_slug: str, date: dt.date, page: PageRef) -> Path:
-    """root/<slug>/<YYYY>/<MM>/<DD>/<PP>.txt: the page text the articles came from."""
-    return issue_dir(root, city_slug, date) / f"{page_stem(page)}.txt"
+def page_source_path(root: Path, paper: str, date: dt.date, page: PageRef) -> Path:
+    """root/<city>/<paper>/<YYYY>/<MM>/<DD>/<PP>.txt: the page text the articles came from."""
+    return issue_dir(root, paper, date) / f"{page_stem(page)}.txt"
+
+
+def issue_folder_problem(folder: str) -> str | None:
+    """What is wrong with an issue folder path ('xuchang/ribao/2023/03/23'), or None."""
+    parts = folder.split("/")
+    if len(parts) != 5:
+        return "not a <city>/<paper>/<YYYY>/<MM>/<DD>/ folder"
+    city, paper, y, m, d = parts
+    for label, slug in (("city", city), ("paper", paper)):
+        if not SLUG_RE.match(slug):
+            return (f"{label} folder {slug!r} is not a URL name (lower-case letters, digits "
+                    "and -, with at least one letter)")
+        if slug in RESERVED:
+            return f"{label} folder {slug!r} is reserved for the site's own pages"
+    if not (len(y) == 4 and len(m) == 2 and len(d) == 2 and (y + m + d).isdigit()):
+        return "not a <YYYY>/<MM>/<DD>/ date folder"
+    try:
+        dt.date(int(y), int(m), int(d))
+    except ValueError:
+        return f"{y}-{m}-{d} is not a date"
+    return None

@@ -29,10 +29,10 @@ from generator.content import frontmatter, schema
 from generator.content.metadata import PageMeta
 from generator.content.slug import (
     article_path,
-    city_slug,
     issue_dir,
     page_source_path,
     page_stem,
+    paper_path,
 )
 from generator.errors import ArchiveError
 from generator.ingest.article import Article
@@ -78,6 +78,7 @@ def write_page(
     articles: list[Article],
     *,
     slug_overrides: dict[str, str] | None = None,
+    paper_overrides: dict[str, str] | None = None,
 ) -> WriteReport:
     """Write one page's articles (and its raw text beside them) under content_root.
 
@@ -86,15 +87,14 @@ def write_page(
     ArchiveError before anything is written if the target folder is not writable.
     """
     root = Path(content_root)
-    slug = city_slug(meta.city, slug_overrides)
+    slug = paper_path(meta.city, meta.paper, slug_overrides, paper_overrides)
     source_path = page_source_path(root, slug, meta.date, meta.page)
     source_rel = source_path.relative_to(root).as_posix()
-    planned = {
-        article_path(root, slug, meta.date, meta.page, seq): render_article(
-            build_front(meta, article, seq, source_rel), article.body
-        )
-        for seq, article in enumerate(articles, start=1)
-    }
+    planned = {}
+    for seq, article in enumerate(articles, start=1):
+        path = article_path(root, slug, meta.date, meta.page, seq)
+        planned[path] = render_article(build_front(meta, article, seq, source_rel),
+                                       article.body, path.relative_to(root).as_posix())
     folder = issue_dir(root, slug, meta.date)
     check_writable(folder)
     _mkdir(folder)
@@ -107,7 +107,7 @@ def write_page(
             report.written.append(path)
         elif current == text:
             report.unchanged.append(path)
-        elif (reason := editor_reason(current)) is None:
+        elif (reason := editor_reason(current, _rel(root, path))) is None:
             _write(path, text)
             report.written.append(path)
         else:
@@ -123,7 +123,7 @@ def write_page(
     for path in _page_articles(folder, meta.page):
         if path in planned:
             continue
-        reason = editor_reason(_read(path) or "")
+        reason = editor_reason(_read(path) or "", _rel(root, path))
         if reason is None:
             _remove(path)
             report.removed.append(path)
@@ -154,8 +154,9 @@ def build_front(meta: PageMeta, article: Article, seq: int, source: str) -> dict
     }
 
 
-def render_article(front: dict[str, Any], body: str) -> str:
-    """The file text with its checksum; ValueError if the front matter would not validate.
+def render_article(front: dict[str, Any], body: str, rel: str | None = None) -> str:
+    """The file text with its checksum for its place rel (its path under content/);
+    ValueError if the front matter would not validate.
 
     A failure here is a bug upstream (e.g. an unknown kind from the segmenter),
     so it is not an ArchiveError: we never write a file the reader rejects.
@@ -165,21 +166,40 @@ def render_article(front: dict[str, Any], body: str) -> str:
     if problems:
         raise ValueError("; ".join(problems))
     draft = frontmatter.render(schema.ordered(front), body)
-    return frontmatter.render(schema.ordered({**front, "checksum": _hash(draft)}), body)
+    return frontmatter.render(schema.ordered({**front, "checksum": checksum_of(draft, rel)}),
+                              body)
 
 
-def checksum_of(text: str) -> str:
-    """The checksum a file's text should carry: sha256 of it minus the checksum line."""
+def checksum_of(text: str, rel: str | None = None) -> str:
+    """The checksum a file's text should carry at its place rel: sha256 of the text minus
+    the checksum line, and of the place, so that a copy or a renamed file (an editor
+    splitting or moving an article) no longer counts as the ingest's own. rel None is
+    the form before checksums covered the place (read only by `archive migrate`)."""
     lines = text.split("\n")
     if lines and lines[0].rstrip() == frontmatter.FENCE:
         end = next((i for i in range(1, len(lines)) if lines[i].rstrip() == frontmatter.FENCE),
                    len(lines))
         lines = [ln for i, ln in enumerate(lines) if not (0 < i < end and _CHECKSUM_LINE.match(ln))]
-    return _hash("\n".join(lines))
+    joined = "\n".join(lines)
+    return _hash(joined if rel is None else f"{rel}\0{joined}")
 
 
-def editor_reason(text: str) -> str | None:
-    """Why a file belongs to an editor, or None if it is exactly as the ingest wrote it."""
+def set_checksum(text: str, checksum: str) -> str:
+    """The text with its checksum line set (added before the closing fence if absent)."""
+    lines = text.split("\n")
+    end = next((i for i in range(1, len(lines)) if lines[i].rstrip() == frontmatter.FENCE),
+               len(lines))
+    at = next((i for i in range(1, end) if _CHECKSUM_LINE.match(lines[i])), None)
+    if at is None:
+        lines.insert(end, f"checksum: {checksum}")
+    else:
+        lines[at] = f"checksum: {checksum}"
+    return "\n".join(lines)
+
+
+def editor_reason(text: str, rel: str | None) -> str | None:
+    """Why a file at rel belongs to an editor, or None if it is exactly as the ingest
+    wrote it there."""
     try:
         front, _, _ = frontmatter.parse(text, "<file>")
     except ArchiveError:
@@ -187,7 +207,7 @@ def editor_reason(text: str) -> str | None:
     stored = front.get("checksum")
     if stored is None:
         return HAND_WRITTEN
-    return None if stored == checksum_of(text) else EDITED
+    return None if stored == checksum_of(text, rel) else EDITED
 
 
 def check_writable(folder: Path) -> None:
@@ -209,6 +229,10 @@ def _page_articles(folder: Path, page: Any) -> list[Path]:
         return []
     pattern = re.compile(rf"^{re.escape(page_stem(page))}-\d{{2,}}\.md$")
     return sorted(p for p in folder.iterdir() if pattern.match(p.name))
+
+
+def _rel(root: Path, path: Path) -> str:
+    return path.relative_to(root).as_posix()
 
 
 def _hash(text: str) -> str:
@@ -242,6 +266,25 @@ def _write(path: Path, text: str) -> None:
     except OSError as e:
         raise ArchiveError(f"{path}: cannot write ({e.strerror}); check permissions or pass "
                            "--content DIR") from None
+
+
+def _write_new(path: Path, text: str) -> None:
+    """Create a file that must not exist yet (a move never overwrites), atomically."""
+    _mkdir(path.parent)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}-{secrets.token_hex(4)}.tmp")
+    try:
+        with open(tmp, "xb") as f:
+            f.write(text.encode("utf-8", errors="surrogateescape"))
+            f.flush()
+            os.fsync(f.fileno())
+        os.link(tmp, path)  # fails if path exists: never replaces a file
+    except FileExistsError:
+        raise ArchiveError(f"{path}: already exists; choose another place") from None
+    except OSError as e:
+        raise ArchiveError(f"{path}: cannot write ({e.strerror}); check permissions and free "
+                           "space") from None
+    finally:
+        tmp.unlink(missing_ok=True)
 
 
 def _remove(path: Path) -> None:

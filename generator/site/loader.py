@@ -8,25 +8,25 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.content.reader import read_article
 from generator.content.schema import parse_page
+from generator.content.slug import ARTICLE_NAME_RE, SOURCE_NAME_RE
 from generator.site import urls
 from generator.site.markup import excerpt
 from generator.site.model import ArticleRec, display_title
 
-ARTICLE_RE = re.compile(r"^[A-Za-z0-9]+-\d{2,}\.md$")
-SOURCE_RE = re.compile(r"^([A-Za-z0-9]+)\.txt$")
+ARTICLE_RE = ARTICLE_NAME_RE
+SOURCE_RE = SOURCE_NAME_RE
 
 
 @dataclass
 class Loaded:
     records: list[ArticleRec] = field(default_factory=list)
     bodies: dict[str, str] = field(default_factory=dict)  # rel → Markdown body
-    sources: dict[tuple, str] = field(default_factory=dict)  # (slug, date, PP) → rel path
+    sources: dict[tuple, str] = field(default_factory=dict)  # (paper path, date, PP) → rel
     problems: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
@@ -42,15 +42,20 @@ def load_folders(root: Path, folders: list[str]) -> Loaded:
     """Read every article file of some issue folders (runs in a worker process)."""
     out = Loaded()
     for folder in folders:
-        slug = folder.split("/", 1)[0]
+        slug = folder.rsplit("/", 3)[0]  # the paper's path: xuchang/ribao
         directory = root / folder
-        for name in sorted(os.listdir(directory)):
+        try:
+            names = sorted(os.listdir(directory))
+        except OSError as err:  # removed or made unreadable since the scan
+            out.problems.append(f"{directory}: cannot read ({err.strerror}); build again")
+            continue
+        for name in names:
             if ARTICLE_RE.match(name):
                 load_article(root, directory / name, f"{folder}/{name[:-3]}", slug, out)
             elif (m := SOURCE_RE.match(name)) is not None:
                 date = _folder_date(folder)
                 if date is not None:
-                    out.sources[(slug, date, m.group(1))] = f"{folder}/{name}"
+                    out.sources[(slug, date, m.group("page"))] = f"{folder}/{name}"
     return out
 
 
@@ -71,13 +76,14 @@ def load_article(root: Path, path: Path, rel: str, slug: str, out: Loaded) -> No
         inferred=tuple(front.get("inferred") or ()), excerpt=excerpt(body),
         chars=len(body), authors=tuple(urls.authors(front["byline"])),
         display_title=display_title(front["title"], front["kind"], seq),
+        aliases=tuple(dict.fromkeys(front["aliases"])),
     ))
     out.bodies[rel] = body
 
 
 def _folder_date(folder: str) -> dt.date | None:
     try:
-        _slug, y, m, d = folder.split("/")
+        _city, _paper, y, m, d = folder.split("/")
         return dt.date(int(y), int(m), int(d))
     except ValueError:
         return None

@@ -8,6 +8,7 @@ the files whose records changed.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
@@ -21,9 +22,9 @@ PageRef = int | str
 class ArticleRec:
     """What the site knows of one article file (the body is rendered separately)."""
 
-    rel: str  # "xuchang/2023/03/23/06-02": the permalink path and the content path
-    url: str  # "/xuchang/2023/03/23/06-02/"
-    slug: str  # city slug: the paper's folder
+    rel: str  # "xuchang/ribao/2023/03/23/06-02": the permalink path and the content path
+    url: str  # "/xuchang/ribao/2023/03/23/06-02/"
+    slug: str  # the paper's folder under its city: "xuchang/ribao"
     city: str
     paper: str
     date: dt.date
@@ -43,6 +44,7 @@ class ArticleRec:
     chars: int  # body length in characters
     display_title: str  # the headline, else what the article is (图片新闻, 简讯…)
     authors: tuple[str, ...] = ()  # person names from the byline, for citations and feeds
+    aliases: tuple[str, ...] = ()  # earlier URLs of this article, redirected to it
 
 
 @dataclass
@@ -76,6 +78,7 @@ class Issue:
     prev: Issue | None = None
     next: Issue | None = None
     url: str = ""
+    city: str = ""
 
     def __post_init__(self) -> None:
         self.url = urls.issue(self.slug, self.date)
@@ -91,7 +94,7 @@ class Issue:
 
 @dataclass
 class Paper:
-    slug: str
+    slug: str  # its path: "xuchang/ribao"
     name: str
     city: str
     issues: list[Issue] = field(default_factory=list)  # oldest first
@@ -99,6 +102,14 @@ class Paper:
     @property
     def url(self) -> str:
         return urls.paper(self.slug)
+
+    @property
+    def city_slug(self) -> str:
+        return self.slug.split("/", 1)[0]
+
+    @property
+    def city_url(self) -> str:
+        return urls.city(self.city_slug)
 
     @property
     def article_count(self) -> int:
@@ -113,9 +124,33 @@ class Paper:
 
 
 @dataclass
+class City:
+    slug: str
+    name: str
+    papers: list[Paper] = field(default_factory=list)
+
+    @property
+    def url(self) -> str:
+        return urls.city(self.slug)
+
+    @property
+    def article_count(self) -> int:
+        return sum(p.article_count for p in self.papers)
+
+
+@dataclass
 class Site:
     papers: list[Paper]
     config: dict[str, Any]
+
+    @property
+    def cities(self) -> list[City]:
+        """Cities in the order of their first paper, each with its papers."""
+        out: dict[str, City] = {}
+        for paper in self.papers:
+            city = out.setdefault(paper.city_slug, City(paper.city_slug, paper.city))
+            city.papers.append(paper)
+        return list(out.values())
 
     @property
     def issues(self) -> list[Issue]:
@@ -127,7 +162,7 @@ class Site:
 
     def latest_articles(self, n: int, slug: str | None = None) -> list[ArticleRec]:
         """The n newest articles (by issue date, then page order) of one paper or all."""
-        papers = [p for p in self.papers if slug in (None, p.slug)]
+        papers = [p for p in self.papers if slug in (None, p.slug, p.city_slug)]
         issues = sorted((i for p in papers for i in p.issues), key=lambda i: (i.date, i.slug),
                         reverse=True)
         out: list[ArticleRec] = []
@@ -178,9 +213,79 @@ def build_model(records: list[ArticleRec], sources: dict[tuple, str],
             name = max(names[slug].items(), key=lambda kv: kv[1])[0]
             papers[slug] = Paper(slug, name, cities[slug])
         paper = papers[slug]
-        issue = Issue(slug, paper.name, date, [pages[k] for k in sorted(pages)])
+        issue = Issue(slug, paper.name, date, [pages[k] for k in sorted(pages)],
+                      city=paper.city)
         if paper.issues:
             issue.prev, paper.issues[-1].next = paper.issues[-1], issue
         paper.issues.append(issue)
     ordered = sorted(papers.values(), key=lambda p: (-len(p.issues), p.slug))
     return Site(ordered, config)
+
+
+# An article URL of the layout before papers had folders: /<city>/<YYYY>/<MM>/<DD>/<PP>-<NN>/
+_OLD_ARTICLE_RE = re.compile(r"^/([a-z0-9-]+)/(\d{4})/(\d{2})/(\d{2})/([A-Z0-9]+)-\d+/$")
+
+
+def issue_redirects(issue: Issue) -> list[tuple[str, str, str]]:
+    """(old URL, new URL, label) for the issue, page, page text and data URLs that the
+    earlier layout published for this issue, read off its articles' aliases (the ones
+    `archive migrate` wrote). Article aliases themselves are not included."""
+    out: dict[str, tuple[str, str]] = {}
+    for page in issue.pages:
+        for article in page.articles:
+            for alias in article.aliases:
+                m = _OLD_ARTICLE_RE.match(alias)
+                if m is None:
+                    continue
+                city, y, mo, d, pp = m.groups()
+                old_issue = f"/{city}/{y}/{mo}/{d}/"
+                out.setdefault(old_issue, (issue.url, cn_label(issue)))
+                out.setdefault(f"{old_issue}{pp}/", (page.url, f"第{page.label}版"))
+                if page.source_url:
+                    out.setdefault(f"{old_issue}{pp}.txt", (page.source_url, page.label))
+                out.setdefault(f"/data/{city}/{y}-{mo}-{d}.json", (issue.data_url, "data"))
+    return [(old, new, label) for old, (new, label) in out.items() if old != new]
+
+
+def cn_label(issue: Issue) -> str:
+    return f"{issue.paper} {issue.date.year}年{issue.date.month}月{issue.date.day}日"
+
+
+# Top-level names the site's own pages use: an alias there would overwrite them.
+SITE_SECTIONS = ("/assets/", "/data/", "/pagefind/", "/search/", "/__archive/", "/feed.xml",
+                 "/sitemap", "/robots.txt", "/404.html", "/index.html", "/_redirects")
+
+
+def url_conflicts(site: Site) -> list[tuple[str, str]]:
+    """(content file, problem) for every alias that would take another page's URL:
+    a page of the site, a site section, or another article's alias. A writer that
+    refuses to write one file twice, decided before anything is written."""
+    taken: dict[str, str] = {"/": "the home page"}
+    for city in site.cities:
+        taken[city.url] = f"the page of {city.name}"
+    for paper in site.papers:
+        taken[paper.url] = f"the page of {paper.name}"
+        for issue in paper.issues:
+            taken[issue.url] = f"the issue {issue.url}"
+            for page in issue.pages:
+                taken[page.url] = f"the page {page.url}"
+                if page.source:
+                    taken[urls.source(page.source)] = f"the page text {page.source}"
+                for a in page.articles:
+                    taken[a.url] = f"the article {a.rel}.md"
+    problems: list[tuple[str, str]] = []
+    claimed: dict[str, str] = {}
+    for article in site.articles:
+        for alias in article.aliases:
+            if alias in taken:
+                problems.append((article.rel, f"aliases: {alias} is the URL of {taken[alias]}; "
+                                              "remove the alias (that URL already has a page)"))
+            elif any(alias.startswith(s) for s in SITE_SECTIONS):
+                problems.append((article.rel, f"aliases: {alias} is inside the site's own "
+                                              "pages; remove the alias"))
+            elif alias in claimed and claimed[alias] != article.rel:
+                problems.append((article.rel, f"aliases: {alias} is also an alias of "
+                                              f"{claimed[alias]}.md; keep it in one of them"))
+            else:
+                claimed[alias] = article.rel
+    return problems

@@ -21,7 +21,7 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined,
 from generator.site import urls
 from generator.site.citation import bibtex, gbt7714, json_ld
 from generator.site.markup import body_html
-from generator.site.model import ArticleRec, Issue, PageRec, Paper, Site
+from generator.site.model import ArticleRec, City, Issue, PageRec, Paper, Site
 
 Output = tuple[str, str]
 WEEKDAYS = "一二三四五六日"
@@ -77,6 +77,12 @@ class Renderer:
         return "index.html", self.page("home.html", papers=papers, totals=totals,
                                        canonical="/")
 
+    def city(self, city: City) -> Output:
+        papers = [(p, list(reversed(p.issues[-8:]))) for p in city.papers]
+        return urls.output_file(city.url), self.page(
+            "city.html", city=city, papers=papers, canonical=city.url,
+            crumbs=[("首页", self.href("/")), (city.name, self.href(city.url))])
+
     def paper(self, paper: Paper) -> Output:
         years = [(year, [(month, month_grid(year, month, issues)) for month, issues in months])
                  for year, months in paper.years()]
@@ -118,8 +124,10 @@ class Renderer:
         """Breadcrumbs as (label, link): 首页 › paper › date › page › article."""
         out = [("首页", self.href("/"))]
         if paper is not None:
+            out.append((paper.city, self.href(paper.city_url)))
             out.append((paper.name, self.href(paper.url)))
         if issue is not None:
+            out.append((issue.city, self.href(urls.city(issue.slug.split("/", 1)[0]))))
             out.append((issue.paper, self.href(urls.paper(issue.slug))))
             out.append((cn_date(issue.date), self.href(issue.url)))
         if page is not None:
@@ -141,6 +149,17 @@ class Renderer:
                                             crumbs=[("首页", self.href("/")),
                                                     ("数据下载", self.href("/data/"))])
 
+    def redirect(self, alias: str, target: str, title: str) -> Output:
+        """A page at an article's earlier URL that sends readers and crawlers on to it."""
+        return urls.output_file(alias), self.page(
+            "redirect.html", target=self.href(target), canonical=target, title=title)
+
+    def netlify_redirects(self, moves: list[tuple[str, str]]) -> Output:
+        """_redirects: earlier URLs → current ones, as permanent (301) redirects."""
+        lines = ["# Earlier URLs of moved articles (aliases in their front matter)."]
+        lines += [f"{self.href(old)} {self.href(new)} 301" for old, new in moves]
+        return "_redirects", "\n".join(lines) + "\n"
+
     def not_found(self) -> Output:
         return "404.html", self.page("404.html", canonical=None)
 
@@ -152,12 +171,16 @@ class Renderer:
         return "robots.txt", f"User-agent: *\nAllow: /\n\nSitemap: {sitemap}\n"
 
     def feed(self, site: Site, slug: str | None) -> Output:
+        """The Atom feed of the whole site (slug None), of a city or of a paper."""
         paper = next((p for p in site.papers if p.slug == slug), None)
+        city = next((c for c in site.cities if c.slug == slug), None)
+        title, link = ((paper.name, paper.url) if paper else (city.name, city.url) if city
+                       else (self.config["title"], "/"))
         entries = site.latest_articles(int(self.config["feed_size"]), slug)
         path = f"/{slug}/feed.xml" if slug else "/feed.xml"
         updated = max((a.date for a in entries), default=dt.date(1970, 1, 1))
-        return path.lstrip("/"), self.page("feed.xml", paper=paper, entries=entries,
-                                           self_url=path, updated=updated)
+        return path.lstrip("/"), self.page("feed.xml", feed_title=title, feed_link=link,
+                                           entries=entries, self_url=path, updated=updated)
 
     def sitemaps(self, site: Site) -> Iterator[Output]:
         """sitemap.xml, split into an index and parts of 40,000 URLs for large archives."""
@@ -205,6 +228,8 @@ def page_link(issue: Issue, page_ref: Any) -> tuple[str, str | None] | None:
 
 def sitemap_entries(site: Site) -> Iterator[tuple[str, dt.date | None]]:
     yield "/", None
+    for city in site.cities:
+        yield city.url, None
     for paper in site.papers:
         last = paper.issues[-1].date if paper.issues else None
         yield paper.url, last

@@ -1,19 +1,23 @@
 """Permalinks. Decided once, documented in the README, never changed.
 
-    /                                       home
-    /<city>/                                a paper: years and month calendars
-    /<city>/<YYYY>/<MM>/<DD>/               an issue: its pages and headlines
-    /<city>/<YYYY>/<MM>/<DD>/<PP>/          a printed page: its articles and OCR text
-    /<city>/<YYYY>/<MM>/<DD>/<PP>-<NN>/     an article (page PP, article NN)
-    /<city>/<YYYY>/<MM>/<DD>/<PP>.txt       the original OCR text of page PP
-    /<city>/feed.xml, /feed.xml             Atom feeds
-    /data/<city>/<YYYY>-<MM>-<DD>.json      an issue as data
-    /data/                                  the data downloads, listed by month
-    /data/<YYYY>/<MM>/articles.jsonl, .csv  every article of a month as data
+    /                                               home
+    /<city>/                                        a city: its papers
+    /<city>/<paper>/                                a paper: years and month calendars
+    /<city>/<paper>/<YYYY>/<MM>/<DD>/               an issue: its pages and headlines
+    /<city>/<paper>/<YYYY>/<MM>/<DD>/<PP>/          a printed page: its articles, OCR text
+    /<city>/<paper>/<YYYY>/<MM>/<DD>/<PP>-<NN>/     an article (page PP, article NN)
+    /<city>/<paper>/<YYYY>/<MM>/<DD>/<PP>.txt       the original OCR text of page PP
+    /<city>/<paper>/feed.xml, /feed.xml             Atom feeds
+    /data/<city>/<paper>/<YYYY>-<MM>-<DD>.json      an issue as data
+    /data/                                          the data downloads, listed by month
+    /data/<YYYY>/<MM>/articles.jsonl, .csv          every article of a month as data
+    /_redirects                                     earlier URLs (aliases), for Netlify
 
-An article's permalink is its content path (content/<city>/<YYYY>/<MM>/<DD>/<PP>-<NN>.md)
-without the suffix, so it depends only on the article itself, never on what else
-the archive holds. Paths here are site-relative; `href` adds the deployment prefix.
+An article's permalink is its content path (content/<city>/<paper>/<YYYY>/<MM>/<DD>/
+<PP>-<NN>.md) without the suffix, so it depends only on the article itself, never on
+what else the archive holds. An article moved to another place keeps its earlier URLs
+as aliases, which redirect to it. Paths here are site-relative; `href` adds the
+deployment prefix.
 """
 
 from __future__ import annotations
@@ -36,7 +40,12 @@ def issue_path(slug: str, date: dt.date) -> str:
     return f"/{slug}/{date:%Y/%m/%d}/"
 
 
+def city(slug: str) -> str:
+    return f"/{slug}/"
+
+
 def paper(slug: str) -> str:
+    """slug is the paper's path, 'xuchang/ribao'."""
     return f"/{slug}/"
 
 

@@ -55,7 +55,7 @@
   // What a result is: the record's file name is the article's path with ~ for /.
   function describe(d) {
     const name = decodeURIComponent(d.url.split("/").pop()).replace(/\.html$/, "");
-    const [, y, m, day, pageSeq] = name.split("~");
+    const [y, m, day, pageSeq] = name.split("~").slice(-4);
     const page = pageSeq.split("-")[0];
     const clean = printed(d.content);
     return {

@@ -1,0 +1,250 @@
+"""`archive move` and `archive migrate`: put articles in a new place without breaking links.
+
+An article's URL is its place in content/. When an editor corrects its date, page or
+position, or when the archive moves to a new layout, the file moves and its earlier
+URL is added to `aliases:` in its front matter; the build then writes a redirect page
+there (and a line of Netlify's `_redirects`). The front matter is edited line by line,
+not re-dumped, so an editor's formatting and comments stay as they were.
+
+A moved file is the editor's (its checksum covers its place), so a later ingest never
+replaces or removes it. Only `archive migrate`, which changes the layout and not the
+articles, renews the checksums of the files the ingest wrote, so they stay its own.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TextIO
+
+from generator.content import frontmatter
+from generator.content.schema import parse_page
+from generator.content.slug import ARTICLE_NAME_RE, SOURCE_NAME_RE, paper_path
+from generator.content.store import (
+    _write_new,
+    checksum_of,
+    editor_reason,
+    set_checksum,
+)
+from generator.errors import ArchiveError
+from generator.site import urls
+
+OLD_ISSUE_RE = re.compile(r"^(?P<city>[a-z0-9][a-z0-9-]*)/(?P<y>\d{4})/(?P<m>\d{2})/(?P<d>\d{2})$")
+
+
+# -- editing front matter as text -------------------------------------------------------
+
+def _fence_end(lines: list[str], path: str) -> int:
+    if not lines or lines[0].rstrip() != frontmatter.FENCE:
+        raise ArchiveError(f"{path}:1: no front matter; it must start with a line '---'")
+    for i in range(1, len(lines)):
+        if lines[i].rstrip() == frontmatter.FENCE:
+            return i
+    raise ArchiveError(f"{path}:1: front matter is not closed; add a line '---'")
+
+
+def set_field(text: str, key: str, value: Any, path: str) -> str:
+    """The file text with one top-level field set to value (added before the checksum or
+    the closing fence when absent); continuation lines of an old value are dropped."""
+    lines = text.split("\n")
+    end = _fence_end(lines, path)
+    dumped = frontmatter.render({key: value}, "").split("\n")[1]  # `key: value`
+    start = next((i for i in range(1, end) if re.match(rf"^{re.escape(key)}\s*:", lines[i])),
+                 None)
+    if start is None:
+        at = next((i for i in range(1, end) if lines[i].startswith("checksum:")), end)
+        lines.insert(at, dumped)
+        return "\n".join(lines)
+    stop = start + 1
+    while stop < end and (lines[stop].startswith((" ", "\t", "-")) or not lines[stop].strip()):
+        stop += 1
+    lines[start:stop] = [dumped]
+    return "\n".join(lines)
+
+
+def reseal(old_text: str, new_text: str, new_rel: str) -> str:
+    """Renew the checksum of a file of the old layout that was the ingest's own (its
+    checksum did not cover its place then), so it stays the ingest's."""
+    if editor_reason(old_text, None) is not None:
+        return new_text
+    return set_checksum(new_text, checksum_of(new_text, new_rel))
+
+
+# -- one article ---------------------------------------------------------------------------
+
+@dataclass
+class Move:
+    src: Path
+    dst: Path
+    text: str  # the new file's text
+
+
+def plan_move(content: Path, src: Path, dst: Path, changes: dict[str, Any],
+              source_rel: str | None = None, migrating: bool = False) -> Move:
+    """The text an article file gets at dst: fields changed, its old URL as an alias."""
+    shown = str(src)
+    try:
+        text = src.read_text(encoding="utf-8")
+    except OSError as err:
+        raise ArchiveError(f"{src}: cannot read ({err.strerror}); check the path") from None
+    except UnicodeDecodeError:
+        raise ArchiveError(f"{src}: not UTF-8 text; save it as UTF-8") from None
+    doc = frontmatter.parse_document(text, shown)
+    old_rel = src.relative_to(content).with_suffix("").as_posix()
+    new_rel = dst.relative_to(content).as_posix()
+    aliases = doc.front.get("aliases") or []
+    if isinstance(aliases, str):
+        aliases = [aliases]
+    new_url = urls.article(dst.relative_to(content).with_suffix("").as_posix())
+    aliases = [a for a in dict.fromkeys([*aliases, urls.article(old_rel)]) if a != new_url]
+    new_text = text
+    for key, value in changes.items():
+        if doc.front.get(key) != value:
+            new_text = set_field(new_text, key, value, shown)
+    if "seq" in doc.front and "seq" not in changes:
+        m = ARTICLE_NAME_RE.match(dst.name)
+        if m:
+            new_text = set_field(new_text, "seq", int(m["seq"]), shown)
+    if source_rel is not None and doc.front.get("source") not in (None, source_rel):
+        new_text = set_field(new_text, "source", source_rel, shown)
+    new_text = set_field(new_text, "aliases", aliases, shown)
+    return Move(src, dst, reseal(text, new_text, new_rel) if migrating else new_text)
+
+
+def apply(move: Move) -> None:
+    """Write the new file (never over an existing one), then remove the old one."""
+    _write_new(move.dst, move.text)
+    try:
+        move.src.unlink()
+    except OSError as err:
+        raise ArchiveError(f"{move.src}: cannot remove after copying it to {move.dst} "
+                           f"({err.strerror}); delete it by hand") from None
+
+
+def move_article(content: Path, src: Path, dst: Path, city: str | None, paper: str | None,
+                 out: TextIO | None = None) -> int:
+    """`archive move SRC DST`: the article at SRC goes to DST, keeping its URL as an alias."""
+    out = out or sys.stdout
+    content = Path(content)
+    src, dst = _inside(content, src), _inside(content, dst)
+    if not src.is_file():
+        raise ArchiveError(f"{src}: no such article file; check the path")
+    if dst.exists():
+        raise ArchiveError(f"{dst}: already exists; choose a free place (another NN) or move "
+                           "that article first")
+    m = ARTICLE_NAME_RE.match(dst.name)
+    rel = dst.relative_to(content).parts
+    if m is None or len(rel) != 6:
+        raise ArchiveError(f"{dst}: not an article place; write it as content/<city>/<paper>/"
+                           "<YYYY>/<MM>/<DD>/<PP>-<NN>.md")
+    date = f"{rel[2]}-{rel[3]}-{rel[4]}"
+    changes: dict[str, Any] = {"date": date, "page": parse_page(m["page"]),
+                               "seq": int(m["seq"])}
+    if city:
+        changes["city"] = city
+    if paper:
+        changes["paper"] = paper
+    if rel[:2] != src.relative_to(content).parts[:2] and not (city or paper):
+        raise ArchiveError(f"{dst}: another paper's folder than {src}; pass --paper NAME "
+                           "(and --city NAME) to say which paper it was printed in")
+    move = plan_move(content, src, dst, changes)
+    apply(move)
+    out.write(f"moved {src} → {dst}; its earlier URL {urls.article(_rel(content, src))} "
+              "now redirects to it\n")
+    return 0
+
+
+def _inside(content: Path, path: Path) -> Path:
+    full = Path(os.path.abspath(path))
+    root = Path(os.path.abspath(content))
+    if not full.is_relative_to(root):
+        raise ArchiveError(f"{path}: not inside the content folder {content}/; pass --content "
+                           "DIR or a path under it")
+    return content / full.relative_to(root)
+
+
+def _rel(content: Path, path: Path) -> str:
+    return path.relative_to(content).with_suffix("").as_posix()
+
+
+# -- the whole archive: the layout before papers had folders ---------------------------------
+
+def migrate(content: Path, city_slugs: dict[str, str], paper_slugs: dict[str, str],
+            out: TextIO | None = None) -> int:
+    """`archive migrate`: content/<city>/<YYYY>/<MM>/<DD>/ → content/<city>/<paper>/…/,
+    every article keeping its old URL as an alias. Plans every move first, so a
+    problem stops it before anything moved; a second run finds nothing to do."""
+    out = out or sys.stdout
+    content = Path(content)
+    folders = sorted(p for p in content.glob("*/*/*/*")
+                     if p.is_dir() and OLD_ISSUE_RE.match(p.relative_to(content).as_posix()))
+    moves: list[Move] = []
+    texts: list[tuple[Path, Path]] = []
+    for folder in folders:
+        moves_here, texts_here = _plan_folder(content, folder, city_slugs, paper_slugs)
+        moves += moves_here
+        texts += texts_here
+    targets = [m.dst for m in moves] + [dst for _, dst in texts]
+    taken = [t for t in targets if t.exists()]
+    if taken:
+        raise ArchiveError(f"{taken[0]}: already exists; the old and the new layout overlap. "
+                           "Move it away and run `archive migrate` again")
+    for src, dst in texts:
+        _write_new(dst, src.read_bytes().decode("utf-8", errors="surrogateescape"))
+    for move in moves:
+        apply(move)
+    for src, _ in texts:
+        src.unlink()
+    for folder in reversed(folders):
+        for empty in (folder, folder.parent, folder.parent.parent):
+            try:
+                empty.rmdir()
+            except OSError:
+                break
+    out.write(f"moved {len(moves)} articles and {len(texts)} page texts into "
+              "<city>/<paper>/<YYYY>/<MM>/<DD>/; their old URLs are now aliases\n")
+    return 0
+
+
+def _plan_folder(content: Path, folder: Path, city_slugs: dict[str, str],
+                 paper_slugs: dict[str, str]) -> tuple[list[Move], list[tuple[Path, Path]]]:
+    rel = folder.relative_to(content).as_posix()
+    parts = OLD_ISSUE_RE.match(rel)
+    assert parts is not None
+    moves: list[Move] = []
+    papers_of_text: dict[str, str] = {}
+    counts: dict[str, int] = {}
+    names = sorted(os.listdir(folder))
+    for name in names:
+        path = folder / name
+        if name.startswith(".") or not name.endswith(".md"):
+            continue
+        if not ARTICLE_NAME_RE.match(name):
+            raise ArchiveError(f"{path}: not an article file name (PP-NN.md); rename it, then "
+                               "run `archive migrate` again")
+        doc = frontmatter.parse_document(path.read_text(encoding="utf-8"), str(path))
+        city, paper = doc.front.get("city"), doc.front.get("paper")
+        if not isinstance(city, str) or not isinstance(paper, str):
+            raise ArchiveError(f"{path}: city or paper missing; write both, then run "
+                               "`archive migrate` again")
+        target = paper_path(city, paper, city_slugs, paper_slugs).split("/")[1]
+        new_folder = content / parts["city"] / target / parts["y"] / parts["m"] / parts["d"]
+        source = doc.front.get("source")
+        new_source = None
+        if isinstance(source, str) and source.startswith(rel + "/"):
+            new_source = f"{new_folder.relative_to(content).as_posix()}/{source[len(rel) + 1:]}"
+            papers_of_text[source[len(rel) + 1:]] = target
+        counts[target] = counts.get(target, 0) + 1
+        moves.append(plan_move(content, path, new_folder / name, {}, new_source,
+                               migrating=True))
+    texts = []
+    usual = max(counts, key=lambda k: counts[k]) if counts else None
+    for name in names:
+        if SOURCE_NAME_RE.match(name) and (name in papers_of_text or usual):
+            target = papers_of_text.get(name, usual)
+            texts.append((folder / name, content / parts["city"] / str(target) / parts["y"]
+                          / parts["m"] / parts["d"] / name))
+    return moves, texts
