@@ -7,6 +7,7 @@ exit code 2; tracebacks are for bugs only.
 from __future__ import annotations
 
 import argparse
+import errno
 import json
 import sys
 from collections.abc import Sequence
@@ -120,8 +121,36 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("archive: interrupted", file=sys.stderr)
         return 130
+    except RecursionError:  # a bug, but never a 1000-line traceback
+        print("archive: error: input nested too deeply to process; simplify it",
+              file=sys.stderr)
+        return 2
+    except OSError as err:  # full disk, read-only folder, symlink loop, name too long …
+        print(f"archive: error: {os_problem(err)}", file=sys.stderr)
+        return 2
     except BrokenPipeError:
         return 0
+
+
+FIXES = {
+    errno.ENOSPC: "free some space and run the command again",
+    errno.EDQUOT: "free some space and run the command again",
+    errno.EACCES: "fix the permissions and run the command again",
+    errno.EPERM: "fix the permissions and run the command again",
+    errno.EROFS: "the file system is read-only; choose a writable folder",
+    errno.ELOOP: "a symbolic link points back into itself; remove it",
+    errno.ENAMETOOLONG: "the name is too long for the file system; shorten it",
+    errno.ENOENT: "it disappeared while the command ran; run the command again",
+    errno.ENOTDIR: "a file stands where a folder is expected; move it away",
+    errno.EISDIR: "a folder stands where a file is expected; move it away",
+}
+
+
+def os_problem(err: OSError) -> str:
+    """One line for a file system fault: the path, what happened, what to do."""
+    where = err.filename if err.filename is not None else "a file"
+    fix = FIXES.get(err.errno or 0, "check the file and run the command again")
+    return f"{where}: {err.strerror or err}; {fix}"
 
 
 def run_segment(args: argparse.Namespace) -> int:
@@ -185,8 +214,14 @@ def run_build(args: argparse.Namespace) -> int:
 
     # Is there anything to do? Asked before the rest of the build (templates, Markdown,
     # the model) is even imported: a build with nothing to do stays a scan.
+    from generator.commands.output import check_output
+    from generator.config import load_config
+
+    config = load_config(args.config, base_url=args.base_url)
+    check_output(args.out, args.content, args.config, [Path(d) for d in config["templates"]])
     fresh = freshness.check(args.content, args.out, args.config, args.base_url, args.search,
-                            args.clean, args.jobs or os.cpu_count() or 1)
+                            args.clean, args.jobs or os.cpu_count() or 1,
+                            build_future=args.build_future)
     if fresh.up_to_date and not args.quiet:
         for warning in fresh.warnings:
             print(f"warning: {warning}", file=sys.stderr)
@@ -197,7 +232,8 @@ def run_build(args: argparse.Namespace) -> int:
 
     options = BuildOptions(content=args.content, out=args.out, config_path=args.config,
                            base_url=args.base_url, jobs=args.jobs, quiet=args.quiet,
-                           search=args.search, clean=args.clean)
+                           search=args.search, clean=args.clean,
+                           build_future=args.build_future, allow_removed=args.allow_removed)
     result = build(options, fresh=fresh)
     if not args.quiet:
         for warning in result.warnings:
@@ -219,17 +255,21 @@ def run_build(args: argparse.Namespace) -> int:
 
 
 def run_move(args: argparse.Namespace) -> int:
+    from generator.commands.lock import content_lock
     from generator.commands.relocate import move_article
 
-    return move_article(args.content, args.src, args.dst, args.city, args.paper)
+    with content_lock(args.content, "archive move"):
+        return move_article(args.content, args.src, args.dst, args.city, args.paper)
 
 
 def run_migrate(args: argparse.Namespace) -> int:
+    from generator.commands.lock import content_lock
     from generator.commands.relocate import migrate
     from generator.config import load_config
 
     config = load_config(args.config)
-    return migrate(args.content, config["city_slugs"], config["paper_slugs"])
+    with content_lock(args.content, "archive migrate"):
+        return migrate(args.content, config["city_slugs"], config["paper_slugs"])
 
 
 def run_serve(args: argparse.Namespace) -> int:

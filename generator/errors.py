@@ -13,8 +13,9 @@ class ArchiveError(Exception):
 class ContentProblems(ArchiveError):
     """Every problem found in content/, one per line, then a summary line."""
 
-    def __init__(self, problems: list[str], what: str = "in content"):
+    def __init__(self, problems: list[str], summary: str | None = None):
         self.problems = problems
         noun = "problem" if len(problems) == 1 else "problems"
-        super().__init__("\n".join([*problems, f"{len(problems)} {noun} {what}; "
-                                    "fix them and build again (the output was not changed)"]))
+        summary = summary or (f"{len(problems)} {noun} in content; fix them and build again "
+                              "(the output was not changed)")
+        super().__init__("\n".join([*problems, summary]))

@@ -15,6 +15,7 @@ gives the same bytes as a clean one (tests/test_incremental.py checks it).
 
 from __future__ import annotations
 
+import datetime as dt
 import gc
 import hashlib
 import multiprocessing
@@ -31,6 +32,9 @@ from typing import Any
 
 from generator.commands import freshness
 from generator.commands import state as cache
+from generator.commands.lock import folder_lock
+from generator.commands.output import MARKER, MARKER_TEXT, check_output
+from generator.commands.state import fsync_dir as state_fsync_dir
 from generator.errors import ArchiveError, ContentProblems
 from generator.search.index import (
     index_shards,
@@ -44,7 +48,14 @@ from generator.search.index import (
 from generator.site import urls
 from generator.site.loader import Loaded, load_folders
 from generator.site.markup import body_text
-from generator.site.model import Issue, Site, build_model, issue_redirects, url_conflicts
+from generator.site.model import (
+    ArticleRec,
+    Issue,
+    Site,
+    build_model,
+    issue_redirects,
+    url_conflicts,
+)
 from generator.site.render import (
     Renderer,
     issue_json,
@@ -69,6 +80,8 @@ class BuildOptions:
     search: bool = True  # build the Pagefind index into /pagefind/
     clean: bool = False  # ignore the build cache: render everything
     cache_root: Path | None = None  # where .archive/cache/ is; default: beside the config
+    build_future: bool = False  # publish articles dated after today too
+    allow_removed: bool = False  # publish even if article URLs published before go away
 
 
 @dataclass
@@ -89,13 +102,37 @@ _STATE: dict[str, Any] = {}
 def build(options: BuildOptions, log: Callable[[str], None] | None = None,
           fresh: freshness.Freshness | None = None) -> BuildResult:
     """Build options.out; fresh is freshness.check() of the same options when the caller
-    has already made it (`archive build` does, before importing this module)."""
+    has already made it (`archive build` does, before importing this module).
+
+    The output folder is checked first (never the archive's source), then locked, with
+    content/ locked against ingests: a second build waits for this one."""
+    guard_output(options)
+    say = log or (lambda line: print(line, file=sys.stderr, flush=True))
+    with folder_lock(options.out, "archive build", say=say), \
+            folder_lock(options.content, "archive build", shared=True, say=say):
+        return locked_build(options, fresh)
+
+
+def guard_output(options: BuildOptions) -> None:
+    from generator.config import load_config
+
+    config = load_config(options.config_path, base_url=options.base_url)
+    check_output(options.out, options.content, options.config_path,
+                 [Path(d) for d in config["templates"]])
+
+
+def locked_build(options: BuildOptions, fresh: freshness.Freshness | None) -> BuildResult:
     result = BuildResult()
     clock = time.perf_counter()
     jobs = options.jobs or os.cpu_count() or 1
-    # Finish a change an interrupted build had started; then look (again) at what changed.
-    if cache.recover(options.out) or fresh is None:
-        fresh = check(options, jobs)
+    store = freshness.cache_dir(options.cache_root or options.config_path.resolve().parent,
+                                options.out)
+    # Finish a change an interrupted build had started (or put back the output a full
+    # build had moved away); then look again at what changed: another build may have
+    # run while this one waited for the lock.
+    restore_output(options.out)
+    cache.recover(options.out, store)
+    fresh = check(options, jobs)
     result.timings["scan"] = time.perf_counter() - clock
     if fresh.up_to_date:
         result.incremental = result.up_to_date = True
@@ -124,12 +161,16 @@ def build(options: BuildOptions, log: Callable[[str], None] | None = None,
         raise BuildErrors(loaded.problems)
     result.warnings = loaded.warnings + stray_warnings
     tick = time.perf_counter()
-    site = build_model(loaded.records, loaded.sources, config)
+    records, release = hold_back(loaded.records, options.build_future, content,
+                                 result.warnings)
+    site = build_model(records, loaded.sources, config)
     conflicts = url_conflicts(site)
     if conflicts:
         raise ContentProblems([f"{content / rel}.md: {problem}" for rel, problem in conflicts])
+    if not options.allow_removed:
+        check_published(site, options.out)
     result.timings["model"] = time.perf_counter() - tick
-    result.articles = len(loaded.records)
+    result.articles = len(records)
 
     plan = make_plan(site, settings, signatures, previous, options.search, full)
     # Bodies of everything to render: the changed folders were just read; the others
@@ -144,10 +185,13 @@ def build(options: BuildOptions, log: Callable[[str], None] | None = None,
     new_state = write_output(options, plan, bodies, renderer, template_dirs, previous,
                              jobs, store, result)
     new_state.settings, new_state.signatures = settings, signatures
+    new_state.release = release
     new_state.parts = {f: Loaded(p.records, {}, p.sources, p.problems, p.warnings)
                        for f, p in parts.items()}
     tick = time.perf_counter()
-    cache.save_state(store, new_state)
+    warning = cache.save_state(store, new_state)
+    if warning:
+        result.warnings.append(warning)
     result.timings["cache save"] = time.perf_counter() - tick
     result.timings["total"] = time.perf_counter() - clock
     return result
@@ -206,7 +250,51 @@ def check(options: BuildOptions, jobs: int) -> freshness.Freshness:
     """Is options.out up to date? (see freshness.py)"""
     return freshness.check(options.content, options.out, options.config_path,
                            options.base_url, options.search, options.clean, jobs,
-                           options.cache_root)
+                           options.cache_root, options.build_future)
+
+
+def hold_back(records: list[ArticleRec], build_future: bool, content: Path,
+              warnings: list[str]) -> tuple[list[ArticleRec], dt.date | None]:
+    """Articles dated after today wait for their day (Hugo's rule), unless --build-future.
+    Returns the records to publish and the day the first held-back one falls due."""
+    today = dt.date.today()
+    if build_future:
+        return records, None
+    future = [r for r in records if r.date > today]
+    if not future:
+        return records, None
+    first = min(future, key=lambda r: (r.date, r.rel))
+    warnings.append(f"{content / first.rel}.md: dated {first.date}, after today; "
+                    f"{len(future)} such articles held back until their day (pass "
+                    "--build-future to publish them now, or correct the date)")
+    return [r for r in records if r.date <= today], first.date
+
+
+PUBLISHED = "permalinks.txt"  # in the output: every article URL the site has published
+
+
+def published_urls(site: Site) -> list[str]:
+    """Article URLs and their aliases: the links a build promises to keep."""
+    return sorted({u for a in site.articles for u in (a.url, *a.aliases)})
+
+
+def check_published(site: Site, out: Path) -> None:
+    """Stop before a build drops an article URL the last build published."""
+    try:
+        before = (out / PUBLISHED).read_text(encoding="utf-8").split()
+    except (OSError, UnicodeDecodeError):
+        return
+    now = set(published_urls(site))
+    gone = [u for u in before if u.startswith("/") and u not in now]
+    if not gone:
+        return
+    shown = gone[:20] + ([f"… and {len(gone) - 20} more"] if len(gone) > 20 else [])
+    raise ContentProblems(
+        [f"{out / PUBLISHED}: {u} was published and would go away" for u in shown],
+        summary=f"{len(gone)} published article URLs would break; move articles with "
+                "`archive move` (it keeps the old URL as an alias), add the URL to the "
+                "`aliases:` of the article that replaces it, or pass --allow-removed to "
+                "remove them on purpose (the output was not changed)")
 
 
 BuildErrors = ContentProblems  # the name the build and serve use
@@ -463,6 +551,8 @@ def index_search(plan: Plan, records: Path, staging: Path, jobs: int) -> None:
 
 def render_site(site: Site, renderer: Renderer) -> Iterable[tuple[str, str]]:
     yield renderer.home(site)
+    yield PUBLISHED, "\n".join(published_urls(site)) + "\n"
+    yield MARKER, MARKER_TEXT
     for city in site.cities:
         yield renderer.city(city)
     moves = [(alias, a.url) for a in site.articles for alias in a.aliases]
@@ -533,7 +623,10 @@ def staging_dir(out: Path) -> Path:
 
 
 def swap_into_place(staging: Path, out: Path) -> None:
-    """Replace public/ by the staging folder with two renames.
+    """Replace public/ by the staging folder, so that public/ exists at every moment:
+    on Linux both names are exchanged in one step (renameat2 RENAME_EXCHANGE);
+    elsewhere by two renames, and a build killed between them is undone by
+    restore_output() at the start of the next command.
 
     The previous output is deleted by a detached `rm` so that the build does not
     wait for it; a leftover (if that is interrupted) is removed by the next build.
@@ -542,11 +635,42 @@ def swap_into_place(staging: Path, out: Path) -> None:
     for stale in out.parent.glob(f".{out.name}.old-*"):
         shutil.rmtree(stale, ignore_errors=True)
     old = out.parent / f".{out.name}.old-{os.getpid()}"
-    if out.exists():
-        out.rename(old)
-    staging.rename(out)
+    if out.exists() and exchange(staging, out):
+        staging.rename(old)
+    else:
+        if out.exists():
+            out.rename(old)
+        staging.rename(out)
+    state_fsync_dir(out.parent)
     if old.exists():
         remove_in_background(old)
+
+
+def exchange(a: Path, b: Path) -> bool:
+    """Swap two paths atomically (Linux renameat2); False where the system cannot."""
+    if not sys.platform.startswith("linux"):
+        return False
+    import ctypes
+
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    done = renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange)
+    return done == 0
+
+
+def restore_output(out: Path) -> None:
+    """A full build killed between its two renames left no public/, only the previous
+    output under .public.old-*: put it back (the build then runs as usual)."""
+    out = out.resolve()
+    if out.exists():
+        return
+    olds = sorted(out.parent.glob(f".{out.name}.old-*"), key=lambda p: p.stat().st_mtime)
+    if olds and (olds[-1] / "index.html").exists():
+        olds[-1].rename(out)
 
 
 def remove_in_background(path: Path) -> None:

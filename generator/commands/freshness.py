@@ -7,6 +7,7 @@ the model. `archive build` asks it before importing the rest of the build.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import os
 import pickle
@@ -40,7 +41,8 @@ class Freshness:
 
 
 def check(content: Path, out: Path, config_path: Path, base_url: str | None, search: bool,
-          clean: bool, jobs: int, cache_root: Path | None = None) -> Freshness:
+          clean: bool, jobs: int, cache_root: Path | None = None,
+          build_future: bool = False) -> Freshness:
     config = load_config(config_path, required=False, base_url=base_url)
     template_dirs = [Path(d) for d in config["templates"]]
     if not content.is_dir():
@@ -50,7 +52,8 @@ def check(content: Path, out: Path, config_path: Path, base_url: str | None, sea
     if problems:
         raise ContentProblems(problems)
     fresh = Freshness(
-        config, template_dirs, settings_fingerprint(config, template_dirs, search),
+        config, template_dirs, settings_fingerprint(config, template_dirs, search,
+                                                    build_future),
         signatures, cache_dir(cache_root or config_path.resolve().parent, out))
     # No output, or a change an interrupted build left half done: build everything.
     fresh.full = clean or not (out / "index.html").is_file() or commit_dir(out).exists()
@@ -58,16 +61,22 @@ def check(content: Path, out: Path, config_path: Path, base_url: str | None, sea
         fresh.cached = load_signatures(fresh.store)
     # Another generator, config, template or option: nothing in the cache applies.
     fresh.full = fresh.full or fresh.cached is None or fresh.cached[0] != fresh.settings
-    fresh.up_to_date = fresh.cached == (fresh.settings, signatures)
+    # Articles dated after the last build's day were held back; the day they fall
+    # due, the build has something to do even though no file changed.
+    due = RELEASES.get(fresh.store)
+    fresh.up_to_date = (fresh.cached == (fresh.settings, signatures)
+                        and (due is None or dt.date.today() < due))
     return fresh
 
 
 def settings_fingerprint(config: dict[str, Any], template_dirs: list[Path],
-                         search: bool) -> str:
+                         search: bool, build_future: bool = False) -> str:
     """Everything besides content that output depends on: the generator's own code (so a
-    new version invalidates the cache), the config, every template and asset, options."""
+    new version invalidates the cache), the versions of the packages that render and
+    index, the config, every template and asset, options."""
     digest = hashlib.sha256()
-    digest.update(repr((generator.__version__, sys.version_info[:2], search,
+    digest.update(repr((generator.__version__, sys.version_info[:2], search, build_future,
+                        dependency_versions(),
                         sorted(config.items(), key=lambda kv: kv[0]))).encode())
     for root in [GENERATOR, *template_dirs]:
         for path in sorted(root.rglob("*")):
@@ -75,6 +84,23 @@ def settings_fingerprint(config: dict[str, Any], template_dirs: list[Path],
                 digest.update(os.fsencode(path.relative_to(root)) + b"\0")
                 digest.update(path.read_bytes())
     return digest.hexdigest()
+
+
+RENDERING_PACKAGES = ("markdown", "jinja2", "markupsafe", "pyyaml", "pagefind", "pagefind-bin",
+                      "cbor2", "pypinyin")
+
+
+def dependency_versions() -> tuple[tuple[str, str], ...]:
+    """Versions of the packages whose output ends up in public/: an upgrade rebuilds."""
+    from importlib import metadata
+
+    out = []
+    for name in RENDERING_PACKAGES:
+        try:
+            out.append((name, metadata.version(name)))
+        except metadata.PackageNotFoundError:
+            out.append((name, ""))
+    return tuple(out)
 
 
 def cache_dir(project: Path, out: Path) -> Path:
@@ -89,11 +115,19 @@ def commit_dir(out: Path) -> Path:
     return out.parent / f".{out.name}.commit"
 
 
+# The day held-back articles fall due, per cache, as load_signatures last read it.
+RELEASES: dict[Path, dt.date | None] = {}
+
+
 def load_signatures(folder: Path) -> tuple[str, dict[str, Signature]] | None:
+    """The last build's settings and signatures; None when missing or unreadable (a
+    damaged cache is never an error: the build then renders everything)."""
     try:
         with open(folder / "signatures.pickle", "rb") as f:
-            fmt, settings, signatures = pickle.load(f)
-    except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError,
-            AttributeError, ImportError):
+            fmt, settings, signatures, release = pickle.load(f)
+    except Exception:  # any damage at all: truncated, garbage, another format
         return None
-    return (settings, signatures) if fmt == CACHE_FORMAT else None
+    if fmt != CACHE_FORMAT:
+        return None
+    RELEASES[folder] = release
+    return settings, signatures

@@ -293,7 +293,8 @@ class Builder:
         self.options = options
         self.build_options = BuildOptions(
             content=options.content, out=out, config_path=options.config_path, base_url=url,
-            jobs=options.jobs, quiet=options.quiet, search=options.search)
+            jobs=options.jobs, quiet=options.quiet, search=options.search,
+            allow_removed=True)  # a preview follows the editor's moves without asking
         self.live = live
         self.stop = stop
         self._dirty = threading.Event()

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import datetime as dt
 import json
 import os
 import pickle
@@ -39,6 +40,7 @@ class BuildState:
     parts: dict[str, Loaded] = field(default_factory=dict)  # issue folder → what was read
     units: dict[str, tuple[str, list[str]]] = field(default_factory=dict)  # → (fp, files)
     shards: dict[str, str] = field(default_factory=dict)  # month → place under pagefind/
+    release: dt.date | None = None  # the day the first held-back (future) article falls due
 
 
 def load_state(folder: Path, head: tuple[str, dict[str, Signature]]) -> BuildState | None:
@@ -47,30 +49,39 @@ def load_state(folder: Path, head: tuple[str, dict[str, Signature]]) -> BuildSta
     try:
         with open(folder / "state.pickle", "rb") as f:
             fmt, parts, units, shards = pickle.load(f)
-    except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError,
-            AttributeError, ImportError):
+        if fmt != CACHE_FORMAT:
+            return None
+        return BuildState(head[0], head[1], {f: thaw(p) for f, p in parts.items()}, units,
+                          shards)
+    except Exception:  # any damage: the build renders everything instead
         return None
-    if fmt != CACHE_FORMAT:
-        return None
-    return BuildState(head[0], head[1], {f: thaw(p) for f, p in parts.items()}, units, shards)
 
 
-def save_state(folder: Path, state: BuildState) -> None:
+def save_state(folder: Path, state: BuildState) -> str | None:
     """Written last, after the output is in place; each file replaced atomically, the
-    signatures last, so that a state never claims more than the output holds."""
-    folder.mkdir(parents=True, exist_ok=True)
-    parts = {f: freeze(p) for f, p in state.parts.items()}
-    write_pickle(folder / "state.pickle", (CACHE_FORMAT, parts, state.units, state.shards))
-    write_pickle(folder / "signatures.pickle",
-                 (CACHE_FORMAT, state.settings, state.signatures))
+    signatures last, so that a state never claims more than the output holds. A cache
+    that cannot be written (a full disk) is a warning, returned: the output is complete,
+    and the next build, finding no cache, renders everything."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        parts = {f: freeze(p) for f, p in state.parts.items()}
+        write_pickle(folder / "state.pickle", (CACHE_FORMAT, parts, state.units, state.shards))
+        write_pickle(folder / "signatures.pickle",
+                     (CACHE_FORMAT, state.settings, state.signatures, state.release))
+    except OSError as err:
+        forget(folder)
+        return (f"{err.filename or folder}: cannot save the build cache ({err.strerror}); "
+                "the output is complete, the next build will render everything")
+    return None
 
 
 def forget(folder: Path) -> None:
     """Invalidate the cache before public/ is replaced: if the build stops half-way,
     the next one starts from scratch instead of trusting a stale state."""
     for name in ("signatures.pickle", "state.pickle"):
-        with contextlib.suppress(FileNotFoundError):
+        with contextlib.suppress(FileNotFoundError, NotADirectoryError):
             (folder / name).unlink()
+    fsync_dir(folder)
 
 
 # Records are kept as plain tuples: pickle writes and reads those several times faster
@@ -89,10 +100,33 @@ def thaw(frozen: tuple) -> Loaded:
 
 
 def write_pickle(path: Path, value: Any) -> None:
-    tmp = path.with_name(path.name + ".tmp")
-    with open(tmp, "wb") as f:
-        pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
-    os.replace(tmp, path)
+    """Atomically and durably: a power cut leaves the old file or the new, never a torn
+    one (a process of its own writes it, so the temporary name is this process's)."""
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    try:
+        with open(tmp, "wb") as f:
+            pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    finally:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+    fsync_dir(path.parent)
+
+
+def fsync_dir(folder: Path) -> None:
+    """Make a rename in folder durable (POSIX: the directory entry is the folder's data)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
 
 
 # -- the journal ---------------------------------------------------------------------
@@ -101,26 +135,42 @@ def commit(staging: Path, out: Path, delete: list[str], replace: list[str]) -> N
     """Apply a staged change to out: delete paths, then move each replaced path (a file
     or a whole folder) from staging into out. Both lists are relative to out."""
     journal = {"delete": sorted(delete), "replace": sorted(replace)}
-    (staging / JOURNAL).write_text(json.dumps(journal, ensure_ascii=False), encoding="utf-8")
+    with open(staging / JOURNAL, "w", encoding="utf-8") as f:
+        f.write(json.dumps(journal, ensure_ascii=False))
+        f.flush()
+        os.fsync(f.fileno())
     pending = commit_dir(out)
     shutil.rmtree(pending, ignore_errors=True)
     staging.rename(pending)  # from here on, the change will be completed
+    fsync_dir(pending.parent)
     finish(pending, out)
 
 
-def recover(out: Path) -> bool:
-    """Complete a change that an interrupted build had started; True if there was one."""
+def recover(out: Path, store: Path) -> bool:
+    """Complete a change that an interrupted build had started; True if there was one.
+    A journal that cannot be read (what a power cut can leave) cannot be completed:
+    it is dropped with the cache, so that this build renders everything."""
     pending = commit_dir(out)
     if not (pending / JOURNAL).is_file():
         shutil.rmtree(pending, ignore_errors=True)
         return False
-    finish(pending, out)
+    try:
+        journal = json.loads((pending / JOURNAL).read_text(encoding="utf-8"))
+        if not (isinstance(journal, dict) and all(
+                isinstance(journal.get(k), list) for k in ("delete", "replace"))):
+            raise ValueError("not a journal")
+    except (OSError, ValueError, UnicodeDecodeError):
+        shutil.rmtree(pending, ignore_errors=True)
+        forget(store)
+        return True
+    finish(pending, out, journal)
     return True
 
 
-def finish(pending: Path, out: Path) -> None:
+def finish(pending: Path, out: Path, journal: dict | None = None) -> None:
     """Idempotent: running it again after an interruption gives the same result."""
-    journal = json.loads((pending / JOURNAL).read_text(encoding="utf-8"))
+    if journal is None:
+        journal = json.loads((pending / JOURNAL).read_text(encoding="utf-8"))
     trash = pending / ".trash"
     for rel in journal["delete"]:
         remove(out / rel)

@@ -280,10 +280,24 @@ def month_exports(renderer: Renderer, month: str, issues: list[Issue],
         for article in issue.articles:
             record = article_data(article, bodies[article.rel], renderer.absolute(article.url))
             lines.append(json.dumps(record, ensure_ascii=False) + "\n")
-            writer.writerow(["" if record[k] is None else record[k] for k in EXPORT_FIELDS])
+            writer.writerow([csv_cell(record[k]) for k in EXPORT_FIELDS])
     # The CSV starts with a byte order mark, so that spreadsheet programs read it as UTF-8.
     return [(urls.month_data(month, "jsonl").lstrip("/"), "".join(lines)),
             (urls.month_data(month, "csv").lstrip("/"), "\ufeff" + table.getvalue())]
+
+
+# A cell starting with one of these runs as a formula in a spreadsheet (CSV injection).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
+
+
+def csv_cell(value: Any) -> Any:
+    """A value as a CSV cell that a spreadsheet shows as text: OCR text is untrusted, so
+    a leading formula character gets a `'` in front, as OWASP recommends."""
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
 
 
 def month_key(date: dt.date) -> str:
