@@ -21,8 +21,9 @@ import yaml
 from generator.content.slug import RESERVED, SLUG_RE
 from generator.errors import ArchiveError
 
-ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_TEMPLATES = ROOT / "templates"
+# The built-in templates and assets ship inside the package, so that an installed
+# `archive` (not only a checkout) can build.
+DEFAULT_TEMPLATES = Path(__file__).resolve().parent / "templates"
 DEFAULTS: dict[str, Any] = {
     "title": "城市报纸数字档案",
     "description": "地方报纸版面与文章的全文档案，可按报纸、日期、版面浏览和检索。",
@@ -96,9 +97,10 @@ def validate(data: dict[str, Any], path: Path, lines: dict[str, int]) -> dict[st
     for d in dirs:
         if not d.is_dir():
             raise fail("templates", f"{d} is not a folder; create it or remove it from the list")
+    # A templates/ folder beside the config overrides the built-in files it holds.
     project_templates = base / "templates"
-    fallback = project_templates if project_templates.is_dir() else DEFAULT_TEMPLATES
-    config["templates"] = [str(d) for d in dirs] + [str(fallback)]
+    local = [project_templates] if project_templates.is_dir() else []
+    config["templates"] = [str(d) for d in [*dirs, *local, DEFAULT_TEMPLATES]]
     for key, example in (("city_slugs", "许昌: xuchang"), ("paper_slugs", "许昌晨报: chenbao")):
         slugs = config[key]
         if slugs is None:

@@ -143,7 +143,7 @@ def test_incremental_builds_equal_clean_builds_through_a_year_of_changes(archive
     # A template override, then a config change.
     templates = archive.root / "my-templates"
     templates.mkdir()
-    page = (freshness.GENERATOR.parent / "templates" / "404.html").read_text()
+    page = (freshness.GENERATOR / "templates" / "404.html").read_text()
     (templates / "404.html").write_text(page.replace("页面不存在", "没有这一页"))
     archive.config.write_text(archive.config.read_text() + "templates: [my-templates]\n")
     archive.check()
