@@ -24,7 +24,8 @@ from pathlib import Path
 
 from generator.errors import ArchiveError
 
-WAIT_SECONDS = 600.0
+# How long a command waits for another to finish (ARCHIVE_LOCK_WAIT seconds overrides).
+WAIT_SECONDS = float(os.environ.get("ARCHIVE_LOCK_WAIT", "600"))
 POLL_SECONDS = 0.2
 
 
@@ -36,7 +37,7 @@ def lock_path(folder: Path) -> Path:
 
 @contextlib.contextmanager
 def folder_lock(folder: Path, what: str, shared: bool = False,
-                wait: float = WAIT_SECONDS,
+                wait: float | None = None,
                 say: Callable[[str], None] | None = None) -> Iterator[None]:
     """Hold a lock on folder for the duration of the block; `what` names the command
     (e.g. "archive build") in the message another command shows while it waits."""
@@ -51,7 +52,7 @@ def folder_lock(folder: Path, what: str, shared: bool = False,
         raise ArchiveError(f"{path}: cannot create the lock file ({err.strerror}); check "
                            "the folder's permissions") from None
     try:
-        _acquire(fd, folder, shared, wait, say or _stderr)
+        _acquire(fd, folder, shared, WAIT_SECONDS if wait is None else wait, say or _stderr)
         if not shared:
             with contextlib.suppress(OSError):
                 os.ftruncate(fd, 0)
