@@ -1,0 +1,183 @@
+"""A published link never dies: archive move, archive migrate, aliases, the URL ledger."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.cli import main
+from generator.content import frontmatter
+from generator.content.store import editor_reason
+
+REPO = Path(__file__).resolve().parent.parent
+ISSUE = "xuchang/ribao/2023/03/23"
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch) -> Path:
+    root = tmp_path / "project"
+    shutil.copytree(REPO / "content" / ISSUE, root / "content" / ISSUE)
+    (root / "site.yaml").write_text("title: 测试档案\nbase_url: https://example.org\n",
+                                    encoding="utf-8")
+    monkeypatch.chdir(root)
+    return root
+
+
+def cli(capsys, *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def build(capsys, *args: str) -> tuple[int, str]:
+    code, _, err = cli(capsys, "build", "--no-search", "-q", *args)
+    return code, err
+
+
+def front(path: Path) -> dict:
+    return frontmatter.parse_document(path.read_text(encoding="utf-8"), str(path)).front
+
+
+def test_moving_an_article_keeps_its_old_url_as_a_redirect(project, capsys):
+    assert build(capsys) == (0, "")
+    src = project / "content" / ISSUE / "06-02.md"
+    dst = project / "content" / "xuchang/ribao/2023/03/24/03-01.md"
+    code, _, err = cli(capsys, "move", str(src), str(dst))
+    assert code == 0, err
+    assert not src.exists()
+    moved = front(dst)
+    assert moved["date"] == "2023-03-24" and moved["page"] == 3 and moved["seq"] == 1
+    assert f"/{ISSUE}/06-02/" in moved["aliases"]
+    assert editor_reason(dst.read_text(encoding="utf-8"), dst.relative_to(
+        project / "content").as_posix()) is not None, "a moved file is the editor's"
+    code, err = build(capsys)
+    assert code == 0, err
+    public = project / "public"
+    redirect = (public / ISSUE / "06-02" / "index.html").read_text(encoding="utf-8")
+    assert 'http-equiv="refresh" content="0; url=/xuchang/ribao/2023/03/24/03-01/"' in redirect
+    assert ('<link rel="canonical" href="https://example.org/xuchang/ribao/2023/03/24/03-01/">'
+            in redirect)
+    assert '<meta name="robots" content="noindex">' in redirect
+    rules = (public / "_redirects").read_text(encoding="utf-8").splitlines()
+    assert f"/{ISSUE}/06-02/ /xuchang/ribao/2023/03/24/03-01/ 301" in rules
+    assert (public / "xuchang/ribao/2023/03/24/03-01/index.html").is_file()
+
+
+def test_a_move_never_overwrites_and_names_a_wrong_place(project, capsys):
+    src = project / "content" / ISSUE / "06-02.md"
+    code, _, err = cli(capsys, "move", str(src), str(project / "content" / ISSUE / "06-03.md"))
+    assert code == 2 and "already exists" in err
+    code, _, err = cli(capsys, "move", str(src), str(project / "content" / "06-99.md"))
+    assert code == 2 and "not an article place" in err
+    assert src.is_file()
+
+
+def test_a_build_that_would_drop_a_published_url_stops(project, capsys):
+    assert build(capsys)[0] == 0
+    (project / "content" / ISSUE / "06-02.md").unlink()
+    code, err = build(capsys)
+    assert code == 2
+    assert f"/{ISSUE}/06-02/ was published and would go away" in err
+    assert "archive move" in err and "--allow-removed" in err
+    assert (project / "public" / ISSUE / "06-02" / "index.html").is_file(), "output unchanged"
+    code, err = build(capsys, "--allow-removed")
+    assert code == 0, err
+    assert not (project / "public" / ISSUE / "06-02").exists()
+    assert build(capsys)[0] == 0, "the removal is now the published state"
+
+
+def test_an_alias_cannot_take_another_pages_url(project, capsys):
+    path = project / "content" / ISSUE / "06-02.md"
+    text = path.read_text(encoding="utf-8").replace(
+        "aliases: [", f"aliases: [/{ISSUE}/06-03/, ")
+    path.write_text(text, encoding="utf-8")
+    code, err = build(capsys)
+    assert code == 2
+    assert f"06-02.md: aliases: /{ISSUE}/06-03/ is the URL of the article" in err
+
+
+def test_two_articles_cannot_claim_one_alias(project, capsys):
+    for name in ("06-02.md", "06-03.md"):
+        path = project / "content" / ISSUE / name
+        path.write_text(path.read_text(encoding="utf-8").replace(
+            "aliases: [", "aliases: [/old/story.htm, "), encoding="utf-8")
+    code, err = build(capsys)
+    assert code == 2 and "/old/story.htm is also an alias of" in err
+
+
+def test_migrate_moves_the_old_layout_and_keeps_every_old_url(tmp_path, capsys, monkeypatch):
+    """The layout before papers had folders: content/<city>/<YYYY>/<MM>/<DD>/."""
+    monkeypatch.chdir(tmp_path)
+    old = tmp_path / "content" / "xuchang" / "2023" / "03" / "23"
+    old.mkdir(parents=True)
+    for path in sorted((REPO / "content" / ISSUE).iterdir()):
+        text = path.read_text(encoding="utf-8")
+        if path.suffix == ".md":  # as the old ingest wrote them: no aliases, old source
+            lines = [ln for ln in text.split("\n") if not ln.startswith(("aliases:",
+                                                                        "checksum:"))]
+            text = "\n".join(lines).replace(f"source: {ISSUE}/", "source: xuchang/2023/03/23/")
+        (old / path.name).write_text(text, encoding="utf-8")
+    code, err = build(capsys)
+    assert code == 2 and "run `archive migrate`" in err
+    code, _, err = cli(capsys, "migrate")
+    assert code == 0, err
+    assert not (tmp_path / "content" / "xuchang" / "2023").exists()
+    moved = tmp_path / "content" / ISSUE / "06-02.md"
+    assert front(moved)["aliases"] == ["/xuchang/2023/03/23/06-02/"]
+    assert front(moved)["source"] == f"{ISSUE}/06.txt"
+    assert (tmp_path / "content" / ISSUE / "06.txt").is_file()
+    assert cli(capsys, "migrate")[0] == 0, "a second run finds nothing to do"
+    code, err = build(capsys)
+    assert code == 0, err
+    public = tmp_path / "public"
+    for old_url, new_url in [("xuchang/2023/03/23/06-02", f"{ISSUE}/06-02"),
+                             ("xuchang/2023/03/23/06", f"{ISSUE}/06"),
+                             ("xuchang/2023/03/23", ISSUE)]:
+        page = (public / old_url / "index.html").read_text(encoding="utf-8")
+        assert f'content="0; url=/{new_url}/"' in page
+    rules = (public / "_redirects").read_text(encoding="utf-8")
+    assert f"/xuchang/2023/03/23/06.txt /{ISSUE}/06.txt 301" in rules
+    assert f"/data/xuchang/2023-03-23.json /data/{ISSUE.rsplit('/', 3)[0]}/2023-03-23.json" \
+        in rules
+
+
+def test_future_articles_wait_for_their_day(project, capsys):
+    future = dt.date.today() + dt.timedelta(days=30)
+    folder = project / "content" / "xuchang" / "ribao" / f"{future:%Y/%m/%d}"
+    folder.mkdir(parents=True)
+    (folder / "01-01.md").write_text(
+        f"---\ntitle: 明天的新闻\ncity: 许昌\npaper: 许昌日报\ndate: {future}\npage: 1\n"
+        "---\n\n正文。\n", encoding="utf-8")
+    code, _, err = cli(capsys, "build", "--no-search")
+    assert code == 0
+    assert "after today" in err and "--build-future" in err
+    assert not (project / "public" / "xuchang/ribao" / f"{future:%Y/%m/%d}").exists()
+    code, _, err = cli(capsys, "build", "--no-search", "--build-future")
+    assert code == 0, err
+    assert (project / "public" / "xuchang/ribao" / f"{future:%Y/%m/%d}" / "01-01"
+            / "index.html").is_file()
+
+
+def test_ingest_refuses_a_date_after_today(project, capsys):
+    page = project / "page.txt"
+    page.write_text("本报讯（记者 王明）市图书馆举办读书分享会。\n", encoding="utf-8")
+    future = dt.date.today() + dt.timedelta(days=2)
+    code, _, err = cli(capsys, "ingest", str(page), "--city", "许昌", "--paper", "许昌日报",
+                       "--date", str(future), "--page", "1")
+    assert code == 2 and "after today" in err
+
+
+def test_csv_cells_never_run_as_formulas(project, capsys):
+    path = project / "content" / ISSUE / "06-02.md"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("title: 助力企业转型升级 政商关系亲清有度",
+                        'title: "=HYPERLINK(\\"http://evil\\",\\"x\\")"')
+    path.write_text(text, encoding="utf-8")
+    assert build(capsys)[0] == 0
+    table = (project / "public" / "data" / "2023" / "03" / "articles.csv").read_text(
+        encoding="utf-8-sig")
+    assert "'=HYPERLINK" in table
+    assert ',=HYPERLINK' not in table and ',"=HYPERLINK' not in table
