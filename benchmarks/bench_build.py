@@ -180,9 +180,30 @@ def corpus(work: Path, articles: int, make_corpus: Path) -> Path:
     start = time.perf_counter()
     subprocess.run([sys.executable, str(make_corpus), str(partial), "--articles",
                     str(articles)], check=True, stdout=subprocess.DEVNULL)
+    paper_layout(partial)
     partial.rename(path)
     print(f"  made in {time.perf_counter() - start:.1f} s", flush=True)
     return path
+
+
+def paper_layout(root: Path) -> None:
+    """make_corpus.py writes <city>/<YYYY>/…; the archive has a folder per paper,
+    <city>/<paper>/<YYYY>/…. Its papers are the cities' dailies (许昌日报 → ribao). A
+    corpus was never published, so it moves without aliases (`archive migrate` adds them)."""
+    for city in sorted(p for p in root.iterdir() if p.is_dir()):
+        years = [p for p in city.iterdir() if p.is_dir() and p.name.isdigit()]
+        if not years:
+            continue
+        paper = city / "ribao"
+        paper.mkdir()
+        for year in years:
+            year.rename(paper / year.name)
+        for md in paper.rglob("*.md"):
+            text = md.read_text(encoding="utf-8")
+            rel = f"{city.name}/"
+            if f"source: {rel}" in text:
+                md.write_text(text.replace(f"source: {rel}", f"source: {rel}ribao/"),
+                              encoding="utf-8")
 
 
 # -- Hugo ----------------------------------------------------------------------

@@ -71,7 +71,7 @@ def replace_text(path: Path, text: str) -> None:
 
 def edit_one(content: Path) -> Path:
     """Correct a word in an article of the middle issue of the first paper."""
-    issues = sorted(p for p in content.glob("*/*/*/*") if p.is_dir())
+    issues = sorted(p for p in content.glob("*/*/*/*/*") if p.is_dir())
     article = sorted(issues[len(issues) // 2].glob("*.md"))[0]
     text = article.read_text(encoding="utf-8")
     head, body = text.split("\n---\n", 1)
@@ -82,11 +82,11 @@ def edit_one(content: Path) -> Path:
 def add_issue(content: Path) -> str:
     """A new day for every paper: the latest issue's articles, re-dated to the next day."""
     latest = {}
-    for issue in content.glob("*/*/*/*"):
-        slug = issue.relative_to(content).parts[0]
+    for issue in content.glob("*/*/*/*/*"):
+        slug = "/".join(issue.relative_to(content).parts[:2])  # city/paper
         if slug not in latest or str(issue) > str(latest[slug]):
             latest[slug] = issue
-    day = max(dt.date(*map(int, p.relative_to(content).parts[1:])) for p in latest.values())
+    day = max(dt.date(*map(int, p.relative_to(content).parts[2:])) for p in latest.values())
     new = day + dt.timedelta(days=1)
     for slug, issue in latest.items():
         target = content / slug / f"{new:%Y}" / f"{new:%m}" / f"{new:%d}"
