@@ -1,7 +1,10 @@
 """write_page: articles in, content files out, editors' corrections never overwritten."""
 
 import datetime as dt
+import json
 import os
+import subprocess
+import time
 from pathlib import Path
 
 import pytest
@@ -9,14 +12,21 @@ import pytest
 from generator.content.frontmatter import parse
 from generator.content.metadata import PageMeta
 from generator.content.reader import read_article
-from generator.content.store import checksum_of, write_page
+from generator.content.store import (
+    MANIFEST,
+    STALE_TEMP_SECONDS,
+    checksum_of,
+    load_manifest,
+    text_checksum,
+    write_page,
+)
 from generator.errors import ArchiveError
 from generator.ingest.article import Article
 
 META = PageMeta(city="许昌", paper="许昌日报", date=dt.date(2023, 3, 23), page=6,
                 section="民生经济", inferred=("date",))
 PAGE_TEXT = "许昌市东城区\r\n网络举报“直通车”\n\n（上接第一版）王�\n"
-DAY = Path("xuchang/2023/03/23")
+DAY = Path("xuchang/ribao/2023/03/23")
 
 
 def articles(*titles: str) -> list[Article]:
@@ -46,9 +56,9 @@ def test_first_ingest_writes_articles_and_the_raw_page(tmp_path):
                            "source", "inferred", "checksum"]
     assert front["title"] == "创文: 攻坚"
     assert (front["date"], front["page"], front["seq"]) == ("2023-03-23", 6, 2)
-    assert front["source"] == "xuchang/2023/03/23/06.txt"
+    assert front["source"] == "xuchang/ribao/2023/03/23/06.txt"
     assert front["inferred"] == ["date"]
-    assert front["checksum"] == checksum_of(text)
+    assert front["checksum"] == checksum_of(text, f"{DAY}/06-02.md")
     assert body == "创文: 攻坚的第一段。\n\n第二段。"
 
 
@@ -74,6 +84,7 @@ def test_a_second_identical_ingest_writes_nothing(tmp_path):
     assert report.written == report.kept == report.removed == []
     assert names(report.unchanged, tmp_path) == ["06-01.md", "06-02.md", "06.txt"]
     assert all(p.stat().st_mtime_ns == 1_000_000_000 for p in (tmp_path / DAY).iterdir())
+    assert report.lines(tmp_path) == []
 
 
 def test_an_unedited_file_is_updated_when_the_ingest_changes(tmp_path):
@@ -126,7 +137,8 @@ def test_an_article_no_longer_produced_is_removed_unless_edited(tmp_path):
     assert names(report.removed, tmp_path) == ["06-02.md"]
     assert not (tmp_path / DAY / "06-02.md").exists()
     assert report.kept == [third] and third.exists()
-    assert "no longer produces it" in report.reasons[third]
+    assert "no longer produced" in report.reasons[third]
+    assert f"removed {DAY}/06-02.md: no longer produced by the ingest" in report.lines(tmp_path)
 
 
 def test_other_pages_of_the_same_day_are_left_alone(tmp_path):
@@ -141,13 +153,14 @@ def test_page_labels_name_the_files(tmp_path):
     meta = PageMeta("焦作", "焦作日报", dt.date(2023, 2, 21), "A2")
     report = write_page(tmp_path, meta, "text", "003.txt", articles("一"))
     assert sorted(p.name for p in report.written) == ["A2-01.md", "A2.txt"]
-    assert report.written[0].parent == tmp_path / "jiaozuo/2023/02/21"
+    assert report.written[0].parent == tmp_path / "jiaozuo/ribao/2023/02/21"
 
 
 def test_no_temporary_files_are_left_behind(tmp_path):
     ingest(tmp_path, "一", "二")
     ingest(tmp_path, "一", "改")
-    assert sorted(p.name for p in (tmp_path / DAY).iterdir()) == ["06-01.md", "06-02.md", "06.txt"]
+    assert sorted(p.name for p in (tmp_path / DAY).iterdir()) == [MANIFEST, "06-01.md",
+                                                                  "06-02.md", "06.txt"]
 
 
 def test_an_unwritable_content_root_fails_before_writing_anything(tmp_path):
@@ -170,3 +183,161 @@ def test_an_unknown_kind_is_a_bug_not_a_file(tmp_path):
     with pytest.raises(ValueError, match="kind"):
         write_page(tmp_path, META, "t", "000.txt", [Article(kind="feature", title="x")])
     assert list(tmp_path.iterdir()) == []
+
+
+# -- the raw page text and the manifest ------------------------------------------------------
+
+def write_text(root: Path, text: str, *titles: str):
+    return write_page(root, META, text, "000.txt", articles(*titles))
+
+
+def test_the_manifest_records_every_file_the_ingest_wrote(tmp_path):
+    ingest(tmp_path, "一", "二")
+    manifest = load_manifest(tmp_path / DAY)
+    assert sorted(manifest) == ["06-01.md", "06-02.md", "06.txt"]
+    for name, sums in manifest.items():
+        text = (tmp_path / DAY / name).read_bytes().decode("utf-8")
+        assert sums == [text_checksum(text, f"{DAY}/{name}")]
+    ingest(tmp_path, "一")
+    assert sorted(load_manifest(tmp_path / DAY)) == ["06-01.md", "06.txt"]
+
+
+def test_an_unedited_page_text_is_replaced_by_a_new_one(tmp_path):
+    write_text(tmp_path, "第一版文字\n", "一")
+    report = write_text(tmp_path, "第二版文字\n", "一")
+    assert names(report.written, tmp_path) == ["06.txt"]
+    assert (tmp_path / DAY / "06.txt").read_text(encoding="utf-8") == "第二版文字\n"
+
+
+def test_a_corrected_page_text_is_kept(tmp_path):
+    write_text(tmp_path, "第一版文字\n", "一")
+    source = tmp_path / DAY / "06.txt"
+    source.write_text("第一版文字（校对）\n", encoding="utf-8")
+
+    report = write_text(tmp_path, "第二版文字\n", "一")
+
+    assert source.read_text(encoding="utf-8") == "第一版文字（校对）\n"
+    assert report.kept == [source]
+    assert report.lines(tmp_path) == [f"kept {DAY}/06.txt: edited by hand"]
+    # the same ingest again: still kept, still said
+    assert write_text(tmp_path, "第二版文字\n", "一").kept == [source]
+
+
+def test_a_page_text_the_manifest_does_not_know_is_kept_unless_it_is_the_same(tmp_path):
+    write_text(tmp_path, "旧文字\n", "一")
+    (tmp_path / DAY / MANIFEST).unlink()  # e.g. written before manifests existed
+    report = write_text(tmp_path, "新文字\n", "一")
+    assert report.reasons[tmp_path / DAY / "06.txt"].startswith("not recorded")
+    assert (tmp_path / DAY / "06.txt").read_text(encoding="utf-8") == "旧文字\n"
+
+    (tmp_path / DAY / MANIFEST).unlink()
+    write_text(tmp_path, "旧文字\n", "一")  # the same text: recorded as the ingest's again
+    assert write_text(tmp_path, "新文字\n", "一").written == [tmp_path / DAY / "06.txt"]
+
+
+def test_a_write_cut_short_leaves_either_text_the_ingests(tmp_path):
+    """The manifest lists old and new checksums while the page text is replaced."""
+    write_text(tmp_path, "旧文字\n", "一")
+    folder = tmp_path / DAY
+    data = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+    rel = f"{DAY}/06.txt"
+    data["files"]["06.txt"] = [text_checksum("旧文字\n", rel), text_checksum("新文字\n", rel)]
+    (folder / MANIFEST).write_text(json.dumps(data), encoding="utf-8")
+    (folder / "06.txt").write_text("新文字\n", encoding="utf-8")  # the rename happened
+
+    report = write_text(tmp_path, "第三版\n", "一")
+    assert names(report.written, tmp_path) == ["06.txt"]
+    assert load_manifest(folder)["06.txt"] == [text_checksum("第三版\n", rel)]
+
+
+def test_a_broken_manifest_loses_nothing(tmp_path):
+    write_text(tmp_path, "旧文字\n", "一")
+    (tmp_path / DAY / MANIFEST).write_text("{not json", encoding="utf-8")
+    report = write_text(tmp_path, "新文字\n", "一")
+    assert (tmp_path / DAY / "06.txt").read_text(encoding="utf-8") == "旧文字\n"
+    assert report.kept == [tmp_path / DAY / "06.txt"]
+
+
+# -- copies and renames ----------------------------------------------------------------------
+
+def test_an_unedited_copy_at_another_place_is_an_editors(tmp_path):
+    ingest(tmp_path, "一", "二")
+    folder = tmp_path / DAY
+    copy = folder / "06-05.md"
+    copy.write_bytes((folder / "06-02.md").read_bytes())
+
+    report = ingest(tmp_path, "一", "二")
+
+    assert copy.read_bytes() == (folder / "06-02.md").read_bytes()
+    assert report.kept == [copy] and report.removed == []
+    assert report.reasons[copy] == ("copied or renamed from 06-02.md (its checksum is for "
+                                    "that place); no longer produced by the ingest")
+
+
+def test_a_file_renamed_into_a_place_the_ingest_writes_is_kept(tmp_path):
+    ingest(tmp_path, "一", "二", "三")
+    folder = tmp_path / DAY
+    (folder / "06-02.md").unlink()
+    (folder / "06-03.md").rename(folder / "06-02.md")
+    moved = (folder / "06-02.md").read_bytes()
+
+    report = ingest(tmp_path, "一", "二", "三")
+
+    assert (folder / "06-02.md").read_bytes() == moved
+    assert report.kept == [folder / "06-02.md"]
+    assert names(report.written, tmp_path) == ["06-03.md"]
+
+    report = ingest(tmp_path, "一", "二")  # page now gives two: 06-03 was the ingest's
+    assert (folder / "06-02.md").read_bytes() == moved
+    assert names(report.removed, tmp_path) == ["06-03.md"]
+
+
+def test_a_file_an_editor_saves_while_the_ingest_runs_is_kept(tmp_path, monkeypatch):
+    from generator.content import store
+
+    ingest(tmp_path, "一", "二")
+    target = tmp_path / DAY / "06-02.md"
+    real = store.editor_reason
+
+    def saved_meanwhile(text, rel):
+        result = real(text, rel)
+        if rel.endswith("06-02.md"):
+            target.write_text(text + "编者加的一段。\n", encoding="utf-8")
+        return result
+
+    monkeypatch.setattr(store, "editor_reason", saved_meanwhile)
+    report = ingest(tmp_path, "一", "二（修订）")
+    assert report.reasons[target] == "changed while the ingest ran"
+    assert target.read_text(encoding="utf-8").endswith("编者加的一段。\n")
+
+    report = ingest(tmp_path, "一")  # and while it would have removed it
+    assert target.exists() and report.removed == []
+
+
+# -- temporary files of killed writes ------------------------------------------------------
+
+def dead_pid() -> int:
+    proc = subprocess.Popen(["true"])
+    proc.wait()
+    return proc.pid
+
+
+def test_stale_temporary_files_are_removed(tmp_path):
+    ingest(tmp_path, "一")
+    folder = tmp_path / DAY
+    dead = folder / f".06-01.md.{dead_pid()}-0badc0de.tmp"
+    old = folder / f".06.txt.{os.getpid()}-00c0ffee.tmp"
+    live = folder / f".06-02.md.{os.getpid()}-1234abcd.tmp"
+    other = folder / ".notes.tmp"
+    for path in (dead, old, live, other):
+        path.write_text("半截", encoding="utf-8")
+    past = time.time() - STALE_TEMP_SECONDS - 60
+    os.utime(old, (past, past))
+
+    report = ingest(tmp_path, "一")
+
+    assert not dead.exists() and not old.exists()
+    assert live.exists() and other.exists()
+    assert sorted(report.temps) == sorted([dead, old])
+    assert any(line.startswith(f"removed {DAY}/{dead.name}: temporary file")
+               for line in report.lines(tmp_path))

@@ -2,7 +2,10 @@
 
 Every page is read, dated and segmented before anything is written, so a bad
 page stops the run with nothing half-done; editors' corrections are never
-overwritten (the content store keeps them and says so).
+overwritten (the content store keeps them and says so). The writing holds the
+content folder's lock, so no build and no other ingest runs meanwhile. Every file
+written, kept (with the reason) or removed is reported on a line of its own, its
+path under the content folder, and a summary line ends the run.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
+from generator.commands.lock import content_lock
 from generator.commands.pages import collect_pages, read_page
 from generator.content.metadata import PageMeta, resolve_metadata
 from generator.content.slug import paper_path
@@ -66,21 +70,24 @@ def ingest(paths: list[Path], content: Path, flags: dict, slugs: dict[str, str],
     papers = papers or {}
     check_unique(prepared, slugs, papers)
     check_writable(content)
-    totals = {"articles": 0, "written": 0, "kept": 0}
-    for p in prepared:
-        report = write_page(content, p.meta, p.text, p.path.name, p.page.articles,
-                            slug_overrides=slugs, paper_overrides=papers)
-        inferred = f" (inferred: {', '.join(p.meta.inferred)})" if p.meta.inferred else ""
-        out.write(f"{p.path}: {len(p.page.articles)} articles → {p.meta.paper} "
-                  f"{p.meta.date} page {p.meta.page}{inferred}\n")
-        for line in report.lines(content):
-            if line.startswith("kept"):
+    totals = {"articles": 0, "written": 0, "unchanged": 0, "kept": 0, "removed": 0}
+    with content_lock(content, "archive ingest"):
+        for p in prepared:
+            report = write_page(content, p.meta, p.text, p.path.name, p.page.articles,
+                                slug_overrides=slugs, paper_overrides=papers)
+            inferred = f" (inferred: {', '.join(p.meta.inferred)})" if p.meta.inferred else ""
+            out.write(f"{p.path}: {len(p.page.articles)} articles → {p.meta.paper} "
+                      f"{p.meta.date} page {p.meta.page}{inferred}\n")
+            for line in report.lines(content):
                 out.write(f"  {line}\n")
-        for warning in p.page.warnings:
-            out.write(f"  warning: {p.path}: {warning}\n")
-        totals["articles"] += len(p.page.articles)
-        totals["written"] += len(report.written)
-        totals["kept"] += len(report.kept)
+            for warning in p.page.warnings:
+                out.write(f"  warning: {p.path}: {warning}\n")
+            totals["articles"] += len(p.page.articles)
+            totals["written"] += len(report.written)
+            totals["unchanged"] += len(report.unchanged)
+            totals["kept"] += len(report.kept)
+            totals["removed"] += len(report.removed) + len(report.temps)
     out.write(f"{len(prepared)} pages, {totals['articles']} articles; "
-              f"{totals['written']} files written, {totals['kept']} kept as edited\n")
+              f"{totals['written']} files written, {totals['unchanged']} unchanged, "
+              f"{totals['kept']} kept (editors' files), {totals['removed']} removed\n")
     return 0

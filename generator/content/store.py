@@ -1,26 +1,49 @@
 """Write a page's articles into content/ without ever losing an editor's correction.
 
-Every file the ingest writes carries `checksum:`, a hash of the file as written
-(minus the checksum line itself). On a later ingest of the same page:
+A page gives an issue folder its article files <PP>-<NN>.md and its raw text <PP>.txt.
+On every ingest each of them is either the ingest's own or an editor's:
 
-- a file whose text still matches its checksum is the ingest's own: it is
-  replaced when the new text differs, left alone (not even touched) when it is
-  the same, and removed when the page no longer produces that article;
-- a file whose text does not match (an editor changed it), or that has no
-  checksum (written by hand), or that does not parse, belongs to the editor:
-  it is kept as it is and reported, whatever the ingest now produces.
+- An article file is the ingest's own when its `checksum:` (front matter) matches its
+  text and its place: checksum_of(text, rel) hashes the text minus the checksum line
+  and its path under content/. So a file an editor edited, or copied or renamed to
+  another NN without editing it (to split or move an article), or renamed into a
+  place the ingest writes, no longer matches and is the editor's. A file without a
+  checksum (written by hand) or whose front matter does not parse is an editor's too.
+- The raw page text has no front matter, so its checksum lives in the issue folder's
+  manifest `.ingest.json` (a dot-file: the build's scanner skips it). The manifest
+  records, for each file the ingest wrote, the checksum of the text it wrote there
+  (sha256 of its place and its text). A page text is the ingest's own when the
+  manifest records its current text; one that differs from what the ingest now
+  writes and is not recorded (edited, or written before manifests existed) is kept.
+  The manifest is written atomically (temporary file, fsync, rename) and, before the
+  page text is replaced, first lists both the old and the new checksum, so a crash
+  between the two writes never makes the ingest's own file look like an editor's
+  or the other way round. For article files the front matter decides; their
+  manifest entries are a record of what the ingest wrote (`archive migrate`, which
+  renews the checksums of the files it moves, need not know about manifests).
 
-Delete a kept file to let the next ingest write it again. Each file is written to a
-temporary file in its folder and renamed over the target, so a crash or ^C
-never leaves a half-written file.
+The ingest's own files are replaced when the new text differs, left alone (not even
+touched) when it is the same, and article files are removed when the page no longer
+produces them. An editor's file is kept as it is and reported with the reason,
+whatever the ingest now produces; delete it to let the next ingest write it again.
+
+Each file is written to a temporary file in its folder (`.NAME.PID-HEX.tmp`) and
+renamed over the target, so a crash or ^C never leaves a half-written file. Just
+before a file is replaced or removed it is read again: one that changed since the
+ingest looked at it (an editor saving it meanwhile) is kept. Temporary files left
+by a process that was killed (its PID is gone, or the file is older than
+`STALE_TEMP_SECONDS`) are removed from the folders the ingest writes to.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import json
 import os
 import re
 import secrets
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -40,6 +63,15 @@ from generator.ingest.article import Article
 EDITED = "edited by hand"
 HAND_WRITTEN = "written by hand (no checksum)"
 UNPARSABLE = "front matter does not parse"
+MOVED = "copied or renamed from {name} (its checksum is for that place)"
+NOT_RECORDED = "not recorded in .ingest.json as written by the ingest"
+CHANGED = "changed while the ingest ran"
+GONE = "no longer produced by the ingest"
+
+MANIFEST = ".ingest.json"
+MANIFEST_VERSION = 1
+STALE_TEMP_SECONDS = 300
+TEMP_RE = re.compile(r"^\.(?P<name>.+)\.(?P<pid>\d+)-[0-9a-f]{8}\.tmp$")
 _CHECKSUM_LINE = re.compile(r"^checksum\s*:")
 
 
@@ -51,7 +83,8 @@ class WriteReport:
     written: list[Path] = field(default_factory=list)  # created or replaced
     unchanged: list[Path] = field(default_factory=list)  # same text already there
     kept: list[Path] = field(default_factory=list)  # an editor's file, left alone
-    removed: list[Path] = field(default_factory=list)  # unedited, no longer produced
+    removed: list[Path] = field(default_factory=list)  # the ingest's own, no longer produced
+    temps: list[Path] = field(default_factory=list)  # stale temporary files removed
     reasons: dict[Path, str] = field(default_factory=dict)  # why each kept file was kept
 
     def lines(self, root: Path | None = None) -> list[str]:
@@ -61,13 +94,15 @@ class WriteReport:
 
         out = [f"wrote {show(p)}" for p in self.written]
         out += [f"kept {show(p)}: {self.reasons.get(p, EDITED)}" for p in self.kept]
-        out += [f"removed {show(p)}: no longer produced by the ingest" for p in self.removed]
+        out += [f"removed {show(p)}: {GONE}" for p in self.removed]
+        out += [f"removed {show(p)}: {self.reasons.get(p, 'stale temporary file')}"
+                for p in self.temps]
         return out
 
     def summary(self) -> str:
-        """e.g. `000.txt: 5 written, 0 unchanged, 1 kept (edited by hand), 0 removed`."""
+        """e.g. `000.txt: 5 written, 0 unchanged, 1 kept (editors' files), 0 removed`."""
         return (f"{self.source}: {len(self.written)} written, {len(self.unchanged)} unchanged, "
-                f"{len(self.kept)} kept (edited by hand), {len(self.removed)} removed")
+                f"{len(self.kept)} kept (editors' files), {len(self.removed)} removed")
 
 
 def write_page(
@@ -89,48 +124,91 @@ def write_page(
     root = Path(content_root)
     slug = paper_path(meta.city, meta.paper, slug_overrides, paper_overrides)
     source_path = page_source_path(root, slug, meta.date, meta.page)
-    source_rel = source_path.relative_to(root).as_posix()
+    source_rel = _rel(root, source_path)
     planned = {}
     for seq, article in enumerate(articles, start=1):
         path = article_path(root, slug, meta.date, meta.page, seq)
         planned[path] = render_article(build_front(meta, article, seq, source_rel),
-                                       article.body, path.relative_to(root).as_posix())
+                                       article.body, _rel(root, path))
     folder = issue_dir(root, slug, meta.date)
     check_writable(folder)
     _mkdir(folder)
 
     report = WriteReport(source=source_name)
+    remove_stale_temps(folder, report)
+    manifest = load_manifest(folder)
+    on_disk = {name: list(sums) for name, sums in manifest.items()}
+
     for path, text in planned.items():
+        rel = _rel(root, path)
         current = _read(path)
-        if current is None:
-            _write(path, text)
-            report.written.append(path)
-        elif current == text:
+        if current == text:
             report.unchanged.append(path)
-        elif (reason := editor_reason(current, _rel(root, path))) is None:
-            _write(path, text)
+        elif current is not None and (reason := editor_reason(current, rel)) is not None:
+            _keep(report, path, reason)
+            continue
+        elif _write(path, text, expect=current):
             report.written.append(path)
         else:
-            report.kept.append(path)
-            report.reasons[path] = reason
+            _keep(report, path, CHANGED)
+            continue
+        manifest[path.name] = [text_checksum(text, rel)]
 
-    if _read(source_path) == page_text:
-        report.unchanged.append(source_path)
-    else:
-        _write(source_path, page_text)
-        report.written.append(source_path)
+    _write_source(report, folder, manifest, on_disk, source_path, source_rel, page_text)
 
     for path in _page_articles(folder, meta.page):
         if path in planned:
             continue
-        reason = editor_reason(_read(path) or "", _rel(root, path))
-        if reason is None:
-            _remove(path)
+        current = _read(path)
+        if current is None:  # gone since the folder was listed
+            continue
+        reason = editor_reason(current, _rel(root, path))
+        if reason is not None:
+            _keep(report, path, f"{reason}; {GONE}")
+        elif _remove(path, expect=current):
             report.removed.append(path)
         else:
-            report.kept.append(path)
-            report.reasons[path] = f"{reason}; the ingest no longer produces it"
+            _keep(report, path, f"{CHANGED}; {GONE}")
+
+    stem = page_stem(meta.page)
+    for name in [n for n in manifest if _of_page(n, stem)]:
+        if not (folder / name).exists():
+            del manifest[name]
+    if manifest != on_disk:
+        save_manifest(folder, manifest)
     return report
+
+
+def _write_source(report: WriteReport, folder: Path, manifest: dict[str, list[str]],
+                  on_disk: dict[str, list[str]], path: Path, rel: str, text: str) -> None:
+    """The raw page text: written unless an editor changed it (see the module docstring)."""
+    new_sum = text_checksum(text, rel)
+    current = _read(path)
+    if current == text:
+        report.unchanged.append(path)
+        manifest[path.name] = [new_sum]
+        return
+    recorded = manifest.get(path.name, [])
+    if current is not None and text_checksum(current, rel) not in recorded:
+        _keep(report, path, EDITED if recorded else NOT_RECORDED)
+        return
+    # Record both texts first: a crash before the final manifest leaves either one
+    # recognised as the ingest's own.
+    manifest[path.name] = [*recorded, new_sum]
+    save_manifest(folder, manifest)
+    on_disk.clear()
+    on_disk.update({name: list(sums) for name, sums in manifest.items()})
+    if _write(path, text, expect=current):
+        report.written.append(path)
+        manifest[path.name] = [new_sum]
+    else:
+        manifest[path.name] = recorded
+        _keep(report, path, CHANGED)
+
+
+def _keep(report: WriteReport, path: Path, reason: str) -> None:
+    report.kept.append(path)
+    report.reasons[path] = reason
 
 
 def build_front(meta: PageMeta, article: Article, seq: int, source: str) -> dict[str, Any]:
@@ -166,8 +244,15 @@ def render_article(front: dict[str, Any], body: str, rel: str | None = None) -> 
     if problems:
         raise ValueError("; ".join(problems))
     draft = frontmatter.render(schema.ordered(front), body)
-    return frontmatter.render(schema.ordered({**front, "checksum": checksum_of(draft, rel)}),
-                              body)
+    checksum = checksum_of(draft, rel)
+    if not all(k in schema.FIELD_ORDER for k in front):  # a field may follow the checksum
+        return frontmatter.render(schema.ordered({**front, "checksum": checksum}), body)
+    # The checksum is the last field: the text is the draft with its line added before
+    # the closing fence (the same bytes as rendering it all again, at half the cost).
+    line = frontmatter.render({"checksum": checksum}, "").split("\n")[1]
+    lines = draft.split("\n")
+    end = next(i for i in range(1, len(lines)) if lines[i].rstrip() == frontmatter.FENCE)
+    return "\n".join([*lines[:end], line, *lines[end:]])
 
 
 def checksum_of(text: str, rel: str | None = None) -> str:
@@ -182,6 +267,12 @@ def checksum_of(text: str, rel: str | None = None) -> str:
         lines = [ln for i, ln in enumerate(lines) if not (0 < i < end and _CHECKSUM_LINE.match(ln))]
     joined = "\n".join(lines)
     return _hash(joined if rel is None else f"{rel}\0{joined}")
+
+
+def text_checksum(text: str, rel: str) -> str:
+    """The checksum the manifest records for a file written at rel: its place and its
+    whole text (a page text may begin with `---`: nothing in it is left out)."""
+    return _hash(f"{rel}\0{text}")
 
 
 def set_checksum(text: str, checksum: str) -> str:
@@ -207,7 +298,24 @@ def editor_reason(text: str, rel: str | None) -> str | None:
     stored = front.get("checksum")
     if stored is None:
         return HAND_WRITTEN
-    return None if stored == checksum_of(text, rel) else EDITED
+    if stored == checksum_of(text, rel):
+        return None
+    origin = _origin(front, rel)
+    if origin is not None and stored == checksum_of(text, origin):
+        return MOVED.format(name=origin.rsplit("/", 1)[-1])
+    return EDITED
+
+
+def _origin(front: dict[str, Any], rel: str | None) -> str | None:
+    """The place in the same folder an unedited copy came from: its page and seq say."""
+    page, seq = front.get("page"), front.get("seq")
+    if rel is None or not isinstance(seq, int) or isinstance(seq, bool) \
+            or not isinstance(page, (int, str)) or isinstance(page, bool):
+        return None
+    folder = rel.rsplit("/", 1)[0] if "/" in rel else ""
+    name = f"{page_stem(page)}-{seq:02d}.md"
+    origin = f"{folder}/{name}" if folder else name
+    return None if origin == rel else origin
 
 
 def check_writable(folder: Path) -> None:
@@ -223,6 +331,109 @@ def check_writable(folder: Path) -> None:
                            "check permissions or pass --content DIR")
 
 
+# -- the manifest ------------------------------------------------------------------------
+
+def load_manifest(folder: Path) -> dict[str, list[str]]:
+    """File name → the checksums (text_checksum) of what the ingest wrote there. A
+    missing or unreadable manifest is empty: page texts then count as an editor's
+    unless they are what the ingest writes anyway (nothing is ever lost)."""
+    try:
+        data = json.loads((Path(folder) / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    files = data.get("files") if isinstance(data, dict) else None
+    if not isinstance(files, dict):
+        return {}
+    out: dict[str, list[str]] = {}
+    for name, sums in files.items():
+        if isinstance(sums, str):
+            sums = [sums]
+        if isinstance(name, str) and isinstance(sums, list):
+            out[name] = [s for s in sums if isinstance(s, str)]
+    return out
+
+
+def save_manifest(folder: Path, files: dict[str, list[str]]) -> None:
+    """Write the manifest atomically: temporary file, fsync, rename, fsync the folder."""
+    data = {"version": MANIFEST_VERSION,
+            "about": "files the ingest wrote here and the checksums of their text; "
+                     "a file whose text is not recorded here is an editor's",
+            "files": {name: files[name] for name in sorted(files)}}
+    _write(Path(folder) / MANIFEST, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def _of_page(name: str, stem: str) -> bool:
+    return name == f"{stem}.txt" or re.match(rf"^{re.escape(stem)}-\d{{2,}}\.md$", name) \
+        is not None
+
+
+# -- temporary files ---------------------------------------------------------------------
+
+def remove_stale_temps(folder: Path, report: WriteReport | None = None,
+                       now: float | None = None) -> list[Path]:
+    """Remove the temporary files (`.NAME.PID-HEX.tmp`) a killed write left in folder:
+    those of a process that is gone, or older than STALE_TEMP_SECONDS (a PID in use
+    again by another process). Those of a live process are left to it."""
+    removed: list[Path] = []
+    now = time.time() if now is None else now
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return removed
+    for name in sorted(names):
+        m = TEMP_RE.match(name)
+        if m is None:
+            continue
+        path = Path(folder) / name
+        pid = int(m["pid"])
+        try:
+            age = now - path.lstat().st_mtime
+        except OSError:
+            continue
+        if _alive(pid) and age < STALE_TEMP_SECONDS:
+            continue  # a live writer's, perhaps still being written
+        try:
+            path.unlink()
+        except FileNotFoundError:
+            continue
+        except OSError as e:
+            raise ArchiveError(f"{path}: cannot remove this stale temporary file "
+                               f"({e.strerror}); delete it by hand") from None
+        removed.append(path)
+        if report is not None:
+            report.temps.append(path)
+            why = "is gone" if not _alive(pid) else f"is older than {STALE_TEMP_SECONDS} s"
+            report.reasons[path] = (f"temporary file of an interrupted write (process {pid} "
+                                    f"{why})")
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    if pid <= 0:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # another user's process
+    except OSError:
+        return False
+    return True
+
+
+def _temp_name(path: Path) -> Path:
+    return path.with_name(f".{path.name}.{os.getpid()}-{secrets.token_hex(4)}.tmp")
+
+
+# -- files -------------------------------------------------------------------------------
+
 def _page_articles(folder: Path, page: Any) -> list[Path]:
     """The article files of one page already in its issue folder (PP-NN.md)."""
     if not folder.is_dir():
@@ -236,7 +447,7 @@ def _rel(root: Path, path: Path) -> str:
 
 
 def _hash(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+    return hashlib.sha256(text.encode("utf-8", errors="surrogateescape")).hexdigest()[:16]
 
 
 def _read(path: Path) -> str | None:
@@ -249,17 +460,36 @@ def _read(path: Path) -> str | None:
         raise ArchiveError(f"{path}: cannot read ({e.strerror}); check permissions") from None
 
 
-def _write(path: Path, text: str) -> None:
-    """Write via a temporary file in the same folder and an atomic rename."""
-    tmp = path.with_name(f".{path.name}.{os.getpid()}-{secrets.token_hex(4)}.tmp")
+_ANY = object()
+
+
+def _write(path: Path, text: str, expect: Any = _ANY) -> bool:
+    """Write via a temporary file in the same folder and an atomic rename.
+
+    With expect (the text read earlier, None for no file) the file is written only if
+    it is still so just before the rename: a new file never replaces one created
+    meanwhile. False when it was left alone for that reason."""
+    tmp = _temp_name(path)
     try:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
         try:
             with os.fdopen(fd, "wb") as f:
-                f.write(text.encode("utf-8"))
+                f.write(text.encode("utf-8", errors="surrogateescape"))
                 f.flush()
                 os.fsync(f.fileno())
+            if expect is None:
+                try:
+                    os.link(tmp, path)  # never replaces a file created meanwhile
+                except FileExistsError:
+                    return False
+                finally:
+                    tmp.unlink(missing_ok=True)
+                return True
+            if expect is not _ANY and _read(path) != expect:
+                tmp.unlink(missing_ok=True)
+                return False
             os.replace(tmp, path)
+            return True
         except BaseException:
             tmp.unlink(missing_ok=True)
             raise
@@ -271,7 +501,7 @@ def _write(path: Path, text: str) -> None:
 def _write_new(path: Path, text: str) -> None:
     """Create a file that must not exist yet (a move never overwrites), atomically."""
     _mkdir(path.parent)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}-{secrets.token_hex(4)}.tmp")
+    tmp = _temp_name(path)
     try:
         with open(tmp, "xb") as f:
             f.write(text.encode("utf-8", errors="surrogateescape"))
@@ -287,9 +517,15 @@ def _write_new(path: Path, text: str) -> None:
         tmp.unlink(missing_ok=True)
 
 
-def _remove(path: Path) -> None:
+def _remove(path: Path, expect: str | None = None) -> bool:
+    """Remove a file; with expect, only if its text is still that (else False)."""
     try:
+        if expect is not None and _read(path) != expect:
+            return False
         path.unlink()
+        return True
+    except FileNotFoundError:
+        return False
     except OSError as e:
         raise ArchiveError(f"{path}: cannot remove ({e.strerror}); check permissions") from None
 
