@@ -114,6 +114,8 @@ def test_migrate_moves_the_old_layout_and_keeps_every_old_url(tmp_path, capsys, 
     old = tmp_path / "content" / "xuchang" / "2023" / "03" / "23"
     old.mkdir(parents=True)
     for path in sorted((REPO / "content" / ISSUE).iterdir()):
+        if path.name.startswith("."):  # the old layout had no ingest records
+            continue
         text = path.read_text(encoding="utf-8")
         if path.suffix == ".md":  # as the old ingest wrote them: no aliases, old source
             lines = [ln for ln in text.split("\n") if not ln.startswith(("aliases:",

@@ -24,10 +24,14 @@ from generator.content import frontmatter
 from generator.content.schema import parse_page
 from generator.content.slug import ARTICLE_NAME_RE, SOURCE_NAME_RE, paper_path
 from generator.content.store import (
+    MANIFEST,
     _write_new,
     checksum_of,
     editor_reason,
+    load_manifest,
+    save_manifest,
     set_checksum,
+    text_checksum,
 )
 from generator.errors import ArchiveError
 from generator.site import urls
@@ -192,12 +196,17 @@ def migrate(content: Path, city_slugs: dict[str, str], paper_slugs: dict[str, st
     if taken:
         raise ArchiveError(f"{taken[0]}: already exists; the old and the new layout overlap. "
                            "Move it away and run `archive migrate` again")
+    records = carry_records(content, moves, texts)
     for src, dst in texts:
         _write_new(dst, src.read_bytes().decode("utf-8", errors="surrogateescape"))
     for move in moves:
         apply(move)
+    for folder, files in records.items():
+        save_manifest(folder, {**load_manifest(folder), **files})
     for src, _ in texts:
         src.unlink()
+    for folder in folders:
+        (folder / MANIFEST).unlink(missing_ok=True)
     for folder in reversed(folders):
         for empty in (folder, folder.parent, folder.parent.parent):
             try:
@@ -207,6 +216,26 @@ def migrate(content: Path, city_slugs: dict[str, str], paper_slugs: dict[str, st
     out.write(f"moved {len(moves)} articles and {len(texts)} page texts into "
               "<city>/<paper>/<YYYY>/<MM>/<DD>/; their old URLs are now aliases\n")
     return 0
+
+
+def carry_records(content: Path, moves: list[Move], texts: list[tuple[Path, Path]]
+                  ) -> dict[Path, dict[str, list[str]]]:
+    """The ingest's records (.ingest.json) for the new places: a file the ingest wrote
+    and nobody changed stays the ingest's own after the move."""
+    out: dict[Path, dict[str, list[str]]] = {}
+    old = {f: load_manifest(f) for f in {m.src.parent for m in moves}
+           | {src.parent for src, _ in texts}}
+    for src, dst in texts:
+        text = src.read_bytes().decode("utf-8", errors="surrogateescape")
+        if text_checksum(text, src.relative_to(content).as_posix()) in old[src.parent].get(
+                src.name, []):
+            out.setdefault(dst.parent, {})[dst.name] = [
+                text_checksum(text, dst.relative_to(content).as_posix())]
+    for move in moves:
+        if editor_reason(move.text, move.dst.relative_to(content).as_posix()) is None:
+            out.setdefault(move.dst.parent, {})[move.dst.name] = [
+                text_checksum(move.text, move.dst.relative_to(content).as_posix())]
+    return out
 
 
 def _plan_folder(content: Path, folder: Path, city_slugs: dict[str, str],

@@ -126,10 +126,11 @@ def write_page(
     source_path = page_source_path(root, slug, meta.date, meta.page)
     source_rel = _rel(root, source_path)
     planned = {}
+    fronts = {}
     for seq, article in enumerate(articles, start=1):
         path = article_path(root, slug, meta.date, meta.page, seq)
-        planned[path] = render_article(build_front(meta, article, seq, source_rel),
-                                       article.body, _rel(root, path))
+        fronts[path] = build_front(meta, article, seq, source_rel), article.body
+        planned[path] = render_article(*fronts[path], _rel(root, path))
     folder = issue_dir(root, slug, meta.date)
     check_writable(folder)
     _mkdir(folder)
@@ -142,6 +143,10 @@ def write_page(
     for path, text in planned.items():
         rel = _rel(root, path)
         current = _read(path)
+        history = aliases_of(current) if current is not None else []
+        if history:  # earlier URLs of this place (archive migrate): links outlive re-ingests
+            front, body = fronts[path]
+            text = render_article({**front, "aliases": history}, body, rel)
         if current == text:
             report.unchanged.append(path)
         elif current is not None and (reason := editor_reason(current, rel)) is not None:
@@ -163,6 +168,8 @@ def write_page(
         if current is None:  # gone since the folder was listed
             continue
         reason = editor_reason(current, _rel(root, path))
+        if reason is None and aliases_of(current):
+            reason = LINKED
         if reason is not None:
             _keep(report, path, f"{reason}; {GONE}")
         elif _remove(path, expect=current):
@@ -204,6 +211,23 @@ def _write_source(report: WriteReport, folder: Path, manifest: dict[str, list[st
     else:
         manifest[path.name] = recorded
         _keep(report, path, CHANGED)
+
+
+LINKED = "its earlier URLs (aliases) redirect to it; delete it by hand if it is really gone"
+
+
+def aliases_of(text: str) -> list[str]:
+    """The `aliases:` of an article file's text ([] when none or unreadable)."""
+    if "aliases:" not in text:
+        return []
+    try:
+        front, _, _ = frontmatter.parse(text, "<file>")
+    except ArchiveError:
+        return []
+    aliases = front.get("aliases")
+    if isinstance(aliases, str):
+        aliases = [aliases]
+    return [a for a in aliases if isinstance(a, str)] if isinstance(aliases, list) else []
 
 
 def _keep(report: WriteReport, path: Path, reason: str) -> None:
