@@ -17,6 +17,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -28,7 +29,13 @@ import test_browser
 from e2e_site import SAMPLE_CONTENT, SITE_CONFIG
 from test_browser import Tab
 
-from generator.commands.serve import content_type
+from generator.commands.serve import (
+    BUSY_RETRY_S,
+    MAX_STREAMS,
+    LiveState,
+    PreviewServer,
+    content_type,
+)
 
 browser = test_browser.browser  # Chromium, as in tests/test_browser.py
 desktop = test_browser.desktop
@@ -36,8 +43,8 @@ tab = test_browser.tab
 browser_test = pytest.mark.skipif(os.environ.get("ARCHIVE_SKIP_BROWSER") == "1",
                                   reason="ARCHIVE_SKIP_BROWSER=1")
 
-ARTICLE = Path("content/xuchang/2023/03/23/06-02.md")  # 助力企业转型升级 政商关系亲清有度
-ARTICLE_URL = "/xuchang/2023/03/23/06-02/"
+ARTICLE = Path("content/xuchang/ribao/2023/03/23/06-02.md")  # 助力企业转型升级 政商关系亲清有度
+ARTICLE_URL = "/xuchang/ribao/2023/03/23/06-02/"
 TITLE = "助力企业转型升级 政商关系亲清有度"
 SCRIPT_TAG = b'<script src="/__archive/livereload.js"></script>'
 START_TIMEOUT_S = 60
@@ -150,8 +157,8 @@ def test_files_are_served_with_their_content_types(server: Server):
         "/feed.xml": "application/xml; charset=utf-8",
         "/sitemap.xml": "application/xml; charset=utf-8",
         "/robots.txt": "text/plain; charset=utf-8",
-        "/data/xuchang/2023-03-23.json": "application/json; charset=utf-8",
-        "/xuchang/2023/03/23/06.txt": "text/plain; charset=utf-8",
+        "/data/xuchang/ribao/2023-03-23.json": "application/json; charset=utf-8",
+        "/xuchang/ribao/2023/03/23/06.txt": "text/plain; charset=utf-8",
         "/__archive/livereload.js": "text/javascript; charset=utf-8",
     }
     for path, kind in expected.items():
@@ -250,7 +257,7 @@ def test_event_stream_announces_each_rebuild(server: Server, project: Path):
     original = edit(project / ARTICLE, "title: ", "title: [unclosed ")
     name, data = read_event(stream)
     assert name == "error"
-    assert re.search(r"content/xuchang/2023/03/23/06-02\.md:\d+: not valid YAML", data)
+    assert re.search(r"content/xuchang/ribao/2023/03/23/06-02\.md:\d+: not valid YAML", data)
 
     # A tab opened now hears about the failure at once.
     assert read_event(open_events(server)) == (name, data)
@@ -263,7 +270,7 @@ def test_a_broken_file_is_reported_and_the_last_good_site_stays(server: Server,
                                                                  project: Path):
     original = edit(project / ARTICLE, "title: ", "title: [unclosed ")
     terminal = server.wait_for_terminal(r"not valid YAML")
-    assert re.search(r"^content/xuchang/2023/03/23/06-02\.md:\d+: not valid YAML", terminal,
+    assert re.search(r"^content/xuchang/ribao/2023/03/23/06-02\.md:\d+: not valid YAML", terminal,
                      re.MULTILINE)
     assert "Traceback" not in terminal
 
@@ -293,6 +300,87 @@ def test_a_template_error_is_one_line_and_the_site_stays(project: Path):
         server.wait_for_terminal(r"rebuilt(?: \d+ articles|: nothing changed)")
     finally:
         assert server.interrupt() == 0
+
+
+# -- many connections at once --------------------------------------------------------------
+
+@pytest.fixture
+def preview(tmp_path: Path) -> Iterator[PreviewServer]:
+    """The preview's HTTP server in this process (its threads can be counted), serving a
+    one-page site."""
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("<!doctype html><p>首页</p></body>", encoding="utf-8")
+    live = LiveState()
+    live.publish(None)
+    server = PreviewServer(("127.0.0.1", 0), site, live, verbose=False)
+    loop = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05},
+                            daemon=True)
+    loop.start()
+    yield server
+    live.close()
+    server.shutdown()
+    server.server_close()
+    loop.join(10)
+
+
+def fetch(server: PreviewServer, path: str) -> tuple[int, str]:
+    conn = http.client.HTTPConnection("127.0.0.1", server.server_address[1], timeout=5)
+    try:
+        conn.request("GET", path)
+        response = conn.getresponse()
+        return response.status, response.read().decode("utf-8")
+    finally:
+        conn.close()
+
+
+def connect_events(server: PreviewServer) -> tuple[http.client.HTTPConnection,
+                                                   http.client.HTTPResponse]:
+    conn = http.client.HTTPConnection("127.0.0.1", server.server_address[1], timeout=5)
+    conn.request("GET", "/__archive/events")
+    return conn, conn.getresponse()
+
+
+def test_idle_and_slow_connections_do_not_take_a_thread_each(preview: PreviewServer):
+    threads = threading.active_count()  # the server's workers are running already
+    connections = [socket.create_connection(("127.0.0.1", preview.server_address[1]),
+                                            timeout=5) for _ in range(200)]
+    try:
+        for n, conn in enumerate(connections):
+            if n % 2:  # slow: a request whose headers never end
+                conn.sendall(b"GET / HTTP/1.1\r\nHost: localhost\r\nX-Slow: ")
+        time.sleep(0.5)  # time to accept them all and read what they sent
+        assert threading.active_count() <= threads
+        # A page is served while they all wait…
+        started = time.monotonic()
+        status, body = fetch(preview, "/")
+        assert status == 200 and "首页" in body
+        assert time.monotonic() - started < 2
+        assert threading.active_count() <= threads
+    finally:
+        for conn in connections:
+            conn.close()
+    # …and after they are gone.
+    assert fetch(preview, "/")[0] == 200
+
+
+def test_open_tabs_past_the_limit_are_told_to_come_back_later(preview: PreviewServer):
+    threads = threading.active_count()
+    tabs = [connect_events(preview) for _ in range(MAX_STREAMS)]
+    try:
+        for _, stream in tabs:
+            assert read_event(stream)[0] == "hello"
+        conn, extra = connect_events(preview)
+        assert extra.status == 200
+        assert read_event(extra) == ("busy", str(BUSY_RETRY_S))
+        conn.close()
+        assert threading.active_count() <= threads + MAX_STREAMS
+        # The streams have threads of their own: pages are still served.
+        status, body = fetch(preview, "/")
+        assert status == 200 and "首页" in body
+    finally:
+        for conn, _ in tabs:
+            conn.close()
 
 
 # -- the terminal -------------------------------------------------------------------------

@@ -10,10 +10,14 @@ shows its error in the terminal and over every open page.
 
 from __future__ import annotations
 
+import contextlib
 import errno
+import io
 import mimetypes
 import os
+import queue
 import secrets
+import selectors
 import shutil
 import signal
 import socket
@@ -24,7 +28,8 @@ import time
 import traceback
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http import HTTPStatus
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
@@ -42,6 +47,13 @@ STEP_MS = 100  # a burst of changes (one save is several events) ends after this
 MAX_BURST_MS = 1000  # …or after this long, when files keep changing
 KEEPALIVE_S = 15  # a comment on idle event streams, so that closed tabs are noticed
 SWAP_WAIT_S = 1.0  # how long a request waits for a build's folder swap to finish
+WORKERS = 32  # threads answering requests: at most this many are answered at once
+MAX_STREAMS = 32  # open event streams (one per open tab), each with a thread of its own
+BUSY_RETRY_S = 10  # a tab past MAX_STREAMS asks again after this long
+MAX_CONNECTIONS = 256  # open connections; past this, the one idle longest is closed
+IDLE_S = 60  # a connection whose next request has not arrived after this long is closed
+SEND_S = 30  # …and one that takes nothing of its response for this long
+MAX_HEAD_BYTES = 64 * 1024  # a request line and headers longer than this are refused
 
 SCRIPT_PATH = "/__archive/livereload.js"
 EVENTS_PATH = "/__archive/events"
@@ -110,6 +122,12 @@ LIVERELOAD_JS = """\
     source = new EventSource("/__archive/events" + since);
     source.addEventListener("hello", (event) => { seen = event.lastEventId; });
     source.addEventListener("reload", () => location.reload());
+    // Too many tabs are open: this one is told when to ask again.
+    source.addEventListener("busy", (event) => {
+      source.close();
+      clearTimeout(retry);
+      retry = setTimeout(connect, (Number(event.data) || 10) * 1000);
+    });
     source.addEventListener("error", (event) => {
       if (typeof event.data === "string") {  // a failed build, sent by the server
         seen = event.lastEventId;
@@ -501,17 +519,47 @@ class Watcher:
 
 # -- HTTP ------------------------------------------------------------------------------
 
-class PreviewServer(ThreadingHTTPServer):
-    """Serves the built site folder; one thread per connection."""
+class PreviewServer(socketserver.TCPServer):
+    """Serves the built site folder with a bounded number of threads.
 
-    daemon_threads = True
+    No connection has a thread of its own while it waits: one loop (serve_forever)
+    accepts connections and collects the head of each request (request line and
+    headers) as its bytes come in, however slowly, and hands complete requests to a
+    fixed pool of WORKERS threads. An event stream (one per open tab, open as long as
+    the tab) is given a thread of its own, at most MAX_STREAMS of them, so open tabs
+    never hold the threads pages are served by; a tab past that is told to ask again
+    later. Idle keep-alive connections and slow clients cost a socket, not a thread, and
+    at most MAX_CONNECTIONS are kept open.
+    """
+
+    allow_reuse_address = True
+    request_queue_size = 128  # the listen backlog
 
     def __init__(self, address: tuple[str, int], root: Path, live: LiveState, verbose: bool):
         self.address_family = socket.AF_INET6 if ":" in address[0] else socket.AF_INET
         self.root = root
         self.live = live
         self.verbose = verbose
-        super().__init__(address, PreviewHandler)
+        self.streams = threading.BoundedSemaphore(MAX_STREAMS)
+        self._lock = threading.Lock()  # guards _busy and _returned
+        self._busy = 0  # open connections being answered or streaming
+        self._returned: list[PreviewHandler] = []  # answered; to wait for their next request
+        # The connections waiting for a request, the one waiting longest first (the loop's).
+        self._waiting: dict[PreviewHandler, None] = {}
+        self._ready: queue.SimpleQueue[tuple[PreviewHandler, bytes] | None] = queue.SimpleQueue()
+        self._stopping = False
+        self._stopped = threading.Event()
+        self._stopped.set()
+        self._wake_r, self._wake_w = socket.socketpair()  # interrupts the loop's wait
+        self._wake_r.setblocking(False)
+        self._wake_w.setblocking(False)
+        self._workers: list[threading.Thread] = []
+        super().__init__(address, PreviewHandler)  # on failure, calls server_close()
+        self.socket.setblocking(False)
+        self._workers = [threading.Thread(target=self._work, name="archive-http", daemon=True)
+                         for _ in range(WORKERS)]
+        for worker in self._workers:
+            worker.start()
 
     def server_bind(self) -> None:
         # HTTPServer.server_bind looks the host name up in DNS, which can take seconds.
@@ -532,6 +580,188 @@ class PreviewServer(ThreadingHTTPServer):
             time.sleep(0.02)
         return self.root
 
+    # The loop: accepting, receiving request heads, timing out idle connections.
+
+    def serve_forever(self, poll_interval: float = 0.5) -> None:
+        """Serve until shutdown() (from another thread) or an exception, e.g. Ctrl-C."""
+        self._stopped.clear()
+        selector = selectors.DefaultSelector()
+        selector.register(self.socket, selectors.EVENT_READ)
+        selector.register(self._wake_r, selectors.EVENT_READ)
+        try:
+            while not self._stopping:
+                for key, _ in selector.select(poll_interval):
+                    if key.fileobj is self.socket:
+                        self._accept(selector)
+                    elif key.fileobj is self._wake_r:
+                        self._drain_wake()
+                    else:
+                        self._receive(selector, key.data)
+                self._take_back(selector)
+                self._expire(selector)
+        finally:
+            for handler in list(self._waiting):
+                self._drop(selector, handler)
+            selector.close()
+            self._stopped.set()
+
+    def shutdown(self) -> None:
+        """Stop serve_forever, running in another thread, and wait until it has."""
+        self._stopping = True
+        self._wake()
+        self._stopped.wait()
+
+    def server_close(self) -> None:
+        super().server_close()
+        for _ in self._workers:
+            self._ready.put(None)
+        with self._lock:
+            returned, self._returned = self._returned, []
+        for handler in returned:
+            handler.close()
+        self._wake_r.close()
+        self._wake_w.close()
+
+    def _accept(self, selector: selectors.BaseSelector) -> None:
+        try:
+            sock, address = self.socket.accept()
+        except BlockingIOError:
+            return  # the client gave up already
+        except OSError:  # e.g. out of file descriptors: try again in a moment
+            time.sleep(0.05)
+            return
+        if len(self._waiting) + self._busy >= MAX_CONNECTIONS:
+            if not self._waiting:  # every connection is being answered
+                refuse(sock, HTTPStatus.SERVICE_UNAVAILABLE)
+                return
+            self._drop(selector, next(iter(self._waiting)))
+        self._wait(selector, PreviewHandler(sock, address, self))
+
+    def _wait(self, selector: selectors.BaseSelector, handler: PreviewHandler) -> None:
+        """Have the connection wait for its next request, unless that is here already."""
+        handler.connection.setblocking(False)
+        if self._dispatch(handler):
+            return
+        handler.since = time.monotonic()
+        selector.register(handler.connection, selectors.EVENT_READ, handler)
+        self._waiting[handler] = None
+
+    def _receive(self, selector: selectors.BaseSelector, handler: PreviewHandler) -> None:
+        try:
+            data = handler.connection.recv(65536)
+        except (BlockingIOError, InterruptedError):
+            return
+        except OSError:
+            data = b""
+        if not data:  # closed by the client
+            self._drop(selector, handler)
+            return
+        handler.received += data
+        if head_end(handler.received, len(data)) >= 0 or len(handler.received) > MAX_HEAD_BYTES:
+            selector.unregister(handler.connection)
+            del self._waiting[handler]
+            self._dispatch(handler)
+
+    def _dispatch(self, handler: PreviewHandler) -> bool:
+        """Give the connection's request to a worker, once its head is complete; refuse a
+        head that is too long. False: the request is not all here yet."""
+        end = head_end(handler.received)
+        if end < 0 and len(handler.received) <= MAX_HEAD_BYTES:
+            return False
+        with self._lock:
+            self._busy += 1
+        if end < 0:
+            with contextlib.suppress(OSError):
+                handler.connection.send(error_response(HTTPStatus.REQUEST_HEADER_FIELDS_TOO_LARGE))
+            self.finished(handler)
+            return True
+        head = bytes(handler.received[:end])
+        del handler.received[:end]
+        handler.connection.settimeout(SEND_S)
+        self._ready.put((handler, head))
+        return True
+
+    def _take_back(self, selector: selectors.BaseSelector) -> None:
+        """Answered keep-alive connections wait for their next request again."""
+        with self._lock:
+            returned, self._returned = self._returned, []
+            self._busy -= len(returned)
+        for handler in returned:
+            self._wait(selector, handler)
+
+    def _expire(self, selector: selectors.BaseSelector) -> None:
+        now = time.monotonic()
+        while self._waiting:
+            handler = next(iter(self._waiting))  # the one waiting longest
+            if now - handler.since < IDLE_S:
+                break
+            self._drop(selector, handler)
+
+    def _drop(self, selector: selectors.BaseSelector, handler: PreviewHandler) -> None:
+        selector.unregister(handler.connection)
+        del self._waiting[handler]
+        handler.close()
+
+    def _wake(self) -> None:
+        with contextlib.suppress(OSError):  # full (the loop wakes anyway) or closed
+            self._wake_w.send(b"\0")
+
+    def _drain_wake(self) -> None:
+        with contextlib.suppress(OSError):
+            while self._wake_r.recv(4096):
+                pass
+
+    # The workers.
+
+    def _work(self) -> None:
+        while (job := self._ready.get()) is not None:
+            handler, head = job
+            keep = handler.answer(head)
+            if handler.streaming:
+                threading.Thread(target=handler.stream, name="archive-events",
+                                 daemon=True).start()
+            elif keep:
+                with self._lock:
+                    self._returned.append(handler)
+                self._wake()
+            else:
+                self.finished(handler)
+
+    def finished(self, handler: PreviewHandler) -> None:
+        """Close a connection that was being answered or streaming."""
+        handler.close()
+        with self._lock:
+            self._busy -= 1
+
+
+def head_end(data: bytearray, new: int | None = None) -> int:
+    """Where the head of the first request in data ends (after the empty line), or -1;
+    new: only the last `new` bytes arrived since the last look."""
+    start = 0 if new is None else max(0, len(data) - new - 3)
+    ends = [at + len(mark) for mark in (b"\r\n\r\n", b"\n\n")
+            if (at := data.find(mark, start)) >= 0]
+    return min(ends, default=-1)
+
+
+def error_response(status: HTTPStatus) -> bytes:
+    """A whole response with an error status, ending the connection."""
+    body = f"{status.value} {status.phrase}\n".encode()
+    head = (f"HTTP/1.1 {status.value} {status.phrase}\r\n"
+            f"Content-Type: text/plain; charset=utf-8\r\nContent-Length: {len(body)}\r\n"
+            "Connection: close\r\n\r\n")
+    return head.encode() + body
+
+
+def refuse(sock: socket.socket, status: HTTPStatus) -> None:
+    """Answer a new connection with an error status, without a handler, and close it."""
+    try:
+        sock.setblocking(False)
+        sock.send(error_response(status))  # a new connection's buffer has room for this
+    except OSError:
+        pass
+    finally:
+        sock.close()
+
 
 def open_server(host: str, port: int, root: Path, live: LiveState,
                 verbose: bool) -> PreviewServer:
@@ -551,12 +781,44 @@ def listen_error(host: str, port: int, err: OSError) -> str:
 
 
 class PreviewHandler(BaseHTTPRequestHandler):
-    """Static files like the host's (404.html, index.html for folders), plus live reload."""
+    """Static files like the host's (404.html, index.html for folders), plus live reload.
+
+    One handler per connection, for as long as it is open. Unlike socketserver's
+    handlers it reads nothing from the socket: the server collects each request's head
+    and hands it to answer() in a worker thread.
+    """
 
     server: PreviewServer
     protocol_version = "HTTP/1.1"
     server_version = "archive-serve"
-    timeout = 60  # idle keep-alive connections
+    timeout = SEND_S  # a response the client takes nothing of for this long is given up
+
+    def __init__(self, request: socket.socket, client_address: Any, server: PreviewServer):
+        self.request = request
+        self.client_address = client_address
+        self.server = server
+        self.received = bytearray()  # what arrived of requests not yet answered
+        self.since = time.monotonic()  # when it began to wait for its next request
+        self.streaming = False  # an event stream: the connection is the stream thread's
+        self.stream_query = ""
+        self.setup()
+        self.rfile.close()  # see answer()
+
+    def answer(self, head: bytes) -> bool:
+        """Answer one request, given its head; True: keep the connection for another."""
+        self.rfile = io.BytesIO(head)  # GET and HEAD requests are all head
+        self.close_connection = True
+        try:
+            self.handle_one_request()
+        except Exception:
+            self.server.handle_error(self.request, self.client_address)
+            self.close_connection = True
+        return not self.close_connection
+
+    def close(self) -> None:
+        with contextlib.suppress(OSError):
+            self.finish()
+        self.server.shutdown_request(self.request)
 
     def do_GET(self) -> None:
         self.respond(send_body=True)
@@ -567,7 +829,7 @@ class PreviewHandler(BaseHTTPRequestHandler):
     def respond(self, send_body: bool) -> None:
         url = urlsplit(self.path)
         if url.path == EVENTS_PATH and send_body:
-            self.send_events(url.query)
+            self.start_stream(url.query)
         elif url.path == EVENTS_PATH:
             self.send_head(200, "text/event-stream; charset=utf-8", 0)
         elif url.path == SCRIPT_PATH:
@@ -634,10 +896,31 @@ class PreviewHandler(BaseHTTPRequestHandler):
         self.send_header("Content-Length", "0")
         self.end_headers()
 
+    def start_stream(self, query: str) -> None:
+        """Take one of the MAX_STREAMS places for an event stream, which the worker then
+        starts in a thread of its own (stream()); when none is free, tell the tab to ask
+        again in BUSY_RETRY_S seconds."""
+        self.close_connection = True
+        if self.server.streams.acquire(blocking=False):
+            self.streaming = True
+            self.stream_query = query
+            return
+        busy = f"retry: {BUSY_RETRY_S * 1000}\nevent: busy\ndata: {BUSY_RETRY_S}\n\n".encode()
+        self.send_bytes(200, busy, "text/event-stream; charset=utf-8", send_body=True)
+
+    def stream(self) -> None:
+        """The event stream, in its own thread; then the connection is closed."""
+        try:
+            self.send_events(self.stream_query)
+        except Exception:
+            self.server.handle_error(self.request, self.client_address)
+        finally:
+            self.server.streams.release()
+            self.server.finished(self)
+
     def send_events(self, query: str) -> None:
         """An event stream, open until the tab or the server goes away."""
         live = self.server.live
-        self.close_connection = True
         self.send_response(200)
         self.send_header("Content-Type", "text/event-stream; charset=utf-8")
         self.send_header("Cache-Control", "no-store")
