@@ -72,6 +72,11 @@ def test_a_move_never_overwrites_and_names_a_wrong_place(project, capsys):
     assert code == 2 and "already exists" in err
     code, _, err = cli(capsys, "move", str(src), str(project / "content" / "06-99.md"))
     assert code == 2 and "not an article place" in err
+    code, _, err = cli(capsys, "move", str(src),
+                       str(project / "content" / "xuchang/ribao/2023/02/30/06-01.md"))
+    assert code == 2 and "2023-02-30 is not a date" in err
+    code, _, err = cli(capsys, "move", str(src), str(project / "elsewhere" / "06-01.md"))
+    assert code == 2 and "not inside the content folder" in err
     assert src.is_file()
 
 

@@ -22,7 +22,12 @@ from typing import Any, TextIO
 
 from generator.content import frontmatter
 from generator.content.schema import parse_page
-from generator.content.slug import ARTICLE_NAME_RE, SOURCE_NAME_RE, paper_path
+from generator.content.slug import (
+    ARTICLE_NAME_RE,
+    SOURCE_NAME_RE,
+    issue_folder_problem,
+    paper_path,
+)
 from generator.content.store import (
     MANIFEST,
     _write_new,
@@ -144,6 +149,10 @@ def move_article(content: Path, src: Path, dst: Path, city: str | None, paper: s
     if m is None or len(rel) != 6:
         raise ArchiveError(f"{dst}: not an article place; write it as content/<city>/<paper>/"
                            "<YYYY>/<MM>/<DD>/<PP>-<NN>.md")
+    problem = issue_folder_problem("/".join(rel[:5]))
+    if problem:
+        raise ArchiveError(f"{dst.parent}/: {problem}; write the place as content/<city>/"
+                           "<paper>/<YYYY>/<MM>/<DD>/<PP>-<NN>.md")
     date = f"{rel[2]}-{rel[3]}-{rel[4]}"
     changes: dict[str, Any] = {"date": date, "page": parse_page(m["page"]),
                                "seq": int(m["seq"])}
