@@ -5,7 +5,8 @@ session into a temporary folder (never public/), with `--base-url` pointing at
 the local server that serves it. `prefixed_site` is the same archive published
 under a path prefix (/archive/), as on a project page of a static host.
 `hostile_site` is a small content tree whose article carries script, event
-handler and javascript: URL payloads, for the escaping tests.
+handler and javascript: URL payloads, for the escaping tests (测试日报 of the city
+测试: content/ceshi/ribao/…).
 """
 
 from __future__ import annotations
@@ -71,9 +72,9 @@ def prefixed_site(serve_build) -> BuiltSite:
 
 @pytest.fixture(scope="session")
 def hostile_content(tmp_path_factory) -> Path:
-    """content/ceshi/2024/01/02/: 01-01 (plain), 01-02 (payloads), 01-03 (plain)."""
+    """content/ceshi/ribao/2024/01/02/: 01-01 (plain), 01-02 (payloads), 01-03 (plain)."""
     root = tmp_path_factory.mktemp("hostile-content")
-    issue = root / "ceshi" / "2024" / "01" / "02"
+    issue = root / "ceshi" / "ribao" / "2024" / "01" / "02"
     issue.mkdir(parents=True)
     files = {
         "01-01.md": article_file("平常的第一篇", "本报讯（记者 李四）", 1, "平常的正文。\n"),

@@ -24,7 +24,7 @@ class BuiltSite:
     content: Path  # the content tree it was built from
 
     def page_url(self, path: str) -> str:
-        """'/xuchang/' → the full URL of that site path (prefix included)."""
+        """'/xuchang/ribao/' → the full URL of that site path (prefix included)."""
         return self.url + path
 
 

@@ -1,7 +1,8 @@
 """The built site in a real browser: Debian's Chromium driven by Playwright.
 
-A reader's path (home → paper → calendar day → page → article), breadcrumbs,
-previous/next links, the skip link and landmarks, phone width, and escaping of
+A reader's path (home → paper → calendar day → page → article), breadcrumbs (back
+to the issue, and to the city's page with its papers), previous/next links, the
+redirect from an article's old URL, the skip link and landmarks, phone width, and escaping of
 hostile article text. The sample archive is built into a temporary folder and
 served on 127.0.0.1 (tests/conftest.py); nothing is fetched from elsewhere.
 
@@ -40,14 +41,22 @@ BREADCRUMBS = "nav.breadcrumbs, nav[aria-label*='面包屑']"
 
 @dataclass
 class Article:
-    path: Path  # content/<slug>/<YYYY>/<MM>/<DD>/<PP>-<NN>.md
+    path: Path  # content/<city>/<paper>/<YYYY>/<MM>/<DD>/<PP>-<NN>.md
     front: dict[str, Any]
     body: str
 
     @property
     def url(self) -> str:  # the permalink: the content path without .md
-        rel = self.path.with_suffix("").as_posix().split("/")[-5:]
+        rel = self.path.with_suffix("").as_posix().split("/")[-6:]
         return "/" + "/".join(rel) + "/"
+
+    @property
+    def city_url(self) -> str:  # /<city>/
+        return "/" + self.url.split("/")[1] + "/"
+
+    @property
+    def paper_url(self) -> str:  # /<city>/<paper>/
+        return "/" + "/".join(self.url.split("/")[1:3]) + "/"
 
     @property
     def issue_url(self) -> str:
@@ -217,7 +226,7 @@ def test_click_through_to_an_article(tab: Tab, sample_site: BuiltSite, target: A
     tab.goto(sample_site.page_url("/"))
 
     page.locator("main").get_by_role("link", name=front["paper"], exact=True).first.click()
-    paper_url = "/" + target.url.split("/")[1] + "/"
+    paper_url = target.paper_url
     page.wait_for_url(f"**{paper_url}")
     assert tab.path() == prefix + paper_url
 
@@ -264,6 +273,36 @@ def test_breadcrumb_leads_back_to_the_issue(tab: Tab, sample_site: BuiltSite, ta
     tab.assert_clean()
 
 
+def test_breadcrumb_leads_to_the_city_and_its_papers(tab: Tab, sample_site: BuiltSite,
+                                                     target: Article):
+    """Article → the city's page (breadcrumb) → the paper's page with its calendar."""
+    front = target.front
+    page = tab.page
+    tab.goto(sample_site.page_url(target.url))
+    page.locator(BREADCRUMBS).get_by_role("link", name=front["city"], exact=True).click()
+    page.wait_for_url(f"**{target.city_url}")
+    assert tab.path() == sample_site.prefix + target.city_url
+    assert page.locator("h1").inner_text().strip() == front["city"]
+    page.locator("main").get_by_role("link", name=front["paper"], exact=True).first.click()
+    page.wait_for_url(f"**{target.paper_url}")
+    assert tab.path() == sample_site.prefix + target.paper_url
+    assert page.locator("main table").get_by_role(
+        "link", name=cn_date(target.date), exact=True).count() == 1
+    tab.assert_clean()
+
+
+def test_an_old_url_takes_the_reader_to_the_article(tab: Tab, sample_site: BuiltSite,
+                                                    target: Article):
+    """The URL an article had before the archive moved (an alias) opens the article."""
+    aliases = target.front.get("aliases") or []
+    assert aliases, f"{target.path}: no aliases; the sample archive was migrated"
+    tab.goto(sample_site.page_url(aliases[0]))
+    tab.page.wait_for_url(f"**{target.url}")
+    assert tab.path() == sample_site.prefix + target.url
+    assert tab.page.locator("h1").inner_text().strip() == target.front["title"]
+    tab.assert_clean()
+
+
 def test_previous_and_next_article(tab: Tab, sample_site: BuiltSite, target: Article):
     page = tab.page
     before, after = target.neighbour_url(-1), target.neighbour_url(1)
@@ -299,10 +338,10 @@ def test_next_links_walk_the_whole_issue(tab: Tab, sample_site: BuiltSite):
 # -- structure and keyboard, on every kind of page -------------------------------------
 
 def page_kinds(target: Article) -> dict[str, str]:
-    paper = "/" + target.url.split("/")[1] + "/"
     return {
         "home": "/",
-        "paper": paper,
+        "city": target.city_url,
+        "paper": target.paper_url,
         "issue": target.issue_url,
         "page": f"{target.issue_url}{target.page_label}/",
         "article": target.url,
@@ -310,7 +349,7 @@ def page_kinds(target: Article) -> dict[str, str]:
     }
 
 
-KINDS = ["home", "paper", "issue", "page", "article", "search", "404"]
+KINDS = ["home", "city", "paper", "issue", "page", "article", "search", "404"]
 
 
 def kind_url(kind: str, target: Article) -> tuple[str, int]:
@@ -373,7 +412,7 @@ def test_no_horizontal_scroll_on_a_phone(phone: Tab, sample_site: BuiltSite, tar
 
 def test_hostile_article_text_is_shown_not_run(tab: Tab, hostile_site: BuiltSite):
     page = tab.page
-    tab.goto(hostile_site.page_url("/ceshi/2024/01/02/01-02/"))
+    tab.goto(hostile_site.page_url("/ceshi/ribao/2024/01/02/01-02/"))
     page.wait_for_load_state("load")  # an <img onerror> would have fired by now
     assert tab.dialogs == [], f"the page ran the article's script: {tab.dialogs}"
 

@@ -109,8 +109,12 @@ def test_ingest_writes_articles_and_raw_page(tmp_path, capsys):
     code, out, _ = run(capsys, "ingest", page, "--content", content, "--city", "许昌",
                        "--paper", "许昌日报", "--date", "2023-03-06", "--page", "2")
     assert code == 0, out
-    issue = content / "xuchang" / "2023" / "03" / "06"
-    assert sorted(p.name for p in issue.iterdir()) == ["02-01.md", "02.txt"]
+    issue = content / "xuchang" / "ribao" / "2023" / "03" / "06"
+    assert sorted(p.name for p in issue.iterdir() if not p.name.startswith(".")) == [
+        "02-01.md", "02.txt"]
+    assert sorted(p.relative_to(content).as_posix() for p in content.rglob("*")
+                  if p.is_file() and not p.name.startswith(".")) == [
+        "xuchang/ribao/2023/03/06/02-01.md", "xuchang/ribao/2023/03/06/02.txt"]
     assert (issue / "02.txt").read_text(encoding="utf-8") == PAGE
     text = (issue / "02-01.md").read_text(encoding="utf-8")
     assert "title: 全民阅读分享会在市图书馆举行" in text
@@ -123,14 +127,14 @@ def test_reingest_is_idempotent_and_keeps_an_editors_fix(tmp_path, capsys):
     flags = ["--content", content, "--city", "许昌", "--paper", "许昌日报",
              "--date", "2023-03-06", "--page", "2"]
     run(capsys, "ingest", page, *flags)
-    article = content / "xuchang/2023/03/06/02-01.md"
+    article = content / "xuchang/ribao/2023/03/06/02-01.md"
     edited = article.read_text(encoding="utf-8").replace("二百多名", "三百多名")
     article.write_text(edited, encoding="utf-8")
 
     code, out, _ = run(capsys, "ingest", page, *flags)
     assert code == 0
     assert article.read_text(encoding="utf-8") == edited
-    assert "kept xuchang/2023/03/06/02-01.md" in out
+    assert "kept xuchang/ribao/2023/03/06/02-01.md" in out
     assert "0 files written" in out
 
 

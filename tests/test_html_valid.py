@@ -42,13 +42,19 @@ def template_of(rel: str) -> str:
              "search/index.html": "search.html"}
     if rel in named:
         return named[rel]
-    depth = len(parts) - 1  # folders above index.html
+    if parts[0] == "data":
+        return "data.html"
+    if len(parts) > 2 and parts[1].isdigit():  # /<city>/<YYYY>/…: an old URL (an alias)
+        return "redirect.html"
+    depth = len(parts) - 1  # folders above index.html: <city>/<paper>/<YYYY>/<MM>/<DD>/…
     if depth == 1:
+        return "city.html"
+    if depth == 2:
         return "paper.html"
-    if depth == 4:
-        return "issue.html"
     if depth == 5:
-        return "article.html" if "-" in parts[4] else "page.html"
+        return "issue.html"
+    if depth == 6:
+        return "article.html" if "-" in parts[5] else "page.html"
     return "?"
 
 
@@ -90,6 +96,10 @@ def checked(sample_site, hostile_site, tmp_path_factory):
     sites = [sample_site, hostile_site]
     files = [f for site in sites for f in sorted(site.root.rglob("*.html"))]
     assert len(files) > 50
+    kinds = {template_of(f.relative_to(sample_site.root).as_posix())
+             for f in sample_site.root.rglob("*.html")}
+    assert {"home.html", "city.html", "paper.html", "issue.html", "page.html", "article.html",
+            "redirect.html", "data.html", "search.html", "404.html"} <= kinds, kinds
     messages = validate([*files, control / "bad.html", control / "good.html"])
     return sites, control, messages
 

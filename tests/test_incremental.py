@@ -24,7 +24,7 @@ from generator.cli import main
 from generator.commands import build as build_module
 from generator.commands import freshness, state
 
-ISSUE = "xuchang/2023/03/15"
+ISSUE = "xuchang/ribao/2023/03/15"
 
 
 def tree(root: Path) -> dict[str, bytes | None]:
@@ -56,12 +56,12 @@ class Archive:
                      "--config", str(self.config), "--quiet", *flags])
         assert code == expect
 
-    def check(self) -> None:
+    def check(self, *flags: str) -> None:
         """Update public/ incrementally, build a clean copy, compare."""
-        self.build()
+        self.build(*flags)
         self.builds += 1
         clean = self.root / f"clean-{self.builds}"
-        self.build("--clean", out=clean)
+        self.build("--clean", *flags, out=clean)
         assert differences(self.out, clean) == []
         shutil.rmtree(clean)
 
@@ -73,16 +73,18 @@ class Archive:
         bump(path)
 
     def copy_issue(self, rel: str, date: str) -> str:
-        """A new issue: the files of an existing one under another date."""
-        slug = rel.split("/")[0]
+        """A new issue: the files of an existing one under another date (of the same paper;
+        without the aliases, which are the old URLs of the copied articles only)."""
+        paper = "/".join(rel.split("/")[:2])  # <city>/<paper>
         y, m, d = date.split("-")
-        target = f"{slug}/{y}/{m}/{d}"
+        target = f"{paper}/{y}/{m}/{d}"
         shutil.copytree(self.content / rel, self.content / target)
         for path in (self.content / target).glob("*.md"):
             text = path.read_text(encoding="utf-8")
             text = re.sub(r"^date: .*$", f"date: {date}", text, count=1, flags=re.M)
-            text = re.sub(r"^source: (\w+)/\d{4}/\d{2}/\d{2}/", f"source: {target}/", text,
-                          count=1, flags=re.M)
+            text = re.sub(r"^source: [\w-]+/[\w-]+/\d{4}/\d{2}/\d{2}/", f"source: {target}/",
+                          text, count=1, flags=re.M)
+            text = re.sub(r"^aliases: .*\n", "", text, count=1, flags=re.M)
             path.write_text(text, encoding="utf-8")
         return target
 
@@ -111,24 +113,34 @@ def test_incremental_builds_equal_clean_builds_through_a_year_of_changes(archive
     archive.check()
     assert (archive.out / new / "02-01/index.html").is_file()
 
-    # An article is deleted; another is moved to another seq number.
+    # An article is deleted; another is moved to another seq number (both on purpose:
+    # a published URL goes away).
     (archive.content / new / "02-07.md").unlink()
-    archive.check()
+    archive.check("--allow-removed")
     assert not (archive.out / new / "02-07").exists()
     moved = (archive.content / new / "02-06.md").read_text(encoding="utf-8")
     (archive.content / new / "02-06.md").unlink()
     (archive.content / new / "02-09.md").write_text(
         re.sub(r"^seq: 6$", "seq: 9", moved, flags=re.M), encoding="utf-8")
-    archive.check()
+    archive.check("--allow-removed")
     assert not (archive.out / new / "02-06").exists()
 
+    # `archive move`: the article goes to another place, its old URL becomes a redirect.
+    assert main(["move", str(archive.content / new / "02-05.md"),
+                 str(archive.content / new / "02-10.md"), "--content",
+                 str(archive.content)]) == 0
+    archive.check()
+    redirect = (archive.out / new / "02-05/index.html").read_text(encoding="utf-8")
+    assert f'content="0; url=/{new}/02-10/"' in redirect
+    assert f"/{new}/02-05/ /{new}/02-10/ 301" in (archive.out / "_redirects").read_text()
+
     # A new day in the archive's latest month: its blocks of days are cut anew.
-    latest = archive.copy_issue("xuchang/2023/10/19", "2023-10-20")
+    latest = archive.copy_issue("xuchang/ribao/2023/10/19", "2023-10-20")
     archive.check()
     assert (archive.out / "pagefind/shards/2023-10-17-20").is_dir()
     assert not (archive.out / "pagefind/shards/2023-10-19-19").exists()
     shutil.rmtree(archive.content / latest)
-    archive.check()
+    archive.check("--allow-removed")
     assert (archive.out / "pagefind/shards/2023-10-19-19").is_dir()
 
     # An issue older than any other: a new first month (the shard at /pagefind/).
@@ -137,7 +149,7 @@ def test_incremental_builds_equal_clean_builds_through_a_year_of_changes(archive
 
     # The whole new issue goes away again.
     shutil.rmtree(archive.content / new)
-    archive.check()
+    archive.check("--allow-removed")
     assert not (archive.out / new).exists()
 
     # A template override, then a config change.

@@ -13,7 +13,7 @@ from generator.content.metadata import (
 )
 from generator.errors import ArchiveError
 
-SEEDS = Path("/work/shared/seeds")
+SEEDS = Path(__file__).resolve().parent.parent / "samples" / "pages"
 # A page about 焦作 that reports events up to 2月20日 of 2023.
 TEXT = """\
 本报讯（记者 李新）2 月 16 日，焦作市召开

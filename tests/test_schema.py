@@ -15,7 +15,7 @@ from generator.content.schema import (
     validate,
 )
 
-PATH = "content/xuchang/2023/03/23/06-02.md"
+PATH = "content/xuchang/ribao/2023/03/23/06-02.md"
 GOOD = """\
 ---
 title: 许昌市开展网络举报宣传
@@ -90,7 +90,8 @@ def test_title_may_be_null_for_photos():
 
 
 def test_page_labels_are_pages():
-    assert check(GOOD.replace("page: 6", "page: A2"), "content/xuchang/2023/03/23/A2-02.md") == []
+    assert check(GOOD.replace("page: 6", "page: A2"),
+                 "content/xuchang/ribao/2023/03/23/A2-02.md") == []
 
 
 def test_files_outside_the_layout_skip_the_path_check():

@@ -60,7 +60,8 @@ PER_CLASS = 15
 MIN_RECALL = 0.99
 MIN_PRECISION = 0.98
 
-ARTICLE_PATH = re.compile(r"^([a-z0-9-]+/\d{4}/\d{2}/\d{2}/\d+-\d+)/index\.html$")
+ARTICLE_PATH = re.compile(
+    r"^([a-z0-9-]*[a-z][a-z0-9-]*/[a-z0-9-]*[a-z][a-z0-9-]*/\d{4}/\d{2}/\d{2}/\d+-\d+)/index\.html$")
 ALNUM = re.compile(r"[^\W_]")  # what the search counts as a character: letter or digit
 RUN = re.compile(r"[^\W_]+")  # text without punctuation or spaces
 HAN_WORD = re.compile(r"[\u3400-\u9fff]+")
@@ -130,7 +131,7 @@ class BodyText(HTMLParser):
 
 @dataclass
 class Doc:
-    url: str  # site path, e.g. /xuchang/2023/03/23/06-02/
+    url: str  # site path, e.g. /xuchang/ribao/2023/03/23/06-02/
     text: str  # textContent of [data-pagefind-body]
     bylines: list[str]
     paper: str

@@ -69,8 +69,8 @@ def test_one_character_queries_match_the_list_of_characters():
 
 
 def article(**changes) -> ArticleRec:
-    fields = dict(rel="xuchang/2023/03/23/06-02", url="/xuchang/2023/03/23/06-02/",
-                  slug="xuchang", city="许昌", paper="许昌日报", date=dt.date(2023, 3, 23),
+    fields = dict(rel="xuchang/ribao/2023/03/23/06-02", url="/xuchang/ribao/2023/03/23/06-02/",
+                  slug="xuchang/ribao", city="许昌", paper="许昌日报", date=dt.date(2023, 3, 23),
                   page=6, seq=2, title="标题<b>", kicker=None, subtitle=None,
                   byline="本报讯（记者 李新）", kind="news", section=None, continued_from=None,
                   continues_on=None, source=None, inferred=(), excerpt="", chars=4,
@@ -81,7 +81,7 @@ def article(**changes) -> ArticleRec:
 
 def test_a_record_page_holds_tokens_metadata_filters_and_sort_key():
     page = record_page(article(), "正文第一段\n第二段", "消息", "2023-03")
-    assert record_name(article()) == "xuchang~2023~03~23~06-02.html"
+    assert record_name(article()) == "xuchang~ribao~2023~03~23~06-02.html"
     assert "<h1>标题 题 &lt; b &gt; ␣</h1>" in page
     assert "<p>正文 文第 第一 一段 段 ␣</p>" in page
     assert "<p>␞ b 一 二 报 文 新 本 李 标 正 段 第 者 讯 记 题</p>" in page
