@@ -188,3 +188,24 @@ def test_csv_cells_never_run_as_formulas(project, capsys):
         encoding="utf-8-sig")
     assert "'=HYPERLINK" in table
     assert ',=HYPERLINK' not in table and ',"=HYPERLINK' not in table
+
+
+def test_an_old_folder_of_two_papers_gives_each_old_url_one_target(tmp_path, capsys,
+                                                                   monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    old = tmp_path / "content" / "xuchang" / "2023" / "03" / "23"
+    old.mkdir(parents=True)
+    for paper, page, count in (("许昌日报", 6, 3), ("许昌晨报", 6, 1)):
+        for seq in range(1, count + 1):
+            name = f"{page:02d}-{seq + (10 if paper == '许昌晨报' else 0):02d}.md"
+            (old / name).write_text(
+                f"---\ntitle: {paper}{seq}\ncity: 许昌\npaper: {paper}\ndate: 2023-03-23\n"
+                f"page: {page}\n---\n\n正文{seq}。\n", encoding="utf-8")
+    assert cli(capsys, "migrate")[0] == 0
+    code, err = build(capsys)
+    assert code == 0, err
+    rules = (tmp_path / "public" / "_redirects").read_text(encoding="utf-8").splitlines()
+    olds = [rule.split()[0] for rule in rules if not rule.startswith("#")]
+    assert len(olds) == len(set(olds)), "every old URL has one target"
+    assert "/xuchang/2023/03/23/ /xuchang/ribao/2023/03/23/ 301" in rules
+    assert "/xuchang/2023/03/23/06-11/ /xuchang/chenbao/2023/03/23/06-11/ 301" in rules

@@ -53,7 +53,6 @@ from generator.site.model import (
     Issue,
     Site,
     build_model,
-    issue_redirects,
     url_conflicts,
 )
 from generator.site.render import (
@@ -352,7 +351,7 @@ def make_plan(site: Site, settings: str, signatures: dict[str, cache.Signature],
         # issues before and after it.
         fp = fingerprint(settings, signatures[issue_folder(issue)], issue.paper,
                          issue.prev.url if issue.prev else None,
-                         issue.next.url if issue.next else None)
+                         issue.next.url if issue.next else None, issue.redirects)
         if changed(f"issue:{issue.url}", fp):
             issues.append(issue)
     dirty_months = {key: group for key, group in sorted(months.items())
@@ -513,7 +512,7 @@ def render_issue(issue: Issue, renderer: Renderer) -> Iterable[tuple[str, str]]:
     content: Path = _STATE["content"]
     yield renderer.issue(issue)
     yield issue_json(renderer, issue, bodies)
-    for old, new, label in issue_redirects(issue):
+    for old, new, label in issue.redirects:
         if old.endswith("/"):  # a page; the others (.txt, .json) redirect on the host only
             yield renderer.redirect(old, new, label)
     articles = issue.articles
@@ -556,7 +555,7 @@ def render_site(site: Site, renderer: Renderer) -> Iterable[tuple[str, str]]:
     for city in site.cities:
         yield renderer.city(city)
     moves = [(alias, a.url) for a in site.articles for alias in a.aliases]
-    moves += [(old, new) for issue in site.issues for old, new, _ in issue_redirects(issue)]
+    moves += [(old, new) for issue in site.issues for old, new, _ in issue.redirects]
     yield renderer.netlify_redirects(sorted(moves))
     for paper in site.papers:
         yield renderer.paper(paper)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -79,6 +79,7 @@ class Issue:
     next: Issue | None = None
     url: str = ""
     city: str = ""
+    redirects: list[tuple[str, str, str]] = field(default_factory=list)  # its old URLs
 
     def __post_init__(self) -> None:
         self.url = urls.issue(self.slug, self.date)
@@ -219,7 +220,9 @@ def build_model(records: list[ArticleRec], sources: dict[tuple, str],
             issue.prev, paper.issues[-1].next = paper.issues[-1], issue
         paper.issues.append(issue)
     ordered = sorted(papers.values(), key=lambda p: (-len(p.issues), p.slug))
-    return Site(ordered, config)
+    site = Site(ordered, config)
+    assign_redirects(site)
+    return site
 
 
 # An article URL of the layout before papers had folders: /<city>/<YYYY>/<MM>/<DD>/<PP>-<NN>/
@@ -229,7 +232,9 @@ _OLD_ARTICLE_RE = re.compile(r"^/([a-z0-9-]+)/(\d{4})/(\d{2})/(\d{2})/([A-Z0-9]+
 def issue_redirects(issue: Issue) -> list[tuple[str, str, str]]:
     """(old URL, new URL, label) for the issue, page, page text and data URLs that the
     earlier layout published for this issue, read off its articles' aliases (the ones
-    `archive migrate` wrote). Article aliases themselves are not included."""
+    `archive migrate` wrote). Article aliases themselves are not included. Several
+    issues may claim one old URL (two papers in one old folder): assign_redirects
+    gives each old URL to one of them."""
     out: dict[str, tuple[str, str]] = {}
     for page in issue.pages:
         for article in page.articles:
@@ -245,6 +250,39 @@ def issue_redirects(issue: Issue) -> list[tuple[str, str, str]]:
                     out.setdefault(f"{old_issue}{pp}.txt", (page.source_url, page.label))
                 out.setdefault(f"/data/{city}/{y}-{mo}-{d}.json", (issue.data_url, "data"))
     return [(old, new, label) for old, (new, label) in out.items() if old != new]
+
+
+def assign_redirects(site: Site) -> None:
+    """Set issue.redirects: each old URL goes to the issue with the most articles that
+    came from it (the first such issue on a tie), never to a URL a page or an alias has."""
+    claims: dict[str, list[tuple[int, int, Issue, str, str]]] = {}
+    taken = {a.url for a in site.articles} | {u for a in site.articles for u in a.aliases}
+    for order, issue in enumerate(site.issues):
+        weight = Counter(_old_issue(alias) for a in issue.articles for alias in a.aliases)
+        for old, new, label in issue_redirects(issue):
+            claims.setdefault(old, []).append(
+                (-weight[_old_issue_of(old)], order, issue, new, label))
+    for issue in site.issues:
+        issue.redirects = []
+    for old, options in sorted(claims.items()):
+        if old in taken:
+            continue
+        _, _, issue, new, label = min(options, key=lambda o: (o[0], o[1]))
+        issue.redirects.append((old, new, label))
+
+
+def _old_issue(alias: str) -> str | None:
+    m = _OLD_ARTICLE_RE.match(alias)
+    return f"/{m[1]}/{m[2]}/{m[3]}/{m[4]}/" if m else None
+
+
+def _old_issue_of(old: str) -> str:
+    """The old issue URL an old page, text or data URL belongs to."""
+    if old.startswith("/data/"):
+        city, day = old[len("/data/"):-len(".json")].split("/")
+        return f"/{city}/{day.replace('-', '/')}/"
+    parts = old.strip("/").split("/")
+    return "/" + "/".join(parts[:4]) + "/"
 
 
 def cn_label(issue: Issue) -> str:
