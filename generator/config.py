@@ -16,8 +16,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
-import yaml
-
+from generator.content.frontmatter import SITE_CONFIG, load_yaml, too_large
 from generator.content.slug import RESERVED, SLUG_RE
 from generator.errors import ArchiveError
 
@@ -49,23 +48,28 @@ def load_config(path: Path, required: bool = False, base_url: str | None = None)
 
 
 def read_yaml(path: Path) -> tuple[dict[str, Any], dict[str, int]]:
+    """The settings and the line of each, read with the project's safe YAML loader.
+
+    A file over SITE_CONFIG's limits is refused before it is read; aliases and
+    deep nesting are refused before anything is built (see frontmatter.load_yaml).
+    """
     try:
+        size = path.stat().st_size
+        if size > SITE_CONFIG.max_bytes:
+            raise too_large(str(path), 1, size, SITE_CONFIG)
         text = path.read_text(encoding="utf-8")
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text) or {}
-    except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        line = f":{mark.line + 1}" if mark else ""
-        raise ArchiveError(f"{path}{line}: not valid YAML ({err.problem}); fix the syntax "
-                           "(quote values that contain ': ')") from None
     except (OSError, UnicodeDecodeError) as err:
         raise ArchiveError(f"{path}: cannot read ({err}); save it as UTF-8") from None
+    data, key_lines = load_yaml(text, str(path), limits=SITE_CONFIG)
+    if data is None:
+        data = {}
     if not isinstance(data, dict):
         raise ArchiveError(f"{path}:1: expected settings as `key: value` lines")
-    lines = {}
-    if isinstance(node, yaml.MappingNode):
-        lines = {k.value: k.start_mark.line + 1 for k, _ in node.value
-                 if isinstance(k, yaml.ScalarNode)}
+    lines = {keys[0]: line for keys, line in key_lines.items() if len(keys) == 1}
+    bad = next((k for k in data if not isinstance(k, str)), None)
+    if bad is not None:
+        raise ArchiveError(f"{path}:{lines.get(bad, 1)}: {bad!r} is not a setting name; "
+                           f"the settings are {', '.join(DEFAULTS)}")
     return data, lines
 
 

@@ -221,3 +221,97 @@ def test_pages_yaml_entries_may_list_inferred_fields(tmp_path):
     write(tmp_path / "pages.yaml",
           "000.txt: {city: 许昌, date: 2023-03-01, page: 2, inferred: [date, page]}\n")
     assert resolve_metadata(page, TEXT).inferred == ("paper", "date", "page")
+
+
+# --- hostile sidecars and pages.yaml: refused with a message, before anything is built ----
+
+
+def _alias_bomb(levels: int = 9, width: int = 9) -> str:
+    """Mappings whose aliases stand for width**levels values: GBs if expanded or walked."""
+    lines = ["l0: &l0 {" + ", ".join(f"k{i}: lol" for i in range(width)) + "}"]
+    for n in range(1, levels):
+        refs = ", ".join(f"k{i}: *l{n - 1}" for i in range(width))
+        lines.append(f"l{n}: &l{n} {{{refs}}}")
+    return "\n".join(lines) + "\n"
+
+
+_ALIAS = ("YAML aliases (*l0) are not allowed here; write the value out (and put text that "
+          "starts with * in double quotes)")
+
+
+def test_an_alias_bomb_in_pages_yaml_is_refused(tmp_path):
+    page = write(tmp_path / "000.txt", TEXT)
+    index = write(tmp_path / "pages.yaml", "000.txt: {city: 许昌, page: 2}\n" + _alias_bomb())
+    with pytest.raises(ArchiveError) as err:
+        resolve_metadata(page, TEXT)
+    assert str(err.value) == f"{index}:3: {_ALIAS}"
+
+
+def test_an_alias_bomb_inside_a_pages_yaml_entry_is_refused(tmp_path):
+    page = write(tmp_path / "000.txt", TEXT)
+    bomb = _alias_bomb().replace("\n", "\n  ")
+    index = write(tmp_path / "pages.yaml", f"000.txt:\n  page: 2\n  {bomb}")
+    with pytest.raises(ArchiveError, match=rf"^{index}:4: YAML aliases \(\*l0\)"):
+        resolve_metadata(page, TEXT)
+
+
+def test_an_alias_bomb_in_a_sidecar_is_refused(tmp_path):
+    page = write(tmp_path / "000.txt", TEXT)
+    sidecar = write(tmp_path / "000.yaml", "page: 3\n" + _alias_bomb())
+    with pytest.raises(ArchiveError) as err:
+        resolve_metadata(page, TEXT)
+    assert str(err.value) == f"{sidecar}:3: {_ALIAS}"
+
+
+@pytest.mark.parametrize("name", ["pages.yaml", "000.yaml"])
+def test_deep_nesting_in_page_metadata_is_a_message(tmp_path, name):
+    page = write(tmp_path / "000.txt", TEXT)
+    nested = "[" * 10_000 + "]" * 10_000
+    text = f"000.txt: {{page: 2, note: {nested}}}\n" if name == "pages.yaml" else (
+        f"page: 2\nnote: {nested}\n")
+    path = write(tmp_path / name, text)
+    with pytest.raises(ArchiveError) as err:
+        resolve_metadata(page, TEXT)
+    assert str(err.value).startswith(f"{path}:")
+    assert "check the brackets" in str(err.value)
+
+
+def test_deep_block_nesting_in_pages_yaml_names_its_line(tmp_path):
+    page = write(tmp_path / "000.txt", TEXT)
+    levels = "".join("  " * i + "- x:\n" for i in range(1, 40))
+    index = write(tmp_path / "pages.yaml", "000.txt:\n  page: 2\n  note:\n" + levels)
+    with pytest.raises(ArchiveError) as err:
+        resolve_metadata(page, TEXT)
+    # Levels: the file, the entry, then a list and a mapping per line from line 4.
+    assert str(err.value).startswith(f"{index}:13: lists or mappings nested more than 20 ")
+
+
+def test_an_oversized_sidecar_is_refused_before_it_is_read(tmp_path):
+    page = write(tmp_path / "000.txt", TEXT)
+    sidecar = write(tmp_path / "000.yaml", "page: 3\nnote: " + "长" * 30_000 + "\n")
+    with pytest.raises(ArchiveError) as err:
+        resolve_metadata(page, TEXT)
+    assert str(err.value) == (
+        f"{sidecar}:1: the sidecar is 88 KB, more than the 64 KB allowed; a sidecar holds a "
+        "few `key: value` lines (paper, city, date, page, section)"
+    )
+
+
+def test_an_oversized_pages_yaml_is_refused_before_it_is_read(tmp_path):
+    page = write(tmp_path / "000.txt", TEXT)
+    index = write(tmp_path / "pages.yaml",
+                  "000.txt: {page: 2}\n" + ("# " + "x" * 98 + "\n") * 45_000)  # 4.3 MB
+    with pytest.raises(ArchiveError) as err:
+        resolve_metadata(page, TEXT)
+    assert str(err.value) == (
+        f"{index}:1: pages.yaml is 4.3 MB, more than the 4 MB allowed; split the pages into "
+        "several folders, each with its own pages.yaml"
+    )
+
+
+def test_a_pages_yaml_with_too_many_values_is_refused(tmp_path):
+    page = write(tmp_path / "000.txt", TEXT)
+    index = write(tmp_path / "pages.yaml",
+                  "000.txt: {page: 2}\nx: [" + ",".join(["1"] * 500_000) + "]\n")
+    with pytest.raises(ArchiveError, match=rf"^{index}:2: pages.yaml has more than 400,000 "):
+        resolve_metadata(page, TEXT)

@@ -6,6 +6,7 @@ import re
 import pytest
 
 from generator.content.frontmatter import parse_document
+from generator.content.metadata import PageMeta
 from generator.content.schema import (
     FIELD_ORDER,
     apply_defaults,
@@ -14,6 +15,8 @@ from generator.content.schema import (
     unknown_fields,
     validate,
 )
+from generator.content.store import build_front
+from generator.ingest.article import Article
 
 PATH = "content/xuchang/ribao/2023/03/23/06-02.md"
 GOOD = """\
@@ -127,3 +130,40 @@ def test_field_lines_scans_top_level_keys():
 def test_messages_are_one_line_each():
     text = GOOD.replace("date: 2023-03-23", "date: x").replace("page: 6", "page: y")
     assert all(re.fullmatch(rf"{re.escape(PATH)}:\d+: \w+: [^\n]+", p) for p in check(text))
+
+
+# --- empty text: a title must be written or null; other text left empty means none -------
+
+
+@pytest.mark.parametrize("title", ['""', "''", '"   "', '"\u3000"'])
+def test_an_empty_title_is_a_problem(title):
+    assert check(with_line("title: 许昌市开展网络举报宣传", f"title: {title}")) == [
+        f"{PATH}:2: title: is empty; write the headline, or `title: null` for an untitled "
+        "photo or brief"
+    ]
+
+
+@pytest.mark.parametrize("title", ["null", "", "~"])
+def test_a_null_title_still_means_untitled(title):
+    text = with_line("title: 许昌市开展网络举报宣传", f"title: {title}")
+    assert check(text) == []
+    assert apply_defaults(parse_document(text, PATH).front, PATH)["title"] is None
+
+
+def test_empty_kicker_subtitle_byline_and_section_read_as_null():
+    text = with_line("byline: 本报讯（记者 李新）",
+                     'byline: ""\nkicker: "  "\nsubtitle: \'\'\nsection: ""')
+    doc = parse_document(text, PATH)
+    assert validate(doc.front, PATH, doc.field_lines) == []
+    front = apply_defaults(doc.front, PATH)
+    assert [front[k] for k in ("kicker", "subtitle", "byline", "section")] == [None] * 4
+    assert apply_defaults({"byline": " 记者 李新 "}, PATH)["byline"] == " 记者 李新 "  # kept as is
+
+
+@pytest.mark.parametrize("title", ["", "  ", None])
+def test_the_ingest_writes_no_empty_title(title):
+    meta = PageMeta(city="许昌", paper="许昌日报", date=dt.date(2023, 3, 23), page=6)
+    front = build_front(meta, Article(title=title, paragraphs=["正文。"]), 2, "raw/p.txt")
+    assert front["title"] is None
+    assert validate(front, PATH, {}) == []
+    assert build_front(meta, Article(title="标题"), 2, "raw/p.txt")["title"] == "标题"

@@ -7,6 +7,14 @@ dates stay strings until the schema checks them (an invalid `2023-13-01` must
 be a validation message, not a crash), integers are decimal only (page `010`
 is 10, not octal 8), and only `true`/`false` are booleans (not `yes`/`on`).
 Errors name `path:line` in the file, counting the opening fence as line 1.
+
+load_yaml is the one way the project reads YAML (front matter, sidecars,
+pages.yaml, site.yaml), and it reads hostile text safely: no file needs
+anchors and aliases, so an alias (`*name`, what a "billion laughs" bomb is
+made of) is refused; nesting deeper than MAX_DEPTH, text larger than its
+Limits and more values than they allow are refused too. These are checked on
+the parser's event stream, which is produced without recursion, before the
+(recursive) composer builds anything.
 """
 
 from __future__ import annotations
@@ -22,7 +30,8 @@ from generator.errors import ArchiveError
 
 FENCE = "---"
 
-_INT_RE = re.compile(r"^[-+]?[0-9]+$")
+# Longer digit strings stay text: Python will not convert them, and nothing needs them.
+_INT_RE = re.compile(r"^[-+]?[0-9]{1,1000}$")
 _BOOL_RE = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
 _TAG_INT = "tag:yaml.org,2002:int"
 _TAG_BOOL = "tag:yaml.org,2002:bool"
@@ -65,6 +74,62 @@ _Dumper.add_representer(
         "tag:yaml.org,2002:seq", value, flow_style=True
     )
 )
+
+
+# Levels of lists and mappings inside each other. The deepest real file has three
+# (pages.yaml: file name → entry → `inferred: [date, page]`).
+MAX_DEPTH = 20
+
+
+@dataclass(frozen=True)
+class Limits:
+    """How large one kind of YAML text may be, and what to say when it is larger."""
+
+    what: str  # as messages name it: "front matter", "pages.yaml"
+    max_bytes: int  # UTF-8 size
+    max_values: int  # scalars, lists and mappings, all counted
+    fix: str  # what to do about it
+
+
+FRONT_MATTER = Limits(
+    "front matter", 64 * 1024, 5_000,
+    "an article has a few short fields: keep long text in the body, below the closing '---'",
+)
+SIDECAR = Limits(
+    "the sidecar", 64 * 1024, 5_000,
+    "a sidecar holds a few `key: value` lines (paper, city, date, page, section)",
+)
+# About 15,000 pages at a few hundred bytes each; reading it takes a second or two.
+PAGES_INDEX = Limits(
+    "pages.yaml", 4 * 1024 * 1024, 400_000,
+    "split the pages into several folders, each with its own pages.yaml",
+)
+SITE_CONFIG = Limits(
+    "the config file", 1024 * 1024, 100_000,
+    "it holds a few settings (title, base_url, …): check that it is the right file",
+)
+
+
+def too_large(path: str, line: int, size: int, limits: Limits) -> ArchiveError:
+    """The error for a text or file of size bytes over limits.max_bytes."""
+    return ArchiveError(
+        f"{path}:{line}: {limits.what} is {_show_size(size)}, more than the "
+        f"{_show_size(limits.max_bytes)} allowed; {limits.fix}"
+    )
+
+
+def _show_size(size: int) -> str:
+    if size >= 1024 * 1024:
+        return f"{size / (1024 * 1024):.1f} MB".replace(".0 MB", " MB")
+    return f"{-(-size // 1024)} KB"
+
+
+def _utf8_size_over(text: str, limit: int) -> int | None:
+    """The UTF-8 size of text when it is over limit, else None (cheap for short text)."""
+    if len(text) * 4 <= limit:  # no character takes more than 4 bytes
+        return None
+    size = len(text) if len(text) > limit else len(text.encode("utf-8", "surrogatepass"))
+    return size if size > limit else None
 
 
 @dataclass
@@ -120,11 +185,16 @@ def parse_document(text: str, path: str) -> Document:
             f"{path}:1: front matter is not closed; add a line '---' after the last "
             "`key: value` line"
         )
-    simple = fast_front(lines[1:end])
+    front_lines = lines[1:end]
+    if sum(map(len, front_lines)) * 4 > FRONT_MATTER.max_bytes:  # maybe too large
+        size = _utf8_size_over("\n".join(front_lines), FRONT_MATTER.max_bytes)
+        if size is not None:
+            raise too_large(path, 2, size, FRONT_MATTER)
+    simple = fast_front(front_lines)
     if simple is not None:
         data, key_lines = simple
     else:
-        data, key_lines = load_yaml("\n".join(lines[1:end]), path, first_line=2)
+        data, key_lines = load_yaml("\n".join(front_lines), path, first_line=2)
     if data is None:
         data = {}
     if not isinstance(data, dict):
@@ -202,20 +272,30 @@ def _simple_value(raw: str) -> Any:
     return raw
 
 
-def load_yaml(text: str, path: str, first_line: int = 1) -> tuple[Any, dict[tuple, int]]:
+def load_yaml(
+    text: str, path: str, first_line: int = 1, limits: Limits = FRONT_MATTER
+) -> tuple[Any, dict[tuple, int]]:
     """YAML data and the line of every mapping key, by key path (e.g. ("000.txt", "date")).
 
     first_line is the file line the text starts on, so messages point into the
     file the user opens. Duplicate keys are an error: YAML would silently keep
-    the last one and an editor's correction could vanish.
+    the last one and an editor's correction could vanish. Aliases, nesting
+    deeper than MAX_DEPTH and text over limits are errors (see the module docstring).
     """
-    loader = _Loader(text)
+    size = _utf8_size_over(text, limits.max_bytes)
+    if size is not None:
+        raise too_large(path, first_line, size, limits)
     try:
-        node = loader.get_single_node()
-        lines: dict[tuple, int] = {}
-        if node is not None:
-            _key_lines(node, (), lines, path, first_line)
-        data = loader.construct_document(node) if node is not None else None
+        _check_events(text, path, first_line, limits)
+        loader = _Loader(text)
+        try:
+            node = loader.get_single_node()
+            lines: dict[tuple, int] = {}
+            if node is not None:
+                _key_lines(node, (), lines, path, first_line)
+            data = loader.construct_document(node) if node is not None else None
+        finally:
+            loader.dispose()
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         line = first_line + (mark.line if mark else 0)
@@ -224,9 +304,60 @@ def load_yaml(text: str, path: str, first_line: int = 1) -> tuple[Any, dict[tupl
         raise ArchiveError(
             f"{path}:{first_line}: not valid YAML ({e}); check the quoting"
         ) from None
+    except (RecursionError, MemoryError):
+        # Not expected within the limits above; still a message, never a traceback.
+        raise ArchiveError(
+            f"{path}:{first_line}: {limits.what} is too large or too deeply nested to read; "
+            f"{limits.fix}"
+        ) from None
+    return data, lines
+
+
+_OPEN_EVENTS = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
+_CLOSE_EVENTS = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+_VALUE_EVENTS = (yaml.ScalarEvent, *_OPEN_EVENTS)
+
+
+def _check_events(text: str, path: str, first_line: int, limits: Limits) -> None:
+    """Refuse aliases, deep nesting and too many values, reading the parser's events.
+
+    The parser makes one event at a time without recursing, and this stops at the
+    first problem, so no input gets far: `[[[[…` ten thousand deep is refused at
+    level MAX_DEPTH + 1, an alias bomb at its first `*`.
+    """
+    loader = _Loader(text)
+    depth = values = 0
+    try:
+        while loader.check_event():
+            event = loader.get_event()
+            if isinstance(event, _VALUE_EVENTS):
+                values += 1
+                if values > limits.max_values:
+                    line = first_line + event.start_mark.line
+                    raise ArchiveError(
+                        f"{path}:{line}: {limits.what} has more than {limits.max_values:,} "
+                        f"values; {limits.fix}"
+                    )
+                if isinstance(event, _OPEN_EVENTS):
+                    depth += 1
+                    if depth > MAX_DEPTH:
+                        line = first_line + event.start_mark.line
+                        raise ArchiveError(
+                            f"{path}:{line}: lists or mappings nested more than {MAX_DEPTH} "
+                            "levels deep; no value here needs more than three: check the "
+                            "brackets, and put text that starts with [ or { in double quotes"
+                        )
+            elif isinstance(event, _CLOSE_EVENTS):
+                depth -= 1
+            elif isinstance(event, yaml.AliasEvent):
+                line = first_line + event.start_mark.line
+                name = event.anchor if len(event.anchor) <= 20 else event.anchor[:20] + "…"
+                raise ArchiveError(
+                    f"{path}:{line}: YAML aliases (*{name}) are not allowed here; write "
+                    "the value out (and put text that starts with * in double quotes)"
+                )
     finally:
         loader.dispose()
-    return data, lines
 
 
 def _key_lines(node: yaml.Node, prefix: tuple, out: dict, path: str, first_line: int) -> None:
@@ -261,6 +392,10 @@ def _yaml_problem(e: yaml.MarkedYAMLError) -> str:
         hint = "indent with spaces, not tabs"
     elif "expected <block end>" in problem or "did not find expected key" in problem:
         hint = "every line must be `key: value`; quote values that start with a quote mark"
+    elif "expected alphabetic or numeric character" in problem:
+        hint = "put text that starts with * or & in double quotes"
+    elif "nesting depth" in problem:
+        hint = "check the brackets, and put text that starts with [ or { in double quotes"
     elif "found undefined alias" in problem or "found character" in problem:
         hint = "put the value in double quotes"
     else:

@@ -34,6 +34,8 @@ KINDS: tuple[str, ...] = (
     "news", "brief", "interview", "photo", "table", "notice", "commentary", "other",
 )
 TEXT_FIELDS = ("title", "kicker", "subtitle", "byline", "section", "source")
+# Text an article may lack: an empty value is read as null (a title must be one or the other).
+OPTIONAL_TEXT = ("kicker", "subtitle", "byline", "section")
 # Fields that inference or a placeholder can supply, so `inferred` may list them.
 INFERABLE = ("city", "paper", "date", "page", "section")
 
@@ -131,6 +133,9 @@ def apply_defaults(front: dict[str, Any], path: str) -> dict[str, Any]:
         out["seq"] = seq_from_path(path)
     if out.get("inferred") is None:
         out["inferred"] = []
+    for key in OPTIONAL_TEXT:  # a line left blank means "none", as null does
+        if isinstance(out.get(key), str) and not out[key].strip():
+            out[key] = None
     if out.get("aliases") is None:
         out["aliases"] = []
     elif isinstance(out["aliases"], str):
@@ -166,6 +171,10 @@ def validate(front: dict[str, Any], path: str, field_lines: dict[str, int]) -> l
         value = front.get(key)
         if value is not None and not isinstance(value, str):
             add(key, f"{_show(value)} is not text; put it in double quotes")
+    title = front.get("title")
+    if isinstance(title, str) and not title.strip():
+        add("title", "is empty; write the headline, or `title: null` for an untitled photo "
+                     "or brief")
     for key in ("city", "paper"):
         if key not in front:
             continue

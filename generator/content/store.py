@@ -238,7 +238,7 @@ def _keep(report: WriteReport, path: Path, reason: str) -> None:
 def build_front(meta: PageMeta, article: Article, seq: int, source: str) -> dict[str, Any]:
     """An article's front matter, in FIELD_ORDER, without the checksum."""
     return {
-        "title": article.title,
+        "title": article.title if article.title and article.title.strip() else None,
         "kicker": article.kicker,
         "subtitle": article.subtitle,
         "byline": article.byline,
