@@ -234,6 +234,11 @@ def _check_value(key: str, value: Any) -> tuple[str | None, Any]:
         date = parse_date(value)
         if date is None:
             return f'"{value}" is not a date; write it as YYYY-MM-DD', None
+        if date > dt.date.today():
+            return (f"{date} is after today ({dt.date.today()}); an issue cannot be from "
+                    "the future: check the date"), None
+        if date.year < 1800:
+            return f"{date} is before 1800; check the year", None
         return None, date
     if key == "page":
         page = parse_page(value)

@@ -84,11 +84,11 @@ def parse_page(value: Any) -> PageRef | None:
     if isinstance(value, bool):
         return None
     if isinstance(value, int):
-        return value if value > 0 else None
+        return value if 0 < value < 10_000 else None
     if isinstance(value, str):
         text = value.strip()
         if text.isdigit() and text.isascii():
-            return int(text) or None
+            return (int(text) or None) if len(text) <= 4 else None  # no paper has 10,000 pages
         if PAGE_LABEL_RE.match(text):
             return text.upper()
     return None

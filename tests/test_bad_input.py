@@ -1,0 +1,169 @@
+"""Bad input of every kind: one clear line (or one per problem), exit 2, never a traceback.
+
+Each case breaks one thing in an otherwise good project: an article file's front matter
+or bytes, site.yaml, a pages.yaml, a flag. The build must name the file and stop with
+the output untouched; nothing may take more than a few seconds.
+"""
+
+from __future__ import annotations
+
+import shutil
+import signal
+from pathlib import Path
+
+import pytest
+
+from generator.cli import main
+
+REPO = Path(__file__).resolve().parent.parent
+ISSUE = "xuchang/ribao/2023/03/23"
+GOOD = ("---\ntitle: 好标题\ncity: 许昌\npaper: 许昌日报\ndate: 2023-03-23\npage: 6\n"
+        "---\n\n正文。\n")
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch) -> Path:
+    root = tmp_path / "project"
+    shutil.copytree(REPO / "content" / ISSUE, root / "content" / ISSUE)
+    (root / "site.yaml").write_text("title: 测试档案\n", encoding="utf-8")
+    monkeypatch.chdir(root)
+    return root
+
+
+@pytest.fixture(autouse=True)
+def no_hang():
+    """Fail (instead of hanging the suite) when a case takes more than 60 s."""
+    def stop(*_):
+        raise TimeoutError("took more than 60 s")
+    old = signal.signal(signal.SIGALRM, stop)
+    signal.alarm(60)
+    yield
+    signal.alarm(0)
+    signal.signal(signal.SIGALRM, old)
+
+
+def check_refused(capsys, argv: list[str], *needles: str) -> str:
+    code = main(argv)
+    err = capsys.readouterr().err
+    assert code == 2, err
+    assert "Traceback" not in err
+    last = err.strip().splitlines()[-1]
+    assert last.startswith("archive: error: "), err
+    for needle in needles:
+        assert needle in err, err
+    return err
+
+
+FRONT_MATTER = {
+    "title-list": GOOD.replace("title: 好标题", "title: [a, b]"),
+    "title-map": GOOD.replace("title: 好标题", "title: {a: 1}"),
+    "date-month-13": GOOD.replace("date: 2023-03-23", "date: 2023-13-45"),
+    "date-text": GOOD.replace("date: 2023-03-23", "date: 去年"),
+    "page-negative": GOOD.replace("page: 6", "page: -1"),
+    "page-zero": GOOD.replace("page: 6", "page: 0"),
+    "page-label": GOOD.replace("page: 6", "page: A2B"),
+    "kind": GOOD.replace("page: 6", "page: 6\nkind: bogus"),
+    "seq-text": GOOD.replace("page: 6", "page: 6\nseq: x"),
+    "inferred-word": GOOD.replace("page: 6", "page: 6\ninferred: [weather]"),
+    "aliases-number": GOOD.replace("page: 6", "page: 6\naliases: 5"),
+    "aliases-script": GOOD.replace("page: 6", "page: 6\naliases: ['javascript:alert(1)']"),
+    "aliases-dots": GOOD.replace("page: 6", "page: 6\naliases: [/a/../../etc/]"),
+    "aliases-full-url": GOOD.replace("page: 6", "page: 6\naliases: [https://x.org/a/]"),
+    "checksum-number": GOOD.replace("page: 6", "page: 6\nchecksum: 123"),
+    "duplicate-key": GOOD.replace("page: 6", "page: 6\ntitle: 又一个"),
+    "tab-indent": GOOD.replace("page: 6", "page: 6\nkicker:\n\t- x"),
+    "unclosed": GOOD.replace("---\n\n正文", "\n正文"),
+    "no-front-matter": "正文而已。\n",
+    "empty-file": "",
+    "only-fences": "---\n---\n",
+    "top-level-list": "---\n- a\n- b\n---\n\n正文。\n",
+    "city-empty": GOOD.replace("city: 许昌", "city: ''"),
+    "paper-missing": GOOD.replace("paper: 许昌日报\n", ""),
+    "date-mismatch": GOOD.replace("date: 2023-03-23", "date: 2023-03-24"),
+    "bad-quote": GOOD.replace("title: 好标题", 'title: "未闭合'),
+    "colon-value": GOOD.replace("title: 好标题", "title: 标题: 副标题"),
+    "anchor": GOOD.replace("title: 好标题", "title: &a 标题\nkicker: *a"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(FRONT_MATTER))
+def test_a_broken_article_file_is_named_and_nothing_is_built(project, capsys, name):
+    path = project / "content" / ISSUE / "06-99.md"
+    path.write_text(FRONT_MATTER[name], encoding="utf-8")
+    check_refused(capsys, ["build", "--no-search"], "content/xuchang/ribao/2023/03/23/06-99.md")
+    assert not (project / "public").exists()
+
+
+@pytest.mark.parametrize("data", [b"\xff\xfe\x00garbage\x80", b"\x00" * 100,
+                                  "---\ntitle: x\n---\n".encode("utf-16")],
+                         ids=["binary", "nul", "utf-16"])
+def test_an_article_file_that_is_not_utf8_text_is_named(project, capsys, data):
+    (project / "content" / ISSUE / "06-99.md").write_bytes(data)
+    check_refused(capsys, ["build", "--no-search"], "06-99.md")
+
+
+SITE_YAML = {
+    "title-list": "title: []\n",
+    "base-url-ftp": "base_url: ftp://example.org\n",
+    "feed-size": "feed_size: -1\n",
+    "templates-number": "templates: 5\n",
+    "templates-missing": "templates: [nowhere]\n",
+    "city-slug-spaces": "city_slugs: {许昌: Bad Slug}\n",
+    "paper-slug-reserved": "paper_slugs: {许昌日报: search}\n",
+    "unknown-key": "titel: 档案\n",
+    "not-a-mapping": "- a\n- b\n",
+    "invalid-yaml": "title: [unclosed\n",
+    "binary": "\udcff",
+}
+
+
+@pytest.mark.parametrize("name", sorted(SITE_YAML))
+def test_a_broken_site_yaml_is_named(project, capsys, name):
+    text = SITE_YAML[name]
+    data = b"\xff\xfe\x80" if name == "binary" else text.encode("utf-8")
+    (project / "site.yaml").write_bytes(data)
+    check_refused(capsys, ["build", "--no-search"], "site.yaml")
+    assert not (project / "public").exists()
+
+
+PAGES_YAML = {
+    "entry-scalar": "p.txt: 许昌\n",
+    "date-invalid": "p.txt: {city: 许昌, paper: 许昌日报, date: 2023-02-30, page: 1}\n",
+    "page-invalid": "p.txt: {city: 许昌, paper: 许昌日报, date: 2023-03-01, page: -3}\n",
+    "inferred-invalid": ("p.txt: {city: 许昌, paper: 许昌日报, date: 2023-03-01, page: 1, "
+                         "inferred: [mood]}\n"),
+    "city-number": "p.txt: {city: 5, paper: 许昌日报, date: 2023-03-01, page: 1}\n",
+    "invalid-yaml": "p.txt: {city: 许昌\n",
+    "future-date": "p.txt: {city: 许昌, paper: 许昌日报, date: 2999-01-01, page: 1}\n",
+    "ancient-date": "p.txt: {city: 许昌, paper: 许昌日报, date: 0001-01-01, page: 1}\n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(PAGES_YAML))
+def test_a_broken_pages_yaml_is_named_and_nothing_is_written(project, capsys, name):
+    incoming = project / "incoming"
+    incoming.mkdir()
+    (incoming / "p.txt").write_text("本报讯（记者 王明）市图书馆举办读书分享会。\n",
+                                    encoding="utf-8")
+    (incoming / "pages.yaml").write_text(PAGES_YAML[name], encoding="utf-8")
+    before = sorted(p.name for p in (project / "content").rglob("*"))
+    check_refused(capsys, ["ingest", str(incoming)], "pages.yaml")
+    assert sorted(p.name for p in (project / "content").rglob("*")) == before
+
+
+@pytest.mark.parametrize(("flag", "value"), [("--date", "2023-02-30"), ("--date", "tomorrow"),
+                                             ("--page", "0"), ("--page", "第六版"),
+                                             ("--city", "!!!")])
+def test_a_bad_flag_is_named(project, capsys, flag, value):
+    page = project / "p.txt"
+    page.write_text("本报讯（记者 王明）市图书馆举办读书分享会。\n", encoding="utf-8")
+    flags = {"--city": "许昌", "--paper": "许昌日报", "--date": "2023-03-01", "--page": "1",
+             flag: value}
+    argv = ["ingest", str(page)] + [x for kv in flags.items() for x in kv]
+    check_refused(capsys, argv, flag if flag != "--city" else "city")
+
+
+def test_a_page_number_of_thousands_of_digits_is_named(project, capsys):
+    path = project / "content" / ISSUE / "06-99.md"
+    path.write_text(GOOD.replace("page: 6", "page: " + "9" * 5000), encoding="utf-8")
+    check_refused(capsys, ["build", "--no-search"], "06-99.md", "page")
