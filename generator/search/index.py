@@ -3,21 +3,26 @@
 Pagefind indexes HTML. We write one small page per article holding the same text as
 the article page's data-pagefind-body (kicker, title, subtitle, byline, body) but as
 index tokens (see tokens.py), with the real title, URL, paper and date as metadata and
-filters, then run the Pagefind binary over those pages once, which is fast, instead
-of adding records one by one through its API, which is slow.
+filters, into one folder per shard, then hand each folder's pages to one Pagefind
+process in the order of their names (see run_pagefind), so that the index does not
+depend on the order a file system lists them in.
 """
 
 from __future__ import annotations
 
+import base64
+import contextlib
 import datetime as dt
 import html
 import json
 import os
+import queue
 import subprocess
-import sys
+import threading
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any, NoReturn
 
 from generator.errors import ArchiveError
 from generator.search.canonical import canonicalise
@@ -124,18 +129,154 @@ def write_records(folder: Path, pages: Iterable[tuple[str, str, str]]) -> int:
 
 
 def run_pagefind(records: Path, output: Path) -> None:
-    """Index the record pages of one shard into output/."""
-    command = [sys.executable, "-m", "pagefind", "--site", str(records),
-               "--output-path", str(output), "--force-language", "zh", "--silent"]
+    """Index the record pages of one shard (the files of the folder records/) into output/.
+
+    Pagefind numbers the pages it indexes in the order it reads them, and those numbers
+    are in most files of the index (and decide which of two pages with the same date
+    sorts first). `pagefind --site` reads a folder in directory order, which depends on
+    the file system (creation order on tmpfs, a hash of the name with a per-disk seed on
+    ext4): the same records gave different index files on different disks. So the pages
+    are handed to Pagefind one by one in the order of their names, which is what its
+    service mode (`pagefind --service`, the process behind its Python and Node APIs)
+    allows. The service is spoken to directly, all requests written at once: the
+    Python API waits 0.1 s before reading each reply, minutes for a month of articles.
+    The index files are asked for and written here: told to write them itself, the
+    service answers before its last writes have reached the disk, and quits without
+    finishing them when its input ends.
+    """
+    from pagefind.service import get_executable  # the binary that pip installed
+
+    names = sorted(entry.name for entry in os.scandir(records)
+                   if entry.is_file() and entry.name.endswith(".html"))
+    service = PagefindService(get_executable())
     try:
-        done = subprocess.run(command, capture_output=True, text=True, check=False)
-    except OSError as err:
-        raise ArchiveError(f"pagefind: cannot run ({err}); reinstall with "
-                           "`pip install 'pagefind[bin]'` or build with --no-search") from None
-    if done.returncode != 0:
-        detail = (done.stderr or done.stdout).strip().splitlines()[-1:] or ["no output"]
-        raise ArchiveError(f"pagefind: indexing failed ({detail[0]}); build with --no-search "
+        index_id = service.ask({"type": "NewIndex", "config": {"force_language": "zh"}}
+                               )["index_id"]
+        for name in names:
+            with open(os.path.join(records, name), encoding="utf-8") as f:
+                page = f.read()
+            service.send({"type": "AddFile", "index_id": index_id, "file_path": None,
+                          "url": f"/{name}", "file_contents": page}, about=name)
+        files = service.ask({"type": "GetFiles", "index_id": index_id})["files"]
+    finally:
+        service.close()
+    for file in files:
+        path = Path(file["path"])  # in the bundle
+        if path.is_absolute() or ".." in path.parts:
+            raise ArchiveError(f"pagefind: indexing failed (a file outside the index: "
+                               f"{path}); build with --no-search to publish without search")
+        (output / path).parent.mkdir(parents=True, exist_ok=True)
+        (output / path).write_bytes(base64.b64decode(file["content"]))
+
+
+class PagefindService:
+    """A `pagefind --service` process. Requests and replies are JSON objects
+    ({"message_id": n, "payload": {"type": …}}), base64-encoded, each followed by a
+    comma; the service answers the requests one at a time, in order, each with a reply
+    (of type "Error" when it failed)."""
+
+    def __init__(self, executable: Path | None):
+        if executable is None:
+            raise ArchiveError("pagefind: its binary is not installed; reinstall with "
+                               "`pip install 'pagefind[bin]'` or build with --no-search")
+        try:
+            self._process = subprocess.Popen(
+                [str(executable), "--service"], stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        except OSError as err:
+            raise ArchiveError(f"pagefind: cannot run ({err}); reinstall with "
+                               "`pip install 'pagefind[bin]'` or build with --no-search"
+                               ) from None
+        self._replies: queue.SimpleQueue[dict[str, Any] | None] = queue.SimpleQueue()
+        self._stderr: list[bytes] = []
+        self._about: dict[int, str] = {}  # message id → what it sent, for error messages
+        self._next_id = 0
+        self._readers = [threading.Thread(target=self._read_replies, daemon=True),
+                         threading.Thread(target=self._read_stderr, daemon=True)]
+        for reader in self._readers:
+            reader.start()
+
+    def send(self, payload: dict[str, Any], about: str = "") -> int:
+        """Write a request, without waiting for its reply; returns its message id."""
+        message_id = self._next_id
+        self._next_id += 1
+        if about:
+            self._about[message_id] = about
+        request = json.dumps({"message_id": message_id, "payload": payload},
+                             ensure_ascii=False).encode()
+        assert self._process.stdin is not None
+        try:
+            self._process.stdin.write(base64.b64encode(request) + b",")
+        except OSError:
+            self._quit()
+        return message_id
+
+    def ask(self, payload: dict[str, Any]) -> dict[str, Any]:
+        """Send a request and wait for its reply; a failed earlier request raises."""
+        message_id = self.send(payload)
+        assert self._process.stdin is not None
+        try:
+            self._process.stdin.flush()
+        except OSError:
+            self._quit()
+        while (reply := self._replies.get()) is not None:
+            answer = reply.get("payload") or {}
+            if answer.get("type") == "Error":
+                about = self._about.get(reply.get("message_id", -1))
+                message = str(answer.get("message", "error"))
+                self._fail(f"{about}: {message}" if about else message)
+            if reply.get("message_id") == message_id:
+                return answer
+        self._quit()
+
+    def close(self) -> None:
+        """End the service (it quits when its input ends) and wait for it."""
+        with contextlib.suppress(OSError):
+            assert self._process.stdin is not None
+            self._process.stdin.close()
+        try:
+            self._process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self._process.kill()
+            self._process.wait()
+        for reader in self._readers:
+            reader.join(timeout=10)
+
+    def _quit(self) -> NoReturn:
+        """The service stopped before answering: the last line of its error output says
+        why."""
+        self.close()
+        lines = b"".join(self._stderr).decode(errors="replace").strip().splitlines()
+        self._fail(lines[-1] if lines else
+                   f"the service stopped, exit status {self._process.returncode}")
+
+    def _fail(self, what: str) -> NoReturn:
+        raise ArchiveError(f"pagefind: indexing failed ({what}); build with --no-search "
                            "to publish without search")
+
+    def _read_replies(self) -> None:
+        assert self._process.stdout is not None
+        parts: list[bytes] = []  # of a reply not complete yet (the files are one reply)
+        try:
+            while chunk := self._process.stdout.read1(1 << 20):
+                *ends, rest = chunk.split(b",")
+                for end in ends:
+                    parts.append(end)
+                    data, parts = b"".join(parts), []
+                    try:
+                        self._replies.put(json.loads(base64.b64decode(data)))
+                    except ValueError:  # keep reading: a full pipe would block the service
+                        self._replies.put({"payload": {"type": "Error",
+                                                       "message": "a reply it cannot read"}})
+                if rest:
+                    parts.append(rest)
+        finally:
+            self._replies.put(None)
+
+    def _read_stderr(self) -> None:
+        assert self._process.stderr is not None
+        while chunk := self._process.stderr.read1(1 << 16):
+            self._stderr.append(chunk)
 
 
 def index_shards(records: Path, bundle: Path, keys: list[str], all_keys: list[str],
