@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import atexit
 import json
+import shutil
+import tempfile
 import textwrap
 from dataclasses import dataclass
 from http.server import SimpleHTTPRequestHandler
@@ -49,10 +52,22 @@ class StaticHandler(SimpleHTTPRequestHandler):
             self.wfile.write(body)
 
 
+def project_copy(content: Path) -> tuple[Path, Path]:
+    """A copy of a content tree and the repository's site.yaml in a temporary project:
+    a build writes its cache and lock files beside them, never into the repository."""
+    project = Path(tempfile.mkdtemp(prefix="archive-project-"))
+    atexit.register(shutil.rmtree, project, True)
+    shutil.copytree(content, project / "content")
+    shutil.copy(SITE_CONFIG, project / "site.yaml")
+    return project / "content", project / "site.yaml"
+
+
 def build(content: Path, out: Path, base_url: str) -> None:
-    """`archive build --content CONTENT --out OUT --base-url URL`, in this process."""
-    code = main(["build", "--content", str(content), "--out", str(out),
-                 "--base-url", base_url, "--config", str(SITE_CONFIG), "--quiet"])
+    """`archive build --content CONTENT --out OUT --base-url URL`, in this process, from
+    a copy of the content (see project_copy)."""
+    copy, config = project_copy(content)
+    code = main(["build", "--content", str(copy), "--out", str(out),
+                 "--base-url", base_url, "--config", str(config), "--quiet"])
     assert code == 0, f"archive build of {content} failed with exit code {code}"
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 import yaml
 from corpus import make_corpus
+from e2e_site import project_copy
 
 from generator.cli import main
 from generator.commands import build as build_module
@@ -77,8 +78,9 @@ def build(content: Path, out: Path, *extra: str) -> tuple[int, str]:
 @pytest.fixture(scope="module")
 def sample_site(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("site") / "public"
-    code = main(["build", "--content", str(REPO / "content"), "--out", str(out),
-                 "--config", str(REPO / "site.yaml"), "-q"])
+    content, config = project_copy(REPO / "content")
+    code = main(["build", "--content", str(content), "--out", str(out),
+                 "--config", str(config), "-q"])
     assert code == 0
     return out
 

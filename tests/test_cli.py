@@ -191,14 +191,15 @@ def test_console_entry_points_run(tmp_path):
 
 
 def test_a_broken_template_is_one_line_naming_it_and_public_stays(tmp_path, capsys):
-    from e2e_site import SAMPLE_CONTENT
+    from e2e_site import SAMPLE_CONTENT, project_copy
 
+    content, _ = project_copy(SAMPLE_CONTENT)
     (tmp_path / "my-templates").mkdir()
     (tmp_path / "my-templates" / "issue.html").write_text("{% if %}\n", encoding="utf-8")
     config = tmp_path / "site.yaml"
     config.write_text("templates: [my-templates]\n", encoding="utf-8")
     out = tmp_path / "public"
-    code = main(["build", "--content", str(SAMPLE_CONTENT), "--out", str(out),
+    code = main(["build", "--content", str(content), "--out", str(out),
                  "--config", str(config), "--quiet", "--no-search"])
     err = capsys.readouterr().err
     assert code == 2
