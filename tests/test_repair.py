@@ -2,20 +2,29 @@
 
 from __future__ import annotations
 
+import random
+import sys
 import time
+from collections import Counter
 from pathlib import Path
 
 import pytest
 
 from generator.ingest.decode import decode_page
 from generator.ingest.repair import (
+    MAX_DOUBLED_LINE,
+    _doubled_chunks,
+    describe_char,
     despace,
     find_broken_chars,
+    find_invisible_chars,
     is_cjk,
     is_cjk_punct,
     join_lines,
     repair_line,
+    repair_lines,
     strip_controls,
+    strip_invisible,
     undouble,
 )
 
@@ -258,3 +267,160 @@ def test_repair_lines_equals_repairing_each_line() -> None:
                 for _ in range(3000)]
     for text in samples:
         assert repair_lines(text) == [repair_line(line) for line in text.split("\n")], text
+
+
+# ── pathological lines: the repairs stay linear and lose nothing ─────────────────────
+
+
+def keeps_printed_characters(line: str, repaired: str) -> bool:
+    """Only spaces may go, or, when the line was doubled, half of every character."""
+    before, after = Counter(line.replace(" ", "")), Counter(repaired.replace(" ", ""))
+    return after == before or after + after == before
+
+
+def random_lines(seed: int, count: int) -> list[str]:
+    """Seeded lines mixing ideographs, punctuation, digits and spaces, doubled or not,
+    periodic or not: the shapes that make a doubling search slow."""
+    rnd = random.Random(seed)
+    alphabets = ["前三名的乡镇街道", "（）。，、", "0123456789.%", "乡", "甲乙", "前 三（）1"]
+    lines = []
+    for _ in range(count):
+        alphabet = "".join(rnd.sample(alphabets, rnd.randint(1, 3)))
+        line = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 300)))
+        shape = rnd.random()
+        if shape < 0.3:
+            line = "".join(ch * 2 for ch in line)
+        elif shape < 0.5:
+            line += line
+        elif shape < 0.6:
+            line = line * rnd.randint(2, 20)
+        lines.append(line)
+    return lines
+
+
+def test_undouble_keeps_every_printed_character_on_random_lines() -> None:
+    for line in random_lines(seed=3, count=1000):
+        repaired = undouble(line)
+        assert repaired == line or keeps_printed_characters(line, repaired), line
+        if repaired != line:  # what was removed is exactly the second copy of each chunk
+            chunks = _doubled_chunks(line.strip())
+            assert chunks is not None and "".join(c + c for c in chunks) == line.strip()
+
+
+def test_repair_line_keeps_every_printed_character_on_random_lines() -> None:
+    for line in random_lines(seed=4, count=800):
+        assert keeps_printed_characters(line, repair_line(line)), line
+
+
+CHARS_300 = "".join(chr(0x4E00 + 37 * i) for i in range(300))  # 300 different ideographs
+
+
+@pytest.mark.parametrize(
+    ("line", "repaired"),
+    [
+        ("乡" * 400, "乡" * 200),  # a whole line drawn twice: one chunk, however long
+        ("（（（（））））。。。" * 2, "（（（（））））。。。"),
+        ("".join(ch * 2 for ch in CHARS_300), CHARS_300),  # 前前三三名名…, 600 long
+        ("前三名的乡前三名的乡（（镇镇", "前三名的乡（镇"),
+        ("11..全市法院收结案情况" + "市区法院" * 20 + "全市法院收结案情况" + "市区法院" * 20,
+         "1.全市法院收结案情况" + "市区法院" * 20),  # a long chunk ending the line
+        ("优化营商环境" * 12 + "优化营商环境" * 12 + "（（镇镇））",
+         "优化营商环境" * 12 + "（镇）"),  # a long chunk starting it
+    ],
+)
+def test_undouble_repairs_long_and_repetitive_lines(line: str, repaired: str) -> None:
+    assert undouble(line) == repaired
+
+
+def test_undouble_leaves_lines_too_repetitive_to_split() -> None:
+    # 乡 x 60 then 甲甲 splits in many ways; the search gives up rather than guess.
+    assert undouble("乡" * 60 + "甲甲") == "乡" * 60 + "甲甲"
+    # ... but a short one is still repaired, as before.
+    assert undouble("乡" * 10 + "甲甲") == "乡" * 5 + "甲"
+
+
+def test_undouble_does_not_search_huge_lines() -> None:
+    line = "前三名的乡" * (MAX_DOUBLED_LINE // 5 + 2)
+    assert undouble(line) == line
+    assert undouble("乡" * (MAX_DOUBLED_LINE + 2)) == "乡" * (MAX_DOUBLED_LINE + 2)
+
+
+def calls_made(function, *args) -> int:
+    """Python and C function calls made by function(*args): a measure of work that does
+    not depend on the machine or its load."""
+    calls = 0
+
+    def count(frame, event, arg) -> None:
+        nonlocal calls
+        calls += 1
+
+    sys.setprofile(count)
+    try:
+        function(*args)
+    finally:
+        sys.setprofile(None)
+    return calls
+
+
+@pytest.mark.parametrize(
+    "unit",
+    ["（（（（））））。。。", "前三名的乡", "前三名的乡 ", "乡", "前前三三名名的的乡乡",
+     "1 2 3 ", "有 害 不 良 "],
+)
+def test_repair_work_grows_linearly_with_line_length(unit: str) -> None:
+    # Linear work makes the count about 4x for a 4x longer line; quadratic work, 16x.
+    for repeat in (60, 240):  # below and above MAX_DOUBLED_LINE for most units
+        short = calls_made(repair_lines, unit * repeat)
+        long = calls_made(repair_lines, unit * (4 * repeat))
+        assert long <= 6 * short, (unit, repeat, short, long)
+
+
+def test_repair_work_on_periodic_lines_grows_linearly() -> None:
+    def page(lines: int) -> str:
+        return "\n".join("乡" * (2 * (10 + i % 90)) + "甲甲" for i in range(lines))
+
+    short, long = calls_made(repair_lines, page(50)), calls_made(repair_lines, page(200))
+    assert long <= 6 * short, (short, long)
+
+
+def test_despace_long_lines() -> None:
+    assert despace("前 三 名 的 乡 " * 5000) == "前三名的乡" * 5000
+    assert despace("前三名的乡 " * 5000) == " ".join(["前三名的乡"] * 5000)
+
+
+# ── invisible characters ─────────────────────────────────────────────────────────────
+
+INVISIBLE = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c" \
+            "\u200b\u200c\u200d\u2060\ufeff\u180e"
+
+
+@pytest.mark.parametrize("ch", list(INVISIBLE))
+def test_strip_invisible_removes_bidi_and_zero_width_characters(ch: str) -> None:
+    assert strip_invisible(f"记者{ch}张三{ch}") == "记者张三"
+    assert repair_line(f"记{ch}者 张{ch}三{ch}") == "记者 张三"
+
+
+def test_strip_invisible_keeps_other_characters() -> None:
+    line = "记者\t张三\ufffd，2024年 ODR·“好”\u3000…—"
+    assert strip_invisible(line) == line
+
+
+def test_find_invisible_chars_groups_them_by_line() -> None:
+    text = "第一行\u200b\n第二行\n\u202e第\u200b三\u202c行\n\ufeff"
+    assert find_invisible_chars(text) == [(1, "\u200b"), (3, "\u202e\u200b\u202c"), (4, "\ufeff")]
+    assert find_invisible_chars("干净的文本\n第二行") == []
+
+
+def test_describe_char_names_the_character() -> None:
+    assert describe_char("\u202e") == "U+202E RIGHT-TO-LEFT OVERRIDE"
+    assert describe_char("\u200b") == "U+200B ZERO WIDTH SPACE"
+
+
+def test_repair_lines_removes_invisible_characters_like_repair_line() -> None:
+    rnd = random.Random(8)
+    alphabet = list("前三名的乡 　，。（）1a\n") + list(INVISIBLE)
+    for _ in range(2000):
+        text = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 60)))
+        repaired = repair_lines(text)
+        assert repaired == [repair_line(line) for line in text.split("\n")], text
+        assert not any(ch in INVISIBLE for line in repaired for ch in line)

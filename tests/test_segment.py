@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import json
 import os
+import random
 import re
+import sys
 from collections import Counter
 from pathlib import Path
 
@@ -20,7 +22,8 @@ from scoring import combine, load_key, score
 
 from generator.cli import main
 from generator.ingest.article import Article, SegmentedPage
-from generator.ingest.decode import decode_page
+from generator.ingest.decode import MAX_PAGE_BYTES, decode_page
+from generator.ingest.lines import TERMINAL, ends_sentence, sentence_tail
 from generator.ingest.repair import repair_line
 from generator.ingest.segment import segment
 
@@ -67,7 +70,7 @@ def accounted(text: str, page: SegmentedPage) -> None:
     for article in page.articles:
         byline = article.byline or ""
         if byline and not re.search(r"[（()）]", byline):
-            signed = re.search(rf"([（(])\s*{re.escape(byline)}\s*([）)])", text)
+            signed = re.search(rf"([（(])\s*{re.escape(byline)}\s*([）)])", "\n".join(lines))
             if signed:
                 markup += chars(signed.group(1) + signed.group(2))
     produced = Counter()
@@ -948,3 +951,209 @@ def test_heldout_pages_meet_the_bars(folder: str, pages: int) -> None:
     assert pooled["f1"] >= 0.95, pooled
     assert pooled["headline_accuracy"] >= 0.90, pooled
     assert pooled["byline_accuracy"] >= 0.90, pooled
+
+
+# ── invisible characters ─────────────────────────────────────────────────────────────
+
+
+def with_invisible(text: str) -> str:
+    """HEADLINE_AFTER_BODY-style page with bidi controls and zero-width characters in its
+    byline, body and headline (as copy-paste from web pages leaves them)."""
+    return (text.replace("记者 李四", "记者 李\u200b四")
+            .replace("记者从市交通运输局", "记者从市交通\ufeff运输局\u200e")
+            .replace("三百公里，", "三百\u200d公里，\u2066\u2069")
+            .replace("农村公路建设提速", "农村公路\u202e建设提速\u202c"))
+
+
+def test_invisible_characters_are_removed_and_reported() -> None:
+    dirty = with_invisible(HEADLINE_AFTER_BODY)
+    assert dirty != HEADLINE_AFTER_BODY
+    page, clean = segment(dirty), segment(HEADLINE_AFTER_BODY)
+    assert [a.to_json() for a in page.articles] == [a.to_json() for a in clean.articles]
+    assert page.noise == clean.noise
+    first = page.articles[0]
+    assert first.byline == "本报讯（记者 李四）"
+    assert first.title == "农村公路建设提速 城乡出行更加便捷"
+    assert first.body.startswith("3月8日，记者从市交通运输局获悉，今年我市计划新建和改造农村公路")
+    lines = dirty.split("\n")
+    byline_line = line_of(dirty, "李\u200b四")
+    title_line = line_of(dirty, "农村公路\u202e")
+    assert page.warnings == [
+        f"line {byline_line}: removed 1 invisible character (U+200B ZERO WIDTH SPACE); "
+        "check the text around them",
+        f"line {byline_line + 1}: removed 2 invisible characters (U+FEFF ZERO WIDTH NO-BREAK "
+        "SPACE, U+200E LEFT-TO-RIGHT MARK); check the text around them",
+        f"line {byline_line + 2}: removed 3 invisible characters (U+200D ZERO WIDTH JOINER, "
+        "U+2066 LEFT-TO-RIGHT ISOLATE, U+2069 POP DIRECTIONAL ISOLATE); check the text "
+        "around them",
+        f"line {title_line}: removed 2 invisible characters (U+202E RIGHT-TO-LEFT OVERRIDE, "
+        "U+202C POP DIRECTIONAL FORMATTING); check the text around them",
+    ], page.warnings
+    assert "\u202e" in lines[title_line - 1]
+    accounted(dirty, page)
+
+
+def test_invisible_and_broken_character_warnings_come_in_line_order() -> None:
+    text = "第一行\ufffd\n第二行\u200b\n第三行\x07\n"
+    assert [w.split(":")[0].split(",")[0] for w in segment(text).warnings] == [
+        "line 1", "line 2", "line 3"]
+
+
+def test_invisible_characters_on_many_lines_are_summed_up() -> None:
+    text = "\n".join(f"第{i}行正文\u200b内容，" for i in range(1, 101))
+    warnings = segment(text).warnings
+    assert len(warnings) == 21
+    assert warnings[0].startswith("line 1: removed 1 invisible character (U+200B")
+    assert warnings[-1] == ("lines 21-100: removed 80 more invisible characters on 80 more "
+                            "lines (U+200B ZERO WIDTH SPACE); check the text around them")
+
+
+def test_invisible_characters_do_not_hide_markdown_headings() -> None:
+    text = ("\u200b# 第一个标题\n正文第一段内容写在这里。\n"
+            "\ufeff# 第二个标题\n正文第二段内容写在这里。\n")
+    page = segment(text)
+    assert [a.title for a in page.articles] == ["第一个标题", "第二个标题"]
+
+
+# ── pathological pages: segmentation stays linear and loses nothing ───────────────────
+
+PHRASE = "前三名的乡"
+CJK_SAMPLE = "前三名的乡镇街道市县区人民政府工作会议报告记者新闻发展建设经济社会文化教育"
+
+
+def mixed_line(rnd: random.Random, length: int) -> str:
+    alphabet = CJK_SAMPLE * 3 + "，。、；：？！“”（）《》—…·" + "0123456789" + "  "
+    return "".join(rnd.choice(alphabet) for _ in range(length))
+
+
+def lines_page(make, size: int) -> str:
+    """Lines from make() until the page holds `size` characters."""
+    lines, total = [], 0
+    while total < size:
+        line = make()
+        lines.append(line)
+        total += len(line) + 1
+    return "\n".join(lines)
+
+
+def pathological(family: str, size: int) -> str:
+    """A page of about `size` characters in one of the shapes that used to be slow."""
+    rnd = random.Random(f"{family}:{size}")
+    if family == "punctuation line":
+        return "（（（（））））。。。" * (size // 10)
+    if family == "phrase line":
+        return PHRASE * (size // 5)
+    if family == "spaced phrase line":
+        return (PHRASE + " ") * (size // 6)
+    if family == "letter-spaced line":
+        return " ".join(PHRASE) * (size // 9)
+    if family == "doubled characters line":
+        return "".join(rnd.choice(CJK_SAMPLE) * 2 for _ in range(size // 2))
+    if family == "mixed line":
+        return mixed_line(rnd, size)
+    if family == "mixed lines":
+        return lines_page(lambda: mixed_line(rnd, rnd.randint(0, 80)), size)
+    if family == "doubled mixed lines":
+        return lines_page(lambda: "".join(c * 2 for c in mixed_line(rnd, rnd.randint(0, 40))),
+                          size)
+    if family == "periodic lines":
+        return lines_page(lambda: rnd.choice(CJK_SAMPLE) * (2 * rnd.randint(3, 100)) + "甲甲",
+                          size)
+    if family == "short lines":
+        return lines_page(lambda: mixed_line(rnd, rnd.randint(0, 3)), size)
+    if family == "column breaks in one sentence":
+        return lines_page(lambda: "".join(rnd.choices(CJK_SAMPLE, k=14)) + "，\n", size)
+    if family == "headlines inside one sentence":
+        return "# 开头\n# 第二\n" + lines_page(
+            lambda: f"# 标题{rnd.choice(CJK_SAMPLE)}\n{''.join(rnd.choices(CJK_SAMPLE, k=40))}",
+            size)
+    if family == "headlines with subtitles":
+        return lines_page(lambda: f"{''.join(rnd.choices(CJK_SAMPLE, k=8))}\n——副题\n\n"
+                                  f"{''.join(rnd.choices(CJK_SAMPLE, k=30))}。\n", size)
+    raise ValueError(family)
+
+
+PATHOLOGICAL = [
+    "punctuation line", "phrase line", "spaced phrase line", "letter-spaced line",
+    "doubled characters line", "mixed line", "mixed lines", "doubled mixed lines",
+    "periodic lines", "short lines", "column breaks in one sentence",
+    "headlines inside one sentence", "headlines with subtitles",
+]
+
+
+def calls_made(function, *args) -> int:
+    """Python and C function calls made by function(*args): a measure of work that does
+    not depend on the machine or its load."""
+    calls = 0
+
+    def count(frame, event, arg) -> None:
+        nonlocal calls
+        calls += 1
+
+    sys.setprofile(count)
+    try:
+        function(*args)
+    finally:
+        sys.setprofile(None)
+    return calls
+
+
+@pytest.mark.parametrize("family", PATHOLOGICAL)
+def test_pathological_page_loses_no_text(family: str) -> None:
+    text = pathological(family, 20_000)  # 60 KB of UTF-8 on one line for the line families
+    accounted(text, segment(text))
+
+
+@pytest.mark.parametrize("family", PATHOLOGICAL)
+def test_segmentation_work_grows_linearly_with_page_size(family: str) -> None:
+    # Linear work makes the count about 4x for a 4x larger page; quadratic work, 16x.
+    small = calls_made(segment, pathological(family, 2_000))
+    large = calls_made(segment, pathological(family, 8_000))
+    assert large <= 6 * small, (family, small, large)
+
+
+def test_page_at_the_size_limit_is_segmented() -> None:
+    rnd = random.Random(5)
+    text = lines_page(lambda: mixed_line(rnd, rnd.randint(0, 120)), MAX_PAGE_BYTES // 3)
+    assert len(text.encode()) >= MAX_PAGE_BYTES * 0.9
+    page = segment(text)
+    assert sum(len(a.body) for a in page.articles) > MAX_PAGE_BYTES // 6
+
+
+def test_headlines_inside_one_sentence_are_joined_into_it() -> None:
+    # Lines longer than a headline: a short unfinished line right above "# …" is its kicker.
+    parts = [f"第{i:03}部分的句子还没有写完，并且一直继续到下一个标题之后，接着往下写的文字"
+             for i in range(300)]
+    text = "# 开头\n\n" + "\n# 插入的标题\n".join(parts) + "。\n"
+    [article] = segment(text).articles
+    assert article.paragraphs == ["".join(parts) + "。"]
+
+
+def test_sentence_broken_over_many_column_breaks_is_one_paragraph() -> None:
+    parts = [f"这一段文字在第{i:03}栏之后继续，" for i in range(500)]
+    text = "本报讯 " + "\n\n".join(parts) + "\n全文完。\n"
+    [article] = segment(text).articles
+    assert article.paragraphs == ["".join(parts) + "全文完。"]
+
+
+def reference_ends_sentence(text: str) -> bool:
+    """ends_sentence as first written: reading the whole text."""
+    stripped = text.rstrip("”’」』）)】 ")
+    if not stripped or not text.rstrip():
+        return False
+    if stripped != text.rstrip() and stripped[-1] in TERMINAL:
+        return True
+    return text.rstrip()[-1] in TERMINAL
+
+
+def test_ends_sentence_reads_only_the_end_of_long_text() -> None:
+    rnd = random.Random(2)
+    closers = "”’」』）)】 \t\u3000"
+    alphabet = closers + "。！？!?…；;中a，"
+    for _ in range(5000):
+        text = "".join(rnd.choice(closers if rnd.random() < 0.7 else alphabet)
+                       for _ in range(rnd.randint(0, 90)))
+        more = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 5)))
+        assert ends_sentence(text) == reference_ends_sentence(text), repr(text)
+        assert ends_sentence(sentence_tail(text) + more) == reference_ends_sentence(text + more)
+        assert len(sentence_tail(text)) <= 3

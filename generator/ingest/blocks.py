@@ -26,10 +26,25 @@ class Para:
 
     lines: list[Line]
     lead: bool = False
+    # The widest of lines[:_measured]: lines are only ever appended, so the width of a
+    # paragraph that keeps growing is not measured again from its first line.
+    _widest: float = field(default=0.0, init=False, repr=False, compare=False)
+    _measured: int = field(default=0, init=False, repr=False, compare=False)
 
     @property
     def text(self) -> str:
         return join_lines([ln.text for ln in self.lines])
+
+    @property
+    def widest(self) -> float:
+        """Width of the paragraph's widest line."""
+        if self._measured != len(self.lines):
+            if self._measured > len(self.lines):
+                self._widest, self._measured = 0.0, 0
+            new = self.lines[self._measured :]
+            self._widest = max(self._widest, *(ln.width for ln in new))
+            self._measured = len(self.lines)
+        return self._widest
 
     @property
     def open(self) -> bool:
@@ -166,8 +181,12 @@ def is_list_heading(ln: Line, width: float) -> bool:
 
 def run_width(lines: list[Line], fallback: float) -> float:
     """The column width of a run: its widest line, or the page's when the run is tiny."""
-    widest = max(ln.width for ln in lines)
-    return widest if len(lines) >= 3 else max(widest, fallback)
+    return column_width(max(ln.width for ln in lines), len(lines), fallback)
+
+
+def column_width(widest: float, count: int, fallback: float) -> float:
+    """run_width of `count` lines whose widest is `widest`."""
+    return widest if count >= 3 else max(widest, fallback)
 
 
 class BlockBuilder:
@@ -293,7 +312,8 @@ class BlockBuilder:
 
     def _continue(self, prev: Para, run: list[Line]) -> list[Line]:
         """Append the lines that finish prev's sentence; return the rest."""
-        width = run_width(prev.lines + run, self.column)
+        widest = max(prev.widest, *(ln.width for ln in run))
+        width = column_width(widest, len(prev.lines) + len(run), self.column)
         paras = split_paragraphs(run, width, self.markdown)
         prev.lines.extend(paras[0].lines)
         return [ln for p in paras[1:] for ln in p.lines]
@@ -345,7 +365,7 @@ class BlockBuilder:
         prev = self.out[-1] if self.out else None
         if not (isinstance(prev, Para) and prev.open) or len(run) > 1:
             return False
-        return run[0].width >= 0.8 * run_width(prev.lines, self.column)
+        return run[0].width >= 0.8 * column_width(prev.widest, len(prev.lines), self.column)
 
     def _add_markdown_heading(self, ln: Line) -> None:
         """'# title' opens a group; a plain short line just before it is its kicker."""

@@ -120,14 +120,42 @@ def page_ref(token: str) -> PageRef:
     return token.upper()
 
 
+# What ends_sentence looks through after the last word: closing quotes and brackets, and
+# spaces. _WHITESPACE is every character str.strip() removes (all lie below U+3001).
+_CLOSERS = "”’」』）)】 "
+_WHITESPACE = "".join(ch for ch in map(chr, range(0x3001)) if ch.isspace())
+# A character that is neither of those: ends_sentence never looks further back.
+_ANCHOR_RE = re.compile(f"[^{re.escape(_CLOSERS + _WHITESPACE)}]")
+_TAIL = 32
+
+
 def ends_sentence(text: str) -> bool:
-    """True when text ends a sentence, looking through closing quotes and brackets."""
-    stripped = text.rstrip("”’」』）)】 ")
-    if not stripped:
+    """True when text ends a sentence, looking through closing quotes and brackets.
+
+    Only the end of the text is read, so the cost does not grow with a long paragraph.
+    """
+    if len(text) > _TAIL:
+        tail = text[-_TAIL:]
+        text = tail if _ANCHOR_RE.search(tail) else sentence_tail(text)
+    stripped, trimmed = text.rstrip(_CLOSERS), text.rstrip()
+    if not stripped or not trimmed:
         return False
-    if stripped != text.rstrip() and stripped[-1] in TERMINAL:
+    if stripped != trimmed and stripped[-1] in TERMINAL:
         return True
-    return text.rstrip()[-1] in TERMINAL
+    return trimmed[-1] in TERMINAL
+
+
+def sentence_tail(text: str) -> str:
+    """A few characters that end a sentence exactly when `text` does, now and after any
+    text is appended to both: ends_sentence(sentence_tail(a) + b) == ends_sentence(a + b).
+
+    ends_sentence reads the last character that is neither a closer nor a space (the
+    anchor), and after it only where the last non-closer and the last non-space are.
+    """
+    head = text.rstrip(_CLOSERS + _WHITESPACE)  # up to and including the anchor
+    run = text[len(head) :]
+    marks = {len(run.rstrip(_CLOSERS)) - 1, len(run.rstrip()) - 1} - {-1}
+    return head[-1:] + "".join(run[i] for i in sorted(marks))
 
 
 def display_width(text: str) -> float:

@@ -5,12 +5,18 @@ control bytes, fake-bold text emitted twice, letter-spacing and spaces around nu
 and the hard wraps of narrow columns. They never change the printed characters
 themselves (OCR typos are the editor's job), and they run on every line of every page,
 so they are plain string work with module-level regexes and early exits.
+
+Every repair takes time linear in the length of its input, whatever the input: a page
+may be up to 5 MB of anything (one line, a phrase repeated, a run of punctuation), so
+every search is bounded: the regexes look a fixed number of characters around a match,
+and the doubling search has caps and a budget of steps per character.
 """
 
 from __future__ import annotations
 
-import heapq
 import re
+import unicodedata
+from collections import Counter
 
 # ── character classes ────────────────────────────────────────────────────────────────
 
@@ -35,6 +41,13 @@ _CJK_PUNCT_RE = re.compile(f"[{_CJK_PUNCT_CLASS}]")
 
 # C0/C1 controls (and DEL): invalid in YAML and invisible in print. Tab is kept.
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f]")
+# Invisible characters that PDF extraction and web copy-paste leave in text: the bidi
+# controls (embeddings, overrides, isolates, LRM/RLM/ALM) and the zero-width ones (space,
+# joiners, word joiner, BOM, Mongolian vowel separator). They print as nothing but break
+# search and can reorder what a reader sees; U+200D (ZWJ) only matters inside emoji, which
+# a newspaper page does not have. Removed from every line and reported per line.
+_INVISIBLE_CLASS = "\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff"
+_INVISIBLE_RE = re.compile(f"[{_INVISIBLE_CLASS}]")
 # What find_broken_chars reports: those controls (newline aside) and U+FFFD.
 _BROKEN_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffd]")
 # Spaces an extractor emits: ASCII, NBSP, the ideographic space and the typographic
@@ -61,6 +74,19 @@ _LETTER_SPACING = (
 _EXTRA_SPACE_RE = re.compile(rf" (?:{_AT_PUNCT}|{_CJK_LATIN}|{_LETTER_SPACING})")
 
 MIN_DOUBLED_LINE = 6  # shorter lines (哈哈, 谢谢你们) are too often real words
+# A fake-bold chunk is one text run of the PDF: a word, a label, a headline line. Bounding
+# the length of a chunk in the middle of a line (and the length of a line worth searching)
+# keeps the doubling search linear in the line length; the longest chunks seen in real
+# pages are about ten characters. A longer chunk is looked for at the start and the end of
+# a line only, where a whole bold line drawn twice puts it.
+MAX_DOUBLED_CHUNK = 64
+MAX_DOUBLED_LINE = 4000  # 2000 printed characters: more than any bold headline or label
+# Candidate chunks the search may try on one line: DOUBLED_STEPS + DOUBLED_STEPS_PER_CHAR
+# per character. Real doubled lines need less than one per character; a line needing more
+# is so repetitive (乡乡乡…乡甲甲, ——…——甲甲) that its split cannot be told from the text,
+# and it is left as it is. Every line of up to 40 characters stays within the budget.
+DOUBLED_STEPS = 64
+DOUBLED_STEPS_PER_CHAR = 4
 
 
 def is_cjk(ch: str) -> bool:
@@ -102,6 +128,35 @@ def strip_controls(line: str) -> str:
     return _CONTROL_RE.sub("", line)
 
 
+def strip_invisible(line: str) -> str:
+    """Drop bidi controls and zero-width characters (see find_invisible_chars)."""
+    return _INVISIBLE_RE.sub("", line)
+
+
+def find_invisible_chars(text: str) -> list[tuple[int, str]]:
+    """Lines holding bidi controls or zero-width characters, as (line, chars), 1-based.
+
+    `chars` are the invisible characters of that line in order. Repairs remove them; they
+    are reported because they can hide an edit (an override reverses what a reader sees).
+    """
+    found: list[tuple[int, str]] = []
+    line_no, counted_to = 1, 0
+    for match in _INVISIBLE_RE.finditer(text):
+        pos = match.start()
+        line_no += text.count("\n", counted_to, pos)
+        counted_to = pos
+        if found and found[-1][0] == line_no:
+            found[-1] = (line_no, found[-1][1] + match.group())
+        else:
+            found.append((line_no, match.group()))
+    return found
+
+
+def describe_char(ch: str) -> str:
+    """'U+202E RIGHT-TO-LEFT OVERRIDE': code point and Unicode name of a character."""
+    return f"U+{ord(ch):04X} {unicodedata.name(ch, 'UNNAMED')}"
+
+
 # ── fake bold ────────────────────────────────────────────────────────────────────────
 
 
@@ -111,7 +166,10 @@ def undouble(line: str) -> str:
     Some PDFs print bold by drawing text twice; the extractor then emits every chunk
     twice in a row, a chunk being a character or a whole word. The line is repaired only
     when all of it splits into such doubled chunks (fewest chunks wins), so ordinary text
-    with a reduplicated word (人人参与, 谢谢你们) is left alone.
+    with a reduplicated word (人人参与, 谢谢你们) is left alone. Lines longer than
+    MAX_DOUBLED_LINE are not searched, nor chunks longer than MAX_DOUBLED_CHUNK except
+    at the start or the end of the line, and the search gives up on lines so repetitive
+    that it would take more than a few steps per character (see DOUBLED_STEPS).
     """
     body = line.strip()
     if not _may_be_doubled(body):
@@ -127,61 +185,82 @@ def undouble(line: str) -> str:
 def _may_be_doubled(text: str) -> bool:
     """Cheap necessary conditions, so that almost every line skips the search.
 
-    Doubled chunks make the length even, and the first and last characters must each
-    recur within the half of the line on their side.
+    Doubled chunks make the length even, the first and last characters must each recur
+    within the half of the line on their side, and every character occurs an even number
+    of times (counted on long lines only: on short ones the search is as cheap).
     """
     n = len(text)
-    if n < MIN_DOUBLED_LINE or n % 2:
+    if n < MIN_DOUBLED_LINE or n % 2 or n > MAX_DOUBLED_LINE:
         return False
     half = n // 2
-    return text.find(text[0], 1, half + 1) != -1 and text.rfind(text[-1], half - 1, n - 1) != -1
+    if text.find(text[0], 1, half + 1) == -1 or text.rfind(text[-1], half - 1, n - 1) == -1:
+        return False
+    return n <= 2 * MAX_DOUBLED_CHUNK or all(c % 2 == 0 for c in Counter(text).values())
 
 
 def _doubled_chunks(text: str) -> list[str] | None:
     """Split `text` into chunks each written twice (X X Y Y …), fewest chunks; or None.
 
-    Dynamic programming over positions, visiting only positions reached so far (in
-    increasing order, so each is final when visited). In normal text position 0 starts
-    no doubled chunk, and this ends after a few `find` calls.
+    Dynamic programming over positions in increasing order, visiting only positions
+    reached so far (each is final when visited, as chunks only move forward). Of two
+    splits with as many chunks, the one whose last chunk starts first wins. The number
+    of sizes tried is bounded by the step budget, so the search is linear in the line
+    length; in normal text position 0 starts no doubled chunk and it ends at once.
     """
     n = len(text)
-    best: dict[int, tuple[int, int]] = {0: (0, 0)}  # position → (chunk count, last chunk size)
-    frontier = [0]
-    while frontier:
-        start = heapq.heappop(frontier)
-        if start == n:
-            break
-        count = best[start][0] + 1
-        for size in _doubled_sizes(text, start):
-            end = start + 2 * size
-            if end not in best:
-                heapq.heappush(frontier, end)
-            elif best[end][0] <= count:
-                continue
-            best[end] = (count, size)
-    if n not in best:
+    half = n // 2
+    if text.startswith(text[:half], half):
+        return [text[:half]]  # the whole line drawn twice: one chunk, the fewest there are
+    budget = DOUBLED_STEPS + DOUBLED_STEPS_PER_CHAR * n
+    count = [-1] * (n + 1)  # fewest chunks that reach a position (-1: not reached)
+    size_at = [0] * (n + 1)  # size of the last chunk on that split
+    count[0] = 0
+    furthest = 0  # the furthest position reached so far
+    for start in range(0, n, 2):  # doubled chunks only ever reach even positions
+        if start > furthest:
+            break  # nothing reached beyond: no split
+        if count[start] < 0:
+            continue
+        reached = count[start] + 1
+        # Sizes k such that text[start:start+k] is repeated right after it, increasing:
+        # 1, then those at which the chunk's first two characters recur, up to
+        # MAX_DOUBLED_CHUNK past position 0; then the chunk that ends the line.
+        room = (n - start) // 2  # the repeat must fit in the line
+        limit = start + (room if start == 0 else min(room, MAX_DOUBLED_CHUNK))
+        if text[start] == text[start + 1] and (count[start + 2] < 0 or reached < count[start + 2]):
+            count[start + 2], size_at[start + 2] = reached, 1
+            furthest = max(furthest, start + 2)
+        pair = text[start : start + 2]
+        at = text.find(pair, start + 2, limit + 2)
+        while at != -1:
+            budget -= 1
+            if budget < 0:
+                return None
+            end = 2 * at - start  # compare only if the chunk would give a better split
+            if (count[end] < 0 or reached < count[end]) and text.startswith(text[start:at], at):
+                count[end], size_at[end] = reached, at - start
+                furthest = max(furthest, end)
+            at = text.find(pair, at + 1, limit + 2)
+        if start and (count[n] < 0 or reached < count[n]) and _doubled_rest(text, start):
+            count[n], size_at[n] = reached, room
+            furthest = n
+    if count[n] < 0:
         return None
     chunks: list[str] = []
     end = n
     while end:
-        size = best[end][1]
+        size = size_at[end]
         end -= 2 * size
         chunks.append(text[end : end + size])
     return chunks[::-1]
 
 
-def _doubled_sizes(text: str, start: int) -> list[int]:
-    """Lengths k such that text[start:start+k] is immediately repeated."""
-    sizes: list[int] = []
-    first = text[start]
-    limit = start + (len(text) - start) // 2  # the repeat must fit in the line
-    at = text.find(first, start + 1, limit + 1)
-    while at != -1:
-        size = at - start
-        if text.startswith(text[start:at], at):
-            sizes.append(size)
-        at = text.find(first, at + 1, limit + 1)
-    return sizes
+def _doubled_rest(text: str, start: int) -> bool:
+    """Is text[start:] one chunk written twice? Its two ends are compared first."""
+    mid = (len(text) + start) // 2
+    if text[start] != text[mid] or text[mid - 1] != text[-1]:
+        return False
+    return text.startswith(text[start:mid], mid)
 
 
 # ── spacing ──────────────────────────────────────────────────────────────────────────
@@ -203,12 +282,17 @@ def despace(line: str) -> str:
     return _EXTRA_SPACE_RE.sub("", line)
 
 
+# What strip_controls and strip_invisible remove, in one pass.
+_DROPPED_RE = re.compile(rf"[\x00-\x08\x0a-\x1f\x7f-\x9f{_INVISIBLE_CLASS}]")
+
+
 def repair_line(line: str) -> str:
-    """All line repairs in order: controls, fake bold, spacing."""
-    return despace(undouble(strip_controls(line)))
+    """All line repairs in order: controls and invisible characters, fake bold, spacing."""
+    return despace(undouble(_DROPPED_RE.sub("", line)))
 
 
-_CONTROL_KEEP_NL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# The same, newline aside: what repair_lines drops from a page.
+_CONTROL_KEEP_NL_RE = re.compile(rf"[\x00-\x08\x0b-\x1f\x7f-\x9f{_INVISIBLE_CLASS}]")
 _ODD_SPACE_RE = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 
 

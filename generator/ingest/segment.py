@@ -13,6 +13,7 @@ boundaries that settle most cases; the rules below settle the rest.
 
 from __future__ import annotations
 
+import heapq
 import re
 
 from generator.ingest.article import Article, Noise, SegmentedPage
@@ -26,8 +27,16 @@ from generator.ingest.lines import (
     classify,
     ends_sentence,
     is_kicker,
+    sentence_tail,
 )
-from generator.ingest.repair import find_broken_chars, join_lines, repair_lines
+from generator.ingest.repair import (
+    describe_char,
+    find_broken_chars,
+    find_invisible_chars,
+    join_lines,
+    repair_lines,
+    strip_invisible,
+)
 
 MARKDOWN_RE = re.compile(r"^#{1,6}\s+\S", re.MULTILINE)
 SIGNATURE_TAIL_RE = re.compile(
@@ -38,19 +47,53 @@ VERTICAL_MIN = 3
 BULLETS = "●■◆▲★"
 TAIL_ENDS = frozenset("摄）)")  # lines that may end with a credit, signature or jump note
 CONT_TAIL_RE = re.compile(CONT_RE.pattern + "$")
+MAX_INVISIBLE_WARNINGS = 20  # lines reported one by one; the rest in one summary warning
 
 
 def segment(text: str) -> SegmentedPage:
-    """Split a page's text into articles; every character ends up in an article or in noise."""
-    markdown = len(MARKDOWN_RE.findall(text)) >= 2
+    """Split a page's text into articles; every character ends up in an article or in noise.
+
+    Takes time linear in the size of the page, whatever is on it.
+    """
     warnings = [f"line {ln}, column {col}: broken character {ch!r}"
-                for ln, col, ch in find_broken_chars(text)]
+                for ln, col, ch in find_broken_chars(text)]  # columns of the file as it is
+    invisible = find_invisible_chars(text)
+    if invisible:
+        warnings = merge_by_line(warnings, invisible_warnings(invisible))
+        text = strip_invisible(text)  # repair_lines drops them; the Markdown test must too
+    markdown = len(MARKDOWN_RE.findall(text)) >= 2
     lines = prepare_lines(text, markdown)
     column = typical_width(lines)
     blocks = BlockBuilder(lines, markdown, column).build()
     page = Assembler(blocks, headlines_first=markdown).run()
     page.warnings = warnings + page.warnings
     return page
+
+
+def invisible_warnings(found: list[tuple[int, str]]) -> list[str]:
+    """One warning per line that had invisible characters, naming them; past
+    MAX_INVISIBLE_WARNINGS lines, one warning for the rest."""
+    out = []
+    for line, chars in found[:MAX_INVISIBLE_WARNINGS]:
+        names = ", ".join(describe_char(ch) for ch in dict.fromkeys(chars))
+        noun = "character" if len(chars) == 1 else "characters"
+        out.append(f"line {line}: removed {len(chars)} invisible {noun} ({names}); "
+                   f"check the text around them")
+    rest = found[MAX_INVISIBLE_WARNINGS:]
+    if rest:
+        total = sum(len(chars) for _, chars in rest)
+        names = ", ".join(describe_char(ch) for ch in dict.fromkeys("".join(c for _, c in rest)))
+        out.append(f"lines {rest[0][0]}-{rest[-1][0]}: removed {total} more invisible "
+                   f"characters on {len(rest)} more lines ({names}); check the text around them")
+    return out
+
+
+def merge_by_line(first: list[str], second: list[str]) -> list[str]:
+    """Two lists of 'line N…' warnings, each in line order, as one list in line order."""
+    def line_no(warning: str) -> int:
+        return int(re.match(r"lines? (\d+)", warning).group(1))
+
+    return list(heapq.merge(first, second, key=line_no))
 
 
 def prepare_lines(text: str, markdown: bool) -> list[Line]:
@@ -148,6 +191,12 @@ class Assembler:
         self.head_owner: Article | None = None  # article that took the last headline
         self.subheads: dict[int, set[int]] = {}  # id(article) → paragraph indexes
         self.skip: set[int] = set()
+        self.last_skip = -1  # max(self.skip)
+        # A paragraph that headlines keep interrupting (see interrupts_sentence) is joined
+        # piece by piece: (article, paragraph index, pieces), written back by settle().
+        # Joining the whole paragraph again after every headline would be quadratic.
+        self.joining: tuple[Article, int, list[str]] | None = None
+        self.joining_end = ""  # sentence_tail of the joined pieces
 
     # -- driving ---------------------------------------------------------
     def run(self) -> SegmentedPage:
@@ -199,7 +248,7 @@ class Assembler:
         lead = para.lead or self.pending_from is not None
         cur = self.cur
         if self.join_next and cur and cur.paragraphs and not lead:
-            cur.paragraphs[-1] = join_lines([cur.paragraphs[-1], text])
+            self.join_last(cur, text)
             self.join_next = False
             return
         if cur is None or self.closed or (lead and (cur.paragraphs or cur.byline)):
@@ -210,6 +259,30 @@ class Assembler:
             text = self.take_lead(cur, text)
         if text:
             cur.paragraphs.append(text)
+
+    def join_last(self, article: Article, text: str) -> None:
+        """Append text to the article's last paragraph (it finishes that sentence)."""
+        at = len(article.paragraphs) - 1
+        if self.joining is None or self.joining[0] is not article or self.joining[1] != at:
+            self.settle()
+            self.joining = (article, at, [article.paragraphs[at]])
+            self.joining_end = sentence_tail(article.paragraphs[at])
+        self.joining[2].append(text)
+        self.joining_end = sentence_tail(self.joining_end + text)
+
+    def settle(self) -> None:
+        """Write the paragraph being joined back into its article."""
+        if self.joining is not None:
+            article, at, pieces = self.joining
+            article.paragraphs[at] = join_lines(pieces)
+            self.joining = None
+
+    def last_ends_sentence(self, article: Article) -> bool:
+        """Does the article's last paragraph end a sentence (pieces being joined included)?"""
+        joining = self.joining
+        if joining and joining[0] is article and joining[1] == len(article.paragraphs) - 1:
+            return ends_sentence(self.joining_end)
+        return ends_sentence(article.paragraphs[-1])
 
     def take_lead(self, article: Article, text: str) -> str:
         """Move 本报讯（记者 X）/ 新华社…电（记者 X） into the byline; return the rest."""
@@ -229,7 +302,7 @@ class Assembler:
     # -- headlines -------------------------------------------------------
     def on_head(self, i: int, head: Head) -> None:
         subtitles = self.absorb_subtitles(i)
-        nxt_at = self.next_block(max([i, *self.skip]))
+        nxt_at = self.next_block(max(i, self.last_skip))
         nxt = None if nxt_at is None else self.blocks[nxt_at]
         cur = self.cur
         if head.markdown_level == 2 and cur and not self.closed and cur.paragraphs:
@@ -316,15 +389,19 @@ class Assembler:
         cur = self.cur
         if not self.headlines_first or cur is None or self.closed or not cur.paragraphs:
             return False
-        return isinstance(nxt, Para) and not nxt.lead and not ends_sentence(cur.paragraphs[-1])
+        return isinstance(nxt, Para) and not nxt.lead and not self.last_ends_sentence(cur)
 
     def open_with(self, head: Head, subtitles: list[str]) -> None:
         """Start an article whose headline is printed above its text."""
         cur = self.cur
         if cur and not cur.paragraphs and not cur.byline and cur.title and not self.closed:
-            # Two headline groups in a row: the first was a kicker or column label.
+            # Two headline groups in a row: the first was a kicker or column label. What
+            # else it had (its own kicker, a subtitle) is set aside, not lost.
             kicker = cur.title
             self.articles.pop()
+            for text in (cur.kicker, cur.subtitle):
+                if text:
+                    self.noise.append(Noise(text, cur.line, "headline without text"))
             self.start(cur.line, title_before=True)
             self.cur.kicker = kicker
         else:
@@ -338,13 +415,22 @@ class Assembler:
             article = self.start(head.line, title_before=True)
         kicker, title, subtitle = split_head(head)
         subtitle = " ".join(s for s in [subtitle, *subtitles] if s) or None
+        replaced = [article.subtitle] if subtitle else []  # set aside, not lost
         if demote and article.title and kicker:
             # The line printed above the body was a column or part label.
             self.noise.append(Noise(article.title, article.line, "column label"))
+            replaced.append(article.kicker)
         elif demote and article.title:
+            replaced.append(article.kicker)
             kicker = article.title
         elif article.kicker and not kicker:
             kicker = article.kicker
+            replaced.append(article.title)
+        else:
+            replaced += [article.kicker, article.title]
+        for text in replaced:
+            if text:
+                self.noise.append(Noise(text, article.line, "headline without text"))
         article.kicker, article.title = kicker, title
         article.subtitle = subtitle or article.subtitle
         self.head_owner = article
@@ -356,10 +442,15 @@ class Assembler:
             b = self.blocks[j]
             if isinstance(b, Marker) and b.kind is Kind.SUBTITLE:
                 out.append(b.line.text)
-                self.skip.add(j)
+                self.skip_block(j)
             else:
                 break
         return out
+
+    def skip_block(self, i: int) -> None:
+        """Block i has been taken by an earlier block: run() passes over it."""
+        self.skip.add(i)
+        self.last_skip = max(self.last_skip, i)
 
     def add_subhead(self, text: str) -> None:
         """Keep an in-body subhead as a paragraph of its own, remembering where it is."""
@@ -402,7 +493,7 @@ class Assembler:
             if isinstance(nxt, Head) and len(nxt.text) <= 8:
                 self.section = nxt.text
                 self.noise.append(Noise(nxt.text, nxt.line, "section banner"))
-                self.skip.add(i + 1)
+                self.skip_block(i + 1)
 
     def on_orphan_subtitle(self, line: Line) -> None:
         if self.cur and self.cur.subtitle is None and not self.cur.paragraphs:
@@ -422,6 +513,7 @@ class Assembler:
 
     def on_credit(self, line: Line) -> None:
         """'本报记者 X 摄' ends a photo caption: the text just before it."""
+        self.settle()
         cur = self.cur
         if cur is None or not cur.paragraphs or self.closed:
             self.noise.append(Noise(line.text, line.no, "photo credit without caption"))
@@ -457,6 +549,7 @@ class Assembler:
 
     # -- finishing -------------------------------------------------------
     def finish(self) -> None:
+        self.settle()
         if self.pending_from is not None:
             note = f"（上接第{self.pending_from}版）"
             self.noise.append(Noise(note, 0, "continuation note without article"))
