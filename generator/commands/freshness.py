@@ -91,16 +91,27 @@ RENDERING_PACKAGES = ("markdown", "jinja2", "markupsafe", "pyyaml", "pagefind", 
 
 
 def dependency_versions() -> tuple[tuple[str, str], ...]:
-    """Versions of the packages whose output ends up in public/: an upgrade rebuilds."""
-    from importlib import metadata
-
-    out = []
-    for name in RENDERING_PACKAGES:
+    """Versions of the packages whose output ends up in public/: an upgrade rebuilds.
+    Read off the names of their `.dist-info` folders (one listing per path entry):
+    importlib.metadata takes longer than the rest of a build with nothing to do."""
+    wanted = {_normalise(name) for name in RENDERING_PACKAGES}
+    found: dict[str, str] = {}
+    for entry in sys.path:
         try:
-            out.append((name, metadata.version(name)))
-        except metadata.PackageNotFoundError:
-            out.append((name, ""))
-    return tuple(out)
+            names = os.listdir(entry or ".")
+        except OSError:
+            continue
+        for name in names:
+            if name.endswith(".dist-info"):
+                package, _, version = name[: -len(".dist-info")].partition("-")
+                key = _normalise(package)
+                if key in wanted and key not in found:
+                    found[key] = version
+    return tuple(sorted(found.items()))
+
+
+def _normalise(name: str) -> str:
+    return name.lower().replace("-", "_").replace(".", "_")
 
 
 def cache_dir(project: Path, out: Path) -> Path:
