@@ -167,3 +167,12 @@ def test_a_page_number_of_thousands_of_digits_is_named(project, capsys):
     path = project / "content" / ISSUE / "06-99.md"
     path.write_text(GOOD.replace("page: 6", "page: " + "9" * 5000), encoding="utf-8")
     check_refused(capsys, ["build", "--no-search"], "06-99.md", "page")
+
+
+@pytest.mark.parametrize("year", ["0001", "0999", "1799"])
+def test_a_year_before_1800_is_named(project, capsys, year):
+    folder = project / "content" / "xuchang" / "ribao" / year / "01" / "01"
+    folder.mkdir(parents=True)
+    (folder / "01-01.md").write_text(GOOD.replace("2023-03-23", f"{year}-01-01")
+                                     .replace("page: 6", "page: 1"), encoding="utf-8")
+    check_refused(capsys, ["build", "--no-search"], f"{year} is before 1800")

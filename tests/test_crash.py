@@ -173,16 +173,26 @@ def test_an_ingest_during_a_build_waits_for_it(project):
     assert done.returncode == 0, done.stderr
 
 
-@pytest.mark.parametrize("damage", [b"", b"{not json", b'{"delete": 3}'])
+@pytest.mark.parametrize("damage", [b"", b"{not json", b'{"delete": 3}',
+                                    b'{"delete": ["../content/jiaozuo"], "replace": []}',
+                                    b'{"delete": ["/tmp"], "replace": []}',
+                                    b'{"delete": [""], "replace": []}',
+                                    b'{"delete": [1], "replace": []}',
+                                    b'{"delete": [], "replace": ["a/../../site.yaml"]}'],
+                         ids=["empty", "not-json", "wrong-type", "escapes", "absolute",
+                              "empty-path", "number", "replace-escapes"])
 def test_a_damaged_journal_means_a_full_build_not_a_crash_loop(project, damage):
     assert run(project, *build_args()).returncode == 0
     pending = commit_dir(project / "public")
     pending.mkdir()
     (pending / ".commit.json").write_bytes(damage)
     change(project, random.Random(1), 1)
+    sources = tree(project / "content")
     done = run(project, *build_args())
     assert done.returncode == 0, done.stderr
     assert not pending.exists()
+    assert tree(project / "content") == sources, "a journal never reaches outside public/"
+    assert (project / "site.yaml").is_file()
     assert tree(project / "public") == clean_build(project)
 
 

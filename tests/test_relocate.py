@@ -209,3 +209,17 @@ def test_an_old_folder_of_two_papers_gives_each_old_url_one_target(tmp_path, cap
     assert len(olds) == len(set(olds)), "every old URL has one target"
     assert "/xuchang/2023/03/23/ /xuchang/ribao/2023/03/23/ 301" in rules
     assert "/xuchang/2023/03/23/06-11/ /xuchang/chenbao/2023/03/23/06-11/ 301" in rules
+
+
+@pytest.mark.parametrize("alias", ["/permalinks.txt", "/xuchang/index.html", "/xuchang/feed.xml",
+                                   "/xuchang/ribao/feed.xml", f"/{ISSUE}/06-01/index.html",
+                                   f"/{ISSUE}/06.txt", f"/{ISSUE}/06.txt/x/", "/_redirects",
+                                   "/sitemap-1.xml", "/a/.git/config", "/search/"])
+def test_an_alias_cannot_overwrite_any_file_of_the_site(project, capsys, alias):
+    path = project / "content" / ISSUE / "06-02.md"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "aliases: [", f"aliases: [{alias}, "), encoding="utf-8")
+    code, err = build(capsys)
+    assert code == 2, err
+    assert f"06-02.md: aliases: {alias}" in err
+    assert not (project / "public").exists()

@@ -156,14 +156,30 @@ def recover(out: Path, store: Path) -> bool:
         return False
     try:
         journal = json.loads((pending / JOURNAL).read_text(encoding="utf-8"))
-        if not (isinstance(journal, dict) and all(
-                isinstance(journal.get(k), list) for k in ("delete", "replace"))):
+        if not valid_journal(journal):
             raise ValueError("not a journal")
     except (OSError, ValueError, UnicodeDecodeError):
         shutil.rmtree(pending, ignore_errors=True)
         forget(store)
         return True
     finish(pending, out, journal)
+    return True
+
+
+def valid_journal(journal: object) -> bool:
+    """A journal names paths inside the output only: plain relative paths, no `..`. Any
+    other entry means it is damaged (never a reason to touch a file elsewhere)."""
+    if not isinstance(journal, dict):
+        return False
+    for key in ("delete", "replace"):
+        paths = journal.get(key)
+        if not isinstance(paths, list):
+            return False
+        for rel in paths:
+            if not isinstance(rel, str) or not rel or rel.startswith(("/", "\\")) \
+                    or "\0" in rel or any(part in ("", ".", "..")
+                                          for part in rel.split("/")):
+                return False
     return True
 
 

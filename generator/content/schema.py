@@ -185,6 +185,8 @@ def validate(front: dict[str, Any], path: str, field_lines: dict[str, int]) -> l
             add(key, f"{_show(value)} is not text; write the {key} name, e.g. {_EXAMPLES[key]}")
     if "date" in front and parse_date(front["date"]) is None:
         add("date", f"{_show(front['date'])} is not a date; write it as YYYY-MM-DD")
+    elif "date" in front and parse_date(front["date"]).year < 1800:
+        add("date", f"{_show(front['date'])} is before 1800; check the year")
     if "page" in front and parse_page(front["page"]) is None:
         add("page", f"{_show(front['page'])} is not a page; write a positive number or a "
                     "label such as A2")

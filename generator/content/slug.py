@@ -32,6 +32,7 @@ RESERVED = frozenset({
     "about", "people", "places", "topics", "api", "static", "admin", "__archive",
 })
 # With a letter: an all-digit folder would read as a year (and old URLs had years there).
+FIRST_YEAR = 1800  # no city daily is older; earlier years are typing mistakes
 SLUG_RE = re.compile(r"^(?=[a-z0-9-]*[a-z])[a-z0-9][a-z0-9-]*$")
 ARTICLE_NAME_RE = re.compile(r"^(?P<page>\d{2,3}|[A-Z]{1,3}\d{1,3})-(?P<seq>\d{2,3})\.md$")
 SOURCE_NAME_RE = re.compile(r"^(?P<page>\d{2,3}|[A-Z]{1,3}\d{1,3})\.txt$")
@@ -127,4 +128,6 @@ def issue_folder_problem(folder: str) -> str | None:
         dt.date(int(y), int(m), int(d))
     except ValueError:
         return f"{y}-{m}-{d} is not a date"
+    if int(y) < FIRST_YEAR:
+        return f"{y} is before {FIRST_YEAR}; check the year"
     return None

@@ -289,41 +289,57 @@ def cn_label(issue: Issue) -> str:
     return f"{issue.paper} {issue.date.year}年{issue.date.month}月{issue.date.day}日"
 
 
-# Top-level names the site's own pages use: an alias there would overwrite them.
-SITE_SECTIONS = ("/assets/", "/data/", "/pagefind/", "/search/", "/__archive/", "/feed.xml",
-                 "/sitemap", "/robots.txt", "/404.html", "/index.html", "/_redirects")
+# Top-level names the site's own files use: an alias there would overwrite them.
+SITE_SECTIONS = frozenset({"assets", "data", "pagefind", "search", "__archive", "feed.xml",
+                           "robots.txt", "404.html", "index.html", "_redirects", "_headers",
+                           "permalinks.txt", ".archive-output"})
+
+
+def output_files(site: Site) -> dict[str, str]:
+    """Every file the site writes outside its sections, under public/ → what it is."""
+    taken: dict[str, str] = {"index.html": "the home page"}
+    for city in site.cities:
+        taken[urls.output_file(city.url)] = f"the page of {city.name}"
+        taken[urls.output_file(f"{city.url}feed.xml")] = f"the feed of {city.name}"
+    for paper in site.papers:
+        taken[urls.output_file(paper.url)] = f"the page of {paper.name}"
+        taken[urls.output_file(f"{paper.url}feed.xml")] = f"the feed of {paper.name}"
+        for issue in paper.issues:
+            taken[urls.output_file(issue.url)] = f"the issue {issue.url}"
+            for page in issue.pages:
+                taken[urls.output_file(page.url)] = f"the page {page.url}"
+                if page.source:
+                    taken[urls.output_file(urls.source(page.source))] = \
+                        f"the page text {page.source}"
+                for a in page.articles:
+                    taken[urls.output_file(a.url)] = f"the article {a.rel}.md"
+    return taken
 
 
 def url_conflicts(site: Site) -> list[tuple[str, str]]:
-    """(content file, problem) for every alias that would take another page's URL:
-    a page of the site, a site section, or another article's alias. A writer that
-    refuses to write one file twice, decided before anything is written."""
-    taken: dict[str, str] = {"/": "the home page"}
-    for city in site.cities:
-        taken[city.url] = f"the page of {city.name}"
-    for paper in site.papers:
-        taken[paper.url] = f"the page of {paper.name}"
-        for issue in paper.issues:
-            taken[issue.url] = f"the issue {issue.url}"
-            for page in issue.pages:
-                taken[page.url] = f"the page {page.url}"
-                if page.source:
-                    taken[urls.source(page.source)] = f"the page text {page.source}"
-                for a in page.articles:
-                    taken[a.url] = f"the article {a.rel}.md"
+    """(content file, problem) for every alias that would take another file of the site:
+    a page, a feed, a page text, a file of the site's own, a folder that is a file, or
+    another article's alias. A writer that refuses to write one file twice, decided
+    before anything is written."""
+    taken = output_files(site)
     problems: list[tuple[str, str]] = []
     claimed: dict[str, str] = {}
     for article in site.articles:
         for alias in article.aliases:
-            if alias in taken:
-                problems.append((article.rel, f"aliases: {alias} is the URL of {taken[alias]}; "
+            target = urls.output_file(alias)
+            parts = target.split("/")
+            parents = ["/".join(parts[:n]) for n in range(1, len(parts))]
+            clash = taken.get(target) or next((taken[p] for p in parents if p in taken), None)
+            if clash:
+                problems.append((article.rel, f"aliases: {alias} is the URL of {clash}; "
                                               "remove the alias (that URL already has a page)"))
-            elif any(alias.startswith(s) for s in SITE_SECTIONS):
-                problems.append((article.rel, f"aliases: {alias} is inside the site's own "
-                                              "pages; remove the alias"))
-            elif alias in claimed and claimed[alias] != article.rel:
+            elif parts[0] in SITE_SECTIONS or parts[0].startswith("sitemap") or any(
+                    part.startswith(".") for part in parts):
+                problems.append((article.rel, f"aliases: {alias} is one of the site's own "
+                                              "files; remove the alias"))
+            elif target in claimed and claimed[target] != article.rel:
                 problems.append((article.rel, f"aliases: {alias} is also an alias of "
-                                              f"{claimed[alias]}.md; keep it in one of them"))
+                                              f"{claimed[target]}.md; keep it in one of them"))
             else:
-                claimed[alias] = article.rel
+                claimed[target] = article.rel
     return problems
