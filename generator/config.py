@@ -115,6 +115,12 @@ def validate(data: dict[str, Any], path: Path, lines: dict[str, int]) -> dict[st
         ):
             raise fail(key, f"expected name: slug pairs, slugs in lower-case letters, digits "
                             f"and -, e.g. {example}")
+        seen: dict[str, str] = {}
+        for name, slug in slugs.items():
+            if slug in seen:
+                raise fail(key, f"{seen[slug]} and {name} both have the folder {slug!r}; "
+                                "give each its own")
+            seen[slug] = name
         reserved = sorted(v for v in slugs.values() if v in RESERVED)
         if reserved:
             raise fail(key, f"{reserved[0]!r} is reserved for the site's own pages; choose "

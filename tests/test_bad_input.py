@@ -176,3 +176,30 @@ def test_a_year_before_1800_is_named(project, capsys, year):
     (folder / "01-01.md").write_text(GOOD.replace("2023-03-23", f"{year}-01-01")
                                      .replace("page: 6", "page: 1"), encoding="utf-8")
     check_refused(capsys, ["build", "--no-search"], f"{year} is before 1800")
+
+
+def test_two_cities_that_read_the_same_cannot_share_a_folder(project, capsys):
+    """泰州 and 台州 are both taizhou in pinyin."""
+    page = project / "p.txt"
+    page.write_text("本报讯（记者 王明）市图书馆举办读书分享会。\n", encoding="utf-8")
+    flags = ["--date", "2023-03-01", "--page", "1"]
+    assert main(["ingest", str(page), "--city", "泰州", "--paper", "泰州日报", *flags]) == 0
+    capsys.readouterr()
+    before = sorted(p.read_bytes() for p in (project / "content").rglob("*.md"))
+    check_refused(capsys, ["ingest", str(page), "--city", "台州", "--paper", "台州日报", *flags],
+                  "台州 would share the folder taizhou/ with 泰州", "city_slugs")
+    assert sorted(p.read_bytes() for p in (project / "content").rglob("*.md")) == before
+
+
+def test_a_paper_folder_with_two_papers_names_is_refused_by_the_build(project, capsys):
+    path = project / "content" / ISSUE / "06-02.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("paper: 许昌日报",
+                                                             "paper: 许昌晨报"), encoding="utf-8")
+    check_refused(capsys, ["build", "--no-search"],
+                  "06-02.md: paper: 许昌晨报 in the folder of 许昌日报")
+
+
+def test_two_names_for_one_folder_in_site_yaml_are_refused(project, capsys):
+    (project / "site.yaml").write_text("city_slugs: {许昌: xuchang, 焦作: xuchang}\n",
+                                       encoding="utf-8")
+    check_refused(capsys, ["build", "--no-search"], "site.yaml", "both have the folder")

@@ -53,6 +53,7 @@ from generator.site.model import (
     Issue,
     Site,
     build_model,
+    name_conflicts,
     url_conflicts,
 )
 from generator.site.render import (
@@ -160,6 +161,9 @@ def locked_build(options: BuildOptions, fresh: freshness.Freshness | None) -> Bu
         raise BuildErrors(loaded.problems)
     result.warnings = loaded.warnings + stray_warnings
     tick = time.perf_counter()
+    mixed = name_conflicts(loaded.records)
+    if mixed:
+        raise ContentProblems([f"{content / rel}.md: {problem}" for rel, problem in mixed])
     records, release = hold_back(loaded.records, options.build_future, content,
                                  result.warnings)
     site = build_model(records, loaded.sources, config)

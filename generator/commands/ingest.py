@@ -11,6 +11,7 @@ path under the content folder, and a summary line ends the run.
 from __future__ import annotations
 
 import dataclasses
+import os
 import sys
 from pathlib import Path
 from typing import TextIO
@@ -58,6 +59,60 @@ def check_unique(prepared: list[PreparedPage], slugs: dict[str, str],
         seen[key] = p.path
 
 
+def check_folders(prepared: list[PreparedPage], content: Path, slugs: dict[str, str],
+                  papers: dict[str, str]) -> None:
+    """A city folder holds one city, a paper folder one paper: two names that read the
+    same (泰州 and 台州 are both taizhou) must not share a folder, or the second would
+    overwrite the first's articles and URLs."""
+    names: dict[str, str] = {}
+    for p in prepared:
+        path = paper_path(p.meta.city, p.meta.paper, slugs, papers)
+        city_folder = path.split("/", 1)[0]
+        for folder, name, key, what in ((city_folder, p.meta.city, "city_slugs", "city"),
+                                        (path, p.meta.paper, "paper_slugs", "paper")):
+            owner = names.get(folder) or _name_in(content / folder, what)
+            if owner is None:
+                names[folder] = name
+                continue
+            names[folder] = owner
+            if owner != name:
+                raise ArchiveError(
+                    f"{p.path}: {what} {name} would share the folder {folder}/ with {owner}; "
+                    f"give it a folder of its own in site.yaml, e.g. `{key}: {{{name}: "
+                    f"{folder.rsplit('/', 1)[-1]}2}}`")
+
+
+def _name_in(folder: Path, field: str) -> str | None:
+    """The `city` or `paper` of the first article file under folder, if any."""
+    from generator.content import frontmatter
+
+    for path in _articles_under(folder):
+        try:
+            front, _, _ = frontmatter.parse(path.read_text(encoding="utf-8"), str(path))
+        except (ArchiveError, OSError, UnicodeDecodeError):
+            continue
+        value = front.get(field)
+        if isinstance(value, str):
+            return value
+    return None
+
+
+def _articles_under(folder: Path):
+    """Article files under folder, depth first in name order, lazily: the first one
+    is found without listing an archive of a hundred thousand files."""
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError:
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        if entry.is_dir():
+            yield from _articles_under(Path(entry.path))
+        elif entry.name.endswith(".md") and "-" in entry.name:
+            yield Path(entry.path)
+
+
 def ingest(paths: list[Path], content: Path, flags: dict, slugs: dict[str, str],
            out: TextIO | None = None, papers: dict[str, str] | None = None) -> int:
     """Ingest page files and folders of them into the content tree."""
@@ -69,6 +124,7 @@ def ingest(paths: list[Path], content: Path, flags: dict, slugs: dict[str, str],
     prepared = [prepare(path, flags) for path in pages]
     papers = papers or {}
     check_unique(prepared, slugs, papers)
+    check_folders(prepared, content, slugs, papers)
     check_writable(content)
     totals = {"articles": 0, "written": 0, "unchanged": 0, "kept": 0, "removed": 0}
     with content_lock(content, "archive ingest"):

@@ -343,3 +343,29 @@ def url_conflicts(site: Site) -> list[tuple[str, str]]:
             else:
                 claimed[target] = article.rel
     return problems
+
+
+def name_conflicts(records: list[ArticleRec]) -> list[tuple[str, str]]:
+    """(content file, problem) for articles whose `city` or `paper` is not the one of
+    their folder: a paper folder holds one paper, a city folder one city. Two names that
+    read the same (泰州, 台州 → taizhou) would otherwise share a folder and its URLs."""
+    papers: dict[str, Counter[str]] = defaultdict(Counter)
+    cities: dict[str, Counter[str]] = defaultdict(Counter)
+    for rec in records:
+        papers[rec.slug][rec.paper] += 1
+        cities[rec.slug.split("/", 1)[0]][rec.city] += 1
+    problems = []
+    for rec in sorted(records, key=lambda r: r.rel):
+        city_slug = rec.slug.split("/", 1)[0]
+        usual_paper = papers[rec.slug].most_common(1)[0][0]
+        usual_city = cities[city_slug].most_common(1)[0][0]
+        if rec.paper != usual_paper:
+            problems.append((rec.rel, f"paper: {rec.paper} in the folder of {usual_paper} "
+                                      f"({rec.slug}/); correct the name, or move the file "
+                                      "to its paper's folder (paper_slugs in site.yaml "
+                                      "names a paper's folder)"))
+        elif rec.city != usual_city:
+            problems.append((rec.rel, f"city: {rec.city} in the folder of {usual_city} "
+                                      f"({city_slug}/); correct the name, or move the file "
+                                      "(city_slugs in site.yaml names a city's folder)"))
+    return problems
