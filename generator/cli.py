@@ -40,7 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
     ing.add_argument("--date", help="issue date, YYYY-MM-DD")
     ing.add_argument("--page", help="page number (only with a single page file)")
     ing.add_argument("--section", help="section name printed on the page")
-    ing.add_argument("--config", type=Path, default=Path("site.yaml"),
+    ing.add_argument("--config", type=Path, default=None,
                      help="site config with city slugs (default: site.yaml, optional)")
     ing.set_defaults(run=run_ingest)
 
@@ -48,7 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
     bld.add_argument("--content", type=Path, default=Path("content"), help="content root")
     bld.add_argument("--out", type=Path, default=Path("public"), help="output folder")
     bld.add_argument("--base-url", help="URL the site is published at (overrides site.yaml)")
-    bld.add_argument("--config", type=Path, default=Path("site.yaml"), help="site config")
+    bld.add_argument("--config", type=Path, default=None, help="site config")
     bld.add_argument("--jobs", type=int, default=0, help="worker processes (default: cores)")
     bld.add_argument("--no-search", dest="search", action="store_false",
                      help="skip the search index")
@@ -76,7 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
     mig = sub.add_parser("migrate", help="move content/<city>/<YYYY>/… into the layout with "
                                          "a folder per paper, old URLs kept as aliases")
     mig.add_argument("--content", type=Path, default=Path("content"), help="content root")
-    mig.add_argument("--config", type=Path, default=Path("site.yaml"), help="site config")
+    mig.add_argument("--config", type=Path, default=None, help="site config")
     mig.set_defaults(run=run_migrate)
 
     srv = sub.add_parser("serve", help="preview the site locally, rebuilt on every save")
@@ -85,7 +85,7 @@ def build_parser() -> argparse.ArgumentParser:
     srv.add_argument("--host", default="127.0.0.1",
                      help="address to listen on (default: 127.0.0.1, this computer only)")
     srv.add_argument("--content", type=Path, default=Path("content"), help="content root")
-    srv.add_argument("--config", type=Path, default=Path("site.yaml"), help="site config")
+    srv.add_argument("--config", type=Path, default=None, help="site config")
     srv.add_argument("--jobs", type=int, default=0, help="worker processes (default: cores)")
     srv.add_argument("--no-search", dest="search", action="store_false",
                      help="skip the search index (faster rebuilds)")
@@ -97,6 +97,17 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def config_path(given: Path | None) -> Path:
+    """site.yaml when --config is not given (it may be absent: defaults apply); a file
+    named with --config must exist, or a typo would silently build with the defaults."""
+    if given is None:
+        return Path("site.yaml")
+    if not given.exists():
+        raise ArchiveError(f"--config {given}: no such file; check the name, or leave out "
+                           "--config to use site.yaml (or the defaults)")
+    return given
+
+
 def port_number(text: str) -> int:
     if not text.isdigit() or int(text) > 65535:
         raise argparse.ArgumentTypeError(f"{text!r} is not a port number (0 to 65535)")
@@ -106,6 +117,8 @@ def port_number(text: str) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
+        if hasattr(args, "config"):
+            args.config = config_path(args.config)
         return args.run(args)
     except ArchiveError as err:
         *details, summary = str(err).splitlines() or [""]
@@ -127,6 +140,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except OSError as err:  # full disk, read-only folder, symlink loop, name too long …
         print(f"archive: error: {os_problem(err)}", file=sys.stderr)
+        return 2
+    except RuntimeError as err:  # pathlib's "Symlink loop from …"
+        if "loop" not in str(err).lower():
+            raise
+        print(f"archive: error: {err}; a symbolic link points back into itself, remove it",
+              file=sys.stderr)
         return 2
     except BrokenPipeError:
         return 0
@@ -219,6 +238,10 @@ def run_build(args: argparse.Namespace) -> int:
 
     config = load_config(args.config, base_url=args.base_url)
     check_output(args.out, args.content, args.config, [Path(d) for d in config["templates"]])
+    work = (args.config.resolve().parent / ".archive").resolve()
+    if args.out.resolve().is_relative_to(work):
+        raise ArchiveError(f"--out {args.out}: is inside {work}, the working folder of "
+                           "`archive serve` and the build cache; pass e.g. --out public")
     fresh = freshness.check(args.content, args.out, args.config, args.base_url, args.search,
                             args.clean, args.jobs or os.cpu_count() or 1,
                             build_future=args.build_future)

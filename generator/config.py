@@ -39,6 +39,8 @@ def load_config(path: Path, required: bool = False, base_url: str | None = None)
     data: dict[str, Any] = {}
     lines: dict[str, int] = {}
     if path.exists():
+        if not path.is_file():
+            raise ArchiveError(f"{path}: not a file; pass the site's YAML file with --config")
         data, lines = read_yaml(path)
     elif required:
         raise ArchiveError(f"{path}: no such config file; create it or leave out --config")

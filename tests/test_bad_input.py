@@ -7,6 +7,7 @@ the output untouched; nothing may take more than a few seconds.
 
 from __future__ import annotations
 
+import os
 import shutil
 import signal
 from pathlib import Path
@@ -203,3 +204,25 @@ def test_two_names_for_one_folder_in_site_yaml_are_refused(project, capsys):
     (project / "site.yaml").write_text("city_slugs: {许昌: xuchang, 焦作: xuchang}\n",
                                        encoding="utf-8")
     check_refused(capsys, ["build", "--no-search"], "site.yaml", "both have the folder")
+
+
+@pytest.mark.parametrize(("text", "needle"), [
+    (b"{{ 1/0 }}", "home.html:1: template: ZeroDivisionError"),
+    (b"\xff\xfe{{ x }}", "not UTF-8"),
+    (b'{% extends "home.html" %}', "extends or includes itself"),
+], ids=["runtime-error", "not-utf8", "extends-itself"])
+def test_a_template_that_fails_while_rendering_is_one_line(project, capsys, text, needle):
+    (project / "tpl").mkdir()
+    (project / "tpl" / "home.html").write_bytes(text)
+    (project / "site.yaml").write_text("title: 测试\ntemplates: [tpl]\n", encoding="utf-8")
+    err = check_refused(capsys, ["build", "--no-search"], needle)
+    assert len(err.strip().splitlines()) == 1
+    assert not (project / "public").exists()
+
+
+def test_a_config_that_is_not_a_file_or_not_there_is_named(project, capsys):
+    os.mkfifo(project / "fifo.yaml")
+    check_refused(capsys, ["build", "--no-search", "--config", "fifo.yaml"], "not a file")
+    check_refused(capsys, ["build", "--no-search", "--config", "typo.yaml"], "no such file")
+    (project / "loop").symlink_to(project / "loop")
+    check_refused(capsys, ["build", "--no-search", "--out", "loop"], "loop")

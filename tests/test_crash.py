@@ -196,12 +196,17 @@ def test_a_damaged_journal_means_a_full_build_not_a_crash_loop(project, damage):
     assert tree(project / "public") == clean_build(project)
 
 
-@pytest.mark.parametrize("damage", [b"", b"\x80garbage", b"\x80\x05K\x01."])
+@pytest.mark.parametrize("damage", [b"", b"\x80garbage", b"\x80\x05K\x01.", None],
+                         ids=["empty", "garbage", "wrong-value", "fifo"])
 def test_a_damaged_cache_means_a_full_build(project, damage):
     assert run(project, *build_args()).returncode == 0
     store = cache_dir(project, project / "public")
     for name in ("signatures.pickle", "state.pickle"):
-        (store / name).write_bytes(damage)
+        if damage is None:  # a FIFO would block a reader forever
+            (store / name).unlink()
+            os.mkfifo(store / name)
+        else:
+            (store / name).write_bytes(damage)
     change(project, random.Random(2), 2)
     done = run(project, *build_args())
     assert done.returncode == 0, done.stderr

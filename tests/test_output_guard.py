@@ -92,3 +92,15 @@ def test_two_papers_folders_cannot_hide_site_sections(project, capsys):
     assert code == 2
     assert "content/search/ribao/2023/03/23/: city folder 'search' is reserved" in err
     assert not (project / "public").exists()
+
+
+def test_a_symlink_inside_another_output_or_the_working_folder_is_refused(project, capsys):
+    (project / "dangling").symlink_to(project.parent / "nowhere" / "deep")
+    code, err = build(capsys, "--out", "dangling")
+    assert code == 2 and "symbolic link" in err
+    assert not (project.parent / "nowhere").exists()
+    assert build(capsys)[0] == 0
+    code, err = build(capsys, "--out", "public/xuchang/sub")
+    assert code == 2 and "the output of another build" in err
+    code, err = build(capsys, "--out", ".archive/serve/public")
+    assert code == 2 and "working folder" in err

@@ -133,6 +133,8 @@ RELEASES: dict[Path, dt.date | None] = {}
 def load_signatures(folder: Path) -> tuple[str, dict[str, Signature]] | None:
     """The last build's settings and signatures; None when missing or unreadable (a
     damaged cache is never an error: the build then renders everything)."""
+    if not (folder / "signatures.pickle").is_file():  # absent, or not a file (a FIFO)
+        return None
     try:
         with open(folder / "signatures.pickle", "rb") as f:
             fmt, settings, signatures, release = pickle.load(f)

@@ -43,6 +43,13 @@ def check_output(out: Path, content: Path, config_path: Path,
     if project.is_relative_to(target):
         raise ArchiveError(f"--out {out}: would replace the project folder {project} (it "
                            f"holds {config_path.name}); {fix}")
+    if os.path.islink(os.path.expanduser(out)):
+        raise ArchiveError(f"--out {out}: is a symbolic link; pass the folder it stands for "
+                           "(a build replaces the folder, not the link)")
+    inside = next((p for p in target.parents if (p / MARKER).is_file()), None)
+    if inside is not None:
+        raise ArchiveError(f"--out {out}: is inside {inside}, the output of another build "
+                           f"(which replaces it); {fix}")
     if target.exists() and not target.is_dir():
         raise ArchiveError(f"--out {out}: is a file, not a folder; {fix}")
     if target.is_dir() and not is_ours(target) and _not_empty(target):

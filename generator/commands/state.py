@@ -46,6 +46,8 @@ class BuildState:
 def load_state(folder: Path, head: tuple[str, dict[str, Signature]]) -> BuildState | None:
     """The whole state, given its signatures file as load_signatures read it; None when
     missing, unreadable or of another format."""
+    if not (folder / "state.pickle").is_file():  # absent, or not a file (a FIFO)
+        return None
     try:
         with open(folder / "state.pickle", "rb") as f:
             fmt, parts, units, shards = pickle.load(f)

@@ -11,13 +11,22 @@ import csv
 import datetime as dt
 import io
 import json
+import traceback
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import (
+    ChoiceLoader,
+    Environment,
+    FileSystemLoader,
+    StrictUndefined,
+    TemplateError,
+    select_autoescape,
+)
 
+from generator.errors import ArchiveError
 from generator.site import urls
 from generator.site.citation import bibtex, gbt7714, json_ld
 from generator.site.markup import body_html
@@ -67,7 +76,21 @@ class Renderer:
         return f"{self.base_url}{path}"
 
     def page(self, template: str, **context: Any) -> str:
-        return self.env.get_template(template).render(**context)
+        """Render a template; a template that fails at run time (1/0, itself as its
+        parent, bytes that are not UTF-8) is one line naming it, not a traceback."""
+        try:
+            return self.env.get_template(template).render(**context)
+        except TemplateError:
+            raise  # syntax errors and the like: the command line names file and line
+        except RecursionError:
+            raise ArchiveError(f"template {template}: extends or includes itself; fix the "
+                               "template") from None
+        except UnicodeDecodeError as err:
+            raise ArchiveError(f"template {template} (or one it uses): not UTF-8 text "
+                               f"({err.reason}); save it as UTF-8") from None
+        except Exception as err:
+            raise ArchiveError(f"{_template_place(err, template)}: template: "
+                               f"{type(err).__name__}: {err}; fix the template") from None
 
     # -- the pages --------------------------------------------------------
     def home(self, site: Site) -> Output:
@@ -194,6 +217,14 @@ class Renderer:
             yield f"sitemap-{n}.xml", self.page("sitemap.xml", entries=part)
         names = [f"/sitemap-{n}.xml" for n in range(1, len(parts) + 1)]
         yield "sitemap.xml", self.page("sitemap-index.xml", parts=names)
+
+
+def _template_place(err: Exception, template: str) -> str:
+    """`path:line` of the innermost template frame of a rendering error."""
+    for frame in reversed(traceback.extract_tb(err.__traceback__)):
+        if frame.filename.endswith((".html", ".xml")):
+            return f"{frame.filename}:{frame.lineno}"
+    return f"template {template}"
 
 
 def kind_name(kind: str) -> str:
