@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
@@ -34,6 +35,10 @@ DEFAULTS: dict[str, Any] = {
 }
 
 
+# What a published site's address may hold: no spaces, quotes, <, >, query or fragment.
+_URL_RE = re.compile(r"^https?://[A-Za-z0-9.\-]+(?::\d+)?(?:/[A-Za-z0-9._~%!$&'()*+,;=:@/-]*)?$")
+
+
 def load_config(path: Path, required: bool = False, base_url: str | None = None) -> dict[str, Any]:
     """The validated config with defaults; the file may be absent unless required."""
     data: dict[str, Any] = {}
@@ -45,6 +50,9 @@ def load_config(path: Path, required: bool = False, base_url: str | None = None)
     elif required:
         raise ArchiveError(f"{path}: no such config file; create it or leave out --config")
     if base_url:
+        if not _URL_RE.match(base_url):
+            raise ArchiveError(f"--base-url {base_url}: not an http(s) URL; write it like "
+                               "https://archive.example.org/")
         data["base_url"] = base_url
     return validate(data, path, lines)
 
@@ -87,7 +95,8 @@ def validate(data: dict[str, Any], path: Path, lines: dict[str, int]) -> dict[st
         if not isinstance(config[key], str) or not config[key].strip():
             raise fail(key, "expected a text value")
     url = urlparse(config["base_url"])
-    if url.scheme not in ("http", "https") or not url.netloc:
+    if url.scheme not in ("http", "https") or not url.netloc or not _URL_RE.match(
+            config["base_url"]):
         raise fail("base_url", f"{config['base_url']!r} is not an http(s) URL; write it "
                                "like https://archive.example.org/")
     config["base_url"] = config["base_url"].rstrip("/")

@@ -87,8 +87,9 @@ def change(project: Path, rnd: random.Random, step: int) -> None:
         issue = project / "content" / rnd.choice(ISSUES)
         date = "-".join(issue.parts[-3:])
         page, seq = 9, 10 + step
+        city = "焦作" if "jiaozuo" in issue.parts else "许昌"
         (issue / f"{page:02d}-{seq:02d}.md").write_text(
-            f"---\ntitle: 新增文章{step}\ncity: 许昌\npaper: 许昌日报\ndate: {date}\n"
+            f"---\ntitle: 新增文章{step}\ncity: {city}\npaper: {city}日报\ndate: {date}\n"
             f"page: {page}\n---\n\n第{step}篇新增的正文。\n", encoding="utf-8")
     else:
         rnd.choice(files).unlink()

@@ -291,9 +291,11 @@ def check_published(site: Site, out: Path) -> None:
     gone = [u for u in before if u.startswith("/") and u not in now]
     if not gone:
         return
-    shown = gone[:20] + ([f"… and {len(gone) - 20} more"] if len(gone) > 20 else [])
+    lines = [f"{out / PUBLISHED}: {u} was published and would go away" for u in gone[:20]]
+    if len(gone) > 20:
+        lines.append(f"{out / PUBLISHED}: … and {len(gone) - 20} more URLs")
     raise ContentProblems(
-        [f"{out / PUBLISHED}: {u} was published and would go away" for u in shown],
+        lines,
         summary=f"{len(gone)} published article URLs would break; move articles with "
                 "`archive move` (it keeps the old URL as an alias), add the URL to the "
                 "`aliases:` of the article that replaces it, or pass --allow-removed to "

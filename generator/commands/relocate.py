@@ -13,6 +13,7 @@ articles, renews the checksums of the files the ingest wrote, so they stay its o
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 import sys
@@ -154,6 +155,9 @@ def move_article(content: Path, src: Path, dst: Path, city: str | None, paper: s
         raise ArchiveError(f"{dst.parent}/: {problem}; write the place as content/<city>/"
                            "<paper>/<YYYY>/<MM>/<DD>/<PP>-<NN>.md")
     date = f"{rel[2]}-{rel[3]}-{rel[4]}"
+    if date > dt.date.today().isoformat():
+        raise ArchiveError(f"{dst}: {date} is after today; an issue cannot come from the "
+                           "future, check the date")
     changes: dict[str, Any] = {"date": date, "page": parse_page(m["page"]),
                                "seq": int(m["seq"])}
     if city:

@@ -13,6 +13,8 @@ from typing import Any
 from generator.content import frontmatter, schema
 from generator.errors import ArchiveError
 
+MAX_ARTICLE_CHARS = 2_000_000  # a whole page dump is a few hundred KB; this is no article
+
 
 def read_article(
     path: Path, root: Path, warnings: list[str] | None = None
@@ -32,6 +34,9 @@ to collect them. root is the content root `source` is relative to.
                         "save it as UTF-8"]
     except OSError as e:
         return {}, "", [f"{shown}:1: cannot read ({e.strerror}); check the file"]
+    if len(text) > MAX_ARTICLE_CHARS:
+        return {}, "", [f"{shown}:1: {len(text) / 1e6:.1f} million characters is too long for "
+                        "one article (at most 2 million); split it into several files"]
     try:
         doc = frontmatter.parse_document(text, shown)
     except ArchiveError as e:

@@ -48,6 +48,8 @@ DEFAULTS: dict[str, Any] = {
 # system's /html/2023-03/23/content_1234.htm. No query, fragment, `..` or spaces.
 ALIAS_RE = re.compile(r"^/(?:[A-Za-z0-9._~%!$&'()*+,;=:@-]+/)*[A-Za-z0-9._~%!$&'()*+,;=:@-]*$")
 
+# Whitespace and the invisible characters OCR leaves: a title of only these is empty.
+_INVISIBLE = " \t\r\n\u00a0\u3000\u200b\u200c\u200d\u2060\ufeff\u2028\u2029\u202f"
 DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 PAGE_LABEL_RE = re.compile(r"^[A-Za-z]{1,3}\d{1,3}$")  # "A2", "B12": papers with lettered sections
 CHECKSUM_RE = re.compile(r"^[0-9a-f]{16}$")
@@ -172,7 +174,7 @@ def validate(front: dict[str, Any], path: str, field_lines: dict[str, int]) -> l
         if value is not None and not isinstance(value, str):
             add(key, f"{_show(value)} is not text; put it in double quotes")
     title = front.get("title")
-    if isinstance(title, str) and not title.strip():
+    if isinstance(title, str) and not title.strip(_INVISIBLE):
         add("title", "is empty; write the headline, or `title: null` for an untitled photo "
                      "or brief")
     for key in ("city", "paper"):
@@ -273,7 +275,10 @@ def _path_problems(front: dict[str, Any], path: str, field_lines: dict[str, int]
         out.append(f"{path}:{field_lines.get('date', 1)}: date: {date.isoformat()} does not "
                    f"match the file's folder ({where}); write {path_date} or move the file")
     page = parse_page(front.get("page"))
-    if page is not None and page != parse_page(m["page"]):
+    if parse_page(m["page"]) is None:
+        out.append(f"{path}:1: page: the file name's page {m['page']} is not a page; rename "
+                   "the file (pages count from 01)")
+    elif page is not None and page != parse_page(m["page"]):
         out.append(f"{path}:{field_lines.get('page', 1)}: page: {_show(front['page'])} does not "
                    f"match the file name ({where}); write {parse_page(m['page'])} or rename "
                    "the file")

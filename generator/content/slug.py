@@ -34,7 +34,8 @@ RESERVED = frozenset({
 # With a letter: an all-digit folder would read as a year (and old URLs had years there).
 FIRST_YEAR = 1800  # no city daily is older; earlier years are typing mistakes
 SLUG_RE = re.compile(r"^(?=[a-z0-9-]*[a-z])[a-z0-9][a-z0-9-]*$")
-ARTICLE_NAME_RE = re.compile(r"^(?P<page>\d{2,3}|[A-Z]{1,3}\d{1,3})-(?P<seq>\d{2,3})\.md$")
+ARTICLE_NAME_RE = re.compile(
+    r"^(?P<page>(?!00)\d{2,3}|[A-Z]{1,3}\d{1,3})-(?P<seq>(?!00)\d{2,3})\.md$")
 SOURCE_NAME_RE = re.compile(r"^(?P<page>\d{2,3}|[A-Z]{1,3}\d{1,3})\.txt$")
 
 

@@ -90,10 +90,15 @@ def signatures(root: Path, folders: list[str]) -> list[tuple[Signature, list[str
             for e in entries:
                 if e.name.startswith("."):
                     continue
-                if not e.is_file():
+                if e.is_dir():
                     problems.append(f"{shown}/{folder}/{e.name}: a folder inside an issue "
                                     "folder; articles are files named PP-NN.md (move its files "
                                     "up, renamed)")
+                    continue
+                if not e.is_file():
+                    problems.append(f"{shown}/{folder}/{e.name}: not a regular file (a link "
+                                    "to nowhere, a pipe or a socket); replace it with the file "
+                                    "or remove it")
                     continue
                 if not (ARTICLE_NAME_RE.match(e.name) or SOURCE_NAME_RE.match(e.name)):
                     problems.append(f"{shown}/{folder}/{e.name}: {name_problem(e.name)}")
