@@ -42,6 +42,8 @@ def build_parser() -> argparse.ArgumentParser:
     ing.add_argument("--section", help="section name printed on the page")
     ing.add_argument("--config", type=Path, default=None,
                      help="site config with city slugs (default: site.yaml, optional)")
+    ing.add_argument("--restore", action="store_true",
+                     help="write again the files of these pages that an editor deleted")
     ing.set_defaults(run=run_ingest)
 
     bld = sub.add_parser("build", help="render content/ into the static site in public/")
@@ -223,7 +225,7 @@ def run_ingest(args: argparse.Namespace) -> int:
     flags = {"city": args.city, "paper": args.paper, "date": args.date, "page": args.page,
              "section": args.section}
     return ingest(args.paths, args.content, flags, config["city_slugs"],
-                  papers=config["paper_slugs"])
+                  papers=config["paper_slugs"], restore=args.restore)
 
 
 def run_build(args: argparse.Namespace) -> int:

@@ -34,6 +34,7 @@ from pathlib import Path
 import pytest
 
 from generator.commands.ingest import ingest
+from generator.content.store import load_manifest
 
 SEEDS = range(150)
 ISSUE = "xuchang/ribao/2023/03/06"
@@ -86,6 +87,7 @@ class Model:
     editors: set[str] = field(default_factory=set)  # rels of the editors' files
     ever: set[tuple[str, str]] = field(default_factory=set)  # (rel, text) an ingest wrote
     temps: set[str] = field(default_factory=set)  # stale temporary files, rels
+    deleted: set[str] = field(default_factory=set)  # the ingest's places an editor emptied
     log: list[str] = field(default_factory=list)
     counter: int = 0
 
@@ -111,12 +113,21 @@ class Model:
         self.path(rel).parent.mkdir(parents=True, exist_ok=True)
         self.path(rel).write_bytes(text.encode("utf-8", "surrogateescape"))
         self.files[rel] = text
+        self.deleted.discard(rel)
         if (rel, text) in self.ever:
             self.editors.discard(rel)
         else:
             self.editors.add(rel)
 
+    def recorded(self, rel: str) -> bool:
+        """Did an ingest write this place (its record in the folder's .ingest.json)?"""
+        folder, name = rel.rsplit("/", 1)
+        return name in load_manifest(self.content / folder)
+
     def drop(self, rel: str) -> None:
+        """An editor removes a file: a place the ingest wrote stays empty from now on."""
+        if self.recorded(rel):
+            self.deleted.add(rel)
         self.path(rel).unlink()
         del self.files[rel]
         self.editors.discard(rel)
@@ -194,9 +205,12 @@ class Model:
         src, dst = self.rng.choice(self.articles()), self.rng.choice(self.free_places())
         self.log.append(f"rename {src} to {dst}")
         text = self.files[src]
+        if self.recorded(src):
+            self.deleted.add(src)
         self.path(src).rename(self.path(dst))
         del self.files[src]
         self.editors.discard(src)
+        self.deleted.discard(dst)
         self.files[dst] = text
         if (dst, text) in self.ever:
             self.editors.discard(dst)
@@ -260,13 +274,20 @@ class Model:
             assert rel in after and after[rel] != before.get(rel), \
                 fail(f"said it wrote {rel} but did not:\n{out}")
             assert page_of(rel) == page, fail(f"ingest of page {page} wrote {rel}")
-        # every editor's file of this page is reported as kept, and nothing else is
-        mine = {r for r in self.editors if page_of(r) == page}
+        # every editor's file of this page is reported as kept, and nothing else is;
+        # so is every place of this page the ingest wrote once and an editor emptied
+        planned = {article_rel(page, i + 1): title for i, title in enumerate(titles)}
+        emptied = self.deleted & {*planned, source_rel(page)}
+        for rel in sorted(emptied):
+            assert rel not in after, fail(f"ingest brought back {rel}, which an editor "
+                                          f"deleted:\n{out}")
+        mine = {r for r in self.editors if page_of(r) == page} | emptied
         assert kept == mine, fail(f"kept lines {sorted(kept)}, the editors' files of page "
                                   f"{page} {sorted(mine)}:\n{out}")
         # the ingest did its job
-        planned = {article_rel(page, i + 1): title for i, title in enumerate(titles)}
         for rel, title in planned.items():
+            if rel in emptied:
+                continue
             assert rel in after, fail(f"ingest did not write {rel}")
             if rel not in self.editors:
                 assert f"title: {title}\n" in after[rel], fail(f"{rel} is not the new text")
@@ -274,8 +295,8 @@ class Model:
             if page_of(rel) == page and rel.endswith(".md") and rel not in planned:
                 assert rel in self.editors, fail(f"ingest left its own {rel} behind")
         src = source_rel(page)
-        assert src in after, fail(f"ingest did not write {src}")
-        if src not in self.editors:
+        assert src in after or src in emptied, fail(f"ingest did not write {src}")
+        if src not in self.editors and src not in emptied:
             assert after[src] == text, fail(f"{src} is not the page text")
         left = temps & self.dot_files()
         assert not left, fail(f"stale temporary files left: {sorted(left)}")

@@ -36,8 +36,8 @@ def articles(*titles: str) -> list[Article]:
     ]
 
 
-def ingest(root: Path, *titles: str):
-    return write_page(root, META, PAGE_TEXT, "000.txt", articles(*titles))
+def ingest(root: Path, *titles: str, restore: bool = False):
+    return write_page(root, META, PAGE_TEXT, "000.txt", articles(*titles), restore=restore)
 
 
 def names(paths: list[Path], root: Path) -> list[str]:
@@ -284,12 +284,28 @@ def test_a_file_renamed_into_a_place_the_ingest_writes_is_kept(tmp_path):
     report = ingest(tmp_path, "一", "二", "三")
 
     assert (folder / "06-02.md").read_bytes() == moved
-    assert report.kept == [folder / "06-02.md"]
-    assert names(report.written, tmp_path) == ["06-03.md"]
+    # 06-03 was renamed away by the editor: its place stays empty
+    assert sorted(report.kept) == [folder / "06-02.md", folder / "06-03.md"]
+    assert not (folder / "06-03.md").exists() and report.written == []
 
-    report = ingest(tmp_path, "一", "二")  # page now gives two: 06-03 was the ingest's
+    report = ingest(tmp_path, "一", "二")  # page now gives two
     assert (folder / "06-02.md").read_bytes() == moved
-    assert names(report.removed, tmp_path) == ["06-03.md"]
+    assert report.removed == [] and not (folder / "06-03.md").exists()
+
+
+def test_a_deleted_article_stays_deleted_until_restore(tmp_path):
+    ingest(tmp_path, "一", "二", "三")
+    folder = tmp_path / DAY
+    (folder / "06-02.md").unlink()
+    report = ingest(tmp_path, "一", "二", "三")
+    assert not (folder / "06-02.md").exists()
+    assert report.kept == [folder / "06-02.md"]
+    assert "deleted by an editor" in report.reasons[folder / "06-02.md"]
+    report = ingest(tmp_path, "一", "二", "三")  # remembered, not only once
+    assert not (folder / "06-02.md").exists()
+    report = ingest(tmp_path, "一", "二", "三", restore=True)
+    assert (folder / "06-02.md").is_file()
+    assert names(report.written, tmp_path) == ["06-02.md"]
 
 
 def test_a_file_an_editor_saves_while_the_ingest_runs_is_kept(tmp_path, monkeypatch):

@@ -114,7 +114,8 @@ def _articles_under(folder: Path):
 
 
 def ingest(paths: list[Path], content: Path, flags: dict, slugs: dict[str, str],
-           out: TextIO | None = None, papers: dict[str, str] | None = None) -> int:
+           out: TextIO | None = None, papers: dict[str, str] | None = None,
+           restore: bool = False) -> int:
     """Ingest page files and folders of them into the content tree."""
     out = out or sys.stdout
     pages = collect_pages(paths)
@@ -130,7 +131,8 @@ def ingest(paths: list[Path], content: Path, flags: dict, slugs: dict[str, str],
     with content_lock(content, "archive ingest"):
         for p in prepared:
             report = write_page(content, p.meta, p.text, p.path.name, p.page.articles,
-                                slug_overrides=slugs, paper_overrides=papers)
+                                slug_overrides=slugs, paper_overrides=papers,
+                            restore=restore)
             inferred = f" (inferred: {', '.join(p.meta.inferred)})" if p.meta.inferred else ""
             out.write(f"{p.path}: {len(p.page.articles)} articles → {p.meta.paper} "
                       f"{p.meta.date} page {p.meta.page}{inferred}\n")

@@ -25,7 +25,11 @@ On every ingest each of them is either the ingest's own or an editor's:
 The ingest's own files are replaced when the new text differs, left alone (not even
 touched) when it is the same, and article files are removed when the page no longer
 produces them. An editor's file is kept as it is and reported with the reason,
-whatever the ingest now produces; delete it to let the next ingest write it again.
+whatever the ingest now produces. A place the ingest wrote (its manifest says so) that
+is now empty was emptied by an editor (a deleted duplicate, an article renamed
+elsewhere): it stays empty, reported, until `archive ingest --restore` writes it again.
+An article file with `aliases:` (earlier URLs) keeps them when the ingest rewrites it,
+and is kept when the ingest no longer produces it.
 
 Each file is written to a temporary file in its folder (`.NAME.PID-HEX.tmp`) and
 renamed over the target, so a crash or ^C never leaves a half-written file. Just
@@ -114,6 +118,7 @@ def write_page(
     *,
     slug_overrides: dict[str, str] | None = None,
     paper_overrides: dict[str, str] | None = None,
+    restore: bool = False,
 ) -> WriteReport:
     """Write one page's articles (and its raw text beside them) under content_root.
 
@@ -147,6 +152,9 @@ def write_page(
         if history:  # earlier URLs of this place (archive migrate): links outlive re-ingests
             front, body = fronts[path]
             text = render_article({**front, "aliases": history}, body, rel)
+        if current is None and path.name in on_disk and not restore:
+            _keep(report, path, DELETED)  # the ingest wrote it once: an editor removed it
+            continue
         if current == text:
             report.unchanged.append(path)
         elif current is not None and (reason := editor_reason(current, rel)) is not None:
@@ -159,7 +167,10 @@ def write_page(
             continue
         manifest[path.name] = [text_checksum(text, rel)]
 
-    _write_source(report, folder, manifest, on_disk, source_path, source_rel, page_text)
+    if not source_path.exists() and source_path.name in on_disk and not restore:
+        _keep(report, source_path, DELETED)
+    else:
+        _write_source(report, folder, manifest, on_disk, source_path, source_rel, page_text)
 
     for path in _page_articles(folder, meta.page):
         if path in planned:
@@ -177,10 +188,10 @@ def write_page(
         else:
             _keep(report, path, f"{CHANGED}; {GONE}")
 
-    stem = page_stem(meta.page)
-    for name in [n for n in manifest if _of_page(n, stem)]:
-        if not (folder / name).exists():
-            del manifest[name]
+    # The records of files this ingest removed go; those of files an editor deleted stay,
+    # so that the next ingest does not bring them back.
+    for path in report.removed:
+        manifest.pop(path.name, None)
     if manifest != on_disk:
         save_manifest(folder, manifest)
     return report
@@ -213,6 +224,7 @@ def _write_source(report: WriteReport, folder: Path, manifest: dict[str, list[st
         _keep(report, path, CHANGED)
 
 
+DELETED = "deleted by an editor, not written again (pass --restore to write it again)"
 LINKED = "its earlier URLs (aliases) redirect to it; delete it by hand if it is really gone"
 
 
