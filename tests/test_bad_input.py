@@ -226,3 +226,11 @@ def test_a_config_that_is_not_a_file_or_not_there_is_named(project, capsys):
     check_refused(capsys, ["build", "--no-search", "--config", "typo.yaml"], "no such file")
     (project / "loop").symlink_to(project / "loop")
     check_refused(capsys, ["build", "--no-search", "--out", "loop"], "loop")
+
+
+def test_a_page_text_without_articles_is_reported_not_silently_dropped(project, capsys):
+    folder = project / "content" / ISSUE
+    (folder / "07.txt").write_text("只有版面文字。\n", encoding="utf-8")
+    assert main(["build", "--no-search"]) == 0
+    err = capsys.readouterr().err
+    assert f"content/{ISSUE}/07.txt: no article of this page is in the archive" in err

@@ -172,6 +172,10 @@ def locked_build(options: BuildOptions, fresh: freshness.Freshness | None) -> Bu
         raise ContentProblems([f"{content / rel}.md: {problem}" for rel, problem in conflicts])
     if not options.allow_removed:
         check_published(site, options.out)
+    shown = {p.source for i in site.issues for p in i.pages if p.source}
+    result.warnings += [f"{content / rel}: no article of this page is in the archive, so its "
+                        "text is not published; ingest the page or move the file away"
+                        for rel in sorted(set(loaded.sources.values()) - shown)]
     result.timings["model"] = time.perf_counter() - tick
     result.articles = len(records)
 
