@@ -21,9 +21,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from generator.errors import ArchiveError
-from generator.ingest.article import PageRef
+
+if TYPE_CHECKING:  # the scanner of a build with nothing to do imports this module
+    from generator.ingest.article import PageRef
 
 # Top-level paths of the site itself: a city or paper with one of these names would
 # overwrite them.
