@@ -223,3 +223,19 @@ def test_an_alias_cannot_overwrite_any_file_of_the_site(project, capsys, alias):
     assert code == 2, err
     assert f"06-02.md: aliases: {alias}" in err
     assert not (project / "public").exists()
+
+
+def test_a_page_whose_articles_all_moved_redirects_to_their_new_page(project, capsys):
+    assert build(capsys)[0] == 0
+    folder = project / "content" / ISSUE
+    for n in range(1, 10):
+        code, _, err = cli(capsys, "move", str(folder / f"06-{n:02d}.md"),
+                           str(folder / f"07-{n:02d}.md"))
+        assert code == 0, err
+    code, err = build(capsys)
+    assert code == 0, err
+    page = (project / "public" / ISSUE / "06" / "index.html").read_text(encoding="utf-8")
+    assert f'content="0; url=/{ISSUE}/07/"' in page
+    rules = (project / "public" / "_redirects").read_text(encoding="utf-8").splitlines()
+    assert f"/{ISSUE}/06/ /{ISSUE}/07/ 301" in rules
+    assert f"/{ISSUE}/ /{ISSUE}/ 301" not in rules, "the issue did not move"

@@ -225,16 +225,21 @@ def build_model(records: list[ArticleRec], sources: dict[tuple, str],
     return site
 
 
-# An article URL of the layout before papers had folders: /<city>/<YYYY>/<MM>/<DD>/<PP>-<NN>/
-_OLD_ARTICLE_RE = re.compile(r"^/([a-z0-9-]+)/(\d{4})/(\d{2})/(\d{2})/([A-Z0-9]+)-\d+/$")
+# An earlier article URL: /<city>/<paper>/<YYYY>/<MM>/<DD>/<PP>-<NN>/ (an article moved by
+# `archive move`), or /<city>/<YYYY>/<MM>/<DD>/<PP>-<NN>/ (the layout before papers had
+# folders). A paper slug has a letter, so the two never read alike.
+_OLD_ARTICLE_RE = re.compile(r"^/([a-z0-9-]+(?:/[a-z0-9-]*[a-z][a-z0-9-]*)?)/(\d{4})/(\d{2})/"
+                             r"(\d{2})/([A-Z0-9]+)-\d+/$")
 
 
 def issue_redirects(issue: Issue) -> list[tuple[str, str, str]]:
-    """(old URL, new URL, label) for the issue, page, page text and data URLs that the
-    earlier layout published for this issue, read off its articles' aliases (the ones
-    `archive migrate` wrote). Article aliases themselves are not included. Several
-    issues may claim one old URL (two papers in one old folder): assign_redirects
-    gives each old URL to one of them."""
+    """(old URL, new URL, label) for the issue, page, page text and data URLs published
+    where this issue's articles were before, read off their aliases (written by
+    `archive migrate` and `archive move`): a page whose articles all moved, an issue
+    whose date was corrected, keep their URLs too. Article aliases themselves are not
+    included. Several issues may claim one old URL (two papers in one old folder, a
+    page split over two): assign_redirects gives each old URL to one of them, and
+    drops those that still have a page of their own."""
     out: dict[str, tuple[str, str]] = {}
     for page in issue.pages:
         for article in page.articles:
@@ -256,7 +261,8 @@ def assign_redirects(site: Site) -> None:
     """Set issue.redirects: each old URL goes to the issue with the most articles that
     came from it (the first such issue on a tie), never to a URL a page or an alias has."""
     claims: dict[str, list[tuple[int, int, Issue, str, str]]] = {}
-    taken = {a.url for a in site.articles} | {u for a in site.articles for u in a.aliases}
+    taken = set(output_files(site)) | {urls.output_file(u) for a in site.articles
+                                       for u in a.aliases}
     for order, issue in enumerate(site.issues):
         weight = Counter(_old_issue(alias) for a in issue.articles for alias in a.aliases)
         for old, new, label in issue_redirects(issue):
@@ -265,7 +271,7 @@ def assign_redirects(site: Site) -> None:
     for issue in site.issues:
         issue.redirects = []
     for old, options in sorted(claims.items()):
-        if old in taken:
+        if urls.output_file(old) in taken:
             continue
         _, _, issue, new, label = min(options, key=lambda o: (o[0], o[1]))
         issue.redirects.append((old, new, label))
@@ -279,10 +285,11 @@ def _old_issue(alias: str) -> str | None:
 def _old_issue_of(old: str) -> str:
     """The old issue URL an old page, text or data URL belongs to."""
     if old.startswith("/data/"):
-        city, day = old[len("/data/"):-len(".json")].split("/")
-        return f"/{city}/{day.replace('-', '/')}/"
+        *paper, day = old[len("/data/"):-len(".json")].split("/")
+        return "/" + "/".join([*paper, *day.split("-")]) + "/"
     parts = old.strip("/").split("/")
-    return "/" + "/".join(parts[:4]) + "/"
+    year = next(i for i, part in enumerate(parts) if len(part) == 4 and part.isdigit())
+    return "/" + "/".join(parts[:year + 3]) + "/"
 
 
 def cn_label(issue: Issue) -> str:
