@@ -234,3 +234,11 @@ def test_a_page_text_without_articles_is_reported_not_silently_dropped(project, 
     assert main(["build", "--no-search"]) == 0
     err = capsys.readouterr().err
     assert f"content/{ISSUE}/07.txt: no article of this page is in the archive" in err
+
+
+def test_a_section_name_too_long_for_the_front_matter_is_refused_at_ingest(project, capsys):
+    page = project / "p.txt"
+    page.write_text("本报讯（记者 王明）市图书馆举办读书分享会。\n", encoding="utf-8")
+    check_refused(capsys, ["ingest", str(page), "--city", "许昌", "--paper", "许昌日报",
+                           "--date", "2023-03-01", "--page", "1", "--section", "栏" * 100_000],
+                  "--section", "at most 100 characters")

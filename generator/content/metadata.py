@@ -34,6 +34,7 @@ from generator.errors import ArchiveError
 from generator.ingest.article import PageRef
 
 FIELDS = ("city", "paper", "date", "page", "section")
+MAX_NAME_CHARS = 100  # a city, paper or section name; the front matter must stay small
 REQUIRED = ("city", "paper", "date", "page")
 INDEX_NAME = "pages.yaml"
 
@@ -249,6 +250,9 @@ def _check_value(key: str, value: Any) -> tuple[str | None, Any]:
     if not isinstance(value, str) or not value.strip():
         return f'"{value}" is not a name; write it as text, e.g. 许昌', None
     value = value.strip()
+    if len(value) > MAX_NAME_CHARS or "\n" in value:
+        return (f'"{value[:20]}…" is not a {key} name ({len(value)} characters, or more than '
+                f"one line); write the name, at most {MAX_NAME_CHARS} characters"), None
     if key == "city":
         value = normalise_city(value)
     return None, value
