@@ -7,8 +7,10 @@ exit code 2; tracebacks are for bugs only.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import errno
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -136,6 +138,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("archive: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # `archive segment … | head`: the reader has what it wanted
+        with contextlib.suppress(OSError):
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 (nothing more to flush)
+        return 0
     except RecursionError:  # a bug, but never a 1000-line traceback
         print("archive: error: input nested too deeply to process; simplify it",
               file=sys.stderr)
@@ -149,8 +155,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"archive: error: {err}; a symbolic link points back into itself, remove it",
               file=sys.stderr)
         return 2
-    except BrokenPipeError:
-        return 0
+
 
 
 FIXES = {
@@ -225,7 +230,26 @@ def run_ingest(args: argparse.Namespace) -> int:
     flags = {"city": args.city, "paper": args.paper, "date": args.date, "page": args.page,
              "section": args.section}
     return ingest(args.paths, args.content, flags, config["city_slugs"],
-                  papers=config["paper_slugs"], restore=args.restore)
+                  papers=config["paper_slugs"], restore=args.restore,
+                  out=ClosedPipeTolerant(sys.stdout))
+
+
+class ClosedPipeTolerant:
+    """stdout for a command that must finish its work even when the reader went away
+    (`archive ingest … | head`): writes to a closed pipe are dropped."""
+
+    def __init__(self, stream):
+        self.stream = stream
+        self.closed = False
+
+    def write(self, text: str) -> int:
+        if not self.closed:
+            try:
+                self.stream.write(text)
+                self.stream.flush()
+            except BrokenPipeError:
+                self.closed = True
+        return len(text)
 
 
 def run_build(args: argparse.Namespace) -> int:

@@ -242,3 +242,25 @@ def test_a_section_name_too_long_for_the_front_matter_is_refused_at_ingest(proje
     check_refused(capsys, ["ingest", str(page), "--city", "许昌", "--paper", "许昌日报",
                            "--date", "2023-03-01", "--page", "1", "--section", "栏" * 100_000],
                   "--section", "at most 100 characters")
+
+
+def test_page_labels_are_one_name_per_page_and_page_numbers_fit_file_names(project, capsys):
+    page = project / "p.txt"
+    page.write_text("本报讯（记者 王明）市图书馆举办读书分享会。\n", encoding="utf-8")
+    flags = ["--city", "许昌", "--paper", "许昌日报", "--date", "2023-03-01"]
+    assert main(["ingest", str(page), *flags, "--page", "A01"]) == 0
+    assert main(["ingest", str(page), *flags, "--page", "A1"]) == 0
+    folder = project / "content" / "xuchang" / "ribao" / "2023" / "03" / "01"
+    assert sorted(p.name for p in folder.iterdir() if not p.name.startswith(".")) == [
+        "A1-01.md", "A1.txt"]
+    capsys.readouterr()
+    check_refused(capsys, ["ingest", str(page), *flags, "--page", "1000"], "--page")
+    (folder / "A01-02.md").write_text((folder / "A1-01.md").read_text(encoding="utf-8"),
+                                      encoding="utf-8")
+    check_refused(capsys, ["build", "--no-search"], "A01-02.md: not an article file name")
+
+
+def test_a_pipe_or_a_device_is_not_read_as_a_page(project, capsys):
+    os.mkfifo(project / "p.txt")
+    check_refused(capsys, ["segment", str(project / "p.txt")], "not a regular file")
+    check_refused(capsys, ["segment", "/dev/zero"], "not a regular file")

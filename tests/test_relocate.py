@@ -239,3 +239,35 @@ def test_a_page_whose_articles_all_moved_redirects_to_their_new_page(project, ca
     rules = (project / "public" / "_redirects").read_text(encoding="utf-8").splitlines()
     assert f"/{ISSUE}/06/ /{ISSUE}/07/ 301" in rules
     assert f"/{ISSUE}/ /{ISSUE}/ 301" not in rules, "the issue did not move"
+
+
+def test_an_interrupted_migrate_is_completed_by_the_next(tmp_path, capsys, monkeypatch):
+    from generator.commands import relocate
+
+    monkeypatch.chdir(tmp_path)
+    old = tmp_path / "content" / "xuchang" / "2023" / "03" / "23"
+    old.mkdir(parents=True)
+    for seq in range(1, 6):
+        (old / f"06-{seq:02d}.md").write_text(
+            f"---\ntitle: 标题{seq}\ncity: 许昌\npaper: 许昌日报\ndate: 2023-03-23\npage: 6\n"
+            f"---\n\n正文{seq}。\n", encoding="utf-8")
+    (old / "06.txt").write_text("版面文字\n", encoding="utf-8")
+    (old / "notes.doc").write_text("编辑的笔记\n", encoding="utf-8")
+    real_apply, done = relocate.apply, []
+
+    def killed_after_two(move):
+        if len(done) == 2:
+            raise KeyboardInterrupt
+        real_apply(move)
+        done.append(move)
+
+    monkeypatch.setattr(relocate, "apply", killed_after_two)
+    assert cli(capsys, "migrate")[0] == 130
+    monkeypatch.setattr(relocate, "apply", real_apply)
+    code, out, err = cli(capsys, "migrate")
+    assert code == 0, err
+    assert "left content/xuchang/2023/03/23/notes.doc" in out
+    new = tmp_path / "content" / ISSUE
+    assert sorted(p.name for p in new.iterdir() if not p.name.startswith(".")) == [
+        "06-01.md", "06-02.md", "06-03.md", "06-04.md", "06-05.md", "06.txt"]
+    assert [p.name for p in old.iterdir()] == ["notes.doc"]

@@ -125,10 +125,11 @@ def ingest(paths: list[Path], content: Path, flags: dict, slugs: dict[str, str],
     prepared = [prepare(path, flags) for path in pages]
     papers = papers or {}
     check_unique(prepared, slugs, papers)
-    check_folders(prepared, content, slugs, papers)
     check_writable(content)
     totals = {"articles": 0, "written": 0, "unchanged": 0, "kept": 0, "removed": 0}
     with content_lock(content, "archive ingest"):
+        # Under the lock: an ingest that ran while this one waited may have taken a folder.
+        check_folders(prepared, content, slugs, papers)
         for p in prepared:
             report = write_page(content, p.meta, p.text, p.path.name, p.page.articles,
                                 slug_overrides=slugs, paper_overrides=papers,

@@ -15,13 +15,16 @@ def read_page(path: Path) -> str:
     try:
         if path.is_dir():
             raise ArchiveError(f"{path}: is a folder; pass a page file ({PAGE_SUFFIX})")
-        size = path.stat().st_size
-        if size > MAX_PAGE_BYTES:
+        if path.exists() and not path.is_file():  # a pipe or a device would never end
+            raise ArchiveError(f"{path}: not a regular file (a pipe or a device); pass a "
+                               "page file")
+        with open(path, "rb") as f:
+            data = f.read(MAX_PAGE_BYTES + 1)  # the size a file claims is not trusted
+        if len(data) > MAX_PAGE_BYTES:
             raise ArchiveError(
-                f"{path}: {size / 1e6:.1f} MB is too large for one page "
+                f"{path}: more than {MAX_PAGE_BYTES / 1e6:.0f} MB is too large for one page "
                 "(a page dump is normally under 100 KB); split it or check it is a page dump"
             )
-        data = path.read_bytes()
     except FileNotFoundError:
         raise ArchiveError(f"{path}: no such file; check the path") from None
     except PermissionError:

@@ -204,16 +204,23 @@ def migrate(content: Path, city_slugs: dict[str, str], paper_slugs: dict[str, st
         moves_here, texts_here = _plan_folder(content, folder, city_slugs, paper_slugs)
         moves += moves_here
         texts += texts_here
-    targets = [m.dst for m in moves] + [dst for _, dst in texts]
-    taken = [t for t in targets if t.exists()]
+    # A target that already holds exactly what it would get was written by a migrate
+    # that was interrupted: this run completes it. Anything else there is a conflict.
+    planned = [(m.dst, m.text.encode("utf-8", "surrogateescape")) for m in moves]
+    planned += [(dst, src.read_bytes()) for src, dst in texts]
+    taken = [dst for dst, data in planned if dst.exists() and _bytes(dst) != data]
     if taken:
         raise ArchiveError(f"{taken[0]}: already exists; the old and the new layout overlap. "
                            "Move it away and run `archive migrate` again")
     records = carry_records(content, moves, texts)
     for src, dst in texts:
-        _write_new(dst, src.read_bytes().decode("utf-8", errors="surrogateescape"))
+        if not dst.exists():
+            _write_new(dst, src.read_bytes().decode("utf-8", errors="surrogateescape"))
     for move in moves:
-        apply(move)
+        if move.dst.exists():  # done before an interruption
+            move.src.unlink()
+        else:
+            apply(move)
     for folder, files in records.items():
         save_manifest(folder, {**load_manifest(folder), **files})
     for src, _ in texts:
@@ -221,6 +228,8 @@ def migrate(content: Path, city_slugs: dict[str, str], paper_slugs: dict[str, st
     for folder in folders:
         (folder / MANIFEST).unlink(missing_ok=True)
     for folder in reversed(folders):
+        for left in sorted(p for p in folder.iterdir() if not p.name.startswith(".")):
+            out.write(f"left {left}: not an article or a page text; move it by hand\n")
         for empty in (folder, folder.parent, folder.parent.parent):
             try:
                 empty.rmdir()
@@ -229,6 +238,13 @@ def migrate(content: Path, city_slugs: dict[str, str], paper_slugs: dict[str, st
     out.write(f"moved {len(moves)} articles and {len(texts)} page texts into "
               "<city>/<paper>/<YYYY>/<MM>/<DD>/; their old URLs are now aliases\n")
     return 0
+
+
+def _bytes(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None
 
 
 def carry_records(content: Path, moves: list[Move], texts: list[tuple[Path, Path]]

@@ -86,13 +86,15 @@ def parse_page(value: Any) -> PageRef | None:
     if isinstance(value, bool):
         return None
     if isinstance(value, int):
-        return value if 0 < value < 10_000 else None
+        return value if 0 < value < 1000 else None
     if isinstance(value, str):
         text = value.strip()
         if text.isdigit() and text.isascii():
-            return (int(text) or None) if len(text) <= 4 else None  # no paper has 10,000 pages
+            return (int(text) or None) if len(text) <= 3 else None  # file names: 01 to 999
         if PAGE_LABEL_RE.match(text):
-            return text.upper()
+            letters = text.rstrip("0123456789")
+            number = int(text[len(letters):])
+            return f"{letters.upper()}{number}" if number else None  # A01 is A1
     return None
 
 

@@ -38,8 +38,8 @@ RESERVED = frozenset({
 FIRST_YEAR = 1800  # no city daily is older; earlier years are typing mistakes
 SLUG_RE = re.compile(r"^(?=[a-z0-9-]*[a-z])[a-z0-9][a-z0-9-]*$")
 ARTICLE_NAME_RE = re.compile(
-    r"^(?P<page>(?!00)\d{2,3}|[A-Z]{1,3}\d{1,3})-(?P<seq>(?!00)\d{2,3})\.md$")
-SOURCE_NAME_RE = re.compile(r"^(?P<page>\d{2,3}|[A-Z]{1,3}\d{1,3})\.txt$")
+    r"^(?P<page>(?!00)\d{2}|[1-9]\d{2}|[A-Z]{1,3}[1-9]\d{0,2})-(?P<seq>(?!00)\d{2}|[1-9]\d{2})\.md$")
+SOURCE_NAME_RE = re.compile(r"^(?P<page>(?!00)\d{2}|[1-9]\d{2}|[A-Z]{1,3}[1-9]\d{0,2})\.txt$")
 
 
 def _pinyin(text: str) -> str:

@@ -373,6 +373,8 @@ def load_manifest(folder: Path) -> dict[str, list[str]]:
     """File name → the checksums (text_checksum) of what the ingest wrote there. A
     missing or unreadable manifest is empty: page texts then count as an editor's
     unless they are what the ingest writes anyway (nothing is ever lost)."""
+    if not (Path(folder) / MANIFEST).is_file():  # absent, or a pipe that would never end
+        return {}
     try:
         data = json.loads((Path(folder) / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, ValueError):

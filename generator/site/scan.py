@@ -51,7 +51,8 @@ def scan(root: Path, jobs: int = 1) -> tuple[dict[str, Signature], list[str]]:
                 elif _OLD_LAYOUT_RE.match(child):
                     problems.append(f"{shown}/{child}/: an issue folder of the old layout "
                                     "<city>/<YYYY>/<MM>/<DD>/; run `archive migrate` to move "
-                                    f"the archive to {LAYOUT}")
+                                    f"the archive to {LAYOUT} (and move by hand the files it "
+                                    "leaves)")
                 else:
                     walk(entry.path, child, depth + 1)
             else:
