@@ -271,3 +271,17 @@ def test_an_interrupted_migrate_is_completed_by_the_next(tmp_path, capsys, monke
     assert sorted(p.name for p in new.iterdir() if not p.name.startswith(".")) == [
         "06-01.md", "06-02.md", "06-03.md", "06-04.md", "06-05.md", "06.txt"]
     assert [p.name for p in old.iterdir()] == ["notes.doc"]
+
+
+def test_a_move_into_another_papers_folder_must_name_that_paper(project, capsys):
+    other = project / "content" / "xuchang" / "chenbao" / "2023" / "03" / "23"
+    other.mkdir(parents=True)
+    (other / "01-01.md").write_text(
+        "---\ntitle: 晨报头条\ncity: 许昌\npaper: 许昌晨报\ndate: 2023-03-23\npage: 1\n"
+        "---\n\n正文。\n", encoding="utf-8")
+    src = project / "content" / ISSUE / "06-03.md"
+    code, _, err = cli(capsys, "move", str(src), str(other / "01-02.md"), "--paper", "大河报")
+    assert code == 2 and "holds 许昌晨报, not 大河报" in err and src.is_file()
+    code, _, err = cli(capsys, "move", str(src), str(other / "01-02.md"), "--paper", "许昌晨报")
+    assert code == 0, err
+    assert build(capsys)[0] == 0

@@ -168,10 +168,26 @@ def move_article(content: Path, src: Path, dst: Path, city: str | None, paper: s
         raise ArchiveError(f"{dst}: another paper's folder than {src}; pass --paper NAME "
                            "(and --city NAME) to say which paper it was printed in")
     move = plan_move(content, src, dst, changes)
+    check_names(content, move, rel[0], "/".join(rel[:2]))
     apply(move)
     out.write(f"moved {src} → {dst}; its earlier URL {urls.article(_rel(content, src))} "
               "now redirects to it\n")
     return 0
+
+
+def check_names(content: Path, move: Move, city_folder: str, paper_folder: str) -> None:
+    """The moved article's city and paper must be those of the folders it goes to (the
+    build refuses a paper folder that holds two papers)."""
+    from generator.commands.ingest import _name_in
+
+    front = frontmatter.parse_document(move.text, str(move.dst)).front
+    for field, folder, flag in (("paper", paper_folder, "--paper"),
+                                ("city", city_folder, "--city")):
+        there = _name_in(content / folder, field)
+        if there is not None and front.get(field) != there:
+            raise ArchiveError(f"{move.dst}: the folder {folder}/ holds {there}, not "
+                               f"{front.get(field)}; pass {flag} {there} or choose the "
+                               f"folder of {front.get(field)}")
 
 
 def _inside(content: Path, path: Path) -> Path:
