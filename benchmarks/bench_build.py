@@ -10,9 +10,9 @@ of the build, the build's own phase timings, and, when `hugo` is on PATH, the sa
 figures for Hugo rendering the same Markdown files, with our/Hugo time ratios.
 Builds run without search indexing (the build has none yet).
 
-Corpora are made by make_corpus.py (../shared/tools/ next to the checkout, or
---make-corpus) and cached in --work (default .bench/ in the repo root) as
-corpus-<N>/, so later runs reuse them. Keep --work on the same disk as the
+Corpora are made by tests/corpus.py (or --make-corpus, a generator with the same
+arguments that writes the archive's layout) and cached in --work (default .bench/ in
+the repo root) as corpus-<N>/, so later runs reuse them. Keep --work on the same disk as the
 project, not /tmp, whose file creation is much slower on some machines.
 
 Peak memory is the largest single process of the build's process tree (the main
@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-MAKE_CORPUS = ROOT.parent / "shared" / "tools" / "make_corpus.py"
+MAKE_CORPUS = ROOT / "tests" / "corpus.py"  # in-repo, seeded, the archive's own layout
 PHASE_RE = re.compile(r"^\s+(\w+): ([\d.]+) s$", re.MULTILINE)
 
 
@@ -180,30 +180,9 @@ def corpus(work: Path, articles: int, make_corpus: Path) -> Path:
     start = time.perf_counter()
     subprocess.run([sys.executable, str(make_corpus), str(partial), "--articles",
                     str(articles)], check=True, stdout=subprocess.DEVNULL)
-    paper_layout(partial)
     partial.rename(path)
     print(f"  made in {time.perf_counter() - start:.1f} s", flush=True)
     return path
-
-
-def paper_layout(root: Path) -> None:
-    """make_corpus.py writes <city>/<YYYY>/…; the archive has a folder per paper,
-    <city>/<paper>/<YYYY>/…. Its papers are the cities' dailies (许昌日报 → ribao). A
-    corpus was never published, so it moves without aliases (`archive migrate` adds them)."""
-    for city in sorted(p for p in root.iterdir() if p.is_dir()):
-        years = [p for p in city.iterdir() if p.is_dir() and p.name.isdigit()]
-        if not years:
-            continue
-        paper = city / "ribao"
-        paper.mkdir()
-        for year in years:
-            year.rename(paper / year.name)
-        for md in paper.rglob("*.md"):
-            text = md.read_text(encoding="utf-8")
-            rel = f"{city.name}/"
-            if f"source: {rel}" in text:
-                md.write_text(text.replace(f"source: {rel}", f"source: {rel}ribao/"),
-                              encoding="utf-8")
 
 
 # -- Hugo ----------------------------------------------------------------------

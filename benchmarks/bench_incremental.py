@@ -4,7 +4,7 @@
     python benchmarks/bench_incremental.py [--articles 10000,100000] [--work DIR]
                                            [--no-hugo] [--no-pagefind]
 
-For each corpus size (a synthetic archive from ../shared/tools/make_corpus.py, made once
+For each corpus size (a synthetic archive from tests/corpus.py, made once
 and kept in --work), on a working copy of it (hard links; changed files are replaced,
 never written through, so the corpus stays as made):
 
@@ -104,8 +104,7 @@ def phases(text: str) -> str:
 
 
 def bench(articles: int, work: Path, hugo: str | None, pagefind: bool) -> None:
-    corpus = bench_build.corpus(work, articles, ROOT.parent / "shared" / "tools"
-                                / "make_corpus.py")
+    corpus = bench_build.corpus(work, articles, bench_build.MAKE_CORPUS)
     content = working_copy(corpus, work)
     out = work / f"inc-out-{articles}"
     cache_root = work / f"inc-cache-{articles}"

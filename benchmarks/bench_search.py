@@ -6,7 +6,7 @@ Usage: python benchmarks/bench_search.py [--articles 10000,100000] [--work .benc
                                          [--typical 20]
                                          [--reuse] [--no-browser] [--seed 1]
 
-For each corpus size N (corpus-<N>/ in --work, made by ../shared/tools/make_corpus.py):
+For each corpus size N (corpus-<N>/ in --work, made by tests/corpus.py):
 
 1. Builds (cold: output deleted first, untimed)
      archive build --content CORPUS --out WORK/search-<N>/site  --base-url http://127.0.0.1:PORT -v
@@ -519,7 +519,7 @@ def port_free(port: int) -> bool:
 def bench(n: int, args: argparse.Namespace) -> None:
     corpus = args.work / f"corpus-{n}"
     if not corpus.is_dir():
-        sys.exit(f"{corpus}: no corpus; make it with ../shared/tools/make_corpus.py "
+        sys.exit(f"{corpus}: no corpus; make it with python tests/corpus.py "
                  f"{corpus} --articles {n}")
     folder = args.work / f"search-{n}"
     site, plain, plain_pf = folder / "site", folder / "plain", folder / "plain-pagefind"

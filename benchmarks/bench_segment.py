@@ -5,7 +5,7 @@ CPU time of this process is measured, round by round; the best round is the figu
 least disturbed by other load on a shared machine (as timeit reports the minimum).
 
 Usage: python benchmarks/bench_segment.py [PAGE_DIR ...] [--seconds 5]
-Default pages: ../shared/seeds next to the checkout, else the raw pages kept in content/.
+Default pages: the sample pages in samples/pages/.
 """
 
 from __future__ import annotations
@@ -21,10 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def default_pages() -> list[Path]:
-    seeds = ROOT.parent / "shared" / "seeds"
-    if seeds.is_dir():
-        return sorted(seeds.glob("*.txt"))
-    return sorted((ROOT / "content").rglob("[0-9]*.txt"))
+    return sorted((ROOT / "samples" / "pages").glob("*.txt"))
 
 
 def main() -> None:

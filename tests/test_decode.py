@@ -9,7 +9,7 @@ import pytest
 from generator.errors import ArchiveError
 from generator.ingest.decode import MAX_PAGE_BYTES, decode_page
 
-SEEDS = sorted(Path("/work/shared/seeds").glob("*.txt"))
+SEEDS = sorted((Path(__file__).resolve().parent.parent / "samples" / "pages").glob("*.txt"))
 
 PAGE = "本报讯（记者 王明）5 月 4 日，\n市里召开会议。\nOpen Source 2.0\n"
 

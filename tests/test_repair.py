@@ -28,7 +28,7 @@ from generator.ingest.repair import (
     undouble,
 )
 
-SEEDS = sorted(Path("/work/shared/seeds").glob("*.txt"))
+SEEDS = sorted((Path(__file__).resolve().parent.parent / "samples" / "pages").glob("*.txt"))
 
 
 def seed_lines() -> list[str]:

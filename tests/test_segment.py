@@ -1,6 +1,6 @@
 """The segmenter, by example: one small synthetic page per layout phenomenon.
 
-Every page below is invented news text set the way the OCR dumps in /work/shared/seeds
+Every page below is invented news text set the way the OCR dumps in samples/pages/
 come out: narrow hard-wrapped columns, blank lines at column breaks in mid-sentence,
 headlines after (or before) their body, bylines glued to the first sentence. Each test
 states what a reader of the printed page would call the articles. `accounted` checks on
@@ -10,7 +10,6 @@ every page, synthetic and real, that segmentation neither loses nor duplicates t
 from __future__ import annotations
 
 import json
-import os
 import random
 import re
 import sys
@@ -27,7 +26,7 @@ from generator.ingest.lines import TERMINAL, ends_sentence, sentence_tail
 from generator.ingest.repair import repair_line
 from generator.ingest.segment import segment
 
-SEEDS = Path(os.environ.get("ARCHIVE_SEEDS", "/work/shared/seeds"))
+SEEDS = Path(__file__).resolve().parent.parent / "samples" / "pages"
 SEED_PAGES = sorted(SEEDS.glob("*.txt"))
 
 # ── helpers ──────────────────────────────────────────────────────────────────────────
@@ -918,8 +917,8 @@ def test_cli_segment_json_prints_one_record_per_article(tmp_path: Path, capsys) 
 # ── the seed pages against their answer keys ─────────────────────────────────────────
 
 
-@pytest.mark.skipif(len(SEED_PAGES) != 5, reason="the five seed pages are not available")
 def test_seed_pages_score_against_answer_keys() -> None:
+    assert len(SEED_PAGES) == 5, "the five sample pages are in samples/pages/"
     results = []
     for path in SEED_PAGES:
         page = segment(decode_page(path.read_bytes(), path.name))

@@ -6,7 +6,7 @@ Sources, first one that gives a field wins:
 2. a sidecar `<stem>.yaml` beside the page file (`000.txt` → `000.yaml`), a mapping
    {paper, city, date, page, section, note, inferred};
 3. a `pages.yaml` in the page's folder, mapping file name → the same mapping
-   (see /work/shared/seeds/pages.yaml; other keys are allowed and ignored);
+   (see samples/pages/pages.yaml; other keys are allowed and ignored);
 4. inference from the page text (infer_metadata): city and date only. The page
    number cannot be inferred.
 
