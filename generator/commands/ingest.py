@@ -11,7 +11,6 @@ path under the content folder, and a summary line ends the run.
 from __future__ import annotations
 
 import dataclasses
-import os
 import sys
 from pathlib import Path
 from typing import TextIO
@@ -19,6 +18,7 @@ from typing import TextIO
 from generator.commands.lock import content_lock
 from generator.commands.pages import collect_pages, read_page
 from generator.content.metadata import PageMeta, resolve_metadata
+from generator.content.reader import first_field
 from generator.content.slug import paper_path
 from generator.content.store import check_writable, write_page
 from generator.errors import ArchiveError
@@ -70,7 +70,7 @@ def check_folders(prepared: list[PreparedPage], content: Path, slugs: dict[str, 
         city_folder = path.split("/", 1)[0]
         for folder, name, key, what in ((city_folder, p.meta.city, "city_slugs", "city"),
                                         (path, p.meta.paper, "paper_slugs", "paper")):
-            owner = names.get(folder) or _name_in(content / folder, what)
+            owner = names.get(folder) or first_field(content / folder, what)
             if owner is None:
                 names[folder] = name
                 continue
@@ -80,37 +80,6 @@ def check_folders(prepared: list[PreparedPage], content: Path, slugs: dict[str, 
                     f"{p.path}: {what} {name} would share the folder {folder}/ with {owner}; "
                     f"give it a folder of its own in site.yaml, e.g. `{key}: {{{name}: "
                     f"{folder.rsplit('/', 1)[-1]}2}}`")
-
-
-def _name_in(folder: Path, field: str) -> str | None:
-    """The `city` or `paper` of the first article file under folder, if any."""
-    from generator.content import frontmatter
-
-    for path in _articles_under(folder):
-        try:
-            front, _, _ = frontmatter.parse(path.read_text(encoding="utf-8"), str(path))
-        except (ArchiveError, OSError, UnicodeDecodeError):
-            continue
-        value = front.get(field)
-        if isinstance(value, str):
-            return value
-    return None
-
-
-def _articles_under(folder: Path):
-    """Article files under folder, depth first in name order, lazily: the first one
-    is found without listing an archive of a hundred thousand files."""
-    try:
-        entries = sorted(os.scandir(folder), key=lambda e: e.name)
-    except OSError:
-        return
-    for entry in entries:
-        if entry.name.startswith("."):
-            continue
-        if entry.is_dir():
-            yield from _articles_under(Path(entry.path))
-        elif entry.name.endswith(".md") and "-" in entry.name:
-            yield Path(entry.path)
 
 
 def ingest(paths: list[Path], content: Path, flags: dict, slugs: dict[str, str],

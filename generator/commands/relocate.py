@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from generator.content import frontmatter
+from generator.content.reader import first_field
 from generator.content.schema import parse_page
 from generator.content.slug import (
     ARTICLE_NAME_RE,
@@ -36,7 +37,6 @@ from generator.content.store import (
     editor_reason,
     load_manifest,
     save_manifest,
-    set_checksum,
     text_checksum,
 )
 from generator.errors import ArchiveError
@@ -45,42 +45,13 @@ from generator.site import urls
 OLD_ISSUE_RE = re.compile(r"^(?P<city>[a-z0-9][a-z0-9-]*)/(?P<y>\d{4})/(?P<m>\d{2})/(?P<d>\d{2})$")
 
 
-# -- editing front matter as text -------------------------------------------------------
-
-def _fence_end(lines: list[str], path: str) -> int:
-    if not lines or lines[0].rstrip() != frontmatter.FENCE:
-        raise ArchiveError(f"{path}:1: no front matter; it must start with a line '---'")
-    for i in range(1, len(lines)):
-        if lines[i].rstrip() == frontmatter.FENCE:
-            return i
-    raise ArchiveError(f"{path}:1: front matter is not closed; add a line '---'")
-
-
-def set_field(text: str, key: str, value: Any, path: str) -> str:
-    """The file text with one top-level field set to value (added before the checksum or
-    the closing fence when absent); continuation lines of an old value are dropped."""
-    lines = text.split("\n")
-    end = _fence_end(lines, path)
-    dumped = frontmatter.render({key: value}, "").split("\n")[1]  # `key: value`
-    start = next((i for i in range(1, end) if re.match(rf"^{re.escape(key)}\s*:", lines[i])),
-                 None)
-    if start is None:
-        at = next((i for i in range(1, end) if lines[i].startswith("checksum:")), end)
-        lines.insert(at, dumped)
-        return "\n".join(lines)
-    stop = start + 1
-    while stop < end and (lines[stop].startswith((" ", "\t", "-")) or not lines[stop].strip()):
-        stop += 1
-    lines[start:stop] = [dumped]
-    return "\n".join(lines)
-
-
 def reseal(old_text: str, new_text: str, new_rel: str) -> str:
     """Renew the checksum of a file of the old layout that was the ingest's own (its
     checksum did not cover its place then), so it stays the ingest's."""
     if editor_reason(old_text, None) is not None:
         return new_text
-    return set_checksum(new_text, checksum_of(new_text, new_rel))
+    return frontmatter.set_field(new_text, "checksum", checksum_of(new_text, new_rel),
+                                 new_rel)
 
 
 # -- one article ---------------------------------------------------------------------------
@@ -113,14 +84,14 @@ def plan_move(content: Path, src: Path, dst: Path, changes: dict[str, Any],
     new_text = text
     for key, value in changes.items():
         if doc.front.get(key) != value:
-            new_text = set_field(new_text, key, value, shown)
+            new_text = frontmatter.set_field(new_text, key, value, shown)
     if "seq" in doc.front and "seq" not in changes:
         m = ARTICLE_NAME_RE.match(dst.name)
         if m:
-            new_text = set_field(new_text, "seq", int(m["seq"]), shown)
+            new_text = frontmatter.set_field(new_text, "seq", int(m["seq"]), shown)
     if source_rel is not None and doc.front.get("source") not in (None, source_rel):
-        new_text = set_field(new_text, "source", source_rel, shown)
-    new_text = set_field(new_text, "aliases", aliases, shown)
+        new_text = frontmatter.set_field(new_text, "source", source_rel, shown)
+    new_text = frontmatter.set_field(new_text, "aliases", aliases, shown)
     return Move(src, dst, reseal(text, new_text, new_rel) if migrating else new_text)
 
 
@@ -178,12 +149,10 @@ def move_article(content: Path, src: Path, dst: Path, city: str | None, paper: s
 def check_names(content: Path, move: Move, city_folder: str, paper_folder: str) -> None:
     """The moved article's city and paper must be those of the folders it goes to (the
     build refuses a paper folder that holds two papers)."""
-    from generator.commands.ingest import _name_in
-
     front = frontmatter.parse_document(move.text, str(move.dst)).front
     for field, folder, flag in (("paper", paper_folder, "--paper"),
                                 ("city", city_folder, "--city")):
-        there = _name_in(content / folder, field)
+        there = first_field(content / folder, field)
         if there is not None and front.get(field) != there:
             raise ArchiveError(f"{move.dst}: the folder {folder}/ holds {there}, not "
                                f"{front.get(field)}; pass {flag} {there} or choose the "

@@ -165,6 +165,35 @@ def _plain(value: Any) -> Any:
     return value
 
 
+def _fence_end(lines: list[str], path: str) -> int:
+    if not lines or lines[0].rstrip() != FENCE:
+        raise ArchiveError(f"{path}:1: no front matter; it must start with a line '---'")
+    for i in range(1, len(lines)):
+        if lines[i].rstrip() == FENCE:
+            return i
+    raise ArchiveError(f"{path}:1: front matter is not closed; add a line '---'")
+
+
+def set_field(text: str, key: str, value: Any, path: str) -> str:
+    """The file text with one top-level field set to value (added before the checksum or
+    the closing fence when absent); continuation lines of an old value are dropped. Edits
+    the text line by line, so an editor's formatting and comments elsewhere stay."""
+    lines = text.split("\n")
+    end = _fence_end(lines, path)
+    dumped = render({key: value}, "").split("\n")[1]  # `key: value`
+    start = next((i for i in range(1, end) if re.match(rf"^{re.escape(key)}\s*:", lines[i])),
+                 None)
+    if start is None:
+        at = next((i for i in range(1, end) if lines[i].startswith("checksum:")), end)
+        lines.insert(at, dumped)
+        return "\n".join(lines)
+    stop = start + 1
+    while stop < end and (lines[stop].startswith((" ", "\t", "-")) or not lines[stop].strip()):
+        stop += 1
+    lines[start:stop] = [dumped]
+    return "\n".join(lines)
+
+
 def parse(text: str, path: str) -> tuple[dict[str, Any], str, int]:
     """(front matter, body, line where the body starts); ArchiveError `path:line: …`."""
     doc = parse_document(text, path)

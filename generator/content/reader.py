@@ -7,6 +7,7 @@ once instead of stopping at the first.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -64,3 +65,33 @@ def display_path(path: Path | str) -> str:
         if text.startswith(cwd + os.sep):
             text = text[len(cwd) + 1:]
     return text.replace(os.sep, "/")
+
+
+def first_field(folder: Path, field: str) -> str | None:
+    """A text field (`city`, `paper`) of the first article file under folder, if any:
+    what a city or paper folder already holds."""
+    for path in articles_under(folder):
+        try:
+            front, _, _ = frontmatter.parse(path.read_text(encoding="utf-8"), str(path))
+        except (ArchiveError, OSError, UnicodeDecodeError):
+            continue
+        value = front.get(field)
+        if isinstance(value, str):
+            return value
+    return None
+
+
+def articles_under(folder: Path) -> Iterator[Path]:
+    """Article files under folder, depth first in name order, lazily: the first one
+    is found without listing an archive of a hundred thousand files."""
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError:
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        if entry.is_dir():
+            yield from articles_under(Path(entry.path))
+        elif entry.name.endswith(".md") and "-" in entry.name:
+            yield Path(entry.path)

@@ -34,8 +34,8 @@ RESERVED = frozenset({
     "assets", "data", "pagefind", "search", "feed", "sitemap", "robots", "404", "index",
     "about", "people", "places", "topics", "api", "static", "admin", "__archive",
 })
-# With a letter: an all-digit folder would read as a year (and old URLs had years there).
 FIRST_YEAR = 1800  # no city daily is older; earlier years are typing mistakes
+# With a letter: an all-digit folder would read as a year (and old URLs had years there).
 SLUG_RE = re.compile(r"^(?=[a-z0-9-]*[a-z])[a-z0-9][a-z0-9-]*$")
 ARTICLE_NAME_RE = re.compile(
     r"^(?P<page>(?!00)\d{2}|[1-9]\d{2}|[A-Z]{1,3}[1-9]\d{0,2})-(?P<seq>(?!00)\d{2}|[1-9]\d{2})\.md$")
@@ -52,18 +52,7 @@ def city_slug(city: str, overrides: dict[str, str] | None = None) -> str:
     """The URL-safe name of a city: a configured override, else its pinyin."""
     if overrides and city in overrides:
         return overrides[city]
-    slug = _pinyin(city)
-    if not slug:
-        raise ArchiveError(
-            f'city "{city}": cannot make a URL name from it; add it to city_slugs '
-            "in site.yaml, e.g. `city_slugs: {许昌: xuchang}`"
-        )
-    if slug in RESERVED:
-        raise ArchiveError(
-            f'city "{city}": its URL name "{slug}" is reserved for the site\'s own pages; '
-            f"give it another in site.yaml, e.g. `city_slugs: {{{city}: {slug}-city}}`"
-        )
-    return slug
+    return _usable(_pinyin(city), "city", city, f"{city}: xuchang")
 
 
 def paper_slug(paper: str, city: str, overrides: dict[str, str] | None = None) -> str:
@@ -74,17 +63,18 @@ def paper_slug(paper: str, city: str, overrides: dict[str, str] | None = None) -
     name = paper.strip()
     short = name[len(city):] if city and name.startswith(city) and len(name) > len(city) \
         else name
-    slug = _pinyin(short) or _pinyin(name)
+    return _usable(_pinyin(short) or _pinyin(name), "paper", paper, f"{paper}: ribao")
+
+
+def _usable(slug: str, kind: str, name: str, example: str) -> str:
+    """slug, unless it is empty or reserved: then the fix is a line in site.yaml."""
     if not slug:
-        raise ArchiveError(
-            f'paper "{paper}": cannot make a URL name from it; add it to paper_slugs '
-            "in site.yaml, e.g. `paper_slugs: {许昌日报: ribao}`"
-        )
+        raise ArchiveError(f'{kind} "{name}": cannot make a URL name from it; add it to '
+                           f"{kind}_slugs in site.yaml, e.g. `{kind}_slugs: {{{example}}}`")
     if slug in RESERVED:
-        raise ArchiveError(
-            f'paper "{paper}": its URL name "{slug}" is reserved for the site\'s own pages; '
-            f"give it another in site.yaml, e.g. `paper_slugs: {{{paper}: {slug}bao}}`"
-        )
+        raise ArchiveError(f'{kind} "{name}": its URL name "{slug}" is reserved for the '
+                           f"site's own pages; give it another in site.yaml, e.g. "
+                           f"`{kind}_slugs: {{{name}: {slug}-{kind}}}`")
     return slug
 
 

@@ -311,19 +311,6 @@ def text_checksum(text: str, rel: str) -> str:
     return _hash(f"{rel}\0{text}")
 
 
-def set_checksum(text: str, checksum: str) -> str:
-    """The text with its checksum line set (added before the closing fence if absent)."""
-    lines = text.split("\n")
-    end = next((i for i in range(1, len(lines)) if lines[i].rstrip() == frontmatter.FENCE),
-               len(lines))
-    at = next((i for i in range(1, end) if _CHECKSUM_LINE.match(lines[i])), None)
-    if at is None:
-        lines.insert(end, f"checksum: {checksum}")
-    else:
-        lines[at] = f"checksum: {checksum}"
-    return "\n".join(lines)
-
-
 def editor_reason(text: str, rel: str | None) -> str | None:
     """Why a file at rel belongs to an editor, or None if it is exactly as the ingest
     wrote it there."""

@@ -18,9 +18,6 @@ from generator.site import urls
 from generator.site.markup import excerpt
 from generator.site.model import ArticleRec, display_title
 
-ARTICLE_RE = ARTICLE_NAME_RE
-SOURCE_RE = SOURCE_NAME_RE
-
 
 @dataclass
 class Loaded:
@@ -50,9 +47,9 @@ def load_folders(root: Path, folders: list[str]) -> Loaded:
             out.problems.append(f"{directory}: cannot read ({err.strerror}); build again")
             continue
         for name in names:
-            if ARTICLE_RE.match(name):
+            if ARTICLE_NAME_RE.match(name):
                 load_article(root, directory / name, f"{folder}/{name[:-3]}", slug, out)
-            elif (m := SOURCE_RE.match(name)) is not None:
+            elif (m := SOURCE_NAME_RE.match(name)) is not None:
                 date = _folder_date(folder)
                 if date is not None:
                     out.sources[(slug, date, m.group("page"))] = f"{folder}/{name}"

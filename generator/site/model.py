@@ -8,6 +8,7 @@ the files whose records changed.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -144,6 +145,28 @@ class Site:
     papers: list[Paper]
     config: dict[str, Any]
 
+    @functools.cached_property
+    def output_files(self) -> dict[str, str]:
+        """Every file the site writes outside its sections, under public/ → what it is.
+        Asked twice a build (redirects, alias conflicts): computed once."""
+        taken: dict[str, str] = {"index.html": "the home page"}
+        for city in self.cities:
+            taken[urls.output_file(city.url)] = f"the page of {city.name}"
+            taken[urls.output_file(f"{city.url}feed.xml")] = f"the feed of {city.name}"
+        for paper in self.papers:
+            taken[urls.output_file(paper.url)] = f"the page of {paper.name}"
+            taken[urls.output_file(f"{paper.url}feed.xml")] = f"the feed of {paper.name}"
+            for issue in paper.issues:
+                taken[urls.output_file(issue.url)] = f"the issue {issue.url}"
+                for page in issue.pages:
+                    taken[urls.output_file(page.url)] = f"the page {page.url}"
+                    if page.source:
+                        taken[urls.output_file(urls.source(page.source))] = \
+                            f"the page text {page.source}"
+                    for a in page.articles:
+                        taken[urls.output_file(a.url)] = f"the article {a.rel}.md"
+        return taken
+
     @property
     def cities(self) -> list[City]:
         """Cities in the order of their first paper, each with its papers."""
@@ -261,7 +284,7 @@ def assign_redirects(site: Site) -> None:
     """Set issue.redirects: each old URL goes to the issue with the most articles that
     came from it (the first such issue on a tie), never to a URL a page or an alias has."""
     claims: dict[str, list[tuple[int, int, Issue, str, str]]] = {}
-    taken = set(output_files(site)) | {urls.output_file(u) for a in site.articles
+    taken = set(site.output_files) | {urls.output_file(u) for a in site.articles
                                        for u in a.aliases}
     for order, issue in enumerate(site.issues):
         weight = Counter(_old_issue(alias) for a in issue.articles for alias in a.aliases)
@@ -302,33 +325,12 @@ SITE_SECTIONS = frozenset({"assets", "data", "pagefind", "search", "__archive", 
                            "permalinks.txt", ".archive-output"})
 
 
-def output_files(site: Site) -> dict[str, str]:
-    """Every file the site writes outside its sections, under public/ → what it is."""
-    taken: dict[str, str] = {"index.html": "the home page"}
-    for city in site.cities:
-        taken[urls.output_file(city.url)] = f"the page of {city.name}"
-        taken[urls.output_file(f"{city.url}feed.xml")] = f"the feed of {city.name}"
-    for paper in site.papers:
-        taken[urls.output_file(paper.url)] = f"the page of {paper.name}"
-        taken[urls.output_file(f"{paper.url}feed.xml")] = f"the feed of {paper.name}"
-        for issue in paper.issues:
-            taken[urls.output_file(issue.url)] = f"the issue {issue.url}"
-            for page in issue.pages:
-                taken[urls.output_file(page.url)] = f"the page {page.url}"
-                if page.source:
-                    taken[urls.output_file(urls.source(page.source))] = \
-                        f"the page text {page.source}"
-                for a in page.articles:
-                    taken[urls.output_file(a.url)] = f"the article {a.rel}.md"
-    return taken
-
-
 def url_conflicts(site: Site) -> list[tuple[str, str]]:
     """(content file, problem) for every alias that would take another file of the site:
     a page, a feed, a page text, a file of the site's own, a folder that is a file, or
     another article's alias. A writer that refuses to write one file twice, decided
     before anything is written."""
-    taken = output_files(site)
+    taken = site.output_files
     problems: list[tuple[str, str]] = []
     claimed: dict[str, str] = {}
     for article in site.articles:

@@ -60,12 +60,14 @@ def scan(root: Path, jobs: int = 1) -> tuple[dict[str, Signature], list[str]]:
                                 "into its issue folder or out of the content folder")
 
     walk(os.fspath(root), "", 0)
-    for folder in folders:
+    found, folders = folders, []
+    for folder in found:
         problem = issue_folder_problem(folder)
         if problem:
             problems.append(f"{shown}/{folder}/: {problem}; the layout is {LAYOUT} (rename "
                             "the folder)")
-    folders = [f for f in folders if issue_folder_problem(f) is None]
+        else:
+            folders.append(folder)
     if jobs > 1 and len(folders) >= PARALLEL_SCAN_FOLDERS:
         parts = partition(folders, jobs * 2)
         with multiprocessing.get_context("fork").Pool(jobs) as pool:
