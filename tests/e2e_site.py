@@ -52,6 +52,17 @@ class StaticHandler(SimpleHTTPRequestHandler):
             self.wfile.write(body)
 
 
+ONE_ISSUE = "xuchang/ribao/2023/03/23"
+
+
+def one_issue_project(folder: Path, site_yaml: str = "title: 测试档案\n") -> Path:
+    """folder/project: one issue of the sample archive under content/, and a site.yaml."""
+    root = folder / "project"
+    shutil.copytree(SAMPLE_CONTENT / ONE_ISSUE, root / "content" / ONE_ISSUE)
+    (root / "site.yaml").write_text(site_yaml, encoding="utf-8")
+    return root
+
+
 def project_copy(content: Path) -> tuple[Path, Path]:
     """A copy of a content tree and the repository's site.yaml in a temporary project:
     a build writes its cache and lock files beside them, never into the repository."""

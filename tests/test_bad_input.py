@@ -8,15 +8,14 @@ the output untouched; nothing may take more than a few seconds.
 from __future__ import annotations
 
 import os
-import shutil
 import signal
 from pathlib import Path
 
 import pytest
+from e2e_site import one_issue_project
 
 from generator.cli import main
 
-REPO = Path(__file__).resolve().parent.parent
 ISSUE = "xuchang/ribao/2023/03/23"
 GOOD = ("---\ntitle: 好标题\ncity: 许昌\npaper: 许昌日报\ndate: 2023-03-23\npage: 6\n"
         "---\n\n正文。\n")
@@ -24,9 +23,7 @@ GOOD = ("---\ntitle: 好标题\ncity: 许昌\npaper: 许昌日报\ndate: 2023-03
 
 @pytest.fixture
 def project(tmp_path, monkeypatch) -> Path:
-    root = tmp_path / "project"
-    shutil.copytree(REPO / "content" / ISSUE, root / "content" / ISSUE)
-    (root / "site.yaml").write_text("title: 测试档案\n", encoding="utf-8")
+    root = one_issue_project(tmp_path)
     monkeypatch.chdir(root)
     return root
 

@@ -7,20 +7,16 @@ import shutil
 from pathlib import Path
 
 import pytest
+from e2e_site import ONE_ISSUE, one_issue_project
 
 from generator.cli import main
 from generator.commands.output import MARKER
-
-REPO = Path(__file__).resolve().parent.parent
-ONE_ISSUE = "xuchang/ribao/2023/03/23"
 
 
 @pytest.fixture
 def project(tmp_path, monkeypatch) -> Path:
     """A project folder with one issue of the sample archive and a site.yaml; cwd."""
-    root = tmp_path / "project"
-    shutil.copytree(REPO / "content" / ONE_ISSUE, root / "content" / ONE_ISSUE)
-    (root / "site.yaml").write_text("title: 测试档案\n", encoding="utf-8")
+    root = one_issue_project(tmp_path)
     (root / "notes").mkdir()
     (root / "notes" / "todo.txt").write_text("keep me\n", encoding="utf-8")
     monkeypatch.chdir(root)

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from pathlib import Path
 
 import pytest
+from e2e_site import one_issue_project
 
 from generator.cli import main
 from generator.content import frontmatter
@@ -18,10 +18,7 @@ ISSUE = "xuchang/ribao/2023/03/23"
 
 @pytest.fixture
 def project(tmp_path, monkeypatch) -> Path:
-    root = tmp_path / "project"
-    shutil.copytree(REPO / "content" / ISSUE, root / "content" / ISSUE)
-    (root / "site.yaml").write_text("title: 测试档案\nbase_url: https://example.org\n",
-                                    encoding="utf-8")
+    root = one_issue_project(tmp_path, "title: 测试档案\nbase_url: https://example.org\n")
     monkeypatch.chdir(root)
     return root
 

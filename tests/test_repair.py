@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import random
-import sys
 import time
 from collections import Counter
 from pathlib import Path
 
 import pytest
+from work_count import calls_made
 
 from generator.ingest.decode import decode_page
 from generator.ingest.repair import (
@@ -343,23 +343,6 @@ def test_undouble_does_not_search_huge_lines() -> None:
     line = "前三名的乡" * (MAX_DOUBLED_LINE // 5 + 2)
     assert undouble(line) == line
     assert undouble("乡" * (MAX_DOUBLED_LINE + 2)) == "乡" * (MAX_DOUBLED_LINE + 2)
-
-
-def calls_made(function, *args) -> int:
-    """Python and C function calls made by function(*args): a measure of work that does
-    not depend on the machine or its load."""
-    calls = 0
-
-    def count(frame, event, arg) -> None:
-        nonlocal calls
-        calls += 1
-
-    sys.setprofile(count)
-    try:
-        function(*args)
-    finally:
-        sys.setprofile(None)
-    return calls
 
 
 @pytest.mark.parametrize(

@@ -12,12 +12,12 @@ from __future__ import annotations
 import json
 import random
 import re
-import sys
 from collections import Counter
 from pathlib import Path
 
 import pytest
 from scoring import combine, load_key, score
+from work_count import calls_made
 
 from generator.cli import main
 from generator.ingest.article import Article, SegmentedPage
@@ -1078,23 +1078,6 @@ PATHOLOGICAL = [
     "periodic lines", "short lines", "column breaks in one sentence",
     "headlines inside one sentence", "headlines with subtitles",
 ]
-
-
-def calls_made(function, *args) -> int:
-    """Python and C function calls made by function(*args): a measure of work that does
-    not depend on the machine or its load."""
-    calls = 0
-
-    def count(frame, event, arg) -> None:
-        nonlocal calls
-        calls += 1
-
-    sys.setprofile(count)
-    try:
-        function(*args)
-    finally:
-        sys.setprofile(None)
-    return calls
 
 
 @pytest.mark.parametrize("family", PATHOLOGICAL)
