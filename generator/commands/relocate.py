@@ -32,12 +32,12 @@ from generator.content.slug import (
 )
 from generator.content.store import (
     MANIFEST,
-    _write_new,
     checksum_of,
     editor_reason,
     load_manifest,
     save_manifest,
     text_checksum,
+    write_new,
 )
 from generator.errors import ArchiveError
 from generator.site import urls
@@ -97,7 +97,7 @@ def plan_move(content: Path, src: Path, dst: Path, changes: dict[str, Any],
 
 def apply(move: Move) -> None:
     """Write the new file (never over an existing one), then remove the old one."""
-    _write_new(move.dst, move.text)
+    write_new(move.dst, move.text)
     try:
         move.src.unlink()
     except OSError as err:
@@ -200,7 +200,7 @@ def migrate(content: Path, city_slugs: dict[str, str], paper_slugs: dict[str, st
     records = carry_records(content, moves, texts)
     for src, dst in texts:
         if not dst.exists():
-            _write_new(dst, src.read_bytes().decode("utf-8", errors="surrogateescape"))
+            write_new(dst, src.read_bytes().decode("utf-8", errors="surrogateescape"))
     for move in moves:
         if move.dst.exists():  # done before an interruption
             move.src.unlink()

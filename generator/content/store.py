@@ -393,11 +393,6 @@ def save_manifest(folder: Path, files: dict[str, list[str]]) -> None:
             os.close(fd)
 
 
-def _of_page(name: str, stem: str) -> bool:
-    return name == f"{stem}.txt" or re.match(rf"^{re.escape(stem)}-\d{{2,}}\.md$", name) \
-        is not None
-
-
 # -- temporary files ---------------------------------------------------------------------
 
 def remove_stale_temps(folder: Path, report: WriteReport | None = None,
@@ -523,23 +518,11 @@ def _write(path: Path, text: str, expect: Any = _ANY) -> bool:
                            "--content DIR") from None
 
 
-def _write_new(path: Path, text: str) -> None:
+def write_new(path: Path, text: str) -> None:
     """Create a file that must not exist yet (a move never overwrites), atomically."""
     _mkdir(path.parent)
-    tmp = _temp_name(path)
-    try:
-        with open(tmp, "xb") as f:
-            f.write(text.encode("utf-8", errors="surrogateescape"))
-            f.flush()
-            os.fsync(f.fileno())
-        os.link(tmp, path)  # fails if path exists: never replaces a file
-    except FileExistsError:
-        raise ArchiveError(f"{path}: already exists; choose another place") from None
-    except OSError as e:
-        raise ArchiveError(f"{path}: cannot write ({e.strerror}); check permissions and free "
-                           "space") from None
-    finally:
-        tmp.unlink(missing_ok=True)
+    if not _write(path, text, expect=None):
+        raise ArchiveError(f"{path}: already exists; choose another place")
 
 
 def _remove(path: Path, expect: str | None = None) -> bool:
