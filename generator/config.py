@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
-from generator.content.frontmatter import SITE_CONFIG, load_yaml, too_large
+from generator.content.frontmatter import SITE_CONFIG, load_yaml, read_yaml_text
 from generator.content.slug import RESERVED, SLUG_RE
 from generator.errors import ArchiveError
 
@@ -63,14 +63,8 @@ def read_yaml(path: Path) -> tuple[dict[str, Any], dict[str, int]]:
     A file over SITE_CONFIG's limits is refused before it is read; aliases and
     deep nesting are refused before anything is built (see frontmatter.load_yaml).
     """
-    try:
-        size = path.stat().st_size
-        if size > SITE_CONFIG.max_bytes:
-            raise too_large(str(path), 1, size, SITE_CONFIG)
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as err:
-        raise ArchiveError(f"{path}: cannot read ({err}); save it as UTF-8") from None
-    data, key_lines = load_yaml(text, str(path), limits=SITE_CONFIG)
+    data, key_lines = load_yaml(read_yaml_text(path, SITE_CONFIG), str(path),
+                                limits=SITE_CONFIG)
     if data is None:
         data = {}
     if not isinstance(data, dict):

@@ -22,6 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -116,6 +117,21 @@ def too_large(path: str, line: int, size: int, limits: Limits) -> ArchiveError:
         f"{path}:{line}: {limits.what} is {_show_size(size)}, more than the "
         f"{_show_size(limits.max_bytes)} allowed; {limits.fix}"
     )
+
+
+def read_yaml_text(path: Path, limits: Limits) -> str:
+    """A YAML file's text (site.yaml, pages.yaml, a sidecar); one over the size limit is
+    refused before it is read."""
+    try:
+        size = path.stat().st_size
+        if size > limits.max_bytes:
+            raise too_large(str(path), 1, size, limits)
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as e:
+        raise ArchiveError(f"{path}: not UTF-8 text ({e.reason} at byte {e.start}); "
+                           "save it as UTF-8") from None
+    except OSError as e:
+        raise ArchiveError(f"{path}: cannot read ({e.strerror}); check the file") from None
 
 
 def _show_size(size: int) -> str:

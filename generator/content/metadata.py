@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.content import places
-from generator.content.frontmatter import PAGES_INDEX, SIDECAR, Limits, load_yaml, too_large
+from generator.content.frontmatter import PAGES_INDEX, SIDECAR, load_yaml, read_yaml_text
 from generator.content.schema import INFERABLE, parse_date, parse_page
 from generator.errors import ArchiveError
 from generator.ingest.article import PageRef
@@ -168,7 +168,7 @@ def sidecar_path(page_path: Path) -> Path | None:
 def _load_mapping(path: Path, expected: str) -> tuple[dict[str, Any], dict[tuple, int]]:
     """A YAML file that must hold a mapping (empty is fine); `expected` says what it holds."""
     limits = PAGES_INDEX if path.name == INDEX_NAME else SIDECAR
-    data, lines = load_yaml(_read_text(path, limits), str(path), limits=limits)
+    data, lines = load_yaml(read_yaml_text(path, limits), str(path), limits=limits)
     if data is None:
         return {}, lines
     if not isinstance(data, dict):
@@ -261,20 +261,6 @@ def _check_value(key: str, value: Any) -> tuple[str | None, Any]:
 def normalise_city(city: str) -> str:
     """"许昌市" → "许昌": the slug and paper name are made from the short name."""
     return city[:-1] if city.endswith("市") and len(city) > 2 else city
-
-
-def _read_text(path: Path, limits: Limits) -> str:
-    """The file's text; one over the size limit is refused before it is read."""
-    try:
-        size = path.stat().st_size
-        if size > limits.max_bytes:
-            raise too_large(str(path), 1, size, limits)
-        return path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as e:
-        raise ArchiveError(f"{path}: not UTF-8 text ({e.reason} at byte {e.start}); "
-                           "save it as UTF-8") from None
-    except OSError as e:
-        raise ArchiveError(f"{path}: cannot read ({e.strerror}); check the file") from None
 
 
 # --- inference from the text -----------------------------------------------------------
