@@ -260,17 +260,16 @@ def run_build(args: argparse.Namespace) -> int:
     # Is there anything to do? Asked before the rest of the build (templates, Markdown,
     # the model) is even imported: a build with nothing to do stays a scan.
     from generator.commands.output import check_output
-    from generator.config import load_config
 
-    config = load_config(args.config, base_url=args.base_url)
-    check_output(args.out, args.content, args.config, [Path(d) for d in config["templates"]])
+    fresh = freshness.check(args.content, args.out, args.config, args.base_url, args.search,
+                            args.clean, args.jobs or os.cpu_count() or 1,
+                            build_future=args.build_future)
+    # The scan only reads; the output is checked before anything is written.
+    check_output(args.out, args.content, args.config, fresh.template_dirs)
     work = (args.config.resolve().parent / ".archive").resolve()
     if args.out.resolve().is_relative_to(work):
         raise ArchiveError(f"--out {args.out}: is inside {work}, the working folder of "
                            "`archive serve` and the build cache; pass e.g. --out public")
-    fresh = freshness.check(args.content, args.out, args.config, args.base_url, args.search,
-                            args.clean, args.jobs or os.cpu_count() or 1,
-                            build_future=args.build_future)
     if fresh.up_to_date and not args.quiet:
         for warning in fresh.warnings:
             print(f"warning: {warning}", file=sys.stderr)

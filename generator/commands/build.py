@@ -106,19 +106,23 @@ def build(options: BuildOptions, log: Callable[[str], None] | None = None,
 
     The output folder is checked first (never the archive's source), then locked, with
     content/ locked against ingests: a second build waits for this one."""
-    guard_output(options)
+    guard_output(options, fresh)
     say = log or (lambda line: print(line, file=sys.stderr, flush=True))
     with folder_lock(options.out, "archive build", say=say), \
             folder_lock(options.content, "archive build", shared=True, say=say):
         return locked_build(options, fresh)
 
 
-def guard_output(options: BuildOptions) -> None:
-    from generator.config import load_config
+def guard_output(options: BuildOptions, fresh: freshness.Freshness | None) -> None:
+    """check_output, with the template folders of the config (as the scan read it)."""
+    if fresh is None:
+        from generator.config import load_config
 
-    config = load_config(options.config_path, base_url=options.base_url)
-    check_output(options.out, options.content, options.config_path,
-                 [Path(d) for d in config["templates"]])
+        config = load_config(options.config_path, base_url=options.base_url)
+        template_dirs = [Path(d) for d in config["templates"]]
+    else:
+        template_dirs = fresh.template_dirs
+    check_output(options.out, options.content, options.config_path, template_dirs)
 
 
 def locked_build(options: BuildOptions, fresh: freshness.Freshness | None) -> BuildResult:
