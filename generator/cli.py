@@ -83,6 +83,40 @@ def build_parser() -> argparse.ArgumentParser:
     mig.add_argument("--config", type=Path, default=None, help="site config")
     mig.set_defaults(run=run_migrate)
 
+    chk = sub.add_parser("check", help="list what an editor should look at: doubtful "
+                                       "articles, page noise, unmatched jumps, broken files")
+    chk.add_argument("--content", type=Path, default=Path("content"), help="content root")
+    chk.add_argument("--below", type=confidence, default=0.7,
+                     help="list articles whose segmentation confidence is below this "
+                          "(default: 0.7)")
+    chk.add_argument("--json", action="store_true", help="one JSON object per finding and line")
+    chk.add_argument("--strict", action="store_true",
+                     help="exit with code 1 when anything is found (for CI)")
+    chk.add_argument("--jobs", type=int, default=0, help="worker processes (default: cores)")
+    chk.set_defaults(run=run_check)
+
+    mrg = sub.add_parser("merge", help="append article B to article A; B's URL redirects to A")
+    mrg.add_argument("first", type=Path, metavar="A.md", help="the article that stays")
+    mrg.add_argument("second", type=Path, metavar="B.md", help="the article appended and removed")
+    mrg.add_argument("--content", type=Path, default=Path("content"), help="content root")
+    mrg.set_defaults(run=run_merge)
+
+    spl = sub.add_parser("split", help="move the paragraphs from N on into a new article on "
+                                       "the same page")
+    spl.add_argument("article", type=Path, metavar="A.md", help="the article to split")
+    spl.add_argument("--at", type=int, required=True, metavar="N",
+                     help="the paragraph (1-based) that starts the new article")
+    spl.add_argument("--title", help="the new article's headline (default: none)")
+    spl.add_argument("--content", type=Path, default=Path("content"), help="content root")
+    spl.set_defaults(run=run_split)
+
+    hed = sub.add_parser("headline", help="move a headline (with kicker and subtitle) to "
+                                          "another article of the same page")
+    hed.add_argument("source", type=Path, metavar="FROM.md", help="the article that has it")
+    hed.add_argument("target", type=Path, metavar="TO.md", help="the article it belongs to")
+    hed.add_argument("--content", type=Path, default=Path("content"), help="content root")
+    hed.set_defaults(run=run_headline)
+
     srv = sub.add_parser("serve", help="preview the site locally, rebuilt on every save")
     srv.add_argument("--port", type=port_number, default=8000,
                      help="port to listen on (default: 8000; 0: any free port)")
@@ -116,6 +150,16 @@ def port_number(text: str) -> int:
     if not text.isdigit() or int(text) > 65535:
         raise argparse.ArgumentTypeError(f"{text!r} is not a port number (0 to 65535)")
     return int(text)
+
+
+def confidence(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not 0 <= value <= 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a confidence (a number from 0 to 1)")
+    return value
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -326,3 +370,34 @@ def run_serve(args: argparse.Namespace) -> int:
     return serve(ServeOptions(content=args.content, config_path=args.config, host=args.host,
                               port=args.port, search=args.search, jobs=args.jobs,
                               quiet=args.quiet, verbose=args.verbose))
+
+
+def run_check(args: argparse.Namespace) -> int:
+    from generator.commands.check import Checker, write_json, write_text
+
+    report = Checker(args.content, args.below, args.jobs or os.cpu_count() or 1).run()
+    out = ClosedPipeTolerant(sys.stdout)
+    if args.json:
+        write_json(report, out)
+        print(report.summary(), file=sys.stderr)
+    else:
+        write_text(report, out)
+    return 1 if args.strict and report.findings else 0
+
+
+def run_merge(args: argparse.Namespace) -> int:
+    from generator.commands.edit import merge
+
+    return merge(args.content, args.first, args.second)
+
+
+def run_split(args: argparse.Namespace) -> int:
+    from generator.commands.edit import split
+
+    return split(args.content, args.article, args.at, args.title)
+
+
+def run_headline(args: argparse.Namespace) -> int:
+    from generator.commands.edit import move_headline
+
+    return move_headline(args.content, args.source, args.target)
