@@ -61,7 +61,7 @@ def test_segment_json_is_one_object_per_article(tmp_path, capsys):
     records = [json.loads(line) for line in out.splitlines()]
     assert code == 0 and len(records) == 1
     assert set(records[0]) == {"kind", "title", "kicker", "subtitle", "byline", "body",
-                               "continued_from", "continues_on"}
+                               "continued_from", "continues_on", "segmentation"}
     assert records[0]["body"].startswith("3月5日，市文化局")
     assert "\n\n活动现场" in records[0]["body"]
 

@@ -906,7 +906,7 @@ def test_cli_segment_json_prints_one_record_per_article(tmp_path: Path, capsys) 
     records = [json.loads(line) for line in out.splitlines()]
     assert out.endswith("\n") and len(records) == len(segment(KICKER_AFTER_BODY).articles) == 2
     keys = {"kind", "title", "kicker", "subtitle", "byline", "body",
-            "continued_from", "continues_on"}
+            "continued_from", "continues_on", "segmentation"}
     assert all(set(r) == keys for r in records)
     assert records[0]["kicker"] == "临河县水利局"
     assert records[0]["byline"] == "本报讯（孙磊）"

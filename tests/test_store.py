@@ -53,7 +53,7 @@ def test_first_ingest_writes_articles_and_the_raw_page(tmp_path):
     front, body, _ = parse(text, "06-02.md")
     assert list(front) == ["title", "kicker", "subtitle", "byline", "kind", "city", "paper",
                            "date", "page", "seq", "section", "continued_from", "continues_on",
-                           "source", "inferred", "checksum"]
+                           "source", "inferred", "segmentation", "checksum"]
     assert front["title"] == "创文: 攻坚"
     assert (front["date"], front["page"], front["seq"]) == ("2023-03-23", 6, 2)
     assert front["source"] == "xuchang/ribao/2023/03/23/06.txt"

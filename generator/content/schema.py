@@ -27,7 +27,7 @@ FIELD_ORDER: tuple[str, ...] = (
     "title", "kicker", "subtitle", "byline", "kind",
     "city", "paper", "date", "page", "seq", "section",
     "continued_from", "continues_on",
-    "source", "inferred", "aliases", "checksum",
+    "source", "inferred", "segmentation", "aliases", "checksum",
 )
 REQUIRED: tuple[str, ...] = ("title", "city", "paper", "date", "page")
 KINDS: tuple[str, ...] = (
@@ -42,7 +42,7 @@ INFERABLE = ("city", "paper", "date", "page", "section")
 DEFAULTS: dict[str, Any] = {
     "title": None, "kicker": None, "subtitle": None, "byline": None, "kind": "news",
     "seq": None, "section": None, "continued_from": None, "continues_on": None,
-    "source": None, "inferred": [], "aliases": [], "checksum": None,
+    "source": None, "inferred": [], "segmentation": None, "aliases": [], "checksum": None,
 }
 # An earlier URL of an article, as a site path: /xuchang/2023/03/23/06-02/ or an old
 # system's /html/2023-03/23/content_1234.htm. No query, fragment, `..` or spaces.
@@ -214,6 +214,7 @@ def validate(front: dict[str, Any], path: str, field_lines: dict[str, int]) -> l
             if bad:
                 add("inferred", f"{', '.join(map(_show, bad))} cannot be inferred; list only "
                                 f"fields among {', '.join(INFERABLE)}")
+    problems.extend(_segmentation_problems(front.get("segmentation"), path, field_lines))
     problems.extend(_alias_problems(front.get("aliases"), path, field_lines))
     checksum = front.get("checksum")
     if checksum is not None and not (isinstance(checksum, str) and CHECKSUM_RE.match(checksum)):
@@ -221,6 +222,28 @@ def validate(front: dict[str, Any], path: str, field_lines: dict[str, int]) -> l
                         "writes it)")
     problems.extend(_path_problems(front, path, field_lines))
     return problems
+
+
+def _segmentation_problems(value: Any, path: str, field_lines: dict[str, int]) -> list[str]:
+    """`segmentation: {confidence: 0.62, doubts: [...]}`, written by ingest: how sure the
+    segmenter was of this article's boundaries, headline and byline, and why not."""
+    if value is None:
+        return []
+    where = f"{path}:{field_lines.get('segmentation', 1)}: segmentation:"
+    example = "write e.g. {confidence: 0.8, doubts: []} or delete the line"
+    if not isinstance(value, dict):
+        return [f"{where} {_show(value)} is not a mapping; {example}"]
+    out = []
+    confidence = value.get("confidence")
+    if confidence is not None and (isinstance(confidence, bool)
+                                   or not isinstance(confidence, int | float)
+                                   or not 0 <= confidence <= 1):
+        out.append(f"{where} confidence {_show(confidence)} is not a number from 0 to 1; "
+                   f"{example}")
+    doubts = value.get("doubts", [])
+    if not isinstance(doubts, list) or not all(isinstance(d, str) for d in doubts):
+        out.append(f"{where} doubts {_show(doubts)} is not a list of text; {example}")
+    return out
 
 
 def normalise_alias(alias: str) -> str:

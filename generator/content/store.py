@@ -265,6 +265,7 @@ def build_front(meta: PageMeta, article: Article, seq: int, source: str) -> dict
         "continues_on": article.continues_on,
         "source": source,
         "inferred": list(meta.inferred),
+        "segmentation": article.segmentation,
     }
 
 

@@ -20,6 +20,9 @@ class Article:
     continued_from: PageRef | None = None
     continues_on: PageRef | None = None
     line: int = 0  # 1-based line of the page where the article's text starts
+    # How sure the segmenter is of this article (0–1), and what it doubted, in words.
+    confidence: float = 1.0
+    doubts: list[str] = field(default_factory=list)
 
     @property
     def body(self) -> str:
@@ -37,7 +40,13 @@ class Article:
             "body": self.body,
             "continued_from": self.continued_from,
             "continues_on": self.continues_on,
+            "segmentation": self.segmentation,
         }
+
+    @property
+    def segmentation(self) -> dict:
+        """What the front matter records of how this article was segmented."""
+        return {"confidence": round(self.confidence, 2), "doubts": list(self.doubts)}
 
 
 @dataclass

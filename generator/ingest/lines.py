@@ -15,7 +15,9 @@ from generator.ingest.article import PageRef
 
 CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 NAME = rf"[{CJK}·]{{2,5}}"
-ROLE = r"(?:本报|特约|见习|首席)?(?:记者|通讯员|实习生|摄影|编辑)"
+# A credit's role word: 本报记者, 全媒体记者, 见习记者, 首席记者, 通讯员, 本报评论员 …
+ROLE = (r"(?:本报|特约|见习|首席|实习|摄影|全媒体|融媒体|融媒|新媒体|驻[\u4e00-\u9fff]{1,3})?"
+        r"(?:记者|通讯员|实习生|摄影|编辑|评论员)")
 
 # Punctuation that ends a sentence; a paragraph or a line ending with one is complete.
 TERMINAL = "。！？!?…；;"
@@ -29,19 +31,34 @@ CONT_RE = re.compile(
 # a line is a lead when it starts like one; the full pattern is matched on the paragraph.
 LEAD_START_RE = re.compile(r"^(?:本报讯|据新华社|新华社|中新社|[●■◆▲★])")
 LEAD_FIRST = frozenset("本据新中●■◆▲★")
-ROLE_WORD_RE = re.compile(r"记者|通讯员|实习生|摄影|编辑")
+ROLE_WORD_RE = re.compile(r"记者|通讯员|实习生|摄影|编辑|评论员|文/图|图/文|文／图")
 LEAD_RE = re.compile(
     rf"^(?:"
-    rf"(?P<benbao>本报讯\s*[（(][^）)]{{1,40}}[）)]|本报讯)"
+    rf"(?P<benbao>本报讯\s*[（(][^）)]{{1,40}}[）)]"
+    rf"|本报讯\s*(?:{ROLE}\s*{NAME}(?:\s+{NAME})*\s*)+(?:报道|讯)"
+    rf"|本报讯(?:\s+(?:{ROLE})\s*[{CJK}·]{{2,3}}(?:\s+[{CJK}·]{{2,3}})*(?=\s))+"
+    rf"|本报讯)"
     rf"|(?P<wire>(?:据)?(?:新华社|中新社|人民网|央视网)[{CJK}]{{0,8}}\d{{1,2}}月\d{{1,2}}日(?:电|讯)"
     rf"(?:\s*[（(][^）)]{{1,30}}[）)])?)"
     rf"|(?P<bullet>[●■◆▲★])"
     rf")"
 )
-BYLINE_LINE_RE = re.compile(rf"^[□■]?\s*(?:{ROLE}\s*{NAME}(?:\s+{NAME})*\s*)+$")
+BULLET_MARKS = "□■●◆▲★◇○"
+# 文/图 本报记者 X, 文 X 图 Y: one person wrote and photographed, or two did.
+TEXT_PHOTO = r"(?:文\s*[/／]\s*图|图\s*[/／]\s*文|文|图)"
+BYLINE_LINE_RE = re.compile(
+    rf"^[{BULLET_MARKS}]?\s*(?:(?:{ROLE}|{TEXT_PHOTO}[：:]?)\s*{NAME}(?:\s+{NAME})*\s*)+(?:报道)?$")
+# 本报评论员 / 本报特约评论员 alone: the credit of a commentary.
+COMMENTATOR_RE = re.compile(r"^[□■●]?\s*(?:本报)?(?:特约)?评论员$")
 # "本报记者张刚刘地委通讯员孔鹏": several names glued together after the role word.
-BYLINE_GLUED_RE = re.compile(rf"^[□■]?\s*(?:{ROLE}\s*[{CJK}·\s]{{2,12}}?)+$")
-CREDIT_RE = re.compile(rf"^(?:{ROLE}\s*)?{NAME}(?:\s+{NAME})*\s*摄$")
+BYLINE_GLUED_RE = re.compile(rf"^[{BULLET_MARKS}]?\s*(?:{ROLE}\s*[{CJK}·\s]{{2,12}}?)+$")
+# A byline printed after the text: （记者 X 通讯员 Y 报道）, （据新华社电）, （本报记者 X）.
+TRAILING_BYLINE_RE = re.compile(
+    rf"^[（(](?:(?:{ROLE})\s*{NAME}(?:\s+{NAME})*\s*)+(?:报道|采写|整理)?[）)]$"
+    rf"|^[（(]?据(?:新华社|中新社|人民日报|人民网|央视新闻|央视网|[{CJK}]{{2,6}}(?:报|网|社))电?[）)]?$")
+CREDIT_RE = re.compile(
+    rf"^[（(]?(?:{ROLE}\s*)?{NAME}(?:\s+{NAME})*\s*(?:摄|供图|/摄)[）)]?$"
+    rf"|^本版(?:摄影|图片)[：:]\s*{NAME}(?:[\s、]+{NAME})*$")
 CREDIT_TAIL_RE = re.compile(rf"(?<=[。！？”])\s*((?:{ROLE}\s*)?{NAME}(?:\s+{NAME})*\s*摄)$")
 SIGNATURE_RE = re.compile(rf"^(?P<text>.*?)[（(](?P<name>{NAME}(?:\s+{NAME}){{0,2}})[）)]$")
 SIGNATURE_LINE_RE = re.compile(rf"^[（(]{NAME}(?:\s+{NAME}){{0,2}}[）)]$")
@@ -183,27 +200,81 @@ def classify(no: int, text: str, markdown: bool) -> Line:
         return Line(no, cont.group(0), kind, width, page=page_ref(cont.group(2)),
                     tail=text[cont.end():].strip())
     # Cheap character tests first: classify runs on every line of every page.
+    if first in BULLET_MARKS and len(text) <= 40 and ROLE_WORD_RE.search(text[:6]) and (
+            BYLINE_LINE_RE.match(text) or BYLINE_GLUED_RE.match(text)):
+        return Line(no, text.lstrip(BULLET_MARKS + " "), Kind.BYLINE, width)  # ●记者 X
+    if first == "据" and TRAILING_BYLINE_RE.match(text):
+        return Line(no, text, Kind.SIGNATURE, width)  # 据新华社电 after the text
     if first in LEAD_FIRST and LEAD_START_RE.match(text):
         return Line(no, text, Kind.LEAD, width)
-    if last == "摄" and CREDIT_RE.match(text):
+    if last in "摄图）)" and len(text) <= 40 and CREDIT_RE.match(text):
         return Line(no, text, Kind.CREDIT, width)
+    if first == "本" and CREDIT_RE.match(text):
+        return Line(no, text, Kind.CREDIT, width)  # 本版摄影：X
     if len(text) <= 40 and ROLE_WORD_RE.search(text) and (
-            BYLINE_LINE_RE.match(text) or BYLINE_GLUED_RE.match(text)):
-        return Line(no, text.lstrip("□■ "), Kind.BYLINE, width)
-    if first in "（(" and SIGNATURE_LINE_RE.match(text):
+            BYLINE_LINE_RE.match(text) or BYLINE_GLUED_RE.match(text)
+            or COMMENTATOR_RE.match(text)):
+        return Line(no, text.lstrip(BULLET_MARKS + " "), Kind.BYLINE, width)
+    if first in "（(据" and (SIGNATURE_LINE_RE.match(text) or TRAILING_BYLINE_RE.match(text)):
         return Line(no, text, Kind.SIGNATURE, width)
     if first in "—-─" and SUBTITLE_RE.match(text) and not ends_sentence(text):
         return Line(no, text, Kind.SUBTITLE, width)
-    reason = noise_reason(text) if len(text) <= 40 else ""
+    reason = noise_reason(text) if len(text) <= 60 else ""
     if reason:
         return Line(no, text, Kind.NOISE, width, reason=reason)
     return Line(no, text, Kind.TEXT, width)
+
+
+# Page furniture: what the page prints around its articles, never part of one.
+PAGE_HEADER_RE = re.compile(
+    r"^(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:[，,]?\s*)?(?:星期|周)[一二三四五六日天]"
+    r"|第\s*[A-Za-z]?\s*[0-9０-９一二三四五六七八九十]{1,3}\s*版\s*(?:[：:]|$|\s)"
+    r"|[A-Za-z]?\d{1,3}\s*版?\s*[｜|]"
+    r"|(?:星期|周)[一二三四五六日天]\s)"
+)
+EDITORS_RE = re.compile(
+    r"^[（(【\[]?(?:本版)?(?:责任编辑|责编|编辑|校对|美编|版式|版式设计|组版|审读|值班编辑|值班主任"
+    r"|终审|制图|美术编辑|视觉|排版|主编|统筹|审校)\s*[：:]?\s*[\u4e00-\u9fff·]{2,4}")
+WEATHER_RE = re.compile(
+    r"(?:天气|气温|[0-9０-９]\s*℃|[东南西北]{1,2}风\s*[0-9一二三四五六七八]|雷阵雨|多云转)")
+MASTHEAD_RE = re.compile(
+    r"国内统一连续出版物号|CN\s*\d{2}\s*[-－]\s*\d{4}|邮发代号|投稿邮箱|新闻热线|广告热线"
+    r"|广告经营许可证|定价[：:]?\s*\d|印刷[：:]|社址[：:]|零售价")
+INDEX_TAIL_RE = re.compile(
+    r"(?:[（(]?\s*(?:详见|见)?第?\s*[A-Za-z]?\s*[0-9０-９一二三四五六七八九十]{1,3}\s*版\s*[）)]?"
+    r"|[>》→▶]{1,3}\s*[A-Za-z]?\d{1,3}(?:\s*版)?)$"
+    r"|^[▶►][^，。]{2,30}\s[A-Za-z]?\d{1,2}$")
+AD_RE = re.compile(r"^(?:广告|[【\[]广告[】\]]|招商热线|咨询热线|订购热线|服务热线)")
+
+
+def furniture_reason(text: str) -> str:
+    """Why a line is page furniture (header, editors, weather, masthead, index of other
+    pages, advertisement), or '' when it is not. Body sentences end in punctuation and
+    never look like these short lines."""
+    if ends_sentence(text):
+        return ""
+    if PAGE_HEADER_RE.match(text):
+        return "page header"
+    if EDITORS_RE.match(text):
+        return "editors' names"
+    if MASTHEAD_RE.search(text):
+        return "masthead"
+    if INDEX_TAIL_RE.search(text) and len(text) >= 5:
+        return "index of other pages"
+    if AD_RE.match(text):
+        return "advertisement"
+    if len(text) <= 40 and WEATHER_RE.search(text) and "，" not in text:
+        return "weather box"
+    return ""
 
 
 def noise_reason(text: str) -> str:
     """Why a line is layout rather than article text, or '' when it is text."""
     if "A" <= text[0] <= "Z" and PINYIN_BANNER_RE.match(text):
         return "section banner"
+    reason = furniture_reason(text)
+    if reason:
+        return reason
     if len(text) <= 12 and QR_RE.search(text):
         return "QR-code caption"
     if text[-1] in "：:" and LABEL_RE.match(text):

@@ -22,6 +22,7 @@ from generator.ingest.lines import (
     CONT_RE,
     CREDIT_TAIL_RE,
     LEAD_RE,
+    TRAILING_BYLINE_RE,
     Kind,
     Line,
     classify,
@@ -169,9 +170,14 @@ def typical_width(lines: list[Line]) -> float:
 
 
 def is_signature(text: str) -> str | None:
-    """'（王星星）' on its own: the author of a brief; returns the name."""
+    """'（王星星）' on its own: the author of a brief; returns the name. A byline printed
+    after the text, （记者 X 报道） or （据新华社电）, is returned without its brackets."""
     m = SIGNATURE_TAIL_RE.match(text)
-    return m.group("name") if m and not m.group("text") else None
+    if m and not m.group("text"):
+        return m.group("name")
+    if TRAILING_BYLINE_RE.match(text):
+        return text.strip("（()）")
+    return None
 
 
 class Assembler:
