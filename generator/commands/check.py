@@ -272,7 +272,8 @@ def page_noise(root: Path, folder: str, name: str, label: str) -> list[Finding]:
         page = segment(read_page(path))
     except ArchiveError as err:
         return [Finding(BROKEN, folder, label, shown, 1, str(err))]
-    return [Finding(NOISE, folder, label, shown, n.line, n.text, (n.reason,))
+    url = urls.source(f"{folder}/{name}")
+    return [Finding(NOISE, folder, label, shown, n.line, n.text, (n.reason,), url)
             for n in page.noise]
 
 

@@ -38,6 +38,7 @@ from jinja2 import TemplateError, TemplateNotFound, TemplateSyntaxError
 from watchfiles import DefaultFilter, watch
 
 from generator.commands.build import BuildErrors, BuildOptions, BuildResult, build
+from generator.commands.check import Checker, render_html
 from generator.config import DEFAULT_TEMPLATES, load_config
 from generator.errors import ArchiveError
 
@@ -58,6 +59,7 @@ MAX_HEAD_BYTES = 64 * 1024  # a request line and headers longer than this are re
 SCRIPT_PATH = "/__archive/livereload.js"
 EVENTS_PATH = "/__archive/events"
 SCRIPT_TAG = f'<script src="{SCRIPT_PATH}"></script>'.encode()
+CHECK_PATH = "/_check/"  # `archive check` as a page: the dev server's own, never built
 
 PAGEFIND_SUFFIXES = (".pagefind", ".pf_meta", ".pf_index", ".pf_fragment", ".pf_filter")
 CONTENT_TYPES = {
@@ -167,6 +169,7 @@ def serve(options: ServeOptions) -> int:
     out = OUT_DIR.absolute()
     live = LiveState()
     server = open_server(options.host, options.port, out, live, options.verbose)
+    server.checker = Checker(options.content)  # one process: no workers forked from threads
     url = site_url(options.host, server.server_address[1])
     stop = threading.Event()
     restore = catch_sigint(stop)
@@ -534,6 +537,7 @@ class PreviewServer(socketserver.TCPServer):
 
     allow_reuse_address = True
     request_queue_size = 128  # the listen backlog
+    checker: Checker | None = None  # answers CHECK_PATH; remembers unchanged issue folders
 
     def __init__(self, address: tuple[str, int], root: Path, live: LiveState, verbose: bool):
         self.address_family = socket.AF_INET6 if ":" in address[0] else socket.AF_INET
@@ -836,6 +840,8 @@ class PreviewHandler(BaseHTTPRequestHandler):
             self.send_bytes(200, LIVERELOAD_JS.encode(), CONTENT_TYPES[".js"], send_body)
         elif url.path.startswith("/__archive/"):
             self.send_not_found(send_body)
+        elif url.path in (CHECK_PATH, CHECK_PATH.rstrip("/")) and self.server.checker:
+            self.send_check(url.path, send_body)
         else:
             self.send_site_file(url.path, url.query, send_body)
 
@@ -854,6 +860,21 @@ class PreviewHandler(BaseHTTPRequestHandler):
             self.send_not_found(send_body)
             return
         self.send_file(target, 200, send_body)
+
+    def send_check(self, path: str, send_body: bool) -> None:
+        """The `archive check` report of the content as it is now, made for this request."""
+        if not path.endswith("/"):
+            self.redirect(CHECK_PATH)
+            return
+        checker = self.server.checker
+        assert checker is not None
+        try:
+            page = render_html(checker.run(), checker.content).encode()
+        except ArchiveError as err:
+            self.send_bytes(500, f"archive check: {err}\n".encode(), CONTENT_TYPES[".txt"],
+                            send_body)
+            return
+        self.send_bytes(200, inject(page), CONTENT_TYPES[".html"], send_body)
 
     def send_not_found(self, send_body: bool) -> None:
         root = self.server.site_root()
