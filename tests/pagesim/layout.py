@@ -414,10 +414,11 @@ def render_column(rng: random.Random, opts: dict, art: ArticleRecord, head: str,
         flow.blank()
     if art.kind == "photo" and art.credit in ("names", "benbao", "本版摄影"):
         # the credit: its own line, or at the end of the caption's last line
-        if rng.random() < 0.3 and art.credit != "本版摄影":
-            while flow.lines and flow.lines[-1].role == "blank":
-                flow.lines.pop()
-            last = flow.lines[-1]
+        while flow.lines and flow.lines[-1].role == "blank":
+            flow.lines.pop()
+        last = flow.lines[-1]
+        room = (last.width or 0) - len(re.sub(r"\s", "", last.text))
+        if rng.random() < 0.5 and art.credit != "本版摄影" and room >= len(art.credit_text):
             flow.lines[-1] = Line(last.text + " " + art.credit_text, last.role, last.width)
         else:
             flow.emit(art.credit_text, "credit")
