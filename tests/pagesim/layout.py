@@ -86,7 +86,8 @@ def fake_bold(text: str) -> str:
 
 
 def letter_space(text: str) -> str:
-    return " ".join(text)
+    """Justified spacing: a space between characters, numbers kept whole (日 均 20 余 条)."""
+    return " ".join(re.findall(r"[0-9][0-9.%]*|.", text))
 
 
 _DIGITS = re.compile(r"[0-9][0-9.]*%?")
