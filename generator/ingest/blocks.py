@@ -145,6 +145,21 @@ def split_paragraphs(lines: list[Line], width: float, one_per_line: bool) -> lis
     return paras
 
 
+WRAPPED_WIDTH = 26  # cells: text wrapped at this width or less is a printed column
+
+
+def hard_wrapped(chunk: list[Line]) -> bool:
+    """Lines of a narrow printed column (most stop mid-sentence at about the same width),
+    not one paragraph per line as a Markdown-like dump writes them."""
+    text = [ln for ln in chunk if ln.kind in (Kind.TEXT, Kind.LEAD)]
+    if len(text) < 2:
+        return False
+    inner = text[:-1]
+    narrow = sum(ln.width <= WRAPPED_WIDTH for ln in inner)
+    open_ends = sum(not ln.terminal for ln in inner)
+    return 2 * narrow > len(inner) and 2 * open_ends > len(inner)
+
+
 def row_like(ln: Line) -> bool:
     """Could this be a table row? '襄城县 85.66分（合格）' (short, with a figure) or
     '冠军 项城市代表队' (short cells separated by a space, which body text never has)."""
@@ -202,10 +217,14 @@ class BlockBuilder:
 
     def build(self) -> list[Block]:
         chunks = self._chunks()
+        page_markdown = self.markdown
         for i, chunk in enumerate(chunks):
             self._following = chunks[i + 1] if i + 1 < len(chunks) else []
             self._reference = None
+            # A Markdown-like dump may hold hard-wrapped columns too: read those as columns.
+            self.markdown = page_markdown and not hard_wrapped(chunk)
             self._add_chunk(chunk)
+        self.markdown = page_markdown
         return self.out
 
     @property

@@ -16,7 +16,7 @@ from generator.ingest.article import PageRef
 CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 NAME = rf"[{CJK}·]{{2,5}}"
 # A credit's role word: 本报记者, 全媒体记者, 见习记者, 首席记者, 通讯员, 本报评论员 …
-ROLE = (r"(?:本报|特约|见习|首席|实习|摄影|全媒体|融媒体|融媒|新媒体|驻[\u4e00-\u9fff]{1,3})?"
+ROLE = (r"(?:本报|特约|见习|首席|实习|摄影|全媒体|融媒体|融媒|新媒体|驻[\u4e00-\u9fff]{1,3}){0,3}"
         r"(?:记者|通讯员|实习生|摄影|编辑|评论员)")
 
 # Punctuation that ends a sentence; a paragraph or a line ending with one is complete.
@@ -237,7 +237,7 @@ EDITORS_RE = re.compile(
     r"|终审|制图|美术编辑|视觉|排版|主编|统筹|审校)\s*[：:]?\s*[\u4e00-\u9fff·]{2,4}")
 # A weather box: a temperature range, a wind force, or a line that starts 今日天气.
 WEATHER_RE = re.compile(
-    r"(?:^(?:今日|明日|今天|明天|本周)?天气(?:预报)?[：:\s]|-?\d{1,2}\s*℃?\s*[～~至/-]\s*-?\d{1,2}\s*℃"
+    r"(?:^(?:今日|明日|今天|明天|本周)?天气(?:预报)?(?:[：:\s]|$)|-?\d{1,2}\s*℃?\s*[～~至/-]\s*-?\d{1,2}\s*℃"
     r"|[东南西北]{1,2}风\s*[0-9一二三四五六七八](?:[-～~至][0-9一二三四五六七八])?\s*级)")
 MASTHEAD_RE = re.compile(
     r"国内统一连续出版物号|CN\s*\d{2}\s*[-－]\s*\d{4}|邮发代号|投稿邮箱|新闻热线|广告热线"

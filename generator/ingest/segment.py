@@ -30,6 +30,7 @@ from generator.ingest.lines import (
     is_kicker,
     sentence_tail,
 )
+from generator.ingest.plan import CLOSE, OPEN, SPLIT, SUB, is_banner_name, is_column_label, plan
 from generator.ingest.repair import (
     describe_char,
     find_broken_chars,
@@ -48,6 +49,8 @@ VERTICAL_MIN = 3
 BULLETS = "●■◆▲★"
 TAIL_ENDS = frozenset("摄）)")  # lines that may end with a credit, signature or jump note
 CONT_TAIL_RE = re.compile(CONT_RE.pattern + "$")
+BARE_LEADS = ("本报讯", "本报讯：", "本报讯:")  # a lead whose credit is on the next line
+DOUBT_BELOW = 0.8  # a decision less sure than this is recorded as a doubt
 MAX_INVISIBLE_WARNINGS = 20  # lines reported one by one; the rest in one summary warning
 
 
@@ -66,7 +69,8 @@ def segment(text: str) -> SegmentedPage:
     lines = prepare_lines(text, markdown)
     column = typical_width(lines)
     blocks = BlockBuilder(lines, markdown, column).build()
-    page = Assembler(blocks, headlines_first=markdown).run()
+    votes = Assembler(blocks, headlines_first=markdown).collect_votes()
+    page = Assembler(blocks, headlines_first=markdown, votes=votes).run()
     page.warnings = warnings + page.warnings
     return page
 
@@ -183,8 +187,13 @@ def is_signature(text: str) -> str | None:
 class Assembler:
     """Walks the blocks of a page once and builds its articles."""
 
-    def __init__(self, blocks: list[Block], headlines_first: bool):
+    def __init__(self, blocks: list[Block], headlines_first: bool,
+                 votes: dict[int, str] | None = None):
         self.blocks = blocks
+        # What each headline group is, decided for the whole page; without the local
+        # rules' votes, this pass only collects them.
+        self.plan = None if votes is None else plan(blocks, votes)
+        self.votes: dict[int, str] = {}
         self.headlines_first = headlines_first
         self.articles: list[Article] = []
         self.noise: list[Noise] = []
@@ -219,6 +228,11 @@ class Assembler:
                 self.head_owner = None  # a byline after body text is no longer the headline's
         self.finish()
         return SegmentedPage(self.articles, self.noise, self.section)
+
+    def collect_votes(self) -> dict[int, str]:
+        """Run the local rules over the page: what each would decide, group by group."""
+        self.run()
+        return self.votes
 
     def start(self, line: int, title_before: bool = False) -> Article:
         self.cur = Article(line=line)
@@ -308,8 +322,6 @@ class Assembler:
     # -- headlines -------------------------------------------------------
     def on_head(self, i: int, head: Head) -> None:
         subtitles = self.absorb_subtitles(i)
-        nxt_at = self.next_block(max(i, self.last_skip))
-        nxt = None if nxt_at is None else self.blocks[nxt_at]
         cur = self.cur
         if head.markdown_level == 2 and cur and not self.closed and cur.paragraphs:
             self.add_subhead(head.text)
@@ -318,19 +330,74 @@ class Assembler:
             self.attach(cur, head, subtitles, demote=True)
             self.join_next = True
             return
-        if self.headlines_first or head.markdown_level:
+        if head.markdown_level:
             self.open_with(head, subtitles)
+            self.note(self.cur, i, "above")
             return
-        if isinstance(nxt, Para) and nxt.lead and nxt.lines[0].text[:1] in BULLETS \
-                and not subtitles:
+        if is_column_label(self.blocks, i) and not subtitles:
             self.noise.append(Noise(head.text, head.line, "column label"))  # 简明信息 ● …
-        elif cur and not self.closed and cur.paragraphs and (
-                cur.title is None or self.title_before):
-            self.head_after_body(head, subtitles, nxt_at)
+            return
+        self.follow_plan(i, head, subtitles)
+
+    def follow_plan(self, i: int, head: Head, subtitles: list[str]) -> None:
+        """Do what the page's plan decided for this group (see plan.py)."""
+        if self.plan is None:
+            self.follow_rules(i, head, subtitles)
+            return
+        choice = self.plan.get(i)
+        action = choice.action if choice else OPEN
+        cur = self.cur
+        in_body = cur is not None and not self.closed and bool(cur.paragraphs)
+        if action == CLOSE and in_body:
+            self.attach(cur, head, subtitles, demote=self.title_before and cur.title is not None)
+            self.closed = True
+            self.note(cur, i, "below")
+        elif action == SUB and in_body:
+            self.add_subhead(head.subhead_text)
+            for text in subtitles:
+                self.add_subhead(text)
+            self.note(cur, i, "subhead")
+        elif action == SPLIT and in_body:
+            self.attach(cur, Head(head.blocks[:-1]), [], demote=False)
+            self.closed = True
+            self.note(cur, i, "below")
+            self.open_with(Head(head.blocks[-1:]), subtitles)
+            self.note(self.cur, i, "above")
         else:
             self.open_with(head, subtitles)
+            self.note(self.cur, i, "above")
 
-    def head_after_body(self, head: Head, subtitles: list[str], nxt_at: int | None) -> None:
+    def follow_rules(self, i: int, head: Head, subtitles: list[str]) -> None:
+        """The local rules' decision, from this group and what was decided before it: one
+        vote the page's plan weighs against the page as a whole."""
+        cur = self.cur
+        if cur and not self.closed and cur.paragraphs and (
+                cur.title is None or self.title_before):
+            self.head_after_body(i, head, subtitles, self.next_block(max(i, self.last_skip)))
+        else:
+            self.votes[i] = OPEN
+            self.open_with(head, subtitles)
+
+    def note(self, article: Article | None, i: int, where: str) -> None:
+        """Lower the article's confidence by the doubt the plan had about group i."""
+        choice = self.plan.get(i) if self.plan is not None else None
+        if article is None or choice is None or choice.alternative is None:
+            return
+        if choice.confidence >= DOUBT_BELOW:
+            return
+        alternative = {
+            OPEN: "may be the headline of the article below it",
+            CLOSE: "may be the headline of the article above it",
+            SUB: "may be a subhead inside an article",
+            SPLIT: "may be two headlines, of the articles above and below it",
+        }[choice.alternative]
+        what = {"above": "its headline", "below": "its headline",
+                "subhead": "a subhead in its text"}[where]
+        article.confidence = min(article.confidence, choice.confidence)
+        article.doubts.append(f"{what} (line {self.blocks[i].line}) {alternative}")
+
+    def head_after_body(self, i: int, head: Head, subtitles: list[str],
+                        nxt_at: int | None) -> None:
         """A headline below an untitled body: its title, an in-body subhead, or both halves.
 
         Below a body that already has a headline above it, a headline is the real title
@@ -343,24 +410,30 @@ class Assembler:
             isinstance(nxt, Marker) and nxt.kind in (Kind.CONT_FROM, Kind.BYLINE, Kind.SUBTITLE))
         if self.title_before:
             if starts_next or subtitles:
+                self.votes[i] = CLOSE
                 self.attach(self.cur, head, subtitles, demote=True)
                 self.closed = True
             elif self.strong(head):
+                self.votes[i] = OPEN
                 self.open_with(head, subtitles)
             else:
+                self.votes[i] = SUB
                 self.add_subhead(head.subhead_text)
             return
         if starts_next or subtitles or self.strong(head) or self.caption_follows(nxt_at):
+            self.votes[i] = CLOSE
             self.attach(self.cur, head, subtitles, demote=False)
             self.closed = True
             return
         lead_part = head.blocks[:-1]
         if len(head.blocks) >= 3 or (lead_part and sum(len(join_block(b)) for b in lead_part) >= 8):
             # Two groups in a row above more text: this article's headline, then the next's.
+            self.votes[i] = SPLIT
             self.attach(self.cur, Head(lead_part), [], demote=False)
             self.closed = True
             self.open_with(Head(head.blocks[-1:]), subtitles)
             return
+        self.votes[i] = SUB
         self.add_subhead(head.subhead_text)
 
     def strong(self, head: Head) -> bool:
@@ -395,7 +468,10 @@ class Assembler:
         cur = self.cur
         if not self.headlines_first or cur is None or self.closed or not cur.paragraphs:
             return False
-        return isinstance(nxt, Para) and not nxt.lead and not self.last_ends_sentence(cur)
+        if not isinstance(nxt, Para) or nxt.lead or self.last_ends_sentence(cur):
+            return False
+        last = cur.paragraphs[-1][-40:]
+        return any(ch in last for ch in "，,、。；")  # prose cut short, not a sign-off or label
 
     def open_with(self, head: Head, subtitles: list[str]) -> None:
         """Start an article whose headline is printed above its text."""
@@ -496,7 +572,7 @@ class Assembler:
         self.noise.append(Noise(line.text, line.no, line.reason))
         if line.reason == "section banner":
             nxt = self.blocks[i + 1] if i + 1 < len(self.blocks) else None
-            if isinstance(nxt, Head) and len(nxt.text) <= 8:
+            if isinstance(nxt, Head) and is_banner_name(self.blocks, i + 1):
                 self.section = nxt.text
                 self.noise.append(Noise(nxt.text, nxt.line, "section banner"))
                 self.skip_block(i + 1)
@@ -511,6 +587,9 @@ class Assembler:
 
     def on_byline(self, line: Line) -> None:
         cur = self.cur
+        if cur is not None and cur.byline in BARE_LEADS and not cur.paragraphs:
+            cur.byline = f"{cur.byline} {line.text}"  # 本报讯 over 全媒体记者 X 报道
+            return
         fresh = cur is not None and (self.head_owner is cur or not cur.paragraphs)
         if cur and cur.byline is None and fresh:
             cur.byline = line.text
@@ -533,8 +612,9 @@ class Assembler:
             photo = self.start(line.no)
             photo.title, photo.paragraphs = title, caption
             cur = photo
-        cur.byline = cur.byline or line.text
-        if cur.byline != line.text:
+        credit = line.text.strip("（()）") if line.text[:1] in "（(" else line.text
+        cur.byline = cur.byline or credit
+        if cur.byline != credit:
             cur.paragraphs.append(line.text)
         cur.kind = "photo"
         self.closed = True

@@ -1,0 +1,375 @@
+"""Decide for the whole page which article each headline group belongs to.
+
+A headline group between two bodies can close the article above it (column dumps print
+an article's headline after its body), open the article below it (Markdown-like dumps,
+briefs), be an in-body subhead, or both close one and open the next (two groups printed
+together). Decided one at a time, one wrong call shifts every headline after it. Here
+every group's choices are scored together and the best labelling of the page is chosen
+by dynamic programming (Viterbi over the groups): an article left without a headline, a
+headline left without an article, an article given two headlines and a page that changes
+orientation all cost something, so the page ends, where the answer is plain, settle the
+doubtful middle.
+
+The same pass gives every decision a margin: how much worse the best labelling of the
+page is that decides this group otherwise. A small margin is a doubt worth an editor's
+minute; `segment` turns margins into each article's confidence.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from generator.ingest.blocks import Block, Head, Marker, Para
+from generator.ingest.lines import Kind, is_kicker
+
+OPEN, CLOSE, SUB, SPLIT = "open", "close", "sub", "split"
+ACTIONS = (OPEN, CLOSE, SUB, SPLIT)
+
+# Costs of the page's labelling, in the units of a log-likelihood. Fit on simulated pages
+# (tests/pagesim), checked on the hand-made regression pages.
+WEIGHTS: dict[str, float] = {
+    "untitled_news": 3.0,  # a body of some length with no headline at all
+    "untitled_lead": 3.5,  # …that starts 本报讯 / 新华社…电: a story, which has a headline
+    "untitled_short": 1.0,  # a short fragment
+    "untitled_cont": 1.5,  # a continuation （上接…） may repeat no headline
+    "untitled_photo": 0.2,  # a caption usually has none
+    "untitled_brief": 0.6,  # a brief signed （王星星） or a ● item
+    "double": 2.0,  # one body between two headlines that both claim it
+    "empty_open": 3.0,  # a headline that opens nothing (last thing on the page)
+    "stack": 0.3,  # two groups in a row read as kicker + title
+    "switch": 0.5,  # the page changes between headline-above and headline-below
+    "sub": 1.0,  # a subhead splits nothing: the prior against it
+    "sub_strong": 3.0,  # …when the group reads as a full headline
+    "sub_weak": -0.8,  # …when it is a short phrase or a pair of phrases
+    "sub_continues": -2.5,  # the text after the group finishes the sentence before it
+    "open_continues": 2.5,  # a new article would start mid-sentence
+    "close_open_end": 0.8,  # a body that ends mid-sentence is closed by a headline
+    "split": 1.0,
+    "split_three": -1.5,  # three printed blocks: kicker and title of one, title of the next
+    "close_plain_next": 1.5,  # the text after the group then starts an article bare
+    "split_kicker": 2.0,  # the first part is a unit name: a kicker, not a headline
+    "lead_after_open": 0.0,  # 本报讯 right under the group: the usual headline-above form
+    "md_open": -6.0,  # "# title" opens its article
+    "md_sub": -4.0,  # "## title" inside a body is a subhead
+    "local": 2.0,  # the local rules decided the same, from the group and its neighbours
+}
+BULLETS = "●■◆▲★"
+SHORT_UNIT = 40  # characters: a body this short may be a fragment, not a story
+WEAK_HEAD = 8  # characters: a group this short reads as a subhead phrase
+BANNER_NAME = 8  # characters: the longest section name printed under a pinyin banner
+
+
+@dataclass
+class Unit:
+    """A stretch of body between hard boundaries: one article's text, or part of one."""
+
+    chars: int = 0
+    lead: bool = False  # starts with 本报讯 / 新华社…电 / a bullet
+    cont: bool = False  # starts right after （上接第X版）
+    closed: bool = False  # ends with a photo credit or a signature
+    photo: bool = False
+    brief: bool = False
+
+
+@dataclass
+class Gap:
+    """The blocks between two headline groups, cut into units."""
+
+    units: list[Unit] = field(default_factory=list)
+    hard_start: bool = False  # the first unit cannot continue the text before the group
+    first_plain: bool = False  # the gap starts with a plain (non-lead) paragraph
+    ends_open: bool = False  # its last paragraph stops mid-sentence
+
+
+@dataclass
+class Choice:
+    """The decision for one headline group, with its margin over the best alternative."""
+
+    action: str
+    margin: float
+    alternative: str | None
+
+    @property
+    def confidence(self) -> float:
+        return 1.0 / (1.0 + math.exp(-self.margin))
+
+
+def gaps_and_heads(blocks: list[Block]) -> tuple[list[Gap], list[int]]:
+    """The page as gap, group, gap, group, …, gap (one more gap than groups)."""
+    gaps = [Gap()]
+    heads: list[int] = []
+    unit: Unit | None = None
+    pending_cont = False
+    for i, b in enumerate(blocks):
+        gap = gaps[-1]
+        if isinstance(b, Head) and (is_banner_name(blocks, i) or is_column_label(blocks, i)):
+            continue  # page furniture and labels: no article's headline
+        if isinstance(b, Head):
+            heads.append(i)
+            gaps.append(Gap())
+            unit, pending_cont = None, False
+            continue
+        if isinstance(b, Para):
+            hard = b.lead or pending_cont
+            if unit is None or unit.closed or (hard and unit.chars):
+                if not gap.units and not gap.first_plain:
+                    gap.hard_start = gap.hard_start or hard
+                    gap.first_plain = not hard
+                unit = Unit(lead=b.lead, cont=pending_cont,
+                            brief=b.lead and b.lines[0].text[:1] in "●■◆▲★")
+                gap.units.append(unit)
+                pending_cont = False
+            unit.chars += sum(len(ln.text) for ln in b.lines)
+            gap.ends_open = b.open
+            continue
+        kind = b.kind
+        if kind is Kind.CONT_FROM:
+            pending_cont = True
+            if not gap.units:
+                gap.hard_start = True
+        elif kind in (Kind.CREDIT, Kind.SIGNATURE) and unit is not None and not unit.closed:
+            unit.closed = True
+            unit.photo = kind is Kind.CREDIT
+            unit.brief = unit.brief or kind is Kind.SIGNATURE
+            gap.ends_open = False
+        elif kind is Kind.BYLINE:
+            if unit is not None and unit.chars:
+                unit = None  # a byline after text starts the next article
+                pending_cont = False
+            elif not gap.units:
+                gap.hard_start = True  # under a group: the group's article's byline
+        elif kind in (Kind.LEAD, Kind.TEXT):  # a lone line kept as a marker
+            unit = unit if unit and not unit.closed else Unit(lead=kind is Kind.LEAD)
+            if not gap.units or gap.units[-1] is not unit:
+                gap.units.append(unit)
+            unit.chars += len(b.line.text)
+    return gaps, heads
+
+
+def is_banner_name(blocks: list[Block], i: int) -> bool:
+    """'经济' under 'MINSHENG JINGJI': the page's section name, not a headline."""
+    prev = blocks[i - 1] if i else None
+    return (isinstance(prev, Marker) and prev.line.reason == "section banner"
+            and len(blocks[i].text) <= BANNER_NAME)
+
+
+def is_column_label(blocks: list[Block], i: int) -> bool:
+    """'简明信息' right above ● briefs: the column's name, not a headline."""
+    for b in blocks[i + 1:]:
+        if isinstance(b, Marker) and b.kind is Kind.NOISE:
+            continue
+        return isinstance(b, Para) and b.lead and b.lines[0].text[:1] in BULLETS
+    return False
+
+
+def untitled_cost(unit: Unit, w: dict[str, float]) -> float:
+    """What leaving this unit without a headline costs."""
+    if unit.photo:
+        return w["untitled_photo"]
+    if unit.brief:
+        return w["untitled_brief"]
+    if unit.cont:
+        return w["untitled_cont"]
+    if unit.lead:
+        return w["untitled_lead"]
+    return w["untitled_news"] if unit.chars >= SHORT_UNIT else w["untitled_short"]
+
+
+def head_chars(head: Head) -> int:
+    return sum(len(ln.text) for block in head.blocks for ln in block)
+
+
+def strong_head(head: Head) -> bool:
+    """A group that reads as a full headline: long, or a unit name over a title."""
+    if head.markdown_level == 1:
+        return True
+    if len(head.blocks) == 2 and is_kicker(" ".join(ln.text for ln in head.blocks[0])):
+        return True
+    if len(head.blocks) == 1 and len(head.blocks[0]) == 2 and is_kicker(head.blocks[0][0].text):
+        return True
+    if len(head.blocks) == 1 and len(head.blocks[0]) == 1:
+        text = head.blocks[0][0].text
+        return len(text) >= 14 and " " not in text
+    return False
+
+
+class Planner:
+    """Viterbi over the page's headline groups."""
+
+    def __init__(self, blocks: list[Block], votes: dict[int, str] | None = None,
+                 weights: dict[str, float] | None = None):
+        self.blocks = blocks
+        self.votes = votes or {}
+        self.w = weights or WEIGHTS
+        self.gaps, self.heads = gaps_and_heads(blocks)
+
+    # States between groups: is the last unit of the gap so far titled? (None: no open
+    # unit to title) and which way the last headline pointed (OPEN, CLOSE or None).
+    def transitions(self, k: int, state: tuple) -> list[tuple[str, float, tuple]]:
+        """Every action for group k from a state, with its cost and the next state."""
+        titled, orient, pending = state
+        before, after = self.gaps[k], self.gaps[k + 1]
+        head: Head = self.blocks[self.heads[k]]
+        w = self.w
+        last = before.units[-1] if before.units else None
+        can_close = last is not None and not last.closed and titled is not None
+        first = after.units[0] if after.units else None
+        out = []
+        # What finishing the unit before the group costs, when it gets no more title.
+        finish = pending if last is not None and titled is False else 0.0
+        continues = (before.ends_open and after.first_plain and not after.hard_start)
+        for action in ACTIONS:
+            cost = 0.0
+            if action in (CLOSE, SPLIT):
+                if not can_close:
+                    continue
+                cost += w["double"] if titled else 0.0
+                cost += w["close_open_end"] if before.ends_open else 0.0
+            if action == CLOSE and first is not None and not after.hard_start \
+                    and not (first.closed and len(after.units) == 1):
+                cost += w["close_plain_next"]
+            if action == SPLIT:
+                if len(head.blocks) < 2:
+                    continue
+                cost += w["split"] + (w["split_three"] if len(head.blocks) >= 3 else 0.0)
+                if is_kicker(" ".join(ln.text for ln in head.blocks[0])):
+                    cost += w["split_kicker"]
+            if action == OPEN:
+                cost += finish
+            if action in (OPEN, SPLIT):
+                if first is None:
+                    nxt = self.heads[k] + 1 < len(self.blocks) and k + 1 < len(self.heads) \
+                        and self.heads[k + 1] == self.next_non_marker(self.heads[k])
+                    cost += w["stack"] if nxt else w["empty_open"]
+                elif continues:
+                    cost += w["open_continues"]
+                elif first.lead:
+                    cost += w["lead_after_open"]
+                if head.markdown_level == 1:
+                    cost += w["md_open"]
+            if action == SUB:
+                if last is None or last.closed or first is None or after.hard_start:
+                    continue
+                cost += w["sub"]
+                cost += w["sub_strong"] if strong_head(head) else 0.0
+                cost += w["sub_weak"] if head_chars(head) <= WEAK_HEAD or (len(
+                    [ln for b in head.blocks for ln in b]) >= 2 and not strong_head(head)) else 0.0
+                cost += w["sub_continues"] if continues else 0.0
+                cost += w["md_sub"] if head.markdown_level == 2 else 0.0
+            if action == CLOSE and head.markdown_level == 1:
+                cost -= w["md_open"] / 2  # "# title" closes nothing, as a rule
+            if self.votes.get(self.heads[k]) == action:
+                cost -= w["local"]
+            pointing = {OPEN: OPEN, CLOSE: CLOSE, SPLIT: OPEN}.get(action)
+            if pointing and orient and pointing != orient:
+                cost += w["switch"]
+            out.append((action, cost,
+                        self.after_state(action, state, pointing or orient, after)))
+        return out
+
+    def next_non_marker(self, i: int) -> int | None:
+        for j in range(i + 1, len(self.blocks)):
+            b = self.blocks[j]
+            if not isinstance(b, Marker):
+                return j
+        return None
+
+    def after_state(self, action: str, state: tuple, orient: str | None,
+                    after: Gap) -> tuple:
+        """The state after a group: whether the article the gap's last unit belongs to has
+        a headline yet, and what leaving it without one costs (a subhead carries the
+        article above on: its first unit decides)."""
+        titled, _, pending = state
+        if not after.units:
+            return (None, orient, 0.0)
+        if len(after.units) > 1:
+            return (False, orient, untitled_cost(after.units[-1], self.w))
+        if action == SUB:
+            return (bool(titled), orient, pending)
+        first_titled = action in (OPEN, SPLIT)
+        pending = 0.0 if first_titled else untitled_cost(after.units[0], self.w)
+        return (first_titled, orient, pending)
+
+    def inner_cost(self, k: int, action: str, state: tuple) -> float:
+        """Units inside gap k+1 that no group can reach: the first (when more follow) is
+        finished by the group's own choice, the middle ones stay untitled."""
+        after = self.gaps[k + 1]
+        if len(after.units) < 2:
+            return 0.0
+        titled, _, pending = state
+        first_titled = action in (OPEN, SPLIT) or (action == SUB and bool(titled))
+        if first_titled:
+            return 0.0
+        return pending if action == SUB else untitled_cost(after.units[0], self.w)
+
+    def initial(self) -> tuple[tuple, float]:
+        gap = self.gaps[0]
+        if not gap.units:
+            return (None, None, 0.0), 0.0
+        fixed = sum(untitled_cost(u, self.w) for u in gap.units[:-1])
+        return (False, None, untitled_cost(gap.units[-1], self.w)), fixed
+
+    def final_cost(self, state: tuple) -> float:
+        titled, _, pending = state
+        return pending if titled is False else 0.0
+
+    def solve(self) -> dict[int, Choice]:
+        """The best action for every group (keyed by block index), with margins."""
+        n = len(self.heads)
+        if not n:
+            return {}
+        start, fixed = self.initial()
+        forward: list[dict[tuple, float]] = [{start: fixed}]
+        steps: list[list[tuple[tuple, str, float, tuple]]] = []
+        for k in range(n):
+            nxt: dict[tuple, float] = {}
+            edges = []
+            for state, score in forward[k].items():
+                for action, cost, new in self.transitions(k, state):
+                    cost += self.inner_cost(k, action, state)
+                    edges.append((state, action, cost, new))
+                    total = score + cost
+                    if total < nxt.get(new, math.inf):
+                        nxt[new] = total
+            forward.append(nxt)
+            steps.append(edges)
+        backward: list[dict[tuple, float]] = [dict() for _ in range(n + 1)]
+        backward[n] = {s: self.final_cost(s) for s in forward[n]}
+        for k in range(n - 1, -1, -1):
+            for state, _action, cost, new in steps[k]:
+                total = cost + backward[k + 1].get(new, math.inf)
+                if total < backward[k].get(state, math.inf):
+                    backward[k][state] = total
+        choices = {}
+        for k in range(n):
+            best: dict[str, float] = {}
+            for state, action, cost, new in steps[k]:
+                total = forward[k][state] + cost + backward[k + 1].get(new, math.inf)
+                best[action] = min(best.get(action, math.inf), total)
+            ranked = sorted(best.items(), key=lambda kv: kv[1])
+            action, score = ranked[0]
+            alt, alt_score = ranked[1] if len(ranked) > 1 else (None, math.inf)
+            choices[self.heads[k]] = Choice(action, min(alt_score - score, 10.0), alt)
+        return self.consistent(choices, forward, steps, backward)
+
+    def consistent(self, choices: dict[int, Choice], forward, steps, backward) -> dict[int, Choice]:
+        """Max-marginals of tied paths can disagree; read the actions off one best path."""
+        n = len(self.heads)
+        state = min(forward[0], key=lambda s: forward[0][s] + backward[0].get(s, math.inf))
+        for k in range(n):
+            options = [(cost + backward[k + 1].get(new, math.inf), action, new)
+                       for st, action, cost, new in steps[k] if st == state]
+            _, action, state = min(options, key=lambda o: (o[0], ACTIONS.index(o[1])))
+            choice = choices[self.heads[k]]
+            if choice.action != action:
+                choices[self.heads[k]] = Choice(action, 0.0, choice.action)
+        return choices
+
+
+def plan(blocks: list[Block], votes: dict[int, str] | None = None,
+         weights: dict[str, float] | None = None) -> dict[int, Choice]:
+    """The page's headline decisions: block index of each group → Choice. `votes` are
+    the local rules' decisions (segment.Assembler.follow_rules), one feature among the
+    others."""
+    return Planner(blocks, votes, weights).solve()
