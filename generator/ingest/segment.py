@@ -30,7 +30,16 @@ from generator.ingest.lines import (
     is_kicker,
     sentence_tail,
 )
-from generator.ingest.plan import CLOSE, OPEN, SPLIT, SUB, is_banner_name, is_column_label, plan
+from generator.ingest.plan import (
+    BANNER_NAME,
+    CLOSE,
+    OPEN,
+    SPLIT,
+    SUB,
+    is_banner_name,
+    is_column_label,
+    plan,
+)
 from generator.ingest.repair import (
     describe_char,
     find_broken_chars,
@@ -69,10 +78,27 @@ def segment(text: str) -> SegmentedPage:
     lines = prepare_lines(text, markdown)
     column = typical_width(lines)
     blocks = BlockBuilder(lines, markdown, column).build()
+    blocks = separate_section_names(blocks)
     votes = Assembler(blocks, headlines_first=markdown).collect_votes()
     page = Assembler(blocks, headlines_first=markdown, votes=votes).run()
     page.warnings = warnings + page.warnings
     return page
+
+
+def separate_section_names(blocks: list[Block]) -> list[Block]:
+    """'读者之声' printed over the first headline, under the pinyin banner: the section's
+    name as a group of its own, so that it is not read as part of the headline."""
+    out: list[Block] = []
+    for block in blocks:
+        prev = out[-1] if out else None
+        if (isinstance(block, Head) and isinstance(prev, Marker)
+                and prev.line.reason == "section banner" and not block.markdown_level
+                and len(block.blocks[0]) > 1 and len(block.blocks[0][0].text) <= BANNER_NAME):
+            first, *rest = block.blocks[0]
+            out.append(Head([[first]]))
+            block = Head([rest, *block.blocks[1:]])
+        out.append(block)
+    return out
 
 
 def invisible_warnings(found: list[tuple[int, str]]) -> list[str]:
