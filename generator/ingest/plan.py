@@ -18,6 +18,7 @@ minute; `segment` turns margins into each article's confidence.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 
 from generator.ingest.blocks import Block, Head, Marker, Para
@@ -154,8 +155,17 @@ def is_banner_name(blocks: list[Block], i: int) -> bool:
             and len(blocks[i].text) <= BANNER_NAME)
 
 
+COLUMN_LABEL_RE = re.compile(
+    r"^[\u4e00-\u9fff]{0,4}(?:简讯|快讯|短讯|速览|简报|短波|简明信息|信息速递|一句话新闻)$")
+
+
 def is_column_label(blocks: list[Block], i: int) -> bool:
-    """'简明信息' right above ● briefs: the column's name, not a headline."""
+    """'简明信息' right above ● briefs, or a brief column's name (本地简讯, 新闻速览):
+    the column's name, not a headline."""
+    head = blocks[i]
+    if isinstance(head, Head) and len(head.blocks) == 1 and len(head.blocks[0]) == 1 \
+            and COLUMN_LABEL_RE.match(head.blocks[0][0].text):
+        return True
     for b in blocks[i + 1:]:
         if isinstance(b, Marker) and b.kind is Kind.NOISE:
             continue

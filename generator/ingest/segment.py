@@ -132,12 +132,30 @@ def prepare_lines(text: str, markdown: bool) -> list[Line]:
     pairs = [(no, "", line) for no, line in enumerate(repair_lines(text), start=1)]
     if sum(len(p[2]) == 1 for p in pairs) >= VERTICAL_MIN:
         pairs = merge_vertical(pairs)
+    pairs = mend_wrapped_signatures(pairs)
     out: list[Line] = []
     for no, _raw, text in pairs:
         if text and text[-1] in TAIL_ENDS:
             out.extend(classify(no, part, markdown) for part in split_tails(text))
         else:
             out.append(classify(no, text, markdown))
+    return out
+
+
+OPEN_SIGNATURE_RE = re.compile(r"[（(][\u4e00-\u9fff·]{1,4}$")
+SIGNATURE_END_RE = re.compile(r"^[\u4e00-\u9fff·\s]{1,4}[）)]$")
+
+
+def mend_wrapped_signatures(pairs: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
+    """'…完成。（雷辉' / '钰）': a brief's signature wrapped at the column's end is put back
+    on one line, so that it is read as the signature it is."""
+    out: list[tuple[int, str, str]] = []
+    for pair in pairs:
+        prev = out[-1] if out else None
+        if (prev and SIGNATURE_END_RE.match(pair[2]) and OPEN_SIGNATURE_RE.search(prev[2])):
+            out[-1] = (prev[0], prev[1], prev[2] + pair[2].strip())
+            continue
+        out.append(pair)
     return out
 
 
