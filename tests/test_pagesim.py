@@ -16,14 +16,17 @@ from pagesim import PHENOMENA, make_page
 from pagesim.layout import MAX_W, MIN_W, fake_bold
 from pagesim.score import combine, flat, nothing_lost, score_page, undouble
 
-# Floors for the segmenter on seeds 0..299 (whole-body rule): first-contact figures at
-# commit 34c4165 minus 0.05 (see tests/pagesim/README.md). Raise them as it improves.
-# First contact (34c4165): F1 0.638, P 0.674, R 0.606, headline 0.426, byline 0.459.
-FLOOR_F1 = 0.588
-FLOOR_PRECISION = 0.624
-FLOOR_RECALL = 0.556
-FLOOR_HEADLINE = 0.376
-FLOOR_BYLINE = 0.409
+# Floors for the segmenter on seeds 0..299 (whole-body rule), a little under what it
+# scores now, so that a change that loses ground fails. These seeds were tuned on: the
+# figures are no evidence of generality (benchmarks/eval_segment.py reports the
+# evaluation seeds). First contact (34c4165): F1 0.638, P 0.674, R 0.606, headline 0.426,
+# byline 0.459. With the page-level plan: F1 0.734, P 0.769, R 0.703, headline 0.531,
+# byline 0.646.
+FLOOR_F1 = 0.71
+FLOOR_PRECISION = 0.74
+FLOOR_RECALL = 0.68
+FLOOR_HEADLINE = 0.50
+FLOOR_BYLINE = 0.62
 
 SEEDS = range(300)
 

@@ -69,7 +69,8 @@ def accounted(text: str, page: SegmentedPage) -> None:
     for article in page.articles:
         byline = article.byline or ""
         if byline and not re.search(r"[（()）]", byline):
-            signed = re.search(rf"([（(])\s*{re.escape(byline)}\s*([）)])", "\n".join(lines))
+            spread = r"\s*".join(map(re.escape, byline))  # a signature may wrap over lines
+            signed = re.search(rf"([（(])\s*{spread}\s*([）)])", "\n".join(lines))
             if signed:
                 markup += chars(signed.group(1) + signed.group(2))
     produced = Counter()

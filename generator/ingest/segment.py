@@ -60,6 +60,7 @@ TAIL_ENDS = frozenset("摄）)")  # lines that may end with a credit, signature 
 CONT_TAIL_RE = re.compile(CONT_RE.pattern + "$")
 BARE_LEADS = ("本报讯", "本报讯：", "本报讯:")  # a lead whose credit is on the next line
 DOUBT_BELOW = 0.8  # a decision less sure than this is recorded as a doubt
+UNTITLED_CONFIDENCE = 0.5  # a signed story printed without any headline is unusual
 MAX_INVISIBLE_WARNINGS = 20  # lines reported one by one; the rest in one summary warning
 
 
@@ -694,6 +695,10 @@ class Assembler:
                         self.noise.append(Noise(text, a.line, "headline without text"))
                 continue
             a.kind = refine_kind(a)
+            if a.title is None and a.kind == "news" and a.byline:
+                a.confidence = min(a.confidence, UNTITLED_CONFIDENCE)
+                a.doubts.append("no headline found: it may have been given to a "
+                                "neighbouring article")
             kept.append(a)
         self.articles = kept
 
