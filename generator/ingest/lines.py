@@ -250,11 +250,15 @@ INDEX_TAIL_RE = re.compile(
 AD_RE = re.compile(r"^(?:广告|[【\[]广告[】\]]|招商热线|咨询热线|订购热线|服务热线)")
 
 
+# A character every furniture pattern below needs: one search rules most lines out.
+FURNITURE_HINT_RE = re.compile(r"[版期周编校审责美制排统主终视℃风气告线号邮址价刷▶►>》→|｜]|CN")
+
+
 def furniture_reason(text: str) -> str:
     """Why a line is page furniture (header, editors, weather, masthead, index of other
     pages, advertisement), or '' when it is not. Body sentences end in punctuation and
     never look like these short lines."""
-    if ends_sentence(text):
+    if FURNITURE_HINT_RE.search(text) is None or ends_sentence(text):
         return ""
     if PAGE_HEADER_RE.match(text):
         return "page header"
