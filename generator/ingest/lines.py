@@ -235,7 +235,7 @@ PAGE_HEADER_RE = re.compile(
 )
 EDITORS_RE = re.compile(
     r"^[（(【\[]?(?:本版)?(?:责任编辑|责编|编辑|校对|美编|版式|版式设计|组版|审读|值班编辑|值班主任"
-    r"|终审|制图|美术编辑|视觉|排版|主编|统筹|审校)\s*[：:]?\s*[\u4e00-\u9fff·]{2,4}")
+    r"|终审|制图|美术编辑|视觉|排版|主编|统筹|审校)(?:\s*[：:]\s*|\s+)[\u4e00-\u9fff·]{2,4}")
 # A weather box: a temperature range, a wind force, or a line that starts 今日天气.
 WEATHER_RE = re.compile(
     r"(?:^(?:今日|明日|今天|明天|本周)?天气(?:预报)?(?:[：:\s]|$)|-?\d{1,2}\s*℃?\s*[～~至/-]\s*-?\d{1,2}\s*℃"

@@ -37,6 +37,7 @@ WEIGHTS: dict[str, float] = {
     "untitled_photo": 0.2,  # a caption usually has none
     "untitled_brief": 0.6,  # a brief signed （王星星） or a ● item
     "double": 2.0,  # one body between two headlines that both claim it
+    "double_label": 0.3,  # …when the one above is a short label (市林业工作站篇): a kicker
     "empty_open": 3.0,  # a headline that opens nothing (last thing on the page)
     "stack": 0.3,  # two groups in a row read as kicker + title
     "switch": 0.5,  # the page changes between headline-above and headline-below
@@ -157,8 +158,10 @@ def is_banner_name(blocks: list[Block], i: int) -> bool:
             and len(blocks[i].text) <= BANNER_NAME)
 
 
+# A brief column's name (本地简讯), or a series' part label (市林业工作站篇).
 COLUMN_LABEL_RE = re.compile(
-    r"^[\u4e00-\u9fff]{0,4}(?:简讯|快讯|短讯|速览|简报|短波|简明信息|信息速递|一句话新闻)$")
+    r"^[\u4e00-\u9fff]{0,4}(?:简讯|快讯|短讯|速览|简报|短波|简明信息|信息速递|一句话新闻)$"
+    r"|^[\u4e00-\u9fff（）()、]{2,11}篇$")
 
 
 def is_column_label(blocks: list[Block], i: int) -> bool:
@@ -236,7 +239,10 @@ class Planner:
             if action in (CLOSE, SPLIT):
                 if not can_close:
                     continue
-                cost += w["double"] if titled else 0.0
+                if titled:
+                    above = self.blocks[self.heads[k - 1]] if k else None
+                    label = isinstance(above, Head) and head_chars(above) <= WEAK_HEAD
+                    cost += w["double_label"] if label else w["double"]
                 cost += w["close_open_end"] if before.ends_open else 0.0
             if action == CLOSE and first is not None and not after.hard_start \
                     and not (first.closed and len(after.units) == 1):
@@ -273,7 +279,9 @@ class Planner:
                 cost -= w["md_open"] / 2  # "# title" closes nothing, as a rule
             if self.votes.get(self.heads[k]) == action:
                 cost -= w["local"]
-            pointing = {OPEN: OPEN, CLOSE: CLOSE, SPLIT: OPEN}.get(action)
+            # A group that could only open (nothing above it to close) says nothing about
+            # which way this page prints its headlines.
+            pointing = {OPEN: OPEN, CLOSE: CLOSE, SPLIT: OPEN}.get(action) if can_close else None
             if pointing and orient and pointing != orient:
                 cost += w["switch"]
             out.append((action, cost,
