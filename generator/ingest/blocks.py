@@ -145,6 +145,7 @@ def split_paragraphs(lines: list[Line], width: float, one_per_line: bool) -> lis
     return paras
 
 
+PLAIN_TITLE = 20  # characters: the longest headline line read above a column
 WRAPPED_WIDTH = 26  # cells: text wrapped at this width or less is a printed column
 
 
@@ -222,10 +223,17 @@ class BlockBuilder:
             self._following = chunks[i + 1] if i + 1 < len(chunks) else []
             self._reference = None
             # A Markdown-like dump may hold hard-wrapped columns too: read those as columns.
-            self.markdown = page_markdown and not hard_wrapped(chunk)
+            self.markdown = page_markdown and not hard_wrapped(chunk) and not (
+                len(chunk) == 1 and self._plain_title(chunk[0]))
             self._add_chunk(chunk)
         self.markdown = page_markdown
         return self.out
+
+    def _plain_title(self, ln: Line) -> bool:
+        """In a Markdown-like dump, a short unpunctuated line on its own above a printed
+        column: the column's headline, as a column dump prints it."""
+        return (hard_wrapped(self._following) and len(ln.text) <= PLAIN_TITLE
+                and head_line(ln, float("inf"), self.column))
 
     @property
     def reference(self) -> float:

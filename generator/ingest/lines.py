@@ -204,6 +204,9 @@ def classify(no: int, text: str, markdown: bool) -> Line:
     if first in BULLET_MARKS and len(text) <= 40 and ROLE_WORD_RE.search(text[:6]) and (
             BYLINE_LINE_RE.match(text) or BYLINE_GLUED_RE.match(text)):
         return Line(no, text.lstrip(BULLET_MARKS + " "), Kind.BYLINE, width)  # ●记者 X
+    if first in BULLET_MARKS and len(text) <= 60 and INDEX_TAIL_RE.search(text) \
+            and not ends_sentence(text):
+        return Line(no, text, Kind.NOISE, width, reason="index of other pages")  # ●标题 第2版
     if first == "据" and TRAILING_BYLINE_RE.match(text):
         return Line(no, text, Kind.SIGNATURE, width)  # 据新华社电 after the text
     if first in LEAD_FIRST and LEAD_START_RE.match(text):
@@ -247,11 +250,13 @@ INDEX_TAIL_RE = re.compile(
     r"(?:[（(]?\s*(?:详见|见)?第?\s*[A-Za-z]?\s*[0-9０-９一二三四五六七八九十]{1,3}\s*版\s*[）)]?"
     r"|[>》→▶]{1,3}\s*[A-Za-z]?\d{1,3}(?:\s*版)?)$"
     r"|^[▶►][^，。]{2,30}\s[A-Za-z]?\d{1,2}$")
+INDEX_HEADER_RE = re.compile(r"^(?:今日|本期|本版|要闻)?(?:导读|提示|要闻提示|内容提要|导航)$")
 AD_RE = re.compile(r"^(?:广告|[【\[]广告[】\]]|招商热线|咨询热线|订购热线|服务热线)")
 
 
 # A character every furniture pattern below needs: one search rules most lines out.
-FURNITURE_HINT_RE = re.compile(r"[版期周编校审责美制排统主终视℃风气告线号邮址价刷▶►>》→|｜]|CN")
+FURNITURE_HINT_RE = re.compile(
+    r"[版期周编校审责美制排统主终视℃风气告线号邮址价刷▶►>》→|｜导提航]|CN")
 
 
 def furniture_reason(text: str) -> str:
@@ -262,6 +267,8 @@ def furniture_reason(text: str) -> str:
         return ""
     if PAGE_HEADER_RE.match(text):
         return "page header"
+    if INDEX_HEADER_RE.match(text):
+        return "index of other pages"
     if EDITORS_RE.match(text):
         return "editors' names"
     if MASTHEAD_RE.search(text):
