@@ -196,17 +196,18 @@ def set_field(text: str, key: str, value: Any, path: str) -> str:
     the text line by line, so an editor's formatting and comments elsewhere stay."""
     lines = text.split("\n")
     end = _fence_end(lines, path)
-    dumped = render({key: value}, "").split("\n")[1]  # `key: value`
+    rendered = render({key: value}, "").split("\n")
+    dumped = rendered[1:_fence_end(rendered, path)]  # `key: value`, and a mapping's lines
     start = next((i for i in range(1, end) if re.match(rf"^{re.escape(key)}\s*:", lines[i])),
                  None)
     if start is None:
         at = next((i for i in range(1, end) if lines[i].startswith("checksum:")), end)
-        lines.insert(at, dumped)
+        lines[at:at] = dumped
         return "\n".join(lines)
     stop = start + 1
     while stop < end and (lines[stop].startswith((" ", "\t", "-")) or not lines[stop].strip()):
         stop += 1
-    lines[start:stop] = [dumped]
+    lines[start:stop] = dumped
     return "\n".join(lines)
 
 
