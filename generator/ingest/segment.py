@@ -33,6 +33,7 @@ from generator.ingest.lines import (
 from generator.ingest.plan import (
     BANNER_NAME,
     CLOSE,
+    COLUMN_LABEL_RE,
     OPEN,
     SPLIT,
     SUB,
@@ -87,17 +88,21 @@ def segment(text: str) -> SegmentedPage:
 
 
 def separate_section_names(blocks: list[Block]) -> list[Block]:
-    """'读者之声' printed over the first headline, under the pinyin banner: the section's
-    name as a group of its own, so that it is not read as part of the headline."""
+    """'读者之声' printed over the first headline under the pinyin banner, '本地简讯' over
+    a brief's: the section's or column's name as a group of its own, so that it is not
+    read as part of the headline."""
     out: list[Block] = []
     for block in blocks:
         prev = out[-1] if out else None
-        if (isinstance(block, Head) and isinstance(prev, Marker)
-                and prev.line.reason == "section banner" and not block.markdown_level
-                and len(block.blocks[0]) > 1 and len(block.blocks[0][0].text) <= BANNER_NAME):
-            first, *rest = block.blocks[0]
-            out.append(Head([[first]]))
-            block = Head([rest, *block.blocks[1:]])
+        if isinstance(block, Head) and not block.markdown_level:
+            first_line = block.blocks[0][0].text
+            banner = (isinstance(prev, Marker) and prev.line.reason == "section banner"
+                      and len(first_line) <= BANNER_NAME)
+            label = COLUMN_LABEL_RE.match(first_line) is not None
+            if (banner or label) and (len(block.blocks[0]) > 1 or len(block.blocks) > 1):
+                first, *rest = block.blocks[0]
+                out.append(Head([[first]]))
+                block = Head([rest, *block.blocks[1:]] if rest else block.blocks[1:])
         out.append(block)
     return out
 
