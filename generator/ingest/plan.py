@@ -107,8 +107,13 @@ def gaps_and_heads(blocks: list[Block]) -> tuple[list[Gap], list[int]]:
     pending_cont = False
     for i, b in enumerate(blocks):
         gap = gaps[-1]
-        if isinstance(b, Head) and (is_banner_name(blocks, i) or is_column_label(blocks, i)):
-            continue  # page furniture and labels: no article's headline
+        if isinstance(b, Head) and is_banner_name(blocks, i):
+            continue  # page furniture: no article's headline
+        if isinstance(b, Head) and is_column_label(blocks, i):
+            if unit is not None and unit.chars:
+                unit.closed = True  # a column starts: the text above is finished
+                gap.ends_open = False
+            continue
         if isinstance(b, Head):
             heads.append(i)
             gaps.append(Gap())

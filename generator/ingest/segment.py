@@ -386,6 +386,8 @@ class Assembler:
             return
         if is_column_label(self.blocks, i) and not subtitles:
             self.noise.append(Noise(head.text, head.line, "column label"))  # 简明信息 ● …
+            if self.cur is not None and self.cur.paragraphs:
+                self.closed = True  # a column starts: the text above is finished
             return
         self.follow_plan(i, head, subtitles)
 
