@@ -70,6 +70,7 @@ ENUMERATED_RE = re.compile(
     r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十0-9]{1,3}[）)]|\d{1,2}[.．、](?!\d))"
 )
 QR_RE = re.compile(r"二维码|扫码|扫一扫")
+QR_START_RE = re.compile(r"^(?:扫码|扫一扫|长按|微信扫)")  # 扫码关注某某晚报微信公众号
 LABEL_RE = re.compile(rf"^[{CJK}]{{1,6}}[：:]$")
 KICKER_END_RE = re.compile(r"(?:要求|强调|指出|表示|提出|时说|寄语|致辞)$")
 # Unit names end in a unit word; one-character ones (局, 县, 乡 …) also end ordinary
@@ -289,7 +290,7 @@ def noise_reason(text: str) -> str:
     reason = furniture_reason(text)
     if reason:
         return reason
-    if len(text) <= 12 and QR_RE.search(text):
+    if (len(text) <= 12 or (len(text) <= 24 and QR_START_RE.match(text))) and QR_RE.search(text):
         return "QR-code caption"
     if text[-1] in "：:" and LABEL_RE.match(text):
         return "stray label"

@@ -72,6 +72,7 @@ class Unit:
     closed: bool = False  # ends with a photo credit or a signature
     photo: bool = False
     brief: bool = False
+    jumped: bool = False  # ends with （下转第X版）: its text goes on elsewhere, not here
 
 
 @dataclass
@@ -121,7 +122,7 @@ def gaps_and_heads(blocks: list[Block]) -> tuple[list[Gap], list[int]]:
             continue
         if isinstance(b, Para):
             hard = b.lead or pending_cont
-            if unit is None or unit.closed or (hard and unit.chars):
+            if unit is None or unit.closed or unit.jumped or (hard and unit.chars):
                 if not gap.units and not gap.first_plain:
                     gap.hard_start = gap.hard_start or hard
                     gap.first_plain = not hard
@@ -133,7 +134,10 @@ def gaps_and_heads(blocks: list[Block]) -> tuple[list[Gap], list[int]]:
             gap.ends_open = b.open
             continue
         kind = b.kind
-        if kind is Kind.CONT_FROM:
+        if kind is Kind.CONT_ON and unit is not None:
+            unit.jumped = True
+            gap.ends_open = False
+        elif kind is Kind.CONT_FROM:
             pending_cont = True
             if not gap.units:
                 gap.hard_start = True
@@ -272,7 +276,8 @@ class Planner:
                 if head.markdown_level == 1:
                     cost += w["md_open"]
             if action == SUB:
-                if last is None or last.closed or first is None or after.hard_start:
+                if last is None or last.closed or last.jumped or first is None \
+                        or after.hard_start:
                     continue
                 cost += w["sub"]
                 cost += w["sub_strong"] if strong_head(head) else 0.0

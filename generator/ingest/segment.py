@@ -250,6 +250,7 @@ class Assembler:
         self.section: str | None = None
         self.cur: Article | None = None
         self.closed = False  # cur is complete: its headline came after its body
+        self.jumped = False  # cur's text goes on on another page (（下转第X版）)
         self.title_before = False  # cur's title was printed above its body
         self.join_next = False  # the next paragraph finishes cur's last sentence
         self.pending_from = None  # （上接第X版） waiting for its article
@@ -288,6 +289,7 @@ class Assembler:
         self.cur = Article(line=line)
         self.articles.append(self.cur)
         self.closed = False
+        self.jumped = False
         self.title_before = title_before
         self.join_next = False
         if self.pending_from is not None:
@@ -321,7 +323,8 @@ class Assembler:
             self.join_last(cur, text)
             self.join_next = False
             return
-        if cur is None or self.closed or (lead and (cur.paragraphs or cur.byline)):
+        if cur is None or self.closed or self.jumped or (
+                lead and (cur.paragraphs or cur.byline)):
             cur = self.start(para.lines[0].no)
         if not cur.paragraphs:
             cur.line = para.lines[0].no
@@ -404,7 +407,7 @@ class Assembler:
             self.attach(cur, head, subtitles, demote=self.title_before and cur.title is not None)
             self.closed = True
             self.note(cur, i, "below")
-        elif action == SUB and in_body:
+        elif action == SUB and in_body and not self.jumped:
             self.add_subhead(head.subhead_text)
             for text in subtitles:
                 self.add_subhead(text)
@@ -607,6 +610,7 @@ class Assembler:
         elif kind is Kind.CONT_ON:
             if self.cur:
                 self.cur.continues_on = line.page
+                self.jumped = True
             else:
                 self.noise.append(Noise(line.text, line.no, "continuation note without article"))
         elif kind is Kind.SUBTITLE:
