@@ -172,14 +172,29 @@ def undouble(line: str) -> str:
     that it would take more than a few steps per character (see DOUBLED_STEPS).
     """
     body = line.strip()
-    if not _may_be_doubled(body):
-        return line
-    chunks = _doubled_chunks(body)
+    chunks = _doubled_chunks(body) if _may_be_doubled(body) else None
+    if chunks is None and " " in body:
+        chunks = _doubled_words(body)
     if chunks is None:
         return line
     head = line[: len(line) - len(line.lstrip())]
     tail = line[len(line.rstrip()) :]
     return head + "".join(chunks) + tail
+
+
+def _doubled_words(text: str) -> list[str] | None:
+    """'理性消费理性消费 依法维权依法维权': a headline of spaced words, each drawn twice
+    (the space between them is not). Every word must be doubled."""
+    words = text.split(" ")
+    if len(words) < 2 or len(text) > MAX_DOUBLED_LINE:
+        return None
+    out = []
+    for word in words:
+        chunks = _doubled_chunks(word) if word and _may_be_doubled(word) else None
+        if chunks is None:
+            return None
+        out.append("".join(chunks))
+    return [" ".join(out)]
 
 
 def _may_be_doubled(text: str) -> bool:
