@@ -65,7 +65,10 @@ SIGNATURE_RE = re.compile(rf"^(?P<text>.*?)[（(](?P<name>{NAME}(?:\s+{NAME}){{0
 SIGNATURE_LINE_RE = re.compile(rf"^[（(]{NAME}(?:\s+{NAME}){{0,2}}[）)]$")
 SUBTITLE_RE = re.compile(r"^(?:——|──|--|—)\s*\S")
 MD_HEADING_RE = re.compile(r"^(#{1,6})\s+(.*)$")
-PINYIN_BANNER_RE = re.compile(r"^[A-Z]{2,}(?:\s+[A-Z]{2,})+$")
+# A section banner in pinyin capitals, alone or with its Chinese name: MINSHENG JINGJI,
+# YAOWEN要闻, FUKAN 副刊 (one word must be long enough not to be an abbreviation).
+PINYIN_BANNER_RE = re.compile(
+    r"^(?:[A-Z]{2,}(?:\s+[A-Z]{2,})+|[A-Z]{5,})\s*[\u4e00-\u9fff]{0,6}$")
 ENUMERATED_RE = re.compile(
     r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十0-9]{1,3}[）)]|\d{1,2}[.．、](?!\d))"
 )
