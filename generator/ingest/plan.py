@@ -51,6 +51,7 @@ WEIGHTS: dict[str, float] = {
     "split_three": -1.5,  # three printed blocks: kicker and title of one, title of the next
     "close_plain_next": 1.5,  # the text after the group then starts an article bare
     "split_kicker": 2.0,  # the first part is a unit name: a kicker, not a headline
+    "split_photo": -1.0,  # the text after the group is a photo caption with its credit
     "lead_after_open": 0.0,  # 本报讯 right under the group: the usual headline-above form
     "md_open": -6.0,  # "# title" opens its article
     "md_sub": -4.0,  # "## title" inside a body is a subhead
@@ -260,6 +261,8 @@ class Planner:
                 if len(head.blocks) < 2:
                     continue
                 cost += w["split"] + (w["split_three"] if len(head.blocks) >= 3 else 0.0)
+                if first is not None and first.photo and len(after.units) == 1:
+                    cost += w["split_photo"]  # a photo's own short title under the group
                 if is_kicker(" ".join(ln.text for ln in head.blocks[0])):
                     cost += w["split_kicker"]
             if action == OPEN:
