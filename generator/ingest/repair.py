@@ -188,8 +188,14 @@ def _doubled_words(text: str) -> list[str] | None:
     words = text.split(" ")
     if len(words) < 2 or len(text) > MAX_DOUBLED_LINE:
         return None
+    if len(words) < 3 and all(len(w) < MIN_DOUBLED_LINE for w in words):
+        return None  # 人人 谢谢: two short words may both be real reduplications
     out = []
     for word in words:
+        half = len(word) // 2
+        if word and len(word) % 2 == 0 and word[:half] == word[half:]:
+            out.append(word[:half])  # 排名排名 in a header of such words
+            continue
         chunks = _doubled_chunks(word) if word and _may_be_doubled(word) else None
         if chunks is None:
             return None
