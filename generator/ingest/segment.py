@@ -80,7 +80,7 @@ def segment(text: str) -> SegmentedPage:
     lines = prepare_lines(text, markdown)
     column = typical_width(lines)
     blocks = BlockBuilder(lines, markdown, column).build()
-    blocks = separate_section_names(blocks)
+    blocks = names_as_signatures(separate_section_names(blocks))
     votes = Assembler(blocks, headlines_first=markdown).collect_votes()
     page = Assembler(blocks, headlines_first=markdown, votes=votes).run()
     page.warnings = warnings + page.warnings
@@ -103,6 +103,32 @@ def separate_section_names(blocks: list[Block]) -> list[Block]:
                 first, *rest = block.blocks[0]
                 out.append(Head([[first]]))
                 block = Head([rest, *block.blocks[1:]] if rest else block.blocks[1:])
+        out.append(block)
+    return out
+
+
+# The commonest surnames: a two- or three-character line starting with one, printed
+# right after a finished paragraph, is the author's name, not a headline.
+SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余"
+    "杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙"
+    "史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁"
+    "岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆")
+BARE_NAME_RE = re.compile(r"^[\u4e00-\u9fff](?:\s?[\u4e00-\u9fff]){1,2}$")
+
+
+def names_as_signatures(blocks: list[Block]) -> list[Block]:
+    """'廖红红' (or '向 炜') on its own line after an article's last sentence: a byline
+    printed at the end, read as the article's signature."""
+    out: list[Block] = []
+    for block in blocks:
+        prev = out[-1] if out else None
+        if (isinstance(block, Head) and not block.markdown_level and len(block.blocks) == 1
+                and len(block.blocks[0]) == 1 and isinstance(prev, Para)
+                and prev.lines[-1].terminal):
+            line = block.blocks[0][0]
+            if BARE_NAME_RE.match(line.text) and line.text[0] in SURNAMES:
+                block = Marker(Line(line.no, line.text, Kind.SIGNATURE, line.width))
         out.append(block)
     return out
 
@@ -231,6 +257,8 @@ def is_signature(text: str) -> str | None:
         return m.group("name")
     if TRAILING_BYLINE_RE.match(text):
         return text.strip("（()）")
+    if BARE_NAME_RE.match(text):
+        return text  # a name printed alone after the text (names_as_signatures)
     return None
 
 
