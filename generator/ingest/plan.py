@@ -30,16 +30,16 @@ ACTIONS = (OPEN, CLOSE, SUB, SPLIT)
 # Costs of the page's labelling, in the units of a log-likelihood. Fit on simulated pages
 # (tests/pagesim), checked on the hand-made regression pages.
 WEIGHTS: dict[str, float] = {
-    "untitled_news": 3.0,  # a body of some length with no headline at all
-    "untitled_lead": 3.5,  # …that starts 本报讯 / 新华社…电: a story, which has a headline
+    "untitled_news": 3.75,  # a body of some length with no headline at all
+    "untitled_lead": 5.75,  # …that starts 本报讯 / 新华社…电: a story, which has a headline
     "untitled_short": 1.0,  # a short fragment
     "untitled_cont": 1.5,  # a continuation （上接…） may repeat no headline
-    "untitled_photo": 0.2,  # a caption usually has none
+    "untitled_photo": 0.95,  # a caption usually has none
     "untitled_brief": 0.6,  # a brief signed （王星星） or a ● item
-    "double": 2.0,  # one body between two headlines that both claim it
+    "double": 5.0,  # one body between two headlines that both claim it
     "double_label": 0.3,  # …when the one above is a short label (市林业工作站篇): a kicker
-    "empty_open": 3.0,  # a headline that opens nothing (last thing on the page)
-    "stack": 0.3,  # two groups in a row read as kicker + title
+    "empty_open": 0.75,  # a headline that opens nothing (last thing on the page)
+    "stack": 3.3,  # two groups in a row read as kicker + title
     "switch": 0.5,  # the page changes between headline-above and headline-below
     "sub": 1.0,  # a subhead splits nothing: the prior against it
     "sub_strong": 3.0,  # …when the group reads as a full headline
@@ -48,10 +48,10 @@ WEIGHTS: dict[str, float] = {
     "open_continues": 2.5,  # a new article would start mid-sentence
     "close_open_end": 0.8,  # a body that ends mid-sentence is closed by a headline
     "split": 1.0,
-    "split_three": -1.5,  # three printed blocks: kicker and title of one, title of the next
+    "split_three": -3.0,  # three printed blocks: kicker and title of one, title of the next
     "close_plain_next": 1.5,  # the text after the group then starts an article bare
     "split_kicker": 2.0,  # the first part is a unit name: a kicker, not a headline
-    "split_photo": -1.0,  # the text after the group is a photo caption with its credit
+    "split_photo": -2.5,  # the text after the group is a photo caption with its credit
     "lead_after_open": 0.0,  # 本报讯 right under the group: the usual headline-above form
     "md_open": -6.0,  # "# title" opens its article
     "md_sub": -4.0,  # "## title" inside a body is a subhead
