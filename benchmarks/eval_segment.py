@@ -127,6 +127,35 @@ def handmade(segment: Any) -> None:
         print(f"{name:<28} {len(results):>5} {s['n_key']:>6} {s['f1']:>6.3f} "
               f"{s['precision']:>6.3f} {s['recall']:>6.3f} {s['headline_accuracy']:>6.3f} "
               f"{s['byline_accuracy']:>6.3f}")
+    whole_body_sets(segment)
+
+
+def whole_body_sets(segment: Any) -> None:
+    """Hand-made sets whose keys hold each article's whole body (tests/heldout3 on):
+    scored with the whole-body rule, as the simulated pages are."""
+    import yaml
+
+    sim_score = importlib.import_module("tests.pagesim.score")
+    folders = sorted(p for p in (ROOT / "tests").glob("heldout*") if p.is_dir())
+    rows = []
+    for folder in folders:
+        results = []
+        for key_path in sorted(folder.glob("*.yaml")):
+            data = yaml.safe_load(key_path.read_text(encoding="utf-8"))
+            arts = data.get("articles") if isinstance(data, dict) else None
+            if not arts or "body" not in arts[0]:
+                break
+            txt = key_path.with_suffix(".txt")
+            pred = [a.to_json() for a in segment(txt.read_text(encoding="utf-8")).articles]
+            results.append(sim_score.score_page(pred, arts))
+        if results:
+            rows.append((f"{folder.name} (whole body)", results))
+    if not rows:
+        return
+    print("\nHand-made pages whose keys hold whole bodies, scored with the WHOLE-BODY rule:")
+    print(HEADER)
+    for name, results in rows:
+        print(_row(name, sim_score.combine(results)))
 
 
 def show(seed: int, segment: Any) -> None:
