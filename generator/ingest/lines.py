@@ -254,13 +254,15 @@ INDEX_TAIL_RE = re.compile(
     r"(?:[（(]?\s*(?:详见|见)?第?\s*[A-Za-z]?\s*[0-9０-９一二三四五六七八九十]{1,3}\s*版\s*[）)]?"
     r"|[>》→▶]{1,3}\s*[A-Za-z]?\d{1,3}(?:\s*版)?)$"
     r"|^[▶►][^，。]{2,30}\s[A-Za-z]?\d{1,2}$")
+# The paper's own name, alone or before the date: 绍兴日报, 德州晚报2024年12月3日星期二.
+MASTHEAD_NAME_RE = re.compile(r"^[\u4e00-\u9fff]{2,6}(?:日报|晚报|都市报|早报|商报|时报|晨报)\s*")
 INDEX_HEADER_RE = re.compile(r"^(?:今日|本期|本版|要闻)?(?:导读|提示|要闻提示|内容提要|导航)$")
 AD_RE = re.compile(r"^(?:广告|[【\[]广告[】\]]|招商热线|咨询热线|订购热线|服务热线)")
 
 
 # A character every furniture pattern below needs: one search rules most lines out.
 FURNITURE_HINT_RE = re.compile(
-    r"[版期周编校审责美制排统主终视℃风气告线号邮址价刷▶►>》→|｜导提航]|CN")
+    r"[版期周编校审责美制排统主终视℃风气告线号邮址价刷▶►>》→|｜导提航报]|CN")
 
 
 def furniture_reason(text: str) -> str:
@@ -269,8 +271,10 @@ def furniture_reason(text: str) -> str:
     never look like these short lines."""
     if FURNITURE_HINT_RE.search(text) is None or ends_sentence(text):
         return ""
-    if PAGE_HEADER_RE.match(text):
+    if PAGE_HEADER_RE.match(text) or PAGE_HEADER_RE.match(MASTHEAD_NAME_RE.sub("", text)):
         return "page header"
+    if MASTHEAD_NAME_RE.fullmatch(text):
+        return "masthead"
     if INDEX_HEADER_RE.match(text):
         return "index of other pages"
     if EDITORS_RE.match(text):

@@ -170,7 +170,7 @@ def is_banner_name(blocks: list[Block], i: int) -> bool:
 
 # A brief column's name (本地简讯), or a series' part label (市林业工作站篇).
 COLUMN_LABEL_RE = re.compile(
-    r"^[\u4e00-\u9fff]{0,4}(?:简讯|快讯|短讯|速览|简报|短波|简明信息|信息速递|一句话新闻)$"
+    r"^[\u4e00-\u9fff]{0,4}(?:简讯|快讯|短讯|速览|简报|短波|简明信息|信息速递|一句话新闻|动态|速递|快报)$"
     r"|^[\u4e00-\u9fff（）()、]{2,11}篇$")
 
 

@@ -123,12 +123,15 @@ def names_as_signatures(blocks: list[Block]) -> list[Block]:
     out: list[Block] = []
     for block in blocks:
         prev = out[-1] if out else None
-        if (isinstance(block, Head) and not block.markdown_level and len(block.blocks) == 1
+        if (isinstance(block, Head) and not block.markdown_level
                 and len(block.blocks[0]) == 1 and isinstance(prev, Para)
                 and prev.lines[-1].terminal):
             line = block.blocks[0][0]
             if BARE_NAME_RE.match(line.text) and line.text[0] in SURNAMES:
-                block = Marker(Line(line.no, line.text, Kind.SIGNATURE, line.width))
+                out.append(Marker(Line(line.no, line.text, Kind.SIGNATURE, line.width)))
+                if len(block.blocks) == 1:
+                    continue
+                block = Head(block.blocks[1:])  # the next article's headline follows
         out.append(block)
     return out
 
@@ -238,7 +241,8 @@ def split_tails(text: str) -> list[str]:
     if credit and credit.start(1) > 0:
         return [text[: credit.start(1)].rstrip(), credit.group(1)]
     sig = SIGNATURE_TAIL_RE.match(text) if last in ("）", ")") else None
-    if sig and sig.group("text") and not LEAD_RE.match(text):
+    lead = LEAD_RE.match(text) if sig else None
+    if sig and sig.group("text") and (lead is None or lead.end() <= len(sig.group("text"))):
         return [sig.group("text").rstrip(), f"（{sig.group('name')}）"]
     return [text]
 
@@ -411,14 +415,14 @@ class Assembler:
             self.attach(cur, head, subtitles, demote=True)
             self.join_next = True
             return
-        if head.markdown_level:
-            self.open_with(head, subtitles)
-            self.note(self.cur, i, "above")
-            return
         if is_column_label(self.blocks, i) and not subtitles:
             self.noise.append(Noise(head.text, head.line, "column label"))  # 简明信息 ● …
             if self.cur is not None and self.cur.paragraphs:
                 self.closed = True  # a column starts: the text above is finished
+            return
+        if head.markdown_level:
+            self.open_with(head, subtitles)
+            self.note(self.cur, i, "above")
             return
         self.follow_plan(i, head, subtitles)
 
@@ -756,7 +760,8 @@ def split_head(head: Head) -> tuple[str | None, str, str | None]:
     引题 (a unit name or a clause ending in 要求/强调) above the 主题, 副题 below it."""
     units: list[str] = []
     for block in head.blocks:
-        if len(block) >= 2 and is_kicker(block[0].text) and not is_kicker(block[1].text):
+        if len(block) >= 2 and (block[0].text.endswith("——") or (
+                is_kicker(block[0].text) and not is_kicker(block[1].text))):
             units.append(block[0].text)
             units.append(join_block(block[1:]))
         else:
