@@ -49,6 +49,7 @@ WEIGHTS: dict[str, float] = {
     "close_open_end": 0.8,  # a body that ends mid-sentence is closed by a headline
     "split": 1.0,
     "split_three": -3.0,  # three printed blocks: kicker and title of one, title of the next
+    "close_closed": 1.0,  # a headline after a signed brief or a credited caption
     "close_plain_next": 1.5,  # the text after the group then starts an article bare
     "split_kicker": 2.0,  # the first part is a unit name: a kicker, not a headline
     "split_photo": -2.5,  # the text after the group is a photo caption with its credit
@@ -238,7 +239,10 @@ class Planner:
         head: Head = self.blocks[self.heads[k]]
         w = self.w
         last = before.units[-1] if before.units else None
-        can_close = last is not None and not last.closed and titled is not None
+        # A unit closed by its signature may still take a headline printed after it
+        # (column dumps), unless one was printed above it; a credited photo may not.
+        can_close = last is not None and titled is not None and not (
+            last.closed and (titled or last.photo))
         first = after.units[0] if after.units else None
         out = []
         # What finishing the unit before the group costs, when it gets no more title.
@@ -254,6 +258,7 @@ class Planner:
                     label = isinstance(above, Head) and head_chars(above) <= WEAK_HEAD
                     cost += w["double_label"] if label else w["double"]
                 cost += w["close_open_end"] if before.ends_open else 0.0
+                cost += w["close_closed"] if last.closed else 0.0
             if action == CLOSE and first is not None and not after.hard_start \
                     and not (first.closed and len(after.units) == 1):
                 cost += w["close_plain_next"]

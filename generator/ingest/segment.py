@@ -435,7 +435,9 @@ class Assembler:
         action = choice.action if choice else OPEN
         cur = self.cur
         in_body = cur is not None and not self.closed and bool(cur.paragraphs)
-        if action == CLOSE and in_body:
+        signed = (cur is not None and self.closed and cur.title is None and cur.kind != "photo"
+                  and bool(cur.paragraphs))  # closed by its signature, untitled
+        if action == CLOSE and (in_body or signed):
             self.attach(cur, head, subtitles, demote=self.title_before and cur.title is not None)
             self.closed = True
             self.note(cur, i, "below")
@@ -770,7 +772,8 @@ def split_head(head: Head) -> tuple[str | None, str, str | None]:
     if head.markdown_level == 1 and len(units) >= 2:
         kicker = " ".join(units[:-1])
         units = units[-1:]
-    elif len(units) >= 2 and (is_kicker(units[0]) or ("，" in units[0] and "，" not in units[1])):
+    elif len(units) >= 2 and (is_kicker(units[0]) or units[0].endswith("——")
+                              or ("，" in units[0] and "，" not in units[1])):
         kicker = units.pop(0)
     title = units[0]
     subtitle = " ".join(units[1:]) or None
