@@ -49,6 +49,8 @@ BULLET_MARKS = "□■●◆▲★◇○"
 TEXT_PHOTO = r"(?:文\s*[/／]\s*图|图\s*[/／]\s*文|文|图)"
 BYLINE_LINE_RE = re.compile(
     rf"^[{BULLET_MARKS}]?\s*(?:(?:{ROLE}|{TEXT_PHOTO}[：:]?)\s*{NAME}(?:\s+{NAME})*\s*)+(?:报道)?$")
+# □ 罗 秋 / ■张明: an author's name in a box, the byline of an essay or a letter.
+BOXED_NAME_RE = re.compile(rf"^[□■]\s*[{CJK}](?:\s?[{CJK}]){{1,3}}$")
 # 本报评论员 / 本报特约评论员 alone: the credit of a commentary.
 COMMENTATOR_RE = re.compile(r"^[□■●]?\s*(?:本报)?(?:特约)?评论员$")
 # "本报记者张刚刘地委通讯员孔鹏": several names glued together after the role word.
@@ -213,6 +215,8 @@ def classify(no: int, text: str, markdown: bool) -> Line:
         return Line(no, text, Kind.NOISE, width, reason="index of other pages")  # ●标题 第2版
     if first == "据" and TRAILING_BYLINE_RE.match(text):
         return Line(no, text, Kind.SIGNATURE, width)  # 据新华社电 after the text
+    if first in "□■" and BOXED_NAME_RE.match(text):
+        return Line(no, text.lstrip("□■ "), Kind.BYLINE, width)  # □ 罗 秋: the author
     if first in LEAD_FIRST and LEAD_START_RE.match(text):
         return Line(no, text, Kind.LEAD, width)
     if last in "摄图）)" and len(text) <= 40 and CREDIT_RE.match(text):

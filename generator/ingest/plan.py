@@ -74,6 +74,7 @@ class Unit:
     closed: bool = False  # ends with a photo credit or a signature
     photo: bool = False
     brief: bool = False
+    paras: int = 0
     jumped: bool = False  # ends with （下转第X版）: its text goes on elsewhere, not here
 
 
@@ -133,6 +134,7 @@ def gaps_and_heads(blocks: list[Block]) -> tuple[list[Gap], list[int]]:
                 gap.units.append(unit)
                 pending_cont = False
             unit.chars += sum(len(ln.text) for ln in b.lines)
+            unit.paras += 1
             gap.ends_open = b.open
             continue
         kind = b.kind
@@ -146,7 +148,9 @@ def gaps_and_heads(blocks: list[Block]) -> tuple[list[Gap], list[int]]:
         elif kind in (Kind.CREDIT, Kind.SIGNATURE) and unit is not None and not unit.closed:
             unit.closed = True
             unit.photo = kind is Kind.CREDIT
-            unit.brief = unit.brief or kind is Kind.SIGNATURE
+            # Signed: a brief when it is one paragraph; a longer piece signed at its end
+            # (an essay, a feature) is an article that wants a headline.
+            unit.brief = unit.brief or (kind is Kind.SIGNATURE and unit.paras <= 1)
             gap.ends_open = False
         elif kind is Kind.BYLINE:
             if unit is not None and unit.chars:
@@ -171,7 +175,7 @@ def is_banner_name(blocks: list[Block], i: int) -> bool:
 
 # A brief column's name (本地简讯), or a series' part label (市林业工作站篇).
 COLUMN_LABEL_RE = re.compile(
-    r"^[\u4e00-\u9fff]{0,4}(?:简讯|快讯|短讯|速览|简报|短波|简明信息|信息速递|一句话新闻|动态|速递|快报)$"
+    r"^[\u4e00-\u9fff]{0,4}(?:简讯|快讯|短讯|速览|简报|短波|简明信息|信息速递|一句话新闻|动态|速递|快报|传真)$"
     r"|^[\u4e00-\u9fff（）()、]{2,11}篇$")
 
 
