@@ -44,7 +44,8 @@ WEIGHTS: dict[str, float] = {
     "sub": 1.0,  # a subhead splits nothing: the prior against it
     "sub_strong": 3.0,  # …when the group reads as a full headline
     "sub_weak": -0.8,  # …when it is a short phrase or a pair of phrases
-    "sub_continues": -2.5,  # the text after the group finishes the sentence before it
+    "sub_continues": -2.5,
+    "sub_photo": 2.5,  # a subhead over a credited caption: rather the photo's own title  # the text after the group finishes the sentence before it
     "open_continues": 2.5,  # a new article would start mid-sentence
     "close_open_end": 0.8,  # a body that ends mid-sentence is closed by a headline
     "split": 1.0,
@@ -296,6 +297,7 @@ class Planner:
                 cost += w["sub_weak"] if head_chars(head) <= WEAK_HEAD or (len(
                     [ln for b in head.blocks for ln in b]) >= 2 and not strong_head(head)) else 0.0
                 cost += w["sub_continues"] if continues else 0.0
+                cost += w["sub_photo"] if first.photo else 0.0
                 cost += w["md_sub"] if head.markdown_level == 2 else 0.0
             if action == CLOSE and head.markdown_level == 1:
                 cost -= w["md_open"] / 2  # "# title" closes nothing, as a rule
