@@ -352,7 +352,8 @@ class BlockBuilder:
             return False
         if not all(head_line(ln, self.reference, self.column) for ln in run):
             return False
-        return sum(ln.width >= 0.9 * self.column for ln in run) <= 1
+        # A two-part line (咬定目标 跑出加速度) is a headline's however wide it is.
+        return sum(ln.width >= 0.9 * self.column and " " not in ln.text for ln in run) <= 1
 
     def _head_prefix(self, run: list[Line]) -> tuple[list[Line], list[Line]]:
         """Leading headline lines of a run, and the body lines after them."""
@@ -363,7 +364,9 @@ class BlockBuilder:
             return [], run  # text after （上接第X版） is the continued body
         if self._head_like(run) and not self._continues_open_para(run):
             complete = len(run) == 2 and is_kicker(run[0].text)  # unit name + title
-            widening = len(run) >= 2 and run[-1].width > run[-2].width
+            # A two-part line (咬定目标 跑出加速度) is a headline's, never body text's.
+            widening = (len(run) >= 2 and run[-1].width > run[-2].width
+                        and " " not in run[-1].text)
             if widening and not complete and run[-1].width >= 0.85 * self.reference - INDENT:
                 # The last line is wider than the headline above it and as wide as the
                 # text after the column break (less a first-line indent): it starts the body.
