@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 from generator.ingest.blocks import Block, Head, Marker, Para
 from generator.ingest.lines import Kind, is_kicker
+from generator.ingest.repair import join_lines
 
 OPEN, CLOSE, SUB, SPLIT = "open", "close", "sub", "split"
 ACTIONS = (OPEN, CLOSE, SUB, SPLIT)
@@ -44,8 +45,8 @@ WEIGHTS: dict[str, float] = {
     "sub": 1.0,  # a subhead splits nothing: the prior against it
     "sub_strong": 3.0,  # …when the group reads as a full headline
     "sub_weak": -0.8,  # …when it is a short phrase or a pair of phrases
-    "sub_continues": -2.5,
-    "sub_photo": 2.5,  # a subhead over a credited caption: rather the photo's own title  # the text after the group finishes the sentence before it
+    "sub_continues": -2.5,  # the text after the group finishes the sentence before it
+    "sub_photo": 2.5,  # a subhead over a credited caption: rather the photo's own title
     "open_continues": 2.5,  # a new article would start mid-sentence
     "close_open_end": 0.8,  # a body that ends mid-sentence is closed by a headline
     "split": 1.0,
@@ -57,9 +58,11 @@ WEIGHTS: dict[str, float] = {
     "lead_after_open": 0.0,  # 本报讯 right under the group: the usual headline-above form
     "md_open": -6.0,  # "# title" opens its article
     "md_sub": -4.0,  # "## title" inside a body is a subhead
+    "echo": 3.0,  # the group's words recur in the text it belongs to
     "local": 2.0,  # the local rules decided the same, from the group and its neighbours
 }
 BULLETS = "●■◆▲★"
+TEXT_SAMPLE = 400  # characters of a unit compared with a headline
 SHORT_UNIT = 40  # characters: a body this short may be a fragment, not a story
 WEAK_HEAD = 8  # characters: a group this short reads as a subhead phrase
 BANNER_NAME = 8  # characters: the longest section name printed under a pinyin banner
@@ -70,6 +73,7 @@ class Unit:
     """A stretch of body between hard boundaries: one article's text, or part of one."""
 
     chars: int = 0
+    text: str = ""  # its first TEXT_SAMPLE characters: what its headline would echo
     lead: bool = False  # starts with 本报讯 / 新华社…电 / a bullet
     cont: bool = False  # starts right after （上接第X版）
     closed: bool = False  # ends with a photo credit or a signature
@@ -135,6 +139,8 @@ def gaps_and_heads(blocks: list[Block]) -> tuple[list[Gap], list[int]]:
                 gap.units.append(unit)
                 pending_cont = False
             unit.chars += sum(len(ln.text) for ln in b.lines)
+            if len(unit.text) < TEXT_SAMPLE:
+                unit.text += "".join(ln.text for ln in b.lines)[:TEXT_SAMPLE]
             unit.paras += 1
             gap.ends_open = b.open
             continue
@@ -205,6 +211,20 @@ def untitled_cost(unit: Unit, w: dict[str, float]) -> float:
     if unit.lead:
         return w["untitled_lead"]
     return w["untitled_news"] if unit.chars >= SHORT_UNIT else w["untitled_short"]
+
+
+def bigrams(text: str) -> set[str]:
+    """Pairs of adjacent Chinese characters: words, roughly, without a dictionary."""
+    return {text[i:i + 2] for i in range(len(text) - 1)
+            if "\u4e00" <= text[i] <= "\u9fff" and "\u4e00" <= text[i + 1] <= "\u9fff"}
+
+
+def echo(headline: str, text: str) -> float:
+    """Share of the headline's character pairs that the text repeats (0 to 1)."""
+    pairs = bigrams(headline)
+    if not pairs or not text:
+        return 0.0
+    return len(pairs & bigrams(text)) / len(pairs)
 
 
 def head_chars(head: Head) -> int:
@@ -301,6 +321,7 @@ class Planner:
                 cost += w["md_sub"] if head.markdown_level == 2 else 0.0
             if action == CLOSE and head.markdown_level == 1:
                 cost -= w["md_open"] / 2  # "# title" closes nothing, as a rule
+            cost += self.echo_cost(action, head, last, first)
             if self.votes.get(self.heads[k]) == action:
                 cost -= w["local"]
             # A group that could only open (nothing above it to close) says nothing about
@@ -311,6 +332,25 @@ class Planner:
             out.append((action, cost,
                         self.after_state(action, state, pointing or orient, after)))
         return out
+
+    def echo_cost(self, action: str, head: Head, last: Unit | None,
+                  first: Unit | None) -> float:
+        """A headline echoes its own article's words (its lead, above all): reward the
+        side whose text shares more of the group's character pairs."""
+        w = self.w["echo"]
+        if not w or action == SUB:
+            return 0.0
+        parts = [head.text] if action != SPLIT else [
+            " ".join(join_lines([ln.text for ln in b]) for b in head.blocks[:-1]),
+            join_lines([ln.text for ln in head.blocks[-1]])]
+        above = last.text if last else ""
+        below = first.text if first else ""
+        if action == CLOSE:
+            return -w * (echo(parts[0], above) - echo(parts[0], below))
+        if action == OPEN:
+            return -w * (echo(parts[0], below) - echo(parts[0], above))
+        return -w * (echo(parts[0], above) - echo(parts[0], below)
+                     + echo(parts[1], below) - echo(parts[1], above)) / 2
 
     def next_non_marker(self, i: int) -> int | None:
         for j in range(i + 1, len(self.blocks)):
