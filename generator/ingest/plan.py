@@ -58,7 +58,7 @@ WEIGHTS: dict[str, float] = {
     "lead_after_open": 0.0,  # 本报讯 right under the group: the usual headline-above form
     "md_open": -6.0,  # "# title" opens its article
     "md_sub": -4.0,  # "## title" inside a body is a subhead
-    "echo": 3.0,  # the group's words recur in the text it belongs to
+    "echo": 5.0,  # the group's words recur in the text it belongs to
     "local": 2.0,  # the local rules decided the same, from the group and its neighbours
 }
 BULLETS = "●■◆▲★"
@@ -219,12 +219,16 @@ def bigrams(text: str) -> set[str]:
             if "\u4e00" <= text[i] <= "\u9fff" and "\u4e00" <= text[i + 1] <= "\u9fff"}
 
 
+ECHO_PAIRS = 6  # a headline with fewer character pairs says less about where it belongs
+
+
 def echo(headline: str, text: str) -> float:
-    """Share of the headline's character pairs that the text repeats (0 to 1)."""
+    """Share of the headline's character pairs that the text repeats (0 to 1), damped
+    for very short headlines (笃行——), whose one or two pairs prove little."""
     pairs = bigrams(headline)
     if not pairs or not text:
         return 0.0
-    return len(pairs & bigrams(text)) / len(pairs)
+    return len(pairs & bigrams(text)) / max(len(pairs), ECHO_PAIRS)
 
 
 def head_chars(head: Head) -> int:
