@@ -261,7 +261,8 @@ INDEX_TAIL_RE = re.compile(
 # The paper's own name, alone or before the date: 绍兴日报, 德州晚报2024年12月3日星期二.
 MASTHEAD_NAME_RE = re.compile(r"^[\u4e00-\u9fff]{2,6}(?:日报|晚报|都市报|早报|商报|时报|晨报)\s*")
 INDEX_HEADER_RE = re.compile(r"^(?:今日|本期|本版|要闻)?(?:导读|提示|要闻提示|内容提要|导航)$")
-AD_RE = re.compile(r"^(?:广告|[【\[]广告[】\]]|招商热线|咨询热线|订购热线|服务热线)")
+AD_RE = re.compile(r"^(?:广告|[【\[]广告[】\]]|招商热线|咨询热线|订购热线|服务热线)"
+                   r"|(?:咨询|订购|服务|招商|订餐|预订)热线[：:]\s*\d")
 
 
 # A character every furniture pattern below needs: one search rules most lines out.
@@ -287,7 +288,7 @@ def furniture_reason(text: str) -> str:
         return "masthead"
     if INDEX_TAIL_RE.search(text) and len(text) >= 5:
         return "index of other pages"
-    if AD_RE.match(text):
+    if AD_RE.search(text):
         return "advertisement"
     if len(text) <= 40 and WEATHER_RE.search(text) and "，" not in text:
         return "weather box"

@@ -62,6 +62,8 @@ WEIGHTS: dict[str, float] = {
     "local": 2.0,  # the local rules decided the same, from the group and its neighbours
 }
 BULLETS = "●■◆▲★"
+# A notice's own title (征集启事, 讣告, 更正): a headline, never a subhead.
+NOTICE_TITLE_RE = re.compile(r"(?:启事|公告|讣告|更正|声明|通告|公示)$")
 TEXT_SAMPLE = 400  # characters of a unit compared with a headline
 SHORT_UNIT = 40  # characters: a body this short may be a fragment, not a story
 WEAK_HEAD = 8  # characters: a group this short reads as a subhead phrase
@@ -314,7 +316,7 @@ class Planner:
                     cost += w["md_open"]
             if action == SUB:
                 if last is None or last.closed or last.jumped or first is None \
-                        or after.hard_start:
+                        or after.hard_start or NOTICE_TITLE_RE.search(head.text):
                     continue
                 cost += w["sub"]
                 cost += w["sub_strong"] if strong_head(head) else 0.0
@@ -331,6 +333,8 @@ class Planner:
             # A group that could only open (nothing above it to close) says nothing about
             # which way this page prints its headlines.
             pointing = {OPEN: OPEN, CLOSE: CLOSE, SPLIT: OPEN}.get(action) if can_close else None
+            if k == 0 and not before.units:
+                pointing = OPEN  # the page starts with a headline: it prints them above
             if pointing and orient and pointing != orient:
                 cost += w["switch"]
             out.append((action, cost,

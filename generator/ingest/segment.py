@@ -177,8 +177,8 @@ def prepare_lines(text: str, markdown: bool) -> list[Line]:
     return out
 
 
-OPEN_SIGNATURE_RE = re.compile(r"[（(][\u4e00-\u9fff·]{1,4}$")
-SIGNATURE_END_RE = re.compile(r"^[\u4e00-\u9fff·\s]{1,4}[）)]$")
+OPEN_SIGNATURE_RE = re.compile(r"[（(][^（()）]{1,24}$")  # （记者 彭亮 通讯员 / （雷辉
+SIGNATURE_END_RE = re.compile(r"^[\u4e00-\u9fff·\s]{1,10}[）)]$")  # 曾慧 报道） / 钰）
 
 
 def mend_wrapped_signatures(pairs: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
