@@ -16,7 +16,8 @@ from generator.ingest.article import PageRef
 CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 NAME = rf"[{CJK}·]{{2,5}}"
 # A credit's role word: 本报记者, 全媒体记者, 见习记者, 首席记者, 通讯员, 本报评论员 …
-ROLE = (r"(?:本报|特约|见习|首席|实习|摄影|全媒体|融媒体|融媒|新媒体|驻[\u4e00-\u9fff]{1,3}){0,3}"
+ROLE = (r"(?:[\u4e00-\u9fff]{2,4}(?:日报|晚报|都市报|早报|商报|晨报))?"  # 德州晚报全媒体记者
+        r"(?:本报|特约|见习|首席|实习|摄影|全媒体|融媒体|融媒|新媒体|驻[\u4e00-\u9fff]{1,3}){0,3}"
         r"(?:记者|通讯员|实习生|摄影|编辑|评论员)")
 
 # Punctuation that ends a sentence; a paragraph or a line ending with one is complete.

@@ -60,6 +60,7 @@ BULLETS = "●■◆▲★"
 TAIL_ENDS = frozenset("摄）)")  # lines that may end with a credit, signature or jump note
 CONT_TAIL_RE = re.compile(CONT_RE.pattern + "$")
 BARE_LEADS = ("本报讯", "本报讯：", "本报讯:")  # a lead whose credit is on the next line
+CAPTION_MAX = 160  # characters: a photo caption is a paragraph at most this long
 DOUBT_BELOW = 0.8  # a decision less sure than this is recorded as a doubt
 UNTITLED_CONFIDENCE = 0.5  # a signed story printed without any headline is unusual
 MAX_INVISIBLE_WARNINGS = 20  # lines reported one by one; the rest in one summary warning
@@ -701,6 +702,14 @@ class Assembler:
             del cur.paragraphs[last_sub:]
             photo = self.start(line.no)
             photo.title, photo.paragraphs = title, caption
+            cur = photo
+        elif (len(cur.paragraphs) >= 2 and (cur.title or cur.byline)
+              and len(cur.paragraphs[-1]) <= CAPTION_MAX):
+            # A story with its headline or byline, then a short paragraph and a credit:
+            # the paragraph is a photo's caption printed after the story.
+            caption = cur.paragraphs.pop()
+            photo = self.start(line.no)
+            photo.paragraphs = [caption]
             cur = photo
         credit = line.text.strip("（()）") if line.text[:1] in "（(" else line.text
         cur.byline = cur.byline or credit
