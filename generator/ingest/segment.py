@@ -61,6 +61,7 @@ TAIL_ENDS = frozenset("摄）)")  # lines that may end with a credit, signature 
 CONT_TAIL_RE = re.compile(CONT_RE.pattern + "$")
 BARE_LEADS = ("本报讯", "本报讯：", "本报讯:")  # a lead whose credit is on the next line
 CAPTION_MAX = 160  # characters: a photo caption is a paragraph at most this long
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩"  # numbered captions of a photo group
 DOUBT_BELOW = 0.8  # a decision less sure than this is recorded as a doubt
 UNTITLED_CONFIDENCE = 0.5  # a signed story printed without any headline is unusual
 MAX_INVISIBLE_WARNINGS = 20  # lines reported one by one; the rest in one summary warning
@@ -704,7 +705,8 @@ class Assembler:
             photo.title, photo.paragraphs = title, caption
             cur = photo
         elif (len(cur.paragraphs) >= 2 and (cur.title or cur.byline)
-              and len(cur.paragraphs[-1]) <= CAPTION_MAX):
+              and len(cur.paragraphs[-1]) <= CAPTION_MAX
+              and not any(p[:1] in CIRCLED for p in cur.paragraphs)):
             # A story with its headline or byline, then a short paragraph and a credit:
             # the paragraph is a photo's caption printed after the story.
             caption = cur.paragraphs.pop()
