@@ -21,7 +21,7 @@ import math
 import re
 from dataclasses import dataclass, field
 
-from generator.ingest.blocks import Block, Head, Marker, Para
+from generator.ingest.blocks import SIGN_OFF_DATE_RE, Block, Head, Marker, Para
 from generator.ingest.lines import Kind, is_kicker
 from generator.ingest.repair import join_lines
 
@@ -145,6 +145,9 @@ def gaps_and_heads(blocks: list[Block]) -> tuple[list[Gap], list[int]]:
                 unit.text += "".join(ln.text for ln in b.lines)[:TEXT_SAMPLE]
             unit.paras += 1
             gap.ends_open = b.open
+            if unit.paras > 1 and SIGN_OFF_DATE_RE.match(b.lines[-1].text):
+                unit.closed = True  # a notice's date under its signer ends the notice
+                gap.ends_open = False
             continue
         kind = b.kind
         if kind is Kind.CONT_ON and unit is not None:

@@ -17,7 +17,7 @@ import heapq
 import re
 
 from generator.ingest.article import Article, Noise, SegmentedPage
-from generator.ingest.blocks import Block, BlockBuilder, Head, Marker, Para
+from generator.ingest.blocks import SIGN_OFF_DATE_RE, Block, BlockBuilder, Head, Marker, Para
 from generator.ingest.lines import (
     CONT_RE,
     CREDIT_TAIL_RE,
@@ -366,6 +366,8 @@ class Assembler:
             text = self.take_lead(cur, text)
         if text:
             cur.paragraphs.append(text)
+        if len(cur.paragraphs) > 1 and SIGN_OFF_DATE_RE.match(text):
+            self.closed = True  # a notice's date under its signer: the notice ends here
 
     def join_last(self, article: Article, text: str) -> None:
         """Append text to the article's last paragraph (it finishes that sentence)."""
