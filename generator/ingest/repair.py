@@ -80,6 +80,8 @@ MIN_DOUBLED_LINE = 6  # shorter lines (哈哈, 谢谢你们) are too often real 
 # pages are about ten characters. A longer chunk is looked for at the start and the end of
 # a line only, where a whole bold line drawn twice puts it.
 MAX_DOUBLED_CHUNK = 64
+# Two-character titles of notices: doubled, they are bold type, not a word said twice.
+DOUBLED_TITLES = frozenset({"启事", "公告", "讣告", "更正", "声明", "通告", "公示", "通知"})
 MAX_DOUBLED_LINE = 4000  # 2000 printed characters: more than any bold headline or label
 # Candidate chunks the search may try on one line: DOUBLED_STEPS + DOUBLED_STEPS_PER_CHAR
 # per character. Real doubled lines need less than one per character; a line needing more
@@ -172,6 +174,8 @@ def undouble(line: str) -> str:
     that it would take more than a few steps per character (see DOUBLED_STEPS).
     """
     body = line.strip()
+    if len(body) == 4 and body[:2] == body[2:] and body[:2] in DOUBLED_TITLES:
+        return line.replace(body, body[:2])  # 讣告讣告: a notice's bold two-character title
     chunks = _doubled_chunks(body) if _may_be_doubled(body) else None
     if chunks is None and " " in body:
         chunks = _doubled_words(body)

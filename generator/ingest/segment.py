@@ -770,13 +770,19 @@ def join_block(block: list[Line]) -> str:
     return join_lines([ln.text for ln in block])
 
 
+# Names of opinion and report columns set over a headline (catalogued in docs/page-forms.md):
+# 来论 / 久久为功方能行稳致远 is a kicker and a title, not one headline.
+COLUMN_WORD_RE = re.compile(
+    r"^(?:来论|短评|时评|快评|评论|社论|论坛|一线见闻|记者手记|记者观察|基层传真|编者按|开栏的话)$")
+
+
 def split_head(head: Head) -> tuple[str | None, str, str | None]:
     """Kicker, title and subtitle of a headline group, by the usual Chinese layout:
     引题 (a unit name or a clause ending in 要求/强调) above the 主题, 副题 below it."""
     units: list[str] = []
     for block in head.blocks:
-        if len(block) >= 2 and (block[0].text.endswith("——") or (
-                is_kicker(block[0].text) and not is_kicker(block[1].text))):
+        if len(block) >= 2 and (block[0].text.endswith("——") or COLUMN_WORD_RE.match(
+                block[0].text) or (is_kicker(block[0].text) and not is_kicker(block[1].text))):
             units.append(block[0].text)
             units.append(join_block(block[1:]))
         else:
