@@ -64,6 +64,7 @@ WEIGHTS: dict[str, float] = {
 BULLETS = "●■◆▲★"
 # A notice's own title (征集启事, 讣告, 更正): a headline, never a subhead.
 NOTICE_TITLE_RE = re.compile(r"(?:启事|公告|讣告|更正|声明|通告|公示)$")
+BARE_LEAD = 4  # characters: 本报讯 alone, its credit on the byline line under it
 TEXT_SAMPLE = 400  # characters of a unit compared with a headline
 SHORT_UNIT = 40  # characters: a body this short may be a fragment, not a story
 WEAK_HEAD = 8  # characters: a group this short reads as a subhead phrase
@@ -165,7 +166,7 @@ def gaps_and_heads(blocks: list[Block]) -> tuple[list[Gap], list[int]]:
             unit.brief = unit.brief or (kind is Kind.SIGNATURE and unit.paras <= 1)
             gap.ends_open = False
         elif kind is Kind.BYLINE:
-            if unit is not None and unit.chars:
+            if unit is not None and unit.chars and not (unit.lead and unit.chars <= BARE_LEAD):
                 unit = None  # a byline after text starts the next article
                 pending_cont = False
             elif not gap.units:
