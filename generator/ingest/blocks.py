@@ -90,6 +90,8 @@ Block = Para | Head | Marker
 
 
 SIGN_OFF_DATE_RE = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日$")  # a notice's closing date
+# "武城县：冬小麦播种全面完成": a place or unit, a colon, then a clause without punctuation.
+PLACE_COLON_RE = re.compile(r"^[\u4e00-\u9fff]{1,6}[县区市镇乡局委办院所]：[^，。,；;：:]{4,}$")
 SPEAKER_RE = re.compile(r"^(?:记者|问|答|主持人|本报)[：:]")
 SPACED_WORDS_RE = re.compile(r"^\S+(?: \S+)+$")
 # Characters a headline does not end on: the line breaks mid-phrase ("…新春灯展在").
@@ -107,8 +109,8 @@ def head_line(ln: Line, column: float, page_column: float = 0.0) -> bool:
     if ln.terminal or ln.row or any(ch in text for ch in "。；;") or SIGN_OFF_DATE_RE.match(text):
         return False
     colon = max(text.find("："), text.find(":"))
-    if colon != -1 and (colon == len(text) - 1 or ln.width >= 0.9 * page_column
-                        or SPEAKER_RE.match(text)):
+    if colon != -1 and (colon == len(text) - 1 or SPEAKER_RE.match(text) or (
+            ln.width >= 0.9 * page_column and not PLACE_COLON_RE.match(text))):
         return False  # "记者：…", "许秋生：…": dialogue, not a headline such as "某某区：…"
     commas = sum(text.count(ch) for ch in "，,、")
     if commas > 1 or (commas and ln.width >= 0.85 * column - INDENT):

@@ -301,7 +301,7 @@ class Planner:
                 if len(head.blocks) < 2:
                     continue
                 cost += w["split"] + (w["split_three"] if len(head.blocks) >= 3 else 0.0)
-                if first is not None and first.photo and len(after.units) == 1:
+                if first is not None and first.photo:
                     cost += w["split_photo"]  # a photo's own short title under the group
                 if is_kicker(" ".join(ln.text for ln in head.blocks[0])):
                     cost += w["split_kicker"]
