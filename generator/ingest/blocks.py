@@ -10,7 +10,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from generator.ingest.lines import CONTINUING, Kind, Line, ends_sentence, is_kicker
+from generator.ingest.lines import (
+    CONTINUING,
+    SIGN_OFF_DATE_RE,
+    Kind,
+    Line,
+    ends_sentence,
+    is_kicker,
+)
 from generator.ingest.repair import join_lines
 
 MAX_HEAD_LINES = 4
@@ -89,7 +96,6 @@ class Marker:
 Block = Para | Head | Marker
 
 
-SIGN_OFF_DATE_RE = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日$")  # a notice's closing date
 # "武城县：冬小麦播种全面完成": a place or unit, a colon, then a clause without punctuation.
 PLACE_COLON_RE = re.compile(r"^[\u4e00-\u9fff]{1,6}[县区市镇乡局委办院所]：[^，。,；;：:]{4,}$")
 SPEAKER_RE = re.compile(r"^(?:记者|问|答|主持人|本报)[：:]")

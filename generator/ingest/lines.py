@@ -66,6 +66,7 @@ CREDIT_RE = re.compile(
 CREDIT_TAIL_RE = re.compile(rf"(?<=[。！？”])\s*((?:{ROLE}\s*)?{NAME}(?:\s+{NAME})*\s*摄)$")
 SIGNATURE_RE = re.compile(rf"^(?P<text>.*?)[（(](?P<name>{NAME}(?:\s+{NAME}){{0,2}})[）)]$")
 SIGNATURE_LINE_RE = re.compile(rf"^[（(]{NAME}(?:\s+{NAME}){{0,2}}[）)]$")
+SIGN_OFF_DATE_RE = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日$")  # a notice's closing date
 SUBTITLE_RE = re.compile(r"^(?:——|──|--|—)\s*\S")
 MD_HEADING_RE = re.compile(r"^(#{1,6})\s+(.*)$")
 # A section banner in pinyin capitals, alone or with its Chinese name: MINSHENG JINGJI,
@@ -125,7 +126,9 @@ class Line:
 
     def __post_init__(self) -> None:
         text = self.text
-        self.terminal = ends_sentence(text) if text else False
+        # A notice's date under its signer ends its paragraph as a full stop would.
+        self.terminal = bool(text) and (ends_sentence(text) or (
+            text[-1] == "日" and SIGN_OFF_DATE_RE.match(text) is not None))
         self.enumerated = is_enumerated(text)
 
 

@@ -21,8 +21,8 @@ import math
 import re
 from dataclasses import dataclass, field
 
-from generator.ingest.blocks import SIGN_OFF_DATE_RE, Block, Head, Marker, Para
-from generator.ingest.lines import Kind, is_kicker
+from generator.ingest.blocks import Block, Head, Marker, Para
+from generator.ingest.lines import SIGN_OFF_DATE_RE, Kind, is_kicker
 from generator.ingest.repair import join_lines
 
 OPEN, CLOSE, SUB, SPLIT = "open", "close", "sub", "split"

@@ -17,11 +17,12 @@ import heapq
 import re
 
 from generator.ingest.article import Article, Noise, SegmentedPage
-from generator.ingest.blocks import SIGN_OFF_DATE_RE, Block, BlockBuilder, Head, Marker, Para
+from generator.ingest.blocks import Block, BlockBuilder, Head, Marker, Para
 from generator.ingest.lines import (
     CONT_RE,
     CREDIT_TAIL_RE,
     LEAD_RE,
+    SIGN_OFF_DATE_RE,
     TRAILING_BYLINE_RE,
     Kind,
     Line,

@@ -1,0 +1,127 @@
+"""What one line of a page is, before lines are grouped: furniture, credits, bylines.
+
+The examples are the forms docs/page-forms.md catalogues from real city papers' pages,
+written anew here.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.ingest.lines import Kind, classify
+from generator.ingest.repair import undouble
+from generator.ingest.segment import segment
+
+
+def kind_of(text: str) -> tuple[str, str]:
+    line = classify(1, text, markdown=False)
+    return line.kind.value, line.reason
+
+
+@pytest.mark.parametrize(("text", "reason"), [
+    ("2024年5月4日 星期六 第3版 区县新闻", "page header"),
+    ("第A03版：读者之声", "page header"),
+    ("德州晚报2024年12月3日星期二", "page header"),
+    ("绍兴日报", "masthead"),
+    ("国内统一连续出版物号：CN41-0012", "masthead"),
+    ("责任编辑：王芳 校对：李明", "editors' names"),
+    ("本版编辑：陆斌建", "editors' names"),
+    ("导读", "index of other pages"),
+    ("●市第二人民医院专家进乡村义诊 第2版", "index of other pages"),
+    ("柳泉县代表队夺得排球冠军 （六版）", "index of other pages"),
+    ("今日天气：晴 12℃～25℃ 东南风3级", "weather box"),
+    ("今日天气", "weather box"),
+    ("美家装饰 全屋定制限时八折 咨询热线：4008123456", "advertisement"),
+    ("扫码关注某某晚报微信公众号", "QR-code caption"),
+    ("YAOWEN要闻", "section banner"),
+])
+def test_page_furniture_is_noise_with_its_reason(text: str, reason: str) -> None:
+    assert kind_of(text) == ("noise", reason)
+
+
+@pytest.mark.parametrize("text", [
+    "周六最高气温可达22℃",  # a weather story's headline, not a weather box
+    "统筹辖区各类企事业单位、社会",  # body text that starts like an editors' line
+    "CBA联赛",
+    "晚报记者走访了",
+])
+def test_text_that_only_resembles_furniture_stays_text(text: str) -> None:
+    assert kind_of(text)[0] != "noise"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("□记者 王小明", "记者 王小明"),
+    ("●记者 王小明", "记者 王小明"),
+    ("□ 罗 秋", "罗 秋"),
+    ("全媒体记者 李华 报道", "全媒体记者 李华 报道"),
+    ("本报见习记者 谢明", "本报见习记者 谢明"),
+    ("文/图 本报记者 周五", "文/图 本报记者 周五"),
+    ("本报评论员", "本报评论员"),
+    ("德州晚报全媒体记者 王瑶", "德州晚报全媒体记者 王瑶"),
+])
+def test_byline_lines(text: str, expected: str) -> None:
+    line = classify(1, text, markdown=False)
+    assert line.kind is Kind.BYLINE and line.text == expected
+
+
+@pytest.mark.parametrize("text", ["（王一 摄）", "王一 李二 摄", "本版摄影：张三 李四", "受访者 供图"],
+                         ids=["bracketed", "two names", "whole page", "supplied"])
+def test_photo_credits(text: str) -> None:
+    assert kind_of(text)[0] == "credit"
+
+
+@pytest.mark.parametrize("text", ["（记者 王一 通讯员 张二 报道）", "（据新华社电）", "据新华社电"])
+def test_bylines_printed_after_the_text_sign_the_article(text: str) -> None:
+    assert kind_of(text)[0] == "signature"
+
+
+@pytest.mark.parametrize("text", ["本报讯 全媒体记者 李华 报道", "新华社北京5月3日电（记者 王二）"])
+def test_leads(text: str) -> None:
+    assert kind_of(text)[0] == "lead"
+
+
+@pytest.mark.parametrize(("text", "repaired"), [
+    ("理性消费理性消费 依法维权依法维权", "理性消费 依法维权"),
+    ("排名排名 代表队代表队 金牌金牌 银牌银牌", "排名 代表队 金牌 银牌"),
+    ("讣告讣告", "讣告"),
+    ("人人参与 谢谢你们", "人人参与 谢谢你们"),  # real reduplications stay
+    ("谢谢谢谢", "谢谢谢谢"),
+])
+def test_fake_bold_on_spaced_words_and_notice_titles(text: str, repaired: str) -> None:
+    assert undouble(text) == repaired
+
+
+def test_a_bare_name_after_the_last_sentence_signs_the_article() -> None:
+    text = ("走进城中区的曙光西巷，墙面上画着老城的市井生活，\n巷口的空地变成了口袋公园。\n\n"
+            "街道负责人介绍，辖区已完成十一条背街小巷改造，\n下一步将推广经验。\n\n"
+            "韦丽华\n\n社区微更新让老街巷焕新颜")
+    [article] = segment(text).articles
+    assert article.byline == "韦丽华" and article.title == "社区微更新让老街巷焕新颜"
+
+
+def test_an_index_box_and_a_page_header_never_become_articles() -> None:
+    text = ("2024年5月4日 星期六 第1版 要闻\n\n要闻提示\n●我市新增三条公交线路 第2版\n"
+            "●城南区启动全民阅读活动 第5版\n\n城东区部署春季防火工作\n\n"
+            "本报讯（记者 王立）3月1日，城东区召开专题会议，研究部署春季防火工作。")
+    page = segment(text)
+    assert [a.title for a in page.articles] == ["城东区部署春季防火工作"]
+    reasons = {n.reason for n in page.noise}
+    assert {"page header", "index of other pages"} <= reasons
+
+
+def test_a_caption_and_credit_after_a_story_are_a_photo_of_their_own() -> None:
+    text = ("城东区部署春季防火工作\n\n本报讯（记者 王立）3月1日，城东区召开专题会议，"
+            "研究部署春季防火工作。\n\n会议要求，各部门要压实责任，确保各项任务按时完成。\n\n"
+            "3月1日，消防员在城东区一处林地巡查。\n本报记者 李响 摄")
+    story, photo = segment(text).articles
+    assert story.title == "城东区部署春季防火工作" and len(story.paragraphs) == 2
+    assert photo.kind == "photo" and photo.byline == "本报记者 李响 摄"
+
+
+def test_a_notice_ends_at_its_date() -> None:
+    text = ("停水启事\n\n因管网改造，城东区部分小区3月2日停水一天，敬请谅解。\n\n"
+            "城东区自来水公司\n\n2024年3月1日\n\n"
+            "3月1日，城西区举办春季招聘会，吸引求职者两千余人。\n\n城西区春季招聘会举行")
+    notice, news = segment(text).articles
+    assert notice.title == "停水启事" and notice.paragraphs[-1] == "2024年3月1日"
+    assert news.title == "城西区春季招聘会举行"
