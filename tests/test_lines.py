@@ -64,8 +64,10 @@ def test_byline_lines(text: str, expected: str) -> None:
     assert line.kind is Kind.BYLINE and line.text == expected
 
 
-@pytest.mark.parametrize("text", ["（王一 摄）", "王一 李二 摄", "本版摄影：张三 李四", "受访者 供图"],
-                         ids=["bracketed", "two names", "whole page", "supplied"])
+CREDITS = ["（王一 摄）", "王一 李二 摄", "本版摄影：张三 李四", "受访者 供图"]
+
+
+@pytest.mark.parametrize("text", CREDITS)
 def test_photo_credits(text: str) -> None:
     assert kind_of(text)[0] == "credit"
 
