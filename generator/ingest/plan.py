@@ -48,6 +48,7 @@ WEIGHTS: dict[str, float] = {
     "sub_continues": -2.5,  # the text after the group finishes the sentence before it
     "sub_photo": 2.5,  # a subhead over a credited caption: rather the photo's own title
     "open_continues": 2.5,  # a new article would start mid-sentence
+    "open_table": -1.5,  # table rows right under the group: the table's own headline
     "close_open_end": 0.8,  # a body that ends mid-sentence is closed by a headline
     "split": 1.0,
     "split_three": -3.0,  # three printed blocks: kicker and title of one, title of the next
@@ -84,6 +85,7 @@ class Unit:
     brief: bool = False
     paras: int = 0
     jumped: bool = False  # ends with （下转第X版）: its text goes on elsewhere, not here
+    table: bool = False  # starts with table rows: a table's headline is printed above it
 
 
 @dataclass
@@ -138,7 +140,8 @@ def gaps_and_heads(blocks: list[Block]) -> tuple[list[Gap], list[int]]:
                     gap.hard_start = gap.hard_start or hard
                     gap.first_plain = not hard
                 unit = Unit(lead=b.lead, cont=pending_cont,
-                            brief=b.lead and b.lines[0].text[:1] in "●■◆▲★")
+                            brief=b.lead and b.lines[0].text[:1] in "●■◆▲★",
+                            table=b.lines[0].row)
                 gap.units.append(unit)
                 pending_cont = False
             unit.chars += sum(len(ln.text) for ln in b.lines)
@@ -316,6 +319,8 @@ class Planner:
                     cost += w["open_continues"]
                 elif first.lead:
                     cost += w["lead_after_open"]
+                elif first.table:
+                    cost += w["open_table"]
                 if head.markdown_level == 1:
                     cost += w["md_open"]
             if action == SUB:
