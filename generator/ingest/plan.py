@@ -41,7 +41,7 @@ WEIGHTS: dict[str, float] = {
     "double_label": 0.3,  # …when the one above is a short label (市林业工作站篇): a kicker
     "empty_open": 0.75,  # a headline that opens nothing (last thing on the page)
     "stack": 3.3,  # two groups in a row read as kicker + title
-    "switch": 0.5,  # the page changes between headline-above and headline-below
+    "switch": 1.0,  # the page changes between headline-above and headline-below
     "sub": 1.0,  # a subhead splits nothing: the prior against it
     "sub_strong": 3.0,  # …when the group reads as a full headline
     "sub_weak": -0.8,  # …when it is a short phrase or a pair of phrases
@@ -60,7 +60,7 @@ WEIGHTS: dict[str, float] = {
     "md_open": -6.0,  # "# title" opens its article
     "md_sub": -4.0,  # "## title" inside a body is a subhead
     "echo": 5.0,  # the group's words recur in the text it belongs to
-    "local": 2.0,  # the local rules decided the same, from the group and its neighbours
+    "local": 1.5,  # the local rules decided the same, from the group and its neighbours
 }
 BULLETS = "●■◆▲★"
 # A notice's own title (征集启事, 讣告, 更正): a headline, never a subhead.
