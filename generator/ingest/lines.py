@@ -269,6 +269,10 @@ AD_RE = re.compile(r"^(?:广告|[【\[]广告[】\]]|招商热线|咨询热线|�
                    r"|(?:咨询|订购|服务|招商|订餐|预订)热线[：:]\s*\d")
 
 
+EDITOR_FIRST = frozenset("（(【[本责编校美版组审值终制视排主统")
+MASTHEAD_HINT_RE = re.compile(r"统一|CN|邮|热线|许可证|定价|印刷|社址|零售")
+INDEX_LAST = frozenset("版）)0123456789")
+WEATHER_HINT_RE = re.compile(r"℃|级|天气")
 # A character every furniture pattern below needs: one search rules most lines out.
 FURNITURE_HINT_RE = re.compile(
     r"[版期周编校审责美制排统主终视℃风气告线号邮址价刷▶►>》→|｜导提航报]|CN")
@@ -277,24 +281,29 @@ FURNITURE_HINT_RE = re.compile(
 def furniture_reason(text: str) -> str:
     """Why a line is page furniture (header, editors, weather, masthead, index of other
     pages, advertisement), or '' when it is not. Body sentences end in punctuation and
-    never look like these short lines."""
+    never look like these short lines. Each pattern runs only on lines holding a
+    character it needs: this runs on nearly every line of every page."""
     if FURNITURE_HINT_RE.search(text) is None or ends_sentence(text):
         return ""
-    if PAGE_HEADER_RE.match(text) or PAGE_HEADER_RE.match(MASTHEAD_NAME_RE.sub("", text)):
+    paper = "报" in text
+    if ("版" in text or "星期" in text or "周" in text or "|" in text or "｜" in text) and (
+            PAGE_HEADER_RE.match(text)
+            or (paper and PAGE_HEADER_RE.match(MASTHEAD_NAME_RE.sub("", text)))):
         return "page header"
-    if MASTHEAD_NAME_RE.fullmatch(text):
+    if paper and MASTHEAD_NAME_RE.fullmatch(text):
         return "masthead"
-    if INDEX_HEADER_RE.match(text):
+    if len(text) <= 6 and INDEX_HEADER_RE.match(text):
         return "index of other pages"
-    if EDITORS_RE.match(text):
+    if text[0] in EDITOR_FIRST and EDITORS_RE.match(text):
         return "editors' names"
-    if MASTHEAD_RE.search(text):
+    if MASTHEAD_HINT_RE.search(text) and MASTHEAD_RE.search(text):
         return "masthead"
-    if INDEX_TAIL_RE.search(text) and len(text) >= 5:
+    if len(text) >= 5 and text[-1] in INDEX_LAST and INDEX_TAIL_RE.search(text):
         return "index of other pages"
-    if AD_RE.search(text):
+    if ("广告" in text or "热线" in text) and AD_RE.search(text):
         return "advertisement"
-    if len(text) <= 40 and WEATHER_RE.search(text) and "，" not in text:
+    if len(text) <= 40 and WEATHER_HINT_RE.search(text) and WEATHER_RE.search(text) \
+            and "，" not in text:
         return "weather box"
     return ""
 

@@ -66,7 +66,7 @@ BULLETS = "●■◆▲★"
 # A notice's own title (征集启事, 讣告, 更正): a headline, never a subhead.
 NOTICE_TITLE_RE = re.compile(r"(?:启事|公告|讣告|更正|声明|通告|公示)$")
 BARE_LEAD = 4  # characters: 本报讯 alone, its credit on the byline line under it
-TEXT_SAMPLE = 400  # characters of a unit compared with a headline
+TEXT_SAMPLE = 300  # characters of a unit compared with a headline
 SHORT_UNIT = 40  # characters: a body this short may be a fragment, not a story
 WEAK_HEAD = 8  # characters: a group this short reads as a subhead phrase
 BANNER_NAME = 8  # characters: the longest section name printed under a pinyin banner
@@ -222,22 +222,24 @@ def untitled_cost(unit: Unit, w: dict[str, float]) -> float:
     return w["untitled_news"] if unit.chars >= SHORT_UNIT else w["untitled_short"]
 
 
-def bigrams(text: str) -> set[str]:
+CJK_RUN_RE = re.compile(r"[\u4e00-\u9fff]{2,}")
+
+
+def bigrams(text: str) -> frozenset[str]:
     """Pairs of adjacent Chinese characters: words, roughly, without a dictionary."""
-    return {text[i:i + 2] for i in range(len(text) - 1)
-            if "\u4e00" <= text[i] <= "\u9fff" and "\u4e00" <= text[i + 1] <= "\u9fff"}
+    return frozenset(run[i:i + 2] for run in CJK_RUN_RE.findall(text)
+                     for i in range(len(run) - 1))
 
 
 ECHO_PAIRS = 6  # a headline with fewer character pairs says less about where it belongs
 
 
-def echo(headline: str, text: str) -> float:
-    """Share of the headline's character pairs that the text repeats (0 to 1), damped
-    for very short headlines (笃行——), whose one or two pairs prove little."""
-    pairs = bigrams(headline)
-    if not pairs or not text:
+def echo(headline: frozenset[str], text: str) -> float:
+    """Share of the headline's character pairs (bigrams) that the text repeats (0 to 1),
+    damped for very short headlines (笃行——), whose one or two pairs prove little."""
+    if not headline or not text:
         return 0.0
-    return len(pairs & bigrams(text)) / max(len(pairs), ECHO_PAIRS)
+    return sum(pair in text for pair in headline) / max(len(headline), ECHO_PAIRS)
 
 
 def head_chars(head: Head) -> int:
@@ -266,6 +268,7 @@ class Planner:
         self.blocks = blocks
         self.votes = votes or {}
         self.w = weights or WEIGHTS
+        self._fixed: dict[int, tuple[float, dict[str, float]]] = {}
         self.gaps, self.heads = gaps_and_heads(blocks)
 
     # States between groups: is the last unit of the gap so far titled? (None: no open
@@ -273,28 +276,55 @@ class Planner:
     def transitions(self, k: int, state: tuple) -> list[tuple[str, float, tuple]]:
         """Every action for group k from a state, with its cost and the next state."""
         titled, orient, pending = state
-        before, after = self.gaps[k], self.gaps[k + 1]
-        head: Head = self.blocks[self.heads[k]]
-        w = self.w
+        before = self.gaps[k]
         last = before.units[-1] if before.units else None
         # A unit closed by its signature may still take a headline printed after it
         # (column dumps), unless one was printed above it; a credited photo may not.
         can_close = last is not None and titled is not None and not (
             last.closed and (titled or last.photo))
-        first = after.units[0] if after.units else None
+        double, fixed = self.fixed_costs(k)
         out = []
-        # What finishing the unit before the group costs, when it gets no more title.
-        finish = pending if last is not None and titled is False else 0.0
-        continues = (before.ends_open and after.first_plain and not after.hard_start)
-        for action in ACTIONS:
-            cost = 0.0
+        for action, cost in fixed.items():
             if action in (CLOSE, SPLIT):
                 if not can_close:
                     continue
-                if titled:
-                    above = self.blocks[self.heads[k - 1]] if k else None
-                    label = isinstance(above, Head) and head_chars(above) <= WEAK_HEAD
-                    cost += w["double_label"] if label else w["double"]
+                cost += double if titled else 0.0
+            if action == OPEN and last is not None and titled is False:
+                cost += pending  # the unit above is finished without a headline
+            if action == SUB and titled is None:
+                continue
+            # A group that could only open (nothing above it to close) says nothing about
+            # which way this page prints its headlines.
+            pointing = {OPEN: OPEN, CLOSE: CLOSE, SPLIT: OPEN}.get(action) if can_close else None
+            if k == 0 and not before.units:
+                pointing = OPEN  # the page starts with a headline: it prints them above
+            if pointing and orient and pointing != orient:
+                cost += self.w["switch"]
+            out.append((action, cost, self.after_state(action, state, pointing or orient,
+                                                       self.gaps[k + 1])))
+        return out
+
+    def fixed_costs(self, k: int) -> tuple[float, dict[str, float]]:
+        """What group k's actions cost whatever the state (computed once per group): the
+        cost of a second headline on the body above, and per possible action the rest."""
+        found = self._fixed.get(k)
+        if found is not None:
+            return found
+        before, after = self.gaps[k], self.gaps[k + 1]
+        head: Head = self.blocks[self.heads[k]]
+        w = self.w
+        last = before.units[-1] if before.units else None
+        first = after.units[0] if after.units else None
+        continues = before.ends_open and after.first_plain and not after.hard_start
+        above = self.blocks[self.heads[k - 1]] if k else None
+        label = isinstance(above, Head) and head_chars(above) <= WEAK_HEAD
+        double = w["double_label"] if label else w["double"]
+        costs: dict[str, float] = {}
+        for action in ACTIONS:
+            cost = 0.0
+            if action in (CLOSE, SPLIT):
+                if last is None:
+                    continue
                 cost += w["close_open_end"] if before.ends_open else 0.0
                 cost += w["close_closed"] if last.closed else 0.0
             if action == CLOSE and first is not None and not after.hard_start \
@@ -308,8 +338,6 @@ class Planner:
                     cost += w["split_photo"]  # a photo's own short title under the group
                 if is_kicker(" ".join(ln.text for ln in head.blocks[0])):
                     cost += w["split_kicker"]
-            if action == OPEN:
-                cost += finish
             if action in (OPEN, SPLIT):
                 if first is None:
                     nxt = self.heads[k] + 1 < len(self.blocks) and k + 1 < len(self.heads) \
@@ -327,10 +355,11 @@ class Planner:
                 if last is None or last.closed or last.jumped or first is None \
                         or after.hard_start or NOTICE_TITLE_RE.search(head.text):
                     continue
-                cost += w["sub"]
-                cost += w["sub_strong"] if strong_head(head) else 0.0
-                cost += w["sub_weak"] if head_chars(head) <= WEAK_HEAD or (len(
-                    [ln for b in head.blocks for ln in b]) >= 2 and not strong_head(head)) else 0.0
+                strong = strong_head(head)
+                cost += w["sub"] + (w["sub_strong"] if strong else 0.0)
+                lines = sum(len(b) for b in head.blocks)
+                cost += w["sub_weak"] if head_chars(head) <= WEAK_HEAD or (
+                    lines >= 2 and not strong) else 0.0
                 cost += w["sub_continues"] if continues else 0.0
                 cost += w["sub_photo"] if first.photo else 0.0
                 cost += w["md_sub"] if head.markdown_level == 2 else 0.0
@@ -339,16 +368,9 @@ class Planner:
             cost += self.echo_cost(action, head, last, first)
             if self.votes.get(self.heads[k]) == action:
                 cost -= w["local"]
-            # A group that could only open (nothing above it to close) says nothing about
-            # which way this page prints its headlines.
-            pointing = {OPEN: OPEN, CLOSE: CLOSE, SPLIT: OPEN}.get(action) if can_close else None
-            if k == 0 and not before.units:
-                pointing = OPEN  # the page starts with a headline: it prints them above
-            if pointing and orient and pointing != orient:
-                cost += w["switch"]
-            out.append((action, cost,
-                        self.after_state(action, state, pointing or orient, after)))
-        return out
+            costs[action] = cost
+        self._fixed[k] = (double, costs)
+        return double, costs
 
     def echo_cost(self, action: str, head: Head, last: Unit | None,
                   first: Unit | None) -> float:
@@ -360,6 +382,7 @@ class Planner:
         parts = [head.text] if action != SPLIT else [
             " ".join(join_lines([ln.text for ln in b]) for b in head.blocks[:-1]),
             join_lines([ln.text for ln in head.blocks[-1]])]
+        parts = [bigrams(p) for p in parts]
         above = last.text if last else ""
         below = first.text if first else ""
         if action == CLOSE:
