@@ -243,6 +243,11 @@ def split_tails(text: str) -> list[str]:
     credit = CREDIT_TAIL_RE.search(text) if last == "摄" else None
     if credit and credit.start(1) > 0:
         return [text[: credit.start(1)].rstrip(), credit.group(1)]
+    if last in ("）", ")"):
+        cut = max(text.rfind("（"), text.rfind("("))
+        head, tail = text[:cut].rstrip(), text[cut:]
+        if cut > 0 and ends_sentence(head) and TRAILING_BYLINE_RE.match(tail):
+            return [head, tail]  # …完成。（记者 X 通讯员 Y 报道）
     sig = SIGNATURE_TAIL_RE.match(text) if last in ("）", ")") else None
     lead = LEAD_RE.match(text) if sig else None
     if sig and sig.group("text") and (lead is None or lead.end() <= len(sig.group("text"))):
