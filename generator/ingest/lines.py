@@ -50,6 +50,10 @@ BULLET_MARKS = "□■●◆▲★◇○"
 TEXT_PHOTO = r"(?:文\s*[/／]\s*图|图\s*[/／]\s*文|文|图)"
 BYLINE_LINE_RE = re.compile(
     rf"^[{BULLET_MARKS}]?\s*(?:(?:{ROLE}|{TEXT_PHOTO}[：:]?)\s*{NAME}(?:\s+{NAME})*\s*)+(?:报道)?$")
+# 孙海海（市教育局）: a contributed commentary's author and the unit he works for.
+AUTHOR_UNIT_RE = re.compile(
+    rf"^[{CJK}·]{{2,4}}[（(][{CJK}、]{{2,18}}[局委院校所部会司心区县市镇乡厅站队社馆学]"
+    rf"(?:[{CJK}]{{0,4}})[）)]$")
 # □ 罗 秋 / ■张明: an author's name in a box, the byline of an essay or a letter.
 BOXED_NAME_RE = re.compile(rf"^[□■]\s*[{CJK}](?:\s?[{CJK}]){{1,3}}$")
 # 本报评论员 / 本报特约评论员 alone: the credit of a commentary.
@@ -219,6 +223,8 @@ def classify(no: int, text: str, markdown: bool) -> Line:
         return Line(no, text, Kind.NOISE, width, reason="index of other pages")  # ●标题 第2版
     if first == "据" and TRAILING_BYLINE_RE.match(text):
         return Line(no, text, Kind.SIGNATURE, width)  # 据新华社电 after the text
+    if text[-1] in "）)" and AUTHOR_UNIT_RE.match(text):
+        return Line(no, text, Kind.BYLINE, width)  # 孙海海（市教育局）: a 来论's author
     if first in "□■" and BOXED_NAME_RE.match(text):
         return Line(no, text.lstrip("□■ "), Kind.BYLINE, width)  # □ 罗 秋: the author
     if first in LEAD_FIRST and LEAD_START_RE.match(text):
