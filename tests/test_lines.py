@@ -127,3 +127,21 @@ def test_a_notice_ends_at_its_date() -> None:
     notice, news = segment(text).articles
     assert notice.title == "停水启事" and notice.paragraphs[-1] == "2024年3月1日"
     assert news.title == "城西区春季招聘会举行"
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("涧林家电 以旧换新 补贴最高700元", "noise"),
+    ("湄湾·悦府 火热认购中", "noise"),
+    ("以旧换新活动带动家电消费增长", "text"),  # a headline about the scheme, not an advert
+])
+def test_advertisements_by_their_sales_talk_and_shape(text: str, kind: str) -> None:
+    assert kind_of(text)[0] == kind
+
+
+def test_a_name_printed_a_space_after_the_last_sentence_signs_it() -> None:
+    text = ("# 热线上月受理诉求四万件\n\n记者从市政务服务管理局获悉，热线上月受理群众诉求四万余件。\n\n"
+            "对群众反映集中的问题，热线已形成专题报告，推送相关部门研究解决。 秦玉\n\n"
+            "## 冬日江景\n\n11月19日清晨，三江口江面薄雾缭绕。\n\n本报记者 周航 摄\n")
+    story, photo = segment(text).articles
+    assert story.byline == "秦玉" and story.paragraphs[-1].endswith("研究解决。")
+    assert photo.title == "冬日江景" and photo.kind == "photo"

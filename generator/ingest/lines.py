@@ -271,8 +271,12 @@ INDEX_TAIL_RE = re.compile(
 # The paper's own name, alone or before the date: 绍兴日报, 德州晚报2024年12月3日星期二.
 MASTHEAD_NAME_RE = re.compile(r"^[\u4e00-\u9fff]{2,6}(?:日报|晚报|都市报|早报|商报|时报|晨报)\s*")
 INDEX_HEADER_RE = re.compile(r"^(?:今日|本期|本版|要闻)?(?:导读|提示|要闻提示|内容提要|导航)$")
+# Sales talk a news line never has: 以旧换新 补贴最高700元, 某某·悦府 火热认购中.
+AD_WORDS_RE = re.compile(r"以旧换新|补贴最高|火热认购|盛大开盘|限时特惠|全屋定制|招商加盟|钜惠")
 AD_RE = re.compile(r"^(?:广告|[【\[]广告[】\]]|招商热线|咨询热线|订购热线|服务热线)"
                    r"|(?:咨询|订购|服务|招商|订餐|预订)热线[：:]\s*\d")
+# …and the shape of an advertisement's line: priced, addressed, or slogans side by side.
+AD_SHAPE_RE = re.compile(r"\d+\s*元|地址|热线|·|\S\s+\S+\s+\S")
 
 
 EDITOR_FIRST = frozenset("（(【[本责编校美版组审值终制视排主统")
@@ -281,7 +285,7 @@ INDEX_LAST = frozenset("版）)0123456789")
 WEATHER_HINT_RE = re.compile(r"℃|级|天气")
 # A character every furniture pattern below needs: one search rules most lines out.
 FURNITURE_HINT_RE = re.compile(
-    r"[版期周编校审责美制排统主终视℃风气告线号邮址价刷▶►>》→|｜导提航报]|CN")
+    r"[版期周编校审责美制排统主终视℃风气告线号邮址价刷▶►>》→|｜导提航报换补购盘惠盟]|CN")
 
 
 def furniture_reason(text: str) -> str:
@@ -307,6 +311,8 @@ def furniture_reason(text: str) -> str:
     if len(text) >= 5 and text[-1] in INDEX_LAST and INDEX_TAIL_RE.search(text):
         return "index of other pages"
     if ("广告" in text or "热线" in text) and AD_RE.search(text):
+        return "advertisement"
+    if AD_WORDS_RE.search(text) and AD_SHAPE_RE.search(text):
         return "advertisement"
     if len(text) <= 40 and WEATHER_HINT_RE.search(text) and WEATHER_RE.search(text) \
             and "，" not in text:

@@ -167,14 +167,19 @@ def merge_by_line(first: list[str], second: list[str]) -> list[str]:
 
 def prepare_lines(text: str, markdown: bool) -> list[Line]:
     """Repair and classify every line; undo vertical headlines and split glued tails."""
-    pairs = [(no, "", line) for no, line in enumerate(repair_lines(text), start=1)]
+    raw_lines = text.split("\n")
+    pairs = [(no, raw, line)
+             for no, (raw, line) in enumerate(zip(raw_lines, repair_lines(text), strict=True),
+                                              start=1)]
     if sum(len(p[2]) == 1 for p in pairs) >= VERTICAL_MIN:
         pairs = merge_vertical(pairs)
     pairs = mend_wrapped_signatures(pairs)
     out: list[Line] = []
-    for no, _raw, text in pairs:
+    for no, raw, text in pairs:
         if text and text[-1] in TAIL_ENDS:
             out.extend(classify(no, part, markdown) for part in split_tails(text))
+        elif len(raw) > 6 and raw[-1] != "。" and GLUED_NAME_RE.match(raw.rstrip()):
+            out.extend(split_glued_name(no, text, markdown))  # '…解决。 秦玉' as printed
         else:
             out.append(classify(no, text, markdown))
     return out
@@ -231,6 +236,20 @@ def merge_vertical(pairs: list[tuple[int, str, str]]) -> list[tuple[int, str, st
 
 def is_single_cjk(text: str) -> bool:
     return len(text) == 1 and "\u4e00" <= text <= "\u9fff"
+
+
+GLUED_NAME_RE = re.compile(r"^(?P<text>.*[。！？”])\s+(?P<name>[\u4e00-\u9fff]{2,3})$")
+NAME_AFTER_STOP_RE = re.compile(r"^(?P<text>.*[。！？”])(?P<name>[\u4e00-\u9fff]{2,3})$")
+
+
+def split_glued_name(no: int, text: str, markdown: bool) -> list[Line]:
+    """'…研究解决。 秦玉': the author's name printed after the last sentence, a space
+    apart, is that article's signature."""
+    m = NAME_AFTER_STOP_RE.match(text)  # the repaired line: the space is gone
+    if m is None or m.group("name")[0] not in SURNAMES:
+        return [classify(no, text, markdown)]
+    return [classify(no, m.group("text"), markdown),
+            Line(no, m.group("name"), Kind.SIGNATURE, float(len(m.group("name"))))]
 
 
 def split_tails(text: str) -> list[str]:
@@ -418,7 +437,8 @@ class Assembler:
     def on_head(self, i: int, head: Head) -> None:
         subtitles = self.absorb_subtitles(i)
         cur = self.cur
-        if head.markdown_level == 2 and cur and not self.closed and cur.paragraphs:
+        if head.markdown_level == 2 and cur and not self.closed and cur.paragraphs \
+                and not self.photo_follows(i):
             self.add_subhead(head.text)
             return
         if self.interrupts_sentence(self.next_text(i)):
@@ -435,6 +455,14 @@ class Assembler:
             self.note(self.cur, i, "above")
             return
         self.follow_plan(i, head, subtitles)
+
+    def photo_follows(self, i: int) -> bool:
+        """A caption and its credit right under the group: '## 丰收时节' over a photo is
+        the photo's headline, not a subhead of the text above."""
+        rest = [b for b in self.blocks[i + 1:i + 4]
+                if not (isinstance(b, Marker) and b.kind is Kind.NOISE)]
+        return (len(rest) >= 2 and isinstance(rest[0], Para) and isinstance(rest[1], Marker)
+                and rest[1].kind is Kind.CREDIT)
 
     def follow_plan(self, i: int, head: Head, subtitles: list[str]) -> None:
         """Do what the page's plan decided for this group (see plan.py)."""
