@@ -139,7 +139,8 @@ def test_advertisements_by_their_sales_talk_and_shape(text: str, kind: str) -> N
 
 
 def test_a_name_printed_a_space_after_the_last_sentence_signs_it() -> None:
-    text = ("# 热线上月受理诉求四万件\n\n记者从市政务服务管理局获悉，热线上月受理群众诉求四万余件。\n\n"
+    text = ("# 热线上月受理诉求四万件\n\n"
+            "记者从市政务服务管理局获悉，热线上月受理群众诉求四万余件。\n\n"
             "对群众反映集中的问题，热线已形成专题报告，推送相关部门研究解决。 秦玉\n\n"
             "## 冬日江景\n\n11月19日清晨，三江口江面薄雾缭绕。\n\n本报记者 周航 摄\n")
     story, photo = segment(text).articles
