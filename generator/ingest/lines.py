@@ -73,6 +73,7 @@ SIGNATURE_LINE_RE = re.compile(rf"^[（(]{NAME}(?:\s+{NAME}){{0,2}}[）)]$")
 SIGN_OFF_DATE_RE = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日$")  # a notice's closing date
 SUBTITLE_RE = re.compile(r"^(?:——|──|--|—)\s*\S")
 MD_HEADING_RE = re.compile(r"^(#{1,6})\s+(.*)$")
+BOLD_LINE_RE = re.compile(r"^\*\*([^*]{2,34})\*\*$")  # a whole line in bold: a small headline
 # A section banner in pinyin capitals, alone or with its Chinese name: MINSHENG JINGJI,
 # YAOWEN要闻, FUKAN 副刊 (one word must be long enough not to be an abbreviation).
 PINYIN_BANNER_RE = re.compile(
@@ -209,6 +210,10 @@ def classify(no: int, text: str, markdown: bool) -> Line:
         if heading:
             kind = Kind.HEADING if len(heading.group(1)) == 1 else Kind.SUBHEADING
             return Line(no, heading.group(2).strip(), kind, width)
+    if markdown and first == "*" and last == "*":
+        bold = BOLD_LINE_RE.match(text)  # **市交通局：下周起三条公交线临时改道** alone
+        if bold and not ends_sentence(bold.group(1)):
+            return Line(no, bold.group(1).strip(), Kind.SUBHEADING, width)
     cont = CONT_RE.match(text) if "版" in text else None
     if cont:
         kind = Kind.CONT_ON if cont.group(1) in ("下转", "转") else Kind.CONT_FROM
