@@ -182,7 +182,22 @@ def prepare_lines(text: str, markdown: bool) -> list[Line]:
             out.extend(split_glued_name(no, text, markdown))  # '…解决。 秦玉' as printed
         else:
             out.append(classify(no, text, markdown))
-    return out
+    return mark_bare_names(out)
+
+
+def mark_bare_names(lines: list[Line]) -> list[Line]:
+    """A name alone between a finished sentence and a blank line ('…不绝。' / '陶一鸣' /
+    ''): the article's author, printed at its end."""
+    prev: Line | None = None  # the last line that was not blank
+    for i, ln in enumerate(lines):
+        if (ln.kind is Kind.TEXT and prev is not None and prev.terminal
+                and ln.text[:1] in SURNAMES and BARE_NAME_RE.match(ln.text)):
+            after = lines[i + 1] if i + 1 < len(lines) else None
+            if after is None or after.kind is Kind.BLANK:
+                ln.kind = Kind.SIGNATURE
+        if ln.kind is not Kind.BLANK:
+            prev = ln
+    return lines
 
 
 OPEN_SIGNATURE_RE = re.compile(r"[（(][^（()）]{1,24}$")  # （记者 彭亮 通讯员 / （雷辉
