@@ -182,7 +182,26 @@ def prepare_lines(text: str, markdown: bool) -> list[Line]:
             out.extend(split_glued_name(no, text, markdown))  # '…解决。 秦玉' as printed
         else:
             out.append(classify(no, text, markdown))
-    return mark_bare_names(out)
+    return extend_boxes(mark_bare_names(out))
+
+
+BOX_REASONS = frozenset({"advertisement", "weather box", "masthead"})
+BOX_LINE = 24  # characters: the longest line read as part of such a box
+
+
+def extend_boxes(lines: list[Line]) -> list[Line]:
+    """Short unpunctuated lines set right under an advertisement, weather box or
+    masthead line (no blank between) belong to that box: '地址：棠庄路9号'."""
+    box = ""
+    for ln in lines:
+        if ln.kind is Kind.NOISE and ln.reason in BOX_REASONS:
+            box = ln.reason
+        elif box and ln.kind is Kind.TEXT and len(ln.text) <= BOX_LINE and not ln.terminal \
+                and not any(ch in ln.text for ch in "，。"):
+            ln.kind, ln.reason = Kind.NOISE, box
+        else:
+            box = ""
+    return lines
 
 
 def mark_bare_names(lines: list[Line]) -> list[Line]:
