@@ -83,6 +83,8 @@ ENUMERATED_RE = re.compile(
 )
 QR_RE = re.compile(r"二维码|扫码|扫一扫")
 QR_START_RE = re.compile(r"^(?:扫码|扫一扫|长按|微信扫)")  # 扫码关注某某晚报微信公众号
+# '具体排名如下：', '编辑同志：': text that leads into a list or a letter, not a label.
+BODY_COLON_RE = re.compile(r"(?:如下|同志|朋友们|您好|大家好)[：:]$")
 LABEL_RE = re.compile(rf"^[{CJK}]{{1,6}}[：:]$")
 KICKER_END_RE = re.compile(r"(?:要求|强调|指出|表示|提出|时说|寄语|致辞)$")
 # Unit names end in a unit word; one-character ones (局, 县, 乡 …) also end ordinary
@@ -334,7 +336,7 @@ def noise_reason(text: str) -> str:
         return reason
     if (len(text) <= 12 or (len(text) <= 24 and QR_START_RE.match(text))) and QR_RE.search(text):
         return "QR-code caption"
-    if text[-1] in "：:" and LABEL_RE.match(text):
+    if text[-1] in "：:" and LABEL_RE.match(text) and not BODY_COLON_RE.search(text):
         return "stray label"
     return ""
 
