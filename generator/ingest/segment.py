@@ -471,6 +471,11 @@ class Assembler:
     def on_head(self, i: int, head: Head) -> None:
         subtitles = self.absorb_subtitles(i)
         cur = self.cur
+        if is_column_label(self.blocks, i) and not subtitles:
+            self.noise.append(Noise(head.text, head.line, "column label"))  # 简明信息 ● …
+            if cur is not None and cur.paragraphs:
+                self.closed = True  # a column starts: the text above is finished
+            return
         if head.markdown_level == 2 and cur and not self.closed and cur.paragraphs \
                 and not self.photo_follows(i):
             self.add_subhead(head.text)
@@ -478,11 +483,6 @@ class Assembler:
         if self.interrupts_sentence(self.next_text(i)):
             self.attach(cur, head, subtitles, demote=True)
             self.join_next = True
-            return
-        if is_column_label(self.blocks, i) and not subtitles:
-            self.noise.append(Noise(head.text, head.line, "column label"))  # 简明信息 ● …
-            if self.cur is not None and self.cur.paragraphs:
-                self.closed = True  # a column starts: the text above is finished
             return
         if head.markdown_level:
             self.open_with(head, subtitles)
