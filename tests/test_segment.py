@@ -1081,6 +1081,16 @@ PATHOLOGICAL = [
 ]
 
 
+def test_simulated_pages_lose_no_text() -> None:
+    # Every character of a hundred simulated pages (furniture, captions, tables,
+    # notices, jumps, fake bold…) ends up in an article field or in reported noise.
+    from pagesim import make_page
+
+    for seed in range(100):
+        text = make_page(seed).text
+        accounted(text, segment(text))
+
+
 @pytest.mark.parametrize("family", PATHOLOGICAL)
 def test_pathological_page_loses_no_text(family: str) -> None:
     text = pathological(family, 20_000)  # 60 KB of UTF-8 on one line for the line families
