@@ -221,7 +221,9 @@ def classify(no: int, text: str, markdown: bool) -> Line:
         kind = Kind.CONT_ON if cont.group(1) in ("下转", "转") else Kind.CONT_FROM
         return Line(no, cont.group(0), kind, width, page=page_ref(cont.group(2)),
                     tail=text[cont.end():].strip())
-    # Cheap character tests first: classify runs on every line of every page.
+    # Cheap character tests first: classify runs on every line of every page. Credits,
+    # bylines and signatures hold no comma or full stop; most body lines do.
+    plain = "，" not in text and "。" not in text
     if first in BULLET_MARKS and len(text) <= 40 and ROLE_WORD_RE.search(text[:6]) and (
             BYLINE_LINE_RE.match(text) or BYLINE_GLUED_RE.match(text)):
         return Line(no, text.lstrip(BULLET_MARKS + " "), Kind.BYLINE, width)  # ●记者 X
@@ -230,21 +232,22 @@ def classify(no: int, text: str, markdown: bool) -> Line:
         return Line(no, text, Kind.NOISE, width, reason="index of other pages")  # ●标题 第2版
     if first == "据" and TRAILING_BYLINE_RE.match(text):
         return Line(no, text, Kind.SIGNATURE, width)  # 据新华社电 after the text
-    if text[-1] in "）)" and AUTHOR_UNIT_RE.match(text):
+    if plain and last in "）)" and AUTHOR_UNIT_RE.match(text):
         return Line(no, text, Kind.BYLINE, width)  # 孙海海（市教育局）: a 来论's author
     if first in "□■" and BOXED_NAME_RE.match(text):
         return Line(no, text.lstrip("□■ "), Kind.BYLINE, width)  # □ 罗 秋: the author
     if first in LEAD_FIRST and LEAD_START_RE.match(text):
         return Line(no, text, Kind.LEAD, width)
-    if last in "摄图）)" and len(text) <= 40 and CREDIT_RE.match(text):
+    if plain and last in "摄图）)" and len(text) <= 40 and CREDIT_RE.match(text):
         return Line(no, text, Kind.CREDIT, width)
-    if first == "本" and CREDIT_RE.match(text):
+    if plain and first == "本" and CREDIT_RE.match(text):
         return Line(no, text, Kind.CREDIT, width)  # 本版摄影：X
-    if len(text) <= 40 and ROLE_WORD_RE.search(text) and (
+    if plain and len(text) <= 40 and ROLE_WORD_RE.search(text) and (
             BYLINE_LINE_RE.match(text) or BYLINE_GLUED_RE.match(text)
             or COMMENTATOR_RE.match(text)):
         return Line(no, text.lstrip(BULLET_MARKS + " "), Kind.BYLINE, width)
-    if first in "（(据" and (SIGNATURE_LINE_RE.match(text) or TRAILING_BYLINE_RE.match(text)):
+    if plain and first in "（(据" and (
+            SIGNATURE_LINE_RE.match(text) or TRAILING_BYLINE_RE.match(text)):
         return Line(no, text, Kind.SIGNATURE, width)
     if first in "—-─" and SUBTITLE_RE.match(text) and not ends_sentence(text):
         return Line(no, text, Kind.SUBTITLE, width)
