@@ -178,7 +178,7 @@ def prepare_lines(text: str, markdown: bool) -> list[Line]:
     for no, raw, text in pairs:
         if text and text[-1] in TAIL_ENDS:
             out.extend(classify(no, part, markdown) for part in split_tails(text))
-        elif len(raw) > 6 and raw[-1] != "。" and GLUED_NAME_RE.match(raw.rstrip()):
+        elif len(raw) > 6 and " " in raw[-5:-1] and GLUED_NAME_RE.match(raw.rstrip()):
             out.extend(split_glued_name(no, text, markdown))  # '…解决。 秦玉' as printed
         else:
             out.append(classify(no, text, markdown))
