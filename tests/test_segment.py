@@ -37,7 +37,7 @@ SEED_PAGES = sorted(SEEDS.glob("*.txt"))
 CONT_NOTE_RE = re.compile(
     r"[（(]\s*(?:上接|下转|转自|接|转)\s*第?\s*[0-9０-９一二三四五六七八九十A-Za-z]{1,4}\s*版[）)]"
 )
-HEADING_MARK_RE = re.compile(r"^#{1,6}(?=\s)")
+HEADING_MARK_RE = re.compile(r"^#{1,6}(?=\s|[“‘《「（(])")  # "# 标题", or "#“标题”" once repaired
 BULLET_RE = re.compile(r"^[●○■□◆◇▲△★☆•]+")
 
 
