@@ -454,3 +454,47 @@ def test_hostile_article_text_is_shown_not_run(tab: Tab, hostile_site: BuiltSite
             page.wait_for_timeout(100)
     assert tab.dialogs == [], f"a dialog opened: {tab.dialogs}"
     tab.assert_clean()
+
+
+# -- the editor's check page (archive serve only) -------------------------------------
+
+def test_an_editor_opens_the_check_page_and_follows_a_doubt_to_its_article(
+        tab: Tab, tmp_path: Path):
+    # A one-issue project whose re-segmented articles carry their real doubts: the
+    # check page lists them, and its link opens the article in the live preview.
+    from e2e_site import one_issue_project
+    from test_serve import start_serve
+
+    from generator.cli import main
+
+    root = one_issue_project(tmp_path)
+    pages = root / "pages"
+    pages.mkdir()
+    # Two stories and one headline between them: which one it belongs to is a doubt.
+    (pages / "06.txt").write_text(
+        "本报讯（记者 王立）3月1日，城东区召开专题会议，研究部署春季防火工作。\n\n"
+        "会议要求，各部门要压实责任，确保各项任务按时完成。\n\n城东区部署春季防火工作\n\n"
+        "本报讯（记者 李明）3月1日，城西区启动老旧小区改造，首批十个小区开工。\n",
+        encoding="utf-8")
+    assert main(["ingest", str(pages / "06.txt"), "--content", str(root / "content"),
+                 "--city", "许昌", "--paper", "许昌日报", "--date", "2023-03-24",
+                 "--page", "6"]) == 0
+    server = start_serve(root, "--no-search")
+    try:
+        tab.goto(f"{server.url}/_check/")
+        page = tab.page
+        heading = page.get_by_role("heading", level=1)
+        assert heading.count() == 1 and heading.inner_text().strip()
+        doubt = page.locator("a[href$='/06-02/']").first
+        assert doubt.count() == 1, page.content()[:2000]
+        assert "无标题" in doubt.inner_text()  # the untitled story, named by its first words
+        assert "no headline found" in page.locator("body").inner_text()
+        doubt.click()
+        page.wait_for_load_state()
+        assert tab.path().endswith("/06-02/")
+        assert "城西区启动老旧小区改造" in page.locator("main, body").first.inner_text()
+        # The live-reload event stream of the page left behind is cut by the navigation.
+        tab.failed = [f for f in tab.failed if not f.endswith("/__archive/events")]
+        tab.assert_clean()
+    finally:
+        assert server.interrupt() == 0
