@@ -38,6 +38,7 @@ CONT_NOTE_RE = re.compile(
     r"[（(]\s*(?:上接|下转|转自|接|转)\s*第?\s*[0-9０-９一二三四五六七八九十A-Za-z]{1,4}\s*版[）)]"
 )
 HEADING_MARK_RE = re.compile(r"^#{1,6}(?=\s|[“‘《「（(])")  # "# 标题", or "#“标题”" once repaired
+BOLD_LINE_RE = re.compile(r"^\*\*[^*]{2,34}\*\*$")
 BULLET_RE = re.compile(r"^[●○■□◆◇▲△★☆•]+")
 
 
@@ -63,6 +64,8 @@ def accounted(text: str, page: SegmentedPage) -> None:
         heading = HEADING_MARK_RE.match(line)
         if heading:
             markup += chars(heading.group())
+        if BOLD_LINE_RE.match(line):  # **a whole line in bold**: its stars are markup
+            markup += chars("****")
         bullet = BULLET_RE.match(line)
         if bullet:
             markup += chars(bullet.group())
@@ -1088,6 +1091,10 @@ def pathological(family: str, size: int) -> str:
         return "# 开头\n# 第二\n" + lines_page(
             lambda: f"# 标题{rnd.choice(CJK_SAMPLE)}\n{''.join(rnd.choices(CJK_SAMPLE, k=40))}",
             size)
+    if family == "markdown headings only":
+        return lines_page(lambda: f"# 标题{rnd.choice(CJK_SAMPLE)}", size)
+    if family == "bold lines only":
+        return "# 开头\n# 第二\n" + lines_page(lambda: f"**加粗{rnd.choice(CJK_SAMPLE)}**", size)
     if family == "headlines with subtitles":
         return lines_page(lambda: f"{''.join(rnd.choices(CJK_SAMPLE, k=8))}\n——副题\n\n"
                                   f"{''.join(rnd.choices(CJK_SAMPLE, k=30))}。\n", size)
@@ -1098,7 +1105,8 @@ PATHOLOGICAL = [
     "punctuation line", "phrase line", "spaced phrase line", "letter-spaced line",
     "doubled characters line", "mixed line", "mixed lines", "doubled mixed lines",
     "periodic lines", "short lines", "column breaks in one sentence",
-    "headlines inside one sentence", "headlines with subtitles",
+    "headlines inside one sentence", "headlines with subtitles", "markdown headings only",
+    "bold lines only",
 ]
 
 
