@@ -146,3 +146,71 @@ def test_a_name_printed_a_space_after_the_last_sentence_signs_it() -> None:
     story, photo = segment(text).articles
     assert story.byline == "秦玉" and story.paragraphs[-1].endswith("研究解决。")
     assert photo.title == "冬日江景" and photo.kind == "photo"
+
+
+# Found by a hostile review: forms a page prints that must NOT be taken for the ones above.
+
+@pytest.mark.parametrize(("text", "title"), [
+    ("本报讯（记者 王明）记者昨天从市商务局获悉，\n我市家电以旧换新活动将于本月\n启动。\n\n"
+     "我市启动家电以旧换新 补贴最高2000元\n", "我市启动家电以旧换新 补贴最高2000元"),
+    ("本报讯（记者 王明）受冷空气影响，明天起我市将有大风降温天气。\n\n寒潮来袭 明天西北风7级\n",
+     "寒潮来袭 明天西北风7级"),
+    ("本报讯（记者 王明）日前，我市召开民族团结进步表彰大会，表彰先进集体。\n\n续写民族团结新篇\n",
+     "续写民族团结新篇"),
+    ("德州晚报\n市委召开常委会议研究部署防汛工作\n本报讯（记者 王明）昨天，市委召开常委会议。",
+     "市委召开常委会议研究部署防汛工作"),
+], ids=["advert words", "weather words", "新篇", "under the paper's name"])
+def test_headlines_that_resemble_furniture_stay_headlines(text: str, title: str) -> None:
+    assert [a.title for a in segment(text).articles] == [title]
+
+
+def test_a_hotline_mentioned_in_the_text_stays_in_the_text() -> None:
+    text = ("本报讯（记者 王明）市民如有类似问题\n可拨打本报新闻热线反映\n我们将及时转交有关部门\n"
+            "跟进处理。\n\n小区路灯坏了一个多月没人修")
+    [article] = segment(text).articles
+    assert "新闻热线" in article.paragraphs[0] and not segment(text).noise
+
+
+def test_a_list_of_names_with_their_units_is_text_not_bylines() -> None:
+    text = ("关于表彰优秀教师的决定\n\n经研究，决定授予以下同志“优秀教师”称号：\n"
+            "王小明（市第一中学）\n李红（市实验小学）\n张伟（城南中学）\n希望受表彰的同志再接再厉。\n\n市教育局\n\n2024年9月10日")
+    [notice] = segment(text).articles
+    assert notice.byline is None and "李红（市实验小学）" in notice.body
+
+
+@pytest.mark.parametrize("text", ["图说记者节", "评论员文章", "7月中旬最高气温35℃至38℃"])
+def test_headline_words_are_not_credits_or_weather(text: str) -> None:
+    assert kind_of(text)[0] == "text"
+
+
+def test_text_and_photo_credit_names_both() -> None:
+    assert kind_of("文 张三 图 李四")[0] == "byline"
+
+
+@pytest.mark.parametrize("text", ["妈妈 爸爸 哥哥 姐姐", "看看 听听 想想"])
+def test_real_reduplicated_words_are_not_undoubled(text: str) -> None:
+    assert undouble(text) == text
+
+
+def test_a_picture_story_keeps_its_own_caption() -> None:
+    text = ("# 春耕时节农事忙\n\n眼下正值春耕时节，城郊镇田间地头一派繁忙景象。\n\n"
+            "图为4月2日，城郊镇农民在田间驾驶拖拉机翻耕土地。\n\n记者 王明 摄\n\n"
+            "# 第二条新闻\n\n本报讯（记者 李华）昨天，全市召开会议。")
+    story, news = segment(text).articles
+    assert story.title == "春耕时节农事忙" and len(story.paragraphs) == 2
+    assert news.title == "第二条新闻"
+
+
+def test_dates_inside_letters_do_not_end_the_article() -> None:
+    text = ("红色家书\n\n1941年3月2日\n\n亲爱的母亲：儿在部队一切都好，请勿挂念。\n\n"
+            "1941年4月5日\n\n母亲：部队又打了胜仗，我立了功。")
+    [letters] = segment(text).articles
+    assert letters.paragraphs[-1] == "母亲：部队又打了胜仗，我立了功。"
+
+
+def test_two_character_titles_are_not_taken_for_names() -> None:
+    text = ("又是一年白露时，清晨的草叶上\n挂满了露珠，田野里的稻子渐\n渐黄了。\n\n"
+            "白露\n\n□ 罗 秋\n\n小时候，最盼望的就是过年。")
+    page = segment(text)
+    assert "白露" in [a.title for a in page.articles]
+    assert "白露" not in [a.byline for a in page.articles]

@@ -154,6 +154,7 @@ def split_paragraphs(lines: list[Line], width: float, one_per_line: bool) -> lis
 
 
 PLAIN_TITLE = 20  # characters: the longest headline line read above a column
+CLAUSE_ENDS = frozenset("，,、；;：:")
 WRAPPED_WIDTH = 26  # cells: text wrapped at this width or less is a printed column
 
 
@@ -165,8 +166,9 @@ def hard_wrapped(chunk: list[Line]) -> bool:
         return False
     inner = text[:-1]
     narrow = sum(ln.width <= WRAPPED_WIDTH for ln in inner)
-    open_ends = sum(not ln.terminal for ln in inner)
-    return 2 * narrow > len(inner) and 2 * open_ends > len(inner)
+    # Cut mid-word, as a column cuts text; a poem's or a list's lines end at a comma.
+    cut = sum(ln.text[-1] not in CLAUSE_ENDS and not ln.terminal for ln in inner)
+    return 2 * narrow > len(inner) and 2 * cut > len(inner)
 
 
 def row_like(ln: Line) -> bool:

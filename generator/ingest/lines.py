@@ -18,7 +18,7 @@ NAME = rf"[{CJK}·]{{2,5}}"
 # A credit's role word: 本报记者, 全媒体记者, 见习记者, 首席记者, 通讯员, 本报评论员 …
 ROLE = (r"(?:[\u4e00-\u9fff]{2,4}(?:日报|晚报|都市报|早报|商报|晨报))?"  # 德州晚报全媒体记者
         r"(?:本报|特约|见习|首席|实习|摄影|全媒体|融媒体|融媒|新媒体|驻[\u4e00-\u9fff]{1,3}){0,3}"
-        r"(?:记者|通讯员|实习生|摄影|编辑|评论员)")
+        r"(?:记者|通讯员|实习生|摄影|编辑)")
 
 # Punctuation that ends a sentence; a paragraph or a line ending with one is complete.
 TERMINAL = "。！？!?…；;"
@@ -47,7 +47,7 @@ LEAD_RE = re.compile(
 )
 BULLET_MARKS = "□■●◆▲★◇○"
 # 文/图 本报记者 X, 文 X 图 Y: one person wrote and photographed, or two did.
-TEXT_PHOTO = r"(?:文\s*[/／]\s*图|图\s*[/／]\s*文|文|图)"
+TEXT_PHOTO = r"(?:文\s*[/／]\s*图|图\s*[/／]\s*文)"
 BYLINE_LINE_RE = re.compile(
     rf"^[{BULLET_MARKS}]?\s*(?:(?:{ROLE}|{TEXT_PHOTO}[：:]?)\s*{NAME}(?:\s+{NAME})*\s*)+(?:报道)?$")
 # 孙海海（市教育局）: a contributed commentary's author and the unit he works for.
@@ -56,6 +56,8 @@ AUTHOR_UNIT_RE = re.compile(
     rf"(?:[{CJK}]{{0,4}})[）)]$")
 # □ 罗 秋 / ■张明: an author's name in a box, the byline of an essay or a letter.
 BOXED_NAME_RE = re.compile(rf"^[□■]\s*[{CJK}](?:\s?[{CJK}]){{1,3}}$")
+# 文 张三 图 李四: who wrote and who photographed.
+TEXT_AND_PHOTO_RE = re.compile(rf"^文\s*[：:]?\s*{NAME}\s+图\s*[：:]?\s*{NAME}$")
 # 本报评论员 / 本报特约评论员 alone: the credit of a commentary.
 COMMENTATOR_RE = re.compile(r"^[□■●]?\s*(?:本报)?(?:特约)?评论员$")
 # "本报记者张刚刘地委通讯员孔鹏": several names glued together after the role word.
@@ -247,6 +249,8 @@ def classify(no: int, text: str, markdown: bool) -> Line:
             BYLINE_LINE_RE.match(text) or BYLINE_GLUED_RE.match(text)
             or COMMENTATOR_RE.match(text)):
         return Line(no, text.lstrip(BULLET_MARKS + " "), Kind.BYLINE, width)
+    if plain and first == "文" and TEXT_AND_PHOTO_RE.match(text):
+        return Line(no, text.lstrip(BULLET_MARKS + " "), Kind.BYLINE, width)
     if plain and first in "（(据" and (
             SIGNATURE_LINE_RE.match(text) or TRAILING_BYLINE_RE.match(text)):
         return Line(no, text, Kind.SIGNATURE, width)
@@ -272,9 +276,14 @@ EDITORS_RE = re.compile(
 WEATHER_RE = re.compile(
     r"(?:^(?:今日|明日|今天|明天|本周)?天气(?:预报)?(?:[：:\s]|$)|-?\d{1,2}\s*℃?\s*[～~至/-]\s*-?\d{1,2}\s*℃"
     r"|[东南西北]{1,2}风\s*[0-9一二三四五六七八](?:[-～~至][0-9一二三四五六七八])?\s*级)")
+# Words and figures of a weather box; a box line holds little else.
+WEATHER_WORDS_RE = re.compile(
+    r"(?:今日|明日|今天|明天|本周)?天气(?:预报)?|[东南西北]{1,2}风|最高|最低|气温|[晴阴雨雪雾霾云转到至级]"
+    r"|-?\d+(?:\.\d+)?\s*℃?|[～~/：:\s-]")
+CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 MASTHEAD_RE = re.compile(
-    r"国内统一连续出版物号|CN\s*\d{2}\s*[-－]\s*\d{4}|邮发代号|投稿邮箱|新闻热线|广告热线"
-    r"|广告经营许可证|定价[：:]?\s*\d|印刷[：:]|社址[：:]|零售价")
+    r"国内统一连续出版物号|CN\s*\d{2}\s*[-－]\s*\d{4}|邮发代号|^(?:本版)?投稿邮箱"
+    r"|(?:新闻|广告)热线[：:]?\s*\d|广告经营许可证|定价[：:]?\s*\d|^印刷[：:]|^社址[：:]|零售价")
 INDEX_TAIL_RE = re.compile(
     r"(?:[（(]?\s*(?:详见|见)?第?\s*[A-Za-z]?\s*[0-9０-９一二三四五六七八九十]{1,3}\s*版\s*[）)]?"
     r"|[>》→▶]{1,3}\s*[A-Za-z]?\d{1,3}(?:\s*版)?)$"
@@ -287,7 +296,7 @@ AD_WORDS_RE = re.compile(r"以旧换新|补贴最高|火热认购|盛大开盘|�
 AD_RE = re.compile(r"^(?:广告|[【\[]广告[】\]]|招商热线|咨询热线|订购热线|服务热线)"
                    r"|(?:咨询|订购|服务|招商|订餐|预订)热线[：:]\s*\d")
 # …and the shape of an advertisement's line: priced, addressed, or slogans side by side.
-AD_SHAPE_RE = re.compile(r"\d+\s*元|地址|热线|·|\S\s+\S+\s+\S")
+AD_SHAPE_RE = re.compile(r"地址|热线|电话|·|\S\s+\S+\s+\S")
 
 
 EDITOR_FIRST = frozenset("（(【[本责编校美版组审值终制视排主统")
@@ -326,8 +335,8 @@ def furniture_reason(text: str) -> str:
     if AD_WORDS_RE.search(text) and AD_SHAPE_RE.search(text):
         return "advertisement"
     if len(text) <= 40 and WEATHER_HINT_RE.search(text) and WEATHER_RE.search(text) \
-            and "，" not in text:
-        return "weather box"
+            and "，" not in text and len(CJK_RE.findall(WEATHER_WORDS_RE.sub("", text))) <= 2:
+        return "weather box"  # data only: a headline about the weather keeps its words
     return ""
 
 

@@ -56,7 +56,6 @@ WEIGHTS: dict[str, float] = {
     "close_plain_next": 1.5,  # the text after the group then starts an article bare
     "split_kicker": 2.0,  # the first part is a unit name: a kicker, not a headline
     "split_photo": -2.5,  # the text after the group is a photo caption with its credit
-    "lead_after_open": 0.0,  # 本报讯 right under the group: the usual headline-above form
     "md_open": -6.0,  # "# title" opens its article
     "md_sub": -4.0,  # "## title" inside a body is a subhead
     "echo": 5.0,  # the group's words recur in the text it belongs to
@@ -108,8 +107,9 @@ class Choice:
 
     @property
     def confidence(self) -> float:
-        """The margin as a probability-like figure: 0.5 for a tie, 0.73 for a margin
-        of 2 (one local vote), near 1 where the page leaves no other reading."""
+        """The margin as a probability-like figure: 0.5 for a tie, 0.68 for a margin
+        of 1.5 (the local rules' vote alone), near 1 where the page leaves no other
+        reading."""
         return 1.0 / (1.0 + math.exp(-self.margin / 2))
 
 
@@ -119,6 +119,7 @@ def gaps_and_heads(blocks: list[Block]) -> tuple[list[Gap], list[int]]:
     heads: list[int] = []
     unit: Unit | None = None
     pending_cont = False
+    signer = False  # the last paragraph could be a notice's signer
     for i, b in enumerate(blocks):
         gap = gaps[-1]
         if isinstance(b, Head) and is_banner_name(blocks, i):
@@ -149,9 +150,11 @@ def gaps_and_heads(blocks: list[Block]) -> tuple[list[Gap], list[int]]:
                 unit.text += "".join(ln.text for ln in b.lines)[:TEXT_SAMPLE]
             unit.paras += 1
             gap.ends_open = b.open
-            if unit.paras > 1 and SIGN_OFF_DATE_RE.match(b.lines[-1].text):
+            if unit.paras > 2 and SIGN_OFF_DATE_RE.match(b.lines[-1].text) and signer:
                 unit.closed = True  # a notice's date under its signer ends the notice
                 gap.ends_open = False
+            signer = len(b.lines) == 1 and len(b.lines[0].text) <= 24 and not any(
+                ch in b.lines[0].text for ch in "，。！？；：")
             continue
         kind = b.kind
         if kind is Kind.CONT_ON and unit is not None:
@@ -192,7 +195,8 @@ def is_banner_name(blocks: list[Block], i: int) -> bool:
 # A brief column's name (本地简讯), or a series' part label (市林业工作站篇).
 COLUMN_LABEL_RE = re.compile(
     r"^[\u4e00-\u9fff]{0,4}(?:简讯|快讯|短讯|速览|简报|短波|简明信息|信息速递|一句话新闻|动态|速递|快报|传真)$"
-    r"|^[\u4e00-\u9fff（）()、]{2,11}篇$")
+    r"|^[\u4e00-\u9fff（）()、]{1,8}(?:站|局|所|院|校|办|委|部|队|中心|乡|镇|街道|社区|村|县|区)"
+    r"[（）()、\u4e00-\u9fff]{0,6}篇$")  # 市林业工作站篇, 清廉建设乡(镇、街道)篇; not 谱写新篇
 
 
 def is_column_label(blocks: list[Block], i: int) -> bool:
@@ -272,8 +276,10 @@ class Planner:
         self._fixed: dict[int, tuple[float, dict[str, float]]] = {}
         self.gaps, self.heads = gaps_and_heads(blocks)
 
-    # States between groups: is the last unit of the gap so far titled? (None: no open
-    # unit to title) and which way the last headline pointed (OPEN, CLOSE or None).
+    # States between groups: (titled, orient, pending). Is the article the gap's last unit
+    # belongs to titled yet (None: no unit to title)? Which way did the last headline that
+    # had a choice point (OPEN, CLOSE or None)? What would leaving that article without a
+    # headline cost?
     def transitions(self, k: int, state: tuple) -> list[tuple[str, float, tuple]]:
         """Every action for group k from a state, with its cost and the next state."""
         titled, orient, pending = state
@@ -346,8 +352,6 @@ class Planner:
                     cost += w["stack"] if nxt else w["empty_open"]
                 elif continues:
                     cost += w["open_continues"]
-                elif first.lead:
-                    cost += w["lead_after_open"]
                 elif first.table:
                     cost += w["open_table"]
                 if head.markdown_level == 1:

@@ -197,7 +197,7 @@ def _doubled_words(text: str) -> list[str] | None:
     out = []
     for word in words:
         half = len(word) // 2
-        if word and len(word) % 2 == 0 and word[:half] == word[half:]:
+        if len(word) >= 4 and len(word) % 2 == 0 and word[:half] == word[half:]:
             out.append(word[:half])  # 排名排名 in a header of such words
             continue
         chunks = _doubled_chunks(word) if word and _may_be_doubled(word) else None

@@ -19,6 +19,7 @@ import re
 from generator.ingest.article import Article, Noise, SegmentedPage
 from generator.ingest.blocks import Block, BlockBuilder, Head, Marker, Para
 from generator.ingest.lines import (
+    AUTHOR_UNIT_RE,
     CONT_RE,
     CREDIT_TAIL_RE,
     LEAD_RE,
@@ -130,7 +131,7 @@ def names_as_signatures(blocks: list[Block]) -> list[Block]:
                 and len(block.blocks[0]) == 1 and isinstance(prev, Para)
                 and prev.lines[-1].terminal):
             line = block.blocks[0][0]
-            if BARE_NAME_RE.match(line.text) and line.text[0] in SURNAMES:
+            if is_name(line.text):
                 out.append(Marker(Line(line.no, line.text, Kind.SIGNATURE, line.width)))
                 if len(block.blocks) == 1:
                     continue
@@ -182,16 +183,29 @@ def prepare_lines(text: str, markdown: bool) -> list[Line]:
             out.extend(split_glued_name(no, text, markdown))  # '…解决。 秦玉' as printed
         else:
             out.append(classify(no, text, markdown))
-    return extend_boxes(mark_bare_names(out))
+    return extend_boxes(mark_bare_names(unlist_authors(out)))
 
 
-BOX_REASONS = frozenset({"advertisement", "weather box", "masthead"})
+def unlist_authors(lines: list[Line]) -> list[Line]:
+    """'王小明（市第一中学）' lines one under another are a list (of award winners, of
+    members), not a commentary's author: they stay text."""
+    for i, ln in enumerate(lines):
+        if ln.kind is Kind.BYLINE and AUTHOR_UNIT_RE.match(ln.text):
+            near = [x for x in (lines[i - 1] if i else None,
+                                lines[i + 1] if i + 1 < len(lines) else None) if x is not None]
+            if any(AUTHOR_UNIT_RE.match(x.text) for x in near):
+                ln.kind = Kind.TEXT
+    return lines
+
+
+BOX_REASONS = frozenset({"advertisement", "weather box"})  # not a masthead: a headline
+# may sit right under the paper's name
 BOX_LINE = 24  # characters: the longest line read as part of such a box
 
 
 def extend_boxes(lines: list[Line]) -> list[Line]:
-    """Short unpunctuated lines set right under an advertisement, weather box or
-    masthead line (no blank between) belong to that box: '地址：棠庄路9号'."""
+    """Short unpunctuated lines set right under an advertisement or a weather box line
+    (no blank between) belong to that box: '地址：棠庄路9号'."""
     box = ""
     for ln in lines:
         if ln.kind is Kind.NOISE and ln.reason in BOX_REASONS:
@@ -209,14 +223,32 @@ def mark_bare_names(lines: list[Line]) -> list[Line]:
     ''): the article's author, printed at its end."""
     prev: Line | None = None  # the last line that was not blank
     for i, ln in enumerate(lines):
-        if (ln.kind is Kind.TEXT and prev is not None and prev.terminal
-                and ln.text[:1] in SURNAMES and BARE_NAME_RE.match(ln.text)):
+        if ln.kind is Kind.TEXT and prev is not None and prev.terminal and is_name(ln.text):
             after = lines[i + 1] if i + 1 < len(lines) else None
-            if after is None or after.kind is Kind.BLANK:
-                ln.kind = Kind.SIGNATURE
+            beyond = next((x for x in lines[i + 2:i + 4] if x.kind is not Kind.BLANK), None)
+            if (after is None or after.kind is Kind.BLANK) and not (
+                    beyond is not None and beyond.kind is Kind.BYLINE):
+                ln.kind = Kind.SIGNATURE  # (a title has its author's byline under it)
         if ln.kind is not Kind.BLANK:
             prev = ln
     return lines
+
+
+SIGNER_MAX = 24  # characters: a notice's signer (a unit's name) is short
+
+
+def is_signer(text: str) -> bool:
+    """A notice's signer: a short line that is not a sentence (城东区自来水公司)."""
+    return len(text) <= SIGNER_MAX and not any(ch in text for ch in "，。！？；：")
+
+
+def is_name(text: str) -> bool:
+    """A person's name alone: a common surname and one or two characters. Two-character
+    words (白露, 童年, 夏至) are titles as often as names, so they count only when printed
+    spaced as names are (向 炜)."""
+    if text[:1] not in SURNAMES or not BARE_NAME_RE.match(text):
+        return False
+    return len(text.replace(" ", "")) == 3 or " " in text
 
 
 OPEN_SIGNATURE_RE = re.compile(r"[（(][^（()）]{1,24}$")  # （记者 彭亮 通讯员 / （雷辉
@@ -425,7 +457,8 @@ class Assembler:
             text = self.take_lead(cur, text)
         if text:
             cur.paragraphs.append(text)
-        if len(cur.paragraphs) > 1 and SIGN_OFF_DATE_RE.match(text):
+        if len(cur.paragraphs) > 2 and SIGN_OFF_DATE_RE.match(text) \
+                and is_signer(cur.paragraphs[-2]):
             self.closed = True  # a notice's date under its signer: the notice ends here
 
     def join_last(self, article: Article, text: str) -> None:
@@ -544,6 +577,9 @@ class Assembler:
         choice = self.plan.get(i) if self.plan is not None else None
         if article is None or choice is None or choice.alternative is None:
             return
+        taken = {"above": (OPEN, SPLIT), "below": (CLOSE, SPLIT), "subhead": (SUB,)}[where]
+        if choice.action not in taken:
+            return  # the articles were built otherwise: the plan's margin is not about this
         if choice.confidence >= DOUBT_BELOW:
             return
         alternative = {
@@ -776,7 +812,8 @@ class Assembler:
             cur = photo
         elif (len(cur.paragraphs) >= 2 and (cur.title or cur.byline)
               and len(cur.paragraphs[-1]) <= CAPTION_MAX
-              and not any(p[:1] in CIRCLED for p in cur.paragraphs)):
+              and not any(p[:1] in CIRCLED for p in cur.paragraphs)
+              and not cur.paragraphs[-1].startswith("图为")):  # the story's own picture
             # A story with its headline or byline, then a short paragraph and a credit:
             # the paragraph is a photo's caption printed after the story.
             caption = cur.paragraphs.pop()
@@ -821,7 +858,7 @@ class Assembler:
                         self.noise.append(Noise(text, a.line, "headline without text"))
                 continue
             a.kind = refine_kind(a)
-            if a.title is None and a.kind == "news" and a.byline:
+            if a.title is None and a.kind == "news":
                 a.confidence = min(a.confidence, UNTITLED_CONFIDENCE)
                 a.doubts.append("no headline found: it may have been given to a "
                                 "neighbouring article")
