@@ -1,14 +1,16 @@
 """Segment one OCR page into articles.
 
 Pipeline: decoded text → repaired lines (`repair`) → classified lines (`lines`)
-→ blocks: paragraphs, headline groups, markers (`blocks`) → articles (here).
+→ blocks: paragraphs, headline groups, markers (`blocks`) → a plan for the page's
+headline groups (`plan`) → articles (here).
 
 The hard question on a newspaper page is which article a headline group belongs
-to. In column dumps the extractor reads an article's body columns first and
-its headline after them, so a headline usually *closes* the article before it;
-in Markdown-like dumps headlines come first. Leads (本报讯…), trailing
-signatures （王星星）, photo credits (…摄) and continuation notes are hard
-boundaries that settle most cases; the rules below settle the rest.
+to. Column dumps often print an article's headline after its body columns, so the
+headline *closes* the article before it; Markdown-like dumps, and many column pages
+too, print it first. Leads (本报讯…), signatures （王星星）, photo credits (…摄) and
+continuation notes are hard boundaries. The Assembler walks the blocks twice: once
+with the local rules alone, whose decisions become one vote each, then following
+the plan that weighs those votes against the page as a whole.
 """
 
 from __future__ import annotations
