@@ -64,6 +64,8 @@ BULLETS = "●■◆▲★"
 TAIL_ENDS = frozenset("摄）)")  # lines that may end with a credit, signature or jump note
 CONT_TAIL_RE = re.compile(CONT_RE.pattern + "$")
 BARE_LEADS = ("本报讯", "本报讯：", "本报讯:")  # a lead whose credit is on the next line
+KICKER_SHORTER = 4  # characters: how much shorter a group's first part is when a kicker
+KICKER_MAX = 8  # characters: …and how long such a short kicker (今年前2个月) can be
 CAPTION_MAX = 160  # characters: a photo caption is a paragraph at most this long
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩"  # numbered captions of a photo group
 DOUBT_BELOW = 0.8  # a decision less sure than this is recorded as a doubt
@@ -899,7 +901,10 @@ def split_head(head: Head) -> tuple[str | None, str, str | None]:
         kicker = " ".join(units[:-1])
         units = units[-1:]
     elif len(units) >= 2 and (is_kicker(units[0]) or units[0].endswith("——")
-                              or ("，" in units[0] and "，" not in units[1])):
+                              or ("，" in units[0] and "，" not in units[1])
+                              or (len(units[0]) <= KICKER_MAX
+                                  and len(units[0]) + KICKER_SHORTER <= len(units[1]))):
+        # A 引题 above is shorter than its 主题; a 副题 below it is the shorter one.
         kicker = units.pop(0)
     title = units[0]
     subtitle = " ".join(units[1:]) or None
