@@ -220,8 +220,8 @@ def test_a_short_first_part_of_a_headline_group_is_its_kicker() -> None:
     # 引题 above, 主题 below, a blank line between: the short first part is the kicker;
     # a longer first part is the title, with its 副题 under it.
     story = "本报讯（记者 王明）今年1至2月，全市空气质量优良天数达55天，同比增加6天。"
-    kicker_first = segment(f"今年前2个月\n\n全市空气质量优良天数达55天\n\n{story}").articles[0]
-    assert (kicker_first.kicker, kicker_first.title) == ("今年前2个月", "全市空气质量优良天数达55天")
-    title_first = segment(f"市人大常委会开展养老服务专题调研\n\n王振华参加调研\n\n{story}").articles[0]
-    assert (title_first.title, title_first.subtitle) == ("市人大常委会开展养老服务专题调研",
-                                                         "王振华参加调研")
+    first = segment(f"今年前2个月\n\n全市空气质量优良天数达55天\n\n{story}").articles[0]
+    assert (first.kicker, first.title) == ("今年前2个月", "全市空气质量优良天数达55天")
+    title = "市人大常委会开展养老服务专题调研"
+    second = segment(f"{title}\n\n王振华参加调研\n\n{story}").articles[0]
+    assert (second.title, second.subtitle) == (title, "王振华参加调研")
