@@ -20,12 +20,12 @@ from pagesim.score import combine, flat, nothing_lost, score_page, undouble
 # scores now, so that a change that loses ground fails. These seeds were tuned on: the
 # figures are no evidence of generality (benchmarks/eval_segment.py reports the
 # evaluation seeds). First contact (34c4165): F1 0.638, P 0.674, R 0.606, headline 0.426,
-# byline 0.459. Now: F1 0.886, P 0.893, R 0.879, headline 0.777, byline 0.853.
+# byline 0.459. Now: F1 0.885, P 0.893, R 0.878, headline 0.792, byline 0.844.
 FLOOR_F1 = 0.86
 FLOOR_PRECISION = 0.87
 FLOOR_RECALL = 0.85
-FLOOR_HEADLINE = 0.75
-FLOOR_BYLINE = 0.83
+FLOOR_HEADLINE = 0.77
+FLOOR_BYLINE = 0.82
 
 SEEDS = range(300)
 
