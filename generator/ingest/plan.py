@@ -28,8 +28,9 @@ from generator.ingest.repair import join_lines
 OPEN, CLOSE, SUB, SPLIT = "open", "close", "sub", "split"
 ACTIONS = (OPEN, CLOSE, SUB, SPLIT)
 
-# Costs of the page's labelling, in the units of a log-likelihood. Fit on simulated pages
-# (tests/pagesim), checked on the hand-made regression pages.
+# Costs of the page's labelling, in the units of a log-likelihood: set by hand, then
+# tuned by coordinate search and small grids on the simulator's training seeds
+# (tests/pagesim), never below what the hand-made regression pages score.
 WEIGHTS: dict[str, float] = {
     "untitled_news": 3.75,  # a body of some length with no headline at all
     "untitled_lead": 5.75,  # …that starts 本报讯 / 新华社…电: a story, which has a headline
@@ -50,9 +51,9 @@ WEIGHTS: dict[str, float] = {
     "open_continues": 2.5,  # a new article would start mid-sentence
     "open_table": -1.5,  # table rows right under the group: the table's own headline
     "close_open_end": 0.8,  # a body that ends mid-sentence is closed by a headline
-    "split": 1.0,
+    "split": 1.0,  # one group read as two headlines, of the articles above and below
     "split_three": -3.0,  # three printed blocks: kicker and title of one, title of the next
-    "close_closed": 1.0,  # a headline after a signed brief or a credited caption
+    "close_closed": 1.0,  # a headline after a signed piece (a credited photo takes none)
     "close_plain_next": 1.5,  # the text after the group then starts an article bare
     "split_kicker": 2.0,  # the first part is a unit name: a kicker, not a headline
     "split_photo": -2.5,  # the text after the group is a photo caption with its credit
