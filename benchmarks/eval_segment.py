@@ -14,7 +14,7 @@ Usage:
     python benchmarks/eval_segment.py                      # evaluation range, 400 pages
     python benchmarks/eval_segment.py --seeds 0:300        # training range (as the test)
     python benchmarks/eval_segment.py --handmade           # also tests/heldout* + samples
-    python benchmarks/eval_segment.py --generator-path /tmp/fc   # another checkout's code
+    python benchmarks/eval_segment.py --generator-path DIR     # another checkout's code
     python benchmarks/eval_segment.py --show 12345         # print one page, key and errors
 
 Hand-made pages (tests/heldout, tests/heldout2, samples/pages with tests/answer_keys) have
