@@ -60,6 +60,27 @@ class Para:
         return not (last.terminal or last.row)
 
 
+def join_block(block: list[Line]) -> str:
+    """One printed block of a headline group as one line of text."""
+    return join_lines([ln.text for ln in block])
+
+
+def strong_head(head: Head) -> bool:
+    """A group that reads as a full headline, not an in-body subhead (short phrases,
+    alone or in pairs): a Markdown '# title', a long single line, or a unit name over a
+    title."""
+    if head.markdown_level == 1:
+        return True
+    if len(head.blocks) == 2 and is_kicker(join_block(head.blocks[0])):
+        return True
+    if len(head.blocks) == 1 and len(head.blocks[0]) == 2 and is_kicker(head.blocks[0][0].text):
+        return True
+    if len(head.blocks) == 1 and len(head.blocks[0]) == 1:
+        text = head.blocks[0][0].text
+        return len(text) >= 14 and " " not in text
+    return False
+
+
 @dataclass
 class Head:
     """A headline group: kicker / title / subtitle lines, split into printed blocks."""
@@ -74,7 +95,7 @@ class Head:
     @property
     def text(self) -> str:
         """The group as one headline: lines of a block joined, blocks spaced."""
-        return " ".join(join_lines([ln.text for ln in b]) for b in self.blocks)
+        return " ".join(join_block(b) for b in self.blocks)
 
     @property
     def subhead_text(self) -> str:

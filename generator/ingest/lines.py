@@ -201,6 +201,11 @@ def display_width(text: str) -> float:
     return len(text) - 0.5 * len(text.encode("ascii", "ignore"))
 
 
+def is_byline(text: str) -> bool:
+    """Role words and names, spaced (本报记者 张三 通讯员 李四) or glued together."""
+    return bool(BYLINE_LINE_RE.match(text) or BYLINE_GLUED_RE.match(text))
+
+
 def classify(no: int, text: str, markdown: bool) -> Line:
     """Decide what a single repaired line is; `markdown` marks the Markdown-like dump style.
 
@@ -227,8 +232,8 @@ def classify(no: int, text: str, markdown: bool) -> Line:
     # Cheap character tests first: classify runs on every line of every page. Credits,
     # bylines and signatures hold no comma or full stop; most body lines do.
     plain = "，" not in text and "。" not in text
-    if first in BULLET_MARKS and len(text) <= 40 and ROLE_WORD_RE.search(text[:6]) and (
-            BYLINE_LINE_RE.match(text) or BYLINE_GLUED_RE.match(text)):
+    if first in BULLET_MARKS and len(text) <= 40 and ROLE_WORD_RE.search(text[:6]) \
+            and is_byline(text):
         return Line(no, text.lstrip(BULLET_MARKS + " "), Kind.BYLINE, width)  # ●记者 X
     if first in BULLET_MARKS and len(text) <= 60 and INDEX_TAIL_RE.search(text) \
             and not ends_sentence(text):
@@ -246,8 +251,7 @@ def classify(no: int, text: str, markdown: bool) -> Line:
     if plain and first == "本" and CREDIT_RE.match(text):
         return Line(no, text, Kind.CREDIT, width)  # 本版摄影：X
     if plain and len(text) <= 40 and ROLE_WORD_RE.search(text) and (
-            BYLINE_LINE_RE.match(text) or BYLINE_GLUED_RE.match(text)
-            or COMMENTATOR_RE.match(text)):
+            is_byline(text) or COMMENTATOR_RE.match(text)):
         return Line(no, text.lstrip(BULLET_MARKS + " "), Kind.BYLINE, width)
     if plain and first == "文" and TEXT_AND_PHOTO_RE.match(text):
         return Line(no, text.lstrip(BULLET_MARKS + " "), Kind.BYLINE, width)
@@ -352,6 +356,14 @@ def noise_reason(text: str) -> str:
     if text[-1] in "：:" and LABEL_RE.match(text) and not BODY_COLON_RE.search(text):
         return "stray label"
     return ""
+
+
+SIGNER_MAX = 24  # characters: a notice's signer (a unit's name) is short
+
+
+def is_signer(text: str) -> bool:
+    """A notice's signer: a short line that is not a sentence (城东区自来水公司)."""
+    return len(text) <= SIGNER_MAX and not any(ch in text for ch in "，。！？；：")
 
 
 ENUM_FIRST = frozenset("一二三四五六七八九十（(0123456789")

@@ -21,9 +21,8 @@ import math
 import re
 from dataclasses import dataclass, field
 
-from generator.ingest.blocks import Block, Head, Marker, Para
-from generator.ingest.lines import SIGN_OFF_DATE_RE, Kind, is_kicker
-from generator.ingest.repair import join_lines
+from generator.ingest.blocks import Block, Head, Marker, Para, join_block, strong_head
+from generator.ingest.lines import SIGN_OFF_DATE_RE, Kind, is_kicker, is_signer
 
 OPEN, CLOSE, SUB, SPLIT = "open", "close", "sub", "split"
 ACTIONS = (OPEN, CLOSE, SUB, SPLIT)
@@ -154,8 +153,7 @@ def gaps_and_heads(blocks: list[Block]) -> tuple[list[Gap], list[int]]:
             if unit.paras > 2 and SIGN_OFF_DATE_RE.match(b.lines[-1].text) and signer:
                 unit.closed = True  # a notice's date under its signer ends the notice
                 gap.ends_open = False
-            signer = len(b.lines) == 1 and len(b.lines[0].text) <= 24 and not any(
-                ch in b.lines[0].text for ch in "，。！？；：")
+            signer = is_signer(b.text)
             continue
         kind = b.kind
         if kind is Kind.CONT_ON and unit is not None:
@@ -252,20 +250,6 @@ def head_chars(head: Head) -> int:
     return sum(len(ln.text) for block in head.blocks for ln in block)
 
 
-def strong_head(head: Head) -> bool:
-    """A group that reads as a full headline: long, or a unit name over a title."""
-    if head.markdown_level == 1:
-        return True
-    if len(head.blocks) == 2 and is_kicker(" ".join(ln.text for ln in head.blocks[0])):
-        return True
-    if len(head.blocks) == 1 and len(head.blocks[0]) == 2 and is_kicker(head.blocks[0][0].text):
-        return True
-    if len(head.blocks) == 1 and len(head.blocks[0]) == 1:
-        text = head.blocks[0][0].text
-        return len(text) >= 14 and " " not in text
-    return False
-
-
 class Planner:
     """Viterbi over the page's headline groups."""
 
@@ -344,7 +328,7 @@ class Planner:
                 cost += w["split"] + (w["split_three"] if len(head.blocks) >= 3 else 0.0)
                 if first is not None and first.photo:
                     cost += w["split_photo"]  # a photo's own short title under the group
-                if is_kicker(" ".join(ln.text for ln in head.blocks[0])):
+                if is_kicker(join_block(head.blocks[0])):
                     cost += w["split_kicker"]
             if action in (OPEN, SPLIT):
                 if first is None:
@@ -386,8 +370,7 @@ class Planner:
         if not w or action == SUB:
             return 0.0
         parts = [head.text] if action != SPLIT else [
-            " ".join(join_lines([ln.text for ln in b]) for b in head.blocks[:-1]),
-            join_lines([ln.text for ln in head.blocks[-1]])]
+            Head(head.blocks[:-1]).text, join_block(head.blocks[-1])]
         parts = [bigrams(p) for p in parts]
         above = last.text if last else ""
         below = first.text if first else ""

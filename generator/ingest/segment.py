@@ -19,7 +19,15 @@ import heapq
 import re
 
 from generator.ingest.article import Article, Noise, SegmentedPage
-from generator.ingest.blocks import Block, BlockBuilder, Head, Marker, Para
+from generator.ingest.blocks import (
+    Block,
+    BlockBuilder,
+    Head,
+    Marker,
+    Para,
+    join_block,
+    strong_head,
+)
 from generator.ingest.lines import (
     AUTHOR_UNIT_RE,
     CONT_RE,
@@ -32,6 +40,7 @@ from generator.ingest.lines import (
     classify,
     ends_sentence,
     is_kicker,
+    is_signer,
     sentence_tail,
 )
 from generator.ingest.plan import (
@@ -236,14 +245,6 @@ def mark_bare_names(lines: list[Line]) -> list[Line]:
         if ln.kind is not Kind.BLANK:
             prev = ln
     return lines
-
-
-SIGNER_MAX = 24  # characters: a notice's signer (a unit's name) is short
-
-
-def is_signer(text: str) -> bool:
-    """A notice's signer: a short line that is not a sentence (城东区自来水公司)."""
-    return len(text) <= SIGNER_MAX and not any(ch in text for ch in "，。！？；：")
 
 
 def is_name(text: str) -> bool:
@@ -614,14 +615,14 @@ class Assembler:
                 self.votes[i] = CLOSE
                 self.attach(self.cur, head, subtitles, demote=True)
                 self.closed = True
-            elif self.strong(head):
+            elif strong_head(head):
                 self.votes[i] = OPEN
                 self.open_with(head, subtitles)
             else:
                 self.votes[i] = SUB
                 self.add_subhead(head.subhead_text)
             return
-        if starts_next or subtitles or self.strong(head) or self.caption_follows(nxt_at):
+        if starts_next or subtitles or strong_head(head) or self.caption_follows(nxt_at):
             self.votes[i] = CLOSE
             self.attach(self.cur, head, subtitles, demote=False)
             self.closed = True
@@ -636,18 +637,6 @@ class Assembler:
             return
         self.votes[i] = SUB
         self.add_subhead(head.subhead_text)
-
-    def strong(self, head: Head) -> bool:
-        """Long single headlines and unit-name + title pairs are titles; in-body subheads
-        are short phrases, alone or in pairs."""
-        if len(head.blocks) == 2 and is_kicker(join_block(head.blocks[0])):
-            return True
-        if len(head.blocks) == 1 and len(head.blocks[0]) == 2 and is_kicker(head.blocks[0][0].text):
-            return True
-        if len(head.blocks) == 1 and len(head.blocks[0]) == 1:
-            text = head.blocks[0][0].text
-            return len(text) >= 14 and " " not in text
-        return False
 
     def caption_follows(self, nxt_at: int | None) -> bool:
         """Text right after the headline that ends with a photo credit is its own caption."""
@@ -873,10 +862,6 @@ class Assembler:
 def is_label(text: str) -> bool:
     """A lone short unpunctuated line under a headline: a part or column label."""
     return len(text) <= 16 and not ends_sentence(text)
-
-
-def join_block(block: list[Line]) -> str:
-    return join_lines([ln.text for ln in block])
 
 
 # Names of opinion and report columns set over a headline (catalogued in docs/page-forms.md):
