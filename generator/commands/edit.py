@@ -32,14 +32,14 @@ from typing import Any, TextIO
 
 from generator.commands.check import plural
 from generator.commands.lock import content_lock
-from generator.commands.relocate import _inside
+from generator.commands.relocate import inside_content
 from generator.content import frontmatter, schema
 from generator.content.slug import ARTICLE_NAME_RE
 from generator.content.store import (
-    _remove,
-    _write,
     aliases_of,
     load_manifest,
+    remove_file,
+    replace_file,
     save_manifest,
     text_checksum,
     write_new,
@@ -75,7 +75,7 @@ class ArticleFile:
 def open_article(content: Path, given: Path) -> ArticleFile:
     """Read and check an article file named on the command line; ArchiveError naming it
     when it is outside content/, missing, misnamed, unreadable or would not build."""
-    path = _inside(content, given)
+    path = inside_content(content, given)
     if not path.is_file():
         raise ArchiveError(f"{given}: no such article file; check the path "
                            "(content/<city>/<paper>/<YYYY>/<MM>/<DD>/<PP>-<NN>.md)")
@@ -139,7 +139,7 @@ def checked(text: str, path: Path) -> str:
 
 def replace(article: ArticleFile, text: str, command: str) -> None:
     """Write an edited article, unless someone saved it since it was read."""
-    if not _write(article.path, text, expect=article.text):
+    if not replace_file(article.path, text, expect=article.text):
         raise ArchiveError(f"{article.path}: changed while {command} ran; look at it and run "
                            "the command again")
 
@@ -147,7 +147,7 @@ def replace(article: ArticleFile, text: str, command: str) -> None:
 def remove(article: ArticleFile, command: str) -> None:
     """Remove an article whose text went elsewhere, and record it in the issue's manifest
     so that a re-ingest does not write it again (the store's rule for deleted files)."""
-    if not _remove(article.path, expect=article.text):
+    if not remove_file(article.path, expect=article.text):
         raise ArchiveError(f"{article.path}: changed while {command} ran; its text is also "
                            "in the other article now: compare them and delete one by hand")
     folder = article.path.parent

@@ -110,7 +110,7 @@ def move_article(content: Path, src: Path, dst: Path, city: str | None, paper: s
     """`archive move SRC DST`: the article at SRC goes to DST, keeping its URL as an alias."""
     out = out or sys.stdout
     content = Path(content)
-    src, dst = _inside(content, src), _inside(content, dst)
+    src, dst = inside_content(content, src), inside_content(content, dst)
     if not src.is_file():
         raise ArchiveError(f"{src}: no such article file; check the path")
     if dst.exists():
@@ -159,7 +159,7 @@ def check_names(content: Path, move: Move, city_folder: str, paper_folder: str) 
                                f"folder of {front.get(field)}")
 
 
-def _inside(content: Path, path: Path) -> Path:
+def inside_content(content: Path, path: Path) -> Path:
     full = Path(os.path.abspath(path))
     root = Path(os.path.abspath(content))
     if not full.is_relative_to(root):

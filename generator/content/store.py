@@ -160,7 +160,7 @@ def write_page(
         elif current is not None and (reason := editor_reason(current, rel)) is not None:
             _keep(report, path, reason)
             continue
-        elif _write(path, text, expect=current):
+        elif replace_file(path, text, expect=current):
             report.written.append(path)
         else:
             _keep(report, path, CHANGED)
@@ -183,7 +183,7 @@ def write_page(
             reason = LINKED
         if reason is not None:
             _keep(report, path, f"{reason}; {GONE}")
-        elif _remove(path, expect=current):
+        elif remove_file(path, expect=current):
             report.removed.append(path)
         else:
             _keep(report, path, f"{CHANGED}; {GONE}")
@@ -216,7 +216,7 @@ def _write_source(report: WriteReport, folder: Path, manifest: dict[str, list[st
     save_manifest(folder, manifest)
     on_disk.clear()
     on_disk.update({name: list(sums) for name, sums in manifest.items()})
-    if _write(path, text, expect=current):
+    if replace_file(path, text, expect=current):
         report.written.append(path)
         manifest[path.name] = [new_sum]
     else:
@@ -385,7 +385,7 @@ def save_manifest(folder: Path, files: dict[str, list[str]]) -> None:
             "about": "files the ingest wrote here and the checksums of their text; "
                      "a file whose text is not recorded here is an editor's",
             "files": {name: files[name] for name in sorted(files)}}
-    _write(Path(folder) / MANIFEST, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+    replace_file(Path(folder) / MANIFEST, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
     with contextlib.suppress(OSError):
         fd = os.open(folder, os.O_RDONLY)
         try:
@@ -484,7 +484,7 @@ def _read(path: Path) -> str | None:
 _ANY = object()
 
 
-def _write(path: Path, text: str, expect: Any = _ANY) -> bool:
+def replace_file(path: Path, text: str, expect: Any = _ANY) -> bool:
     """Write via a temporary file in the same folder and an atomic rename.
 
     With expect (the text read earlier, None for no file) the file is written only if
@@ -522,11 +522,11 @@ def _write(path: Path, text: str, expect: Any = _ANY) -> bool:
 def write_new(path: Path, text: str) -> None:
     """Create a file that must not exist yet (a move never overwrites), atomically."""
     _mkdir(path.parent)
-    if not _write(path, text, expect=None):
+    if not replace_file(path, text, expect=None):
         raise ArchiveError(f"{path}: already exists; choose another place")
 
 
-def _remove(path: Path, expect: str | None = None) -> bool:
+def remove_file(path: Path, expect: str | None = None) -> bool:
     """Remove a file; with expect, only if its text is still that (else False)."""
     try:
         if expect is not None and _read(path) != expect:
