@@ -18,7 +18,7 @@ from pathlib import Path
 from jinja2 import TemplateError
 
 from generator import __version__
-from generator.errors import ArchiveError
+from generator.errors import ArchiveError, plural
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -260,10 +260,6 @@ def summary(name: str, page) -> str:
         lines.append("\nwarnings:")
         lines.extend(f"    {w}" for w in page.warnings)
     return "\n".join(lines) + "\n"
-
-
-def plural(n: int, noun: str) -> str:
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def run_ingest(args: argparse.Namespace) -> int:

@@ -35,7 +35,7 @@ from typing import Any, TextIO
 from generator.content.reader import display_path, read_article
 from generator.content.schema import field_lines, parse_page
 from generator.content.slug import ARTICLE_NAME_RE, SOURCE_NAME_RE
-from generator.errors import ArchiveError
+from generator.errors import ArchiveError, plural
 from generator.site import urls
 from generator.site.scan import Signature, partition, scan
 
@@ -107,10 +107,6 @@ class Report:
                  f"{plural(self.count(BROKEN), 'file problem')}")
         return (f"checked {plural(self.issues, 'issue')}, {plural(self.articles, 'article')}, "
                 f"{plural(self.pages, 'page text')} in {self.seconds:.2f} s: {found}")
-
-
-def plural(n: int, noun: str) -> str:
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 # -- checking -----------------------------------------------------------------------------

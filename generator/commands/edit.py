@@ -30,7 +30,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
-from generator.commands.check import plural
 from generator.commands.lock import content_lock
 from generator.commands.relocate import inside_content
 from generator.content import frontmatter, schema
@@ -44,7 +43,7 @@ from generator.content.store import (
     text_checksum,
     write_new,
 )
-from generator.errors import ArchiveError
+from generator.errors import ArchiveError, plural
 from generator.site import urls
 
 HEADING = ("kicker", "title", "subtitle")  # in the order they are printed

@@ -18,6 +18,7 @@ from __future__ import annotations
 import heapq
 import re
 
+from generator.errors import plural
 from generator.ingest.article import Article, Noise, SegmentedPage
 from generator.ingest.blocks import (
     Block,
@@ -159,9 +160,8 @@ def invisible_warnings(found: list[tuple[int, str]]) -> list[str]:
     out = []
     for line, chars in found[:MAX_INVISIBLE_WARNINGS]:
         names = ", ".join(describe_char(ch) for ch in dict.fromkeys(chars))
-        noun = "character" if len(chars) == 1 else "characters"
-        out.append(f"line {line}: removed {len(chars)} invisible {noun} ({names}); "
-                   f"check the text around them")
+        out.append(f"line {line}: removed {plural(len(chars), 'invisible character')} "
+                   f"({names}); check the text around them")
     rest = found[MAX_INVISIBLE_WARNINGS:]
     if rest:
         total = sum(len(chars) for _, chars in rest)
