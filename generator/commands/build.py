@@ -24,7 +24,7 @@ import shutil
 import subprocess
 import sys
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -414,7 +414,7 @@ def changes(previous: cache.BuildState, new: cache.BuildState, plan: Plan,
                 delete.update(shard_members(out, place))
         for key in plan.shards:
             replace.update(shard_members(staging, plan.shard_places[key]))
-        replace.add("pagefind/shards.json")
+        replace.update(("pagefind/shards.json", "pagefind/segments.json"))
     delete -= replace
     return sorted(delete), sorted(replace)
 
@@ -429,7 +429,7 @@ def shard_members(root: Path, place: str) -> list[str]:
     if not top.is_dir():
         return []
     return sorted(f"pagefind/{p.name}" for p in top.iterdir()
-                  if p.name not in ("shards", "shards.json"))
+                  if p.name not in ("shards", "shards.json", "segments.json"))
 
 
 def load_parts(content: Path, folders: list[str], jobs: int) -> dict[str, Loaded]:
@@ -559,7 +559,13 @@ def index_search(plan: Plan, records: Path, staging: Path, jobs: int) -> None:
     keys = sorted(plan.shard_places)
     if plan.shards:
         index_shards(records, staging / "pagefind", sorted(plan.shards), keys, min(jobs, 2))
-    write_shard_list(staging / "pagefind", keys)
+    days: dict[str, Counter[str]] = defaultdict(Counter)
+    latest = max(i.date for i in plan.site.issues) if plan.site.issues else None
+    for issue in plan.site.issues:
+        assert latest is not None
+        days[shard_key(issue.date, latest)][issue.date.isoformat()] += len(issue.articles)
+    write_shard_list(staging / "pagefind", keys,
+                     {k: sorted(days[k].items()) for k in keys})
 
 
 def render_site(site: Site, renderer: Renderer) -> Iterable[tuple[str, str]]:

@@ -25,8 +25,8 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from generator.errors import ArchiveError
-from generator.search.canonical import canonicalise
-from generator.search.tokens import SPACE, UNIGRAMS, index_text, unigram_text
+from generator.search.canonical import PAGEFIND_VERSION, canonicalise
+from generator.search.tokens import BODY, SPACE, UNIGRAMS, index_text, unigram_text
 from generator.site.model import ArticleRec
 
 
@@ -37,7 +37,7 @@ def record_page(article: ArticleRec, body_text: str, kind_name: str, shard: str)
 
     # The title as a heading: Pagefind ranks matches in headings higher.
     head = (para(article.kicker) + para(article.display_title, "h1") + para(article.subtitle)
-            + para(article.byline))
+            + para(article.byline) + f"<p>{BODY}</p>\n")
     paragraphs = [p for p in body_text.split("\n") if p.strip()]
     body = "".join(para(p) for p in paragraphs)
     # Every character once, after a ␞ word: what a one-character query matches.
@@ -128,6 +128,17 @@ def write_records(folder: Path, pages: Iterable[tuple[str, str, str]]) -> int:
     return count
 
 
+def record_date(name: str) -> str:
+    """The issue date of a record file name (…~2023~03~23~06-02.html → 2023-03-23)."""
+    return "-".join(name.split("~")[-4:-1])
+
+
+def page_order(name: str) -> tuple[str, str]:
+    """Records are numbered in date order (then by name), so that the pages of an index
+    are in date order and search.js lists results by date from their numbers alone."""
+    return record_date(name), name
+
+
 def run_pagefind(records: Path, output: Path) -> None:
     """Index the record pages of one shard (the files of the folder records/) into output/.
 
@@ -146,8 +157,8 @@ def run_pagefind(records: Path, output: Path) -> None:
     """
     from pagefind.service import get_executable  # the binary that pip installed
 
-    names = sorted(entry.name for entry in os.scandir(records)
-                   if entry.is_file() and entry.name.endswith(".html"))
+    names = sorted((entry.name for entry in os.scandir(records)
+                    if entry.is_file() and entry.name.endswith(".html")), key=page_order)
     service = PagefindService(get_executable())
     try:
         index_id = service.ask({"type": "NewIndex", "config": {"force_language": "zh"}}
@@ -305,9 +316,18 @@ def drop_script_files(shard: Path) -> None:
             path.unlink()
 
 
-def write_shard_list(bundle: Path, keys: list[str]) -> None:
-    """bundle/shards.json: the shards search.js merges into the first one."""
+def write_shard_list(bundle: Path, keys: list[str],
+                     days: dict[str, list[tuple[str, int]]] | None = None) -> None:
+    """bundle/shards.json: the shards search.js merges into the first one; and
+    bundle/segments.json: every part of the index, oldest first, with the dates of its
+    pages (days: key → [(date, articles)] in date order; page n of a part has the date
+    of the run of days that holds n)."""
     bundle.mkdir(parents=True, exist_ok=True)
     listing = {"merge": [shard_path(k, keys) for k in keys[1:]]}
     (bundle / "shards.json").write_text(json.dumps(listing, ensure_ascii=False) + "\n",
                                         encoding="utf-8")
+    segments = [{"path": shard_path(k, keys), "pages": sum(n for _, n in (days or {}).get(k, [])),
+                 "days": [[d, n] for d, n in (days or {}).get(k, [])]} for k in keys]
+    (bundle / "segments.json").write_text(
+        json.dumps({"format": 1, "pagefind": PAGEFIND_VERSION, "segments": segments},
+                   ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")

@@ -31,6 +31,9 @@ import re
 SPACE = "␣"
 # Separates the text from the list of its characters at the end of a record.
 UNIGRAMS = "␞"
+# Separates the head of a record (kicker, headline, subtitle, byline) from its body, so
+# that an excerpt can be taken from the body alone.
+BODY = "␝"
 _FULL_WIDTH_ALNUM_RE = re.compile(r"[０-９Ａ-Ｚａ-ｚ]")
 # Runs of letters and digits of any script; everything else separates.
 _RUN_RE = re.compile(r"[^\W_]+", re.UNICODE)
