@@ -90,7 +90,8 @@ def squeeze(text: str) -> str:
 # -- what the built site says ------------------------------------------------------------
 
 class BodyText(HTMLParser):
-    """The textContent of the data-pagefind-body element, and the bylines inside it."""
+    """The textContent of the data-pagefind-body element, the bylines inside it, and its
+    .article-body (the printed body: no headline, no byline)."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -99,6 +100,8 @@ class BodyText(HTMLParser):
         self.parts: list[str] = []
         self.byline_depth = 0
         self.bylines: list[list[str]] = []
+        self.article_depth = 0  # >0: inside .article-body
+        self.article_parts: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in VOID:
@@ -111,6 +114,10 @@ class BodyText(HTMLParser):
             elif "byline" in classes:
                 self.byline_depth = 1
                 self.bylines.append([])
+            if self.article_depth:
+                self.article_depth += 1
+            elif "article-body" in classes:
+                self.article_depth = 1
         elif any(name == "data-pagefind-body" for name, _ in attrs):
             self.depth = 1
             self.bodies += 1
@@ -121,12 +128,16 @@ class BodyText(HTMLParser):
         self.depth -= 1
         if self.byline_depth:
             self.byline_depth -= 1
+        if self.article_depth:
+            self.article_depth -= 1
 
     def handle_data(self, data: str) -> None:
         if self.depth:
             self.parts.append(data)
             if self.byline_depth:
                 self.bylines[-1].append(data)
+            if self.article_depth:
+                self.article_parts.append(data)
 
 
 @dataclass
@@ -138,6 +149,7 @@ class Doc:
     date: dt.date
     page: int
     kind: str  # as the site names it (消息, 简讯…)
+    body: str = ""  # textContent of .article-body: the text without headline and byline
     norm: str = field(init=False)
 
     def __post_init__(self) -> None:
@@ -163,7 +175,8 @@ def read_docs(site: BuiltSite) -> dict[str, Doc]:
         meta = yaml.safe_load(front)
         url = f"{site.prefix}/{rel}/"
         docs[url] = Doc(url, "".join(parser.parts), ["".join(b) for b in parser.bylines],
-                        meta["paper"], meta["date"], int(meta["page"]), kind_name(meta["kind"]))
+                        meta["paper"], meta["date"], int(meta["page"]), kind_name(meta["kind"]),
+                        body="".join(parser.article_parts))
     assert len(docs) >= 20, f"only {len(docs)} article pages in the sample site"
     return docs
 
@@ -386,12 +399,14 @@ def test_full_width_and_case_variants_find_the_same(queries: dict[str, list[str]
 # -- 2. the search page ------------------------------------------------------------------
 
 def results(tab: Tab) -> list[dict[str, Any]]:
-    """The results list as shown: title, link, meta line, excerpt text and its marks."""
+    """The results list as shown, once the search is over (counted, filters filled in):
+    title, link, meta line, excerpt text and its marks."""
     tab.page.wait_for_function("""() => {
         const status = document.getElementById('search-status').textContent;
-        return /^没有/.test(status) || (/^找到/.test(status)
-            && document.querySelector('#search-results > li')
-            && document.querySelector('#search-filters fieldset'));
+        const list = document.getElementById('search-results');
+        return list.getAttribute('aria-busy') === 'false' && (/^没有/.test(status)
+            || (/^找到/.test(status) && list.querySelector(':scope > li')
+                && document.querySelector('#search-filters fieldset:not([hidden])')));
     }""")
     return tab.page.evaluate("""() => [...document.querySelectorAll('#search-results > li')]
         .map(li => {
@@ -446,22 +461,27 @@ def check_results(shown: list[dict[str, Any]], docs: dict[str, Doc], query: str,
     for r in shown:
         doc = docs[result_path(r["href"])]
         where = f"result {r['href']}"
+        body = normalise(doc.body)
         assert r["title"].strip(), f"{where}: no title"
         assert r["href"] == f"{doc.url}?q={quote(query, safe='')}", where
         assert r["title"] in doc.text, f"{where}: title {r['title']!r} is not the article's"
         assert r["meta"] == doc.meta_line, f"{where}: {r['meta']!r} != {doc.meta_line!r}"
-        assert r["marks"], f"{where}: excerpt {r['excerpt']!r} highlights nothing"
+        # The excerpt is the body's text around the query, or the body's start when the
+        # query is only in the headline or byline (shown above the excerpt).
+        if needle in body:
+            assert r["marks"], f"{where}: excerpt {r['excerpt']!r} highlights nothing"
+            assert needle in [normalise(run) for run in r["runs"]], \
+                f"{where}: {query!r} is not highlighted as a whole in {r['excerpt']!r} " \
+                f"({r['runs']})"
         for mark in r["marks"]:
             assert set(normalise(mark)) <= set(needle), \
                 f"{where}: <mark>{mark}</mark> is not part of {query!r}"
-        assert needle in [normalise(run) for run in r["runs"]], \
-            f"{where}: {query!r} is not highlighted as a whole in {r['excerpt']!r} ({r['runs']})"
         assert not SPACED_HAN.search(r["excerpt"]), \
             f"{where}: excerpt has spaces between characters: {r['excerpt']!r}"
         # An excerpt cut out of the text says so with … (... once normalised) at its ends.
         flat = re.sub(r"\s+", "", normalise(r["excerpt"])).removeprefix("...").removesuffix("...")
-        assert flat and flat in re.sub(r"\s+", "", doc.norm), \
-            f"{where}: excerpt {r['excerpt']!r} is not the article's text"
+        assert flat and flat in re.sub(r"\s+", "", body), \
+            f"{where}: excerpt {r['excerpt']!r} is not the article's body text"
 
 
 def test_results_filters_and_sorting(tab: Tab, sample_site: BuiltSite, docs: dict[str, Doc],
@@ -486,10 +506,16 @@ def test_results_filters_and_sorting(tab: Tab, sample_site: BuiltSite, docs: dic
                for k, v, label in counts if k == key}
         assert got == want, f"{key} filter counts {got}, results say {want}"
 
-    # A year filter: the page reloads with it in the URL and lists that year's articles.
+    # A year filter: ticking it changes nothing until 应用; then the URL has it and the
+    # list has that year's articles.
     years = sorted({docs[u].date.year for u in expected})
     year = str(years[0])
+    before = page.url
     page.locator(f"#search-filters input[name='year'][value='{year}']").click()
+    page.wait_for_timeout(300)
+    assert page.url == before, "ticking a filter ran the search"
+    assert page.locator("#search-pending").inner_text() == "尚未应用"
+    page.locator("#search-apply").click()
     page.wait_for_url(re.compile(r"[?&]year=" + year))
     assert parse_qs(urlsplit(page.url).query)["q"] == [word]
     filtered = results(tab)
@@ -503,15 +529,19 @@ def test_results_filters_and_sorting(tab: Tab, sample_site: BuiltSite, docs: dic
     # …and a paper filter on top of it narrows further (or not at all).
     paper = docs[min(want)].paper
     page.locator(f"#search-filters input[name='paper'][value='{paper}']").click()
+    page.locator("#search-apply").click()
     page.wait_for_url(re.compile(r"[?&]paper="))
     both = results(tab)
     want_both = {u for u in want if docs[u].paper == paper}
     check_results(both, docs, word, want_both)
 
-    # Sorting by date, newest first, on the unfiltered results.
+    # Sorting by date, newest first, on the unfiltered results: chosen, then applied.
     tab.goto(sample_site.page_url(f"/search/?q={quote(word)}"))
     results(tab)
     page.locator("#search-sort").select_option("newest")
+    page.wait_for_timeout(300)
+    assert "sort=" not in page.url, "choosing a sort ran the search"
+    page.locator("#search-apply").click()
     page.wait_for_url(re.compile(r"[?&]sort=newest"))
     by_date = results(tab)
     check_results(by_date, docs, word, expected)
@@ -522,21 +552,27 @@ def test_results_filters_and_sorting(tab: Tab, sample_site: BuiltSite, docs: dic
     tab.assert_clean()
 
 
-def test_past_the_ranking_limit_results_are_listed_by_date_across_shards(
+def test_a_common_query_is_counted_whole_and_listed_20_at_a_time(
         tab: Tab, sample_site: BuiltSite, docs: dict[str, Doc]):
-    """A very common query is not ranked (every result's text would be downloaded): its
-    results come newest first, month shard after month shard, 20 at a time."""
+    """A very common query, newest first: the count is every result, the list comes 20
+    at a time (显示更多结果), month shard after month shard, in date order."""
     counts = Counter(c for doc in docs.values() for c in set(doc.norm) if ALNUM.match(c))
     char = max(sorted(counts), key=counts.__getitem__)
     expected = oracle(docs, char)
-    tab.page.add_init_script("window.archiveRankLimit = 5")
-    tab.goto(sample_site.page_url(f"/search/?q={quote(char)}"))
-    results(tab)
-    assert status(tab) == f"找到 {len(expected)} 篇文章（结果较多，按日期排列）"
+    assert len(expected) > 40, "the test needs a query with more than two pages of results"
+    tab.goto(sample_site.page_url(f"/search/?q={quote(char)}&sort=newest"))
+    assert len(results(tab)) == 20
+    assert status(tab) == f"找到 {len(expected)} 篇文章"
     more = tab.page.locator("#search-more")
-    while more.is_visible():
+    for shown_before in (20, 40):
         more.click()
-        tab.page.wait_for_timeout(100)
+        tab.page.wait_for_function(
+            "n => document.querySelectorAll('#search-results > li').length > n", arg=shown_before)
+        # The focus moves to the first of the new results.
+        assert tab.page.evaluate(
+            "n => document.activeElement === document.querySelectorAll("
+            "'#search-results > li')[n].querySelector('a')", shown_before)
+    assert not more.is_visible()
     shown = results(tab)
     assert [result_path(r["href"]) for r in shown] and \
         {result_path(r["href"]) for r in shown} == expected
@@ -599,15 +635,18 @@ def test_search_page_works_from_the_keyboard(tab: Tab, sample_site: BuiltSite,
     page.wait_for_url(re.compile(r"/search/\?q="))
     shown = results(tab)
     assert len(shown) == len(oracle(docs, word))
+    # The search ran in the page: the focus is still in the search box.
+    assert page.evaluate(FOCUSED)["id"] == "search-q"
 
-    # From the top of the page, Tab reaches the search box, then every result in order.
-    stops = []
+    # From the search box, Tab goes through the panel's controls, then every result in
+    # order.
+    stops = [page.evaluate(FOCUSED)]
     for _ in range(60):
         page.keyboard.press("Tab")
         focus = page.evaluate(FOCUSED)
         if focus["tag"] == "BODY":
             break
-        if not stops or focus != stops[-1]:  # a date input has a Tab stop per field
+        if focus != stops[-1]:
             stops.append(focus)
         if focus["inResults"] and focus["href"] == shown[-1]["href"]:
             break
@@ -617,6 +656,8 @@ def test_search_page_works_from_the_keyboard(tab: Tab, sample_site: BuiltSite,
     assert links == [r["href"] for r in shown], f"result links in Tab order: {links}"
     first_link = next(i for i, s in enumerate(stops) if s["inResults"])
     assert ids.index("search-q") < first_link, "the search box comes after the results"
+    for control in ("search-sort", "search-from", "search-to", "search-apply"):
+        assert control in ids[:first_link], f"Tab does not reach #{control}: {ids}"
 
     # Enter on the focused (last) result opens it.
     page.keyboard.press("Enter")
@@ -665,16 +706,19 @@ def test_article_highlight_uses_the_search_normalisation(tab: Tab, sample_site: 
 
 def test_excerpts_keep_the_spaces_of_the_printed_text(tab: Tab, sample_site: BuiltSite,
                                                       docs: dict[str, Doc]):
-    """A byline such as 本报记者 杨仕智: the excerpt of a search for the name shows the space."""
-    spaced = sorted((url, m.group(1), m.group(2)) for url, d in docs.items() for b in d.bylines
-                    for m in [re.search(r"([^\W_]{2}) +([\u3400-\u9fff]{2,3})$", b)] if m)
-    assert spaced, "no byline ending in a name after a space"
-    url, before, name = spaced[0]
-    tab.goto(sample_site.page_url(f"/search/?q={quote(name)}"))
+    """Printed text with a space between two words (祖国 建功): the excerpt of a search for
+    the second word shows the space."""
+    # (article, two characters before a space, two after it where they first occur)
+    spaced = sorted((url, m.group(1), m.group(2)) for url, d in docs.items()
+                    for m in re.finditer(r"([^\W_]{2}) +([^\W_]{2})", d.body)
+                    if d.body.index(m.group(2)) == m.start(2))
+    assert spaced, "no article body with a space between two words"
+    url, before, after = spaced[0]
+    tab.goto(sample_site.page_url(f"/search/?q={quote(after)}"))
     shown = {result_path(r["href"]): r for r in results(tab)}
     excerpt = shown[url]["excerpt"]
-    assert f"{before} {name}" in excerpt, \
-        f"/search/?q={name}: the excerpt of {url} runs {before} {name} together: {excerpt!r}"
+    assert f"{before} {after}" in excerpt, \
+        f"/search/?q={after}: the excerpt of {url} runs {before} {after} together: {excerpt!r}"
 
 
 def disagreements(docs: dict[str, Doc], searcher: Tab, qs: list[str]) -> list[str]:

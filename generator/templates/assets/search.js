@@ -1,178 +1,108 @@
-// Chinese full-text search on the site's Pagefind index.
+// The search page (/search/) and the query's highlight on an article opened from a result.
 //
-// The index holds, at every position of a run of letters and digits, the two
-// characters starting there (see generator/search/tokens.py). A query is split the same
-// way and each of its terms (separated by spaces) is sent as a quoted phrase of its
-// bigrams, so a term matches exactly the articles that contain it; a one-character term
-// is matched against each article's list of its characters. Several terms are ANDed.
+// The search itself is assets/search-engine.js (window.ArchiveSearch), loaded before this
+// file: it finds, orders and counts; this file reads the form, keeps its state in the URL,
+// shows the results and the filter counts, and marks the query in an article.
+//
+// Nothing runs on change: the search runs on Enter in any field of the form or on its
+// 搜索 / 应用 buttons, so that typing a date, arrowing through the sort menu or ticking
+// a filter never reloads the page or moves the focus. Each search is an entry of the
+// browser's history (?q=…&sort=…&from=…&to=…&paper=…&year=…&kind=…), so results can be
+// bookmarked and Back returns to the previous search.
+//
+// Text from the archive (titles, excerpts, filter values) is always inserted as text.
 (function () {
   "use strict";
-  const RUN = /[\p{L}\p{N}]+/gu;
-  const HAS_CHAR = /[\p{L}\p{N}]/u;
-  const FULL_WIDTH_ALNUM = /[０-９Ａ-Ｚａ-ｚ]/g;
-  const SPACE = "␣";      // a space of the printed text, and the end of a paragraph
-  const UNIGRAMS = "␞";   // starts the list of the article's characters
 
-  // The same rules as generator/search/tokens.py: full-width letters and digits are
-  // their half-width forms, case does not matter, anything else separates.
-  function normalise(text) {
-    return text.replace(FULL_WIDTH_ALNUM, (c) => String.fromCharCode(c.charCodeAt(0) - 0xFEE0))
-      .toLowerCase();
-  }
-  const root = document.documentElement.dataset.prefix || "";
+  // -- dates as people type them (pure) ---------------------------------------------------
 
-  // The phrases to send: for each run of letters and digits of the query, its
-  // overlapping bigrams (东城区 → 东城 城区), or the character itself for a run of one.
-  // Punctuation and spaces end a run: the index holds them as words of their own.
-  function terms(query) {
-    return (normalise(query).match(RUN) || []).map((run) => {
-      const chars = Array.from(run);
-      if (chars.length === 1) return chars;
-      return chars.slice(0, -1).map((c, i) => c + chars[i + 1]);
-    });
-  }
+  const CN_DIGIT = { "〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6,
+                     "七": 7, "八": 8, "九": 9 };
+  const DATE_FORMS = "请写成 2023、2023-3、2023-03-05、2023.3.5、2023/3/5 或 2023年3月5日";
 
-  // The query's words as typed (normalised), for exact checks on the text.
-  function words(query) {
-    return normalise(query).split(/\s+/).filter((w) => HAS_CHAR.test(w));
-  }
-
-  // A record's text as printed: the first character of each word is the character at
-  // that position (a bigram starts with it), ␣ is a space, and the list of characters
-  // after ␞ is not text. Pagefind's own marks and sentence dots fall away with the rest
-  // of each word.
-  function printed(content) {
-    const cut = content.indexOf(UNIGRAMS);
-    const text = cut >= 0 ? content.slice(0, cut) : content;
-    let out = "";
-    for (const word of text.split(/\s+/)) {
-      const first = Array.from(word.replace(/<[^>]*>/g, ""))[0];
-      if (first !== undefined) out += first;
+  // 二〇二三 → 2023, 三 → 3, 十二 → 12, 二十五 → 25, 三十一 → 31.
+  function chineseNumber(run) {
+    const ten = run.indexOf("十");
+    if (ten < 0) return Array.from(run, (c) => CN_DIGIT[c]).join("");
+    const tens = run.slice(0, ten);
+    const units = run.slice(ten + 1);
+    if (tens.length > 1 || units.length > 1 || tens.includes("十") || units.includes("十")) {
+      return run;  // not a number of a date: left as it is, and refused below
     }
-    return out.replace(/␣+/g, " ").trim();
+    return String((tens ? CN_DIGIT[tens] : 1) * 10 + (units ? CN_DIGIT[units] : 0));
   }
 
-  // What a result is: the record's file name is the article's path with ~ for /.
-  function describe(d) {
-    const name = decodeURIComponent(d.url.split("/").pop()).replace(/\.html$/, "");
-    const [y, m, day, pageSeq] = name.split("~").slice(-4);
-    const page = pageSeq.split("-")[0];
-    const clean = printed(d.content);
-    return {
-      url: `${root}/${name.split("~").join("/")}/`,
-      title: d.meta.title,
-      date: `${y}-${m}-${day}`,
-      page: /^\d+$/.test(page) ? String(Number(page)) : page,
-      paper: (d.filters.paper || [""])[0],
-      kind: (d.filters.kind || [""])[0],
-      clean,
-      text: normalise(clean),
-    };
+  function pad(n) {
+    return String(n).padStart(2, "0");
   }
 
-  let loading = null;
-  function pagefind() {
-    if (!loading) {
-      loading = import(root + "/pagefind/pagefind.js").then(async (pf) => {
-        // Pagefind re-splits a zh/ja/th query with the browser's word segmenter, which
-        // would cut bigrams apart; it reads the language from <html lang> when it starts
-        // (in pf.init), so it starts under an undetermined language, then the page's
-        // language is put back.
-        await pf.options({ baseUrl: root + "/" });
-        const html = document.documentElement;
-        const lang = html.lang;
-        html.lang = "und";
-        try {
-          await pf.init();
-        } finally {
-          html.lang = lang;
-        }
-        // The index comes in shards of a month or less (generator/search/index.py):
-        // /pagefind/ is the first, the others are merged into it.
-        const shards = await fetch(root + "/pagefind/shards.json").then((r) => r.json());
-        await Promise.all(shards.merge.map((path) => pf.mergeIndex(root + "/pagefind/" + path)));
-        return pf;
-      });
+  function daysIn(year, month) {
+    return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  }
+
+  // A date or a period as typed: 2023, 2023-3, 2023-03-05, 2023.3.5, 2023/3/5, 20230305,
+  // 2023年, 2023年3月, 2023年3月5日 (or 号), with full-width digits and punctuation, spaces
+  // anywhere, Chinese numerals (二〇二三年三月五日). Returns null for an empty text,
+  // {start, end, canonical, precision} for a date (start = first day, end = last day of
+  // the period, both YYYY-MM-DD; canonical = 2023, 2023-03 or 2023-03-05, what the URL
+  // keeps), or {error} saying what is wrong.
+  function parseDate(text) {
+    let s = String(text == null ? "" : text).normalize("NFKC");
+    s = s.replace(/[〇零一二三四五六七八九十]+/g, chineseNumber)
+      .replace(/[‐‑‒–—―−]/g, "-")
+      .replace(/\s+/g, "");
+    if (!s) return null;
+    let m = /^(\d{4})(\d{2})(\d{2})$/.exec(s)
+      || /^(\d{4})年(?:(\d{1,2})月(?:(\d{1,2})[日号]?)?)?$/.exec(s)
+      || /^(\d{4})(?:([-./])(\d{1,2})(?:\2(\d{1,2}))?)?$/.exec(s);
+    if (m && m.length === 5) m = [m[0], m[1], m[3], m[4]];  // drop the separator
+    if (!m) {
+      if (/^\d{1,3}(?:[-./年]|$)/.test(s)) return { error: "年份要写四位数字，如 2023" };
+      return { error: DATE_FORMS };
     }
-    return loading;
-  }
-
-  // Pagefind results (not yet loaded) of the articles containing every term.
-  async function find(query, options) {
-    const pf = await pagefind();
-    let found = null;
-    let filters = null;
-    for (const tokens of terms(query)) {
-      const search = await pf.search('"' + tokens.join(" ") + '"', options || {});
-      filters = filters || search.filters;
-      const ids = new Set(search.results.map((r) => r.id));
-      found = found === null ? search.results : found.filter((r) => ids.has(r.id));
+    const year = Number(m[1]);
+    if (year < 1000) return { error: "年份要写四位数字，如 2023" };
+    if (m[2] === undefined) {
+      return { start: `${m[1]}-01-01`, end: `${m[1]}-12-31`, canonical: m[1],
+               precision: "year" };
     }
-    return { results: found || [], filters: filters || {} };
-  }
-
-  // Every result's data, keeping those whose text contains each term exactly: a term
-  // with punctuation inside (3.8万) was searched as its letters and digits only.
-  async function load(results, query) {
-    const exact = words(query).filter((w) => /[^\p{L}\p{N}]/u.test(w));
-    const items = (await Promise.all(results.map((r) => r.data()))).map(describe);
-    return items.filter((item) => exact.every((w) => item.text.includes(w)));
-  }
-
-  // Results in date order. Pagefind sorts within each shard of the index only, but every
-  // shard holds a continuous range of dates and the keys sort in date order (2017-03,
-  // then 2017-04-01-08…), so the shards' sorted results, shard after shard, are in order.
-  async function byDate(query, chosen, counts, ascending) {
-    const keys = Object.keys(counts.shard || {}).filter((k) => counts.shard[k] > 0).sort();
-    if (!ascending) keys.reverse();
-    const out = [];
-    for (const key of keys) {
-      const options = { filters: { ...chosen, shard: { any: [key] } },
-                        sort: { date: ascending ? "asc" : "desc" } };
-      out.push(...(await find(query, options)).results);
+    const month = Number(m[2]);
+    if (month < 1 || month > 12) return { error: `月份应在 1 到 12 之间，这里是 ${month}` };
+    const ym = `${m[1]}-${pad(month)}`;
+    const last = daysIn(year, month);
+    if (m[3] === undefined) {
+      return { start: `${ym}-01`, end: `${ym}-${pad(last)}`, canonical: ym,
+               precision: "month" };
     }
-    return out;
+    const day = Number(m[3]);
+    if (day < 1 || day > last) return { error: `${year}年${month}月只有 ${last} 天` };
+    const date = `${ym}-${pad(day)}`;
+    return { start: date, end: date, canonical: date, precision: "day" };
   }
 
-  // For measurement: Pagefind loaded and every shard merged.
-  window.archiveReady = () => pagefind().then(() => true);
+  // -- excerpts (pure) --------------------------------------------------------------------
 
-  // For measurement: how many articles contain the query, and the URLs of the first n
-  // results (what showing one page of results downloads; n = 0: the search alone).
-  window.archiveFind = async function (query, n) {
-    const { results } = await find(query);
-    const first = n ? (await load(results.slice(0, n), query)).map((item) => item.url) : [];
-    return { count: results.length, first };
-  };
+  const EXCERPT_BEFORE = 30;
+  const EXCERPT_LENGTH = 110;
 
-  // For measurement: the URLs of every article containing the query.
-  window.archiveSearch = async function (query) {
-    const { results } = await find(query);
-    return (await load(results, query)).map((item) => item.url);
-  };
-
-  // Where the needles occur in a text: sorted, non-overlapping [start, end) ranges.
-  // Folding maps one character to one, so offsets in the folded text are offsets in
-  // the text as printed.
-  function hits(text, found) {
-    const folded = normalise(text);
-    if (folded.length !== text.length) return [];
-    const out = [];
-    for (const n of found) {
-      for (let i = folded.indexOf(n); i >= 0 && n; i = folded.indexOf(n, i + n.length)) {
-        out.push([i, i + n.length]);
-      }
-    }
-    out.sort((a, b) => a[0] - b[0]);
-    let at = 0;
-    return out.filter(([start, end]) => (start >= at ? ((at = end), true) : false));
+  // A piece of the body around its first hit (hits: [start, end) ranges in body), with
+  // … where it is cut: {text, start, end} (start, end: what of body it shows).
+  function excerptOf(body, hits) {
+    const first = hits && hits[0];
+    let start = first ? Math.max(0, first[0] - EXCERPT_BEFORE) : 0;
+    const end = Math.min(body.length, start + EXCERPT_LENGTH);
+    start = Math.max(0, Math.min(start, end - EXCERPT_LENGTH));
+    const text = (start > 0 ? "…" : "") + body.slice(start, end).trim()
+      + (end < body.length ? "…" : "");
+    return { text, start, end };
   }
 
-  // Text with the ranges marked, as DOM nodes (text is never parsed as HTML).
+  // Text with [start, end) ranges marked, as DOM nodes (the text is never parsed as HTML).
   function marked(text, ranges) {
     const out = document.createDocumentFragment();
     let at = 0;
     for (const [start, end] of ranges) {
+      if (start < at) continue;
       out.append(text.slice(at, start));
       const mark = document.createElement("mark");
       mark.textContent = text.slice(start, end);
@@ -183,188 +113,459 @@
     return out;
   }
 
-  // An excerpt of the article's text around the first match, the query marked.
-  const EXCERPT_BEFORE = 30;
-  const EXCERPT_LENGTH = 110;
-  function excerptNodes(clean, query) {
-    const first = hits(clean, words(query))[0];
-    let start = first ? Math.max(0, first[0] - EXCERPT_BEFORE) : 0;
-    const end = Math.min(clean.length, start + EXCERPT_LENGTH);
-    start = Math.max(0, Math.min(start, end - EXCERPT_LENGTH));
-    const text = (start > 0 ? "…" : "") + clean.slice(start, end) + (end < clean.length ? "…" : "");
-    return marked(text, hits(text, words(query)));
-  }
+  // -- the URL ------------------------------------------------------------------------------
 
-  // Relevance: headline hits first, then articles where the query is dense.
-  function score(item, query) {
-    const title = normalise(item.title || "");
-    let s = 0;
-    for (const n of normalise(query).match(RUN) || []) {
-      if (title.includes(n)) s += 1000;
-      const text = item.text.replace(/[^\p{L}\p{N}]/gu, "");
-      s += (text.split(n).length - 1) * 1000 / Math.max(text.length, 200);
+  const FACETS = ["paper", "year", "kind"];
+  const SORTS = ["relevance", "newest", "oldest"];
+
+  // The search a URL's query string asks for (dates as written there, not yet checked).
+  function readUrl(search) {
+    const params = new URLSearchParams(search);
+    const sort = params.get("sort");
+    const filters = {};
+    for (const key of FACETS) {
+      filters[key] = [...new Set(params.getAll(key).filter((v) => v !== ""))];
     }
-    return s;
+    return { q: params.get("q") || "", sort: SORTS.includes(sort) ? sort : "relevance",
+             from: params.get("from") || "", to: params.get("to") || "", filters };
   }
 
-  const FILTERS = [["paper", "报纸"], ["year", "年份"], ["kind", "类别"]];
+  function writeUrl(state) {
+    const params = new URLSearchParams();
+    params.set("q", state.q);
+    if (state.sort !== "relevance") params.set("sort", state.sort);
+    if (state.from) params.set("from", state.from);
+    if (state.to) params.set("to", state.to);
+    for (const key of FACETS) {
+      for (const value of state.filters[key]) params.append(key, value);
+    }
+    return "?" + params.toString();
+  }
+
+  // For the tests, and for anyone who wants to read a date the way the page does.
+  window.ArchiveSearchPage = { parseDate, excerptOf, readUrl, writeUrl };
+
+  // -- the search page ----------------------------------------------------------------------
+
   const PAGE_SIZE = 20;
-  const RANK_LIMIT = window.archiveRankLimit || 200;  // tests lower it
+  const FIELD_NAMES = { from: "从", to: "到" };
+  const root = document.documentElement.dataset.prefix || "";
 
-  async function runPage() {
-    const form = document.getElementById("search-form");
-    if (!form) return;
-    const params = new URLSearchParams(location.search);
-    const input = document.getElementById("search-q");
-    const status = document.getElementById("search-status");
-    const list = document.getElementById("search-results");
-    const facets = document.getElementById("search-filters");
-    const sort = document.getElementById("search-sort");
-    const from = document.getElementById("search-from");
-    const to = document.getElementById("search-to");
-    for (const control of [sort, from, to]) {
-      control.addEventListener("change", () => form.requestSubmit());
-    }
-    const query = params.get("q") || "";
-    input.value = query;
-    sort.value = params.get("sort") || "relevance";
-    from.value = params.get("from") || "";
-    to.value = params.get("to") || "";
-    if (!terms(query).length) return;
+  function engineApi() {
+    return window.ArchiveSearch || null;
+  }
 
-    status.textContent = "正在搜索……";
-    const chosen = {};
-    for (const [key] of FILTERS) {
-      const values = params.getAll(key);
-      if (values.length) chosen[key] = { any: values };
-    }
-    let { results, filters } = await find(query, { filters: chosen });
-    // Ranking needs every result's text; past RANK_LIMIT results that would download
-    // too much, so a very common query is listed by date and loaded page by page.
-    const many = results.length > RANK_LIMIT;
-    const order = sort.value === "relevance" && many ? "newest" : sort.value;
-    const inRange = (d) => (!from.value || d.date >= from.value)
-      && (!to.value || d.date <= to.value);
+  function searchPage(form) {
+    const el = (id) => document.getElementById(id);
+    const input = el("search-q");
+    const sort = el("search-sort");
+    const dates = { from: el("search-from"), to: el("search-to") };
+    const errors = { from: el("search-from-error"), to: el("search-to-error") };
+    const panel = el("search-panel");
+    const panelNote = el("search-panel-note");
+    const pending = el("search-pending");
+    const status = el("search-status");
+    const list = el("search-results");
+    const more = el("search-more");
+    const facets = el("search-filters");
 
-    let next;
-    if (many) {
-      // Counts by filter come from Pagefind's filter indexes, loaded only now: a query
-      // with fewer results is counted from the results themselves (countFilters).
-      await (await pagefind()).filters();
-      ({ results, filters } = await find(query, { filters: chosen }));
-      results = await byDate(query, chosen, filters, order === "oldest");
-      let at = 0;
-      next = async () => {
-        const batch = results.slice(at, at + PAGE_SIZE);
-        at += batch.length;
-        return { items: (await load(batch, query)).filter(inRange),
-                 done: at >= results.length };
-      };
-      status.textContent = `找到 ${results.length} 篇文章（结果较多，按日期排列）`;
-    } else {
-      let data = (await load(results, query)).filter(inRange);
-      filters = countFilters(data, filters);
-      if (order === "relevance") {
-        data = data.map((d) => [score(d, query), d]).sort((a, b) => b[0] - a[0])
-          .map((x) => x[1]);
-      } else {
-        const sign = order === "oldest" ? 1 : -1;
-        data.sort((a, b) => sign * (a.date.localeCompare(b.date) || a.url.localeCompare(b.url)));
-      }
-      let at = 0;
-      next = async () => {
-        at += PAGE_SIZE;
-        return { items: data.slice(at - PAGE_SIZE, at), done: at >= data.length };
-      };
-      status.textContent = data.length ? `找到 ${data.length} 篇文章` : "没有找到包含该关键词的文章";
-    }
-
-    const more = document.getElementById("search-more");
-    list.replaceChildren();
-    const showMore = async () => {
-      const { items, done } = await next();
-      list.append(...items.map((d) => resultItem(d, query)));
-      more.hidden = done;
+    let opening = null;
+    const engine = () => {
+      const api = engineApi();
+      if (!api) return Promise.reject(new Error("search-engine.js is not loaded"));
+      opening = opening || api.open(root);
+      return opening;
     };
-    more.addEventListener("click", showMore);
-    await showMore();
-    facets.replaceChildren(...facetBoxes(filters, params, form));
-  }
 
-  // Filter counts of the results actually listed.
-  function countFilters(items, shape) {
-    const counts = {};
-    for (const [key] of FILTERS) {
-      counts[key] = Object.fromEntries(Object.keys(shape[key] || {}).map((v) => [v, 0]));
-    }
-    for (const item of items) {
-      for (const [key, value] of [["paper", item.paper], ["year", item.date.slice(0, 4)],
-                                  ["kind", item.kind]]) {
-        counts[key][value] = (counts[key][value] || 0) + 1;
+    let applied = readUrl(location.search);  // the search the results are of
+    let generation = 0;  // the latest search; an older one's answers are dropped
+    let current = null;  // {result, shown, query}: for 显示更多结果
+
+    // What the form asks for now, dates as typed.
+    function formState() {
+      const filters = {};
+      for (const key of FACETS) {
+        filters[key] = [...facets.querySelectorAll(`input[name="${key}"]:checked`)]
+          .map((c) => c.value);
       }
+      return { q: input.value, sort: sort.value, from: dates.from.value.trim(),
+               to: dates.to.value.trim(), filters };
     }
-    return counts;
-  }
 
-  function resultItem(d, query) {
-    const li = document.createElement("li");
-    const a = document.createElement("a");
-    a.href = d.url + "?q=" + encodeURIComponent(query);
-    a.textContent = d.title;
-    const h = document.createElement("h2");
-    h.append(a);
-    const meta = document.createElement("p");
-    meta.className = "muted";
-    meta.textContent = `${d.paper} · ${d.date} · 第${d.page}版 · ${d.kind}`;
-    const ex = document.createElement("p");
-    ex.className = "excerpt";
-    ex.append(excerptNodes(d.clean, query));
-    li.append(h, meta, ex);
-    return li;
-  }
-
-  function facetBoxes(filters, params, form) {
-    return FILTERS.map(([key, label]) => {
-      const box = document.createElement("fieldset");
-      const legend = document.createElement("legend");
-      legend.textContent = label;
-      box.append(legend);
-      const counts = filters[key] || {};
-      const shown = params.getAll(key);
-      for (const value of Object.keys(counts).sort()) {
-        if (!counts[value] && !shown.includes(value)) continue;
-        const id = `f-${key}-${value}`;
-        const check = document.createElement("input");
-        Object.assign(check, { type: "checkbox", name: key, value, id });
-        check.checked = params.getAll(key).includes(value);
-        check.addEventListener("change", () => form.requestSubmit());
-        const lab = document.createElement("label");
-        lab.htmlFor = id;
-        lab.textContent = `${value}（${counts[value]}）`;
-        const row = document.createElement("div");
-        row.append(check, lab);
-        box.append(row);
+    function fill(state) {
+      input.value = state.q;
+      sort.value = state.sort;
+      dates.from.value = state.from;
+      dates.to.value = state.to;
+      for (const key of FACETS) {
+        ensureRows(key, state.filters[key]);
+        for (const check of facets.querySelectorAll(`input[name="${key}"]`)) {
+          check.checked = state.filters[key].includes(check.value);
+        }
       }
-      return box;
+      for (const name of ["from", "to"]) showError(name, "");
+    }
+
+    // -- dates -------------------------------------------------------------------------
+
+    function showError(name, message) {
+      errors[name].textContent = message;
+      if (message) dates[name].setAttribute("aria-invalid", "true");
+      else dates[name].removeAttribute("aria-invalid");
+    }
+
+    // The date range of a state, or null after showing what is wrong beside the field.
+    function checkDates(state) {
+      const out = {};
+      let bad = null;
+      for (const name of ["from", "to"]) {
+        const parsed = parseDate(state[name]);
+        if (parsed && parsed.error) {
+          showError(name, `「${FIELD_NAMES[name]}」的日期“${state[name]}”无法识别：${parsed.error}。`);
+          bad = bad || name;
+        } else {
+          showError(name, "");
+          out[name] = parsed;
+        }
+      }
+      if (!bad && out.from && out.to && out.from.start > out.to.end) {
+        showError("from", `「从」的日期（${out.from.start}）晚于「到」的日期（${out.to.end}）。`);
+        bad = "from";
+      }
+      if (bad) return { bad };
+      return { from: out.from ? out.from.start : undefined, to: out.to ? out.to.end : undefined,
+               canonical: { from: out.from ? out.from.canonical : "",
+                            to: out.to ? out.to.canonical : "" } };
+    }
+
+    for (const name of ["from", "to"]) {
+      // A message when the field is left with a date that cannot be read; gone as soon as
+      // the text is a date (or empty) again. Never while typing.
+      dates[name].addEventListener("change", () => {
+        const parsed = parseDate(dates[name].value);
+        if (parsed && parsed.error) checkDates(formState());
+        else showError(name, "");
+      });
+      dates[name].addEventListener("input", () => {
+        const parsed = parseDate(dates[name].value);
+        if (!parsed || !parsed.error) showError(name, "");
+      });
+    }
+
+    // -- submitting --------------------------------------------------------------------
+
+    form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      submit();
     });
+    // Enter on a select or a checkbox submits too (Enter in a text field already does).
+    form.addEventListener("keydown", (event) => {
+      if (event.key !== "Enter" || event.isComposing || event.altKey || event.ctrlKey
+          || event.metaKey || event.shiftKey) return;
+      if (event.target.matches("select, input[type=checkbox]")) {
+        event.preventDefault();
+        form.requestSubmit();
+      }
+    });
+    form.addEventListener("input", notePending);
+    form.addEventListener("change", notePending);
+
+    function submit() {
+      const state = formState();
+      const range = checkDates(state);
+      if (range.bad) {
+        panel.open = true;
+        dates[range.bad].focus();
+        status.textContent = "日期有误，结果未更新";
+        return;
+      }
+      state.from = range.canonical.from;
+      state.to = range.canonical.to;
+      dates.from.value = state.from;
+      dates.to.value = state.to;
+      const url = location.pathname + writeUrl(state);
+      if (url !== location.pathname + location.search) history.pushState(null, "", url);
+      run(state, range);
+    }
+
+    window.addEventListener("popstate", () => start());
+
+    // The search of the URL: on arrival, and on Back and Forward.
+    function start() {
+      const state = readUrl(location.search);
+      fill(state);
+      const range = checkDates(state);
+      if (range.bad) {
+        panel.open = true;
+        status.textContent = "日期有误，请更正后再搜索";
+        applied = state;
+        notePending();
+        return;
+      }
+      run(state, range);
+    }
+
+    function same(a, b) {
+      return JSON.stringify(a) === JSON.stringify(b);
+    }
+
+    // Filters changed in the panel but not applied yet: said beside the 应用 button.
+    function notePending() {
+      const now = formState();
+      const changed = now.sort !== applied.sort || now.from !== applied.from
+        || now.to !== applied.to || !same(now.filters, applied.filters);
+      pending.textContent = changed ? "尚未应用" : "";
+    }
+
+    function noteActive(state) {
+      let n = (state.sort !== "relevance") + !!state.from + !!state.to;
+      for (const key of FACETS) n += state.filters[key].length;
+      panelNote.textContent = n ? `（已选 ${n} 项）` : "";
+    }
+
+    // -- searching ---------------------------------------------------------------------
+
+    async function run(state, range) {
+      const gen = ++generation;
+      applied = state;
+      notePending();
+      noteActive(state);
+      more.hidden = true;
+      current = null;
+      const api = engineApi();
+      if (!api) {
+        status.textContent = "搜索功能未能加载，请稍后再试。";
+        return;
+      }
+      if (!api.words(state.q).length) {
+        list.replaceChildren();
+        list.classList.remove("stale");
+        list.setAttribute("aria-busy", "false");
+        status.textContent = state.q.trim() ? "请输入要搜索的字词（标点不计）" : "";
+        fillFacets(null, null, state.filters);
+        return;
+      }
+      list.setAttribute("aria-busy", "true");
+      list.classList.add("stale");  // the last search's results, until the new ones come
+      status.textContent = "正在搜索……";
+      let shown = [];  // the hits listed
+      let rendering = null;
+      let found;
+      try {
+        const search = await engine();
+        if (gen !== generation) return;
+        const render = async (hits, append) => {
+          const items = await search.details(hits);
+          if (gen !== generation) return;
+          const nodes = items.map((item) => resultItem(item, state.q));
+          if (append) list.append(...nodes);
+          else list.replaceChildren(...nodes);
+          list.classList.remove("stale");
+          shown = append ? shown.concat(hits) : hits.slice();
+        };
+        found = await search.search(state.q, {
+          filters: Object.fromEntries(FACETS.filter((k) => state.filters[k].length)
+            .map((k) => [k, state.filters[k]])),
+          from: range.from, to: range.to, sort: state.sort,
+          // The first results are listed at once; the count and the filters follow.
+          onFirst: (first) => {
+            if (gen !== generation || rendering || !first || !first.hits.length) return;
+            rendering = render(first.hits.slice(0, PAGE_SIZE), false).then(() => {
+              if (gen === generation && list.getAttribute("aria-busy") === "true") {
+                status.textContent = "正在统计结果……";
+              }
+            });
+          },
+        });
+        if (gen !== generation) return;
+        if (rendering) await rendering;
+        if (gen !== generation) return;
+        const page = found.hits.slice(0, PAGE_SIZE);
+        const prefix = shown.length <= page.length
+          && shown.every((hit, i) => hit === page[i] || same(hit, page[i]));
+        if (!prefix) await render(page, false);
+        else if (shown.length < page.length) await render(page.slice(shown.length), shown.length > 0);
+        else if (!page.length) list.replaceChildren();
+        if (gen !== generation) return;
+        list.classList.remove("stale");
+      } catch (error) {
+        if (gen !== generation) return;
+        list.setAttribute("aria-busy", "false");
+        list.classList.remove("stale");
+        status.textContent = "搜索出错，请稍后再试。";
+        console.error(error);
+        return;
+      }
+      current = { found, shown: shown.length, query: state.q, gen };
+      status.textContent = found.total
+        ? `找到 ${found.total} 篇文章${found.complete === false ? "（尚未统计完）" : ""}`
+        : "没有找到包含该关键词的文章";
+      fillFacets(found.counts, found.values, state.filters);
+      more.hidden = current.shown >= found.hits.length;
+      list.setAttribute("aria-busy", "false");
+    }
+
+    // 显示更多结果: the next 20, and the focus on the first of them.
+    more.addEventListener("click", async () => {
+      const at = current;
+      if (!at || more.disabled) return;
+      more.disabled = true;
+      try {
+        const hits = at.found.hits.slice(at.shown, at.shown + PAGE_SIZE);
+        const items = await (await engine()).details(hits);
+        if (at !== current) return;
+        const nodes = items.map((item) => resultItem(item, at.query));
+        list.append(...nodes);
+        at.shown += hits.length;
+        more.hidden = at.shown >= at.found.hits.length;
+        const link = nodes.length && nodes[0].querySelector("a");
+        if (link) link.focus();
+      } finally {
+        more.disabled = false;
+      }
+    });
+
+    // -- results -----------------------------------------------------------------------
+
+    function resultItem(item, query) {
+      const api = engineApi();
+      const li = document.createElement("li");
+      const a = document.createElement("a");
+      a.href = item.url + "?q=" + encodeURIComponent(query);
+      a.textContent = item.title || "（无标题）";
+      const h = document.createElement("h2");
+      h.append(a);
+      const meta = document.createElement("p");
+      meta.className = "muted";
+      meta.textContent = `${item.paper} · ${item.date} · 第${item.page}版 · ${item.kind}`;
+      li.append(h, meta);
+      // The excerpt comes from the body only: headline and byline are shown above it.
+      const body = item.body || "";
+      if (body) {
+        const cut = excerptOf(body, api.hits(body, query));
+        const ex = document.createElement("p");
+        ex.className = "excerpt";
+        ex.append(marked(cut.text, api.hits(cut.text, query)));
+        li.append(ex);
+      }
+      return li;
+    }
+
+    // -- filters -----------------------------------------------------------------------
+
+    let rowIds = 0;
+
+    function compareValues(key) {
+      if (key === "year") return (a, b) => a.localeCompare(b);
+      return (a, b) => a.localeCompare(b, "zh-CN");
+    }
+
+    function rowsOf(box) {
+      return new Map([...box.querySelectorAll(".search-filter")]
+        .map((row) => [row.querySelector("input").value, row]));
+    }
+
+    function makeRow(key, value) {
+      const id = `search-filter-${++rowIds}`;
+      const check = document.createElement("input");
+      Object.assign(check, { type: "checkbox", name: key, value, id });
+      const label = document.createElement("label");
+      label.htmlFor = id;
+      label.textContent = value;
+      const row = document.createElement("div");
+      row.className = "search-filter";
+      row.append(check, label);
+      return row;
+    }
+
+    // The values of a facet, in order, each once, as rows of the fieldset; rows already
+    // there stay where they are (a focused checkbox keeps its focus).
+    function setRows(key, values) {
+      const box = facets.querySelector(`[data-facet="${key}"]`);
+      const rows = rowsOf(box);
+      const wanted = [...new Set(values)].sort(compareValues(key));
+      for (const [value, row] of rows) {
+        if (wanted.includes(value)) continue;
+        if (row.contains(document.activeElement)) el("search-apply").focus();
+        row.remove();
+        rows.delete(value);
+      }
+      let before = box.querySelector("legend");
+      for (const value of wanted) {
+        const row = rows.get(value) || makeRow(key, value);
+        if (before.nextElementSibling !== row) before.after(row);
+        before = row;
+      }
+      box.hidden = wanted.length === 0;
+      return rowsOf(box);
+    }
+
+    // Rows for the chosen values, before any count is known.
+    function ensureRows(key, chosen) {
+      const box = facets.querySelector(`[data-facet="${key}"]`);
+      const have = [...rowsOf(box).keys()];
+      if (chosen.some((v) => !have.includes(v))) setRows(key, have.concat(chosen));
+    }
+
+    // Each facet's values with a count (articles of the query, in the date range and of
+    // the other facets' chosen values), the chosen ones even at 0.
+    function fillFacets(counts, values, chosen) {
+      for (const key of FACETS) {
+        const count = (counts && counts[key]) || {};
+        const all = new Set([...((values && values[key]) || []), ...Object.keys(count)]);
+        const shown = [...all].filter((v) => count[v] > 0).concat(chosen[key]);
+        const rows = setRows(key, counts ? shown : chosen[key]);
+        for (const [value, row] of rows) {
+          const check = row.querySelector("input");
+          check.checked = chosen[key].includes(value);
+          row.querySelector("label").textContent = counts
+            ? `${value}（${count[value] || 0}）` : value;
+        }
+      }
+    }
+
+    // The index starts loading when the reader starts typing, not only on Enter.
+    input.addEventListener("focus", () => { if (engineApi()) engine().catch(() => {}); },
+                           { once: true });
+
+    start();
   }
 
-  // On an article opened from a result: mark the query in its text.
+  // -- an article opened from a result ------------------------------------------------------
+
+  // The query's terms marked in the article's text, and the first of them scrolled to
+  // and focused (unless the reader came back to the page, or the URL names a place).
   function highlight() {
+    const api = engineApi();
     const query = new URLSearchParams(location.search).get("q");
     const body = document.querySelector("[data-pagefind-body]");
-    if (!query || !body) return;
+    if (!api || !query || !body || !api.words(query).length) return;
     const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
     const nodes = [];
     while (walker.nextNode()) nodes.push(walker.currentNode);
     for (const node of nodes) {
-      const ranges = hits(node.textContent, words(query));
+      const ranges = api.hits(node.textContent, query);
       if (ranges.length) node.replaceWith(marked(node.textContent, ranges));
     }
+    const first = body.querySelector("mark");
+    if (!first) return;
+    first.tabIndex = -1;
+    first.classList.add("first-hit");
+    const navigation = performance.getEntriesByType("navigation")[0];
+    if (location.hash || (navigation && navigation.type === "back_forward")) return;
+    const box = first.getBoundingClientRect();
+    if (box.top < 0 || box.bottom > window.innerHeight) {
+      first.scrollIntoView({ block: "center" });
+    }
+    first.focus({ preventScroll: true });
   }
 
-  document.addEventListener("DOMContentLoaded", () => {
+  function main() {
     highlight();
-    runPage();
-  });
+    const form = document.getElementById("search-form");
+    if (form) searchPage(form);
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", main);
+  else main();
 })();
