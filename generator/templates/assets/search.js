@@ -75,7 +75,9 @@
                precision: "month" };
     }
     const day = Number(m[3]);
-    if (day < 1 || day > last) return { error: `${year}年${month}月只有 ${last} 天` };
+    if (day < 1 || day > last) {
+      return { error: `${year}年${month}月只有 ${last} 天，没有 ${day} 日` };
+    }
     const date = `${ym}-${pad(day)}`;
     return { start: date, end: date, canonical: date, precision: "day" };
   }
