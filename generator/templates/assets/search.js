@@ -175,7 +175,10 @@
     const engine = () => {
       const api = engineApi();
       if (!api) return Promise.reject(new Error("search-engine.js is not loaded"));
-      opening = opening || api.open(root);
+      if (!opening) {
+        opening = api.open(root);
+        opening.catch(() => { opening = null; });  // the next search tries again
+      }
       return opening;
     };
 
@@ -216,7 +219,8 @@
       else dates[name].removeAttribute("aria-invalid");
     }
 
-    // The date range of a state, or null after showing what is wrong beside the field.
+    // The date range of a state ({from, to} for the engine, and the canonical texts for
+    // the URL), or {bad: field} after saying beside each field what is wrong with it.
     function checkDates(state) {
       const out = {};
       let bad = null;
@@ -274,6 +278,12 @@
 
     function submit() {
       const state = formState();
+      const api = engineApi();
+      if (api && !api.words(state.q).length) {
+        status.textContent = "请输入要搜索的字词";
+        input.focus();
+        return;
+      }
       const range = checkDates(state);
       if (range.bad) {
         panel.open = true;
@@ -314,8 +324,9 @@
     // Filters changed in the panel but not applied yet: said beside the 应用 button.
     function notePending() {
       const now = formState();
+      const chosen = (state) => FACETS.map((key) => [...state.filters[key]].sort());
       const changed = now.sort !== applied.sort || now.from !== applied.from
-        || now.to !== applied.to || !same(now.filters, applied.filters);
+        || now.to !== applied.to || !same(chosen(now), chosen(applied));
       pending.textContent = changed ? "尚未应用" : "";
     }
 
@@ -422,6 +433,9 @@
         more.hidden = at.shown >= at.found.hits.length;
         const link = nodes.length && nodes[0].querySelector("a");
         if (link) link.focus();
+      } catch (error) {
+        status.textContent = "加载更多结果时出错，请再试一次。";
+        console.error(error);
       } finally {
         more.disabled = false;
       }
