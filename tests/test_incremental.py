@@ -11,6 +11,7 @@ moving files into place is completed by the next build.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -134,16 +135,20 @@ def test_incremental_builds_equal_clean_builds_through_a_year_of_changes(archive
     assert f'content="0; url=/{new}/02-10/"' in redirect
     assert f"/{new}/02-05/ /{new}/02-10/ 301" in (archive.out / "_redirects").read_text()
 
-    # A new day in the archive's latest month: its blocks of days are cut anew.
+    # A new day in the archive's latest month: only that month's search segment is
+    # written anew (in a folder of a new name); the older one stays as it was.
+    before = segment_folders(archive.out)
     latest = archive.copy_issue("xuchang/ribao/2023/10/19", "2023-10-20")
     archive.check()
-    assert (archive.out / "pagefind/shards/2023-10-17-20").is_dir()
-    assert not (archive.out / "pagefind/shards/2023-10-19-19").exists()
+    after = segment_folders(archive.out)
+    assert len(after) == len(before) == 2
+    assert after[0] == before[0] and after[1] != before[1]
+    assert after[1].startswith("2023-10.")
     shutil.rmtree(archive.content / latest)
     archive.check("--allow-removed")
-    assert (archive.out / "pagefind/shards/2023-10-19-19").is_dir()
+    assert segment_folders(archive.out) == before
 
-    # An issue older than any other: a new first month (the shard at /pagefind/).
+    # An issue older than any other: a new first month in the older segment.
     archive.copy_issue(ISSUE, "2018-01-02")
     archive.check()
 
@@ -182,7 +187,7 @@ def test_a_build_that_fails_before_its_output_is_in_place_changes_nothing(
     def broken(*args, **kwargs):
         raise RuntimeError("the indexer died")
 
-    monkeypatch.setattr(build_module, "index_search", broken)
+    monkeypatch.setattr(build_module, "write_segment_list", broken)
     with pytest.raises(RuntimeError):
         archive.build()
     assert tree(archive.out) == before
@@ -221,3 +226,11 @@ def test_a_changed_generator_invalidates_the_cache(archive: Archive, monkeypatch
                         lambda *a: (built.append(a), real(*a)))
     archive.build()
     assert built, "a new generator version must rebuild everything"
+
+
+def segment_folders(out: Path) -> list[str]:
+    """The search index's segment folders, oldest first, as segments.json lists them."""
+    listing = json.loads((out / "pagefind" / "segments.json").read_text(encoding="utf-8"))
+    folders = [s["path"].rstrip("/") for s in listing["segments"]]
+    assert sorted(p.name for p in (out / "pagefind").iterdir() if p.is_dir()) == sorted(folders)
+    return folders

@@ -3,16 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 
-from generator.search.index import (
-    day_block,
-    record_name,
-    record_page,
-    shard_key,
-    shard_path,
-    write_shard_list,
-)
+from generator.search.index import article_record, record_name
+from generator.search.postings import HEADLINE, PLAIN
 from generator.search.tokens import (
     index_text,
     index_tokens,
@@ -79,48 +72,17 @@ def article(**changes) -> ArticleRec:
     return ArticleRec(**fields)
 
 
-def test_a_record_page_holds_tokens_metadata_filters_and_sort_key():
-    page = record_page(article(), "正文第一段\n第二段", "消息", "2023-03")
+def test_an_article_record_holds_its_head_body_and_characters_as_tokens():
+    rec = article_record(article(), "正文第一段\n第二段", "消息")
     assert record_name(article()) == "xuchang~ribao~2023~03~23~06-02.html"
-    assert "<h1>标题 题 &lt; b &gt; ␣</h1>" in page
-    assert "<p>正文 文第 第一 一段 段 ␣</p>" in page
-    assert "<p>␞ b 一 二 报 文 新 本 李 标 正 段 第 者 讯 记 题</p>" in page
-    assert '<span data-pagefind-meta="title">标题&lt;b&gt;</span>' in page
-    assert "data-pagefind-meta=\"url" not in page  # Pagefind would index it as text
-    assert '<span data-pagefind-filter="year">2023</span>' in page
-    assert 'data-pagefind-sort="date:2023-03-23"' in page
-    assert '<span data-pagefind-filter="shard">2023-03</span>' in page
-
-
-def test_the_index_is_sharded_by_month_then_by_blocks_of_the_latest_month():
-    latest = dt.date(2017, 11, 23)
-    days = [dt.date(2016, 12, 31), dt.date(2017, 1, 1), dt.date(2017, 1, 31),
-            dt.date(2017, 11, 2), dt.date(2017, 11, 16), dt.date(2017, 11, 17),
-            dt.date(2017, 11, 21), dt.date(2017, 11, 23)]
-    keys = sorted({shard_key(d, latest) for d in days})
-    assert keys == ["2016-12", "2017-01", "2017-11-01-08", "2017-11-09-16", "2017-11-17-20",
-                    "2017-11-21-22", "2017-11-23-23"]
-    assert keys == sorted(keys, key=lambda k: [shard_key(d, latest) for d in days].index(k))
-    # The first shard is the bundle at /pagefind/ itself; the others are merged into it.
-    assert [shard_path(k, keys) for k in keys[:2]] == ["", "shards/2017-01/"]
-
-
-def test_a_new_day_changes_one_block_of_the_latest_month():
-    before = {d: shard_key(dt.date(2017, 11, d), dt.date(2017, 11, 23)) for d in range(1, 24)}
-    after = {d: shard_key(dt.date(2017, 11, d), dt.date(2017, 11, 24)) for d in range(1, 25)}
-    moved = {d for d in before if before[d] != after[d]}
-    assert moved == {17, 18, 19, 20, 21, 22, 23}  # 17–20, 21–22, 23 become 17–24
-    assert all(before[d] == after[d] for d in range(1, 17))
-    assert [day_block(d, 31) for d in (1, 16, 17, 25, 29, 31)] == [
-        (1, 8), (9, 16), (17, 24), (25, 28), (29, 30), (31, 31)]
-    # A finished eight-day block is one shard; no new day re-indexes more than eight.
-    assert day_block(9, 16) == (9, 16) and day_block(16, 17) == (9, 16)
-    for last in range(1, 32):
-        for d in range(1, last + 1):
-            first, end = day_block(d, last)
-            assert first <= d <= end <= last and end - first < 8
-
-
-def test_the_shard_list_names_the_bundles_to_merge(tmp_path):
-    write_shard_list(tmp_path, ["2016-12", "2017-01"])
-    assert json.loads((tmp_path / "shards.json").read_text()) == {"merge": ["shards/2017-01/"]}
+    assert rec.url == "/xuchang~ribao~2023~03~23~06-02.html"
+    assert rec.title == "标题<b>"
+    assert rec.filters == {"paper": "许昌日报", "kind": "消息"}
+    assert rec.parts == [
+        ("标题 题 < b > ␣", HEADLINE),  # weighs more: a match in the headline ranks first
+        ("本报 报讯 讯 （ 记者 者 ␣ 李新 新 ） ␣", PLAIN),
+        ("␝", PLAIN),  # where the body starts: excerpts are taken after it
+        ("正文 文第 第一 一段 段 ␣", PLAIN),
+        ("第二 二段 段 ␣", PLAIN),
+        ("␞ b 一 二 报 文 新 本 李 标 正 段 第 者 讯 记 题", PLAIN),
+    ]

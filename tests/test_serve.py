@@ -10,6 +10,7 @@ ARCHIVE_SKIP_BROWSER=1); the HTTP tests need no browser.
 from __future__ import annotations
 
 import http.client
+import json
 import os
 import re
 import shutil
@@ -175,13 +176,14 @@ def test_search_files_have_the_types_pagefind_needs():
 
 
 def test_the_search_index_is_served(search_server: Server):
-    status, headers, body = search_server.get("/pagefind/pagefind.js")
-    assert status == 200 and headers["Content-Type"] == "text/javascript; charset=utf-8"
-    assert body
-    bundle = search_server.folder / ".archive/serve/public/pagefind"
+    status, headers, body = search_server.get("/pagefind/segments.json")
+    assert status == 200 and headers["Content-Type"] == "application/json; charset=utf-8"
+    segment = json.loads(body)["segments"][0]["path"]
+    bundle = search_server.folder / ".archive/serve/public/pagefind" / segment
     meta = next(bundle.glob("*.pf_meta")).name
-    for name in (meta, "wasm.unknown.pagefind"):
-        status, headers, _ = search_server.get(f"/pagefind/{name}")
+    for name in (meta, next((bundle / "index").iterdir()).name):
+        path = f"/pagefind/{segment}{'' if name == meta else 'index/'}{name}"
+        status, headers, _ = search_server.get(path)
         assert (status, headers["Content-Type"]) == (200, "application/octet-stream"), name
 
 

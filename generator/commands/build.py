@@ -3,7 +3,7 @@
 Phases: scan content/ (file names, sizes and times of each issue folder) → read the
 folders that changed, in worker processes, and take the rest from the build cache →
 build the model → find the units of output whose inputs changed (an issue's pages;
-a month's data files; a search shard; the sitemap) → render those in worker processes
+a month's data files; a search index segment; the sitemap) → render those in worker processes
 that inherit the model by fork, into a staging folder → put them in place.
 
 A first build, --clean, or a changed generator, config, template or option renders
@@ -37,14 +37,13 @@ from generator.commands.output import MARKER, MARKER_TEXT, check_output
 from generator.commands.state import fsync_dir as state_fsync_dir
 from generator.errors import ArchiveError, ContentProblems
 from generator.search.index import (
-    index_shards,
-    record_name,
-    record_page,
-    shard_key,
-    shard_path,
-    write_records,
-    write_shard_list,
+    article_record,
+    page_order,
+    write_segment,
+    write_segment_list,
 )
+from generator.search.postings import Record
+from generator.search.segments import month_of, plan_segments
 from generator.site import urls
 from generator.site.loader import Loaded, load_folders
 from generator.site.markup import body_text
@@ -213,14 +212,13 @@ def write_output(options: BuildOptions, plan: Plan, bodies: dict[str, str],
                  jobs: int, store: Path, result: BuildResult) -> cache.BuildState:
     """Render the plan into a staging folder, index it, and put it in place: a whole new
     folder for a full build, the changed files through the journal otherwise. Returns
-    the units and shards of the new output (the caller saves them with the rest)."""
+    the units and segments of the new output (the caller saves them with the rest)."""
     full = not result.incremental
     staging = staging_dir(options.out)
-    records = staging.parent / f".{options.out.resolve().name}.records-{os.getpid()}"
     try:
         tick = time.perf_counter()
         _STATE.update(bodies=bodies, renderer=renderer, out=staging, plan=plan,
-                      content=options.content, records=records if options.search else None)
+                      content=options.content)
         progress = Progress(options.quiet or not sys.stderr.isatty())
         # Workers share the model with this process by fork; frozen objects are not
         # touched by their garbage collector, so those memory pages stay shared.
@@ -233,9 +231,7 @@ def write_output(options: BuildOptions, plan: Plan, bodies: dict[str, str],
         progress.done()
         result.timings["render"] = time.perf_counter() - tick
         if options.search:
-            tick = time.perf_counter()
-            index_search(plan, records, staging, jobs)
-            result.timings["search index"] = time.perf_counter() - tick
+            write_segment_list(staging / "pagefind", segment_listing(plan))
         tick = time.perf_counter()
         new_state = next_state(previous, plan, written)
         cache.forget(store)  # a build stopped from here on is followed by a full one
@@ -253,7 +249,6 @@ def write_output(options: BuildOptions, plan: Plan, bodies: dict[str, str],
         shutil.rmtree(staging, ignore_errors=True)
         raise
     finally:
-        shutil.rmtree(records, ignore_errors=True)
         _STATE.clear()
 
 
@@ -326,8 +321,9 @@ class Plan:
     fingerprints: dict[str, str]
     issues: list[Issue]  # issues to render
     months: dict[str, list[Issue]]  # months whose data files to render
-    shards: dict[str, list[Issue]]  # search shards to index
-    shard_places: dict[str, str]  # every shard → its place under pagefind/
+    segments: dict[str, list[Issue]]  # search index segments to write
+    segment_places: dict[str, str]  # every segment → its folder under pagefind/
+    segment_issues: dict[str, list[Issue]]  # every segment → its issues
     sitemap: bool  # render the sitemap
     folders: set[str]  # issue folders whose bodies the render needs
     search: bool
@@ -344,14 +340,9 @@ def make_plan(site: Site, settings: str, signatures: dict[str, cache.Signature],
     fps: dict[str, str] = {}
     issues: list[Issue] = []
     months: dict[str, list[Issue]] = defaultdict(list)
-    shards: dict[str, list[Issue]] = defaultdict(list)
-    latest = max((i.date for i in site.issues), default=None)
     for issue in site.issues:
         months[month_key(issue.date)].append(issue)
-        if search and latest is not None:
-            shards[shard_key(issue.date, latest)].append(issue)
-    keys = sorted(shards)
-    places = {k: shard_path(k, keys) for k in keys}
+    segments = segment_groups(site.issues) if search else {}
 
     def changed(unit: str, fp: str) -> bool:
         fps[unit] = fp
@@ -370,18 +361,42 @@ def make_plan(site: Site, settings: str, signatures: dict[str, cache.Signature],
             issues.append(issue)
     dirty_months = {key: group for key, group in sorted(months.items())
                     if changed(f"month:{key}", fingerprint(settings, content(group)))}
-    dirty_shards = {key: group for key, group in sorted(shards.items())
-                    if changed(f"shard:{key}", fingerprint(settings, places[key],
-                                                           content(group)))}
+    # A segment's folder is named by its content: a browser never mixes files of two
+    # versions of a segment (fragments are named by page number).
+    places = {key: f"{key}.{fingerprint(settings, content(group))[:12]}"
+              for key, group in segments.items()}
+    dirty_segments = {key: group for key, group in segments.items()
+                      if changed(f"segment:{key}", places[key])}
     shape = [(i.url, [(p.url, [a.url for a in p.articles]) for p in i.pages])
              for i in site.issues]
     sitemap = changed("sitemap", fingerprint(settings, shape))
     fps["site"] = ""  # the small site-wide pages: rendered every time
     folders = {issue_folder(i) for i in issues}
-    for group in [*dirty_months.values(), *dirty_shards.values()]:
+    for group in [*dirty_months.values(), *dirty_segments.values()]:
         folders.update(issue_folder(i) for i in group)
-    return Plan(site, fps, issues, dirty_months, dirty_shards, places, sitemap, folders,
-                search)
+    return Plan(site, fps, issues, dirty_months, dirty_segments, places, segments, sitemap,
+                folders, search)
+
+
+def segment_groups(issues: list[Issue]) -> dict[str, list[Issue]]:
+    """The issues of each segment of the search index (see generator/search/segments.py)."""
+    months = plan_segments((i.date, len(i.articles)) for i in issues)
+    segment_of = {month: key for key, group in months.items() for month in group}
+    groups: dict[str, list[Issue]] = {key: [] for key in months}
+    for issue in issues:
+        groups[segment_of[month_of(issue.date)]].append(issue)
+    return groups
+
+
+def segment_listing(plan: Plan) -> list[tuple[str, list[tuple[str, int]]]]:
+    """(folder, [(date, articles)] in date order) of every segment, oldest first."""
+    listing = []
+    for key in sorted(plan.segment_issues):
+        days: Counter[str] = Counter()
+        for issue in plan.segment_issues[key]:
+            days[issue.date.isoformat()] += len(issue.articles)
+        listing.append((plan.segment_places[key] + "/", sorted(days.items())))
+    return listing
 
 
 def next_state(previous: cache.BuildState, plan: Plan,
@@ -391,8 +406,8 @@ def next_state(previous: cache.BuildState, plan: Plan,
     for unit, fp in plan.fingerprints.items():
         files = written[unit] if unit in written else previous.units[unit][1]
         units[unit] = (fp, sorted(files))
-    shards = dict(plan.shard_places) if plan.search else {}
-    return cache.BuildState(units=units, shards=shards)
+    segments = dict(plan.segment_places) if plan.search else {}
+    return cache.BuildState(units=units, segments=segments)
 
 
 def changes(previous: cache.BuildState, new: cache.BuildState, plan: Plan,
@@ -409,27 +424,15 @@ def changes(previous: cache.BuildState, new: cache.BuildState, plan: Plan,
     for files in written.values():
         replace.update(files)
     if plan.search:
-        for key, place in previous.shards.items():
-            if key not in new.shards or key in plan.shards:
-                delete.update(shard_members(out, place))
-        for key in plan.shards:
-            replace.update(shard_members(staging, plan.shard_places[key]))
-        replace.update(("pagefind/shards.json", "pagefind/segments.json"))
+        # A segment's folder is placed as a whole; one whose content changed has a new
+        # name, and the old folder goes.
+        for key, place in previous.segments.items():
+            if plan.segment_places.get(key) != place:
+                delete.add(f"pagefind/{place}")
+        replace.update(f"pagefind/{plan.segment_places[key]}" for key in plan.segments)
+        replace.add("pagefind/segments.json")
     delete -= replace
     return sorted(delete), sorted(replace)
-
-
-def shard_members(root: Path, place: str) -> list[str]:
-    """A shard's paths under root (public/ or the staging folder): its folder, or for
-    the first shard, the bundle at /pagefind/ itself, every entry of /pagefind/ but
-    the other shards and their list."""
-    if place:
-        return [f"pagefind/{place}".rstrip("/")]
-    top = root / "pagefind"
-    if not top.is_dir():
-        return []
-    return sorted(f"pagefind/{p.name}" for p in top.iterdir()
-                  if p.name not in ("shards", "shards.json", "segments.json"))
 
 
 def load_parts(content: Path, folders: list[str], jobs: int) -> dict[str, Loaded]:
@@ -467,13 +470,13 @@ def render_all(plan: Plan, jobs: int, progress: Progress) -> dict[str, list[str]
     # A month's data files are the longest single units: start them first so that
     # they run beside the issue units instead of after them.
     units: list[tuple[str, Any]] = [("month", key) for key in plan.months]
-    units += [("shard", key) for key in plan.shards]
+    units += [("segment", key) for key in plan.segments]
     units += [("site", None)] + ([("sitemap", None)] if plan.sitemap else [])
     units += [("issues", r) for r in partition_issues(issues, jobs * 8)]
     total = len(units)
     written: dict[str, list[str]] = {}
     work = sum(len(i.articles) for group in [issues, *plan.months.values(),
-                                             *plan.shards.values()] for i in group)
+                                             *plan.segments.values()] for i in group)
     if jobs <= 1 or len(units) < 2 or work < PARALLEL_MIN_ARTICLES:
         for n, unit in enumerate(units, start=1):
             written.update(run_unit(unit))
@@ -513,9 +516,10 @@ def run_unit(unit: tuple[str, Any]) -> dict[str, list[str]]:
     if kind == "month":
         return {f"month:{arg}": write_all(out, month_exports(renderer, arg, plan.months[arg],
                                                              _STATE["bodies"]))}
-    if kind == "shard":
-        write_records(_STATE["records"], search_records(arg, plan.shards[arg]))
-        return {f"shard:{arg}": []}  # its bundle is placed as a whole (see changes())
+    if kind == "segment":
+        write_segment(out / "pagefind" / plan.segment_places[arg],
+                      search_records(plan.segments[arg]))
+        return {f"segment:{arg}": []}  # its folder is placed as a whole (see changes())
     if kind == "sitemap":
         return {"sitemap": write_all(out, renderer.sitemaps(plan.site))}
     return {"site": write_all(out, render_site(plan.site, renderer))}
@@ -545,27 +549,12 @@ def render_issue(issue: Issue, renderer: Renderer) -> Iterable[tuple[str, str]]:
             yield renderer.article(issue, page, article, bodies[article.rel], prev, nxt)
 
 
-def search_records(shard: str, issues: Iterable[Issue]) -> Iterable[tuple[str, str, str]]:
-    """One search-index page per article (see generator/search/index.py)."""
+def search_records(issues: Iterable[Issue]) -> list[Record]:
+    """The search index's records of the articles of issues, in the segment's page
+    order (see generator/search/index.py)."""
     bodies: dict[str, str] = _STATE["bodies"]
-    for issue in issues:
-        for article in issue.articles:
-            yield shard, record_name(article), record_page(
-                article, body_text(bodies[article.rel]), kind_name(article.kind), shard)
-
-
-def index_search(plan: Plan, records: Path, staging: Path, jobs: int) -> None:
-    """Index the shards that changed, each into its place under staging/pagefind/."""
-    keys = sorted(plan.shard_places)
-    if plan.shards:
-        index_shards(records, staging / "pagefind", sorted(plan.shards), keys, min(jobs, 2))
-    days: dict[str, Counter[str]] = defaultdict(Counter)
-    latest = max(i.date for i in plan.site.issues) if plan.site.issues else None
-    for issue in plan.site.issues:
-        assert latest is not None
-        days[shard_key(issue.date, latest)][issue.date.isoformat()] += len(issue.articles)
-    write_shard_list(staging / "pagefind", keys,
-                     {k: sorted(days[k].items()) for k in keys})
+    articles = sorted((a for issue in issues for a in issue.articles), key=page_order)
+    return [article_record(a, body_text(bodies[a.rel]), kind_name(a.kind)) for a in articles]
 
 
 def render_site(site: Site, renderer: Renderer) -> Iterable[tuple[str, str]]:

@@ -22,7 +22,7 @@ from generator.errors import ArchiveError, ContentProblems
 from generator.site.scan import Signature, scan
 
 GENERATOR = Path(generator.__file__).resolve().parent
-CACHE_FORMAT = 3
+CACHE_FORMAT = 4
 
 
 @dataclass

@@ -39,7 +39,7 @@ class BuildState:
     signatures: dict[str, Signature] = field(default_factory=dict)  # issue folder → files
     parts: dict[str, Loaded] = field(default_factory=dict)  # issue folder → what was read
     units: dict[str, tuple[str, list[str]]] = field(default_factory=dict)  # → (fp, files)
-    shards: dict[str, str] = field(default_factory=dict)  # month → place under pagefind/
+    segments: dict[str, str] = field(default_factory=dict)  # search segment → its folder
     release: dt.date | None = None  # the day the first held-back (future) article falls due
 
 
@@ -50,11 +50,11 @@ def load_state(folder: Path, head: tuple[str, dict[str, Signature]]) -> BuildSta
         return None
     try:
         with open(folder / "state.pickle", "rb") as f:
-            fmt, parts, units, shards = pickle.load(f)
+            fmt, parts, units, segments = pickle.load(f)
         if fmt != CACHE_FORMAT:
             return None
         return BuildState(head[0], head[1], {f: thaw(p) for f, p in parts.items()}, units,
-                          shards)
+                          segments)
     except Exception:  # any damage: the build renders everything instead
         return None
 
@@ -67,7 +67,7 @@ def save_state(folder: Path, state: BuildState) -> str | None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
         parts = {f: freeze(p) for f, p in state.parts.items()}
-        write_pickle(folder / "state.pickle", (CACHE_FORMAT, parts, state.units, state.shards))
+        write_pickle(folder / "state.pickle", (CACHE_FORMAT, parts, state.units, state.segments))
         write_pickle(folder / "signatures.pickle",
                      (CACHE_FORMAT, state.settings, state.signatures, state.release))
     except OSError as err:
