@@ -217,6 +217,30 @@ def test_a_build_stopped_while_moving_files_is_completed_by_the_next(
     assert not state.commit_dir(archive.out).exists()
 
 
+def test_only_changed_issues_are_analysed_again_and_a_damaged_batch_is_redone(
+        archive: Archive, monkeypatch):
+    """A segment is put together from its issues' analysed batches (kept in the build
+    cache): an edit analyses its own issue again, not the others; a batch that cannot
+    be read is analysed again, and the output is still a clean build's."""
+    archive.build()
+    analysed: list[str] = []
+    real = build_module.analyse
+    monkeypatch.setattr(build_module, "analyse",
+                        lambda records: analysed.append(records[0].url) or real(records))
+    archive.edit(f"{ISSUE}/02-01.md", "3月13日", "3月14日")
+    archive.build("--jobs", "1")  # in this process, where the spy is
+    assert {"~".join(url.lstrip("/").split("~")[:5]) for url in analysed} == {
+        ISSUE.replace("/", "~")}
+    monkeypatch.undo()
+    archive.check()
+    batches = sorted((archive.root / ".archive").rglob("*.batch"))
+    assert len(batches) > 3
+    for batch in batches:
+        batch.write_bytes(batch.read_bytes()[:50])  # cut short, as by a full disk
+    archive.edit(f"{ISSUE}/02-01.md", "3月14日", "3月15日")
+    archive.check()
+
+
 def test_a_changed_generator_invalidates_the_cache(archive: Archive, monkeypatch):
     archive.build()
     monkeypatch.setattr(generator, "__version__", "999")

@@ -37,11 +37,13 @@ from generator.commands.output import MARKER, MARKER_TEXT, check_output
 from generator.commands.state import fsync_dir as state_fsync_dir
 from generator.errors import ArchiveError, ContentProblems
 from generator.search.index import (
+    BatchCache,
     article_record,
     page_order,
     write_segment,
     write_segment_list,
 )
+from generator.search.pagefind_format import Batch, analyse
 from generator.search.postings import Record
 from generator.search.segments import month_of, plan_segments
 from generator.site import urls
@@ -182,7 +184,8 @@ def locked_build(options: BuildOptions, fresh: freshness.Freshness | None) -> Bu
     result.timings["model"] = time.perf_counter() - tick
     result.articles = len(records)
 
-    plan = make_plan(site, settings, signatures, previous, options.search, full)
+    batches = BatchCache(store / "search")
+    plan = make_plan(site, settings, signatures, previous, options.search, full, batches.has)
     # Bodies of everything to render: the changed folders were just read; the others
     # (an issue whose neighbour changed, the rest of a changed month) are read now.
     tick = time.perf_counter()
@@ -218,7 +221,7 @@ def write_output(options: BuildOptions, plan: Plan, bodies: dict[str, str],
     try:
         tick = time.perf_counter()
         _STATE.update(bodies=bodies, renderer=renderer, out=staging, plan=plan,
-                      content=options.content)
+                      content=options.content, batches=BatchCache(store / "search"))
         progress = Progress(options.quiet or not sys.stderr.isatty())
         # Workers share the model with this process by fork; frozen objects are not
         # touched by their garbage collector, so those memory pages stay shared.
@@ -232,6 +235,7 @@ def write_output(options: BuildOptions, plan: Plan, bodies: dict[str, str],
         result.timings["render"] = time.perf_counter() - tick
         if options.search:
             write_segment_list(staging / "pagefind", segment_listing(plan))
+            BatchCache(store / "search").keep(set(plan.batch_names.values()))
         tick = time.perf_counter()
         new_state = next_state(previous, plan, written)
         cache.forget(store)  # a build stopped from here on is followed by a full one
@@ -323,7 +327,9 @@ class Plan:
     months: dict[str, list[Issue]]  # months whose data files to render
     segments: dict[str, list[Issue]]  # search index segments to write
     segment_places: dict[str, str]  # every segment → its folder under pagefind/
-    segment_issues: dict[str, list[Issue]]  # every segment → its issues
+    segment_issues: dict[str, list[Issue]]  # every segment → its issues, in page order
+    batch_names: dict[str, str]  # issue folder → the name of its analysed batch
+    analyse: list[Issue]  # issues to analyse for the search index
     sitemap: bool  # render the sitemap
     folders: set[str]  # issue folders whose bodies the render needs
     search: bool
@@ -334,7 +340,8 @@ def issue_folder(issue: Issue) -> str:
 
 
 def make_plan(site: Site, settings: str, signatures: dict[str, cache.Signature],
-              previous: cache.BuildState, search: bool, full: bool) -> Plan:
+              previous: cache.BuildState, search: bool, full: bool,
+              batch_cached: Callable[[str], bool]) -> Plan:
     """Fingerprint every unit from the inputs its files are made of; a unit is rendered
     when its fingerprint differs from the previous build's."""
     fps: dict[str, str] = {}
@@ -367,15 +374,21 @@ def make_plan(site: Site, settings: str, signatures: dict[str, cache.Signature],
               for key, group in segments.items()}
     dirty_segments = {key: group for key, group in segments.items()
                       if changed(f"segment:{key}", places[key])}
+    # An issue is analysed for the index when a segment it is in changes and its batch
+    # (named by what it is made of) is not in the cache already.
+    batch_names = {issue_folder(i): fingerprint(settings, signatures[issue_folder(i)])[:24]
+                   for group in segments.values() for i in group}
+    to_analyse = [i for group in dirty_segments.values() for i in group
+                  if not batch_cached(batch_names[issue_folder(i)])]
     shape = [(i.url, [(p.url, [a.url for a in p.articles]) for p in i.pages])
              for i in site.issues]
     sitemap = changed("sitemap", fingerprint(settings, shape))
     fps["site"] = ""  # the small site-wide pages: rendered every time
     folders = {issue_folder(i) for i in issues}
-    for group in [*dirty_months.values(), *dirty_segments.values()]:
+    for group in [*dirty_months.values(), to_analyse]:
         folders.update(issue_folder(i) for i in group)
-    return Plan(site, fps, issues, dirty_months, dirty_segments, places, segments, sitemap,
-                folders, search)
+    return Plan(site, fps, issues, dirty_months, dirty_segments, places, segments,
+                batch_names, to_analyse, sitemap, folders, search)
 
 
 def segment_groups(issues: list[Issue]) -> dict[str, list[Issue]]:
@@ -383,7 +396,7 @@ def segment_groups(issues: list[Issue]) -> dict[str, list[Issue]]:
     months = plan_segments((i.date, len(i.articles)) for i in issues)
     segment_of = {month: key for key, group in months.items() for month in group}
     groups: dict[str, list[Issue]] = {key: [] for key in months}
-    for issue in issues:
+    for issue in sorted(issues, key=lambda i: (i.date, issue_folder(i))):  # page order
         groups[segment_of[month_of(issue.date)]].append(issue)
     return groups
 
@@ -470,22 +483,27 @@ def render_all(plan: Plan, jobs: int, progress: Progress) -> dict[str, list[str]
     # A month's data files are the longest single units: start them first so that
     # they run beside the issue units instead of after them.
     units: list[tuple[str, Any]] = [("month", key) for key in plan.months]
-    units += [("segment", key) for key in plan.segments]
     units += [("site", None)] + ([("sitemap", None)] if plan.sitemap else [])
     units += [("issues", r) for r in partition_issues(issues, jobs * 8)]
-    total = len(units)
+    units += [("analyse", r) for r in partition_issues(plan.analyse, jobs * 4)]
+    # Segments are put together from the issues' batches: after those are analysed.
+    later: list[tuple[str, Any]] = [("segment", key) for key in plan.segments]
+    total = len(units) + len(later)
     written: dict[str, list[str]] = {}
-    work = sum(len(i.articles) for group in [issues, *plan.months.values(),
-                                             *plan.segments.values()] for i in group)
+    work = sum(len(i.articles) for group in [issues, *plan.months.values(), plan.analyse]
+               for i in group)
     if jobs <= 1 or len(units) < 2 or work < PARALLEL_MIN_ARTICLES:
-        for n, unit in enumerate(units, start=1):
+        for n, unit in enumerate(units + later, start=1):
             written.update(run_unit(unit))
             progress.update(n, total)
         return written
     with multiprocessing.get_context("fork").Pool(jobs) as pool:
-        for n, done in enumerate(pool.imap_unordered(run_unit, units), start=1):
-            written.update(done)
-            progress.update(n, total)
+        done_units = 0
+        for phase in (units, later):
+            for done in pool.imap_unordered(run_unit, phase):
+                written.update(done)
+                done_units += 1
+                progress.update(done_units, total)
     return written
 
 
@@ -516,9 +534,15 @@ def run_unit(unit: tuple[str, Any]) -> dict[str, list[str]]:
     if kind == "month":
         return {f"month:{arg}": write_all(out, month_exports(renderer, arg, plan.months[arg],
                                                              _STATE["bodies"]))}
+    if kind == "analyse":
+        start, end = arg
+        for issue in plan.analyse[start:end]:
+            _STATE["batches"].save(plan.batch_names[issue_folder(issue)],
+                                   analyse(search_records(issue)))
+        return {}
     if kind == "segment":
         write_segment(out / "pagefind" / plan.segment_places[arg],
-                      search_records(plan.segments[arg]))
+                      [issue_batch(issue) for issue in plan.segments[arg]])
         return {f"segment:{arg}": []}  # its folder is placed as a whole (see changes())
     if kind == "sitemap":
         return {"sitemap": write_all(out, renderer.sitemaps(plan.site))}
@@ -549,12 +573,22 @@ def render_issue(issue: Issue, renderer: Renderer) -> Iterable[tuple[str, str]]:
             yield renderer.article(issue, page, article, bodies[article.rel], prev, nxt)
 
 
-def search_records(issues: Iterable[Issue]) -> list[Record]:
-    """The search index's records of the articles of issues, in the segment's page
-    order (see generator/search/index.py)."""
+def search_records(issue: Issue) -> list[Record]:
+    """The search index's records of an issue's articles, in page order (see
+    generator/search/index.py)."""
     bodies: dict[str, str] = _STATE["bodies"]
-    articles = sorted((a for issue in issues for a in issue.articles), key=page_order)
+    if any(a.rel not in bodies for a in issue.articles):  # its batch was lost
+        bodies = load_parts(_STATE["content"], [issue_folder(issue)], 1)[
+            issue_folder(issue)].bodies
+    articles = sorted(issue.articles, key=page_order)
     return [article_record(a, body_text(bodies[a.rel]), kind_name(a.kind)) for a in articles]
+
+
+def issue_batch(issue: Issue) -> Batch:
+    """An issue's analysed batch: from the cache, or analysed now if it is not there."""
+    plan: Plan = _STATE["plan"]
+    batch = _STATE["batches"].load(plan.batch_names[issue_folder(issue)])
+    return batch if batch is not None else analyse(search_records(issue))
 
 
 def render_site(site: Site, renderer: Renderer) -> Iterable[tuple[str, str]]:

@@ -15,9 +15,11 @@ Pagefind itself, given the same records as HTML pages, writes the same words, po
 weights, page lengths and filters.
 
 What differs from Pagefind's own output, on purpose:
-- fragment names are the page's number in base 36, not a content hash: the segment's
-  folder name is a hash of its content (see segments.py), so the names are still never
-  reused for other content, and the page list in the metadata is a third the size;
+- files are named by their place in the segment (fragment: the page's number in base
+  36; index chunk: its number; filter: its name), not by a hash of their content: the
+  segment's folder is named by its content (see segments.py), so a name is still never
+  reused for other content, and the metadata's lists of pages and chunks are a third
+  of the size;
 - the metadata holds no sort orders (pages are numbered in date order already) and no
   metadata fields: the title is in the fragment, not indexed a second time as words;
 - index chunks are cut at CHUNK_ENTRIES (a measured choice, see
@@ -27,10 +29,11 @@ What differs from Pagefind's own output, on purpose:
 from __future__ import annotations
 
 import gzip
-import hashlib
 import itertools
 import json
 from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
 
 import cbor2
 
@@ -50,6 +53,10 @@ LANGUAGE = "zh"
 # download from one segment, against the size of the chunk list in the metadata.
 CHUNK_ENTRIES = 12_000
 GZIP_LEVEL = 6
+# Files of a segment are named by their place in it (index chunk n, the filter's
+# name, META): the segment's folder is named by its content, so a name never stands
+# for other content.
+META = f"{LANGUAGE}_meta"
 
 
 def pack(value: object) -> bytes:
@@ -76,84 +83,127 @@ def base36(n: int) -> str:
             return out
 
 
-def content_name(data: bytes, taken: set[str], digits: int = 10) -> str:
-    """A file name from the data's hash, longer where it would collide."""
-    digest = hashlib.sha256(data).hexdigest()
-    while f"{LANGUAGE}_{digest[:digits]}" in taken:
-        digits += 1
-    name = f"{LANGUAGE}_{digest[:digits]}"
-    taken.add(name)
-    return name
+@dataclass
+class Batch:
+    """The analysed records of a run of pages (an issue): everything of the index but
+    where the run starts in its segment, so that a segment is put together from the
+    batches of its issues without looking at a record again.
+
+    words: (word, accented form or None) → [first page, last page (both counted from
+    the batch's first), the first posting's locations (CBOR, closed), the postings
+    after the first (CBOR, each with its page delta), postings, size entries]."""
+    word_counts: list[int]
+    fragments: list[bytes]
+    filters: list[dict[str, str]]
+    words: dict[tuple[str, str | None], list[Any]]
 
 
-def write_bundle(records: list[Record]) -> dict[str, bytes]:
-    """Every file of the index of records (page n is records[n]): path → bytes."""
-    files: dict[str, bytes] = {}
-    # word → its pages (each already in CBOR), and the pages of each of its accented
-    # forms (Pagefind's additional_variants: 'café' is found under 'cafe', apart).
-    postings: dict[str, list[bytes]] = {}
-    sizes: dict[str, int] = {}
-    variants: dict[str, dict[str, list[bytes]]] = {}
-    pages: list[list[object]] = []
-    filters: dict[str, dict[str, list[int]]] = {}
-    last_page: dict[tuple[str, str | None], int] = {}
+def analyse(records: list[Record]) -> Batch:
+    """The batch of records, page n being records[n]."""
+    words: dict[tuple[str, str | None], list[Any]] = {}
+    word_counts = []
     once = _ONCE  # the location list of a word seen once in plain text, by position
     for number, rec in enumerate(records):
-        words, count = word_positions(rec)
-        for key, positions in words.items():
-            # Page numbers are stored as the difference to the list's previous page.
-            delta = cbor_int(number - last_page.get(key, 0))
-            last_page[key] = number
+        found, count = word_positions(rec)
+        word_counts.append(count)
+        for key, positions in found.items():
             if len(positions) == 1 and positions[0] < _SMALL:  # most words of a page
                 locs, entries = once[positions[0]], 3
             else:
                 packed = packed_locations(positions)
                 locs, entries = cbor_ints(packed), len(packed) + 1
-            word, form = key
-            if form is None:
-                if word in postings:
-                    postings[word].append(b"\x83" + delta + locs + b"\x80")
-                else:
-                    postings[word] = [b"\x83" + delta + locs + b"\x80"]
-                sizes[word] = sizes.get(word, 0) + entries
+            seen = words.get(key)
+            if seen is None:
+                words[key] = [number, number, locs + b"\x80", [], 1, entries]
             else:
-                postings.setdefault(word, [])
-                variants.setdefault(word, {}).setdefault(form, []).append(
-                    b"\x83" + delta + locs + b"\x80")
-        for name, value in rec.filters.items():
-            filters.setdefault(name, {}).setdefault(value, []).append(number)
-        hash_ = base36(number)
-        pages.append([hash_, count])
-        files[f"fragment/{hash_}.pf_fragment"] = fragment(rec, count)
-    taken: set[str] = set()
+                # Page numbers are stored as the difference to the list's previous page.
+                seen[3].append(b"\x83" + cbor_int(number - seen[1]) + locs + b"\x80")
+                seen[1] = number
+                seen[4] += 1
+                seen[5] += entries
+    for seen in words.values():
+        seen[3] = b"".join(seen[3])
+    return Batch(word_counts, [fragment(rec, n) for rec, n in zip(records, word_counts,
+                                                                      strict=True)],
+                 [rec.filters for rec in records], words)
+
+
+def write_bundle(records: list[Record]) -> dict[str, bytes]:
+    """Every file of the index of records (page n is records[n]): path → bytes."""
+    return assemble([analyse(records)])
+
+
+def assemble(batches: list[Batch]) -> dict[str, bytes]:
+    """Every file of the index of the batches' pages, one batch after the other."""
+    files: dict[str, bytes] = {}
+    # (word, form) → its postings, in pieces of CBOR; 'café' is kept under 'cafe', apart
+    # (Pagefind's additional_variants).
+    postings: dict[tuple[str, str | None], list[bytes]] = {}
+    counts: dict[tuple[str, str | None], int] = {}
+    sizes: dict[str, int] = {}
+    last_page: dict[tuple[str, str | None], int] = {}
+    pages: list[list[object]] = []
+    filters: dict[str, dict[str, list[int]]] = {}
+    offset = 0
+    for batch in batches:
+        for key, (first, last, head, rest, n, entries) in batch.words.items():
+            piece = b"\x83" + cbor_int(offset + first - last_page.get(key, 0)) + head + rest
+            last_page[key] = offset + last
+            if key in postings:
+                postings[key].append(piece)
+                counts[key] += n
+            else:
+                postings[key] = [piece]
+                counts[key] = n
+            if key[1] is None:
+                sizes[key[0]] = sizes.get(key[0], 0) + entries
+        for number, (count, data, facts) in enumerate(zip(
+                batch.word_counts, batch.fragments, batch.filters, strict=True), start=offset):
+            pages.append([base36(number), count])
+            files[f"fragment/{base36(number)}.pf_fragment"] = data
+            for name, value in facts.items():
+                filters.setdefault(name, {}).setdefault(value, []).append(number)
+        offset += len(batch.word_counts)
+    forms: dict[str, list[str]] = {}
+    for word, form in postings:
+        forms.setdefault(word, [])
+        if form is not None:
+            forms[word].append(form)
     chunks = []
-    for words in chunk_words(sizes.get, sorted(postings)):
+    for number, words in enumerate(chunk_words(sizes.get, sorted(forms))):
         body = [cbor_head(4, len(words))]
         for word in words:
-            body.append(b"\x83" + cbor_text(word) + cbor_list(postings[word])
-                        + cbor_list([cbor_text(form) + cbor_list(found) for form, found
-                                     in sorted(variants.get(word, {}).items())], 2))
-        data = gzip.compress(SIGNATURE + b"\x81" + b"".join(body),
-                             compresslevel=GZIP_LEVEL, mtime=0)
-        name = content_name(data, taken)
-        files[f"index/{name}.pf_index"] = data
+            variants = sorted(forms[word])
+            body.append(b"\x83" + cbor_text(word) + postings_of(postings, counts, word, None)
+                        + cbor_head(4, len(variants))
+                        + b"".join(b"\x82" + cbor_text(form)
+                                   + postings_of(postings, counts, word, form)
+                                   for form in variants))
+        name = base36(number)
+        files[f"index/{name}.pf_index"] = gzip.compress(
+            SIGNATURE + b"\x81" + b"".join(body), compresslevel=GZIP_LEVEL, mtime=0)
         chunks.append([words[0], words[-1], name])
     filter_list = []
     for name in sorted(filters):
-        data = pack([name, [[value, pages_] for value, pages_ in sorted(filters[name].items())]])
-        digest = content_name(data, taken)
-        files[f"filter/{digest}.pf_filter"] = data
-        filter_list.append([name, digest])
-    meta = pack([PAGEFIND_VERSION, pages, trim_chunk_bounds(chunks), filter_list, [], []])
-    meta_name = content_name(meta, taken)
-    files[f"pagefind.{meta_name}.pf_meta"] = meta
+        files[f"filter/{name}.pf_filter"] = pack(
+            [name, [[value, found] for value, found in sorted(filters[name].items())]])
+        filter_list.append([name, name])
+    files[f"pagefind.{META}.pf_meta"] = pack(
+        [PAGEFIND_VERSION, pages, trim_chunk_bounds(chunks), filter_list, [], []])
     entry = {"version": PAGEFIND_VERSION,
-             "languages": {LANGUAGE: {"hash": meta_name, "wasm": None,
-                                      "page_count": len(records)}},
+             "languages": {LANGUAGE: {"hash": META, "wasm": None, "page_count": offset}},
              "include_characters": sorted(WORD_SYMBOLS)}
     files["pagefind-entry.json"] = json.dumps(entry, ensure_ascii=False,
                                               separators=(",", ":")).encode()
     return files
+
+
+def postings_of(postings: dict[tuple[str, str | None], list[bytes]],
+                counts: dict[tuple[str, str | None], int], word: str,
+                form: str | None) -> bytes:
+    """The CBOR array of a word's (or one of its forms') postings."""
+    key = (word, form)
+    return cbor_head(4, counts.get(key, 0)) + b"".join(postings.get(key, ()))
 
 
 # -- CBOR, the little of it the index chunks need, written fast ------------------------
@@ -192,13 +242,6 @@ def cbor_ints(values: list[int]) -> bytes:
 def cbor_text(text: str) -> bytes:
     data = text.encode()
     return cbor_head(3, len(data)) + data
-
-
-def cbor_list(items: list[bytes], fields: int = 0) -> bytes:
-    """An array of encoded items; fields > 0 wraps each item in an array of that many
-    fields (the item being their encodings, one after another)."""
-    head = cbor_head(4, fields) if fields else b""
-    return cbor_head(4, len(items)) + b"".join(head + item for item in items)
 
 
 def fragment(rec: Record, word_count: int) -> bytes:
