@@ -192,9 +192,12 @@ def test_terms_with_punctuation_inside_and_at_the_ends(sample: Tab, sample_docs:
     decimals = sorted({m for d in sample_docs.values() for m in re.findall(r"\d+\.\d+万?", d.text)})
     inside = sorted({m for d in sample_docs.values()
                      for m in re.findall(r"(?=([^\W_]{1,3}[^\w\s][^\W_]{1,3}))", d.text)})
-    qs = decimals[:4] + random.Random(SEED).sample(inside, 12)
+    # The last run cut to one character (3.8 of 3.8万): whatever word starts with it.
+    cut = sorted({m for d in sample_docs.values() for m in re.findall(r"\d+\.\d(?=\d|万)", d.text)})
+    qs = decimals[:4] + cut[:6] + random.Random(SEED).sample(inside, 12)
     for q in qs:
         assert urls(search(sample, q)) == oracle(sample_docs, q), q
+    assert len(cut) >= 3
     word = "东城区" if oracle(sample_docs, "东城区") else decimals[0]
     plain = urls(search(sample, word))
     assert plain
@@ -402,6 +405,23 @@ def test_items_read_as_the_article(sample: Tab, sample_docs: dict[str, Doc]):
         assert item["date"] == doc.date.isoformat() and item["kind"] == doc.kind
 
 
+def test_a_term_with_punctuation_reads_the_fragments_of_its_candidates_only(
+        desktop: Any, sample_site: BuiltSite, sample_docs: dict[str, Doc]):
+    """Positions narrow 1.5 to the articles where 1, a mark and a word starting with 5
+    stand in a row: only those articles' fragments are read to see the mark."""
+    decimals = sorted({m for d in sample_docs.values()
+                       for m in re.findall(r"\d\.\d(?=\d|万)", d.text)})
+    with fresh_tab(desktop, sample_site) as tab:
+        requested: list[str] = []
+        tab.page.on("request", lambda r: requested.append(r.url))
+        for q in decimals[:5]:
+            before = len(requested)
+            found = search(tab, q, details=False)
+            fetched = [u for u in requested[before:] if u.endswith(".pf_fragment")]
+            assert found["total"] == len(oracle(sample_docs, q)) > 0, q
+            assert len(fetched) <= found["total"] + 2, (q, len(fetched))
+
+
 def test_files_the_server_already_unpacked(desktop: Any, sample_site: BuiltSite,
                                            sample_docs: dict[str, Doc]):
     """A server that sends the .pf_ files gunzipped (as with Content-Encoding: gzip)."""
@@ -476,12 +496,16 @@ def test_hits_marks_the_terms(sample: Tab):
 
 def test_parse_builds_phrases_of_bigrams(sample: Tab):
     parsed = sample.page.evaluate("""(qs) => qs.map((q) => ArchiveSearch.internals.parse(q))""",
-                                  ["东城区", "区", "3.8万", "a-b-cd，", "Ｏdr"])
+                                  ["东城区", "区", "3.8万", "a-b-cd，", "Ｏdr", "1.5", "12.5 两地"])
     assert parsed[0] == {"clauses": [[["东城", 0], ["城区", 1]]], "exact": []}
     assert parsed[1] == {"clauses": [[["区", 0]]], "exact": []}
     assert parsed[2] == {"clauses": [[["3", 0], ["8万", 2]]], "exact": ["3.8万"]}
     assert parsed[3] == {"clauses": [[["a", 0], ["b", 2], ["cd", 4]]], "exact": ["a-b-cd"]}
     assert parsed[4] == {"clauses": [[["od", 0], ["dr", 1]]], "exact": []}
+    # The last run, one character, is the start of whatever word stands there.
+    assert parsed[5] == {"clauses": [[["1", 0], ["5", 2, True]]], "exact": ["1.5"]}
+    assert parsed[6] == {"clauses": [[["12", 0], ["2", 1], ["5", 3, True]], [["两地", 0]]],
+                         "exact": ["12.5"]}
 
 
 def test_segments_listing_matches_the_index(months_site: BuiltSite):

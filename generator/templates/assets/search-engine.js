@@ -126,7 +126,7 @@
         clauses.push((grams.length > 1 ? grams.slice(0, -1) : grams).map((w, i) => [w, i]));
         continue;
       }
-      clauses.push(...punctuatedClauses(term, runs));
+      clauses.push(punctuatedClause(term, runs));
       exact.push(term);
     }
     return { clauses, exact };
@@ -135,23 +135,20 @@
   // 3.8万 → 3 at p, 8万 at p+2: each punctuation mark is an index word of its own, so
   // the runs keep their distances. A run followed by punctuation ends a run of the text,
   // so its last character is a word there too; the last run may go on in the text (8万元),
-  // and when it is one character it can only be required somewhere in the article.
-  function punctuatedClauses(term, runs) {
+  // so when it is one character, any word starting with it will do (1.5 → 1 at p, a word
+  // starting with 5 at p+2: [word, offset, true]).
+  function punctuatedClause(term, runs) {
     const pattern = [];
-    const extra = [];
     let offset = 0;
     runs.forEach((m, i) => {
       if (i > 0) offset += Array.from(term.slice(runs[i - 1].index + runs[i - 1][0].length, m.index)).length;
       const grams = bigrams(m[0]);
-      const last = i === runs.length - 1;
-      if (last && grams.length === 1) {
-        extra.push([[grams[0], 0]]);
-        return;
-      }
-      (last ? grams.slice(0, -1) : grams).forEach((w, k) => pattern.push([w, offset + k]));
+      if (i < runs.length - 1) grams.forEach((w, k) => pattern.push([w, offset + k]));
+      else if (grams.length > 1) grams.slice(0, -1).forEach((w, k) => pattern.push([w, offset + k]));
+      else pattern.push([grams[0], offset, true]);
       offset += grams.length;
     });
-    return [pattern, ...extra];
+    return pattern;
   }
 
   // Pagefind's key for a word: without diacritics (café is stored under cafe, the form
@@ -359,23 +356,41 @@
     postings(word) {
       const key = indexKey(word);
       if (!this.words.has(key)) return null;
-      if (key === word) return readPages(this.bytes, this.words.get(key));
-      if (!this.variants.has(key)) return null;
+      if (key === word) return readPages(this.bytes, this.words.get(key), word);
+      const form = this.forms(key).find(([f]) => f === word);
+      return form ? readPages(this.bytes, form[1], word) : null;
+    }
+
+    // The postings of every word whose key starts with the prefix's, in every form.
+    startingWith(prefix) {
+      const key = indexKey(prefix);
+      const out = [];
+      for (const [word, at] of this.words) {
+        if (!word.startsWith(key)) continue;
+        out.push(readPages(this.bytes, at, word),
+                 ...this.forms(word).map(([form, pages]) => readPages(this.bytes, pages, form)));
+      }
+      return out;
+    }
+
+    // [form, offset of its pages array] of each variant of a key.
+    forms(key) {
+      if (!this.variants.has(key)) return [];
+      const out = [];
       const r = new Reader(this.bytes, this.variants.get(key));
       for (let n = r.array(); n > 0; n--) {
         const fields = r.array();
-        const form = r.text();
-        if (form === word) return readPages(this.bytes, r.at);
+        out.push([r.text(), r.at]);
         for (let f = 1; f < fields; f++) r.skip();
       }
-      return null;
+      return out;
     }
   }
 
   // A word's pages (ascending, from Pagefind's page deltas), each with the offset of its
   // positions, how many there are and whether one is in the headline. Pages where the
   // word is only in the metadata (the title field) are left out: the headline is text.
-  function readPages(bytes, at) {
+  function readPages(bytes, at, word) {
     const r = new Reader(bytes, at);
     const n = r.array();
     const pages = new Uint32Array(n);
@@ -407,34 +422,97 @@
       head[kept] = headline;
       kept++;
     }
-    return { n: kept, pages: pages.subarray(0, kept), locs: locs.subarray(0, kept),
-             count: count.subarray(0, kept), head: head.subarray(0, kept), bytes };
+    return new Postings(bytes, pages.subarray(0, kept), locs.subarray(0, kept),
+                        count.subarray(0, kept), head.subarray(0, kept),
+                        Array.from(word).length === 1);
   }
 
-  // One page's positions of a word, ascending, into out (grown when short), each as
-  // position × 256 + weight. Pagefind groups positions by weight (a weight marker, then
-  // positions as deltas from the marker's first absolute one), so groups are merged.
-  function readPositions(postings, i, out) {
-    const r = new Reader(postings.bytes, postings.locs[i]);
-    const n = r.array();
-    if (out.length < n) out = new Float64Array(Math.max(n, out.length * 2));
-    let weight = 25;
-    let last = 0;
-    let k = 0;
-    let groups = 0;
-    for (let left = n; left > 0; left--) {
-      const v = r.int();
-      if (v < 0) {
-        weight = -v - 1;
-        last = 0;
-        groups++;
-      } else {
-        last += v;
-        out[k++] = last * 256 + Math.min(weight, 255);
-      }
+  class Postings {
+    constructor(bytes, pages, locs, count, head, single) {
+      Object.assign(this, { bytes, pages, locs, count, head, single });
     }
-    if (groups > 1) out.subarray(0, k).sort();
-    return [out, k];
+
+    // Its positions in the text of its i-th page, ascending, appended to out from k on
+    // (out grown when short), each as position × 256 + weight; returns [out, new k].
+    // Pagefind groups positions by weight (a weight marker, then positions as deltas from
+    // the marker's first, absolute one), so groups are merged. A one-character word is
+    // also in the page's list of its characters, which comes last: its last position is
+    // not text (the digits of a list, 0 1 2, would read as 0.2).
+    positions(i, out, k = 0) {
+      const r = new Reader(this.bytes, this.locs[i]);
+      const n = r.array();
+      const from = k;
+      if (out.length < k + n) out = grown(out, k + n);
+      let weight = 25;
+      let last = 0;
+      let groups = 0;
+      for (let left = n; left > 0; left--) {
+        const v = r.int();
+        if (v < 0) {
+          weight = -v - 1;
+          last = 0;
+          groups++;
+        } else {
+          last += v;
+          out[k++] = last * 256 + Math.min(weight, 255);
+        }
+      }
+      if (groups > 1) out.subarray(from, k).sort();
+      if (this.single && k > from) k--;
+      return [out, k];
+    }
+  }
+
+  function grown(array, size) {
+    const out = new Float64Array(Math.max(size, array.length * 2));
+    out.set(array);
+    return out;
+  }
+
+  // Several words' postings as one (the words starting with a prefix): each page once,
+  // with its positions in any of them. Built with one numeric sort of all the entries.
+  class Union {
+    constructor(lists) {
+      const total = lists.reduce((n, l) => n + l.pages.length, 0);
+      const keys = new Float64Array(total);
+      const list = new Uint32Array(total);
+      const index = new Uint32Array(total);
+      let e = 0;
+      lists.forEach((l, j) => {
+        for (let i = 0; i < l.pages.length; i++, e++) {
+          keys[e] = l.pages[i] * 2 ** 32 + e;
+          list[e] = j;
+          index[e] = i;
+        }
+      });
+      keys.sort();
+      this.lists = lists;
+      this.entries = new Uint32Array(total);  // entry numbers, by page
+      this.start = [];  // the first of each page's entries
+      const pages = [];
+      keys.forEach((key, at) => {
+        const page = Math.floor(key / 2 ** 32);
+        this.entries[at] = key - page * 2 ** 32;
+        if (pages[pages.length - 1] !== page) {
+          pages.push(page);
+          this.start.push(at);
+        }
+      });
+      this.start.push(total);
+      this.list = list;
+      this.index = index;
+      this.pages = Uint32Array.from(pages);
+    }
+
+    positions(i, out, k = 0) {
+      const from = k;
+      for (let at = this.start[i]; at < this.start[i + 1]; at++) {
+        const e = this.entries[at];
+        [out, k] = this.lists[this.list[e]].positions(this.index[e], out, k);
+      }
+      if (this.start[i + 1] - this.start[i] > 1) out.subarray(from, k).sort();
+      return [out, k];
+    }
   }
 
   // The pages in every list (sorted page lists), with each page's index in each list:
@@ -468,7 +546,9 @@
   // occurs and whether it occurs in the headline.
   function matchClause(clause, postings) {
     if (postings.some((p) => !p)) return { pages: new Uint32Array(0), tf: new Uint32Array(0), head: new Uint8Array(0) };
-    if (clause.length === 1) return { pages: postings[0].pages, tf: postings[0].count, head: postings[0].head };
+    if (postings.length === 1 && postings[0].count) {
+      return { pages: postings[0].pages, tf: postings[0].count, head: postings[0].head };
+    }
     const { pages, at } = intersect(postings.map((p) => p.pages));
     const tf = new Uint32Array(pages.length);
     const head = new Uint8Array(pages.length);
@@ -477,7 +557,7 @@
     let kept = 0;
     for (let i = 0; i < pages.length; i++) {
       for (let j = 0; j < clause.length; j++) {
-        [buffers[j], lengths[j]] = readPositions(postings[j], at[j][i], buffers[j]);
+        [buffers[j], lengths[j]] = postings[j].positions(at[j][i], buffers[j]);
       }
       const [found, inHead] = phraseAt(clause, buffers, lengths);
       if (!found) continue;
@@ -605,6 +685,21 @@
       });
     }
 
+    // The words starting with a prefix are together in the sorted words, in the chunks
+    // from the prefix's to that of the prefix followed by the last code point.
+    startingWith(prefix) {
+      return this.once("prefix " + prefix, async () => {
+        const meta = await this.meta();
+        const key = indexKey(prefix);
+        const first = Math.max(0, chunkOf(meta.chunkFrom, key));
+        const last = chunkOf(meta.chunkFrom, key + "\u{10FFFF}");
+        const hashes = meta.chunkHash.slice(first, last + 1);
+        const chunks = await Promise.all(hashes.map((hash) => this.chunk(hash)));
+        const lists = chunks.flatMap((chunk) => chunk.startingWith(prefix));
+        return lists.length ? new Union(lists) : null;
+      });
+    }
+
     // Each page's value of each facet, as facet value id + 1 (0: none): paper and kind
     // from Pagefind's filter files, the year from the page's date.
     values() {
@@ -694,7 +789,8 @@
   // the segment it occurs (df), and how many clauses occur in each page's headline.
   async function searchSegment(segment, clauses, exact, first, end) {
     const values = segment.values();
-    const postings = await Promise.all(clauses.map((c) => Promise.all(c.map(([w]) => segment.postings(w)))));
+    const postings = await Promise.all(clauses.map((c) => Promise.all(c.map(([w, , prefix]) => (
+      prefix ? segment.startingWith(w) : segment.postings(w))))));
     const matched = clauses.map((c, i) => matchClause(c, postings[i]));
     const both = intersect(matched.map((m) => m.pages));
     let rows = [];
