@@ -46,15 +46,17 @@ function writeJson(file, value) {
   fs.renameSync(`${file}.tmp`, file)
 }
 
-// Every regular file under root, relative paths in a fixed order, with its lstat.
-function* files(root, rel = '') {
+// Every file under root (relative paths in a fixed order) with its lstat; `folder` is
+// called with each folder's relative path before its files.
+function* files(root, rel = '', folder = () => {}) {
   const here = rel ? path.join(root, rel) : root
   const names = fs.readdirSync(here).sort()
   for (const name of names) {
     const child = rel ? `${rel}/${name}` : name
     const stat = fs.lstatSync(path.join(root, child))
     if (stat.isDirectory()) {
-      yield* files(root, child)
+      folder(child)
+      yield* files(root, child, folder)
     } else {
       yield [child, stat]
     }
@@ -62,35 +64,36 @@ function* files(root, rel = '') {
 }
 
 // The files of an output and their sizes, as one digest (what a copy must reproduce).
-function listing(root) {
+function listing(root, each = () => {}, folder = () => {}) {
   const digest = crypto.createHash('sha256')
   let count = 0
   let bytes = 0
-  for (const [rel, stat] of files(root)) {
+  for (const [rel, stat] of files(root, '', folder)) {
     digest.update(`${rel}\0${stat.isFile() ? stat.size : 'special'}\n`)
     count += 1
     bytes += stat.size
+    each(rel, stat)
   }
   return { files: count, bytes, digest: digest.digest('hex') }
 }
 
 // A copy of root at dest made of hard links (a build replaces the files of public/ by
 // renaming new ones over them, never by writing into them); copies across devices.
+// Returns root's listing.
 function linkTree(root, dest) {
   fs.mkdirSync(dest, { recursive: true })
-  for (const [rel, stat] of files(root)) {
+  return listing(root, (rel, stat) => {
     const target = path.join(dest, rel)
-    fs.mkdirSync(path.dirname(target), { recursive: true })
     if (stat.isSymbolicLink()) {
       fs.symlinkSync(fs.readlinkSync(path.join(root, rel)), target)
-      continue
+      return
     }
     try {
       fs.linkSync(path.join(root, rel), target)
     } catch {
       fs.copyFileSync(path.join(root, rel), target)
     }
-  }
+  }, (rel) => fs.mkdirSync(path.join(dest, rel)))
 }
 
 // Give each content file the modification time it had in the cached build if its bytes
@@ -149,7 +152,12 @@ function forgetOutput({ work, own }) {
   fs.rmSync(path.join(own, RECORD), { force: true })
 }
 
+function seconds(start) {
+  return `${((Date.now() - start) / 1000).toFixed(1)} s`
+}
+
 async function onPreBuild({ constants, inputs, utils }) {
+  const start = Date.now()
   const where = places(constants, inputs)
   const { work, own, publish, content } = where
   let summary
@@ -187,7 +195,7 @@ async function onPreBuild({ constants, inputs, utils }) {
   if (restored) {
     summary += ` ${plural(changed, 'content file')} new or changed since the cached build.`
   }
-  console.log(`archive-cache: ${summary}`)
+  console.log(`archive-cache: ${summary} (${seconds(start)})`)
   utils.status.show({ title: 'Archive build cache', summary })
 }
 
@@ -195,6 +203,7 @@ async function onPreBuild({ constants, inputs, utils }) {
 // too: `archive build` leaves the output and its cache as they were, or drops the cache
 // when it stopped while replacing files (the next build then renders everything).
 async function save({ constants, inputs, utils }, failed) {
+  const start = Date.now()
   const { work, own, publish } = places(constants, inputs)
   if (!fs.existsSync(work)) {
     return
@@ -205,8 +214,7 @@ async function save({ constants, inputs, utils }, failed) {
   if (!fs.existsSync(path.join(publish, 'index.html'))) {
     console.log(`archive-cache: ${publish} has no index.html; the output is not cached`)
   } else {
-    linkTree(publish, snapshot)
-    writeJson(path.join(own, RECORD), listing(snapshot))
+    writeJson(path.join(own, RECORD), linkTree(publish, snapshot))
   }
   const record = readJson(path.join(own, RECORD))
   // Moved, not copied: the snapshot is links, and nothing after the build needs .archive/.
@@ -214,7 +222,8 @@ async function save({ constants, inputs, utils }, failed) {
     const size = record ? ` and the output (${plural(record.files, 'file')}, ` +
       `${(record.bytes / 1e6).toFixed(1)} MB)` : ''
     const when = failed ? ', as the failed build left them,' : ''
-    console.log(`archive-cache: saved the build cache${size}${when} for the next build`)
+    console.log(`archive-cache: saved the build cache${size}${when} for the next build ` +
+      `(${seconds(start)})`)
   }
 }
 
