@@ -12,7 +12,6 @@ checks that the index written from this module is the one Pagefind writes.
 from __future__ import annotations
 
 import html
-import itertools
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -105,19 +104,6 @@ def word_positions(rec: Record) -> tuple[dict[Word, list[int]], int]:
                     words[word] = [position + flag]
             position += 1
     return words, position
-
-
-def packed_locations(positions: list[int]) -> list[int]:
-    """Pagefind's location list: positions grouped by weight (plain first), each group
-    opened by −(weight+1) and its first position, then the differences."""
-    out: list[int] = []
-    plain = [p for p in positions if p < IN_HEADLINE]
-    headline = [p - IN_HEADLINE for p in positions if p >= IN_HEADLINE]
-    for weight, group in ((PLAIN, plain), (HEADLINE, headline)):
-        if group:
-            out += [-weight - 1, group[0]]
-            out += [b - a for a, b in itertools.pairwise(group)]
-    return out
 
 
 def record_html(rec: Record) -> str:
