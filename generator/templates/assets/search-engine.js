@@ -184,10 +184,23 @@
 
   // -- files ----------------------------------------------------------------------------
 
+  // Requests in flight at most, the rest queued in the order asked for (the newest
+  // segments' first): a browser refuses thousands of pending requests outright.
+  const IN_FLIGHT = 24;
+  const waiting = [];
+  let inFlight = 0;
+
   async function fetchBytes(url) {
-    const response = await fetch(url);
-    if (!response.ok) throw new Error(`search index: ${url}: HTTP ${response.status}`);
-    return new Uint8Array(await response.arrayBuffer());
+    if (inFlight < IN_FLIGHT) inFlight++;
+    else await new Promise((resolve) => waiting.push(resolve));  // handed a finished one's slot
+    try {
+      const response = await fetch(url);
+      if (!response.ok) throw new Error(`search index: ${url}: HTTP ${response.status}`);
+      return new Uint8Array(await response.arrayBuffer());
+    } finally {
+      if (waiting.length) waiting.shift()();
+      else inFlight--;
+    }
   }
 
   // A .pf_* file: gzip of the signature and CBOR. A server may have unpacked it already
@@ -793,12 +806,22 @@
       prefix ? segment.startingWith(w) : segment.postings(w))))));
     const matched = clauses.map((c, i) => matchClause(c, postings[i]));
     const both = intersect(matched.map((m) => m.pages));
-    let rows = [];
-    for (let i = lowerBound(both.pages, first); i < both.pages.length && both.pages[i] < end; i++) rows.push(i);
-    if (exact.length) rows = await containing(segment, both.pages, rows, exact);
-    const pages = Uint32Array.from(rows, (i) => both.pages[i]);
-    const tf = matched.map((m, c) => Float64Array.from(rows, (i) => m.tf[both.at[c][i]]));
-    const head = Uint8Array.from(rows, (i) => matched.reduce((n, m, c) => n + m.head[both.at[c][i]], 0));
+    const lo = lowerBound(both.pages, first);
+    const hi = lowerBound(both.pages, end);
+    const rows = exact.length ? await containing(segment, both.pages, lo, hi, exact) : null;
+    const n = rows ? rows.length : hi - lo;
+    const pages = new Uint32Array(n);
+    const tf = matched.map(() => new Float64Array(n));
+    const head = new Uint8Array(n);
+    for (let k = 0; k < n; k++) {
+      const i = rows ? rows[k] : lo + k;
+      pages[k] = both.pages[i];
+      for (let c = 0; c < matched.length; c++) {
+        const j = both.at[c][i];
+        tf[c][k] = matched[c].tf[j];
+        head[k] += matched[c].head[j];
+      }
+    }
     return { pages, tf, head, df: matched.map((m) => m.pages.length), values: await values };
   }
 
@@ -813,9 +836,11 @@
     return lo;
   }
 
-  // The rows whose page's text contains every exact term (a term with punctuation
-  // inside), read from the pages' fragments: Pagefind has no postings for punctuation.
-  async function containing(segment, pages, rows, exact) {
+  // The rows in [lo, hi) whose page's text contains every exact term (a term with
+  // punctuation inside), read from the pages' fragments: Pagefind has no postings for
+  // punctuation.
+  async function containing(segment, pages, lo, hi, exact) {
+    const rows = Array.from({ length: hi - lo }, (_, k) => lo + k);
     const texts = await Promise.all(rows.map(async (i) => {
       const { head, body } = printedParts((await segment.fragment(pages[i])).content);
       return normalise(head + "\n" + body);
@@ -890,33 +915,32 @@
       this.engine = engine;
       this.chosen = FACETS.map((f) => new Set(filters[f] || []));
       this.ascending = ascending;
-      this.counts = FACETS.map(() => new Map());  // value id + 1 → articles
+      this.counts = null;  // per facet, articles by value id + 1: sized at the first add
       this.parts = [];
       this.found = 0;
     }
 
     // A segment's matches (in its page order): each counted for a facet's value when it
     // passes the other facets' chosen values; kept as a hit when it passes them all.
+    // Every facet value is known by now (Engine.ready), so ids index typed arrays.
     add(index, part) {
       const columns = FACETS.map((f) => part.values[f]);
       const allowed = FACETS.map((f, i) => this.allowed(f, i));
+      this.counts = this.counts || FACETS.map((f) => new Float64Array(this.engine.facets[f].names.length + 1));
       const keep = [];
       for (let r = 0; r < part.pages.length; r++) {
         const page = part.pages[r];
         let fails = 0;
         let failed = -1;
         for (let f = 0; f < FACETS.length; f++) {
-          if (allowed[f] && !allowed[f].has(columns[f][page])) {
+          if (allowed[f] && !allowed[f][columns[f][page]]) {
             fails++;
             failed = f;
           }
         }
         if (fails > 1) continue;
         for (let f = 0; f < FACETS.length; f++) {
-          if (fails === 0 || f === failed) {
-            const counts = this.counts[f];
-            counts.set(columns[f][page], (counts.get(columns[f][page]) || 0) + 1);
-          }
+          if (fails === 0 || f === failed) this.counts[f][columns[f][page]]++;
         }
         if (fails === 0) keep.push(r);
       }
@@ -924,11 +948,13 @@
       this.parts.push({ index, keep, ...part });
     }
 
-    // The value ids (+ 1) of a facet's chosen values; null when none is chosen.
+    // Which value ids (+ 1) of a facet are chosen, as 0/1 by id; null when none is.
     allowed(facet, i) {
       if (!this.chosen[i].size) return null;
-      const ids = this.engine.facets[facet].ids;
-      return new Set([...this.chosen[i]].filter((v) => ids.has(v)).map((v) => ids.get(v) + 1));
+      const { ids, names } = this.engine.facets[facet];
+      const mask = new Uint8Array(names.length + 1);
+      for (const v of this.chosen[i]) if (ids.has(v)) mask[ids.get(v) + 1] = 1;
+      return mask;
     }
 
     hit(index, page) {
@@ -951,30 +977,60 @@
 
     // Every hit by relevance: more clauses in the headline first, then BM25 over the
     // clauses' occurrences, then newest first, then by URL (page order within a day).
+    // One numeric sort of packed keys: headline count, score (quantised to the bits left),
+    // the hit's place in date order.
     ranked(clauseCount) {
-      const engine = this.engine;
-      const total = engine.totalPages;
+      const { segments, totalPages, averageWords } = this.engine;
       const df = new Float64Array(clauseCount);
       for (const part of this.parts) part.df.forEach((n, c) => { df[c] += n; });
-      const idf = Array.from(df, (n) => Math.log(1 + (total - n + 0.5) / (n + 0.5)));
-      const rows = [];
-      for (const part of this.parts) {
-        const segment = engine.segments[part.index];
-        const words = segment.words;
-        for (const r of part.keep) {
-          const page = part.pages[r];
-          const norm = K1 * (1 - B + B * words[page] / engine.averageWords);
-          let score = 0;
-          for (let c = 0; c < clauseCount; c++) {
-            const tf = part.tf[c][r];
-            score += idf[c] * tf * (K1 + 1) / (tf + norm);
-          }
-          rows.push({ head: part.head[r], score, index: part.index, day: segment.dayOf[page], page });
+      const idf = Array.from(df, (n) => Math.log(1 + (totalPages - n + 0.5) / (n + 0.5)));
+      const byDate = this.byDate();
+      const n = byDate.length;
+      const score = new Float64Array(n);
+      const head = new Uint8Array(n);
+      let best = 0;
+      for (let i = 0; i < n; i++) {
+        const part = byDate[i][0];
+        const r = byDate[i][1];
+        const norm = K1 * (1 - B + B * segments[part.index].words[part.pages[r]] / averageWords);
+        for (let c = 0; c < clauseCount; c++) {
+          const tf = part.tf[c][r];
+          score[i] += idf[c] * tf * (K1 + 1) / (tf + norm);
+        }
+        head[i] = part.head[r];
+        best = Math.max(best, score[i]);
+      }
+      const placeBits = Math.max(1, Math.ceil(Math.log2(n + 1)));
+      const scoreSteps = 2 ** (49 - placeBits - Math.ceil(Math.log2(clauseCount + 1))) - 1;
+      const keys = new Float64Array(n);
+      for (let i = 0; i < n; i++) {
+        const quantised = best ? Math.floor(score[i] / best * scoreSteps) : 0;
+        keys[i] = ((head[i] * (scoreSteps + 1) + quantised) * 2 ** placeBits) + (n - 1 - i);
+      }
+      keys.sort();
+      const hits = new Array(n);
+      for (let k = 0; k < n; k++) {
+        const [part, r] = byDate[n - 1 - keys[n - 1 - k] % 2 ** placeBits];
+        hits[k] = this.hit(part.index, part.pages[r]);
+      }
+      return hits;
+    }
+
+    // [part, row] of every hit, newest first, by URL (page order) within a day.
+    byDate() {
+      const out = [];
+      const parts = [...this.parts].sort((a, b) => b.index - a.index);
+      for (const part of parts) {
+        const dayOf = this.engine.segments[part.index].dayOf;
+        const day = (r) => dayOf[part.pages[part.keep[r]]];
+        for (let end = part.keep.length; end > 0;) {
+          let start = end - 1;
+          while (start > 0 && day(start - 1) === day(end - 1)) start--;
+          for (let r = start; r < end; r++) out.push([part, part.keep[r]]);
+          end = start;
         }
       }
-      rows.sort((a, b) => b.head - a.head || b.score - a.score || b.index - a.index
-        || b.day - a.day || a.page - b.page);
-      return rows.map((row) => this.hit(row.index, row.page));
+      return out;
     }
 
     result(hits, complete) {
@@ -983,7 +1039,7 @@
       FACETS.forEach((f, i) => {
         const facet = this.engine.facets[f];
         values[f] = [...facet.names].sort();
-        counts[f] = Object.fromEntries(values[f].map((v) => [v, this.counts[i].get(facet.ids.get(v) + 1) || 0]));
+        counts[f] = Object.fromEntries(values[f].map((v) => [v, this.counts ? this.counts[i][facet.ids.get(v) + 1] : 0]));
       });
       return { total: complete ? hits.length : this.found, hits, counts, values, complete };
     }
