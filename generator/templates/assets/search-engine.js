@@ -42,6 +42,9 @@
 //     Item = {url, title, date, page ("6" for 06; letters kept), paper, kind,
 //             head (printed text before the body: kicker, headline, subtitle, byline),
 //             body (printed text of the body only)}
+//   Engine.ready() -> Promise: every segment's metadata and filters, fetched in parallel;
+//     search() waits for it, a page may call it early to have them in before a search.
+//   ArchiveSearch.internals: pure helpers, for tests/test_search_engine.py only.
 //   Measurement hooks (benchmarks/bench_search.py, tests):
 //     window.archiveReady() -> Promise<true>: the engine open, every segment's metadata in.
 //     window.archiveFind(q, n) -> {count, first}: how many articles match, and the URLs of
@@ -52,21 +55,21 @@
 // by spaces and ANDed; a term's letters and digits are matched as a substring of the
 // article text, as consecutive bigram words (东城区 → 东城 at p, 城区 at p+1); a
 // one-character term matches the article's list of its characters (after ␞); a term with
-// punctuation inside (3.8万) must occur exactly so, which is checked on the fragments of
-// the articles its letters and digits find (Pagefind keeps no postings for punctuation).
+// punctuation inside (3.8万) must occur exactly so: its runs must stand at the right
+// distances (each mark is a position of its own), and the marks themselves, which
+// Pagefind keeps no postings for, are checked on the fragments of those articles.
 (function () {
   "use strict";
 
   const RUN = /[\p{L}\p{N}]+/gu;
-  const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
   const EDGE_PUNCTUATION = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu;
   const FULL_WIDTH_ALNUM = /[０-９Ａ-Ｚａ-ｚ]/g;
   const SPACE = "␣";      // a space of the printed text, and the end of a paragraph
   const BODY = "␝";       // ends the head (kicker, headline, subtitle, byline)
   const UNIGRAMS = "␞";   // starts the list of the article's characters: not text
   const SIGNATURE = "pagefind_dcd";
-  // Pagefind weighs each word 24 × its element's weight; an <h1> weighs 7, and the
-  // record pages (generator/search/index.py) put the headline, and only it, in an <h1>.
+  // Pagefind weighs each word 24 × its element's weight; an <h1> weighs 7, and the index
+  // (generator/search/postings.py) weighs the headline, and only it, as an <h1>.
   const HEADLINE_WEIGHT = 7 * 24;
   const FACETS = ["paper", "year", "kind"];
   const FIRST = 20;  // hits the page shows at once
