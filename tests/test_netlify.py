@@ -67,10 +67,9 @@ class Site:
         shutil.copytree(REPO / "netlify", self.dir / "netlify")
         toml = (REPO / "netlify.toml").read_text(encoding="utf-8")
         assert 'package = "/netlify/plugins/archive-cache"' in toml
-        command = f'{sys.executable} -m generator build --base-url \\"${{URL}}\\"'
-        toml, n = re.subn(r"^(\s*command = ).*$", lambda m: f'{m[1]}"{command}"', toml,
-                          count=1, flags=re.M)
-        assert n == 1
+        install = "python3 -m pip install . && archive build "
+        assert toml.count(install) == 1
+        toml = toml.replace(install, f"{sys.executable} -m generator build ")
         (self.dir / "netlify.toml").write_text(toml, encoding="utf-8")
         home = root / "home"
         (home / ".config" / "netlify").mkdir(parents=True)
@@ -82,10 +81,10 @@ class Site:
                         PYTHONPATH=str(REPO), NO_COLOR="1", FORCE_COLOR="0")
         self.cleans = 0
 
-    def netlify_build(self, succeeds: bool = True) -> str:
+    def netlify_build(self, *flags: str, succeeds: bool = True) -> str:
         assert NETLIFY is not None
-        done = subprocess.run([NETLIFY, "build", "--offline"], cwd=self.dir, env=self.env,
-                              capture_output=True, text=True, timeout=600)
+        done = subprocess.run([NETLIFY, "build", "--offline", *flags], cwd=self.dir,
+                              env=self.env, capture_output=True, text=True, timeout=600)
         log = done.stdout + done.stderr
         assert (done.returncode == 0) == succeeds, log
         return log
@@ -188,7 +187,7 @@ def test_the_next_deploy_restores_the_cache_and_renders_only_what_changed(site: 
     log = site.netlify_build()
     assert "Restored the build cache and the last output" in log, log
     changed = len(list((site.content / issue).glob("*.md"))) + 1  # the new issue, the edit
-    assert f"{changed} content files new or changed" in log, log
+    assert f"{changed} content files new or changed, 0 removed" in log, log
     assert written(log) < everything / 4, log
     assert (site.dir / "public" / issue / "index.html").is_file()
     clean = site.clean_build()
@@ -196,7 +195,7 @@ def test_the_next_deploy_restores_the_cache_and_renders_only_what_changed(site: 
 
     site.fresh_checkout()  # and nothing changed
     log = site.netlify_build()
-    assert "0 content files new or changed" in log, log
+    assert "0 content files new or changed, 0 removed" in log, log
     assert "public is up to date" in log, log
     assert differences(site.dir / "public", clean) == []
 
@@ -223,6 +222,22 @@ def test_a_failed_deploy_keeps_the_cache_for_the_next(site: Site):
     site.edit_article()
     log = site.netlify_build()
     assert "Restored the build cache and the last output" in log, log
-    assert "1 content file new or changed" in log, log
+    assert "1 content file new or changed, 0 removed" in log, log
     assert written(log) > 0, log
+    assert differences(site.dir / "public", site.clean_build()) == []
+
+
+def test_a_deploy_that_drops_published_urls_stops_but_a_preview_does_not(site: Site):
+    site.fresh_checkout()
+    gone = sorted(site.content.glob("xuchang/ribao/*/*/*/*.md"))[-1]
+    gone.unlink()
+    url = "/" + str(gone.relative_to(site.content).with_suffix("")) + "/"
+    log = site.netlify_build(succeeds=False)
+    assert "0 content files new or changed, 1 removed" in log, log
+    assert f"{url} was published and would go away" in log, log
+
+    site.fresh_checkout()
+    log = site.netlify_build("--context", "deploy-preview")
+    assert "updated public:" in log, log
+    assert not (site.dir / "public" / url.strip("/")).exists()
     assert differences(site.dir / "public", site.clean_build()) == []

@@ -97,12 +97,13 @@ function linkTree(root, dest) {
 }
 
 // Give each content file the modification time it had in the cached build if its bytes
-// are the same, a time of its own otherwise; returns the new record and what changed.
+// are the same, a time of its own otherwise; returns the new record, how many files are
+// new or changed and how many are gone.
 function stampContent(content, previous) {
   const stamps = {}
   let changed = 0
   if (!fs.existsSync(content)) {
-    return { stamps, changed }
+    return { stamps, changed, removed: Object.keys(previous).length }
   }
   for (const [rel, stat] of files(content)) {
     if (!stat.isFile()) {
@@ -127,7 +128,8 @@ function stampContent(content, previous) {
     }
     stamps[rel] = [sha1, time]
   }
-  return { stamps, changed }
+  const removed = Object.keys(previous).filter((rel) => !(rel in stamps)).length
+  return { stamps, changed, removed }
 }
 
 function plural(n, word) {
@@ -190,10 +192,11 @@ async function onPreBuild({ constants, inputs, utils }) {
       'builds everything.'
   }
   const previous = readJson(path.join(own, STAMPS)) || {}
-  const { stamps, changed } = stampContent(content, previous)
+  const { stamps, changed, removed } = stampContent(content, previous)
   writeJson(path.join(own, STAMPS), stamps)
   if (restored) {
-    summary += ` ${plural(changed, 'content file')} new or changed since the cached build.`
+    summary += ` ${plural(changed, 'content file')} new or changed, ${removed} removed ` +
+      'since the cached build.'
   }
   console.log(`archive-cache: ${summary} (${seconds(start)})`)
   utils.status.show({ title: 'Archive build cache', summary })
