@@ -3,8 +3,8 @@
 Phases: scan content/ (file names, sizes and times of each issue folder) → read the
 folders that changed, in worker processes, and take the rest from the build cache →
 build the model → find the units of output whose inputs changed (an issue's pages;
-a month's data files; a search index segment; the sitemap) → render those in worker processes
-that inherit the model by fork, into a staging folder → put them in place.
+a month's data files; a search index segment; the sitemap) → render those in worker
+processes that inherit the model by fork, into a staging folder → put them in place.
 
 A first build, --clean, or a changed generator, config, template or option renders
 everything into a fresh folder that replaces public/ by two renames. Otherwise the
@@ -184,8 +184,9 @@ def locked_build(options: BuildOptions, fresh: freshness.Freshness | None) -> Bu
     result.timings["model"] = time.perf_counter() - tick
     result.articles = len(records)
 
-    batches = BatchCache(store / "search")
-    plan = make_plan(site, settings, signatures, previous, options.search, full, batches.has)
+    # --clean trusts no cache: every issue is analysed for the index anew.
+    cached = (lambda name: False) if options.clean else batch_cache(store).has
+    plan = make_plan(site, settings, signatures, previous, options.search, full, cached)
     # Bodies of everything to render: the changed folders were just read; the others
     # (an issue whose neighbour changed, the rest of a changed month) are read now.
     tick = time.perf_counter()
@@ -221,7 +222,7 @@ def write_output(options: BuildOptions, plan: Plan, bodies: dict[str, str],
     try:
         tick = time.perf_counter()
         _STATE.update(bodies=bodies, renderer=renderer, out=staging, plan=plan,
-                      content=options.content, batches=BatchCache(store / "search"))
+                      content=options.content, batches=batch_cache(store))
         progress = Progress(options.quiet or not sys.stderr.isatty())
         # Workers share the model with this process by fork; frozen objects are not
         # touched by their garbage collector, so those memory pages stay shared.
@@ -235,7 +236,7 @@ def write_output(options: BuildOptions, plan: Plan, bodies: dict[str, str],
         result.timings["render"] = time.perf_counter() - tick
         if options.search:
             write_segment_list(staging / "pagefind", segment_listing(plan))
-            BatchCache(store / "search").keep(set(plan.batch_names.values()))
+            batch_cache(store).keep(set(plan.batch_names.values()))
         tick = time.perf_counter()
         new_state = next_state(previous, plan, written)
         cache.forget(store)  # a build stopped from here on is followed by a full one
@@ -337,6 +338,11 @@ class Plan:
 
 def issue_folder(issue: Issue) -> str:
     return issue.url.strip("/")
+
+
+def batch_cache(store: Path) -> BatchCache:
+    """The analysed issues of the search index, in the build cache."""
+    return BatchCache(store / "search")
 
 
 def make_plan(site: Site, settings: str, signatures: dict[str, cache.Signature],
