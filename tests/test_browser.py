@@ -116,6 +116,10 @@ def target(sample_site: BuiltSite) -> Article:
     raise AssertionError("content/ has no titled article with neighbours on its page")
 
 
+# The site's own scripts: the search engine, and the search page and highlighting.
+SITE_SCRIPTS = ("/assets/search-engine.js", "/assets/search.js")
+
+
 # -- the browser -------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
@@ -427,10 +431,10 @@ def test_hostile_article_text_is_shown_not_run(tab: Tab, hostile_site: BuiltSite
 
     # Nothing of it became markup: no script, image or handler, no javascript: URL.
     assert article.locator("script, img, iframe, object, embed").count() == 0
-    # The only scripts are the structured data and the site's own search script.
+    # The only scripts are the structured data and the site's own search scripts.
     scripts = page.evaluate(
         "[...document.scripts].map(s => s.src ? new URL(s.src).pathname : s.type)")
-    assert all(s == "application/ld+json" or s.endswith("/assets/search.js")
+    assert all(s == "application/ld+json" or s.endswith(SITE_SCRIPTS)
                for s in scripts), scripts
     handlers = page.evaluate("""[...document.querySelectorAll('*')].flatMap(el =>
         [...el.attributes].filter(a => a.name.startsWith('on'))
