@@ -29,11 +29,14 @@ WORD_SYMBOLS = frozenset("_‿⁀⁔︳︴﹍﹎﹏＿")
 
 @dataclass
 class Record:
-    """One article as the index sees it. `parts` are (text, weight) in reading order."""
+    """One article as the index sees it. `parts` are (index tokens, weight) in reading
+    order; `text` is what a result shows: the head (kicker, headline, subtitle, byline)
+    and the body as printed, a ␝ between them."""
     url: str  # the record's URL in the index: the article path with ~ for /
     title: str
     filters: dict[str, str]
     parts: list[tuple[str, int]] = field(default_factory=list)
+    text: str = ""
 
 
 def record(url: str, title: str, filters: dict[str, str], kicker: str | None,
@@ -53,12 +56,9 @@ def record(url: str, title: str, filters: dict[str, str], kicker: str | None,
     parts += [(f"{index_text(p)} {SPACE}", PLAIN) for p in paragraphs if p.strip()]
     texts = [kicker or "", headline, subtitle or "", byline or "", *paragraphs]
     parts.append((f"{UNIGRAMS} {unigram_text(texts)}", PLAIN))
-    return Record(url, title, filters, parts)
-
-
-def tokens(rec: Record) -> list[str]:
-    """Every token of the record, in order: its positions are their indexes."""
-    return [t for text, _ in rec.parts for t in text.split()]
+    head = " ".join(t for t in (kicker, headline, subtitle, byline) if t)
+    body = "\n".join(p for p in paragraphs if p.strip())
+    return Record(url, title, filters, parts, f"{head}\n{BODY}\n{body}")
 
 
 # A stored word: (the word searched for, the form printed where it differs from it).

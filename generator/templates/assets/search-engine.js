@@ -64,9 +64,7 @@
   const RUN = /[\p{L}\p{N}]+/gu;
   const EDGE_PUNCTUATION = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu;
   const FULL_WIDTH_ALNUM = /[０-９Ａ-Ｚａ-ｚ]/g;
-  const SPACE = "␣";      // a space of the printed text, and the end of a paragraph
   const BODY = "␝";       // ends the head (kicker, headline, subtitle, byline)
-  const UNIGRAMS = "␞";   // starts the list of the article's characters: not text
   const SIGNATURE = "pagefind_dcd";
   // Pagefind weighs each word 24 × its element's weight; an <h1> weighs 7, and the index
   // (generator/search/postings.py) weighs the headline, and only it, as an <h1>.
@@ -758,26 +756,13 @@
 
   // -- fragments --------------------------------------------------------------------------
 
-  // A record's text as printed, from its index text (the fragment's content): the first
-  // character of each word is the character at that position (a bigram starts with it),
-  // ␣ is a space; ␝ ends the head and ␞ starts the list of characters, which is not text.
+  // A record's text as printed (the fragment's content): the head (kicker, headline,
+  // subtitle, byline), ␝, then the body; line breaks between paragraphs.
   function printedParts(content) {
-    const head = [];
-    const body = [];
-    let part = body;
-    const all = content.split(/\s+/);
-    if (all.includes(BODY)) part = head;
-    for (const word of all) {
-      if (word === UNIGRAMS) break;
-      if (word === BODY) {
-        part = body;
-        continue;
-      }
-      const first = word.codePointAt(0);
-      if (first !== undefined) part.push(String.fromCodePoint(first));
-    }
-    const clean = (chars) => chars.join("").replace(new RegExp(SPACE + "+", "g"), " ").trim();
-    return { head: clean(head), body: clean(body) };
+    const cut = content.indexOf(BODY);
+    const clean = (text) => text.replace(/\s+/g, " ").trim();
+    return cut < 0 ? { head: "", body: clean(content) }
+      : { head: clean(content.slice(0, cut)), body: clean(content.slice(cut + BODY.length)) };
   }
 
   function describe(root, fragment) {
