@@ -24,7 +24,7 @@ import shutil
 import subprocess
 import sys
 import time
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,6 +38,7 @@ from generator.commands.state import fsync_dir as state_fsync_dir
 from generator.errors import ArchiveError, ContentProblems
 from generator.search.index import (
     BatchCache,
+    SegmentListing,
     article_record,
     page_order,
     write_segment,
@@ -407,14 +408,21 @@ def segment_groups(issues: list[Issue]) -> dict[str, list[Issue]]:
     return groups
 
 
-def segment_listing(plan: Plan) -> list[tuple[str, list[tuple[str, int]]]]:
-    """(folder, [(date, articles)] in date order) of every segment, oldest first."""
+def segment_listing(plan: Plan) -> list[SegmentListing]:
+    """Every segment as segments.json lists it, oldest first."""
     listing = []
     for key in sorted(plan.segment_issues):
-        days: Counter[str] = Counter()
-        for issue in plan.segment_issues[key]:
-            days[issue.date.isoformat()] += len(issue.articles)
-        listing.append((plan.segment_places[key] + "/", sorted(days.items())))
+        days: list[tuple[str, int]] = []
+        papers: list[tuple[str, int]] = []
+        kinds: list[str] = []
+        for issue in plan.segment_issues[key]:  # in page order
+            for runs, value in ((days, issue.date.isoformat()), (papers, issue.paper)):
+                if runs and runs[-1][0] == value:
+                    runs[-1] = (value, runs[-1][1] + len(issue.articles))
+                else:
+                    runs.append((value, len(issue.articles)))
+            kinds += [kind_name(a.kind) for a in sorted(issue.articles, key=page_order)]
+        listing.append(SegmentListing(plan.segment_places[key] + "/", days, papers, kinds))
     return listing
 
 

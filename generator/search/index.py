@@ -14,6 +14,7 @@ import json
 import os
 import pickle
 import zlib
+from dataclasses import dataclass
 from pathlib import Path
 
 from generator.search.pagefind_format import PAGEFIND_VERSION, Batch, assemble
@@ -21,7 +22,7 @@ from generator.search.postings import Record, record
 from generator.site.model import ArticleRec
 
 # Bumped when the listing's fields change, so that a browser can tell.
-LISTING_FORMAT = 1
+LISTING_FORMAT = 2
 
 
 def record_name(article: ArticleRec) -> str:
@@ -84,6 +85,19 @@ class BatchCache:
                     os.unlink(entry.path)
 
 
+BASE36 = "0123456789abcdefghijklmnopqrstuvwxyz"
+
+
+@dataclass
+class SegmentListing:
+    """A segment as segments.json lists it: its folder and, in page order, runs of
+    (date, pages), runs of (paper, pages), and every page's kind."""
+    path: str
+    days: list[tuple[str, int]]
+    papers: list[tuple[str, int]]
+    kinds: list[str]
+
+
 def write_segment(folder: Path, batches: list[Batch]) -> list[str]:
     """Write the bundle of the batches into folder; returns the paths written, relative
     to folder."""
@@ -98,15 +112,25 @@ def write_segment(folder: Path, batches: list[Batch]) -> list[str]:
     return sorted(files)
 
 
-def write_segment_list(bundle: Path, segments: list[tuple[str, list[tuple[str, int]]]]
-                       ) -> None:
-    """bundle/segments.json: every segment (its folder under bundle/, and the dates of
-    its pages as [date, count] runs), oldest first. Page n of a segment has the date of
-    the run that holds n."""
+def write_segment_list(bundle: Path, segments: list[SegmentListing]) -> None:
+    """bundle/segments.json: every segment, oldest first, with what the browser needs to
+    order, cut and count results without a fragment: the dates of its pages as runs of
+    [date, pages] (page n has the date of the run that holds it), their papers as runs of
+    [paper, pages], and their kinds, a character a page (a digit or letter in base 36,
+    numbering the listing's kinds). Papers and kinds are Pagefind's filters too, but
+    its filter files list every page by number: twenty times the bytes."""
     bundle.mkdir(parents=True, exist_ok=True)
-    listing = {"format": LISTING_FORMAT, "pagefind": PAGEFIND_VERSION, "segments": [
-        {"path": path, "pages": sum(n for _, n in days), "days": [[d, n] for d, n in days]}
-        for path, days in segments]}
+    papers = sorted({paper for s in segments for paper, _ in s.papers})
+    kinds = sorted({kind for s in segments for kind in s.kinds})
+    if len(kinds) > len(BASE36):
+        raise ValueError(f"{len(kinds)} kinds of article: the listing has room for 36")
+    listing = {"format": LISTING_FORMAT, "pagefind": PAGEFIND_VERSION,
+               "papers": papers, "kinds": kinds, "segments": [
+                   {"path": s.path, "pages": sum(n for _, n in s.days),
+                    "days": [[d, n] for d, n in s.days],
+                    "papers": [[papers.index(p), n] for p, n in s.papers],
+                    "kinds": "".join(BASE36[kinds.index(k)] for k in s.kinds)}
+                   for s in segments]}
     (bundle / "segments.json").write_text(
         json.dumps(listing, ensure_ascii=False, separators=(",", ":")) + "\n",
         encoding="utf-8")

@@ -42,7 +42,7 @@
 //     Item = {url, title, date, page ("6" for 06; letters kept), paper, kind,
 //             head (printed text before the body: kicker, headline, subtitle, byline),
 //             body (printed text of the body only)}
-//   Engine.ready() -> Promise: every segment's metadata and filters, fetched in parallel;
+//   Engine.ready() -> Promise: every segment's metadata, fetched in parallel;
 //     search() waits for it, a page may call it early to have them in before a search.
 //   ArchiveSearch.internals: pure helpers, for tests/test_search_engine.py only.
 //   Measurement hooks (benchmarks/bench_search.py, tests):
@@ -305,7 +305,7 @@
       if (this.at > this.bytes.length) throw new Error("search index: CBOR ends early");
     }
 
-    // Any item as a JavaScript value (for the small files: metadata, filters).
+    // Any item as a JavaScript value (for the small files: the metadata).
     value() {
       const value = this.head();
       switch (this.major) {
@@ -632,8 +632,10 @@
   // date order, page n having the date of the run of `days` that holds it, so a date
   // range is a range of page numbers. Everything is fetched once, when first needed.
   class Segment {
-    constructor(base, listing, facets) {
+    constructor(base, listing, facets, names) {
       this.base = base;
+      this.listing = listing;
+      this.names = names;  // the listing's papers and kinds, numbered
       this.pages = listing.pages;
       this.days = listing.days.map(([date]) => date);
       this.dayStart = new Uint32Array(listing.days.length + 1);
@@ -674,7 +676,7 @@
         if (Object.keys(entry.languages).length !== 1 || !language) {
           throw new Error(`search index: ${this.base}: expected one language`);
         }
-        const [, pages, chunks, filters] = decodeCbor(await fetchData(`${this.base}pagefind.${language.hash}.pf_meta`));
+        const [, pages, chunks] = decodeCbor(await fetchData(`${this.base}pagefind.${language.hash}.pf_meta`));
         if (pages.length !== this.pages) {
           throw new Error(`search index: ${this.base}: ${pages.length} pages, segments.json says ${this.pages}`);
         }
@@ -682,7 +684,7 @@
         pages.forEach(([, count], i) => { words[i] = count; });
         this.words = words;  // each page's length in words, for ranking
         return { hashes: pages.map(([hash]) => hash), words, chunkFrom: chunks.map(([from]) => from),
-                 chunkHash: chunks.map(([, , hash]) => hash), filters: new Map(filters) };
+                 chunkHash: chunks.map(([, , hash]) => hash) };
       });
     }
 
@@ -714,26 +716,25 @@
       });
     }
 
-    // Each page's value of each facet, as facet value id + 1 (0: none): paper and kind
-    // from Pagefind's filter files, the year from the page's date.
+    // Each page's value of each facet, as facet value id + 1 (0: none), from the
+    // listing alone: papers come in runs of pages, kinds a character a page (base 36),
+    // the year from the page's date.
     values() {
       return this.once("values", async () => {
-        const meta = await this.meta();
-        const out = {};
-        await Promise.all(["paper", "kind"].map(async (name) => {
-          out[name] = new Uint32Array(this.pages);
-          if (!meta.filters.has(name)) return;
-          const [, values] = decodeCbor(await fetchData(`${this.base}filter/${meta.filters.get(name)}.pf_filter`));
-          for (const [value, pages] of values) {
-            const id = this.facets[name].id(value) + 1;
-            for (const page of pages) {
-              if (out[name][page]) throw new Error(`search index: ${this.base}: page ${page} has two values of ${name}`);
-              out[name][page] = id;
-            }
-          }
-        }));
+        const out = { paper: new Uint32Array(this.pages), kind: new Uint32Array(this.pages),
+                      year: new Uint32Array(this.pages) };
+        let page = 0;
+        for (const [paper, n] of this.listing.papers) {
+          out.paper.fill(this.facets.paper.id(this.names.papers[paper]) + 1, page, page + n);
+          page += n;
+        }
+        const kinds = this.listing.kinds;
+        if (page !== this.pages || kinds.length !== this.pages) {
+          throw new Error(`search index: ${this.base}: papers or kinds do not cover its ${this.pages} pages`);
+        }
+        const kindIds = this.names.kinds.map((k) => this.facets.kind.id(k) + 1);
+        for (let p = 0; p < this.pages; p++) out.kind[p] = kindIds[parseInt(kinds[p], 36)];
         const years = this.days.map((date) => this.facets.year.id(date.slice(0, 4)) + 1);
-        out.year = new Uint32Array(this.pages);
         for (let p = 0; p < this.pages; p++) out.year[p] = years[this.dayOf[p]];
         return out;
       });
@@ -842,7 +843,8 @@
     constructor(root, listing) {
       this.root = root;
       this.facets = { paper: new Facet(), year: new Facet(), kind: new Facet() };
-      this.segments = listing.segments.map((s) => new Segment(`${root}/pagefind/${s.path}`, s, this.facets));
+      const names = { papers: listing.papers, kinds: listing.kinds };
+      this.segments = listing.segments.map((s) => new Segment(`${root}/pagefind/${s.path}`, s, this.facets, names));
       this.totalPages = this.segments.reduce((n, s) => n + s.pages, 0);
       this.averageWords = 1;
     }
