@@ -6,7 +6,7 @@ import datetime as dt
 import gzip
 import json
 
-from generator.search.pagefind_format import SIGNATURE, unpack
+from generator.search.pagefind_format import LENGTH_STEP, LITE, SIGNATURE, base36, unpack
 from generator.search.segments import plan_segments
 
 
@@ -50,27 +50,33 @@ def test_several_papers_a_day_and_an_empty_archive():
 
 
 def test_the_listing_gives_every_page_the_date_paper_and_kind_its_fragment_has(sample_site):
-    """segments.json says, page by page, what Pagefind's fragments and filter files say:
-    the browser counts and filters results from the listing alone."""
+    """segments.json and each segment's lite metadata say, page by page, what Pagefind's
+    fragments, metadata and filter files say: the browser counts, filters and ranks
+    results from them alone."""
     bundle = sample_site.root / "pagefind"
     listing = json.loads((bundle / "segments.json").read_text(encoding="utf-8"))
     assert len(listing["segments"]) >= 2
     for segment in listing["segments"]:
         folder = bundle / segment["path"]
         meta = unpack((folder / "pagefind.zh_meta.pf_meta").read_bytes())
+        chunk_from, lengths, kind_names, kinds = unpack((folder / LITE).read_bytes())
+        assert chunk_from == [first for first, _last, _name in meta[2]]
+        assert [name for _f, _l, name in meta[2]] == [base36(n) for n in range(len(meta[2]))]
         dates = [d for d, n in segment["days"] for _ in range(n)]
         papers = [listing["papers"][p] for p, n in segment["papers"] for _ in range(n)]
-        kinds = [listing["kinds"][int(c, 36)] for c in segment["kinds"]]
         assert len(meta[1]) == segment["pages"] == len(dates) == len(papers) == len(kinds)
         in_filters = {}
         for name, hash_ in meta[3]:
             _, values = unpack((folder / "filter" / f"{hash_}.pf_filter").read_bytes())
             in_filters[name] = {page: value for value, pages in values for page in pages}
-        for page, (hash_, _words) in enumerate(meta[1]):
+        for page, (hash_, words) in enumerate(meta[1]):
+            assert hash_ == base36(page)
+            assert abs(LENGTH_STEP ** lengths[page] / words - 1) <= 0.02
             data = gzip.decompress((folder / "fragment" / f"{hash_}.pf_fragment").read_bytes())
             fragment = json.loads(data[len(SIGNATURE):])
             y, m, d = fragment["url"].split("~")[-4:-1]
             assert dates[page] == f"{y}-{m}-{d}"
             assert papers[page] == fragment["filters"]["paper"][0] == in_filters["paper"][page]
-            assert kinds[page] == fragment["filters"]["kind"][0] == in_filters["kind"][page]
+            assert kind_names[kinds[page]] == fragment["filters"]["kind"][0] \
+                == in_filters["kind"][page]
         assert dates == sorted(dates)  # pages in date order

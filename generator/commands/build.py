@@ -414,15 +414,13 @@ def segment_listing(plan: Plan) -> list[SegmentListing]:
     for key in sorted(plan.segment_issues):
         days: list[tuple[str, int]] = []
         papers: list[tuple[str, int]] = []
-        kinds: list[str] = []
         for issue in plan.segment_issues[key]:  # in page order
             for runs, value in ((days, issue.date.isoformat()), (papers, issue.paper)):
                 if runs and runs[-1][0] == value:
                     runs[-1] = (value, runs[-1][1] + len(issue.articles))
                 else:
                     runs.append((value, len(issue.articles)))
-            kinds += [kind_name(a.kind) for a in sorted(issue.articles, key=page_order)]
-        listing.append(SegmentListing(plan.segment_places[key] + "/", days, papers, kinds))
+        listing.append(SegmentListing(plan.segment_places[key] + "/", days, papers))
     return listing
 
 

@@ -85,17 +85,13 @@ class BatchCache:
                     os.unlink(entry.path)
 
 
-BASE36 = "0123456789abcdefghijklmnopqrstuvwxyz"
-
-
 @dataclass
 class SegmentListing:
     """A segment as segments.json lists it: its folder and, in page order, runs of
-    (date, pages), runs of (paper, pages), and every page's kind."""
+    (date, pages) and of (paper, pages)."""
     path: str
     days: list[tuple[str, int]]
     papers: list[tuple[str, int]]
-    kinds: list[str]
 
 
 def write_segment(folder: Path, batches: list[Batch]) -> list[str]:
@@ -113,24 +109,18 @@ def write_segment(folder: Path, batches: list[Batch]) -> list[str]:
 
 
 def write_segment_list(bundle: Path, segments: list[SegmentListing]) -> None:
-    """bundle/segments.json: every segment, oldest first, with what the browser needs to
-    order, cut and count results without a fragment: the dates of its pages as runs of
-    [date, pages] (page n has the date of the run that holds it), their papers as runs of
-    [paper, pages], and their kinds, a character a page (a digit or letter in base 36,
-    numbering the listing's kinds). Papers and kinds are Pagefind's filters too, but
-    its filter files list every page by number: twenty times the bytes."""
+    """bundle/segments.json: every segment, oldest first, with the dates of its pages as
+    runs of [date, pages] (page n has the date of the run that holds it) and their papers
+    as runs of [paper, pages], numbering the listing's papers: what the browser needs to
+    order, cut and count results without a fragment (the pages' kinds are in each
+    segment's lite metadata, see pagefind_format.lite_meta)."""
     bundle.mkdir(parents=True, exist_ok=True)
     papers = sorted({paper for s in segments for paper, _ in s.papers})
-    kinds = sorted({kind for s in segments for kind in s.kinds})
-    if len(kinds) > len(BASE36):
-        raise ValueError(f"{len(kinds)} kinds of article: the listing has room for 36")
-    listing = {"format": LISTING_FORMAT, "pagefind": PAGEFIND_VERSION,
-               "papers": papers, "kinds": kinds, "segments": [
-                   {"path": s.path, "pages": sum(n for _, n in s.days),
-                    "days": [[d, n] for d, n in s.days],
-                    "papers": [[papers.index(p), n] for p, n in s.papers],
-                    "kinds": "".join(BASE36[kinds.index(k)] for k in s.kinds)}
-                   for s in segments]}
+    listing = {"format": LISTING_FORMAT, "pagefind": PAGEFIND_VERSION, "papers": papers,
+               "segments": [{"path": s.path, "pages": sum(n for _, n in s.days),
+                             "days": [[d, n] for d, n in s.days],
+                             "papers": [[papers.index(p), n] for p, n in s.papers]}
+                            for s in segments]}
     (bundle / "segments.json").write_text(
         json.dumps(listing, ensure_ascii=False, separators=(",", ":")) + "\n",
         encoding="utf-8")

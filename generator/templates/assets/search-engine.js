@@ -65,6 +65,7 @@
   const EDGE_PUNCTUATION = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu;
   const FULL_WIDTH_ALNUM = /[０-９Ａ-Ｚａ-ｚ]/g;
   const BODY = "␝";       // ends the head (kicker, headline, subtitle, byline)
+  const LENGTH_STEP = 1.04;  // a page's length is LENGTH_STEP ** (its byte): pagefind_format.py
   const SIGNATURE = "pagefind_dcd";
   // Pagefind weighs each word 24 × its element's weight; an <h1> weighs 7, and the index
   // (generator/search/postings.py) weighs the headline, and only it, as an <h1>.
@@ -635,7 +636,7 @@
     constructor(base, listing, facets, names) {
       this.base = base;
       this.listing = listing;
-      this.names = names;  // the listing's papers and kinds, numbered
+      this.names = names;  // the listing's papers, numbered
       this.pages = listing.pages;
       this.days = listing.days.map(([date]) => date);
       this.dayStart = new Uint32Array(listing.days.length + 1);
@@ -669,22 +670,20 @@
       return [first, Math.max(first, end)];
     }
 
+    // The segment's lite metadata (generator/search/pagefind_format.py, lite_meta):
+    // the chunks' first words (chunk n is index/<n in base 36>), each page's length as a
+    // byte (LENGTH_STEP to its power) and kind as a byte. Pagefind's own metadata holds
+    // the same and more, in five times the bytes.
     meta() {
       return this.once("meta", async () => {
-        const entry = await (await fetchOk(this.base + "pagefind-entry.json")).json();
-        const language = Object.values(entry.languages)[0];
-        if (Object.keys(entry.languages).length !== 1 || !language) {
-          throw new Error(`search index: ${this.base}: expected one language`);
+        const [chunkFrom, lengths, kinds, kindOf] = decodeCbor(await fetchData(`${this.base}lite.pf_meta`));
+        if (lengths.length !== this.pages || kindOf.length !== this.pages) {
+          throw new Error(`search index: ${this.base}: ${lengths.length} pages, segments.json says ${this.pages}`);
         }
-        const [, pages, chunks] = decodeCbor(await fetchData(`${this.base}pagefind.${language.hash}.pf_meta`));
-        if (pages.length !== this.pages) {
-          throw new Error(`search index: ${this.base}: ${pages.length} pages, segments.json says ${this.pages}`);
-        }
-        const words = new Float64Array(pages.length);
-        pages.forEach(([, count], i) => { words[i] = count; });
+        const words = new Float64Array(this.pages);
+        for (let p = 0; p < this.pages; p++) words[p] = LENGTH_STEP ** lengths[p];
         this.words = words;  // each page's length in words, for ranking
-        return { hashes: pages.map(([hash]) => hash), words, chunkFrom: chunks.map(([from]) => from),
-                 chunkHash: chunks.map(([, , hash]) => hash) };
+        return { words, chunkFrom, chunkHash: chunkFrom.map((_, n) => n.toString(36)), kinds, kindOf };
       });
     }
 
@@ -716,11 +715,11 @@
       });
     }
 
-    // Each page's value of each facet, as facet value id + 1 (0: none), from the
-    // listing alone: papers come in runs of pages, kinds a character a page (base 36),
-    // the year from the page's date.
+    // Each page's value of each facet, as facet value id + 1 (0: none): papers from the
+    // listing's runs, kinds from the lite metadata, the year from the page's date.
     values() {
       return this.once("values", async () => {
+        const meta = await this.meta();
         const out = { paper: new Uint32Array(this.pages), kind: new Uint32Array(this.pages),
                       year: new Uint32Array(this.pages) };
         let page = 0;
@@ -728,12 +727,11 @@
           out.paper.fill(this.facets.paper.id(this.names.papers[paper]) + 1, page, page + n);
           page += n;
         }
-        const kinds = this.listing.kinds;
-        if (page !== this.pages || kinds.length !== this.pages) {
-          throw new Error(`search index: ${this.base}: papers or kinds do not cover its ${this.pages} pages`);
+        if (page !== this.pages) {
+          throw new Error(`search index: ${this.base}: papers do not cover its ${this.pages} pages`);
         }
-        const kindIds = this.names.kinds.map((k) => this.facets.kind.id(k) + 1);
-        for (let p = 0; p < this.pages; p++) out.kind[p] = kindIds[parseInt(kinds[p], 36)];
+        const kindIds = meta.kinds.map((k) => this.facets.kind.id(k) + 1);
+        for (let p = 0; p < this.pages; p++) out.kind[p] = kindIds[meta.kindOf[p]];
         const years = this.days.map((date) => this.facets.year.id(date.slice(0, 4)) + 1);
         for (let p = 0; p < this.pages; p++) out.year[p] = years[this.dayOf[p]];
         return out;
@@ -743,7 +741,7 @@
     fragment(page) {
       return this.once("page " + page, async () => {
         const meta = await this.meta();
-        const bytes = await fetchData(`${this.base}fragment/${meta.hashes[page]}.pf_fragment`);
+        const bytes = await fetchData(`${this.base}fragment/${page.toString(36)}.pf_fragment`);
         return JSON.parse(UTF8.decode(bytes));
       });
     }
@@ -843,7 +841,7 @@
     constructor(root, listing) {
       this.root = root;
       this.facets = { paper: new Facet(), year: new Facet(), kind: new Facet() };
-      const names = { papers: listing.papers, kinds: listing.kinds };
+      const names = { papers: listing.papers };
       this.segments = listing.segments.map((s) => new Segment(`${root}/pagefind/${s.path}`, s, this.facets, names));
       this.totalPages = this.segments.reduce((n, s) => n + s.pages, 0);
       this.averageWords = 1;
