@@ -1,29 +1,33 @@
 """Write a Pagefind 1.5.2 index from records, without running Pagefind.
 
-Why not run Pagefind: on this project's records it takes about 12 ms and 1 MB of memory
-per article (its CJK-aware word handling runs on every bigram), against about 1 ms here;
-and it cannot add to an index, so a large index could only be rebuilt whole. Written
-here, the index of a segment (see segments.py) is a function of its records alone, in
-the order given, byte for byte, and a segment of any size costs memory in proportion to
-its postings only.
+Why not run Pagefind: on this project's records it took about 12 ms of CPU and 1 MB of
+memory per article (1,600 records: 19.5 s), more than six times its cost on the plain
+article pages, and it cannot add to an index, so a large index could only be rebuilt
+whole. Written here, an issue is analysed once (analyse: its postings, in arrays) and
+kept in the build cache; a segment (see segments.py) is put together from its issues'
+batches (assemble), byte for byte a function of its records and their order.
 
-The files are Pagefind's own (read by its pagefind.js and by search-engine.js): gzip of
-the signature `pagefind_dcd` and CBOR. Their layout is Pagefind 1.5.2's
-(pagefind/src/index/ in its source): a release may change it, so the version is pinned
-in pyproject.toml and the golden test (tests/test_pagefind_format.py) checks that
-Pagefind itself, given the same records as HTML pages, writes the same words, positions,
-weights, page lengths and filters.
+The files are Pagefind's own (read by its pagefind.js; the site's search-engine.js
+reads the postings and fragments): gzip of the signature `pagefind_dcd` and CBOR. Their
+layout is Pagefind 1.5.2's (pagefind/src/index/ in its source): a release may change
+it, so the version is pinned in pyproject.toml and the golden test
+(tests/test_pagefind_format.py) checks that Pagefind itself, given the same records as
+HTML pages, writes the same words, positions, weights, page lengths and filters, and
+that its pagefind.js finds the same pages with the same scores in both.
 
 What differs from Pagefind's own output, on purpose:
 - files are named by their place in the segment (fragment: the page's number in base
   36; index chunk: its number; filter: its name), not by a hash of their content: the
-  segment's folder is named by its content (see segments.py), so a name is still never
-  reused for other content, and the metadata's lists of pages and chunks are a third
-  of the size;
+  segment's folder is named by its content (see segments.py), so a name is never
+  reused for other content, and the metadata's lists of pages and chunks are smaller;
 - the metadata holds no sort orders (pages are numbered in date order already) and no
   metadata fields: the title is in the fragment, not indexed a second time as words;
-- index chunks are cut at CHUNK_ENTRIES (a measured choice, see
-  benchmarks/bench_search.py) instead of Pagefind's 20,000.
+- a fragment holds the article's text as printed, not the index tokens: half the
+  bytes; Pagefind's excerpts of it would not line up (the site makes its own);
+- a lite metadata file beside Pagefind's (see lite_meta) holds what the site's engine
+  needs before a search in a fifth of the bytes;
+- index chunks close at CHUNK_ENTRIES postings entries, not 20,000: a guess between
+  what a query term downloads per segment and the length of the chunk list, not tuned.
 """
 
 from __future__ import annotations
