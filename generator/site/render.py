@@ -178,9 +178,11 @@ class Renderer:
             "redirect.html", target=self.href(target), canonical=target, title=title)
 
     def netlify_redirects(self, moves: list[tuple[str, str]]) -> Output:
-        """_redirects: earlier URLs → current ones, as permanent (301) redirects."""
+        """_redirects: earlier URLs → current ones, as permanent (301) redirects, forced
+        (301!): Netlify serves a file that exists at a URL before any rule that is not
+        forced, and every earlier URL has its redirect page (for other hosts)."""
         lines = ["# Earlier URLs of moved articles (aliases in their front matter)."]
-        lines += [f"{self.href(old)} {self.href(new)} 301" for old, new in moves]
+        lines += [f"{self.href(old)} {self.href(new)} 301!" for old, new in moves]
         return "_redirects", "\n".join(lines) + "\n"
 
     def not_found(self) -> Output:
