@@ -493,7 +493,7 @@ def test_the_old_url_of_a_migrated_article_redirects_to_its_new_url(sample_site)
     assert f'<a href="{new}">' in html
     assert "扎实开展网络有害信息整治工作" in html
     redirects = (sample_site / "_redirects").read_text(encoding="utf-8").splitlines()
-    assert f"{old} {new} 301!\n" in redirects  # forced: the redirect page exists too
+    assert f"{old} {new} 301!" in redirects  # forced: the redirect page exists too
     # The new URL is the article itself, not another redirect.
     article_html = (sample_site / new.strip("/") / "index.html").read_text(encoding="utf-8")
     assert 'http-equiv="refresh"' not in article_html
@@ -507,13 +507,13 @@ def test_the_old_url_of_a_migrated_article_redirects_to_its_new_url(sample_site)
             page = (sample_site / alias.strip("/") / "index.html").read_text(encoding="utf-8")
             assert f'<link rel="canonical" href="{SITE}{target}">' in page, alias
             assert f'content="0; url={target}"' in page, alias
-            assert f"{alias} {target} 301" in redirects, alias
+            assert f"{alias} {target} 301!" in redirects, alias
     assert aliases == len(list((REPO / "content").rglob("*-*.md")))
     # The old issue and page URLs lead to the new ones too.
     issue = (sample_site / "xuchang/2023/03/23/index.html").read_text(encoding="utf-8")
     assert 'content="0; url=/xuchang/ribao/2023/03/23/"' in issue
-    assert "/xuchang/2023/03/23/06.txt /xuchang/ribao/2023/03/23/06.txt 301" in redirects
-    assert "/data/xuchang/2023-03-23.json /data/xuchang/ribao/2023-03-23.json 301" in redirects
+    assert "/xuchang/2023/03/23/06.txt /xuchang/ribao/2023/03/23/06.txt 301!" in redirects
+    assert "/data/xuchang/2023-03-23.json /data/xuchang/ribao/2023-03-23.json 301!" in redirects
 
 
 OUTSIDE_THE_LAYOUT = [

@@ -59,7 +59,7 @@ def test_moving_an_article_keeps_its_old_url_as_a_redirect(project, capsys):
             in redirect)
     assert '<meta name="robots" content="noindex">' in redirect
     rules = (public / "_redirects").read_text(encoding="utf-8").splitlines()
-    assert f"/{ISSUE}/06-02/ /xuchang/ribao/2023/03/24/03-01/ 301" in rules
+    assert f"/{ISSUE}/06-02/ /xuchang/ribao/2023/03/24/03-01/ 301!" in rules
     assert (public / "xuchang/ribao/2023/03/24/03-01/index.html").is_file()
 
 
@@ -143,7 +143,7 @@ def test_migrate_moves_the_old_layout_and_keeps_every_old_url(tmp_path, capsys, 
         page = (public / old_url / "index.html").read_text(encoding="utf-8")
         assert f'content="0; url=/{new_url}/"' in page
     rules = (public / "_redirects").read_text(encoding="utf-8")
-    assert f"/xuchang/2023/03/23/06.txt /{ISSUE}/06.txt 301" in rules
+    assert f"/xuchang/2023/03/23/06.txt /{ISSUE}/06.txt 301!" in rules
     assert f"/data/xuchang/2023-03-23.json /data/{ISSUE.rsplit('/', 3)[0]}/2023-03-23.json" \
         in rules
 
@@ -204,8 +204,8 @@ def test_an_old_folder_of_two_papers_gives_each_old_url_one_target(tmp_path, cap
     rules = (tmp_path / "public" / "_redirects").read_text(encoding="utf-8").splitlines()
     olds = [rule.split()[0] for rule in rules if not rule.startswith("#")]
     assert len(olds) == len(set(olds)), "every old URL has one target"
-    assert "/xuchang/2023/03/23/ /xuchang/ribao/2023/03/23/ 301" in rules
-    assert "/xuchang/2023/03/23/06-11/ /xuchang/chenbao/2023/03/23/06-11/ 301" in rules
+    assert "/xuchang/2023/03/23/ /xuchang/ribao/2023/03/23/ 301!" in rules
+    assert "/xuchang/2023/03/23/06-11/ /xuchang/chenbao/2023/03/23/06-11/ 301!" in rules
 
 
 @pytest.mark.parametrize("alias", ["/permalinks.txt", "/xuchang/index.html", "/xuchang/feed.xml",
@@ -234,8 +234,8 @@ def test_a_page_whose_articles_all_moved_redirects_to_their_new_page(project, ca
     page = (project / "public" / ISSUE / "06" / "index.html").read_text(encoding="utf-8")
     assert f'content="0; url=/{ISSUE}/07/"' in page
     rules = (project / "public" / "_redirects").read_text(encoding="utf-8").splitlines()
-    assert f"/{ISSUE}/06/ /{ISSUE}/07/ 301" in rules
-    assert f"/{ISSUE}/ /{ISSUE}/ 301" not in rules, "the issue did not move"
+    assert f"/{ISSUE}/06/ /{ISSUE}/07/ 301!" in rules
+    assert f"/{ISSUE}/ /{ISSUE}/ 301!" not in rules, "the issue did not move"
 
 
 def test_an_interrupted_migrate_is_completed_by_the_next(tmp_path, capsys, monkeypatch):
