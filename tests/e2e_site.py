@@ -52,6 +52,18 @@ class StaticHandler(SimpleHTTPRequestHandler):
             self.wfile.write(body)
 
 
+def tree(root: Path) -> dict[str, bytes | None]:
+    """Every file's bytes, and every folder (None): empty folders count too."""
+    return {str(p.relative_to(root)): p.read_bytes() if p.is_file() else None
+            for p in sorted(root.rglob("*"))}
+
+
+def differences(a: Path, b: Path) -> list[str]:
+    """The paths that are not the same in two trees (missing on one side, or other bytes)."""
+    ta, tb = tree(a), tree(b)
+    return sorted(name for name in ta.keys() | tb.keys() if ta.get(name) != tb.get(name))
+
+
 ONE_ISSUE = "xuchang/ribao/2023/03/23"
 
 

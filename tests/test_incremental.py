@@ -18,7 +18,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from e2e_site import SAMPLE_CONTENT
+from e2e_site import SAMPLE_CONTENT, differences, tree
 
 import generator
 from generator.cli import main
@@ -26,17 +26,6 @@ from generator.commands import build as build_module
 from generator.commands import freshness, state
 
 ISSUE = "xuchang/ribao/2023/03/15"
-
-
-def tree(root: Path) -> dict[str, bytes | None]:
-    """Every file's bytes, and every folder (None): empty folders count too."""
-    return {str(p.relative_to(root)): p.read_bytes() if p.is_file() else None
-            for p in sorted(root.rglob("*"))}
-
-
-def differences(a: Path, b: Path) -> list[str]:
-    ta, tb = tree(a), tree(b)
-    return sorted(name for name in ta.keys() | tb.keys() if ta.get(name) != tb.get(name))
 
 
 class Archive:

@@ -26,6 +26,7 @@ from pathlib import Path
 
 import pytest
 from corpus import make_corpus
+from e2e_site import differences
 
 REPO = Path(__file__).resolve().parent.parent
 BASE_URL = "https://archive.example.org"
@@ -42,17 +43,6 @@ pytestmark = pytest.mark.skipif(
     NETLIFY is None,
     reason="netlify-cli is not installed (`npm install --global netlify-cli@26.2.0`; "
            ".ci/run installs it)")
-
-
-def tree(root: Path) -> dict[str, bytes | None]:
-    """Every file's bytes, and every folder (None): empty folders count too."""
-    return {str(p.relative_to(root)): p.read_bytes() if p.is_file() else None
-            for p in sorted(root.rglob("*"))}
-
-
-def differences(a: Path, b: Path) -> list[str]:
-    ta, tb = tree(a), tree(b)
-    return sorted(name for name in ta.keys() | tb.keys() if ta.get(name) != tb.get(name))
 
 
 class Site:
