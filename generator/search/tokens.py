@@ -14,10 +14,11 @@ Why bigrams and not one word per character: a bigram occurs in far fewer article
 than either of its characters, so the index chunks a query downloads are smaller, and
 the phrase has one word fewer.
 
-Why overlapping: the first character of each word, read in order, is the original
-text, so the search page can show excerpts from the index's own copy of the text.
+Why overlapping: a substring of any length and at any offset is then a phrase of
+consecutive words, and every character position of the text is a position of the
+index (read in order, the first characters of the words are the text itself).
 
-The same rules are implemented in templates/assets/search.js for queries: full-width
+The same rules are implemented in templates/assets/search-engine.js for queries: full-width
 Latin letters and digits count as their half-width forms, case does not matter,
 punctuation and spaces only separate.
 """
