@@ -84,28 +84,6 @@ def stored_word(token: str) -> Word | None:
     return (word, None) if bare == word else (bare, word)
 
 
-# Headline positions are kept as position + IN_HEADLINE in one list with the others.
-IN_HEADLINE = 1 << 40
-
-
-def word_positions(rec: Record) -> tuple[dict[Word, list[int]], int]:
-    """Where each stored word is (positions in order, headline ones + IN_HEADLINE), and
-    the record's token count."""
-    words: dict[Word, list[int]] = {}
-    position = 0
-    for text, weight in rec.parts:
-        flag = IN_HEADLINE if weight == HEADLINE else 0
-        for token in text.split():
-            word = stored_word(token)
-            if word is not None:
-                if word in words:
-                    words[word].append(position + flag)
-                else:
-                    words[word] = [position + flag]
-            position += 1
-    return words, position
-
-
 def record_html(rec: Record) -> str:
     """The record as a page for Pagefind: what the golden test gives Pagefind to index."""
     hidden = "".join(f'<span data-pagefind-filter="{html.escape(k)}">{html.escape(v)}</span>'
