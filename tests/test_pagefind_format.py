@@ -154,6 +154,24 @@ def test_the_index_is_the_one_pagefind_writes_for_the_same_records(seed: int, tm
     assert not differ, f"words with other pages or positions: {differ[:20]}"
 
 
+def test_a_record_of_punctuation_alone_and_no_records_at_all(tmp_path: Path):
+    """A page without a single word (a table of dashes) keeps its place and its length,
+    so that page numbers stay those of segments.json; Pagefind leaves such a page out
+    (no query finds it in either). An empty segment is an empty index."""
+    dashes = record("/x~ribao~2023~04~01~01-01.html", "——", {"paper": "许昌日报", "kind": "消息"},
+                    None, "——", None, None, ["……", "，。、"])
+    words = make_records(3, count=2)
+    records = [dashes, *words]
+    ours, theirs = decode(write_bundle(records)), decode(pagefind_bundle(records, tmp_path))
+    assert ours["lengths"].pop(dashes.url) == 12 and dashes.url not in theirs["lengths"]
+    for values in ours["filters"].values():
+        for pages in values.values():
+            pages.remove(dashes.url)
+    assert ours == theirs
+    empty = write_bundle([])
+    assert unpack(empty["pagefind.zh_meta.pf_meta"])[1:3] == [[], []]
+
+
 def chunks_for(term: str, chunks: list[list[str]]) -> list[str]:
     """The chunks Pagefind's search loads for a word (pagefind_web's lib.rs): those whose
     bounds hold it, or else those whose bounds hold it when cut to its length."""

@@ -26,6 +26,8 @@ What differs from Pagefind's own output, on purpose:
   bytes; Pagefind's excerpts of it would not line up (the site makes its own);
 - a lite metadata file beside Pagefind's (see lite_meta) holds what the site's engine
   needs before a search in a fifth of the bytes;
+- a page without a single word (a table of dashes) is kept, with its length, where
+  Pagefind leaves it out: page numbers stay those of segments.json;
 - index chunks close at CHUNK_ENTRIES postings entries, not 20,000: a guess between
   what a query term downloads per segment and the length of the chunk list, not tuned.
 """
@@ -212,7 +214,7 @@ def encode_postings(word: np.ndarray, page: np.ndarray, headline: np.ndarray,
     bounds = np.append(offsets[posting_at], len(data))
     size = np.bincount(word_of_posting, weights=locations + 1, minlength=words)
     count = np.bincount(word_of_posting, minlength=words)
-    last_posting = np.append(firsts[1:], postings) - 1
+    last_posting = np.append(firsts[1:], postings)[:len(firsts)] - 1
     # Arrays, not lists: a loaded batch takes about 30 % less memory.
     return (page[starts[firsts]].astype(np.int32), page[starts[last_posting]].astype(np.int32),
             count.astype(np.int32), size.astype(np.int32),
