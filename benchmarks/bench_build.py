@@ -2,13 +2,14 @@
 """Full-build benchmark: `archive build` on synthetic corpora, and Hugo on the same files.
 
 Usage: python benchmarks/bench_build.py [--articles 10000,100000] [--runs 3] [--jobs N]
-                                        [--work DIR] [--no-hugo] [--keep-output]
+                                        [--work DIR] [--no-hugo] [--keep-output] [--search]
 
 For each corpus size it prints wall time (min and median of --runs cold full builds:
 the output folder is deleted before every run, untimed), articles/s, the peak memory
 of the build, the build's own phase timings, and, when `hugo` is on PATH, the same
 figures for Hugo rendering the same Markdown files, with our/Hugo time ratios.
-Builds run without search indexing (the build has none yet).
+Builds run with --no-search, as Hugo builds no search index: the comparison is of the
+render alone; --search times the whole build, search index included.
 
 Corpora are made by tests/corpus.py (or --make-corpus, a generator with the same
 arguments that writes the archive's layout) and cached in --work (default .bench/ in
@@ -397,6 +398,8 @@ def main() -> None:
     ap.add_argument("--no-hugo", action="store_true", help="skip the Hugo comparison")
     ap.add_argument("--keep-output", action="store_true",
                     help="keep the last build outputs in --work (default: delete them)")
+    ap.add_argument("--search", action="store_true",
+                    help="build the search index too (default: --no-search, as Hugo)")
     args = ap.parse_args()
     try:
         sizes = [int(s) for s in args.articles.split(",") if s.strip()]
@@ -425,7 +428,7 @@ def main() -> None:
         print(f"\ncorpus: {articles} articles in {content}", flush=True)
         out = work / f"out-{articles}"
         cmd = [sys.executable, "-m", "generator", "build", "--content", str(content),
-               "--out", str(out), "-v"]
+               "--out", str(out), "-v", *([] if args.search else ["--no-search"])]
         if args.jobs:
             cmd += ["--jobs", str(args.jobs)]
         ours = Figures("archive build", articles)
