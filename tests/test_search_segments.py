@@ -5,6 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import gzip
 import json
+import shutil
+from pathlib import Path
+
+from e2e_site import SAMPLE_CONTENT, build
 
 from generator.search.pagefind_format import LENGTH_STEP, LITE, SIGNATURE, base36, unpack
 from generator.search.segments import plan_segments
@@ -53,7 +57,29 @@ def test_the_listing_gives_every_page_the_date_paper_and_kind_its_fragment_has(s
     """segments.json and each segment's lite metadata say, page by page, what Pagefind's
     fragments, metadata and filter files say: the browser counts, filters and ranks
     results from them alone."""
-    bundle = sample_site.root / "pagefind"
+    check_listing(sample_site.root)
+
+
+def test_a_copied_issue_folder_keeps_its_own_index(tmp_path):
+    """A copy that keeps file names, sizes and times (cp -a, then a fix of the same
+    length) is another issue: its analysed batch is its own, not the original's."""
+    content = tmp_path / "content"
+    shutil.copytree(SAMPLE_CONTENT, content)
+    original = content / "jiaozuo/ribao/2023/02/21"
+    copy = content / "jiaozuo/ribao/2023/02/22"
+    shutil.copytree(original, copy)
+    for path in sorted(copy.iterdir()):
+        text = path.read_text(encoding="utf-8").replace("2023-02-21", "2023-02-22")
+        text = text.replace("2023/02/21", "2023/02/22")  # its aliases
+        path.write_text(text, encoding="utf-8")
+        shutil.copystat(original / path.name, path)  # the same times, and the same sizes
+        assert path.stat().st_size == (original / path.name).stat().st_size
+    build(content, tmp_path / "public", "http://127.0.0.1:9")
+    check_listing(tmp_path / "public")
+
+
+def check_listing(root: Path) -> None:
+    bundle = root / "pagefind"
     listing = json.loads((bundle / "segments.json").read_text(encoding="utf-8"))
     assert len(listing["segments"]) >= 2
     for segment in listing["segments"]:

@@ -362,8 +362,10 @@ def make_plan(site: Site, settings: str, signatures: dict[str, cache.Signature],
         fps[unit] = fp
         return full or previous.units.get(unit, ("", []))[0] != fp
 
-    def content(group: list[Issue]) -> list[tuple[cache.Signature, str]]:
-        return [(signatures[issue_folder(i)], i.paper) for i in group]
+    def content(group: list[Issue]) -> list[tuple[str, cache.Signature, str]]:
+        # The folder too: a signature lists file names, sizes and times, which a copy
+        # or a move of an issue folder (cp -a, mv) keeps.
+        return [(issue_folder(i), signatures[issue_folder(i)], i.paper) for i in group]
 
     for issue in site.issues:
         # An issue's pages show its own articles, its paper's name and links to the
@@ -383,7 +385,7 @@ def make_plan(site: Site, settings: str, signatures: dict[str, cache.Signature],
                       if changed(f"segment:{key}", places[key])}
     # An issue is analysed for the index when a segment it is in changes and its batch
     # (named by what it is made of) is not in the cache already.
-    batch_names = {issue_folder(i): fingerprint(settings, signatures[issue_folder(i)])[:24]
+    batch_names = {issue_folder(i): fingerprint(settings, content([i]))[:24]
                    for group in segments.values() for i in group}
     to_analyse = [i for group in dirty_segments.values() for i in group
                   if not batch_cached(batch_names[issue_folder(i)])]
