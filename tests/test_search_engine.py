@@ -86,6 +86,7 @@ ODD_TEXTS = {  # (date, body): text Pagefind stores under another key than its o
     "01-03": ("2023-05-31", "서울에서 왔다。"),
     "01-04": ("2023-06-01", "古字𠀀𠀁出现在这里。"),
     "01-05": ("2023-06-01", "半角ｱｲｳ文字。"),
+    "01-06": ("2023-06-01", "希腊街名ΟΔΟΣ与ΑΣΑ，土耳其的İstanbul。"),
 }
 
 
@@ -238,6 +239,10 @@ def test_keys_pagefind_changes(desktop: Any, odd_site: BuiltSite):
         assert found("𠀁出") == {"01-04"}
         assert found("ｱｲｳ") == {"01-05"}
         assert found("见面") == {"01-01", "01-02"}
+        # Σ is σ wherever it stands (not ς at the end of a bigram); İ is i.
+        for query in ("ΟΔΟΣ", "οδοσ", "ΟΣ与", "ΑΣΑ", "ασα", "Σ", "İstanbul", "istanbul"):
+            assert found(query) == {"01-06"}, query
+        assert found("ας") == set()
         tab.assert_clean()
 
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from generator.search.pagefind_chars import KEPT
-from generator.search.tokens import BODY, SPACE, UNIGRAMS, index_text, unigram_text
+from generator.search.tokens import BODY, SPACE, UNIGRAMS, index_text, lower, unigram_text
 
 # Pagefind's weights: a plain word is 1.0 × 24, a word of an <h1> 7.0 × 24.
 PLAIN = 24
@@ -70,11 +70,10 @@ def stored_word(token: str) -> Word | None:
     """The word Pagefind stores for a token, or None for punctuation: the characters it
     keeps (letters, digits, word symbols and the few more of pagefind_chars.KEPT) in
     lower case, decomposed with the marks taken off (café → cafe, 한 → its jamo), with
-    the form before that where it differs. The token is put in lower case first, as a
-    whole (a final Σ becomes ς, as in the browser's toLowerCase()): Pagefind is given
-    it so (see record_html), because it indexes a word with capitals inside (ΑΣ, 经A)
-    a second time in pieces."""
-    word = "".join(c for c in token.lower() if c.isalnum() or c in WORD_SYMBOLS or c in KEPT)
+    the form before that where it differs. The token is put in lower case first (see
+    tokens.lower): Pagefind is given it so (see record_html), because it indexes a
+    word with capitals inside (ΑΣ, 经A) a second time in pieces."""
+    word = "".join(c for c in lower(token) if c.isalnum() or c in WORD_SYMBOLS or c in KEPT)
     if not word:
         return None
     if word.isascii():
@@ -88,7 +87,7 @@ def record_html(rec: Record) -> str:
     """The record as a page for Pagefind: what the golden test gives Pagefind to index."""
     hidden = "".join(f'<span data-pagefind-filter="{html.escape(k)}">{html.escape(v)}</span>'
                      for k, v in sorted(rec.filters.items()))
-    body = "".join(f"<{'h1' if w == HEADLINE else 'p'}>{html.escape(text.lower())}"
+    body = "".join(f"<{'h1' if w == HEADLINE else 'p'}>{html.escape(lower(text))}"
                    f"</{'h1' if w == HEADLINE else 'p'}>\n" for text, w in rec.parts)
     return ('<!doctype html><html lang="zh"><head><meta charset="utf-8"><title>r</title>'
             f'</head><body><div hidden data-pagefind-ignore>{hidden}</div>'

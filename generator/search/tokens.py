@@ -49,9 +49,18 @@ def fold(text: str) -> str:
     return _FULL_WIDTH_ALNUM_RE.sub(lambda m: chr(ord(m.group()) - 0xFEE0), text)
 
 
+def lower(text: str) -> str:
+    """Lower case as the browser's search engine makes it (search-engine.js normalise):
+    character by character, so Σ is always σ (str.lower() makes a final one ς), and İ
+    is i (not i with a combining dot, which would cut a word in two)."""
+    if "Σ" not in text and "İ" not in text:  # the only characters str.lower() differs on
+        return text.lower()
+    return "".join("i" if c == "İ" else c.lower() for c in text)
+
+
 def normalise(text: str) -> str:
     """What matching compares: folded and lower case."""
-    return fold(text).lower()
+    return lower(fold(text))
 
 
 def bigrams(run: str) -> list[str]:

@@ -83,7 +83,7 @@
   // so a capital sigma is σ wherever it stands (JavaScript would make a final one ς).
   function normalise(text) {
     return text.replace(FULL_WIDTH_ALNUM, (c) => String.fromCharCode(c.charCodeAt(0) - 0xFEE0))
-      .replace(/Σ/g, "σ").toLowerCase();
+      .replace(/Σ/g, "σ").replace(/İ/g, "i").toLowerCase();
   }
 
   function words(query) {
