@@ -220,10 +220,11 @@ def write_output(options: BuildOptions, plan: Plan, bodies: dict[str, str],
     the units and segments of the new output (the caller saves them with the rest)."""
     full = not result.incremental
     staging = staging_dir(options.out)
+    batches = batch_cache(store)
     try:
         tick = time.perf_counter()
         _STATE.update(bodies=bodies, renderer=renderer, out=staging, plan=plan,
-                      content=options.content, batches=batch_cache(store))
+                      content=options.content, batches=batches)
         progress = Progress(options.quiet or not sys.stderr.isatty())
         # Workers share the model with this process by fork; frozen objects are not
         # touched by their garbage collector, so those memory pages stay shared.
@@ -237,7 +238,7 @@ def write_output(options: BuildOptions, plan: Plan, bodies: dict[str, str],
         result.timings["render"] = time.perf_counter() - tick
         if options.search:
             write_segment_list(staging / "pagefind", segment_listing(plan))
-            batch_cache(store).keep(set(plan.batch_names.values()))
+            batches.keep(set(plan.batch_names.values()))
         tick = time.perf_counter()
         new_state = next_state(previous, plan, written)
         cache.forget(store)  # a build stopped from here on is followed by a full one
