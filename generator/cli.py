@@ -29,6 +29,17 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
+    new = sub.add_parser("new", help="start a new archive in a folder: settings, content/, "
+                                     "Netlify and GitHub Pages builds")
+    new.add_argument("dir", type=Path, metavar="DIR",
+                     help="the archive's folder (created if missing; must be empty)")
+    new.add_argument("--title", help="the site's name, e.g. 许昌日报数字档案")
+    new.add_argument("--base-url", help="the URL the site will be published at")
+    new.add_argument("--force", action="store_true",
+                     help="in a folder that is not empty, write only the missing files "
+                          "(never changes an existing file)")
+    new.set_defaults(run=run_new)
+
     seg = sub.add_parser("segment", help="print the articles found on one page")
     seg.add_argument("page", type=Path, help="a page dump (.txt)")
     seg.add_argument("--json", action="store_true", help="one JSON object per article and line")
@@ -397,3 +408,10 @@ def run_headline(args: argparse.Namespace) -> int:
     from generator.commands.edit import move_headline
 
     return move_headline(args.content, args.source, args.target)
+
+
+def run_new(args: argparse.Namespace) -> int:
+    from generator.commands.new import new_archive
+
+    return new_archive(args.dir, title=args.title, base_url=args.base_url, force=args.force,
+                       out=sys.stdout)
