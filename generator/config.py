@@ -8,11 +8,24 @@
     city_slugs: {许昌: xuchang}      # URL folder of a city, instead of its pinyin
     paper_slugs: {许昌晨报: chenbao}  # URL folder of a paper in its city (default: the
                                     # pinyin of its name without the city: 许昌日报 → ribao)
+    archive:                        # the about page (/about/): who keeps the archive
+      keeper: 许昌市档案馆            #   the institution or person that keeps it
+      description: …                #   what the archive is, in a few sentences
+      sources: [许昌市图书馆藏原版]     #   where the page images and texts come from
+      rights: …                     #   who holds the rights to the texts
+      licence: CC BY 4.0            #   the licence of the archive's texts and data
+      licence_url: https://creativecommons.org/licenses/by/4.0/deed.zh-hans
+      contact: archive@example.org  #   an e-mail address or an http(s) URL
+    papers:                         # each paper, by its name as in the articles
+      许昌日报: {publisher: …, place: 许昌, years: 1949–, frequency: 日报,
+                holding: 许昌市图书馆, description: …, url: https://…}
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
@@ -32,7 +45,13 @@ DEFAULTS: dict[str, Any] = {
     "templates": [],
     "city_slugs": {},
     "paper_slugs": {},
+    "archive": {},
+    "papers": {},
 }
+# What `archive:` and each paper under `papers:` may say (all text), for the about page.
+ARCHIVE_KEYS = ("keeper", "description", "sources", "rights", "licence", "licence_url",
+                "contact")
+PAPER_KEYS = ("publisher", "place", "years", "frequency", "holding", "description", "url")
 
 
 # What a published site's address may hold: no spaces, quotes, <, >, query or fragment.
@@ -70,6 +89,9 @@ def read_yaml(path: Path) -> tuple[dict[str, Any], dict[str, int]]:
     if not isinstance(data, dict):
         raise ArchiveError(f"{path}:1: expected settings as `key: value` lines")
     lines = {keys[0]: line for keys, line in key_lines.items() if len(keys) == 1}
+    # Nested keys by their dotted name (archive.licence_url), so that errors point at them.
+    lines.update({".".join(map(str, keys)): line for keys, line in key_lines.items()
+                  if len(keys) > 1})
     bad = next((k for k in data if not isinstance(k, str)), None)
     if bad is not None:
         raise ArchiveError(f"{path}:{lines.get(bad, 1)}: {bad!r} is not a setting name; "
@@ -130,4 +152,109 @@ def validate(data: dict[str, Any], path: Path, lines: dict[str, int]) -> dict[st
         if reserved:
             raise fail(key, f"{reserved[0]!r} is reserved for the site's own pages; choose "
                             "another slug")
+    config["archive"] = about_archive(config["archive"], fail)
+    config["papers"] = about_papers(config["papers"], fail)
     return config
+
+
+# -- the about page: archive: and papers: ------------------------------------------
+
+_EMAIL_RE = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+$")
+Fail = Callable[[str, str], ArchiveError]
+
+
+def about_archive(value: Any, fail: Fail) -> dict[str, Any]:
+    """archive: checked, with `sources` as a list and `contact_href` (mailto: or the URL)."""
+    info = _text_mapping(value, "archive", ARCHIVE_KEYS, "archive: {keeper: 许昌市档案馆}", fail)
+    sources = info.get("sources")
+    if isinstance(sources, str):
+        sources = [sources]
+    if sources is not None:
+        if not isinstance(sources, list) or not sources or not all(
+                isinstance(s, str) and s.strip() for s in sources):
+            raise fail("archive.sources", "expected a text or a list of texts, e.g. "
+                                          "[许昌市图书馆藏原版]")
+        info["sources"] = [s.strip() for s in sources]
+    if "licence_url" in info:
+        _check_url(info["licence_url"], "archive.licence_url", fail)
+    if "contact" in info:
+        contact = info["contact"]
+        if _EMAIL_RE.match(contact):
+            info["contact_href"] = f"mailto:{contact}"
+        elif contact.startswith(("http://", "https://")):
+            info["contact_href"] = _check_url(contact, "archive.contact", fail)
+        else:
+            raise fail("archive.contact", f"{contact!r} is neither an e-mail address nor an "
+                                          "http(s) URL; write it like archive@example.org "
+                                          "or https://example.org/contact")
+    return info
+
+
+def about_papers(value: Any, fail: Fail) -> dict[str, dict[str, str]]:
+    """papers: paper name → its description, each value checked."""
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise fail("papers", "expected paper names with their descriptions, e.g. "
+                             "papers: {许昌日报: {place: 许昌}}")
+    out: dict[str, dict[str, str]] = {}
+    for name, info in value.items():
+        if not isinstance(name, str) or not name.strip():
+            raise fail("papers", f"{name!r} is not a paper's name; write the name as the "
+                                 "articles give it, e.g. 许昌日报")
+        key = f"papers.{name}"
+        if isinstance(info, dict) and isinstance(info.get("years"), int):
+            info = {**info, "years": str(info["years"])}  # years: 1949 reads as a number
+        paper = _text_mapping(info, key, PAPER_KEYS, f"{name}: {{place: 许昌}}", fail)
+        if "url" in paper:
+            _check_url(paper["url"], f"{key}.url", fail)
+        out[name.strip()] = paper
+    return out
+
+
+def _text_mapping(value: Any, key: str, allowed: tuple[str, ...], example: str,
+                  fail: Fail) -> dict[str, Any]:
+    """A mapping of known keys to non-empty texts (`sources` may be a list): the sub-key
+    that is unknown or of the wrong type is named, on its own line."""
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise fail(key, f"expected settings under it ({', '.join(allowed)}), e.g. "
+                        f"{example}")
+    out: dict[str, Any] = {}
+    for sub, item in value.items():
+        name = f"{key}.{sub}"
+        if sub not in allowed:
+            raise fail(name, f"unknown setting; {key} may hold {', '.join(allowed)}")
+        if sub == "sources" and isinstance(item, list):
+            out[sub] = item
+            continue
+        if not isinstance(item, str) or not item.strip():
+            got = "nothing" if item is None else f"a {_type_name(item)}"
+            hint = ("; put it in quotes to keep it as written"
+                    if isinstance(item, (bool, int, float, dt.date)) else "")
+            raise fail(name, f"expected a text, got {got}{hint}")
+        out[sub] = item.strip()
+    return out
+
+
+def _check_url(url: str, key: str, fail: Fail) -> str:
+    parsed = urlparse(url)
+    if parsed.scheme not in ("http", "https") or not parsed.netloc or re.search(
+            r"[\s\"'<>`\\]", url):
+        raise fail(key, f"{url!r} is not an http(s) URL; write it like "
+                        "https://creativecommons.org/licenses/by/4.0/")
+    return url
+
+
+def _type_name(value: Any) -> str:
+    return {bool: "yes/no value", int: "number", float: "number", list: "list",
+            dict: "group of settings", dt.date: "date"}.get(type(value), type(value).__name__)
+
+
+def paper_warnings(config: dict[str, Any], config_path: Path, names: set[str]) -> list[str]:
+    """A paper described in site.yaml that no article names: probably a typo, but it
+    may be a paper whose issues are still to come, so a warning and not an error."""
+    return [f"{config_path}: papers: {name}: no article of this paper is in the archive; "
+            "check the name (as the articles' `paper:` gives it), or ingest its pages"
+            for name in config.get("papers", {}) if name not in names]
