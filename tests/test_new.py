@@ -93,6 +93,7 @@ def test_site_yaml_loads_and_explains_every_setting(tmp_path, capsys):
     path.write_text(enabled, encoding="utf-8")
     config = load_config(path, required=True)
     assert config["city_slugs"] and config["paper_slugs"] and config["feed_size"] == 50
+    assert config["archive"]["keeper"] and config["papers"]["许昌日报"]["place"] == "许昌"
 
 
 @pytest.mark.parametrize("title", ["许昌日报数字档案", 'A "quoted": title # not a comment',
