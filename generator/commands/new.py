@@ -18,14 +18,13 @@ import json
 import re
 import shlex
 import unicodedata
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 from urllib.parse import urlsplit, urlunsplit
 
 from generator import __version__
-from generator.config import validate
+from generator.config import DEFAULTS, validate
 from generator.content.frontmatter import SITE_CONFIG, load_yaml
 from generator.errors import ArchiveError
 
@@ -63,10 +62,9 @@ class Written:
 
 
 def new_archive(target: Path, title: str | None = None, base_url: str | None = None,
-                force: bool = False, out: TextIO | None = None,
-                requirement: Callable[[], tuple[str, str | None]] | None = None) -> int:
+                force: bool = False, out: TextIO | None = None) -> int:
     """Scaffold an archive in target; 0, or ArchiveError before anything is written."""
-    files, note = render(target, title, base_url, (requirement or tool_requirement)())
+    files, note = render(target, title, base_url, tool_requirement())
     existed = check_target(target, force)
     done = Written()
     try:
@@ -103,7 +101,7 @@ def render(target: Path, title: str | None, base_url: str | None,
     yaml_values = {
         **values,
         "__TITLE__": json.dumps(shown_title, ensure_ascii=False),  # a YAML quoted string
-        "__BASE_URL__": (f"base_url: {base_url}" if base_url
+        "__BASE_URL__": (f"base_url: {json.dumps(base_url)}" if base_url
                          else f"# base_url: {EXAMPLE_URL}"),
     }
     files: dict[str, bytes] = {}
@@ -123,15 +121,17 @@ def render(target: Path, title: str | None, base_url: str | None,
             raise AssertionError(f"{source}: marker {left.group()} not filled in")
         files[rel] = text.encode("utf-8")
     config = check_site_yaml(target / "site.yaml", files["site.yaml"].decode("utf-8"))
-    if config["title"] != shown_title:
-        raise AssertionError(f"site.yaml: title reads back as {config['title']!r}")
+    if config["title"] != shown_title or (
+            base_url and config["base_url"] != base_url.rstrip("/")):
+        raise AssertionError(f"site.yaml: reads back as {config['title']!r}, "
+                             f"{config['base_url']!r}")
     return files, note
 
 
 def check_title(title: str | None) -> str:
     """The title to write; one printable line (it becomes a YAML string and a heading)."""
     if title is None:
-        return "城市报纸数字档案"
+        return DEFAULTS["title"]
     title = title.strip()
     if not title:
         raise ArchiveError("--title: is empty; give the archive's name, e.g. "
