@@ -35,6 +35,7 @@ from generator.commands import state as cache
 from generator.commands.lock import folder_lock
 from generator.commands.output import MARKER, MARKER_TEXT, check_output
 from generator.commands.state import fsync_dir as state_fsync_dir
+from generator.content.slug import SCAN_NAME_RE
 from generator.errors import ArchiveError, ContentProblems
 from generator.search.index import (
     BatchCache,
@@ -47,6 +48,7 @@ from generator.search.index import (
 from generator.search.pagefind_format import Batch, analyse
 from generator.search.postings import Record
 from generator.search.segments import month_of, plan_segments
+from generator.site import today as on_this_day
 from generator.site import urls
 from generator.site.loader import Loaded, load_folders
 from generator.site.markup import body_text
@@ -172,7 +174,11 @@ def locked_build(options: BuildOptions, fresh: freshness.Freshness | None) -> Bu
         raise ContentProblems([f"{content / rel}.md: {problem}" for rel, problem in mixed])
     records, release = hold_back(loaded.records, options.build_future, content,
                                  result.warnings)
-    site = build_model(records, loaded.sources, config)
+    site = build_model(records, loaded.sources, config, scans=loaded.scans)
+    from generator.config import paper_warnings
+
+    result.warnings += paper_warnings(config, options.config_path,
+                                      {p.name for p in site.papers})
     conflicts = url_conflicts(site)
     if conflicts:
         raise ContentProblems([f"{content / rel}.md: {problem}" for rel, problem in conflicts])
@@ -182,6 +188,10 @@ def locked_build(options: BuildOptions, fresh: freshness.Freshness | None) -> Bu
     result.warnings += [f"{content / rel}: no article of this page is in the archive, so its "
                         "text is not published; ingest the page or move the file away"
                         for rel in sorted(set(loaded.sources.values()) - shown)]
+    shown_scans = {p.scan for i in site.issues for p in i.pages if p.scan}
+    result.warnings += [f"{content / s.rel}: no article of this page is in the archive, so "
+                        "its scan is not published; ingest the page or move the file away"
+                        for s in sorted(loaded.scans.values()) if s.rel not in shown_scans]
     result.timings["model"] = time.perf_counter() - tick
     result.articles = len(records)
 
@@ -201,7 +211,7 @@ def locked_build(options: BuildOptions, fresh: freshness.Freshness | None) -> Bu
                              jobs, store, result)
     new_state.settings, new_state.signatures = settings, signatures
     new_state.release = release
-    new_state.parts = {f: Loaded(p.records, {}, p.sources, p.problems, p.warnings)
+    new_state.parts = {f: Loaded(p.records, {}, p.sources, p.problems, p.warnings, p.scans)
                        for f, p in parts.items()}
     tick = time.perf_counter()
     warning = cache.save_state(store, new_state)
@@ -336,6 +346,8 @@ class Plan:
     sitemap: bool  # render the sitemap
     folders: set[str]  # issue folders whose bodies the render needs
     search: bool
+    days: dict[str, list[Issue]] = field(default_factory=dict)  # 历史上的今天 pages to render
+    day_links: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
 
 
 def issue_folder(issue: Issue) -> str:
@@ -365,8 +377,10 @@ def make_plan(site: Site, settings: str, signatures: dict[str, cache.Signature],
 
     def content(group: list[Issue]) -> list[tuple[str, cache.Signature, str]]:
         # The folder too: a signature lists file names, sizes and times, which a copy
-        # or a move of an issue folder (cp -a, mv) keeps.
-        return [(issue_folder(i), signatures[issue_folder(i)], i.paper) for i in group]
+        # or a move of an issue folder (cp -a, mv) keeps. Scans are left out: data files
+        # and the search index hold text only.
+        return [(issue_folder(i), text_files(signatures[issue_folder(i)]), i.paper)
+                for i in group]
 
     for issue in site.issues:
         # An issue's pages show its own articles, its paper's name and links to the
@@ -393,12 +407,26 @@ def make_plan(site: Site, settings: str, signatures: dict[str, cache.Signature],
     shape = [(i.url, [(p.url, [a.url for a in p.articles]) for p in i.pages])
              for i in site.issues]
     sitemap = changed("sitemap", fingerprint(settings, shape))
+    # A 历史上的今天 page shows its day's issues (their first pages) and links to the
+    # days before and after it: a new issue re-renders its own day only.
+    all_days = on_this_day.days(site)
+    day_links = on_this_day.neighbours(list(all_days))
+    dirty_days = {key: group for key, group in all_days.items()
+                  if changed(f"today:{key}", fingerprint(
+                      settings, on_this_day.day_fingerprint(group, day_links[key])))}
     fps["site"] = ""  # the small site-wide pages: rendered every time
     folders = {issue_folder(i) for i in issues}
     for group in [*dirty_months.values(), to_analyse]:
         folders.update(issue_folder(i) for i in group)
     return Plan(site, fps, issues, dirty_months, dirty_segments, places, segments,
-                batch_names, to_analyse, sitemap, folders, search)
+                batch_names, to_analyse, sitemap, folders, search, days=dirty_days,
+                day_links=day_links)
+
+
+def text_files(signature: cache.Signature) -> cache.Signature:
+    """A folder's signature without its scans (a new scan re-renders the issue's pages,
+    not its month's data files nor its search index segment)."""
+    return tuple(f for f in signature if not SCAN_NAME_RE.match(f[0]))
 
 
 def segment_groups(issues: list[Issue]) -> dict[str, list[Issue]]:
@@ -485,6 +513,7 @@ def merge(parts: dict[str, Loaded]) -> Loaded:
         part = parts[folder]
         loaded.records.extend(part.records)
         loaded.sources.update(part.sources)
+        loaded.scans.update(part.scans)
         loaded.problems.extend(part.problems)
         loaded.warnings.extend(part.warnings)
     return loaded
@@ -501,6 +530,9 @@ def render_all(plan: Plan, jobs: int, progress: Progress) -> dict[str, list[str]
     units += [("site", None)] + ([("sitemap", None)] if plan.sitemap else [])
     units += [("issues", r) for r in partition_issues(issues, jobs * 8)]
     units += [("analyse", r) for r in partition_issues(plan.analyse, jobs * 4)]
+    day_keys = list(plan.days)
+    step = max(1, -(-len(day_keys) // (jobs * 2)))
+    units += [("days", day_keys[n:n + step]) for n in range(0, len(day_keys), step)]
     # Segments are put together from the issues' batches: after those are analysed.
     later: list[tuple[str, Any]] = [("segment", key) for key in plan.segments]
     total = len(units) + len(later)
@@ -545,6 +577,7 @@ def run_unit(unit: tuple[str, Any]) -> dict[str, list[str]]:
     if kind == "issues":
         start, end = arg
         return {f"issue:{issue.url}": write_all(out, render_issue(issue, renderer))
+                + copy_scans(_STATE["content"], out, issue)
                 for issue in plan.issues[start:end]}
     if kind == "month":
         return {f"month:{arg}": write_all(out, month_exports(renderer, arg, plan.months[arg],
@@ -561,6 +594,9 @@ def run_unit(unit: tuple[str, Any]) -> dict[str, list[str]]:
         return {f"segment:{arg}": []}  # its folder is placed as a whole (see changes())
     if kind == "sitemap":
         return {"sitemap": write_all(out, renderer.sitemaps(plan.site))}
+    if kind == "days":
+        return {f"today:{key}": write_all(out, [renderer.today_day(
+            key, plan.days[key], plan.day_links[key])]) for key in arg}
     return {"site": write_all(out, render_site(plan.site, renderer))}
 
 
@@ -578,7 +614,9 @@ def render_issue(issue: Issue, renderer: Renderer) -> Iterable[tuple[str, str]]:
         ocr = read_source(content, page.source)
         yield renderer.printed_page(issue, page, ocr)
         if ocr is not None and page.source:
-            yield urls.source(page.source).lstrip("/"), ocr
+            # A byte order mark: every host and browser then reads it as UTF-8, also
+            # where it is served without a charset (GitHub Pages, S3, a file:// copy).
+            yield urls.source(page.source).lstrip("/"), "\ufeff" + ocr.removeprefix("\ufeff")
         for article in page.articles:
             for alias in article.aliases:
                 yield renderer.redirect(alias, article.url, article.display_title)
@@ -625,6 +663,8 @@ def render_site(site: Site, renderer: Renderer) -> Iterable[tuple[str, str]]:
     yield renderer.not_found()
     yield renderer.search()
     yield renderer.data_index(site)
+    yield renderer.about(site)
+    yield renderer.today_index(list(on_this_day.days(site)))
 
 
 def read_source(content: Path, rel: str | None) -> str | None:
@@ -650,6 +690,28 @@ def write_all(out: Path, outputs: Iterable[tuple[str, str]]) -> list[str]:
         with open(path, "wb") as f:
             f.write(text.encode("utf-8"))
         written.append(rel)
+    return written
+
+
+def copy_scans(content: Path, out: Path, issue: Issue) -> list[str]:
+    """The scans of an issue's pages, published beside their page texts: hard-linked
+    when content/ and the output share a file system (a scan can be hundreds of
+    megabytes, and a build never writes into a file it placed), else copied."""
+    written = []
+    for page in issue.pages:
+        if not page.scan:
+            continue
+        target = out / page.scan
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(content / page.scan, target)
+        except OSError:
+            try:
+                shutil.copyfile(content / page.scan, target)
+            except OSError as err:
+                raise ArchiveError(f"{content / page.scan}: cannot publish this scan "
+                                   f"({err.strerror}); check the file and build again") from None
+        written.append(page.scan)
     return written
 
 

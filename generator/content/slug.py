@@ -2,6 +2,7 @@
 
     <root>/<city>/<paper>/<YYYY>/<MM>/<DD>/<PP>-<NN>.md   one article, NN = its place on the page
     <root>/<city>/<paper>/<YYYY>/<MM>/<DD>/<PP>.txt       the page's raw text, kept as evidence
+    <root>/<city>/<paper>/<YYYY>/<MM>/<DD>/<PP>.jpg       a scan of the page (.png, .webp, .pdf)
 
 e.g. content/xuchang/ribao/2023/03/23/06-02.md is the second article of page 6 of
 许昌日报 of 23 March 2023, and content/xuchang/chenbao/2023/03/23/06-02.md the second
@@ -32,7 +33,7 @@ if TYPE_CHECKING:  # the scanner of a build with nothing to do imports this modu
 # overwrite them.
 RESERVED = frozenset({
     "assets", "data", "pagefind", "search", "feed", "sitemap", "robots", "404", "index",
-    "about", "people", "places", "topics", "api", "static", "admin", "__archive",
+    "about", "people", "places", "topics", "api", "static", "admin", "__archive", "today",
 })
 FIRST_YEAR = 1800  # no city daily is older; earlier years are typing mistakes
 # With a letter: an all-digit folder would read as a year (and old URLs had years there).
@@ -40,6 +41,10 @@ SLUG_RE = re.compile(r"^(?=[a-z0-9-]*[a-z])[a-z0-9][a-z0-9-]*$")
 ARTICLE_NAME_RE = re.compile(
     r"^(?P<page>(?!00)\d{2}|[1-9]\d{2}|[A-Z]{1,3}[1-9]\d{0,2})-(?P<seq>(?!00)\d{2}|[1-9]\d{2})\.md$")
 SOURCE_NAME_RE = re.compile(r"^(?P<page>(?!00)\d{2}|[1-9]\d{2}|[A-Z]{1,3}[1-9]\d{0,2})\.txt$")
+# A scan of the page beside its text: the same PP, lower-case suffix (generator/content/
+# scans.py reads what the file really is).
+SCAN_NAME_RE = re.compile(
+    r"^(?P<page>(?!00)\d{2}|[1-9]\d{2}|[A-Z]{1,3}[1-9]\d{0,2})\.(?P<kind>jpg|png|webp|pdf)$")
 
 
 def _pinyin(text: str) -> str:
@@ -102,6 +107,11 @@ def article_path(root: Path, paper: str, date: dt.date, page: PageRef, seq: int)
 def page_source_path(root: Path, paper: str, date: dt.date, page: PageRef) -> Path:
     """root/<city>/<paper>/<YYYY>/<MM>/<DD>/<PP>.txt: the page text the articles came from."""
     return issue_dir(root, paper, date) / f"{page_stem(page)}.txt"
+
+
+def page_scan_path(root: Path, paper: str, date: dt.date, page: PageRef, kind: str) -> Path:
+    """root/<city>/<paper>/<YYYY>/<MM>/<DD>/<PP>.<kind>: the scan of the printed page."""
+    return issue_dir(root, paper, date) / f"{page_stem(page)}.{kind}"
 
 
 def issue_folder_problem(folder: str) -> str | None:

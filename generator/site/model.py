@@ -43,7 +43,7 @@ class ArticleRec:
     inferred: tuple[str, ...]
     excerpt: str  # the first words of the body, for lists and feeds
     chars: int  # body length in characters
-    display_title: str  # the headline, else what the article is (图片新闻, 简讯…)
+    display_title: str  # the headline, else ［its first words］: never an invented headline
     authors: tuple[str, ...] = ()  # person names from the byline, for citations and feeds
     aliases: tuple[str, ...] = ()  # earlier URLs of this article, redirected to it
 
@@ -60,6 +60,9 @@ class PageRec:
     section: str | None = None
     url: str = ""  # computed once: templates ask for it many times
     label: str = ""
+    scan: str | None = None  # a scan of the page (.jpg …), relative to the content root
+    scan_kind: str | None = None  # jpg, png, webp or pdf
+    scan_size: tuple[int, int] | None = None  # an image's width and height, as shown
 
     def __post_init__(self) -> None:
         self.url = urls.page(self.slug, self.date, self.page)
@@ -68,6 +71,15 @@ class PageRec:
     @property
     def source_url(self) -> str | None:
         return urls.source(self.source) if self.source else None
+
+    @property
+    def scan_url(self) -> str | None:
+        return urls.scan(self.scan) if self.scan else None
+
+    @property
+    def inferred(self) -> frozenset[str]:
+        """Fields that are estimates for some article of the page (its page number)."""
+        return frozenset(f for a in self.articles for f in a.inferred)
 
 
 @dataclass
@@ -93,6 +105,12 @@ class Issue:
     def data_url(self) -> str:
         return urls.issue_data(self.slug, self.date)
 
+    @functools.cached_property
+    def inferred(self) -> frozenset[str]:
+        """Fields that are estimates for some article of the issue (its date, its paper):
+        every view that shows them says so."""
+        return frozenset(f for p in self.pages for a in p.articles for f in a.inferred)
+
 
 @dataclass
 class Paper:
@@ -108,6 +126,10 @@ class Paper:
     @property
     def city_slug(self) -> str:
         return self.slug.split("/", 1)[0]
+
+    @property
+    def has_inferred_dates(self) -> bool:
+        return any("date" in i.inferred for i in self.issues)
 
     @property
     def city_url(self) -> str:
@@ -163,6 +185,9 @@ class Site:
                     if page.source:
                         taken[urls.output_file(urls.source(page.source))] = \
                             f"the page text {page.source}"
+                    if page.scan:
+                        taken[urls.output_file(urls.scan(page.scan))] = \
+                            f"the page scan {page.scan}"
                     for a in page.articles:
                         taken[urls.output_file(a.url)] = f"the article {a.rel}.md"
         return taken
@@ -197,11 +222,23 @@ class Site:
         return out[:n]
 
 
-def display_title(title: str | None, kind: str, seq: int) -> str:
-    """What lists and headings show: the headline, else what the article is."""
+UNTITLED = "原版未印标题"  # what an untitled article is called where it has no words
+LEAD_CHARS = 20
+
+
+def lead_label(excerpt: str) -> str:
+    """The first words of an untitled article's body: its label in lists."""
+    text = excerpt.removesuffix("……").strip()
+    return text[:LEAD_CHARS].rstrip() + "…" if len(text) > LEAD_CHARS else text
+
+
+def display_title(title: str | None, excerpt: str) -> str:
+    """Where text must name an article (a <title>, a feed, a citation): its headline;
+    an untitled one by its first words in square brackets, the cataloguers' mark of a
+    title supplied by the archive, never a made-up headline such as 简讯（3）."""
     if title:
         return title
-    return {"photo": "图片新闻", "brief": "简讯"}.get(kind, "无标题") + f"（{seq}）"
+    return f"［{lead_label(excerpt) or UNTITLED}］"
 
 
 def page_sort_key(page: PageRef) -> tuple[str, int]:
@@ -213,11 +250,13 @@ def page_sort_key(page: PageRef) -> tuple[str, int]:
 
 
 def build_model(records: list[ArticleRec], sources: dict[tuple, str],
-                config: dict[str, Any]) -> Site:
+                config: dict[str, Any], scans: dict[tuple, Any] | None = None) -> Site:
     """Group article records into papers, issues and pages, all in reading order.
 
-    sources maps (slug, date, page) → the raw page text file relative to content/.
+    sources maps (slug, date, page) → the raw page text file relative to content/;
+    scans (slug, date, page) → its scan (generator/content/scans.py ScanInfo).
     """
+    scans = scans or {}
     by_issue: dict[tuple[str, dt.date], dict[Any, PageRec]] = defaultdict(dict)
     names: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     cities: dict[str, str] = {}
@@ -225,8 +264,13 @@ def build_model(records: list[ArticleRec], sources: dict[tuple, str],
         pages = by_issue[(rec.slug, rec.date)]
         key = page_sort_key(rec.page)
         if key not in pages:
-            source = sources.get((rec.slug, rec.date, urls.page_label(rec.page)))
+            label = urls.page_label(rec.page)
+            source = sources.get((rec.slug, rec.date, label))
             pages[key] = PageRec(rec.slug, rec.date, rec.page, source=source)
+            scan = scans.get((rec.slug, rec.date, label))
+            if scan is not None:
+                pages[key].scan, pages[key].scan_kind = scan.rel, scan.kind
+                pages[key].scan_size = (scan.width, scan.height) if scan.width else None
         pages[key].articles.append(rec)
         pages[key].section = pages[key].section or rec.section
         names[rec.slug][rec.paper] += 1
@@ -316,11 +360,14 @@ def _old_issue_of(old: str) -> str:
 
 
 def cn_label(issue: Issue) -> str:
-    return f"{issue.paper} {issue.date.year}年{issue.date.month}月{issue.date.day}日"
+    """焦作日报 2023年2月21日, with （推断） after a date that is an estimate."""
+    mark = "（推断）" if "date" in issue.inferred else ""
+    return f"{issue.paper} {issue.date.year}年{issue.date.month}月{issue.date.day}日{mark}"
 
 
 # Top-level names the site's own files use: an alias there would overwrite them.
 SITE_SECTIONS = frozenset({"assets", "data", "pagefind", "search", "__archive", "feed.xml",
+                           "about", "today",
                            "robots.txt", "404.html", "index.html", "_redirects", "_headers",
                            "permalinks.txt", ".archive-output"})
 

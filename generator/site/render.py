@@ -12,7 +12,7 @@ import datetime as dt
 import io
 import json
 import traceback
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
@@ -25,17 +25,31 @@ from jinja2 import (
     TemplateError,
     select_autoescape,
 )
+from markupsafe import Markup, escape
 
+from generator.config import ARCHIVE_KEYS
 from generator.errors import ArchiveError
+from generator.site import today as on_this_day
 from generator.site import urls
 from generator.site.citation import bibtex, gbt7714, json_ld
 from generator.site.markup import body_html
-from generator.site.model import ArticleRec, City, Issue, PageRec, Paper, Site
+from generator.site.model import (
+    UNTITLED,
+    ArticleRec,
+    City,
+    Issue,
+    PageRec,
+    Paper,
+    Site,
+    lead_label,
+)
 
 Output = tuple[str, str]
 WEEKDAYS = "一二三四五六日"
 INFERRED_NAMES = {"date": "日期", "page": "版次", "city": "城市", "paper": "报纸",
                   "section": "栏目"}
+INFERRED_MARK = "（推断）"  # after a value that is an estimate, wherever it is shown
+INFERRED_TIP = "推断值，并非版面印刷信息"
 KIND_NAMES = {"news": "消息", "brief": "简讯", "interview": "访谈", "photo": "图片新闻",
               "table": "表格", "notice": "公告", "commentary": "评论", "other": "其他"}
 
@@ -59,11 +73,15 @@ class Renderer:
         )
         links = {name: self.href(path) for name, path in (
             ("home", "/"), ("style", "/assets/style.css"), ("feed", "/feed.xml"),
-            ("search", "/search/"), ("data", "/data/"))}
+            ("search", "/search/"), ("data", "/data/"), ("about", "/about/"),
+            ("today", "/today/"))}
         self.env.globals.update(
             href=self.href, absolute=self.absolute, site=config, kind_name=kind_name,
             weekday=weekday, cn_date=cn_date, page_label=urls.page_label, links=links,
-            crumbs=None, search_enabled=search, prefix=self.prefix,
+            crumbs=None, search_enabled=search, prefix=self.prefix, headline=headline,
+            issue_date=issue_date, page_name=page_name, issue_date_text=issue_date_text,
+            page_name_text=page_name_text, inferred_mark=inferred_mark,
+            inferred_note=inferred_note,
         )
         self.env.filters.update(cn_date=cn_date, iso=lambda d: d.isoformat())
 
@@ -126,9 +144,12 @@ class Renderer:
                 prev: ArticleRec | None, nxt: ArticleRec | None) -> Output:
         link = self.absolute(article.url)
         title = article.display_title
-        meta = (f"{article.paper} · {cn_date(article.date)} · 第{page.label}版"
-                + (f" · {article.section}" if article.section else ""))
-        estimate = "、".join(INFERRED_NAMES.get(f, f) for f in article.inferred)
+        meta = (f"{marked(article.paper, 'paper' in article.inferred)} · "
+                f"{marked(cn_date(article.date), 'date' in article.inferred)} · "
+                f"{marked(f'第{page.label}版', 'page' in article.inferred)}"
+                + (f" · {marked(article.section, 'section' in article.inferred)}"
+                   if article.section else ""))
+        estimate = inferred_note(article.inferred)
         return urls.output_file(article.url), self.page(
             "article.html", issue=issue, page=page, article=article, title=title,
             body=body_html(body), prev=prev, next=nxt, canonical=article.url, meta=meta,
@@ -152,9 +173,9 @@ class Renderer:
         if issue is not None:
             out.append((issue.city, self.href(urls.city(issue.slug.split("/", 1)[0]))))
             out.append((issue.paper, self.href(urls.paper(issue.slug))))
-            out.append((cn_date(issue.date), self.href(issue.url)))
+            out.append((issue_date_text(issue), self.href(issue.url)))
         if page is not None:
-            out.append((f"第{page.label}版", self.href(page.url)))
+            out.append((page_name_text(page), self.href(page.url)))
         if article is not None:
             out.append((article.display_title, self.href(article.url)))
         return out
@@ -171,6 +192,44 @@ class Renderer:
         return "data/index.html", self.page("data.html", months=months, canonical="/data/",
                                             crumbs=[("首页", self.href("/")),
                                                     ("数据下载", self.href("/data/"))])
+
+    def about(self, site: Site) -> Output:
+        """/about/: the archive, its papers and what the content holds of each, how the
+        text was made, how to cite (with the newest article as the example)."""
+        example = next(iter(site.latest_articles(1)), None)
+        citation = gbt7714(example, self.absolute(example.url)) if example else None
+        totals = {"issues": len(site.issues), "articles": sum(p.article_count
+                                                              for p in site.papers)}
+        archive = {key: None for key in (*ARCHIVE_KEYS, "contact_href")}
+        archive.update(self.config.get("archive") or {})
+        return "about/index.html", self.page(
+            "about.html", archive=archive, papers=site.papers, totals=totals,
+            example=example, citation=citation, untitled=UNTITLED,
+            inferred_text=INFERRED_MARK,
+            canonical="/about/", crumbs=[("首页", self.href("/")),
+                                         ("关于本档案", self.href("/about/"))])
+
+    def today_index(self, keys: list[str]) -> Output:
+        """/today/: a calendar of the month-days that have a page; its script opens the
+        reader's day."""
+        return "today/index.html", self.page(
+            "today.html", months=on_this_day.calendar_months(set(keys)), count=len(keys),
+            canonical="/today/", crumbs=[("首页", self.href("/")),
+                                         ("历史上的今天", self.href("/today/"))])
+
+    def today_day(self, key: str, issues: list[Issue],
+                  around: tuple[str | None, str | None]) -> Output:
+        """/today/MM-DD/: that day's issues of every year, newest year first."""
+        url = on_this_day.day_url(key)
+        name = on_this_day.day_name(key)
+        prev, nxt = ((k, on_this_day.day_name(k), self.href(on_this_day.day_url(k)))
+                     if k else None for k in around)
+        return urls.output_file(url), self.page(
+            "today-day.html", key=key, day=name, years=on_this_day.by_year(issues),
+            issue_count=len(issues), prev=prev, next=nxt, cap=on_this_day.FRONT_CAP,
+            canonical=url,
+            crumbs=[("首页", self.href("/")), ("历史上的今天", self.href("/today/")),
+                    (name, self.href(url))])
 
     def redirect(self, alias: str, target: str, title: str) -> Output:
         """A page at an article's earlier URL that sends readers and crawlers on to it."""
@@ -233,6 +292,53 @@ def kind_name(kind: str) -> str:
     return KIND_NAMES.get(kind, kind)
 
 
+# -- honest metadata: estimates are marked, untitled articles are not given a headline --
+
+def marked(text: str, inferred: bool) -> str:
+    """A value as plain text, with （推断） after it when it is an estimate."""
+    return f"{text}{INFERRED_MARK}" if inferred else text
+
+
+def inferred_mark(inferred: bool) -> Markup:
+    """The visible （推断） after an estimated value, with what it means on hover."""
+    if not inferred:
+        return Markup("")
+    return Markup(f'<span class="inferred" title="{INFERRED_TIP}">{INFERRED_MARK}</span>')
+
+
+def inferred_note(fields: Iterable[str]) -> str:
+    """日期、版次: the estimated fields, named, for the note under a page."""
+    return "、".join(INFERRED_NAMES.get(f, f) for f in INFERRED_NAMES if f in fields)
+
+
+def issue_date_text(issue: Issue) -> str:
+    return marked(cn_date(issue.date), "date" in issue.inferred)
+
+
+def issue_date(issue: Issue) -> Markup:
+    """An issue's date as HTML, marked when it is an estimate."""
+    return escape(cn_date(issue.date)) + inferred_mark("date" in issue.inferred)
+
+
+def page_name_text(page: PageRec) -> str:
+    return marked(f"第{page.label}版", "page" in page.inferred)
+
+
+def page_name(page: PageRec) -> Markup:
+    """第6版 as HTML, marked when the page number is an estimate."""
+    return escape(f"第{page.label}版") + inferred_mark("page" in page.inferred)
+
+
+def headline(article: ArticleRec) -> Markup:
+    """An article's headline as HTML; an untitled article by its first words, set apart
+    as a label (the page says the paper printed no headline), never a made-up title."""
+    if article.title:
+        return escape(article.title)
+    lead = lead_label(article.excerpt)
+    return Markup('<span class="untitled"><span class="untitled-tag">{}</span>{}</span>').format(
+        UNTITLED, lead)
+
+
 def cn_date(date: dt.date) -> str:
     return f"{date.year}年{date.month}月{date.day}日"
 
@@ -261,6 +367,10 @@ def page_link(issue: Issue, page_ref: Any) -> tuple[str, str | None] | None:
 
 def sitemap_entries(site: Site) -> Iterator[tuple[str, dt.date | None]]:
     yield "/", None
+    yield "/about/", None
+    yield "/today/", None
+    for key in on_this_day.days(site):
+        yield on_this_day.day_url(key), None
     for city in site.cities:
         yield city.url, None
     for paper in site.papers:
@@ -276,8 +386,11 @@ def sitemap_entries(site: Site) -> Iterator[tuple[str, dt.date | None]]:
 
 # -- data exports ------------------------------------------------------------
 
+# `inferred` names the fields that are estimates (date;page), `title` is empty where the
+# paper printed no headline.
 EXPORT_FIELDS = ("url", "paper", "city", "date", "page", "seq", "kind", "kicker", "title",
-                 "subtitle", "byline", "section", "continued_from", "continues_on", "body")
+                 "subtitle", "byline", "section", "continued_from", "continues_on",
+                 "inferred", "body")
 
 
 def article_data(article: ArticleRec, body: str, absolute: str) -> dict[str, Any]:
@@ -292,9 +405,12 @@ def article_data(article: ArticleRec, body: str, absolute: str) -> dict[str, Any
 def issue_json(renderer: Renderer, issue: Issue, bodies: dict[str, str]) -> Output:
     data = {
         "paper": issue.paper, "date": issue.date.isoformat(),
+        "inferred": sorted(issue.inferred),
         "url": renderer.absolute(issue.url),
         "pages": [{"page": p.page, "section": p.section,
                    "url": renderer.absolute(p.url),
+                   # the page's scan, where the archive has one (no key where it has not)
+                   **({"scan": renderer.absolute(p.scan_url)} if p.scan_url else {}),
                    "articles": [article_data(a, bodies[a.rel],
                                              renderer.absolute(a.url))
                                 for a in p.articles]} for p in issue.pages],
@@ -313,7 +429,8 @@ def month_exports(renderer: Renderer, month: str, issues: list[Issue],
         for article in issue.articles:
             record = article_data(article, bodies[article.rel], renderer.absolute(article.url))
             lines.append(json.dumps(record, ensure_ascii=False) + "\n")
-            writer.writerow([csv_cell(record[k]) for k in EXPORT_FIELDS])
+            writer.writerow([csv_cell(";".join(record[k]) if k == "inferred" else record[k])
+                             for k in EXPORT_FIELDS])
     # The CSV starts with a byte order mark, so that spreadsheet programs read it as UTF-8.
     return [(urls.month_data(month, "jsonl").lstrip("/"), "".join(lines)),
             (urls.month_data(month, "csv").lstrip("/"), "\ufeff" + table.getvalue())]
