@@ -190,7 +190,8 @@ class ActiveContent(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         own_script = any(k == "src" and (v or "").endswith(
-            ("/assets/search-engine.js", "/assets/search.js")) for k, v in attrs)
+            ("/assets/search-engine.js", "/assets/search.js", "/assets/today.js"))
+            for k, v in attrs)
         if tag == "script" and not attrs:
             self.inline = True  # judged by its text (handle_data)
         elif tag == "script" and ("type", "application/ld+json") not in attrs \
@@ -448,8 +449,9 @@ def test_two_papers_of_a_city_same_day_and_page_live_side_by_side(tmp_path):
         issue = (out / f"xuchang/{slug}/2023/03/23/index.html").read_text(encoding="utf-8")
         assert paper in issue and first in issue
         assert (out / f"xuchang/{slug}/2023/03/23/06/index.html").is_file()
+        # Published with a byte order mark, so that any host shows it as UTF-8.
         assert (out / f"xuchang/{slug}/2023/03/23/06.txt").read_bytes() == \
-            (content / f"xuchang/{slug}/2023/03/23/06.txt").read_bytes()
+            "\ufeff".encode() + (content / f"xuchang/{slug}/2023/03/23/06.txt").read_bytes()
         data = json.loads((out / f"data/xuchang/{slug}/2023-03-23.json").read_text(
             encoding="utf-8"))
         assert data["paper"] == paper

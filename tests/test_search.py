@@ -149,6 +149,8 @@ class Doc:
     date: dt.date
     page: int
     kind: str  # as the site names it (消息, 简讯…)
+    inferred: tuple[str, ...] = ()  # the fields that are estimates, marked （推断）
+    untitled: bool = False  # the paper printed no headline
     body: str = ""  # textContent of .article-body: the text without headline and byline
     norm: str = field(init=False)
 
@@ -157,7 +159,12 @@ class Doc:
 
     @property
     def meta_line(self) -> str:
-        return f"{self.paper} · {self.date.isoformat()} · 第{self.page}版 · {self.kind}"
+        def mark(field: str) -> str:
+            return "（推断）" if field in self.inferred else ""
+
+        day = f"{self.date.year}年{self.date.month}月{self.date.day}日"
+        return (f"{self.paper}{mark('paper')} · {day}{mark('date')} · "
+                f"第{self.page:02d}版{mark('page')} · {self.kind}")
 
 
 def read_docs(site: BuiltSite) -> dict[str, Doc]:
@@ -176,9 +183,16 @@ def read_docs(site: BuiltSite) -> dict[str, Doc]:
         url = f"{site.prefix}/{rel}/"
         docs[url] = Doc(url, "".join(parser.parts), ["".join(b) for b in parser.bylines],
                         meta["paper"], meta["date"], int(meta["page"]), kind_name(meta["kind"]),
+                        tuple(meta.get("inferred") or ()), not meta.get("title"),
                         body="".join(parser.article_parts))
     assert len(docs) >= 20, f"only {len(docs)} article pages in the sample site"
     return docs
+
+
+def meta_date(meta: str) -> str:
+    """The date of a result's meta line (2023年3月5日) as 2023-03-05."""
+    y, m, d = re.search(r"(\d{4})年(\d{1,2})月(\d{1,2})日", meta).groups()
+    return f"{y}-{int(m):02d}-{int(d):02d}"
 
 
 def oracle(docs: dict[str, Doc], query: str) -> set[str]:
@@ -464,7 +478,15 @@ def check_results(shown: list[dict[str, Any]], docs: dict[str, Doc], query: str,
         body = normalise(doc.body)
         assert r["title"].strip(), f"{where}: no title"
         assert r["href"] == f"{doc.url}?q={quote(query, safe='')}", where
-        assert r["title"] in doc.text, f"{where}: title {r['title']!r} is not the article's"
+        if r["title"].startswith("原版未印标题"):
+            # No headline was printed: the label is the body's first words, never a
+            # made-up title.
+            lead = normalise(r["title"].removeprefix("原版未印标题").removesuffix("…"))
+            assert doc.untitled and body.strip().startswith(lead.strip()), \
+                f"{where}: label {r['title']!r} is not the start of the body"
+        else:
+            assert not doc.untitled, f"{where}: {r['title']!r} for an untitled article"
+            assert r["title"] in doc.text, f"{where}: title {r['title']!r} is not the article's"
         assert r["meta"] == doc.meta_line, f"{where}: {r['meta']!r} != {doc.meta_line!r}"
         # The excerpt is the body's text around the query, or the body's start when the
         # query is only in the headline or byline (shown above the excerpt).
@@ -522,7 +544,7 @@ def test_results_filters_and_sorting(tab: Tab, sample_site: BuiltSite, docs: dic
     want = {u for u in expected if str(docs[u].date.year) == year}
     assert 0 < len(filtered) <= len(shown)
     check_results(filtered, docs, word, want)
-    assert all(f" · {year}-" in r["meta"] for r in filtered)
+    assert all(f" · {year}年" in r["meta"] for r in filtered)
     assert page.locator(f"#search-filters input[name='year'][value='{year}']").is_checked()
     assert status(tab) == f"找到 {len(want)} 篇文章"
 
@@ -545,7 +567,7 @@ def test_results_filters_and_sorting(tab: Tab, sample_site: BuiltSite, docs: dic
     page.wait_for_url(re.compile(r"[?&]sort=newest"))
     by_date = results(tab)
     check_results(by_date, docs, word, expected)
-    dates = [re.search(r"\d{4}-\d{2}-\d{2}", r["meta"]).group() for r in by_date]
+    dates = [meta_date(r["meta"]) for r in by_date]
     assert dates == sorted(dates, reverse=True), f"not newest first: {dates}"
     assert len(set(dates)) > 1, "the sort test needs results of several dates"
     assert page.locator("#search-sort").input_value() == "newest"
@@ -577,7 +599,7 @@ def test_a_common_query_is_counted_whole_and_listed_20_at_a_time(
     assert [result_path(r["href"]) for r in shown] and \
         {result_path(r["href"]) for r in shown} == expected
     assert len(shown) == len(expected)
-    dates = [re.search(r"\d{4}-\d{2}-\d{2}", r["meta"]).group() for r in shown]
+    dates = [meta_date(r["meta"]) for r in shown]
     assert dates == sorted(dates, reverse=True), f"not newest first: {dates}"
     assert len({d[:7] for d in dates}) > 2, "the test needs results in several shards"
     tab.assert_clean()

@@ -33,12 +33,13 @@ def record_name(article: ArticleRec) -> str:
 
 
 def article_record(article: ArticleRec, body_text: str, kind_name: str) -> Record:
-    """What the index holds of an article: the text of its head and body, and the facts
-    a search filters on."""
-    return record("/" + record_name(article), article.display_title,
+    """What the index holds of an article: the text of its head and body, the facts a
+    search filters on, and which of them are estimates. An untitled article has no
+    title in the index: only printed words are searched."""
+    return record("/" + record_name(article), article.title or "",
                   {"paper": article.paper, "kind": kind_name}, article.kicker,
-                  article.display_title, article.subtitle, article.byline,
-                  body_text.split("\n"))
+                  article.title, article.subtitle, article.byline,
+                  body_text.split("\n"), ",".join(article.inferred))
 
 
 def page_order(article: ArticleRec) -> tuple[str, str]:

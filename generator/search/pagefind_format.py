@@ -373,9 +373,10 @@ def fragment(rec: Record, word_count: int) -> bytes:
     """A page's fragment: what a result shows (its URL, title and the record's text as
     printed, not the index tokens: half the size; Pagefind's own pagefind.js still
     finds and ranks the page, but its excerpts would not line up)."""
+    meta = {"title": rec.title, **({"inferred": rec.inferred} if rec.inferred else {})}
     data = {"url": rec.url, "content": rec.text, "word_count": word_count,
             "filters": {k: [v] for k, v in sorted(rec.filters.items())},
-            "meta": {"title": rec.title}, "anchors": []}
+            "meta": meta, "anchors": []}
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     return gzip.compress(SIGNATURE + text.encode(), compresslevel=GZIP_LEVEL, mtime=0)
 

@@ -37,11 +37,12 @@ class Record:
     filters: dict[str, str]
     parts: list[tuple[str, int]] = field(default_factory=list)
     text: str = ""
+    inferred: str = ""  # "date,page": what a result must mark as an estimate
 
 
 def record(url: str, title: str, filters: dict[str, str], kicker: str | None,
-           headline: str, subtitle: str | None, byline: str | None,
-           paragraphs: list[str]) -> Record:
+           headline: str | None, subtitle: str | None, byline: str | None,
+           paragraphs: list[str], inferred: str = "") -> Record:
     """An article's record: its head, the ␝ mark, its body, its characters."""
     parts: list[tuple[str, int]] = []
     # Pagefind drops zero-width spaces before it counts positions.
@@ -54,11 +55,11 @@ def record(url: str, title: str, filters: dict[str, str], kicker: str | None,
             parts.append((f"{index_text(text)} {SPACE}", weight))
     parts.append((BODY, PLAIN))
     parts += [(f"{index_text(p)} {SPACE}", PLAIN) for p in paragraphs if p.strip()]
-    texts = [kicker or "", headline, subtitle or "", byline or "", *paragraphs]
+    texts = [kicker or "", headline or "", subtitle or "", byline or "", *paragraphs]
     parts.append((f"{UNIGRAMS} {unigram_text(texts)}", PLAIN))
     head = " ".join(t for t in (kicker, headline, subtitle, byline) if t)
     body = "\n".join(p for p in paragraphs if p.strip())
-    return Record(url, title, filters, parts, f"{head}\n{BODY}\n{body}")
+    return Record(url, title, filters, parts, f"{head}\n{BODY}\n{body}", inferred)
 
 
 # A stored word: (the word searched for, the form printed where it differs from it).

@@ -777,6 +777,8 @@
       page: /^\d+$/.test(page) ? String(Number(page)) : page,
       paper: (fragment.filters.paper || [""])[0],
       kind: (fragment.filters.kind || [""])[0],
+      // Fields that are estimates, not printed: "date", "page", "paper".
+      inferred: (fragment.meta.inferred || "").split(",").filter(Boolean),
       head,
       body,
     };

@@ -443,17 +443,44 @@
 
     // -- results -----------------------------------------------------------------------
 
+    // 2023-03-05 → 2023年3月5日, as every page of the site writes a date.
+    function cnDate(iso) {
+      const [y, m, d] = iso.split("-").map(Number);
+      return `${y}年${m}月${d}日`;
+    }
+
+    // The first words of an untitled article, as its label in the list.
+    function leadOf(body) {
+      const text = body.replace(/\s+/g, " ").trim();
+      return text.length > 20 ? text.slice(0, 20) + "…" : text;
+    }
+
     function resultItem(item, query) {
       const api = engineApi();
       const li = document.createElement("li");
       const a = document.createElement("a");
       a.href = item.url + "?q=" + encodeURIComponent(query);
-      a.textContent = item.title || "（无标题）";
+      if (item.title) {
+        a.textContent = item.title;
+      } else {
+        // No headline was printed: the first words of the body, set apart as a label.
+        const label = document.createElement("span");
+        label.className = "untitled";
+        const tag = document.createElement("span");
+        tag.className = "untitled-tag";
+        tag.textContent = "原版未印标题";
+        label.append(tag, leadOf(item.body || ""));
+        a.append(label);
+      }
       const h = document.createElement("h2");
       h.append(a);
       const meta = document.createElement("p");
       meta.className = "muted";
-      meta.textContent = `${item.paper} · ${item.date} · 第${item.page}版 · ${item.kind}`;
+      const estimate = (field) => (item.inferred.includes(field) ? "（推断）" : "");
+      // 第06版, as the site's pages name it.
+      const label = /^\d+$/.test(item.page) ? item.page.padStart(2, "0") : item.page;
+      meta.textContent = `${item.paper}${estimate("paper")} · ${cnDate(item.date)}` +
+        `${estimate("date")} · 第${label}版${estimate("page")} · ${item.kind}`;
       li.append(h, meta);
       // The excerpt comes from the body only: headline and byline are shown above it.
       const body = item.body || "";
