@@ -1,0 +1,326 @@
+"""An article's text → the people, places, organisations and keywords it names.
+
+Pure functions over jieba's words (lexicon.py segments and knows the tags). Precision
+comes first: an archive must not invent a person, so a person needs evidence beyond
+jieba's tag (a surname first, and a title before the name or a verb of speech after
+it, or a name jieba did not know of three characters), the byline's names are people,
+generic places (中国, 我国, 全市) are not places, and an organisation needs a full name
+(许昌市教育局, not 市教育局: which city's?).
+
+    >>> extract("市长张三在许昌市调研", None, None, "本报讯（记者 李新）", "", lexicon())
+    Entities(people=('张三', '李新'), places=('许昌',), orgs=(), keywords=(...))
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from generator.enrich.lexicon import Lexicon
+from generator.enrich.names import (
+    AFTER_NAME,
+    COMPOUND_SURNAMES,
+    FUNCTION_CHARS,
+    GENERIC_ORGS,
+    GENERIC_PLACES,
+    KEYWORD_TAGS,
+    KNOWN_PLACES,
+    NATIONAL_ORGS,
+    NOT_GIVEN,
+    NOT_IN_NAMES,
+    NOT_KEYWORDS,
+    NOT_PLACE_HEADS,
+    ORG_PREFIXES,
+    ORG_SUFFIXES,
+    PLACE_SUFFIXES,
+    SPEECH_GLUE,
+    SUB_BODIES,
+    SURNAMES,
+    TITLES,
+)
+from generator.site.urls import authors
+
+KINDS = ("people", "places", "orgs", "keywords")
+KEYWORDS_PER_ARTICLE = 5
+MAX_PER_KIND = 12  # an article lists at most this many of each kind (the most named)
+ORG_MAX_WORDS = 6  # words an organisation's name may span after its first
+# Tags of the words an organisation's name is made of (许昌市/城市/管理/委员会).
+ORG_BODY_TAGS = frozenset({"n", "nz", "vn", "nt", "ns", "j", "nr", "l", "b", "an", "ng", "nrt"})
+PERSON_TAGS = frozenset({"nr", "nrfg", "nrt"})
+# Endings after which a word and its suffix are one place (建安 + 区).
+MERGE_SUFFIX_TAGS = frozenset({"ns", "nz", "nr", "nrt", None})
+
+
+@dataclass(frozen=True, slots=True)
+class Entities:
+    """What one article names, each kind most named first."""
+
+    people: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
+    orgs: tuple[str, ...] = ()
+    keywords: tuple[str, ...] = ()
+
+    def of(self, kind: str) -> tuple[str, ...]:
+        return getattr(self, kind)
+
+
+def is_name_shape(word: str) -> bool:
+    """Could the word be a Chinese person's full name: a surname, then one or two
+    characters that names are made of (张三, 欧阳明华; not 张某, 王村, 李说)."""
+    if word in COMPOUND_SURNAMES:
+        return False
+    if word[:2] in COMPOUND_SURNAMES and 3 <= len(word) <= 4:
+        given = word[2:]
+    elif word[:1] in SURNAMES and 2 <= len(word) <= 3:
+        given = word[1:]
+    else:
+        return False
+    return given not in NOT_GIVEN and not any(c in NOT_IN_NAMES or c == "某" for c in given)
+
+
+def is_place_word(word: str, lex: Lexicon) -> bool:
+    """Is the word by itself a particular place (not a generic one like 全市): the
+    site's dictionary says so, or it is a known city or province, or jieba tags it a
+    place and it ends like one (jieba tags 上门 and 新春 places too), or it is one of
+    these with its 市/省/县 (焦作市, which jieba does not know)."""
+    if word in GENERIC_PLACES or len(word) < 2:
+        return False
+    tag = lex.user.get(word)
+    if tag is not None:
+        return tag == "ns"
+    if word in KNOWN_PLACES:
+        return True
+    if len(word) >= 3 and word.endswith(("省", "市", "县")) and word[:-1] in KNOWN_PLACES:
+        return True
+    if 3 <= len(word) <= 4 and word.endswith("县") and can_head_place(word[:-1], None, "县"):
+        return lex.tags.get(word) not in ("v", "a", "vn", "d")  # 博爱县 (jieba: a person)
+    return (lex.tags.get(word) == "ns" and len(word) >= 3 and word.endswith(NATURAL_ENDINGS)
+            and not word.endswith(("城市", "都市", "城区", "社区", "小区", "园区", "景区")))
+
+
+# Endings of the places jieba tags ns that are more than a tag error (新春, 上门 are ns).
+NATURAL_ENDINGS = (*PLACE_SUFFIXES, "山", "河", "湖", "江", "岛", "水库", "沟", "峡", "湾", "港")
+
+
+def place_name(word: str, lex: Lexicon) -> str:
+    """A place's name as its page names it: 许昌市 → 许昌, 河南省 → 河南, 修武县 → 修武
+    when the shorter word is a known place; other endings stay (温县, 建安区)."""
+    for suffix in ("省", "市", "县"):
+        base = word[: -len(suffix)]
+        if word.endswith(suffix) and len(base) >= 2 and (
+                base in KNOWN_PLACES or (suffix != "县" and is_place_word(base, lex))):
+            return base
+    return word
+
+
+def can_head_place(word: str, tag: str | None, suffix: str) -> bool:
+    """May word + suffix be a named place (建安 + 区, 马栏 + 镇, 前进 + 村), not a kind
+    of area (示范 + 区) or a phrase (的 + 村)?"""
+    if len(word) < 2 or word in GENERIC_PLACES or word in NOT_PLACE_HEADS:
+        return False
+    if any(c in FUNCTION_CHARS for c in word):
+        return False
+    if suffix in ("省", "市"):
+        return False  # a city or province is known by name (KNOWN_PLACES, the dictionary)
+    if tag in MERGE_SUFFIX_TAGS:
+        return True
+    if suffix == "街道":
+        return word.endswith(("路", "街", "门", "桥", "湖", "山", "河", "园", "庄", "营"))
+    return suffix == "村" and tag in ("v", "a")
+
+
+def place_at(words: list[str], i: int, lex: Lexicon) -> tuple[str, int] | None:
+    """The place that starts at words[i] and the index of its last word, or None."""
+    w = words[i]
+    nxt = words[i + 1] if i + 1 < len(words) else ""
+    if is_place_word(w, lex):
+        if nxt in PLACE_SUFFIXES:
+            return w + nxt, i + 1  # 许昌 + 市
+        return w, i
+    if w.endswith("街") and nxt == "道" and lex.tags.get(w) == "ns":
+        return w + nxt, i + 1  # 西大街 + 道
+    if lex.user.get(w) is not None:
+        return None
+    tag = lex.tags.get(w)
+    if nxt in PLACE_SUFFIXES and can_head_place(w, tag, nxt):
+        return w + nxt, i + 1  # 建安 + 区
+    if tag is None and 3 <= len(w) <= 4 and w.endswith(("镇", "乡", "街道")) \
+            and can_head_place(w[:-1] if w[-1] != "道" else w[:-2], None, "镇"):
+        return w, i  # 城伯镇, which jieba does not know
+    if len(w) == 1 and w not in FUNCTION_CHARS:  # 椹/涧/乡: characters jieba knows no word of
+        j = i
+        while j < len(words) and j - i < 3 and len(words[j]) == 1 and words[j] != "\n" \
+                and words[j] not in FUNCTION_CHARS and words[j] not in PLACE_SUFFIXES:
+            j += 1
+        if j - i >= 2 and j < len(words) and words[j] in ("乡", "镇", "村") \
+                and all(lex.tags.get(c) not in ("v", "p", "c", "d", "r", "m", "q") for c in
+                        words[i:j]):
+            return "".join(words[i:j + 1]), j
+    return None
+
+
+def is_org_ending(word: str) -> bool:
+    """Does the word end an organisation's name: 委员会, 教育局 (not 部署, 场所)."""
+    for suffix in ORG_SUFFIXES:
+        if word.endswith(suffix) and (len(suffix) > 1 or len(word) >= 3 or word == suffix):
+            return True
+    return False
+
+
+def org_end(words: list[str], start: int, lex: Lexicon) -> int:
+    """The index of the last word of an organisation's name whose first words end at
+    words[start] (a place, an organisation, 国网…), or -1 when none does: the longest
+    run of noun-like words that ends with an organisation's ending (许昌市/城市/管理/
+    委员会, 河南省/发展/和/改革/委员会)."""
+    end = -1
+    for j in range(start + 1, min(len(words), start + 1 + ORG_MAX_WORDS)):
+        w = words[j]
+        if end >= 0 and w in SUB_BODIES:
+            break
+        tag = lex.user.get(w) or lex.tags.get(w)
+        if w == "和" and j > start + 1:
+            continue  # 住房和城乡建设局
+        if w in GENERIC_PLACES or (tag not in ORG_BODY_TAGS and not is_org_ending(w)
+                                   and not (tag == "m" and w.startswith("第"))):
+            break
+        if is_org_ending(w) and tag not in ("v", "vn", "a", "d"):
+            end = j
+            after = words[j + 1] if j + 1 < len(words) else ""
+            if len(w) == 1 and after not in ("集团", "有限公司", "股份有限公司"):
+                break  # a one-character ending closes the name (厅, 局)
+    return end
+
+
+def person_evidence(words: list[str], first: int, last: int) -> bool:
+    """Does the text around words[first:last + 1] say it is a person: a title before it
+    (市长张三, 记者李新) or a verb of speech or a role after it (张三说, 张三同志)."""
+    before = words[first - 1] if first > 0 else ""
+    after = words[last + 1] if last + 1 < len(words) else ""
+    return (before in TITLES or before.endswith(("书记", "记者", "主任", "局长", "经理"))
+            or after in AFTER_NAME)
+
+
+def person_at(words: list[str], i: int, lex: Lexicon) -> tuple[str, int, bool] | None:
+    """A person's name that starts at words[i]: (name, index of its last word, whether
+    the text itself says it is a person), or None. jieba cuts names three ways: whole
+    (唐晓辉), as a surname and a word (龚/玉林: 玉林 is a city in its dictionary), and
+    glued to the next character (汪明率)."""
+    w = words[i]
+    tag = lex.tags.get(w)
+    if lex.user.get(w) is not None:
+        return None
+    unknown = tag is None and not lex.jieba.has_word(w)
+    if (tag in PERSON_TAGS or unknown) and is_name_shape(w) and w not in KNOWN_PLACES:
+        evidence = person_evidence(words, i, i)
+        # A three-character name jieba's dictionary does not know: its unknown-word
+        # model found it, and such words in news text are names.
+        return w, i, evidence or (unknown and len(w) >= 3)
+    if unknown and len(w) == 3 and w[2] in SPEECH_GLUE and is_name_shape(w[:2]):
+        return w[:2], i, True
+    if len(w) == 2 and w[0] in SURNAMES and i + 1 < len(words) and len(words[i + 1]) == 1 \
+            and is_name_shape(w + words[i + 1]) and tag != "nt" \
+            and (words[i - 1] if i else "") in TITLES:
+        return w + words[i + 1], i + 1, True  # 党委书记 梁国/栋: a title, then a name cut wrong
+    if (w in SURNAMES or w in COMPOUND_SURNAMES) and i + 1 < len(words):
+        given = words[i + 1]
+        name = w + given
+        if 1 <= len(given) <= 2 and is_name_shape(name) and lex.user.get(given) is None \
+                and lex.tags.get(given) not in ("nt", "m", "q", "p", "c", "u", "uj", "f"):
+            return name, i + 1, person_evidence(words, i, i + 1)
+    return None
+
+
+def extract(title: str | None, kicker: str | None, subtitle: str | None,
+            byline: str | None, body: str, lex: Lexicon) -> Entities:
+    """The entities of one article: its headlines, byline and body. Titles of works
+    (《中华人民共和国食品安全法》) are left out: they name a text, not a place."""
+    text = "\n".join(part for part in (kicker, title, subtitle, byline, body) if part)
+    return extract_words(lex.cut(WORK_TITLE.sub("\n", text)), byline, lex)
+
+
+WORK_TITLE = re.compile(r"《[^《》\n]{0,60}》")
+
+
+def extract_words(words: list[str], byline: str | None, lex: Lexicon) -> Entities:
+    """The entities of an article's words (lex.cut of its text) and its byline."""
+    people: Counter[str] = Counter()
+    places: Counter[str] = Counter()
+    orgs: Counter[str] = Counter()
+    maybe: Counter[str] = Counter()  # names still without evidence → mentions
+    user = lex.user
+    n = len(words)
+    i = 0
+    while i < n:
+        w = words[i]
+        user_tag = user.get(w)
+        if user_tag == "nr":
+            people[w] += 1
+            i += 1
+            continue
+        place = place_at(words, i, lex)
+        last = place[1] if place else i
+        tag = user_tag if user_tag is not None else lex.tags.get(w)
+        if place or tag == "nt" or w in ORG_PREFIXES or (
+                i + 1 < n and words[i + 1] in ("有限公司", "股份有限公司", "集团")
+                and len(w) >= 2 and tag not in ("v", "m", "q", "r")):
+            end = org_end(words, last, lex)
+            if end >= 0:
+                name = "".join(words[i:end + 1])
+                if name not in GENERIC_ORGS and not name.startswith(tuple("市县区省镇乡")):
+                    orgs[name] += 1
+                i = end + 1
+                continue
+        if place:
+            places[place_name(place[0], lex)] += 1
+            i = last + 1
+            continue
+        if (user_tag == "nt" or w in NATIONAL_ORGS or (
+                tag == "nt" and len(w) >= 4 and is_org_ending(w)
+                and (w[:2] in KNOWN_PLACES or w[:3] in KNOWN_PLACES))) \
+                and w not in GENERIC_ORGS:
+            orgs[w] += 1
+            i += 1
+            continue
+        person = person_at(words, i, lex)
+        if person is not None:
+            name, last, evidence = person
+            if evidence or name in people:
+                people[name] += 1 + maybe.pop(name, 0)
+            else:
+                maybe[name] += 1
+            i = last + 1
+            continue
+        i += 1
+    for name in authors(byline):
+        if is_name_shape(name) or user.get(name) == "nr":
+            people[name] += 0  # listed, after the people the text names
+    named = set(people) | set(places) | set(orgs)
+    return Entities(
+        people=ranked(people), places=ranked(places), orgs=ranked(orgs),
+        keywords=keywords(words, named, lex),
+    )
+
+
+def ranked(counts: Counter[str]) -> tuple[str, ...]:
+    """Most named first; ties in the order of first mention (Counter keeps it)."""
+    order = {name: n for n, name in enumerate(counts)}
+    return tuple(sorted(counts, key=lambda k: (-counts[k], order[k]))[:MAX_PER_KIND])
+
+
+def keywords(words: list[str], named: set[str], lex: Lexicon,
+             top: int = KEYWORDS_PER_ARTICLE) -> tuple[str, ...]:
+    """The article's words of most weight (TF-IDF with jieba's IDF table, as
+    jieba.analyse.extract_tags weighs them), nouns only, not the entities it names."""
+    counts = Counter(w for w in words if len(w) >= 2)
+    idf, tags = lex.idf, lex.tags
+    scored = []
+    for w, tf in counts.items():
+        weight = idf.get(w)
+        if weight is None or tags.get(w) not in KEYWORD_TAGS or w in NOT_KEYWORDS:
+            continue
+        if w in named or any(w in name for name in named):
+            continue
+        scored.append((-tf * weight, w))
+    scored.sort()
+    return tuple(w for _, w in scored[:top])
