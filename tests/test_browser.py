@@ -116,8 +116,9 @@ def target(sample_site: BuiltSite) -> Article:
     raise AssertionError("content/ has no titled article with neighbours on its page")
 
 
-# The site's own scripts: the search engine, and the search page and highlighting.
-SITE_SCRIPTS = ("/assets/search-engine.js", "/assets/search.js")
+# The site's own scripts: the search engine, the search page and highlighting, and the
+# article page's citations (access date, downloads).
+SITE_SCRIPTS = ("/assets/search-engine.js", "/assets/search.js", "/assets/cite.js")
 
 
 # -- the browser -------------------------------------------------------------------

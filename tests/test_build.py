@@ -167,8 +167,12 @@ def test_article_page_has_citation_and_structured_data(sample_site):
     html = (sample_site / "xuchang/ribao/2023/03/15/02-06/index.html").read_text(
         encoding="utf-8")
     assert '<meta name="citation_title"' in html
-    assert '<meta name="citation_publication_date" content="2023/03/15">' in html
-    assert "[N/OL]. 许昌日报, 2023-03-15(02)." in html
+    # A newspaper article to Zotero (see generator/site/citation.py), not a journal's.
+    assert '<meta name="DC.type" content="NewsItem">' in html
+    assert "citation_journal_title" not in html
+    # The sample's date and page are estimates (inferred: [date, page]): bracketed.
+    assert '<meta name="citation_publication_date" content="[2023/03/15]">' in html
+    assert "[N/OL]. 许昌日报, [2023-03-15]([2])[" in html
     assert "@article{xuchang-ribao-2023-03-15-02-06," in html
     data = html.split('<script type="application/ld+json">', 1)[1].split("</script>", 1)[0]
     assert json.loads(data)["@type"] == "NewsArticle"
@@ -190,7 +194,8 @@ class ActiveContent(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         own_script = any(k == "src" and (v or "").endswith(
-            ("/assets/search-engine.js", "/assets/search.js", "/assets/today.js"))
+            ("/assets/search-engine.js", "/assets/search.js", "/assets/today.js",
+             "/assets/cite.js"))
             for k, v in attrs)
         if tag == "script" and not attrs:
             self.inline = True  # judged by its text (handle_data)

@@ -74,8 +74,18 @@ def load_article(root: Path, path: Path, rel: str, slug: str, out: Loaded) -> No
         chars=len(body), authors=tuple(urls.authors(front["byline"])),
         display_title=display_title(front["title"], front["kind"], seq),
         aliases=tuple(dict.fromkeys(front["aliases"])),
+        modified=modified_day(path),
     ))
     out.bodies[rel] = body
+
+
+def modified_day(path: Path) -> dt.date | None:
+    """The day a content file last changed, in UTC so that every machine agrees: the
+    article's dateModified. None when the file vanished since it was read."""
+    try:
+        return dt.datetime.fromtimestamp(os.stat(path).st_mtime, dt.UTC).date()
+    except OSError:
+        return None
 
 
 def _folder_date(folder: str) -> dt.date | None:

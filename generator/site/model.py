@@ -46,6 +46,9 @@ class ArticleRec:
     display_title: str  # the headline, else ［its first words］: never an invented headline
     authors: tuple[str, ...] = ()  # person names from the byline, for citations and feeds
     aliases: tuple[str, ...] = ()  # earlier URLs of this article, redirected to it
+    # The day the article file last changed (its mtime, UTC): schema.org dateModified.
+    # Last, with a default: the build cache stores records as tuples in field order.
+    modified: dt.date | None = None
 
 
 @dataclass

@@ -31,7 +31,16 @@ from generator.config import ARCHIVE_KEYS
 from generator.errors import ArchiveError
 from generator.site import today as on_this_day
 from generator.site import urls
-from generator.site.citation import bibtex, gbt7714, json_ld
+from generator.site.citation import (
+    bibtex,
+    cite_key,
+    csl_json_text,
+    full_title,
+    gbt7714,
+    gbt7714_parts,
+    json_ld,
+    ris,
+)
 from generator.site.markup import body_html
 from generator.site.model import (
     UNTITLED,
@@ -157,10 +166,19 @@ class Renderer:
             page_href=self.href(page.url), crumbs=self.crumbs(issue, page, article),
             continued_from=page_link(issue, article.continued_from),
             continues_on=page_link(issue, article.continues_on),
-            citation=gbt7714(article, link), bibtex=bibtex(article, link),
-            json_ld=json.dumps(json_ld(article, link, self.config), ensure_ascii=False)
+            citation=gbt7714_parts(article, link), citation_title=full_title(article),
+            cite_key=cite_key(article), bibtex=bibtex(article, link), ris=ris(article, link),
+            csl_json=csl_json_text(article, link),
+            json_ld=json.dumps(json_ld(article, link, self.config,
+                                       paper_url=self.absolute(urls.paper(article.slug)),
+                                       image=self.scan_image(page)), ensure_ascii=False)
             .replace("<", "\\u003c"),
         )
+
+    def scan_image(self, page: PageRec) -> str | None:
+        """The full URL of the page's scan, where the archive has one."""
+        scan = getattr(page, "scan_url", None)
+        return self.absolute(scan) if scan and scan.startswith("/") else scan or None
 
     def crumbs(self, issue: Issue | None = None, page: PageRec | None = None,
                article: ArticleRec | None = None, paper: Paper | None = None
