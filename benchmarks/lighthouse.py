@@ -40,6 +40,7 @@ class Quiet(SimpleHTTPRequestHandler):
 def serve(root: Path) -> tuple[ThreadingHTTPServer, str]:
     server = ThreadingHTTPServer(("127.0.0.1", 0),
                                  functools.partial(Quiet, directory=str(root)))
+    server.handle_error = lambda request, address: None  # Chromium drops connections
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}"
 

@@ -115,6 +115,20 @@ def test_site_navigation_pages_exist(sample_site):
     assert 'href="/xuchang/ribao/2023/03/23/"' in paper
 
 
+def test_small_things_a_reader_notices(sample_site):
+    """Every page names its icon (no 404 for a favicon); the raw page text starts with a
+    byte order mark, so a host that sends no charset still shows UTF-8; the OCR text box,
+    which scrolls, can be reached with the keyboard."""
+    for rel in ["index.html", "xuchang/ribao/2023/03/23/06/index.html", "search/index.html"]:
+        html = (sample_site / rel).read_text(encoding="utf-8")
+        icon = re.search(r'<link rel="icon" href="([^"]+)"', html)
+        assert icon and (sample_site / icon[1].lstrip("/")).is_file(), rel
+    text = (sample_site / "xuchang/ribao/2023/03/23/06.txt").read_bytes()
+    assert text.startswith("\ufeff".encode()) and not text[3:].startswith("\ufeff".encode())
+    page = (sample_site / "xuchang/ribao/2023/03/23/06/index.html").read_text(encoding="utf-8")
+    assert re.search(r'<pre class="ocr-text" tabindex="0" aria-labelledby="ocr-h">', page)
+
+
 def test_feeds_and_sitemap_are_well_formed_xml(sample_site):
     atom = "{http://www.w3.org/2005/Atom}"
     feed = ET.parse(sample_site / "feed.xml").getroot()
@@ -356,7 +370,9 @@ def test_synthetic_corpus_builds_in_parallel(tmp_path):
     assert len(written) == 900
     code, err = build(content, tmp_path / "public", "--jobs", "2")
     assert code == 0, err
-    pages = list((tmp_path / "public").rglob("*-*/index.html"))
+    public = tmp_path / "public"
+    pages = [p for p in public.rglob("*-*/index.html")  # today/MM-DD/ are day pages
+             if p.relative_to(public).parts[0] != "today"]
     assert len(pages) == 900
     assert {p.parent.relative_to(tmp_path / "public") for p in pages} == {
         p.relative_to(content).with_suffix("") for p in written}
