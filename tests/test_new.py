@@ -85,7 +85,9 @@ def test_site_yaml_loads_and_explains_every_setting(tmp_path, capsys):
     assert config["base_url"] == site_config.DEFAULTS["base_url"]  # left to the default
     text = path.read_text(encoding="utf-8")
     for key in site_config.DEFAULTS:  # settings added later must be explained here too
-        assert re.search(rf"^(# )?{key}:", text, re.M), f"site.yaml does not mention {key}"
+        assert re.search(rf"^(# )?{key}:", text, re.M), (
+            f"generator/scaffold/site.yaml does not explain the setting {key}; add it there "
+            "with a comment (commented out when optional)")
     # Every optional setting, uncommented, is still a valid config.
     enabled = re.sub(r"^# (\S+:.*)$", r"\1", text, flags=re.M)
     enabled = re.sub(r"^#   ", "  ", enabled, flags=re.M)
