@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 from e2e_site import SAMPLE_CONTENT, differences, tree
+from test_scans import png
 
 import generator
 from generator.cli import main
@@ -239,6 +240,38 @@ def test_a_changed_generator_invalidates_the_cache(archive: Archive, monkeypatch
                         lambda *a: (built.append(a), real(*a)))
     archive.build()
     assert built, "a new generator version must rebuild everything"
+
+
+def test_a_scan_added_replaced_and_removed_gives_a_clean_builds_output(archive: Archive):
+    """A scan re-renders its issue's pages and is published beside the page text; its
+    month's data files and search segment, which hold text only, stay as they are."""
+    archive.check()
+    segments = segment_folders(archive.out)
+    month = archive.out / "data/2023/03/articles.jsonl"
+    inode = month.stat().st_ino
+    scan = archive.content / ISSUE / "02.png"
+    scan.write_bytes(png(30, 40))
+    archive.check()
+    assert (archive.out / ISSUE / "02.png").read_bytes() == scan.read_bytes()
+    assert f'src="/{ISSUE}/02.png"' in (archive.out / ISSUE / "02/index.html").read_text()
+    assert segment_folders(archive.out) == segments and month.stat().st_ino == inode
+
+    # Replaced by another file (a new inode), then by writing into it (`cp` does that).
+    replacement = archive.root / "new.png"
+    replacement.write_bytes(png(31, 41))
+    os.replace(replacement, scan)
+    archive.check()
+    assert (archive.out / ISSUE / "02.png").read_bytes() == png(31, 41)
+    assert 'width="31" height="41"' in (archive.out / ISSUE / "02/index.html").read_text()
+    scan.write_bytes(png(32, 42))
+    bump(scan)
+    archive.check()
+    assert 'width="32" height="42"' in (archive.out / ISSUE / "02/index.html").read_text()
+
+    scan.unlink()
+    archive.check()
+    assert not (archive.out / ISSUE / "02.png").exists()
+    assert "02.png" not in (archive.out / ISSUE / "02/index.html").read_text()
 
 
 def segment_folders(out: Path) -> list[str]:

@@ -19,6 +19,7 @@ from generator.commands.lock import content_lock
 from generator.commands.pages import collect_pages, read_page
 from generator.content.metadata import PageMeta, resolve_metadata
 from generator.content.reader import first_field
+from generator.content.scans import inspect, scans_beside
 from generator.content.slug import paper_path
 from generator.content.store import check_writable, write_page
 from generator.errors import ArchiveError
@@ -32,16 +33,47 @@ class PreparedPage:
     text: str
     meta: PageMeta
     page: SegmentedPage
+    scan: tuple[Path, str] | None = None  # a scan given beside the page file, its kind
+    scan_warnings: list[str] = dataclasses.field(default_factory=list)
 
 
-def prepare(path: Path, flags: dict) -> PreparedPage:
-    """Read, date and segment one page, without writing anything."""
+def prepare(path: Path, flags: dict, listings: dict[Path, list[str]] | None = None
+            ) -> PreparedPage:
+    """Read, date and segment one page, and look at the scan beside it, without writing
+    anything. listings holds the folders' file names already listed."""
     text = read_page(path)
     meta = resolve_metadata(path, text, flags)
     page = segment(text)
     if meta.section is None and page.section:
         meta = dataclasses.replace(meta, section=page.section)
-    return PreparedPage(path, text, meta, page)
+    scan, warnings = find_scan(path, listings)
+    return PreparedPage(path, text, meta, page, scan, warnings)
+
+
+def find_scan(path: Path, listings: dict[Path, list[str]] | None = None
+              ) -> tuple[tuple[Path, str] | None, list[str]]:
+    """The scan given beside a page file (same stem: 06.txt and 06.jpg, xyz.txt and
+    xyz.png), with its kind read from its first bytes, and warnings for files beside
+    it that are not scans or are a second scan of the page: a bad scan is left out,
+    named, and does not stop the ingest of the page's text."""
+    listings = {} if listings is None else listings
+    if path.parent not in listings:
+        try:
+            listings[path.parent] = sorted(p.name for p in path.parent.iterdir())
+        except OSError:
+            listings[path.parent] = []
+    found: tuple[Path, str] | None = None
+    warnings = []
+    for candidate in scans_beside(path, listings[path.parent]):
+        info, problem = inspect(candidate, candidate.name, strict=False)
+        if info is None:
+            warnings.append(f"{candidate}: {problem}; the scan was not kept")
+        elif found is not None:
+            warnings.append(f"{candidate}: a second scan of this page ({found[0].name} is "
+                            "kept); give one scan per page")
+        else:
+            found = (candidate, info.kind)
+    return found, warnings
 
 
 def check_unique(prepared: list[PreparedPage], slugs: dict[str, str],
@@ -91,7 +123,8 @@ def ingest(paths: list[Path], content: Path, flags: dict, slugs: dict[str, str],
     if flags.get("page") and len(pages) > 1:
         raise ArchiveError(f"--page {flags['page']}: applies to a single page file, but "
                            f"{len(pages)} pages were given; list page numbers in pages.yaml")
-    prepared = [prepare(path, flags) for path in pages]
+    listings: dict[Path, list[str]] = {}
+    prepared = [prepare(path, flags, listings) for path in pages]
     papers = papers or {}
     check_unique(prepared, slugs, papers)
     check_writable(content)
@@ -102,7 +135,7 @@ def ingest(paths: list[Path], content: Path, flags: dict, slugs: dict[str, str],
         for p in prepared:
             report = write_page(content, p.meta, p.text, p.path.name, p.page.articles,
                                 slug_overrides=slugs, paper_overrides=papers,
-                            restore=restore)
+                                restore=restore, scan=p.scan)
             inferred = f" (inferred: {', '.join(p.meta.inferred)})" if p.meta.inferred else ""
             out.write(f"{p.path}: {len(p.page.articles)} articles → {p.meta.paper} "
                       f"{p.meta.date} page {p.meta.page}{inferred}\n")
@@ -110,6 +143,8 @@ def ingest(paths: list[Path], content: Path, flags: dict, slugs: dict[str, str],
                 out.write(f"  {line}\n")
             for warning in p.page.warnings:
                 out.write(f"  warning: {p.path}: {warning}\n")
+            for warning in p.scan_warnings:
+                out.write(f"  warning: {warning}\n")
             totals["articles"] += len(p.page.articles)
             totals["written"] += len(report.written)
             totals["unchanged"] += len(report.unchanged)

@@ -73,6 +73,10 @@ CONTENT_TYPES = {
     ".txt": "text/plain; charset=utf-8",
     ".csv": "text/csv; charset=utf-8",
     ".svg": "image/svg+xml",
+    ".jpg": "image/jpeg",  # scans of printed pages
+    ".png": "image/png",
+    ".webp": "image/webp",
+    ".pdf": "application/pdf",
     ".wasm": "application/wasm",
     ".woff2": "font/woff2",
     ".ico": "image/x-icon",

@@ -93,12 +93,12 @@ FIELDS = [f.name for f in dataclasses.fields(ArticleRec)]
 
 def freeze(part: Loaded) -> tuple:
     records = [tuple(getattr(r, name) for name in FIELDS) for r in part.records]
-    return records, part.sources, part.problems, part.warnings
+    return records, part.sources, part.problems, part.warnings, part.scans
 
 
 def thaw(frozen: tuple) -> Loaded:
-    records, sources, problems, warnings = frozen
-    return Loaded([ArticleRec(*r) for r in records], {}, sources, problems, warnings)
+    records, sources, problems, warnings, scans = frozen
+    return Loaded([ArticleRec(*r) for r in records], {}, sources, problems, warnings, scans)
 
 
 def write_pickle(path: Path, value: Any) -> None:

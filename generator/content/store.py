@@ -22,6 +22,10 @@ On every ingest each of them is either the ingest's own or an editor's:
   manifest entries are a record of what the ingest wrote (`archive migrate`, which
   renews the checksums of the files it moves, need not know about manifests).
 
+A scan of the page given with it (`06.jpg` beside `06.txt`) is copied as <PP>.jpg
+(.png, .webp, .pdf: what the file is) under the same rule as the page text, its
+checksum in the manifest; it is copied by the file system, never read into memory.
+
 The ingest's own files are replaced when the new text differs, left alone (not even
 touched) when it is the same, and article files are removed when the page no longer
 produces them. An editor's file is kept as it is and reported with the reason,
@@ -42,11 +46,13 @@ by a process that was killed (its PID is gone, or the file is older than
 from __future__ import annotations
 
 import contextlib
+import filecmp
 import hashlib
 import json
 import os
 import re
 import secrets
+import shutil
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -54,9 +60,11 @@ from typing import Any
 
 from generator.content import frontmatter, schema
 from generator.content.metadata import PageMeta
+from generator.content.scans import KINDS
 from generator.content.slug import (
     article_path,
     issue_dir,
+    page_scan_path,
     page_source_path,
     page_stem,
     paper_path,
@@ -90,13 +98,15 @@ class WriteReport:
     removed: list[Path] = field(default_factory=list)  # the ingest's own, no longer produced
     temps: list[Path] = field(default_factory=list)  # stale temporary files removed
     reasons: dict[Path, str] = field(default_factory=dict)  # why each kept file was kept
+    origins: dict[Path, str] = field(default_factory=dict)  # a written copy → what it copies
 
     def lines(self, root: Path | None = None) -> list[str]:
         """One line per file that was written, kept or removed (unchanged ones are quiet)."""
         def show(p: Path) -> str:
             return str(p.relative_to(root)) if root and p.is_relative_to(root) else str(p)
 
-        out = [f"wrote {show(p)}" for p in self.written]
+        out = [f"wrote {show(p)}" + (f" ({self.origins[p]})" if p in self.origins else "")
+               for p in self.written]
         out += [f"kept {show(p)}: {self.reasons.get(p, EDITED)}" for p in self.kept]
         out += [f"removed {show(p)}: {GONE}" for p in self.removed]
         out += [f"removed {show(p)}: {self.reasons.get(p, 'stale temporary file')}"
@@ -119,11 +129,14 @@ def write_page(
     slug_overrides: dict[str, str] | None = None,
     paper_overrides: dict[str, str] | None = None,
     restore: bool = False,
+    scan: tuple[Path, str] | None = None,
 ) -> WriteReport:
     """Write one page's articles (and its raw text beside them) under content_root.
 
     page_text is the decoded original page, kept verbatim as <PP>.txt;
-    source_name is the page file's name as the user knows it, for the report.
+    source_name is the page file's name as the user knows it, for the report;
+    scan is a scan of the page given with it and its kind (jpg, png, webp, pdf),
+    copied as <PP>.<kind> (see write_scan).
     ArchiveError before anything is written if the target folder is not writable.
     """
     root = Path(content_root)
@@ -171,6 +184,9 @@ def write_page(
         _keep(report, source_path, DELETED)
     else:
         _write_source(report, folder, manifest, on_disk, source_path, source_rel, page_text)
+    if scan is not None:
+        target = page_scan_path(root, slug, meta.date, meta.page, scan[1])
+        write_scan(report, root, manifest, on_disk, scan[0], target, restore)
 
     for path in _page_articles(folder, meta.page):
         if path in planned:
@@ -222,6 +238,128 @@ def _write_source(report: WriteReport, folder: Path, manifest: dict[str, list[st
     else:
         manifest[path.name] = recorded
         _keep(report, path, CHANGED)
+
+
+def write_scan(report: WriteReport, root: Path, manifest: dict[str, list[str]],
+               on_disk: dict[str, list[str]], given: Path, target: Path,
+               restore: bool) -> None:
+    """A scan given with a page, copied beside its text, under the page text's rule: the
+    manifest records the checksum of every scan the ingest copied, and a scan it did not
+    copy, or that changed since, is an editor's and kept. A scan of the page under
+    another suffix (06.png where 06.jpg comes) is replaced when it is the ingest's own;
+    an editor's stays and the new one is not copied. A page given without a scan leaves
+    the scan in content/ as it is: content/ is the archive, the input may be gone."""
+    folder = target.parent
+    for kind in KINDS:
+        other = target.with_suffix(f".{kind}")
+        if other != target and other.is_file() and not _own_scan(root, other, manifest):
+            _keep(report, other, f"an editor's scan of this page; {given.name} was not "
+                                 f"copied (remove {other.name} to take it)")
+            return
+    rel = _rel(root, target)
+    origin = f"the scan {given.name}"
+    if not target.exists():
+        if target.name in on_disk and not restore:
+            _keep(report, target, DELETED)
+            return
+        if not copy_file(given, target, expect=None):
+            _keep(report, target, CHANGED)
+            return
+        report.written.append(target)
+        report.origins[target] = origin
+        manifest[target.name] = [file_checksum(target, rel)]
+    elif _same_bytes(given, target):
+        report.unchanged.append(target)
+        manifest[target.name] = [file_checksum(target, rel)]
+    else:
+        recorded = manifest.get(target.name, [])
+        before = _stat(target)
+        current = file_checksum(target, rel)
+        if current not in recorded:
+            _keep(report, target, EDITED if recorded else NOT_RECORDED)
+            return
+        new_sum = file_checksum(given, rel)
+        # Both recorded first, as for a page text: a crash between the two writes
+        # leaves either file recognised as the ingest's own.
+        manifest[target.name] = [*recorded, new_sum]
+        save_manifest(folder, manifest)
+        on_disk.clear()
+        on_disk.update({name: list(sums) for name, sums in manifest.items()})
+        if not copy_file(given, target, expect=before):
+            manifest[target.name] = recorded
+            _keep(report, target, CHANGED)
+            return
+        report.written.append(target)
+        report.origins[target] = origin
+        manifest[target.name] = [new_sum]
+    for kind in KINDS:  # the ingest's own scan of this page under another suffix goes
+        other = target.with_suffix(f".{kind}")
+        if other != target and other.is_file() and _own_scan(root, other, manifest) \
+                and remove_file(other):
+            report.removed.append(other)
+
+
+def _own_scan(root: Path, path: Path, manifest: dict[str, list[str]]) -> bool:
+    """Is this scan exactly as the ingest copied it?"""
+    recorded = manifest.get(path.name)
+    return bool(recorded) and file_checksum(path, _rel(root, path)) in recorded
+
+
+def file_checksum(path: Path, rel: str) -> str:
+    """text_checksum for a file of any size and kind, read in pieces (a scan)."""
+    digest = hashlib.sha256(f"{rel}\0".encode("utf-8", errors="surrogateescape"))
+    try:
+        with open(path, "rb") as f:
+            for block in iter(lambda: f.read(1 << 20), b""):
+                digest.update(block)
+    except OSError as e:
+        raise ArchiveError(f"{path}: cannot read ({e.strerror}); check permissions") from None
+    return digest.hexdigest()[:16]
+
+
+def _same_bytes(a: Path, b: Path) -> bool:
+    try:
+        return a.stat().st_size == b.stat().st_size and filecmp.cmp(a, b, shallow=False)
+    except OSError as e:
+        raise ArchiveError(f"{e.filename}: cannot read ({e.strerror}); check permissions") \
+            from None
+
+
+def _stat(path: Path) -> tuple[int, int, int] | None:
+    """What tells that a file changed: its inode, size and modification time."""
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        return None
+    return st.st_ino, st.st_size, st.st_mtime_ns
+
+
+def copy_file(src: Path, path: Path, expect: tuple[int, int, int] | None) -> bool:
+    """Copy a file of any size without reading it into memory: into a temporary file in
+    the target's folder, then linked (expect None: only where there is no file yet) or
+    renamed over the target (only if it is still the file _stat() saw). False when it
+    was left alone for that reason."""
+    tmp = _temp_name(path)
+    try:
+        try:
+            shutil.copyfile(src, tmp)
+            with open(tmp, "rb+") as f:
+                os.fsync(f.fileno())
+            if expect is None:
+                try:
+                    os.link(tmp, path)  # never replaces a file created meanwhile
+                except FileExistsError:
+                    return False
+                return True
+            if _stat(path) != expect:
+                return False
+            os.replace(tmp, path)
+            return True
+        finally:
+            tmp.unlink(missing_ok=True)
+    except OSError as e:
+        raise ArchiveError(f"{path}: cannot write ({e.strerror}); check permissions or pass "
+                           "--content DIR") from None
 
 
 DELETED = "deleted by an editor, not written again (pass --restore to write it again)"

@@ -12,8 +12,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.content.reader import read_article
+from generator.content.scans import ScanInfo, inspect, preferred
 from generator.content.schema import parse_page
-from generator.content.slug import ARTICLE_NAME_RE, SOURCE_NAME_RE
+from generator.content.slug import ARTICLE_NAME_RE, SCAN_NAME_RE, SOURCE_NAME_RE
 from generator.site import urls
 from generator.site.markup import excerpt
 from generator.site.model import ArticleRec, display_title
@@ -26,11 +27,13 @@ class Loaded:
     sources: dict[tuple, str] = field(default_factory=dict)  # (paper path, date, PP) → rel
     problems: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    scans: dict[tuple, ScanInfo] = field(default_factory=dict)  # (paper, date, PP) → scan
 
     def extend(self, other: Loaded) -> None:
         self.records.extend(other.records)
         self.bodies.update(other.bodies)
         self.sources.update(other.sources)
+        self.scans.update(other.scans)
         self.problems.extend(other.problems)
         self.warnings.extend(other.warnings)
 
@@ -53,7 +56,33 @@ def load_folders(root: Path, folders: list[str]) -> Loaded:
                 date = _folder_date(folder)
                 if date is not None:
                     out.sources[(slug, date, m.group("page"))] = f"{folder}/{name}"
+        load_scans(root, folder, slug, [n for n in names if SCAN_NAME_RE.match(n)], out)
     return out
+
+
+def load_scans(root: Path, folder: str, slug: str, names: list[str], out: Loaded) -> None:
+    """The scans of an issue folder's pages: what each file really is and, for an image,
+    its size. A file that is not the image its name says, or a second scan of a page,
+    is named in a warning and left unpublished."""
+    date = _folder_date(folder)
+    if date is None:
+        return
+    by_page: dict[str, list[ScanInfo]] = {}
+    for name in names:
+        info, problem = inspect(root / folder / name, f"{folder}/{name}")
+        if info is None:
+            out.warnings.append(f"{root / folder / name}: {problem}; the scan is not "
+                                "published")
+            continue
+        by_page.setdefault(name.rsplit(".", 1)[0], []).append(info)
+    for page, found in by_page.items():
+        shown = preferred(found)
+        for other in found:
+            if other is not shown:
+                out.warnings.append(f"{root / other.rel}: a second scan of page {page} "
+                                    f"(the page shows {shown.rel.rsplit('/', 1)[1]}); "
+                                    "remove one of them")
+        out.scans[(slug, date, page)] = shown
 
 
 def load_article(root: Path, path: Path, rel: str, slug: str, out: Loaded) -> None:

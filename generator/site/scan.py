@@ -2,8 +2,9 @@
 
 Kept apart from the loader (which parses front matter and Markdown) so that a build
 with nothing to do imports little more than this. Anything outside the layout
-(<city>/<paper>/<YYYY>/<MM>/<DD>/<PP>-<NN>.md and <PP>.txt) is a problem naming the
-path: a file the build does not know would otherwise be silently left unpublished.
+(<city>/<paper>/<YYYY>/<MM>/<DD>/<PP>-<NN>.md, <PP>.txt and a scan <PP>.jpg, .png,
+.webp or .pdf) is a problem naming the path: a file the build does not know would
+otherwise be silently left unpublished.
 Hidden files (an editor's swap file, .DS_Store, a killed ingest's temp file) are skipped.
 """
 
@@ -14,13 +15,19 @@ import os
 import re
 from pathlib import Path
 
-from generator.content.slug import ARTICLE_NAME_RE, SOURCE_NAME_RE, issue_folder_problem
+from generator.content.slug import (
+    ARTICLE_NAME_RE,
+    SCAN_NAME_RE,
+    SOURCE_NAME_RE,
+    issue_folder_problem,
+)
 
 ISSUE_DEPTH = 5  # <city>/<paper>/<YYYY>/<MM>/<DD>
 PARALLEL_SCAN_FOLDERS = 512  # below this, starting workers costs more than it saves
 LAYOUT = "<city>/<paper>/<YYYY>/<MM>/<DD>/"
 _OLD_LAYOUT_RE = re.compile(r"^[^/]+/\d{4}/\d{2}/\d{2}$")
 
+SCAN_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".pdf")
 Signature = tuple[tuple[str, int, int], ...]  # (file name, mtime in ns, size), sorted
 
 
@@ -103,7 +110,8 @@ def signatures(root: Path, folders: list[str]) -> list[tuple[Signature, list[str
                                     "to nowhere, a pipe or a socket); replace it with the file "
                                     "or remove it")
                     continue
-                if not (ARTICLE_NAME_RE.match(e.name) or SOURCE_NAME_RE.match(e.name)):
+                if not (ARTICLE_NAME_RE.match(e.name) or SOURCE_NAME_RE.match(e.name)
+                        or SCAN_NAME_RE.match(e.name)):
                     problems.append(f"{shown}/{folder}/{e.name}: {name_problem(e.name)}")
                     continue
                 st = e.stat()
@@ -122,8 +130,12 @@ def name_problem(name: str) -> str:
                 "(e.g. 06-02.md, A2-01.md)")
     if name.lower().endswith(".txt"):
         return "not a page text file name; name it PP.txt (e.g. 06.txt, A2.txt)"
-    return ("not part of the archive layout (article files PP-NN.md, page texts PP.txt); "
-            "move it out of the content folder")
+    if name.lower().endswith(SCAN_SUFFIXES):
+        kind = "jpg" if name.lower().endswith((".jpeg", ".jpg")) else name.rsplit(".", 1)[1]
+        return (f"not a page scan file name; name it PP.{kind.lower()}, the page's number "
+                f"and a lower-case suffix (e.g. 06.{kind.lower()}, A2.{kind.lower()})")
+    return ("not part of the archive layout (article files PP-NN.md, page texts PP.txt, "
+            "scans PP.jpg, .png, .webp, .pdf); move it out of the content folder")
 
 
 def partition(folders: list[str], parts: int) -> list[list[str]]:

@@ -7,6 +7,7 @@
     /<city>/<paper>/<YYYY>/<MM>/<DD>/<PP>/          a printed page: its articles, OCR text
     /<city>/<paper>/<YYYY>/<MM>/<DD>/<PP>-<NN>/     an article (page PP, article NN)
     /<city>/<paper>/<YYYY>/<MM>/<DD>/<PP>.txt       the original OCR text of page PP
+    /<city>/<paper>/<YYYY>/<MM>/<DD>/<PP>.jpg       a scan of page PP (or .png, .webp, .pdf)
     /<city>/<paper>/feed.xml, /feed.xml             Atom feeds
     /data/<city>/<paper>/<YYYY>-<MM>-<DD>.json      an issue as data
     /data/                                          the data downloads, listed by month
@@ -62,6 +63,11 @@ def article(rel: str) -> str:
 
 
 def source(rel: str) -> str:
+    return f"/{rel}"
+
+
+def scan(rel: str) -> str:
+    """A page's scan is published at its content path, beside the page text."""
     return f"/{rel}"
 
 
