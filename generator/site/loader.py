@@ -92,6 +92,7 @@ def load_article(root: Path, path: Path, rel: str, slug: str, out: Loaded) -> No
         return
     page = parse_page(front["page"])
     seq = int(front["seq"])
+    lead = excerpt(body)
     out.records.append(ArticleRec(
         rel=rel, url=urls.article(rel), slug=slug, city=front["city"], paper=front["paper"],
         date=front["date"],
@@ -99,9 +100,9 @@ def load_article(root: Path, path: Path, rel: str, slug: str, out: Loaded) -> No
         subtitle=front["subtitle"], byline=front["byline"], kind=front["kind"],
         section=front["section"], continued_from=front["continued_from"],
         continues_on=front["continues_on"], source=front["source"],
-        inferred=tuple(front.get("inferred") or ()), excerpt=excerpt(body),
+        inferred=tuple(front.get("inferred") or ()), excerpt=lead,
         chars=len(body), authors=tuple(urls.authors(front["byline"])),
-        display_title=display_title(front["title"], front["kind"], seq),
+        display_title=display_title(front["title"], lead),
         aliases=tuple(dict.fromkeys(front["aliases"])),
         modified=modified_day(path),
     ))

@@ -429,8 +429,6 @@ def issue_json(renderer: Renderer, issue: Issue, bodies: dict[str, str]) -> Outp
                    "url": renderer.absolute(p.url),
                    # the page's scan, where the archive has one (no key where it has not)
                    **({"scan": renderer.absolute(p.scan_url)} if p.scan_url else {}),
-                   # the page's scan, where the archive has one (no key where it has not)
-                   **({"scan": renderer.absolute(p.scan_url)} if p.scan_url else {}),
                    "articles": [article_data(a, bodies[a.rel],
                                              renderer.absolute(a.url))
                                 for a in p.articles]} for p in issue.pages],
