@@ -39,9 +39,12 @@ def template_of(rel: str) -> str:
     """Which template rendered a page of the build, from its path (for the report)."""
     parts = rel.split("/")
     named = {"index.html": "home.html", "404.html": "404.html",
-             "search/index.html": "search.html"}
+             "search/index.html": "search.html", "about/index.html": "about.html",
+             "today/index.html": "today.html"}
     if rel in named:
         return named[rel]
+    if parts[0] == "today":
+        return "today-day.html"
     if parts[0] == "data":
         return "data.html"
     if len(parts) > 2 and parts[1].isdigit():  # /<city>/<YYYY>/…: an old URL (an alias)
@@ -99,7 +102,8 @@ def checked(sample_site, hostile_site, tmp_path_factory):
     kinds = {template_of(f.relative_to(sample_site.root).as_posix())
              for f in sample_site.root.rglob("*.html")}
     assert {"home.html", "city.html", "paper.html", "issue.html", "page.html", "article.html",
-            "redirect.html", "data.html", "search.html", "404.html"} <= kinds, kinds
+            "redirect.html", "data.html", "search.html", "404.html", "about.html",
+            "today.html", "today-day.html"} <= kinds, kinds
     messages = validate([*files, control / "bad.html", control / "good.html"])
     return sites, control, messages
 
