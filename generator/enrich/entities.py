@@ -24,16 +24,15 @@ from generator.enrich.names import (
     FUNCTION_CHARS,
     GENERIC_ORGS,
     GENERIC_PLACES,
-    KEYWORD_TAGS,
     KNOWN_PLACES,
     NATIONAL_ORGS,
     NOT_GIVEN,
     NOT_IN_NAMES,
-    NOT_KEYWORDS,
     NOT_PLACE_HEADS,
     ORG_PREFIXES,
     ORG_SUFFIXES,
     PLACE_SUFFIXES,
+    PREPOSITION_SURNAMES,
     SPEECH_GLUE,
     SUB_BODIES,
     SURNAMES,
@@ -117,7 +116,8 @@ def place_name(word: str, lex: Lexicon) -> str:
 def can_head_place(word: str, tag: str | None, suffix: str) -> bool:
     """May word + suffix be a named place (建安 + 区, 马栏 + 镇, 前进 + 村), not a kind
     of area (示范 + 区) or a phrase (的 + 村)?"""
-    if len(word) < 2 or word in GENERIC_PLACES or word in NOT_PLACE_HEADS:
+    if len(word) < 2 or word in GENERIC_PLACES or word in NOT_PLACE_HEADS \
+            or word[0] in "省市县区镇乡村":
         return False
     if any(c in FUNCTION_CHARS for c in word):
         return False
@@ -127,7 +127,7 @@ def can_head_place(word: str, tag: str | None, suffix: str) -> bool:
         return True
     if suffix == "街道":
         return word.endswith(("路", "街", "门", "桥", "湖", "山", "河", "园", "庄", "营"))
-    return suffix == "村" and tag in ("v", "a")
+    return False
 
 
 def place_at(words: list[str], i: int, lex: Lexicon) -> tuple[str, int] | None:
@@ -162,10 +162,12 @@ def place_at(words: list[str], i: int, lex: Lexicon) -> tuple[str, int] | None:
 
 def is_org_ending(word: str) -> bool:
     """Does the word end an organisation's name: 委员会, 教育局 (not 部署, 场所)."""
-    for suffix in ORG_SUFFIXES:
-        if word.endswith(suffix) and (len(suffix) > 1 or len(word) >= 3 or word == suffix):
-            return True
-    return False
+    return word.endswith(_LONG_ORG_SUFFIXES) or (
+        word[-1:] in _SHORT_ORG_SUFFIXES and (len(word) >= 3 or len(word) == 1))
+
+
+_LONG_ORG_SUFFIXES = tuple(s for s in ORG_SUFFIXES if len(s) > 1)
+_SHORT_ORG_SUFFIXES = frozenset(s for s in ORG_SUFFIXES if len(s) == 1)
 
 
 def org_end(words: list[str], start: int, lex: Lexicon) -> int:
@@ -176,15 +178,19 @@ def org_end(words: list[str], start: int, lex: Lexicon) -> int:
     end = -1
     for j in range(start + 1, min(len(words), start + 1 + ORG_MAX_WORDS)):
         w = words[j]
-        if end >= 0 and w in SUB_BODIES:
+        if w in SUB_BODIES:
             break
         tag = lex.user.get(w) or lex.tags.get(w)
         if w == "和" and j > start + 1:
+            after = words[j + 1] if j + 1 < len(words) else ""
+            if is_org_ending(after):
+                break  # 会议和中组部: two things, not one name
             continue  # 住房和城乡建设局
         if w in GENERIC_PLACES or (tag not in ORG_BODY_TAGS and not is_org_ending(w)
                                    and not (tag == "m" and w.startswith("第"))):
             break
-        if is_org_ending(w) and tag not in ("v", "vn", "a", "d"):
+        if is_org_ending(w) and tag not in ("v", "vn", "a", "d") and (
+                tag is not None or lex.tags.get(w[:-1]) not in ("v", "a", "d", "ad", None)):
             end = j
             after = words[j + 1] if j + 1 < len(words) else ""
             if len(w) == 1 and after not in ("集团", "有限公司", "股份有限公司"):
@@ -214,8 +220,11 @@ def person_at(words: list[str], i: int, lex: Lexicon) -> tuple[str, int, bool] |
     if (tag in PERSON_TAGS or unknown) and is_name_shape(w) and w not in KNOWN_PLACES:
         evidence = person_evidence(words, i, i)
         # A three-character name jieba's dictionary does not know: its unknown-word
-        # model found it, and such words in news text are names.
-        return w, i, evidence or (unknown and len(w) >= 3)
+        # model found it, and such words in news text are names, unless it took the
+        # first characters of a phrase (常学常/新: 常学常新).
+        after = words[i + 1] if i + 1 < len(words) else ""
+        glued = len(after) == 1 and after not in FUNCTION_CHARS and after != "\n"
+        return w, i, evidence or (unknown and len(w) >= 3 and not glued)
     if unknown and len(w) == 3 and w[2] in SPEECH_GLUE and is_name_shape(w[:2]):
         return w[:2], i, True
     if len(w) == 2 and w[0] in SURNAMES and i + 1 < len(words) and len(words[i + 1]) == 1 \
@@ -227,6 +236,8 @@ def person_at(words: list[str], i: int, lex: Lexicon) -> tuple[str, int, bool] |
         name = w + given
         if 1 <= len(given) <= 2 and is_name_shape(name) and lex.user.get(given) is None \
                 and lex.tags.get(given) not in ("nt", "m", "q", "p", "c", "u", "uj", "f"):
+            if w in PREPOSITION_SURNAMES:  # 向群众介绍: only 书记向东 is a name
+                return name, i + 1, (words[i - 1] if i else "") in TITLES
             return name, i + 1, person_evidence(words, i, i + 1)
     return None
 
@@ -242,6 +253,29 @@ def extract(title: str | None, kicker: str | None, subtitle: str | None,
 WORK_TITLE = re.compile(r"《[^《》\n]{0,60}》")
 
 
+# Words after which the word before may start a place or an organisation (建安 + 区).
+JOINERS = frozenset({*PLACE_SUFFIXES, "道", "有限公司", "股份有限公司", "集团"})
+
+
+# A company's name before its ending: a name jieba does not know or knows as a name
+# (振德 + 集团), not a word for a trade (金属 + 有限公司, 投资 + 集团).
+COMPANY_ENDINGS = frozenset({"有限公司", "股份有限公司", "集团", "集团有限公司"})
+COMPANY_HEAD_TAGS = frozenset({None, "nz", "nr", "nrt", "ns", "j"})
+
+
+def candidates(words: list[str], lex: Lexicon) -> list[int]:
+    """The indexes of the words an entity may start at: words of the lexicon's
+    triggers (places, surnames, organisations, tagged names), words jieba's
+    dictionary does not know, and words before a place's or a company's ending (and
+    up to three before 乡/镇/村, for 椹/涧/乡). Looking at these only, instead of
+    every word, makes extraction several times faster; the rules are the same."""
+    triggers, tags = lex.triggers, lex.tags
+    found = {i for i, w in enumerate(words) if w in triggers or w not in tags}
+    for i in [i for i, w in enumerate(words) if w in JOINERS]:
+        found.update(range(max(0, i - 3), i))
+    return sorted(found)
+
+
 def extract_words(words: list[str], byline: str | None, lex: Lexicon) -> Entities:
     """The entities of an article's words (lex.cut of its text) and its byline."""
     people: Counter[str] = Counter()
@@ -251,7 +285,10 @@ def extract_words(words: list[str], byline: str | None, lex: Lexicon) -> Entitie
     user = lex.user
     n = len(words)
     i = 0
-    while i < n:
+    for start in candidates(words, lex):
+        if start < i:
+            continue  # inside a name found already
+        i = start
         w = words[i]
         user_tag = user.get(w)
         if user_tag == "nr":
@@ -261,9 +298,9 @@ def extract_words(words: list[str], byline: str | None, lex: Lexicon) -> Entitie
         place = place_at(words, i, lex)
         last = place[1] if place else i
         tag = user_tag if user_tag is not None else lex.tags.get(w)
-        if place or tag == "nt" or w in ORG_PREFIXES or (
-                i + 1 < n and words[i + 1] in ("有限公司", "股份有限公司", "集团")
-                and len(w) >= 2 and tag not in ("v", "m", "q", "r")):
+        if place or (tag == "nt" and w not in GENERIC_ORGS) or w in ORG_PREFIXES or (
+                i + 1 < n and words[i + 1] in COMPANY_ENDINGS and len(w) >= 2
+                and tag in COMPANY_HEAD_TAGS):
             end = org_end(words, last, lex)
             if end >= 0:
                 name = "".join(words[i:end + 1])
@@ -312,15 +349,9 @@ def keywords(words: list[str], named: set[str], lex: Lexicon,
              top: int = KEYWORDS_PER_ARTICLE) -> tuple[str, ...]:
     """The article's words of most weight (TF-IDF with jieba's IDF table, as
     jieba.analyse.extract_tags weighs them), nouns only, not the entities it names."""
-    counts = Counter(w for w in words if len(w) >= 2)
-    idf, tags = lex.idf, lex.tags
-    scored = []
-    for w, tf in counts.items():
-        weight = idf.get(w)
-        if weight is None or tags.get(w) not in KEYWORD_TAGS or w in NOT_KEYWORDS:
-            continue
-        if w in named or any(w in name for name in named):
-            continue
-        scored.append((-tf * weight, w))
-    scored.sort()
+    vocab = lex.keyword_vocab
+    counts = Counter([w for w in words if w in vocab])
+    idf = lex.idf
+    inside = "|".join(named)  # a keyword is no part of a name either
+    scored = sorted((-tf * idf[w], w) for w, tf in counts.items() if w not in inside)
     return tuple(w for _, w in scored[:top])

@@ -23,6 +23,16 @@ from pathlib import Path
 import jieba
 import rjieba
 
+from generator.enrich.names import (
+    COMPOUND_SURNAMES,
+    KEYWORD_TAGS,
+    KNOWN_PLACES,
+    NATIONAL_ORGS,
+    NOT_KEYWORDS,
+    ORG_PREFIXES,
+    SURNAMES,
+)
+
 JIEBA_DIR = Path(jieba.__file__).resolve().parent
 # Characters jieba cuts as Chinese (its re_han_default without letters and digits).
 NOT_HAN = re.compile(r"[^\u4e00-\u9fd5]+")
@@ -86,6 +96,7 @@ class Lexicon:
                     self.idf[word] = float(value)
         values = sorted(self.idf.values())
         self.median_idf = values[len(values) // 2]
+        self.tags["\n"] = "x"  # the line breaks cut() puts between runs
         self.jieba = rjieba.Jieba()
         self.user: dict[str, str] = {}  # the site's words → their tag ("" for none)
         for entry in entries:
@@ -93,6 +104,15 @@ class Lexicon:
             self.user[entry.word] = entry.tag or ""
             if entry.tag:
                 self.tags[entry.word] = entry.tag
+        # Words an entity may start with (see entities.candidates).
+        self.triggers = frozenset(
+            {w for w, t in self.tags.items() if t in ("nr", "nrfg", "nrt", "ns", "nt")}
+            | KNOWN_PLACES | {p + s for p in KNOWN_PLACES for s in "省市县"}
+            | ORG_PREFIXES | NATIONAL_ORGS | SURNAMES | COMPOUND_SURNAMES | set(self.user))
+        # Words that may be keywords: nouns of jieba's IDF table, of some weight.
+        self.keyword_vocab = frozenset(
+            w for w in self.idf if len(w) >= 2 and self.tags.get(w) in KEYWORD_TAGS
+            and w not in NOT_KEYWORDS)
 
     def cut(self, text: str) -> list[str]:
         """jieba's words of the text's Chinese characters (with its unknown-word model);

@@ -103,7 +103,8 @@ ORG_SUFFIXES = (
     "纪委", "监委", "党委", "团委", "妇联", "工会", "总工会", "派出所", "公安局", "合作社",
     "报社", "日报社", "电视台", "广播电台", "出版社", "博物馆", "图书馆", "纪念馆", "体育馆",
     "管理局", "管理处", "管理站", "供电公司", "有限公司", "股份有限公司", "厂", "局", "厅",
-    "委", "署", "社", "所", "站", "馆", "院", "部", "军分区", "消防救援支队", "支队",
+    "委", "署", "所", "站", "科学院", "设计院", "艺术馆", "文化馆", "军分区", "公安部",
+    "消防救援支队", "支队",
     "大队", "中队", "组织部", "宣传部", "统战部", "农商银行", "海关", "指挥部", "中院",
 )
 # Organisation names too short or too general to stand alone (which city's 市委?).
@@ -142,6 +143,9 @@ NOT_PLACE_HEADS = frozenset({
 # A character glued to a name by jieba's unknown-word model that is itself a sign of a
 # person (汪明率…, 张三说): the name is the rest.
 SPEECH_GLUE = frozenset("说称讲率等")
+# Surnames that are far more often a preposition or a conjunction (向群众, 于是): they
+# start a name only after a title (书记向东).
+PREPOSITION_SURNAMES = frozenset("向于和从对将把为与同经跟")
 
 # Keywords: words of these dictionary tags are candidates (nouns, verbal nouns, names
 # of things), and words of this list never are (they carry no topic).
