@@ -13,6 +13,8 @@
     /data/                                          the data downloads, listed by month
     /data/<YYYY>/<MM>/articles.jsonl, .csv          every article of a month as data
     /_redirects                                     earlier URLs (aliases), for Netlify
+    /about/                                         the archive, its papers, how to cite
+    /today/, /today/<MM>-<DD>/                      历史上的今天: a calendar, a day's issues
 
 An article's permalink is its content path (content/<city>/<paper>/<YYYY>/<MM>/<DD>/
 <PP>-<NN>.md) without the suffix, so it depends only on the article itself, never on
