@@ -19,6 +19,10 @@
     papers:                         # each paper, by its name as in the articles
       许昌日报: {publisher: …, place: 许昌, years: 1949–, frequency: 日报,
                 holding: 许昌市图书馆, description: …, url: https://…}
+    entity_dictionary: names.txt    # local names for the 人物/地点/机构 pages, in jieba's
+                                    # user-dictionary format `词 [词频] [词性]` (nr a
+                                    # person, ns a place, nt an organisation); see
+                                    # generator/enrich/userdict.py
 """
 
 from __future__ import annotations
@@ -32,6 +36,7 @@ from urllib.parse import urlparse
 
 from generator.content.frontmatter import SITE_CONFIG, load_yaml, read_yaml_text
 from generator.content.slug import RESERVED, SLUG_RE
+from generator.enrich.userdict import parse_user_dictionary
 from generator.errors import ArchiveError
 
 # The built-in templates and assets ship inside the package, so that an installed
@@ -47,6 +52,7 @@ DEFAULTS: dict[str, Any] = {
     "paper_slugs": {},
     "archive": {},
     "papers": {},
+    "entity_dictionary": None,
 }
 # What `archive:` and each paper under `papers:` may say (all text), for the about page.
 ARCHIVE_KEYS = ("keeper", "description", "sources", "rights", "licence", "licence_url",
@@ -154,7 +160,32 @@ def validate(data: dict[str, Any], path: Path, lines: dict[str, int]) -> dict[st
                             "another slug")
     config["archive"] = about_archive(config["archive"], fail)
     config["papers"] = about_papers(config["papers"], fail)
+    config["entity_dictionary"] = entity_dictionary(config["entity_dictionary"], base, fail)
     return config
+
+
+def entity_dictionary(value: Any, base: Path, fail: Callable[[str, str], ArchiveError]
+                      ) -> str | None:
+    """The dictionary file as an absolute path (its content is part of the build's
+    settings: a change extracts every article's entities again), checked line by line."""
+    if value is None:
+        return None
+    if not isinstance(value, str) or not value.strip():
+        raise fail("entity_dictionary", "expected a file name, e.g. names.txt")
+    file = (base / value).resolve()
+    if not file.is_file():
+        raise fail("entity_dictionary", f"{file} is not a file; create it (one `词 [词频] "
+                                        "[词性]` a line) or remove the setting")
+    try:
+        text = file.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as err:
+        raise fail("entity_dictionary", f"{file} cannot be read as UTF-8 text ({err}); "
+                                        "save it as UTF-8") from None
+    problems = parse_user_dictionary(text, str(file))[1]
+    if problems:
+        more = f"\n… and {len(problems) - 10} more lines" if len(problems) > 10 else ""
+        raise ArchiveError("\n".join(problems[:10]) + more)
+    return str(file)
 
 
 # -- the about page: archive: and papers: ------------------------------------------

@@ -36,6 +36,9 @@ from generator.commands.lock import folder_lock
 from generator.commands.output import MARKER, MARKER_TEXT, check_output
 from generator.commands.state import fsync_dir as state_fsync_dir
 from generator.content.slug import SCAN_NAME_RE
+from generator.enrich import pages as entity_pages
+from generator.enrich.pages import article_digest
+from generator.enrich.site import Enrichment, enrich
 from generator.errors import ArchiveError, ContentProblems
 from generator.search.index import (
     BatchCache,
@@ -197,7 +200,12 @@ def locked_build(options: BuildOptions, fresh: freshness.Freshness | None) -> Bu
 
     # --clean trusts no cache: every issue is analysed for the index anew.
     cached = (lambda name: False) if options.clean else batch_cache(store).has
-    plan = make_plan(site, settings, signatures, previous, options.search, full, cached)
+    tick = time.perf_counter()
+    enrichment = enrich(site, signatures, store, jobs, options.clean, config,
+                        lambda folder: folder_bodies(content, folder, read_now))
+    result.timings["enrich"] = time.perf_counter() - tick
+    plan = make_plan(site, settings, signatures, previous, options.search, full, cached,
+                     enrichment)
     # Bodies of everything to render: the changed folders were just read; the others
     # (an issue whose neighbour changed, the rest of a changed month) are read now.
     tick = time.perf_counter()
@@ -347,6 +355,8 @@ class Plan:
     folders: set[str]  # issue folders whose bodies the render needs
     search: bool
     days: dict[str, list[Issue]] = field(default_factory=dict)  # 历史上的今天 pages to render
+    enrichment: Enrichment | None = None  # entities and related articles (generator/enrich)
+    entity_units: list[str] = field(default_factory=list)  # entity pages to render
     day_links: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
 
 
@@ -361,7 +371,8 @@ def batch_cache(store: Path) -> BatchCache:
 
 def make_plan(site: Site, settings: str, signatures: dict[str, cache.Signature],
               previous: cache.BuildState, search: bool, full: bool,
-              batch_cached: Callable[[str], bool]) -> Plan:
+              batch_cached: Callable[[str], bool],
+              enrichment: Enrichment | None = None) -> Plan:
     """Fingerprint every unit from the inputs its files are made of; a unit is rendered
     when its fingerprint differs from the previous build's."""
     fps: dict[str, str] = {}
@@ -385,9 +396,11 @@ def make_plan(site: Site, settings: str, signatures: dict[str, cache.Signature],
     for issue in site.issues:
         # An issue's pages show its own articles, its paper's name and links to the
         # issues before and after it.
+        # Its article pages show their entities and related articles too.
         fp = fingerprint(settings, signatures[issue_folder(issue)], issue.paper,
                          issue.prev.url if issue.prev else None,
-                         issue.next.url if issue.next else None, issue.redirects)
+                         issue.next.url if issue.next else None, issue.redirects,
+                         [article_digest(enrichment, a) for a in issue.articles])
         if changed(f"issue:{issue.url}", fp):
             issues.append(issue)
     dirty_months = {key: group for key, group in sorted(months.items())
@@ -407,20 +420,24 @@ def make_plan(site: Site, settings: str, signatures: dict[str, cache.Signature],
     shape = [(i.url, [(p.url, [a.url for a in p.articles]) for p in i.pages])
              for i in site.issues]
     sitemap = changed("sitemap", fingerprint(settings, shape))
-    # A 历史上的今天 page shows its day's issues (their first pages) and links to the
-    # days before and after it: a new issue re-renders its own day only.
+    # A 历史上的今天 page shows its day's issues, in their order (by the papers' order),
+    # and links to the days before and after it: a new issue re-renders its own day only.
     all_days = on_this_day.days(site)
     day_links = on_this_day.neighbours(list(all_days))
     dirty_days = {key: group for key, group in all_days.items()
-                  if changed(f"today:{key}", fingerprint(
-                      settings, on_this_day.day_fingerprint(group, day_links[key])))}
+                  if changed(f"today:{key}", fingerprint(settings, day_links[key],
+                                                         content(group)))}
     fps["site"] = ""  # the small site-wide pages: rendered every time
     folders = {issue_folder(i) for i in issues}
     for group in [*dirty_months.values(), to_analyse]:
         folders.update(issue_folder(i) for i in group)
+    entity_units = []
+    if enrichment is not None:
+        entity_units = [unit for unit, fp in entity_pages.plan_units(enrichment, settings).items()
+                        if changed(unit, fp)]
     return Plan(site, fps, issues, dirty_months, dirty_segments, places, segments,
                 batch_names, to_analyse, sitemap, folders, search, days=dirty_days,
-                day_links=day_links)
+                day_links=day_links, enrichment=enrichment, entity_units=entity_units)
 
 
 def text_files(signature: cache.Signature) -> cache.Signature:
@@ -491,6 +508,13 @@ def changes(previous: cache.BuildState, new: cache.BuildState, plan: Plan,
     return sorted(delete), sorted(replace)
 
 
+def folder_bodies(content: Path, folder: str, read_now: dict[str, Loaded]) -> dict[str, str]:
+    """The bodies of an issue folder: as just read, or read now."""
+    if folder in read_now:
+        return read_now[folder].bodies
+    return load_parts(content, [folder], 1)[folder].bodies
+
+
 def load_parts(content: Path, folders: list[str], jobs: int) -> dict[str, Loaded]:
     """Read issue folders, each into its own Loaded (what the cache keeps per folder)."""
     if jobs <= 1 or len(folders) < PARALLEL_MIN_FOLDERS:
@@ -533,6 +557,9 @@ def render_all(plan: Plan, jobs: int, progress: Progress) -> dict[str, list[str]
     day_keys = list(plan.days)
     step = max(1, -(-len(day_keys) // (jobs * 2)))
     units += [("days", day_keys[n:n + step]) for n in range(0, len(day_keys), step)]
+    step = max(1, -(-len(plan.entity_units) // (jobs * 4)))
+    units += [("entities", plan.entity_units[n:n + step])
+              for n in range(0, len(plan.entity_units), step)]
     # Segments are put together from the issues' batches: after those are analysed.
     later: list[tuple[str, Any]] = [("segment", key) for key in plan.segments]
     total = len(units) + len(later)
@@ -594,6 +621,9 @@ def run_unit(unit: tuple[str, Any]) -> dict[str, list[str]]:
         return {f"segment:{arg}": []}  # its folder is placed as a whole (see changes())
     if kind == "sitemap":
         return {"sitemap": write_all(out, renderer.sitemaps(plan.site))}
+    if kind == "entities":
+        return {unit: write_all(out, entity_pages.render_unit(renderer, plan.enrichment, unit))
+                for unit in arg}
     if kind == "days":
         return {f"today:{key}": write_all(out, [renderer.today_day(
             key, plan.days[key], plan.day_links[key])]) for key in arg}
@@ -623,7 +653,9 @@ def render_issue(issue: Issue, renderer: Renderer) -> Iterable[tuple[str, str]]:
             n = index[article.rel]
             prev = articles[n - 1] if n > 0 else None
             nxt = articles[n + 1] if n + 1 < len(articles) else None
-            yield renderer.article(issue, page, article, bodies[article.rel], prev, nxt)
+            yield renderer.article(issue, page, article, bodies[article.rel], prev, nxt,
+                                   **entity_pages.article_context(
+                                       renderer, _STATE["plan"].enrichment, article))
 
 
 def search_records(issue: Issue) -> list[Record]:

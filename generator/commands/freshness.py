@@ -78,6 +78,8 @@ def settings_fingerprint(config: dict[str, Any], template_dirs: list[Path],
     digest.update(repr((generator.__version__, sys.version_info[:2], search, build_future,
                         dependency_versions(),
                         sorted(config.items(), key=lambda kv: kv[0]))).encode())
+    if config.get("entity_dictionary"):  # its words change the entity pages
+        digest.update(b"entity_dictionary\0" + Path(config["entity_dictionary"]).read_bytes())
     for root in [GENERATOR, *template_dirs]:
         for path in sorted(root.rglob("*")):
             if path.is_file() and "__pycache__" not in path.parts:

@@ -34,6 +34,7 @@ if TYPE_CHECKING:  # the scanner of a build with nothing to do imports this modu
 RESERVED = frozenset({
     "assets", "data", "pagefind", "search", "feed", "sitemap", "robots", "404", "index",
     "about", "people", "places", "topics", "api", "static", "admin", "__archive", "today",
+    "orgs",  # people, places, orgs, topics: the entity pages (generator/enrich/pages.py)
 })
 FIRST_YEAR = 1800  # no city daily is older; earlier years are typing mistakes
 # With a letter: an all-digit folder would read as a year (and old URLs had years there).

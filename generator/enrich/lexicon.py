@@ -15,7 +15,6 @@ from __future__ import annotations
 import functools
 import hashlib
 import re
-from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError
 from importlib.metadata import version as _package_version
 from pathlib import Path
@@ -32,43 +31,11 @@ from generator.enrich.names import (
     ORG_PREFIXES,
     SURNAMES,
 )
+from generator.enrich.userdict import UserEntry, parse_user_dictionary
 
 JIEBA_DIR = Path(jieba.__file__).resolve().parent
 # Characters jieba cuts as Chinese (its re_han_default without letters and digits).
 NOT_HAN = re.compile(r"[^\u4e00-\u9fd5]+")
-ENTITY_TAGS = {"nr": "people", "ns": "places", "nt": "orgs"}
-USER_LINE = re.compile(r"^(?P<word>\S+)(?:\s+(?P<freq>\d+))?(?:\s+(?P<tag>[a-z]+))?\s*$")
-
-
-@dataclass(frozen=True)
-class UserEntry:
-    word: str
-    freq: int | None
-    tag: str | None
-
-
-def parse_user_dictionary(text: str, path: str) -> tuple[list[UserEntry], list[str]]:
-    """The entries of a dictionary in jieba's user-dictionary format (`词 [词频] [词性]`
-    a line; blank lines and lines starting with # are skipped), and a `path:line: …`
-    message for every line that is not one."""
-    entries: list[UserEntry] = []
-    problems: list[str] = []
-    for number, raw in enumerate(text.splitlines(), start=1):
-        line = raw.strip()
-        if not line or line.startswith("#"):
-            continue
-        m = USER_LINE.match(line)
-        if m is None:
-            problems.append(f"{path}:{number}: expected `词 [词频] [词性]`, e.g. `张三 5 nr`, "
-                            f"not {line!r}")
-            continue
-        word = m["word"]
-        if NOT_HAN.search(word):
-            problems.append(f"{path}:{number}: {word!r}: only Chinese characters can be "
-                            "names here (the entity pages are named by them)")
-            continue
-        entries.append(UserEntry(word, int(m["freq"]) if m["freq"] else None, m["tag"]))
-    return entries, problems
 
 
 def han_runs(text: str) -> str:

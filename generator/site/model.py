@@ -370,7 +370,7 @@ def cn_label(issue: Issue) -> str:
 
 # Top-level names the site's own files use: an alias there would overwrite them.
 SITE_SECTIONS = frozenset({"assets", "data", "pagefind", "search", "__archive", "feed.xml",
-                           "about", "today",
+                           "about", "today", "people", "places", "orgs", "topics",
                            "robots.txt", "404.html", "index.html", "_redirects", "_headers",
                            "permalinks.txt", ".archive-output"})
 

@@ -150,7 +150,11 @@ class Renderer:
             crumbs=self.crumbs(issue=issue, page=page))
 
     def article(self, issue: Issue, page: PageRec, article: ArticleRec, body: str,
-                prev: ArticleRec | None, nxt: ArticleRec | None) -> Output:
+                prev: ArticleRec | None, nxt: ArticleRec | None,
+                entities: list[tuple[str, list[tuple[str, str]]]] | None = None,
+                related: list[ArticleRec] | None = None) -> Output:
+        """entities: (kind label, [(name, link)]) to list; related: articles to list
+        (generator/enrich/pages.py article_context)."""
         link = self.absolute(article.url)
         title = article.display_title
         meta = (f"{marked(article.paper, 'paper' in article.inferred)} · "
@@ -169,6 +173,7 @@ class Renderer:
             citation=gbt7714_parts(article, link), citation_title=full_title(article),
             cite_key=cite_key(article), bibtex=bibtex(article, link), ris=ris(article, link),
             csl_json=csl_json_text(article, link),
+            entities=entities or [], related=related or [],
             json_ld=json.dumps(json_ld(article, link, self.config,
                                        paper_url=self.absolute(urls.paper(article.slug)),
                                        image=self.scan_image(page)), ensure_ascii=False)

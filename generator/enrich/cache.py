@@ -1,0 +1,62 @@
+"""The entities of each issue, kept between builds (in the build cache, beside the
+search index's analysed issues).
+
+One file per issue, named by a fingerprint of everything its extraction reads: the
+issue folder's files (names, sizes, times), the folder itself, the articles published
+from it, the site's entity dictionary and the extractor's own code. A build that
+changes one issue extracts that issue only; a template or a config change, which
+renders every page again, extracts nothing.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import pickle
+import zlib
+from pathlib import Path
+from typing import Any
+
+from generator.enrich.entities import Entities
+
+IssueEntities = dict[str, Entities]  # article rel → its entities
+
+
+def cache_name(*inputs: Any) -> str:
+    """The file name of an issue's entities: a fingerprint of its inputs."""
+    return hashlib.sha256(repr(inputs).encode()).hexdigest()[:24]
+
+
+class EntityCache:
+    """Extracted issues, one compressed pickle each, named by cache_name()."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+
+    def path(self, name: str) -> Path:
+        return self.folder / f"{name}.entities"
+
+    def load(self, name: str) -> IssueEntities | None:
+        """The issue's entities, or None when missing or unreadable (then they are
+        extracted again: a damaged cache is never an error)."""
+        try:
+            data = pickle.loads(zlib.decompress(self.path(name).read_bytes()))
+        except Exception:  # missing, cut short by a crash, or of an older layout
+            return None
+        return data if isinstance(data, dict) else None
+
+    def save(self, name: str, entities: IssueEntities) -> None:
+        self.folder.mkdir(parents=True, exist_ok=True)
+        temp = self.folder / f".{name}.{os.getpid()}.tmp"
+        temp.write_bytes(zlib.compress(pickle.dumps(entities, pickle.HIGHEST_PROTOCOL), 1))
+        os.replace(temp, self.path(name))
+
+    def keep(self, names: set[str]) -> None:
+        """Remove every file but the issues named (and what stopped builds left)."""
+        if not self.folder.is_dir():
+            return
+        for entry in os.scandir(self.folder):
+            if entry.name.removesuffix(".entities") not in names:
+                with contextlib.suppress(OSError):
+                    os.unlink(entry.path)
