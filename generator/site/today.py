@@ -8,8 +8,8 @@ A day page of a large archive would hold hundreds of articles (each paper's ever
 year on that day), so each issue shows the articles of its first page held (page 1,
 A1: the front page, where the paper put the day's main news) up to FRONT_CAP, and
 a link to the issue with the count of the rest. The page's size then grows with the
-number of issues on that day, not with their articles, and what it shows depends on
-those issues' first pages only: that is its fingerprint (see day_fingerprint).
+number of issues on that day, not with their articles. Each day page is a unit of
+the build, fingerprinted by its issues' files and its neighbouring days (make_plan).
 """
 
 from __future__ import annotations
@@ -18,7 +18,6 @@ import calendar
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Any
 
 from generator.site.model import ArticleRec, Issue, PageRec, Site
 
@@ -79,19 +78,6 @@ def neighbours(keys: list[str]) -> dict[str, tuple[str | None, str | None]]:
     """Each day's previous and next day that has a page (in calendar order)."""
     return {key: (keys[n - 1] if n else None, keys[n + 1] if n + 1 < len(keys) else None)
             for n, key in enumerate(keys)}
-
-
-def day_fingerprint(issues: list[Issue], around: tuple[str | None, str | None]) -> list[Any]:
-    """Everything a day page shows: each issue's URL, paper, date and estimates, the
-    label of its first page, the shown articles' records (headline, first words,
-    estimates) and the count of the rest; and the neighbouring days it links to."""
-    parts: list[Any] = [around]
-    for issue in issues:
-        item = day_issue(issue)
-        parts.append((issue.url, issue.paper, issue.date, sorted(issue.inferred),
-                      item.page.url, item.page.label, sorted(item.page.inferred),
-                      [repr(a) for a in item.shown], item.more))
-    return parts
 
 
 def calendar_months(keys: set[str]) -> list[tuple[int, list[tuple[int, str, bool]]]]:
