@@ -64,18 +64,19 @@ def first(root: Path, pattern: str, marker: str | None = None, absent: bool = Fa
 
 
 def pages(root: Path) -> dict[str, str]:
-    article = "*/*/[0-9]*/[0-9]*/[0-9]*/[0-9]*-[0-9]*/index.html"
+    article = "*/ribao/[0-9]*/[0-9]*/[0-9]*/[0-9]*-[0-9]*/index.html"  # not old URLs
     found = {
         "home": "/",
         "paper": first(root, "*/*/index.html", "calendar"),
-        "issue": first(root, "*/*/[0-9]*/[0-9]*/[0-9]*/index.html"),
-        "page view": first(root, "*/*/[0-9]*/[0-9]*/[0-9]*/[0-9][0-9]/index.html"),
+        "issue": first(root, "*/ribao/[0-9]*/[0-9]*/[0-9]*/index.html"),
+        "page view": first(root, "*/ribao/[0-9]*/[0-9]*/[0-9]*/[0-9][0-9]/index.html"),
         "article": first(root, article, 'class="untitled-tag"', absent=True),
         "untitled article": first(root, article, 'class="untitled-tag"'),
         "search": "/search/?q=%E8%AE%B8%E6%98%8C",
         "data": "/data/",
         "about": first(root, "about/index.html"),
         "on this day": first(root, "today/*/index.html"),
+        "calendar": "/today/#calendar" if (root / "today").is_dir() else None,
         "people": first(root, "people/index.html"),
         "person": first(root, "people/*/index.html"),
         "places": first(root, "places/*/index.html"),

@@ -59,13 +59,15 @@ def titled(path: Path) -> bool:
 
 def page_paths(root: Path) -> dict[str, str]:
     """One page of each kind the site has: what a reader can land on."""
-    article = "*/*/[0-9]*/[0-9]*/[0-9]*/[0-9]*-[0-9]*/index.html"
+    # Paper folders only (*/ribao/…): the sample's old URLs (/<city>/<YYYY>/…) hold
+    # redirect pages, which leave before a check could run.
+    article = "*/ribao/[0-9]*/[0-9]*/[0-9]*/[0-9]*-[0-9]*/index.html"
     pages = {
         "home": "/",
         "city": first(root, "*/index.html", lambda p: (p.parent / "ribao").is_dir()),
         "paper": first(root, "*/ribao/index.html"),
-        "issue": first(root, "*/*/[0-9]*/[0-9]*/[0-9]*/index.html"),
-        "page view": first(root, "*/*/[0-9]*/[0-9]*/[0-9]*/[0-9][0-9]/index.html"),
+        "issue": first(root, "*/ribao/[0-9]*/[0-9]*/[0-9]*/index.html"),
+        "page view": first(root, "*/ribao/[0-9]*/[0-9]*/[0-9]*/[0-9][0-9]/index.html"),
         "article": first(root, article, titled),
         "untitled article": first(root, article, untitled),
         "search": "/search/?q=" + "许昌",
@@ -73,7 +75,10 @@ def page_paths(root: Path) -> dict[str, str]:
         "not found": "/404.html",
     }
     # Pages of the site's sections where the archive has them.
-    for name, pattern in (("about", "about/index.html"), ("on this day", "today/index.html"),
+    # /today/ opens the page of the reader's day; #calendar keeps it on the calendar.
+    if (root / "today" / "index.html").is_file():
+        pages["on this day"] = "/today/#calendar"
+    for name, pattern in (("about", "about/index.html"),
                           ("day", "today/*/index.html"), ("entities", "people/index.html"),
                           ("entity", "people/*/index.html")):
         if any(root.glob(pattern)):
