@@ -158,6 +158,35 @@ def test_incremental_builds_equal_clean_builds_through_a_year_of_changes(archive
     archive.config.write_text(archive.config.read_text().replace("测试档案", "另一个名字"))
     archive.check()
 
+    # A site dictionary of local names, then a word added to it: only the dictionary
+    # changed, and the entities are extracted again (its content is in the fingerprint).
+    zone = archive.out / "places" / "许昌经济技术开发区" / "index.html"
+    names = archive.root / "names.txt"
+    names.write_text("椹涧乡 ns\n", encoding="utf-8")
+    archive.config.write_text(archive.config.read_text() + "entity_dictionary: names.txt\n")
+    archive.check()
+    assert not zone.exists()
+    names.write_text("椹涧乡 ns\n许昌经济技术开发区 ns\n", encoding="utf-8")
+    archive.check()
+    assert zone.is_file()
+
+
+def test_a_new_issue_rewrites_no_page_of_an_older_issue_and_only_its_entities_pages(
+        archive: Archive):
+    """Related lists draw on earlier articles only, and each entity page is a unit: a
+    new day's issue leaves the article pages of older issues as they were, and rewrites
+    the pages of the entities it names, not the others."""
+    archive.build()
+    pages = sorted((archive.out / ISSUE).rglob("*.html"))
+    entities = sorted((archive.out / "people").rglob("index.html"))
+    before = {p: p.stat().st_mtime_ns for p in [*pages, *entities]}
+    archive.copy_issue("xuchang/ribao/2023/10/19", "2023-10-20")
+    archive.check()
+    assert [p for p in pages if p.stat().st_mtime_ns != before[p]] == []
+    rewritten = [p for p in entities if p.stat().st_mtime_ns != before[p]]
+    assert archive.out / "people" / "index.html" in rewritten  # the counts changed
+    assert 1 < len(rewritten) < len(entities)
+
 
 def test_a_build_with_nothing_to_do_writes_nothing(archive: Archive, capsys):
     archive.build()
