@@ -95,6 +95,12 @@ def cn_date(date: dt.date) -> str:
     return f"{date.year}年{date.month}月{date.day}日"
 
 
+def date_label(article: Article) -> str:
+    """How links name an article's issue date: with （推断） when it is an estimate."""
+    mark = "（推断）" if "date" in (article.front.get("inferred") or ()) else ""
+    return cn_date(article.front["date"]) + mark
+
+
 def issue_articles(issue_dir: Path) -> list[Article]:
     """An issue's articles in reading order (page, then NN)."""
     files = sorted(issue_dir.glob("*-*.md"),
@@ -236,8 +242,10 @@ def test_click_through_to_an_article(tab: Tab, sample_site: BuiltSite, target: A
     assert tab.path() == prefix + paper_url
 
     # The calendar: the day's link is named by its full date.
-    day = page.locator("main table").get_by_role("link", name=cn_date(target.date), exact=True)
-    assert day.inner_text().strip() == str(target.date.day)
+    day = page.locator("main table").get_by_role("link", name=date_label(target), exact=True)
+    # An estimated date carries a * (explained above the calendar).
+    star = "*" if "date" in (front.get("inferred") or ()) else ""
+    assert day.inner_text().strip() == f"{target.date.day}{star}"
     day.click()
     page.wait_for_url(f"**{target.issue_url}")
     assert front["paper"] in page.locator("h1").inner_text()
@@ -268,7 +276,7 @@ def test_breadcrumb_leads_back_to_the_issue(tab: Tab, sample_site: BuiltSite, ta
     tab.goto(sample_site.page_url(target.url))
     crumbs = tab.page.locator(BREADCRUMBS)
     assert crumbs.count() == 1, "no breadcrumb navigation on the article page"
-    crumbs.get_by_role("link", name=cn_date(target.date), exact=True).click()
+    crumbs.get_by_role("link", name=date_label(target), exact=True).click()
     tab.page.wait_for_url(f"**{target.issue_url}")
     assert tab.path() == sample_site.prefix + target.issue_url
     assert target.front["paper"] in tab.page.locator("h1").inner_text()
@@ -292,7 +300,7 @@ def test_breadcrumb_leads_to_the_city_and_its_papers(tab: Tab, sample_site: Buil
     page.wait_for_url(f"**{target.paper_url}")
     assert tab.path() == sample_site.prefix + target.paper_url
     assert page.locator("main table").get_by_role(
-        "link", name=cn_date(target.date), exact=True).count() == 1
+        "link", name=date_label(target), exact=True).count() == 1
     tab.assert_clean()
 
 
