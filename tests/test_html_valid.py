@@ -47,6 +47,8 @@ def template_of(rel: str) -> str:
         return "today-day.html"
     if parts[0] == "data":
         return "data.html"
+    if parts[0] in ("people", "places", "orgs", "topics"):
+        return "entity-index.html" if len(parts) == 2 or parts[1].isdigit() else "entity.html"
     if len(parts) > 2 and parts[1].isdigit():  # /<city>/<YYYY>/…: an old URL (an alias)
         return "redirect.html"
     depth = len(parts) - 1  # folders above index.html: <city>/<paper>/<YYYY>/<MM>/<DD>/…
