@@ -56,6 +56,17 @@ def test_a_verb_glued_to_a_name_is_cut_off():
     assert entities("市人大常委会副主任汪明率执法检查组检查。").people == ("汪明",)
 
 
+def test_a_word_glued_to_a_name_is_cut_off_when_a_title_says_it_is_a_name():
+    # jieba's unknown-word model reads 张三在 as one word.
+    found = entities("市长张三在许昌市调研", byline="本报讯（记者 李新）")
+    assert found == Entities(people=("张三", "李新"), places=("许昌",), keywords=("调研",))
+
+
+def test_names_and_titles_are_not_keywords():
+    found = entities("许昌市市长到焦作考察。许昌市市长说，许昌与焦作合作前景广阔。")
+    assert not set(found.keywords) & {"许昌市", "焦作", "市长", "许昌"}
+
+
 def test_generic_places_are_not_places():
     found = entities("我国粮食产量再创新高，全国各地丰收，全市农村人居环境改善。")
     assert found.places == ()

@@ -8,7 +8,7 @@ generic places (中国, 我国, 全市) are not places, and an organisation need
 (许昌市教育局, not 市教育局: which city's?).
 
     >>> extract("市长张三在许昌市调研", None, None, "本报讯（记者 李新）", "", lexicon())
-    Entities(people=('张三', '李新'), places=('许昌',), orgs=(), keywords=(...))
+    Entities(people=('张三', '李新'), places=('许昌',), orgs=(), keywords=('调研',))
 """
 
 from __future__ import annotations
@@ -226,8 +226,11 @@ def person_at(words: list[str], i: int, lex: Lexicon) -> tuple[str, int, bool] |
         after = words[i + 1] if i + 1 < len(words) else ""
         glued = len(after) == 1 and after not in FUNCTION_CHARS and after != "\n"
         return w, i, evidence or (unknown and len(w) >= 3 and not glued)
-    if unknown and len(w) == 3 and w[2] in SPEECH_GLUE and is_name_shape(w[:2]):
-        return w[:2], i, True
+    if unknown and len(w) == 3 and is_name_shape(w[:2]):
+        if w[2] in SPEECH_GLUE:  # 汪明率: the verb says it is a person
+            return w[:2], i, True
+        if w[2] in GLUED_WORDS:  # 张三在: a title before it must say so
+            return w[:2], i, person_evidence(words, i, i)
     if len(w) == 2 and w[0] in SURNAMES and i + 1 < len(words) and len(words[i + 1]) == 1 \
             and is_name_shape(w + words[i + 1]) and tag != "nt" \
             and (words[i - 1] if i else "") in TITLES:
@@ -253,6 +256,9 @@ def extract(title: str | None, kicker: str | None, subtitle: str | None,
 
 WORK_TITLE = re.compile(r"《[^《》\n]{0,60}》")
 
+
+# One-character words jieba's unknown-word model glues to a name before them (张三在).
+GLUED_WORDS = frozenset("在和与对向从为将把被是也都就到给让")
 
 # Words after which the word before may start a place or an organisation (建安 + 区).
 JOINERS = frozenset({*PLACE_SUFFIXES, "道", "有限公司", "股份有限公司", "集团"})

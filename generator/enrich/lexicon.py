@@ -30,6 +30,7 @@ from generator.enrich.names import (
     NOT_KEYWORDS,
     ORG_PREFIXES,
     SURNAMES,
+    TITLES,
 )
 from generator.enrich.userdict import UserEntry, parse_user_dictionary
 
@@ -77,9 +78,10 @@ class Lexicon:
             | KNOWN_PLACES | {p + s for p in KNOWN_PLACES for s in "省市县"}
             | ORG_PREFIXES | NATIONAL_ORGS | SURNAMES | COMPOUND_SURNAMES | set(self.user))
         # Words that may be keywords: nouns of jieba's IDF table, of some weight.
+        # Not names (a person or a place is an entity, not a keyword), not titles.
         self.keyword_vocab = frozenset(
             w for w in self.idf if len(w) >= 2 and self.tags.get(w) in KEYWORD_TAGS
-            and w not in NOT_KEYWORDS)
+            and w not in NOT_KEYWORDS and w not in self.triggers and w not in TITLES)
 
     def cut(self, text: str) -> list[str]:
         """jieba's words of the text's Chinese characters (with its unknown-word model);

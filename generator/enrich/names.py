@@ -149,7 +149,7 @@ PREPOSITION_SURNAMES = frozenset("向于和从对将把为与同经跟")
 
 # Keywords: words of these dictionary tags are candidates (nouns, verbal nouns, names
 # of things), and words of this list never are (they carry no topic).
-KEYWORD_TAGS = frozenset({"n", "nz", "vn", "nt", "ns", "nr", "j", "l", "i", "eng"})
+KEYWORD_TAGS = frozenset({"n", "nz", "vn", "j", "l", "i"})
 NOT_KEYWORDS = frozenset({
     "记者", "通讯员", "本报", "本报讯", "工作", "问题", "情况", "方面", "进行", "开展", "活动",
     "时间", "目前", "近日", "日前", "今年", "去年", "明年", "同时", "其中", "以来", "一个",
