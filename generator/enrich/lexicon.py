@@ -56,14 +56,7 @@ class Lexicon:
                 parts = line.split()
                 if len(parts) == 3:
                     self.tags[parts[0]] = parts[2]
-        self.idf: dict[str, float] = {}
-        with open(JIEBA_DIR / "analyse" / "idf.txt", encoding="utf-8") as f:
-            for line in f:
-                word, _, value = line.rstrip().partition(" ")
-                if value:
-                    self.idf[word] = float(value)
-        values = sorted(self.idf.values())
-        self.median_idf = values[len(values) // 2]
+        self.idf, self.median_idf = idf_table()
         self.tags["\n"] = "x"  # the line breaks cut() puts between runs
         self.jieba = rjieba.Jieba()
         self.user: dict[str, str] = {}  # the site's words → their tag ("" for none)
@@ -91,6 +84,21 @@ class Lexicon:
 
     def known(self, word: str) -> bool:
         return word in self.tags or self.jieba.has_word(word)
+
+
+@functools.cache
+def idf_table() -> tuple[dict[str, float], float]:
+    """jieba.analyse's IDF table (word → IDF) and its median, the weight of a word it
+    lacks (as jieba.analyse weighs one). Read once per process; a build whose entities
+    all come from the cache needs this and not the rest of the lexicon."""
+    idf: dict[str, float] = {}
+    with open(JIEBA_DIR / "analyse" / "idf.txt", encoding="utf-8") as f:
+        for line in f:
+            word, _, value = line.rstrip().partition(" ")
+            if value:
+                idf[word] = float(value)
+    values = sorted(idf.values())
+    return idf, values[len(values) // 2]
 
 
 @functools.lru_cache(maxsize=4)

@@ -30,24 +30,24 @@ def vectors(items: Sequence[Entities], idf: Callable[[str], float]
     each of an article's terms."""
     # Term ids in name order, so that sums run in the same order whatever else is in
     # the archive (an incremental build gives the bytes of a clean one).
-    terms = sorted({(kind, name) for e in items for kind in KIND_WEIGHT for name in e.of(kind)})
-    term_ids = {term: n for n, term in enumerate(terms)}
     rows: list[int] = []
-    cols: list[int] = []
-    weights: list[float] = []
+    terms: list[tuple[str, str]] = []
     for n, entities in enumerate(items):
-        start = len(weights)
-        for kind, boost in KIND_WEIGHT.items():
-            for name in entities.of(kind):
-                rows.append(n)
-                cols.append(term_ids[(kind, name)])
-                weights.append(idf(name) * boost)
-        norm = sum(w * w for w in weights[start:]) ** 0.5
-        if norm:
-            for k in range(start, len(weights)):
-                weights[k] /= norm
-    return (np.asarray(rows, dtype=np.int64), np.asarray(cols, dtype=np.int64),
-            np.asarray(weights, dtype=np.float64))
+        for kind in KIND_WEIGHT:
+            names = entities.of(kind)
+            rows.extend([n] * len(names))
+            terms.extend([(kind, name) for name in names])
+    unique = sorted(set(terms))
+    ids = {term: k for k, term in enumerate(unique)}
+    term_weight = np.array([idf(name) * KIND_WEIGHT[kind] for kind, name in unique],
+                           dtype=np.float64)
+    cols = np.fromiter((ids[t] for t in terms), dtype=np.int64, count=len(terms))
+    row_array = np.asarray(rows, dtype=np.int64)
+    weights = term_weight[cols] if len(terms) else np.zeros(0, dtype=np.float64)
+    norms = np.sqrt(np.bincount(row_array, weights=weights * weights, minlength=len(items)))
+    if len(terms):
+        weights = weights / norms[row_array]
+    return row_array, cols, weights
 
 
 def related(items: Sequence[Entities], idf: Callable[[str], float], window: int = WINDOW,

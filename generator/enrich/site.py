@@ -20,6 +20,7 @@ from generator.enrich.entities import KINDS, Entities, extract
 from generator.enrich.lexicon import (
     dictionary_digest,
     extractor_version,
+    idf_table,
     lexicon,
     read_user_dictionary,
 )
@@ -91,10 +92,8 @@ def enrich(site: Site, signatures: dict[str, Any], store: Path, jobs: int, clean
         out.extracted = sum(len(issue.articles) for issue, _ in todo)
     cache.keep(out.cache_names)
     articles = sorted(site.articles, key=archive_order)
-    lex = lexicon(read_user_dictionary(dictionary)) if articles else None
-    if lex is not None:
-        idf = lex.idf
-        median = lex.median_idf
+    if articles:
+        idf, median = idf_table()
         lists = related([out.entities[a.rel] for a in articles],
                         lambda word: idf.get(word, median))
         out.related = {a.rel: [articles[n] for n in lists[k]] for k, a in enumerate(articles)}
