@@ -24,7 +24,7 @@ from e2e_site import BuiltSite
 INVENTED = re.compile(r"(?:无标题|简讯|图片新闻)（\d+）")
 MARK = "（推断）"
 # Text that is the article's own words, where a date may be printed as it is.
-OWN_WORDS = {"article-body", "ocr-text", "excerpt"}
+OWN_WORDS = {"article-body", "ocr-text", "excerpt", "continuation"}  # + 上接第1版: printed
 VOID = {"meta", "link", "br", "img", "input", "hr", "source", "wbr", "col", "area"}
 
 
@@ -118,6 +118,20 @@ def test_estimated_dates_are_marked_wherever_a_page_shows_them(sample_site: Buil
                 checked += 1
                 assert text[m.end():].startswith(MARK), \
                     f"{path.relative_to(sample_site.root)}: {text[m.start():m.end() + 12]!r}"
+    assert checked > 100
+
+
+def test_estimated_page_numbers_are_marked_wherever_a_page_shows_them(sample_site: BuiltSite):
+    """Every page number of the sample is an estimate: none is shown without its mark."""
+    fronts = articles(sample_site)
+    assert all("page" in f["inferred"] for f in fronts.values())
+    checked = 0
+    for path in sorted(sample_site.root.rglob("*.html")):
+        text = shown_text(path)
+        for m in re.finditer(r"第[A-Z]?\d+版", text):
+            checked += 1
+            assert text[m.end():].startswith(MARK), \
+                f"{path.relative_to(sample_site.root)}: {text[m.start():m.end() + 12]!r}"
     assert checked > 100
 
 

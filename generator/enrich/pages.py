@@ -24,7 +24,7 @@ from generator.enrich.entities import KINDS
 from generator.enrich.site import Enrichment
 from generator.site import urls
 from generator.site.model import ArticleRec
-from generator.site.render import Renderer, cn_date
+from generator.site.render import Renderer, cn_date, marked
 
 SECTIONS = {"people": ("人物", "people"), "places": ("地点", "places"),
             "orgs": ("机构", "orgs"), "keywords": ("关键词", "topics")}
@@ -49,7 +49,7 @@ def index_url(kind: str, number: int = 1) -> str:
 def row(article: ArticleRec) -> tuple[str, str, str, str, str]:
     """What an entity page shows of an article (and so what its fingerprint covers)."""
     return (article.url, article.display_title, article.paper, article.date.isoformat(),
-            urls.page_label(article.page))
+            urls.page_label(article.page), article.inferred)
 
 
 def fingerprint(*parts: Any) -> str:
@@ -134,18 +134,21 @@ def entity_page(renderer: Renderer, enrichment: Enrichment, kind: str, name: str
     for n in range(full, 0, -1):  # newest numbered page first
         chunk = oldest_first[(n - 1) * PAGE_SIZE:n * PAGE_SIZE]
         older.append((n, renderer.href(entity_url(kind, name, n)),
-                      cn_date(chunk[0].date), cn_date(chunk[-1].date)))
+                      dated(chunk[0]), dated(chunk[-1])))
     url = entity_url(kind, name, number)
     crumbs = [("首页", renderer.href("/")), (label, renderer.href(index_url(kind))),
               (name, renderer.href(entity_url(kind, name)))]
     if number is not None:
         crumbs.append((f"第{number}页", renderer.href(url)))
-    items = [(renderer.href(a.url), a.display_title, a.paper, cn_date(a.date),
-              urls.page_label(a.page)) for a in shown]
     return urls.output_file(url), renderer.page(
-        "entity.html", kind_label=label, name=name, total=len(articles), items=items,
+        "entity.html", kind_label=label, name=name, total=len(articles), items=shown,
         number=number, older=older, canonical=url, crumbs=crumbs,
         first_href=renderer.href(entity_url(kind, name)))
+
+
+def dated(article: ArticleRec) -> str:
+    """An article's date as the site writes it, （推断） after an estimate."""
+    return marked(cn_date(article.date), "date" in article.inferred)
 
 
 def article_context(renderer: Renderer, enrichment: Enrichment | None,

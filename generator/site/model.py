@@ -320,7 +320,8 @@ def issue_redirects(issue: Issue) -> list[tuple[str, str, str]]:
                 city, y, mo, d, pp = m.groups()
                 old_issue = f"/{city}/{y}/{mo}/{d}/"
                 out.setdefault(old_issue, (issue.url, cn_label(issue)))
-                out.setdefault(f"{old_issue}{pp}/", (page.url, f"第{page.label}版"))
+                mark = "（推断）" if "page" in page.inferred else ""
+                out.setdefault(f"{old_issue}{pp}/", (page.url, f"第{page.label}版{mark}"))
                 if page.source_url:
                     out.setdefault(f"{old_issue}{pp}.txt", (page.source_url, page.label))
                 out.setdefault(f"/data/{city}/{y}-{mo}-{d}.json", (issue.data_url, "data"))

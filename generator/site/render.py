@@ -89,7 +89,7 @@ class Renderer:
             weekday=weekday, cn_date=cn_date, page_label=urls.page_label, links=links,
             crumbs=None, search_enabled=search, prefix=self.prefix, headline=headline,
             issue_date=issue_date, page_name=page_name, issue_date_text=issue_date_text,
-            page_name_text=page_name_text, inferred_mark=inferred_mark,
+            page_name_text=page_name_text, where=where, inferred_mark=inferred_mark,
             inferred_note=inferred_note,
         )
         self.env.filters.update(cn_date=cn_date, iso=lambda d: d.isoformat())
@@ -350,6 +350,16 @@ def page_name_text(page: PageRec) -> str:
 def page_name(page: PageRec) -> Markup:
     """第6版 as HTML, marked when the page number is an estimate."""
     return escape(f"第{page.label}版") + inferred_mark("page" in page.inferred)
+
+
+def where(article: ArticleRec) -> Markup:
+    """许昌日报 · 2023年3月15日 · 第02版 as HTML, each estimate marked: how a list of
+    articles from many issues says where each was printed."""
+    inferred = article.inferred
+    parts = [escape(article.paper) + inferred_mark("paper" in inferred),
+             escape(cn_date(article.date)) + inferred_mark("date" in inferred),
+             escape(f"第{urls.page_label(article.page)}版") + inferred_mark("page" in inferred)]
+    return Markup(" · ").join(parts)
 
 
 def headline(article: ArticleRec) -> Markup:
