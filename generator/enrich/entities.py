@@ -13,10 +13,12 @@ generic places (中国, 我国, 全市) are not places, and an organisation need
 
 from __future__ import annotations
 
-import heapq
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import compress
+from operator import itemgetter, mul, neg
 
 from generator.enrich.lexicon import Lexicon
 from generator.enrich.names import (
@@ -270,35 +272,118 @@ COMPANY_ENDINGS = frozenset({"有限公司", "股份有限公司", "集团", "�
 COMPANY_HEAD_TAGS = frozenset({None, "nz", "nr", "nrt", "ns", "j"})
 
 
-def candidates(words: list[str], lex: Lexicon) -> list[int]:
+# What a word may do at the start of an entity (start_flags), so that the rules run only
+# where they can find something: most words jieba's dictionary tags as names or places
+# (城市, 新春, 一是) and all line breaks never start one, whatever stands around them.
+TRIGGER = 1  # a trigger of the lexicon or a word jieba does not know: always looked at
+JOINER = 2  # a place's or a company's ending: the three words before it are looked at
+ALONE = 4  # may start an entity whatever follows
+BEFORE_ENDING = 8  # may start one only before a word of ENDINGS (建安 + 区, 振德 + 集团)
+BEFORE_VILLAGE = 16  # a character that may start 椹/涧/乡: 乡, 镇 or 村 two or three on
+MAY_START = ALONE | BEFORE_ENDING | BEFORE_VILLAGE
+ENDINGS = frozenset({*PLACE_SUFFIXES, "道", *COMPANY_ENDINGS})
+VILLAGE_ENDINGS = frozenset("乡镇村")
+NOT_IN_VILLAGES = frozenset({"v", "p", "c", "d", "r", "m", "q"})  # tags (see place_at)
+
+
+def start_flags(word: str, lex: Lexicon) -> int:
+    """What the word may do where an entity starts (TRIGGER … BEFORE_VILLAGE), read off
+    the rules of extract_words, place_at and person_at without the words around it: a
+    word that may not start anything is skipped, the rules it would meet unchanged."""
+    tag = lex.tags.get(word)
+    user_tag = lex.user.get(word)
+    flags = (TRIGGER if word in lex.triggers or word not in lex.tags else 0) \
+        | (JOINER if word in JOINERS else 0)
+    org_tag = user_tag if user_tag is not None else tag
+    if user_tag == "nr" or is_place_word(word, lex) or user_tag == "nt" \
+            or (org_tag == "nt" and word not in GENERIC_ORGS) or word in ORG_PREFIXES \
+            or word in NATIONAL_ORGS:
+        return flags | ALONE
+    if (len(word) >= 2 and org_tag in COMPANY_HEAD_TAGS) or (
+            word.endswith("街") and tag == "ns"):
+        flags |= BEFORE_ENDING  # 振德 + 集团, 西大街 + 道
+    if user_tag is not None:
+        return flags if flags & MAY_START else flags & JOINER
+    if can_head_place(word, tag, "区") or can_head_place(word, tag, "街道"):
+        flags |= BEFORE_ENDING  # 建安 + 区
+    unknown = tag is None and not lex.jieba.has_word(word)
+    if (tag is None and 3 <= len(word) <= 4 and word.endswith(("镇", "乡", "街道"))) \
+            or ((tag in PERSON_TAGS or unknown) and is_name_shape(word)) \
+            or (unknown and len(word) == 3 and is_name_shape(word[:2])) \
+            or (len(word) == 2 and word[0] in SURNAMES and tag != "nt") \
+            or word in SURNAMES or word in COMPOUND_SURNAMES:
+        return flags | ALONE  # 城伯镇, 张三, 汪明率, 梁国/栋, 龚/玉林
+    if len(word) == 1 and word != "\n" and word not in FUNCTION_CHARS \
+            and word not in PLACE_SUFFIXES and tag not in NOT_IN_VILLAGES:
+        flags |= BEFORE_VILLAGE
+    return flags if flags & MAY_START else flags & JOINER
+
+
+def word_facts(word: str, lex: Lexicon) -> tuple[int, float]:
+    """What extraction needs to know of a word whatever its article: its start_flags
+    and its IDF as a keyword (0 if it may not be one). Worked out once per process
+    and word (see facts): an archive uses the same words again and again."""
+    return start_flags(word, lex), lex.keyword_idf.get(word, 0.0)
+
+
+def facts(present: list[str], lex: Lexicon) -> list[tuple[int, float]]:
+    """The word_facts of each of the words, from the lexicon's memo."""
+    memo = lex.memo
+    found = list(map(memo.get, present))
+    if None in found:  # words met for the first time
+        for w in present:
+            if w not in memo:
+                memo[w] = word_facts(w, lex)
+        found = list(map(memo.__getitem__, present))
+    return found
+
+
+def candidates(words: list[str], marks: dict[str, int]) -> list[int]:
     """The indexes of the words an entity may start at: words of the lexicon's
     triggers (places, surnames, organisations, tagged names), words jieba's
     dictionary does not know, and words before a place's or a company's ending (and
-    up to three before 乡/镇/村, for 椹/涧/乡). Looking at these only, instead of
-    every word, makes extraction several times faster; the rules are the same."""
-    present = set(words)
-    starts = (present & lex.triggers) | {w for w in present if w not in lex.tags}
-    joins = present & JOINERS
-    marks = starts | joins
-    found: set[int] = set()
-    for i in [i for i, w in enumerate(words) if w in marks]:
-        if words[i] in starts:
-            found.add(i)
-        if words[i] in joins:
-            found.update(range(max(0, i - 3), i))
-    return sorted(found)
+    up to three before 乡/镇/村, for 椹/涧/乡); of these, only the words start_flags
+    says may start one there. marks: the article's words of nonzero start_flags."""
+    hits = list(compress(range(len(words)), map(marks.__contains__, words)))
+    near: set[int] = set()  # the words three or fewer before an ending
+    for i in hits:
+        if marks[words[i]] & JOINER:
+            near.update(range(max(0, i - 3), i))
+    n = len(words)
+    found: list[int] = []
+    for i in hits:
+        flags = marks[words[i]]
+        if not (flags & TRIGGER or i in near):
+            continue
+        if flags & ALONE or (flags & BEFORE_ENDING and i + 1 < n and words[i + 1] in ENDINGS) \
+                or (flags & BEFORE_VILLAGE
+                    and not VILLAGE_ENDINGS.isdisjoint(words[i + 2:i + 4])):
+            found.append(i)
+    return found
 
 
-def extract_words(words: list[str], byline: str | None, lex: Lexicon) -> Entities:
-    """The entities of an article's words (lex.cut of its text) and its byline."""
+UNNAMED_ORG_HEADS = tuple("市县区省镇乡")  # 市教育局: which city's?
+
+
+def extract_words(words: list[str], byline: str | None, lex: Lexicon,
+                  starts: Iterable[int] | None = None) -> Entities:
+    """The entities of an article's words (lex.cut of its text) and its byline.
+    starts: where entities may start (the candidates(), unless a test says)."""
     people: Counter[str] = Counter()
     places: Counter[str] = Counter()
     orgs: Counter[str] = Counter()
     maybe: Counter[str] = Counter()  # names still without evidence → mentions
     user = lex.user
     n = len(words)
+    counts = Counter(words)
+    present = list(counts)
+    known = facts(present, lex)
+    flags = list(map(itemgetter(0), known))
+    idfs = list(map(itemgetter(1), known))
     i = 0
-    for start in candidates(words, lex):
+    if starts is None:
+        starts = candidates(words, dict(compress(zip(present, flags, strict=True), flags)))
+    for start in starts:
         if start < i:
             continue  # inside a name found already
         i = start
@@ -317,7 +402,7 @@ def extract_words(words: list[str], byline: str | None, lex: Lexicon) -> Entitie
             end = org_end(words, last, lex)
             if end >= 0:
                 name = "".join(words[i:end + 1])
-                if name not in GENERIC_ORGS and not name.startswith(tuple("市县区省镇乡")):
+                if name not in GENERIC_ORGS and not name.startswith(UNNAMED_ORG_HEADS):
                     orgs[name] += 1
                 i = end + 1
                 continue
@@ -348,7 +433,8 @@ def extract_words(words: list[str], byline: str | None, lex: Lexicon) -> Entitie
     named = set(people) | set(places) | set(orgs)
     return Entities(
         people=ranked(people), places=ranked(places), orgs=ranked(orgs),
-        keywords=keywords(words, named, lex),
+        keywords=keywords(list(compress(present, idfs)),
+                          list(compress(map(mul, counts.values(), idfs), idfs)), named),
     )
 
 
@@ -358,13 +444,21 @@ def ranked(counts: Counter[str]) -> tuple[str, ...]:
     return tuple(sorted(counts, key=lambda k: (-counts[k], order[k]))[:MAX_PER_KIND])
 
 
-def keywords(words: list[str], named: set[str], lex: Lexicon,
+def keywords(nouns: list[str], weights: list[float], named: set[str],
              top: int = KEYWORDS_PER_ARTICLE) -> tuple[str, ...]:
     """The article's words of most weight (TF-IDF with jieba's IDF table, as
-    jieba.analyse.extract_tags weighs them), nouns only, not the entities it names."""
-    counts = Counter(words)
-    idf = lex.idf
+    jieba.analyse.extract_tags weighs them), nouns only, not the entities it names.
+    nouns: the article's words of the keyword vocabulary; weights: count × IDF of each.
+    Only those weighing as much as the 2 × top heaviest are sorted (ties included)."""
+    scored = zip(map(neg, weights), nouns, strict=True)  # (-weight, word): best first
+    if len(weights) > 2 * top:
+        floor = sorted(weights, reverse=True)[2 * top - 1]
+        best = sorted(compress(scored, map(floor.__le__, weights)))
+    else:
+        best = sorted(scored)
     inside = "|".join(named)  # a keyword is no part of a name either
-    vocab = lex.keyword_vocab
-    scored = [(-n * idf[w], w) for w, n in counts.items() if w in vocab and w not in inside]
-    return tuple(w for _, w in heapq.nsmallest(top, scored))
+    found = [w for _, w in best if w not in inside][:top]
+    if len(found) < top and len(best) < len(weights):  # the names held many of them
+        found = [w for _, w in sorted(zip(map(neg, weights), nouns, strict=True))
+                 if w not in inside][:top]
+    return tuple(found)

@@ -70,11 +70,15 @@ class Lexicon:
             {w for w, t in self.tags.items() if t in ("nr", "nrfg", "nrt", "ns", "nt")}
             | KNOWN_PLACES | {p + s for p in KNOWN_PLACES for s in "省市县"}
             | ORG_PREFIXES | NATIONAL_ORGS | SURNAMES | COMPOUND_SURNAMES | set(self.user))
-        # Words that may be keywords: nouns of jieba's IDF table, of some weight.
+        # Words that may be keywords, with their IDF: nouns of jieba's IDF table.
         # Not names (a person or a place is an entity, not a keyword), not titles.
-        self.keyword_vocab = frozenset(
-            w for w in self.idf if len(w) >= 2 and self.tags.get(w) in KEYWORD_TAGS
-            and w not in NOT_KEYWORDS and w not in self.triggers and w not in TITLES)
+        self.keyword_idf = {
+            w: idf for w, idf in self.idf.items() if len(w) >= 2
+            and self.tags.get(w) in KEYWORD_TAGS and w not in NOT_KEYWORDS
+            and w not in self.triggers and w not in TITLES}
+        # word → what extraction knows of it (entities.word_facts), worked out when an
+        # article first has the word: most words are met again and again.
+        self.memo: dict[str, tuple[int, float]] = {}
 
     def cut(self, text: str) -> list[str]:
         """jieba's words of the text's Chinese characters (with its unknown-word model);
