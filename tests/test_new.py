@@ -37,7 +37,7 @@ from generator.config import load_config
 REPO = Path(__file__).resolve().parent.parent
 SAMPLE_PAGES = REPO / "samples" / "pages"
 EXPECTED = {
-    "site.yaml", "README.md", "requirements.txt", ".gitignore", "netlify.toml",
+    "site.yaml", "names.txt", "README.md", "requirements.txt", ".gitignore", "netlify.toml",
     "netlify/plugins/archive-cache/manifest.yml", "netlify/plugins/archive-cache/index.js",
     ".github/workflows/pages.yml", "content/.gitkeep", "pages/README.md",
 }

@@ -405,7 +405,9 @@ def test_items_read_as_the_article(sample: Tab, sample_docs: dict[str, Doc]):
         doc = sample_docs[item["url"]]
         flat = re.sub(r"\s+", "", doc.text)
         assert re.sub(r"\s+", "", item["head"] + item["body"]) == flat, item["url"]
-        assert item["body"] and not item["body"].startswith(item["title"]), item["url"]
+        # An untitled article has no title in the index (the site shows its first words).
+        assert item["body"], item["url"]
+        assert item["title"] == "" or not item["body"].startswith(item["title"]), item["url"]
         assert item["page"] == str(doc.page) and item["paper"] == doc.paper
         assert item["date"] == doc.date.isoformat() and item["kind"] == doc.kind
 

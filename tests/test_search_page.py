@@ -75,7 +75,12 @@ def focused_id(tab: Tab) -> str:
 
 
 def dates_of(shown: list[dict[str, Any]]) -> list[str]:
-    return [re.search(r"\d{4}-\d{2}-\d{2}", r["meta"]).group() for r in shown]
+    """The dates of results, as ISO dates (a result shows 2023年3月5日)."""
+    out = []
+    for r in shown:
+        y, m, d = re.search(r"(\d{4})年(\d{1,2})月(\d{1,2})日", r["meta"]).groups()
+        out.append(f"{y}-{int(m):02d}-{int(d):02d}")
+    return out
 
 
 # A mark on the page's first result and on window: both survive a search that runs
@@ -247,7 +252,7 @@ def test_typing_arrowing_and_ticking_run_nothing_until_enter(
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"[?&]year=" + value))
     shown = results(tab)
-    assert all(f" · {value}-" in r["meta"] for r in shown)
+    assert all(f" · {value}年" in r["meta"] for r in shown)
     assert page.evaluate("[document.activeElement.name, document.activeElement.value, "
                          "document.activeElement.checked]") == ["year", value, True]
 

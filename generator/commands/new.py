@@ -35,6 +35,7 @@ PLUGIN = "netlify/plugins/archive-cache"
 # (file in generator/scaffold/, or None for an empty file; its place in the new archive)
 FILES: tuple[tuple[str | None, str], ...] = (
     ("site.yaml", "site.yaml"),
+    ("names.txt", "names.txt"),
     ("README.md", "README.md"),
     ("requirements.txt", "requirements.txt"),
     ("gitignore", ".gitignore"),
