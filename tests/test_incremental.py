@@ -309,3 +309,28 @@ def segment_folders(out: Path) -> list[str]:
     folders = [s["path"].rstrip("/") for s in listing["segments"]]
     assert sorted(p.name for p in (out / "pagefind").iterdir() if p.is_dir()) == sorted(folders)
     return folders
+
+
+def test_an_entity_with_pages_of_older_articles_stays_equal_to_a_clean_build(tmp_path: Path):
+    """An entity named in more than a page of articles (100) has numbered pages of older
+    ones; a new article must leave them as a clean build makes them."""
+    import datetime as dt
+
+    archive = Archive(tmp_path)
+    shutil.rmtree(archive.content)
+    day = dt.date(2022, 1, 1)
+
+    def add(date: dt.date, n: int) -> None:
+        folder = archive.content / f"xuchang/ribao/{date:%Y/%m/%d}"
+        folder.mkdir(parents=True)
+        (folder / "01-01.md").write_text(
+            f"---\ntitle: 市长张三调研第{n}号工程\nbyline: 本报记者 李新\ncity: 许昌\n"
+            f"paper: 许昌日报\ndate: {date.isoformat()}\npage: 1\n---\n\n"
+            f"市长张三在许昌市调研第{n}号工程时说，要抓好安全生产。\n", encoding="utf-8")
+
+    for n in range(101):
+        add(day + dt.timedelta(days=n), n)
+    archive.check("--no-search")
+    assert (archive.out / "people" / "张三" / "1" / "index.html").is_file()
+    add(dt.date(2022, 12, 31), 101)
+    archive.check("--no-search")
