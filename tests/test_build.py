@@ -610,3 +610,27 @@ def test_every_file_outside_the_layout_is_listed_at_once(tmp_path):
     old = problem_lines(err, "content/xuchang/2023/03/23")[0]
     assert "archive migrate" in old  # how to fix it
     assert not (tmp_path / "public").exists()
+
+
+def test_a_page_text_saved_in_another_encoding_is_still_published(tmp_path, capsys):
+    """An editor's GB18030 or UTF-16 page text is published as UTF-8; a page text that is
+    no text stops the build with one line naming it, and public/ stays as it was."""
+    from e2e_site import ONE_ISSUE, one_issue_project
+
+    root = one_issue_project(tmp_path)
+    page = root / "content" / ONE_ISSUE / "06.txt"
+    text = page.read_text(encoding="utf-8")
+    out = root / "public"
+    build = ["build", "--content", str(root / "content"), "--out", str(out),
+             "--config", str(root / "site.yaml"), "-q"]
+    for encoding in ("gb18030", "utf-16"):
+        page.write_bytes(text.encode(encoding))
+        assert main(build) == 0
+        published = (out / ONE_ISSUE / "06.txt").read_bytes().decode("utf-8-sig")
+        assert published == text, encoding
+    page.write_bytes(bytes(range(256)) * 8)
+    capsys.readouterr()
+    assert main(build) != 0
+    err = capsys.readouterr().err
+    assert "06.txt: not a text page" in err and "Traceback" not in err
+    assert (out / ONE_ISSUE / "06.txt").read_bytes().decode("utf-8-sig") == text

@@ -40,6 +40,7 @@ from generator.enrich import pages as entity_pages
 from generator.enrich.pages import article_digest
 from generator.enrich.site import Enrichment, enrich
 from generator.errors import ArchiveError, ContentProblems
+from generator.ingest.decode import decode_page
 from generator.search.index import (
     BatchCache,
     SegmentListing,
@@ -700,12 +701,19 @@ def render_site(site: Site, renderer: Renderer) -> Iterable[tuple[str, str]]:
 
 
 def read_source(content: Path, rel: str | None) -> str | None:
+    """A page's raw OCR text. One an editor saved in another encoding (GB18030, UTF-16)
+    is read as ingest reads it and published as UTF-8; one that is no text at all stops
+    the build naming it, instead of its published URL silently going away."""
     if not rel:
         return None
     try:
-        return (content / rel).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
+        data = (content / rel).read_bytes()
+    except OSError:
         return None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return decode_page(data, str(content / rel))
 
 
 def write_all(out: Path, outputs: Iterable[tuple[str, str]]) -> list[str]:
