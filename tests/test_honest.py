@@ -35,16 +35,17 @@ def cn_date(date: dt.date) -> str:
 class ShownText(HTMLParser):
     """The text a page shows, without the articles' own words (bodies, excerpts, OCR)."""
 
-    def __init__(self) -> None:
+    def __init__(self, skip: set[str] = frozenset()) -> None:
         super().__init__()
         self.parts: list[str] = []
         self.skip = 0
+        self.skipped = OWN_WORDS | skip
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in VOID:
             return
         classes = set((dict(attrs).get("class") or "").split())
-        if self.skip or classes & OWN_WORDS or tag in ("script", "style"):
+        if self.skip or classes & self.skipped or tag in ("script", "style"):
             self.skip += 1
 
     def handle_endtag(self, tag: str) -> None:
@@ -56,8 +57,8 @@ class ShownText(HTMLParser):
             self.parts.append(data)
 
 
-def shown_text(path: Path) -> str:
-    parser = ShownText()
+def shown_text(path: Path, skip: set[str] = frozenset()) -> str:
+    parser = ShownText(skip)
     parser.feed(path.read_text(encoding="utf-8"))
     return "".join(parser.parts)
 
@@ -189,3 +190,47 @@ def test_search_results_know_which_facts_are_estimates(sample_site: BuiltSite):
 def test_no_invented_text_is_in_the_search_index(sample_site: BuiltSite, query: str):
     for path in sample_site.root.glob("pagefind/*/fragment/*"):
         assert query not in gzip.decompress(path.read_bytes()).decode("utf-8")
+
+
+@pytest.fixture(scope="module")
+def guessed_paper(tmp_path_factory) -> Path:
+    """The sample archive with one issue whose city and paper are estimates too, built."""
+    import shutil
+
+    from e2e_site import build
+
+    root = tmp_path_factory.mktemp("guessed")
+    content = root / "content"
+    shutil.copytree(SAMPLE, content)
+    for path in (content / GUESSED).glob("*.md"):
+        text = path.read_text(encoding="utf-8")
+        path.write_text(re.sub(r"^inferred: .*$", "inferred: [city, paper, date, page]", text,
+                               count=1, flags=re.M), encoding="utf-8")
+    build(content, root / "public", "https://example.org")
+    return root / "public"
+
+
+SAMPLE = Path(__file__).resolve().parent.parent / "content"
+GUESSED = "jiaozuo/ribao/2023/02/21"  # the only issue of its paper and city
+
+
+def test_an_estimated_paper_and_city_are_marked_wherever_they_are_shown(guessed_paper: Path):
+    pages = [guessed_paper / "index.html", guessed_paper / "jiaozuo/index.html",
+             guessed_paper / "jiaozuo/ribao/index.html",
+             *sorted((guessed_paper / GUESSED).rglob("index.html"))]
+    assert len(pages) > 20
+    for path in pages:
+        # Citations have their own notation ([焦作日报] and notes); a paper's facts are
+        # what site.yaml says of it.
+        # what site.yaml says of it. Headlines are the paper's own words (焦作 is in many).
+        text = shown_text(path, skip={"citation", "bibtex", "ris", "csl-json", "paper-about",
+                                      "untitled"})
+        for m in re.finditer("焦作日报", text):
+            assert text[m.end():].startswith(MARK), \
+                f"{path.relative_to(guessed_paper)}: {text[m.start() - 10:m.end() + 8]!r}"
+        html = path.read_text(encoding="utf-8")
+        crumbs = re.search(r'<nav class="breadcrumbs.*?</nav>', html, re.S)
+        if crumbs and "/jiaozuo/" in crumbs[0]:
+            assert re.search(r">焦作（推断）</(a|li)>", crumbs[0]), path
+    feed = (guessed_paper / "jiaozuo/ribao/feed.xml").read_text(encoding="utf-8")
+    assert "<name>焦作日报（推断）</name>" in feed or "<author><name>焦作日报" not in feed

@@ -135,6 +135,16 @@ class Paper:
         return any("date" in i.inferred for i in self.issues)
 
     @property
+    def name_inferred(self) -> bool:
+        """The paper's name is an estimate for all its issues (where only some issues
+        estimate it, their own views say so)."""
+        return bool(self.issues) and all("paper" in i.inferred for i in self.issues)
+
+    @property
+    def city_inferred(self) -> bool:
+        return bool(self.issues) and all("city" in i.inferred for i in self.issues)
+
+    @property
     def city_url(self) -> str:
         return urls.city(self.city_slug)
 
@@ -163,6 +173,10 @@ class City:
     @property
     def article_count(self) -> int:
         return sum(p.article_count for p in self.papers)
+
+    @property
+    def name_inferred(self) -> bool:
+        return bool(self.papers) and all(p.city_inferred for p in self.papers)
 
 
 @dataclass

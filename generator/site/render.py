@@ -89,7 +89,8 @@ class Renderer:
             weekday=weekday, cn_date=cn_date, page_label=urls.page_label, links=links,
             crumbs=None, search_enabled=search, prefix=self.prefix, headline=headline,
             issue_date=issue_date, page_name=page_name, issue_date_text=issue_date_text,
-            page_name_text=page_name_text, where=where, inferred_mark=inferred_mark,
+            page_name_text=page_name_text, where=where, marked=marked,
+            named=named, inferred_mark=inferred_mark,
             inferred_note=inferred_note,
         )
         self.env.filters.update(cn_date=cn_date, iso=lambda d: d.isoformat())
@@ -131,7 +132,8 @@ class Renderer:
         papers = [(p, list(reversed(p.issues[-8:]))) for p in city.papers]
         return urls.output_file(city.url), self.page(
             "city.html", city=city, papers=papers, canonical=city.url,
-            crumbs=[("首页", self.href("/")), (city.name, self.href(city.url))])
+            crumbs=[("首页", self.href("/")),
+                    (marked(city.name, city.name_inferred), self.href(city.url))])
 
     def paper(self, paper: Paper) -> Output:
         years = [(year, [(month, month_grid(year, month, issues)) for month, issues in months])
@@ -191,11 +193,13 @@ class Renderer:
         """Breadcrumbs as (label, link): 首页 › paper › date › page › article."""
         out = [("首页", self.href("/"))]
         if paper is not None:
-            out.append((paper.city, self.href(paper.city_url)))
-            out.append((paper.name, self.href(paper.url)))
+            out.append((marked(paper.city, paper.city_inferred), self.href(paper.city_url)))
+            out.append((marked(paper.name, paper.name_inferred), self.href(paper.url)))
         if issue is not None:
-            out.append((issue.city, self.href(urls.city(issue.slug.split("/", 1)[0]))))
-            out.append((issue.paper, self.href(urls.paper(issue.slug))))
+            out.append((marked(issue.city, "city" in issue.inferred),
+                        self.href(urls.city(issue.slug.split("/", 1)[0]))))
+            out.append((marked(issue.paper, "paper" in issue.inferred),
+                        self.href(urls.paper(issue.slug))))
             out.append((issue_date_text(issue), self.href(issue.url)))
         if page is not None:
             out.append((page_name_text(page), self.href(page.url)))
@@ -327,6 +331,11 @@ def inferred_mark(inferred: bool) -> Markup:
     if not inferred:
         return Markup("")
     return Markup(f'<span class="inferred" title="{INFERRED_TIP}">{INFERRED_MARK}</span>')
+
+
+def named(text: str, inferred: bool) -> Markup:
+    """A name (a paper's, a city's) as HTML, marked when it is an estimate."""
+    return escape(text) + inferred_mark(inferred)
 
 
 def inferred_note(fields: Iterable[str]) -> str:
