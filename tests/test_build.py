@@ -123,6 +123,8 @@ def test_small_things_a_reader_notices(sample_site):
         html = (sample_site / rel).read_text(encoding="utf-8")
         icon = re.search(r'<link rel="icon" href="([^"]+)"', html)
         assert icon and (sample_site / icon[1].lstrip("/")).is_file(), rel
+    # …and /favicon.ico, where feed readers and browsers look for files without a link.
+    assert (sample_site / "favicon.ico").read_bytes()[:4] == b"\x00\x00\x01\x00"
     text = (sample_site / "xuchang/ribao/2023/03/23/06.txt").read_bytes()
     assert text.startswith("\ufeff".encode()) and not text[3:].startswith("\ufeff".encode())
     page = (sample_site / "xuchang/ribao/2023/03/23/06/index.html").read_text(encoding="utf-8")

@@ -173,6 +173,11 @@ def test_exports_and_feeds_carry_the_estimates(sample_site: BuiltSite):
             assert re.search(r"<title>［.+］</title>", entry), url
 
 
+def test_the_sitemap_gives_no_estimated_date_as_a_modification_date(sample_site: BuiltSite):
+    sitemap = (sample_site.root / "sitemap.xml").read_text(encoding="utf-8")
+    assert "<loc>" in sitemap and "<lastmod>" not in sitemap  # every sample date is estimated
+
+
 def test_search_results_know_which_facts_are_estimates(sample_site: BuiltSite):
     fronts = articles(sample_site)
     seen = 0

@@ -756,11 +756,15 @@ def copy_scans(content: Path, out: Path, issue: Issue) -> list[str]:
 
 
 def copy_assets(template_dirs: list[Path], out: Path) -> None:
-    """Static files (CSS, JS, fonts) from each templates/assets/, overrides first."""
+    """Static files (CSS, JS, fonts) from each templates/assets/, overrides first; the
+    icon also at /favicon.ico, where browsers and feed readers look for it by default
+    (for a PDF, a feed, a page text: files without a <link rel="icon">)."""
     for directory in reversed(template_dirs):
         assets = directory / "assets"
         if assets.is_dir():
             shutil.copytree(assets, out / "assets", dirs_exist_ok=True)
+    if (out / "assets" / "favicon.ico").is_file():
+        shutil.copyfile(out / "assets" / "favicon.ico", out / "favicon.ico")
 
 
 # -- atomic output -------------------------------------------------------------

@@ -387,7 +387,7 @@ def cn_label(issue: Issue) -> str:
 SITE_SECTIONS = frozenset({"assets", "data", "pagefind", "search", "__archive", "feed.xml",
                            "about", "today", "people", "places", "orgs", "topics",
                            "robots.txt", "404.html", "index.html", "_redirects", "_headers",
-                           "permalinks.txt", ".archive-output"})
+                           "permalinks.txt", ".archive-output", "favicon.ico"})
 
 
 def url_conflicts(site: Site) -> list[tuple[str, str]]:

@@ -416,14 +416,16 @@ def sitemap_entries(site: Site) -> Iterator[tuple[str, dt.date | None]]:
     for city in site.cities:
         yield city.url, None
     for paper in site.papers:
-        last = paper.issues[-1].date if paper.issues else None
-        yield paper.url, last
+        last = paper.issues[-1] if paper.issues else None
+        yield paper.url, last.date if last and "date" not in last.inferred else None
         for issue in paper.issues:
-            yield issue.url, issue.date
+            # No <lastmod> from an estimated date: it would be stated as a fact.
+            day = None if "date" in issue.inferred else issue.date
+            yield issue.url, day
             for page in issue.pages:
-                yield page.url, issue.date
+                yield page.url, day
                 for article in page.articles:
-                    yield article.url, issue.date
+                    yield article.url, day
 
 
 # -- data exports ------------------------------------------------------------
