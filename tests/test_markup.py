@@ -134,3 +134,11 @@ def test_link_scan_counts_what_the_parser_reads():
     assert markup._link_scan("[链接](http://example.org)") < 30
     assert markup._link_scan("[" * 100) == sum(range(1, 101))
     assert markup._link_scan('[a]("' + "x" * 100 + ")") > 100
+
+
+def test_an_excerpt_is_the_text_a_reader_sees():
+    """Markdown is rendered, not stripped: a bracket or a lone asterisk the OCR read stays."""
+    excerpt = markup.excerpt
+    assert excerpt("> 引文\n\n正文第一段") == "引文 正文第一段"
+    assert excerpt("价格为[3]元，增长5*2倍") == "价格为[3]元，增长5*2倍"
+    assert excerpt("甲" * 200).endswith("……") and len(excerpt("甲" * 200)) == 92

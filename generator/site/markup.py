@@ -202,7 +202,8 @@ def _link_scan(chunk: str) -> int:
 
 
 def excerpt(body: str, length: int = 90) -> str:
-    """The first words of a body as plain text, for lists, feeds and meta descriptions."""
-    text = re.sub(r"(?m)^\s*(?:>+|#+)|[*_`\[\]]+|\s+", " ", body[: length * 3]).strip()
-    text = re.sub(r"\s+", " ", text)
+    """The first words of a body as plain text, for lists, feeds and meta descriptions:
+    the text a reader sees (Markdown rendered), so an asterisk or a bracket the OCR read
+    stays where it was printed."""
+    text = re.sub(r"\s+", " ", body_text(body[: length * 3])).strip()
     return text if len(text) <= length else text[:length].rstrip() + "……"
