@@ -1,7 +1,10 @@
-"""generator/enrich/related.py: related articles by shared entities and keywords."""
+"""generator/enrich/related.py: related articles by shared entities and keywords, and
+the lists a build keeps (site.related_lists)."""
 
 from __future__ import annotations
 
+from generator.enrich import site
+from generator.enrich.cache import RelatedCache
 from generator.enrich.entities import Entities
 from generator.enrich.related import related
 
@@ -52,3 +55,34 @@ def test_only_the_latest_articles_sharing_a_term_are_compared():
 def test_at_most_top_articles_are_listed():
     items = [ZHANG_ELSEWHERE] * 8 + [ZHANG_IN_XUCHANG]
     assert len(related(items, idf, top=3)[8]) == 3
+
+
+def test_the_lists_from_an_article_on_are_those_of_all_the_articles():
+    items = [ZHANG_IN_XUCHANG, ONLY_XUCHANG, ZHANG_ELSEWHERE, NOTHING_SHARED, ZHANG_IN_XUCHANG]
+    for start in range(len(items) + 1):
+        assert related(items, idf, start=start) == related(items, idf)[start:]
+
+
+def test_a_build_computes_only_the_lists_after_the_first_changed_article(tmp_path,
+                                                                         monkeypatch):
+    """The saved lists stand up to the first article whose key changed: a new day's
+    articles at the end are the only ones computed, and the lists are a clean build's."""
+    starts: list[int] = []
+
+    def counted(items, idf, start=0):
+        starts.append(start)
+        return related(items, idf, start=start)
+
+    monkeypatch.setattr(site, "related", counted)
+    saved = RelatedCache(tmp_path / "related")
+    items = [ZHANG_IN_XUCHANG, ONLY_XUCHANG, ZHANG_ELSEWHERE, NOTHING_SHARED]
+    keys = ["a", "b", "c", "d"]
+    clean = site.related_lists(items, keys, saved, clean=False)
+    more = [*items, ZHANG_IN_XUCHANG, ONLY_XUCHANG]
+    grown = site.related_lists(more, [*keys, "e", "f"], saved, clean=False)
+    assert grown == site.related_lists(more, [*keys, "e", "f"], saved, clean=True)
+    assert grown[:4] == clean
+    changed = site.related_lists(more, ["a", "B", "c", "d", "e", "f"], saved, clean=False)
+    unchanged = site.related_lists(more, ["a", "B", "c", "d", "e", "f"], saved, clean=False)
+    assert changed == unchanged == grown
+    assert starts == [0, 4, 0, 1]  # nothing computed the last time

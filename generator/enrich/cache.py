@@ -1,11 +1,16 @@
 """The entities of each issue, kept between builds (in the build cache, beside the
-search index's analysed issues).
+search index's analysed issues), and the related lists of the last build.
 
 One file per issue, named by a fingerprint of everything its extraction reads: the
 issue folder's files (names, sizes, times), the folder itself, the articles published
 from it, the site's entity dictionary and the extractor's own code. A build that
 changes one issue extracts that issue only; a template or a config change, which
 renders every page again, extracts nothing.
+
+The related lists are kept whole, with each article's key (its path and its issue's
+file name): an article's list draws only on the articles before it, so the lists of
+the articles before the first changed one stand, and a new day's build computes its
+new articles' lists only.
 """
 
 from __future__ import annotations
@@ -60,3 +65,26 @@ class EntityCache:
             if entry.name.removesuffix(".entities") not in names:
                 with contextlib.suppress(OSError):
                     os.unlink(entry.path)
+
+
+class RelatedCache:
+    """The related lists of the last build, in one compressed pickle: (version, the
+    articles' keys in archive order, their lists as indexes into that order)."""
+
+    def __init__(self, path: Path):
+        self.path = path
+
+    def load(self) -> tuple[str, list[str], list[list[int]]] | None:
+        """The saved lists, or None when missing or unreadable (then all are computed)."""
+        try:
+            version, keys, lists = pickle.loads(zlib.decompress(self.path.read_bytes()))
+        except Exception:  # missing, cut short by a crash, or of an older layout
+            return None
+        return version, keys.split("\n"), lists
+
+    def save(self, version: str, keys: list[str], lists: list[list[int]]) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        temp = self.path.parent / f".{self.path.name}.{os.getpid()}.tmp"
+        data = (version, "\n".join(keys), lists)
+        temp.write_bytes(zlib.compress(pickle.dumps(data, pickle.HIGHEST_PROTOCOL), 1))
+        os.replace(temp, self.path)

@@ -8,14 +8,18 @@ its issue's fingerprint, and every entity page is a unit of its own (see pages.p
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import multiprocessing
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
-from generator.enrich.cache import EntityCache, IssueEntities, cache_name
+from generator.enrich import related as related_module
+from generator.enrich.cache import EntityCache, IssueEntities, RelatedCache, cache_name
 from generator.enrich.entities import KINDS, Entities, extract
 from generator.enrich.lexicon import (
     dictionary_digest,
@@ -70,11 +74,13 @@ def enrich(site: Site, signatures: dict[str, Any], store: Path, jobs: int, clean
     cache = EntityCache(store / "entities")
     out = Enrichment()
     todo: list[tuple[Issue, str]] = []
+    issue_name: dict[str, str] = {}  # article rel → its issue's cache name
     for issue in site.issues:
         folder = issue_folder(issue)
         name = cache_name(inputs, folder, signatures.get(folder),
                           [a.rel for a in issue.articles])
         out.cache_names.add(name)
+        issue_name.update((a.rel, name) for a in issue.articles)
         found = None if clean else cache.load(name)
         if found is not None and all(a.rel in found for a in issue.articles):
             out.entities.update(found)
@@ -92,19 +98,60 @@ def enrich(site: Site, signatures: dict[str, Any], store: Path, jobs: int, clean
         out.extracted = sum(len(issue.articles) for issue, _ in todo)
     cache.keep(out.cache_names)
     articles = sorted(site.articles, key=archive_order)
-    if articles:
-        idf, median = idf_table()
-        lists = related([out.entities[a.rel] for a in articles],
-                        lambda word: idf.get(word, median))
-        out.related = {a.rel: [articles[n] for n in lists[k]] for k, a in enumerate(articles)}
-    index: dict[str, dict[str, list[ArticleRec]]] = {kind: defaultdict(list) for kind in KINDS}
-    for article in sorted(articles, key=newest_first):
-        entities = out.entities[article.rel]
-        for kind in KINDS:
-            for name in entities.of(kind):
-                index[kind][name].append(article)
-    out.index = {kind: dict(names) for kind, names in index.items()}
+    keys = [f"{a.rel}\0{issue_name[a.rel]}" for a in articles]
+    lists = related_lists([out.entities[a.rel] for a in articles], keys,
+                          RelatedCache(store / "related"), clean)
+    out.related = {a.rel: list(map(articles.__getitem__, found))
+                   for a, found in zip(articles, lists, strict=True)}
+    out.index = entity_index(sorted(articles, key=newest_first), out.entities)
     return out
+
+
+def related_lists(items: list[Entities], keys: list[str], saved: RelatedCache,
+                  clean: bool) -> list[list[int]]:
+    """Each article's related list (items and keys in archive order): an article's
+    list draws only on the articles before it, so the lists before the first article
+    whose key differs from the last build's are the saved ones, and only the rest are
+    computed (a new day's articles, at the end of the archive)."""
+    version = related_version()
+    old = None if clean else saved.load()
+    lists: list[list[int]] = []
+    if old is not None and old[0] == version:
+        lists = old[2][:common_prefix(old[1], keys)]
+    if len(lists) < len(items):
+        idf, median = idf_table()
+        lists += related(items, lambda word: idf.get(word, median), start=len(lists))
+    if old is None or old[0] != version or old[1] != keys:
+        saved.save(version, keys, lists)
+    return lists
+
+
+def common_prefix(old: list[str], new: list[str]) -> int:
+    """How many keys the two lists begin with in common."""
+    n = min(len(old), len(new))
+    if old[:n] == new[:n]:
+        return n
+    return next(k for k in range(n) if old[k] != new[k])
+
+
+@functools.cache
+def related_version() -> str:
+    """A fingerprint of the related lists' code: a change computes them all again."""
+    return hashlib.sha256(Path(related_module.__file__).read_bytes()).hexdigest()
+
+
+def entity_index(newest: list[ArticleRec], entities: dict[str, Entities]
+                 ) -> dict[str, dict[str, list[ArticleRec]]]:
+    """kind → entity name → its articles, in the order given (newest first)."""
+    found = [entities[a.rel] for a in newest]
+    index: dict[str, dict[str, list[ArticleRec]]] = {}
+    for kind in KINDS:
+        names: defaultdict[str, list[ArticleRec]] = defaultdict(list)
+        for article, named in zip(newest, map(attrgetter(kind), found), strict=True):
+            for name in named:
+                names[name].append(article)
+        index[kind] = dict(names)
+    return index
 
 
 def run_extraction(todo: list[tuple[Issue, str]], jobs: int) -> list[IssueEntities]:
@@ -124,8 +171,20 @@ def extract_issue(number: int) -> IssueEntities:
     issue, name = _WORK["todo"][number]
     lex = lexicon(_WORK["entries"])
     bodies = _WORK["bodies_of"](issue_folder(issue))
-    found = {a.rel: extract(a.title, a.kicker, a.subtitle, a.byline, bodies.get(a.rel, ""),
-                            lex)
-             for a in issue.articles}
+    found = shared_names({a.rel: extract(a.title, a.kicker, a.subtitle, a.byline,
+                                         bodies.get(a.rel, ""), lex)
+                          for a in issue.articles})
     _WORK["cache"].save(name, found)
     return found
+
+
+def shared_names(found: IssueEntities) -> IssueEntities:
+    """The same entities with one string object per name: the issue's pickle (to the
+    cache, and back from a worker) holds each name once, half the bytes to load."""
+    names: dict[str, str] = {}  # name → the first string of it
+
+    def canonical(e: Entities) -> Entities:
+        return Entities(*(tuple(map(names.setdefault, e.of(kind), e.of(kind)))
+                          for kind in KINDS))
+
+    return {rel: canonical(e) for rel, e in found.items()}
