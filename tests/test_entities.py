@@ -74,7 +74,17 @@ def test_generic_places_are_not_places():
 
 def test_place_fragments_are_joined_and_a_city_is_named_without_its_suffix():
     found = entities("走进建安区椹涧乡的大棚。许昌市和河南省的领导来到这里。")
-    assert found.places == ("建安区", "椹涧乡", "许昌", "河南")
+    assert found.places == ("建安", "椹涧乡", "许昌", "河南")
+
+
+def test_one_place_has_one_name_with_or_without_its_ending():
+    found = entities("山阳区和山阳，修武县和修武，博爱县，温县，焦作市中站区。")
+    assert found.places == ("山阳", "修武", "博爱县", "温县", "焦作", "中站区")
+
+
+def test_kinds_of_area_slogans_and_phrases_are_no_places_or_organisations():
+    found = entities("开展万人助企联乡帮村活动，推进城中村改造，为国家开好局、起好步。")
+    assert found.places == () and found.orgs == ()
 
 
 def test_a_place_at_the_head_of_an_organisation_is_part_of_its_name():

@@ -103,7 +103,18 @@ def is_place_word(word: str, lex: Lexicon) -> bool:
     if 3 <= len(word) <= 4 and word.endswith("县") and can_head_place(word[:-1], None, "县"):
         return lex.tags.get(word) not in ("v", "a", "vn", "d")  # 博爱县 (jieba: a person)
     return (lex.tags.get(word) == "ns" and len(word) >= 3 and word.endswith(NATURAL_ENDINGS)
-            and not word.endswith(("城市", "都市", "城区", "社区", "小区", "园区", "景区")))
+            and not word.endswith(("城市", "都市", "城区", "社区", "小区", "园区", "景区"))
+            and not is_kind_of_area(word))
+
+
+def is_kind_of_area(word: str) -> bool:
+    """Is the word a kind of area, a common noun, rather than a named place: its head
+    before the place's ending says what sort of place it is (城中 + 村, 贫困 + 村,
+    示范 + 区), whatever tag jieba's dictionary gives the whole word."""
+    for suffix in PLACE_SUFFIXES:
+        if word.endswith(suffix) and word[: -len(suffix)] in NOT_PLACE_HEADS:
+            return True
+    return False
 
 
 # Endings of the places jieba tags ns that are more than a tag error (新春, 上门 are ns).
@@ -111,9 +122,11 @@ NATURAL_ENDINGS = (*PLACE_SUFFIXES, "山", "河", "湖", "江", "岛", "水库",
 
 
 def place_name(word: str, lex: Lexicon) -> str:
-    """A place's name as its page names it: 许昌市 → 许昌, 河南省 → 河南, 修武县 → 修武
-    when the shorter word is a known place; other endings stay (温县, 建安区)."""
-    for suffix in ("省", "市", "县"):
+    """A place's name as its page names it, one form whatever the text prints, so that
+    one place has one page: the ending 省/市/县/区 is dropped when the head alone is a
+    known place (许昌市 → 许昌, 修武县 → 修武, 建安区 → 建安: papers print both), kept
+    when the head alone is a common word or too short (博爱县, 温县, 解放区)."""
+    for suffix in ("省", "市", "县", "区"):
         base = word[: -len(suffix)]
         if word.endswith(suffix) and len(base) >= 2 and (
                 base in KNOWN_PLACES or (suffix != "县" and is_place_word(base, lex))):
@@ -154,7 +167,8 @@ def place_at(words: list[str], i: int, lex: Lexicon) -> tuple[str, int] | None:
     if nxt in PLACE_SUFFIXES and can_head_place(w, tag, nxt):
         return w + nxt, i + 1  # 建安 + 区
     if tag is None and 3 <= len(w) <= 4 and w.endswith(("镇", "乡", "街道")) \
-            and can_head_place(w[:-1] if w[-1] != "道" else w[:-2], None, "镇"):
+            and can_head_place(w[:-1] if w[-1] != "道" else w[:-2], None, "镇") \
+            and not glued_in_phrase(words, i, lex):
         return w, i  # 城伯镇, which jieba does not know
     if len(w) == 1 and w not in FUNCTION_CHARS:  # 椹/涧/乡: characters jieba knows no word of
         j = i
@@ -166,6 +180,15 @@ def place_at(words: list[str], i: int, lex: Lexicon) -> tuple[str, int] | None:
                         words[i:j]):
             return "".join(words[i:j + 1]), j
     return None
+
+
+def glued_in_phrase(words: list[str], i: int, lex: Lexicon) -> bool:
+    """Is words[i], a word jieba's dictionary does not know, cut out of a run of words
+    it does not know either (万人助/企联乡/帮村, a slogan): its unknown-word model split
+    the run somewhere, so the word is no evidence of a place. A word between known
+    words or line breaks (在/城伯镇/调研) is not glued."""
+    neighbours = (words[i - 1] if i else "\n", words[i + 1] if i + 1 < len(words) else "\n")
+    return any(w != "\n" and not lex.known(w) for w in neighbours)
 
 
 def is_org_ending(word: str) -> bool:
@@ -197,13 +220,23 @@ def org_end(words: list[str], start: int, lex: Lexicon) -> int:
         if w in GENERIC_PLACES or (tag not in ORG_BODY_TAGS and not is_org_ending(w)
                                    and not (tag == "m" and w.startswith("第"))):
             break
-        if is_org_ending(w) and tag not in ("v", "vn", "a", "d") and (
-                tag is not None or lex.tags.get(w[:-1]) not in ("v", "a", "d", "ad", None)):
+        if is_org_ending(w) and tag not in ("v", "vn", "a", "d") and org_stem_ok(w, tag, lex):
             end = j
             after = words[j + 1] if j + 1 < len(words) else ""
             if len(w) == 1 and after not in ("集团", "有限公司", "股份有限公司"):
                 break  # a one-character ending closes the name (厅, 局)
     return end
+
+
+def org_stem_ok(word: str, tag: str | None, lex: Lexicon) -> bool:
+    """May the word end an organisation's name as far as what stands before its ending
+    goes: jieba's dictionary knows 开好局 as a noun, but 开好 is a verb (开好局, 起好步:
+    a phrase), while 教育局 is 教育 + 局. Only organisations jieba knows (nt) and long
+    endings (委员会) need no look at the stem; a stem jieba does not know needs a tag."""
+    if tag == "nt" or word.endswith(_LONG_ORG_SUFFIXES):
+        return True
+    stem_tag = lex.tags.get(word[:-1])
+    return stem_tag not in ("v", "a", "d", "ad") and (tag is not None or stem_tag is not None)
 
 
 def person_evidence(words: list[str], first: int, last: int) -> bool:
