@@ -9,7 +9,7 @@ import jieba
 import pytest
 import yaml
 
-from generator.enrich.entities import Entities, extract, extract_words
+from generator.enrich.entities import KINDS, Entities, extract, extract_words, is_clean_name
 from generator.enrich.lexicon import han_runs, lexicon
 from generator.enrich.score import LABELLED_KINDS, Score
 from generator.enrich.userdict import UserEntry, parse_user_dictionary
@@ -170,3 +170,15 @@ def test_precision_on_the_labelled_articles_stays_high(name: str):
     assert scores["places"].precision >= 0.85, scores["places"].wrong
     assert scores["orgs"].precision >= 0.85, scores["orgs"].wrong
     assert scores["people"].recall >= 0.85, scores["people"].missed
+
+
+def test_a_policy_named_after_a_title_and_a_town_after_a_surname_are_no_people():
+    found = entities("我市推行林长制和路长制。调研组来到陈化店镇政府，又到陈化店镇。")
+    assert found.people == ()
+
+
+def test_ocr_noise_in_a_name_makes_no_entity():
+    found = extract("近日", None, None, "本报记者 张三%　李?四　张#三", "市长王强说。", lexicon())
+    assert found.people == ("王强",)
+    assert all(is_clean_name(name) for kind in KINDS for name in found.of(kind))
+    assert not is_clean_name("张三%") and is_clean_name("阿卜杜·热合曼")

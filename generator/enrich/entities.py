@@ -72,10 +72,21 @@ class Entities:
         return Entities, (self.people, self.places, self.orgs, self.keywords)
 
 
+def is_clean_name(name: str) -> bool:
+    """Is the name made of what names are printed with: Chinese characters, Latin
+    letters, digits and the middle dot (·, •). OCR noise (张三%, 李?四, 张#三) is no
+    name, and its ? # % would break the entity page's link."""
+    return CLEAN_NAME.fullmatch(name) is not None
+
+
+CLEAN_NAME = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fffA-Za-z0-9·•]+")
+
+
 def is_name_shape(word: str) -> bool:
     """Could the word be a Chinese person's full name: a surname, then one or two
-    characters that names are made of (张三, 欧阳明华; not 张某, 王村, 李说)."""
-    if word in COMPOUND_SURNAMES:
+    characters that names are made of (张三, 欧阳明华; not 张某, 王村, 李说, nor 林长制:
+    a surname, a title and 制 name a system of officials, as 河长制 does)."""
+    if word in COMPOUND_SURNAMES or not is_clean_name(word) or word.endswith("长制"):
         return False
     if word[:2] in COMPOUND_SURNAMES and 3 <= len(word) <= 4:
         given = word[2:]
@@ -248,7 +259,26 @@ def person_evidence(words: list[str], first: int, last: int) -> bool:
             or after in AFTER_NAME)
 
 
+def names_a_place_or_system(words: list[str], last: int) -> bool:
+    """Does the word after a would-be name make it part of something else: a place's
+    ending (陈化店 + 镇, 王庄 + 村: the name of a town), the body of a town (陈化店 +
+    镇政府), or 制 after a title (林长 + 制, 路长 + 制: a system, not a person)."""
+    after = words[last + 1] if last + 1 < len(words) else ""
+    if after in PLACE_SUFFIXES or (after[:1] in "镇乡村" and after in GENERIC_ORGS):
+        return True
+    return after[:1] == "制" and words[last].endswith("长")
+
+
 def person_at(words: list[str], i: int, lex: Lexicon) -> tuple[str, int, bool] | None:
+    """A person's name that starts at words[i] (see find_person), unless what follows
+    makes it part of a place's or a system's name (names_a_place_or_system)."""
+    found = find_person(words, i, lex)
+    if found is not None and names_a_place_or_system(words, found[1]):
+        return None
+    return found
+
+
+def find_person(words: list[str], i: int, lex: Lexicon) -> tuple[str, int, bool] | None:
     """A person's name that starts at words[i]: (name, index of its last word, whether
     the text itself says it is a person), or None. jieba cuts names three ways: whole
     (唐晓辉), as a surname and a word (龚/玉林: 玉林 is a city in its dictionary), and
@@ -466,8 +496,11 @@ def extract_words(words: list[str], byline: str | None, lex: Lexicon,
             continue
         i += 1
     for name in authors(byline):
-        if is_name_shape(name) or user.get(name) == "nr":
+        if is_name_shape(name) or (user.get(name) == "nr" and is_clean_name(name)):
             people[name] += 0  # listed, after the people the text names
+    for found in (people, places, orgs):
+        for name in [name for name in found if not is_clean_name(name)]:
+            del found[name]
     named = set(people) | set(places) | set(orgs)
     return Entities(
         people=ranked(people), places=ranked(places), orgs=ranked(orgs),
