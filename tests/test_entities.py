@@ -182,3 +182,9 @@ def test_ocr_noise_in_a_name_makes_no_entity():
     assert found.people == ("王强",)
     assert all(is_clean_name(name) for kind in KINDS for name in found.of(kind))
     assert not is_clean_name("张三%") and is_clean_name("阿卜杜·热合曼")
+
+
+def test_keywords_are_nouns_not_credits_fragments_or_predicates():
+    kept = lexicon().keyword_idf
+    assert "调研" in kept
+    assert not {"本报记者", "时说", "有度", "有力", "记者"} & set(kept)

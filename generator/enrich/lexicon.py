@@ -24,11 +24,15 @@ import rjieba
 
 from generator.enrich.names import (
     COMPOUND_SURNAMES,
+    CREDIT_PARTS,
+    FRAGMENT_HEADS,
     KEYWORD_TAGS,
     KNOWN_PLACES,
     NATIONAL_ORGS,
     NOT_KEYWORDS,
     ORG_PREFIXES,
+    PREDICATE_HEADS,
+    SPEECH_ENDS,
     SURNAMES,
     TITLES,
 )
@@ -73,9 +77,9 @@ class Lexicon:
         # Words that may be keywords, with their IDF: nouns of jieba's IDF table.
         # Not names (a person or a place is an entity, not a keyword), not titles.
         self.keyword_idf = {
-            w: idf for w, idf in self.idf.items() if len(w) >= 2
-            and self.tags.get(w) in KEYWORD_TAGS and w not in NOT_KEYWORDS
-            and w not in self.triggers and w not in TITLES}
+            w: idf for w, idf in self.idf.items()
+            if self.tags.get(w) in KEYWORD_TAGS and w not in self.triggers
+            and may_be_keyword(w)}
         # word → what extraction knows of it (entities.word_facts), worked out when an
         # article first has the word: most words are met again and again.
         self.memo: dict[str, tuple[int, float]] = {}
@@ -88,6 +92,16 @@ class Lexicon:
 
     def known(self, word: str) -> bool:
         return word in self.tags or self.jieba.has_word(word)
+
+
+def may_be_keyword(word: str) -> bool:
+    """May a noun of jieba's dictionary be a keyword: two characters at least, no
+    credit (本报记者), no title (市长), no word of no topic (工作), nothing that says
+    what a thing is like (有力, 有度) and no fragment of a sentence (时说)."""
+    return (len(word) >= 2 and word not in NOT_KEYWORDS and word not in TITLES
+            and not any(part in word for part in CREDIT_PARTS)
+            and not (len(word) == 2 and word[0] in PREDICATE_HEADS)
+            and not (word[0] in FRAGMENT_HEADS and word[-1] in SPEECH_ENDS))
 
 
 @functools.cache

@@ -148,8 +148,18 @@ SPEECH_GLUE = frozenset("说称讲率等")
 PREPOSITION_SURNAMES = frozenset("向于和从对将把为与同经跟")
 
 # Keywords: words of these dictionary tags are candidates (nouns, verbal nouns, names
-# of things), and words of this list never are (they carry no topic).
-KEYWORD_TAGS = frozenset({"n", "nz", "vn", "j", "l", "i"})
+# of things: not idioms or abbreviations, l i j, which are mostly phrases of praise),
+# and words of this list never are (they carry no topic).
+KEYWORD_TAGS = frozenset({"n", "nz", "vn"})
+# Parts of a byline in any word (本报记者, 特约通讯员): credits, not topics.
+CREDIT_PARTS = ("记者", "通讯员", "本报", "编辑", "摄影", "评论员")
+# First characters of two-character words that say what something is like, not what it
+# is, though jieba's dictionary tags some of them nouns (有力, 有度, 无私, 不足).
+PREDICATE_HEADS = frozenset("有无没不很最更非")
+# A grammatical character glued to a verb of speech is a fragment of a sentence
+# (……时说, 就说), though jieba's dictionary lists 时说 as a noun.
+FRAGMENT_HEADS = frozenset("时的了是在和与就也都又还再才却便并而")
+SPEECH_ENDS = frozenset("说讲称道")
 NOT_KEYWORDS = frozenset({
     "记者", "通讯员", "本报", "本报讯", "工作", "问题", "情况", "方面", "进行", "开展", "活动",
     "时间", "目前", "近日", "日前", "今年", "去年", "明年", "同时", "其中", "以来", "一个",
