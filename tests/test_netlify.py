@@ -1,7 +1,7 @@
 """Netlify builds are incremental: netlify-cli runs the repository's netlify.toml offline.
 
 `netlify build --offline` runs the build the way Netlify's build system does, with the
-local build plugin netlify/plugins/archive-cache and Netlify's build cache (kept in the
+local build plugin generator/scaffold/netlify/plugins/archive-cache and Netlify's build cache (kept in the
 site's .netlify/cache/ when building locally). A small archive from tests/corpus.py is
 built twice, as two deploys: the first build finds no cache and renders everything; then
 the checkout is made fresh as Netlify makes it (no public/, no .archive/, every content
@@ -54,9 +54,12 @@ class Site:
         self.content = self.dir / "content"
         make_corpus(self.content, ARTICLES)
         shutil.copy(REPO / "site.yaml", self.dir / "site.yaml")
-        shutil.copytree(REPO / "netlify", self.dir / "netlify")
+        # The plugin, where the repository's netlify.toml names it: the one `archive new`
+        # gives an archive of its own.
+        plugin = "generator/scaffold/netlify/plugins/archive-cache"
+        shutil.copytree(REPO / plugin, self.dir / plugin)
         toml = (REPO / "netlify.toml").read_text(encoding="utf-8")
-        assert 'package = "/netlify/plugins/archive-cache"' in toml
+        assert f'package = "/{plugin}"' in toml
         install = "python3 -m pip install . && archive build "
         assert toml.count(install) == 1
         toml = toml.replace(install, f"{sys.executable} -m generator build ")

@@ -113,10 +113,12 @@ def test_title_and_base_url_options_fill_in_site_yaml(tmp_path, capsys, title):
 
 
 def test_the_netlify_plugin_is_the_repositorys_own(tmp_path, capsys):
-    """The scaffold carries a copy (an installed package has no repository to copy from);
-    it must not drift from the plugin this repository tests."""
+    """A new archive gets the plugin this repository deploys with and tests (its
+    netlify.toml names the scaffold's copy: there is one)."""
     run(capsys, "new", tmp_path / "a")
-    mine = REPO / "netlify/plugins/archive-cache"
+    mine = REPO / "generator/scaffold/netlify/plugins/archive-cache"
+    assert f'package = "/{mine.relative_to(REPO).as_posix()}"' in (
+        REPO / "netlify.toml").read_text(encoding="utf-8")
     theirs = tmp_path / "a/netlify/plugins/archive-cache"
     assert files_under(mine) == files_under(theirs)
     for rel in files_under(mine):
