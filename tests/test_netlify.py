@@ -1,13 +1,14 @@
 """Netlify builds are incremental: netlify-cli runs the repository's netlify.toml offline.
 
 `netlify build --offline` runs the build the way Netlify's build system does, with the
-local build plugin generator/scaffold/netlify/plugins/archive-cache and Netlify's build cache (kept in the
-site's .netlify/cache/ when building locally). A small archive from tests/corpus.py is
-built twice, as two deploys: the first build finds no cache and renders everything; then
-the checkout is made fresh as Netlify makes it (no public/, no .archive/, every content
-file with a new modification time), an issue is added and an article corrected, and the
-second build restores the cache, updates only what changed, and gives the same bytes as
-a clean build. A cached output that does not match its record is not trusted.
+local build plugin generator/scaffold/netlify/plugins/archive-cache and Netlify's build
+cache (kept in the site's .netlify/cache/ when building locally). A small archive from
+tests/corpus.py is built twice, as two deploys: the first build finds no cache and
+renders everything; then the checkout is made fresh as Netlify makes it (no public/, no
+.archive/, every content file with a new modification time), an issue is added and an
+article corrected, and the second build restores the cache, updates only what changed,
+and gives the same bytes as a clean build. A cached output that does not match its
+record is not trusted.
 
 The build command is the repository's, with `archive` run from this interpreter instead
 of installed by pip. The test needs netlify-cli (`.ci/run` installs it with npm).
