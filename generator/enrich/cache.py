@@ -15,14 +15,12 @@ new articles' lists only.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
-import os
-import pickle
-import zlib
 from pathlib import Path
 from typing import Any
 
+from generator import cachefiles
+from generator.cachefiles import FolderCache
 from generator.enrich.entities import Entities
 
 IssueEntities = dict[str, Entities]  # article rel → its entities
@@ -33,38 +31,16 @@ def cache_name(*inputs: Any) -> str:
     return hashlib.sha256(repr(inputs).encode()).hexdigest()[:24]
 
 
-class EntityCache:
+class EntityCache(FolderCache):
     """Extracted issues, one compressed pickle each, named by cache_name()."""
 
-    def __init__(self, folder: Path):
-        self.folder = folder
-
-    def path(self, name: str) -> Path:
-        return self.folder / f"{name}.entities"
+    suffix = ".entities"
 
     def load(self, name: str) -> IssueEntities | None:
         """The issue's entities, or None when missing or unreadable (then they are
         extracted again: a damaged cache is never an error)."""
-        try:
-            data = pickle.loads(zlib.decompress(self.path(name).read_bytes()))
-        except Exception:  # missing, cut short by a crash, or of an older layout
-            return None
+        data = super().load(name)
         return data if isinstance(data, dict) else None
-
-    def save(self, name: str, entities: IssueEntities) -> None:
-        self.folder.mkdir(parents=True, exist_ok=True)
-        temp = self.folder / f".{name}.{os.getpid()}.tmp"
-        temp.write_bytes(zlib.compress(pickle.dumps(entities, pickle.HIGHEST_PROTOCOL), 1))
-        os.replace(temp, self.path(name))
-
-    def keep(self, names: set[str]) -> None:
-        """Remove every file but the issues named (and what stopped builds left)."""
-        if not self.folder.is_dir():
-            return
-        for entry in os.scandir(self.folder):
-            if entry.name.removesuffix(".entities") not in names:
-                with contextlib.suppress(OSError):
-                    os.unlink(entry.path)
 
 
 class RelatedCache:
@@ -77,14 +53,10 @@ class RelatedCache:
     def load(self) -> tuple[str, list[str], list[list[int]]] | None:
         """The saved lists, or None when missing or unreadable (then all are computed)."""
         try:
-            version, keys, lists = pickle.loads(zlib.decompress(self.path.read_bytes()))
-        except Exception:  # missing, cut short by a crash, or of an older layout
+            version, keys, lists = cachefiles.load(self.path)
+        except (TypeError, ValueError):  # missing (None) or of another layout
             return None
         return version, keys.split("\n"), lists
 
     def save(self, version: str, keys: list[str], lists: list[list[int]]) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        temp = self.path.parent / f".{self.path.name}.{os.getpid()}.tmp"
-        data = (version, "\n".join(keys), lists)
-        temp.write_bytes(zlib.compress(pickle.dumps(data, pickle.HIGHEST_PROTOCOL), 1))
-        os.replace(temp, self.path)
+        cachefiles.save(self.path, (version, "\n".join(keys), lists))

@@ -9,14 +9,12 @@ pages for the browser (templates/assets/search-engine.js).
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
-import pickle
-import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.cachefiles import FolderCache
 from generator.search.pagefind_format import PAGEFIND_VERSION, Batch, assemble
 from generator.search.postings import Record, record
 from generator.site.model import ArticleRec
@@ -47,43 +45,14 @@ def page_order(article: ArticleRec) -> tuple[str, str]:
     return article.date.isoformat(), record_name(article)
 
 
-class BatchCache:
+class BatchCache(FolderCache):
     """Analysed issues (pagefind_format.Batch), one file each, named by a fingerprint of
     everything the analysis reads: a segment is put together from the batches of its
     issues, and only issues that changed are analysed again (Lucene keeps analysed
-    documents in its segments for the same reason)."""
+    documents in its segments for the same reason). A missing or unreadable batch
+    loads as None, and its issue is analysed again."""
 
-    def __init__(self, folder: Path):
-        self.folder = folder
-
-    def path(self, name: str) -> Path:
-        return self.folder / f"{name}.batch"
-
-    def has(self, name: str) -> bool:
-        return self.path(name).is_file()
-
-    def load(self, name: str) -> Batch | None:
-        """The batch, or None when missing or unreadable (then it is analysed again)."""
-        try:
-            return pickle.loads(zlib.decompress(self.path(name).read_bytes()))
-        except Exception:  # missing, cut short by a crash, or of an older layout
-            return None
-
-    def save(self, name: str, batch: Batch) -> None:
-        self.folder.mkdir(parents=True, exist_ok=True)
-        temp = self.folder / f".{name}.{os.getpid()}.tmp"
-        temp.write_bytes(zlib.compress(pickle.dumps(batch, pickle.HIGHEST_PROTOCOL), 1))
-        os.replace(temp, self.path(name))
-
-    def keep(self, names: set[str]) -> None:
-        """Remove every file but the batches named (and temporary files of builds that
-        were stopped)."""
-        if not self.folder.is_dir():
-            return
-        for entry in os.scandir(self.folder):
-            if entry.name.removesuffix(".batch") not in names:
-                with contextlib.suppress(OSError):
-                    os.unlink(entry.path)
+    suffix = ".batch"
 
 
 @dataclass
