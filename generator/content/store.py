@@ -54,6 +54,7 @@ import re
 import secrets
 import shutil
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -345,21 +346,37 @@ def copy_file(src: Path, path: Path, expect: tuple[int, int, int] | None) -> boo
             shutil.copyfile(src, tmp)
             with open(tmp, "rb+") as f:
                 os.fsync(f.fileno())
-            if expect is None:
-                try:
-                    os.link(tmp, path)  # never replaces a file created meanwhile
-                except FileExistsError:
-                    return False
-                return True
-            if _stat(path) != expect:
-                return False
-            os.replace(tmp, path)
-            return True
-        finally:
+        except BaseException:
             tmp.unlink(missing_ok=True)
+            raise
+        return _put_in_place(tmp, path, expect is None, lambda: _stat(path) == expect)
     except OSError as e:
-        raise ArchiveError(f"{path}: cannot write ({e.strerror}); check permissions or pass "
-                           "--content DIR") from None
+        raise _cannot_write(path, e) from None
+
+
+def _put_in_place(tmp: Path, path: Path, new: bool, unchanged: Callable[[], bool]) -> bool:
+    """Put a written and synced temporary file in place: linked where there must be no
+    file yet (never replacing one created meanwhile), else renamed over the target if
+    unchanged() says it is still what the caller read. False when the target was left
+    alone for that reason; the temporary file is gone either way."""
+    try:
+        if new:
+            try:
+                os.link(tmp, path)
+            except FileExistsError:
+                return False
+            return True
+        if not unchanged():
+            return False
+        os.replace(tmp, path)
+        return True
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def _cannot_write(path: Path, err: OSError) -> ArchiveError:
+    return ArchiveError(f"{path}: cannot write ({err.strerror}); check permissions or pass "
+                        "--content DIR")
 
 
 DELETED = "deleted by an editor, not written again (pass --restore to write it again)"
@@ -636,25 +653,13 @@ def replace_file(path: Path, text: str, expect: Any = _ANY) -> bool:
                 f.write(text.encode("utf-8", errors="surrogateescape"))
                 f.flush()
                 os.fsync(f.fileno())
-            if expect is None:
-                try:
-                    os.link(tmp, path)  # never replaces a file created meanwhile
-                except FileExistsError:
-                    return False
-                finally:
-                    tmp.unlink(missing_ok=True)
-                return True
-            if expect is not _ANY and _read(path) != expect:
-                tmp.unlink(missing_ok=True)
-                return False
-            os.replace(tmp, path)
-            return True
         except BaseException:
             tmp.unlink(missing_ok=True)
             raise
+        return _put_in_place(tmp, path, expect is None,
+                             lambda: expect is _ANY or _read(path) == expect)
     except OSError as e:
-        raise ArchiveError(f"{path}: cannot write ({e.strerror}); check permissions or pass "
-                           "--content DIR") from None
+        raise _cannot_write(path, e) from None
 
 
 def write_new(path: Path, text: str) -> None:
