@@ -31,7 +31,7 @@ def write(path: Path, data: bytes | str) -> Path:
     return path
 
 
-def run(capsys, *argv: str) -> tuple[int, str, str]:
+def run(capsys, *argv: str | Path) -> tuple[int, str, str]:
     code = main([str(a) for a in argv])
     out, err = capsys.readouterr()
     return code, out, err
@@ -43,7 +43,7 @@ def assert_one_line_error(err: str, *needles: str) -> None:
     assert lines[0].startswith("archive: error: ")
     assert "Traceback" not in err
     for needle in needles:
-        assert needle in lines[0]
+        assert needle in lines[0], lines[0]
 
 
 def test_segment_prints_a_readable_summary(tmp_path, capsys):

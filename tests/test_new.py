@@ -28,9 +28,9 @@ from urllib.parse import urlsplit
 
 import pytest
 import yaml
+from test_cli import assert_one_line_error, run
 
 from generator import config as site_config
-from generator.cli import main
 from generator.commands import new
 from generator.config import load_config
 
@@ -41,21 +41,6 @@ EXPECTED = {
     "netlify/plugins/archive-cache/manifest.yml", "netlify/plugins/archive-cache/index.js",
     ".github/workflows/pages.yml", "content/.gitkeep", "pages/README.md",
 }
-
-
-def run(capsys, *argv: str | Path) -> tuple[int, str, str]:
-    code = main([str(a) for a in argv])
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def assert_one_line_error(err: str, *needles: str) -> None:
-    lines = err.strip().splitlines()
-    assert len(lines) == 1, err
-    assert lines[0].startswith("archive: error: ")
-    assert "Traceback" not in err
-    for needle in needles:
-        assert needle in lines[0], lines[0]
 
 
 def files_under(folder: Path) -> set[str]:
