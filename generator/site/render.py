@@ -165,6 +165,9 @@ class Renderer:
                 + (f" · {marked(article.section, 'section' in article.inferred)}"
                    if article.section else ""))
         estimate = inferred_note(article.inferred)
+        image = self.absolute(page.scan_url) if page.scan_url else None
+        data = json_ld(article, link, self.config,
+                       paper_url=self.absolute(urls.paper(article.slug)), image=image)
         return urls.output_file(article.url), self.page(
             "article.html", issue=issue, page=page, article=article, title=title,
             body=body_html(body), prev=prev, next=nxt, canonical=article.url, meta=meta,
@@ -176,16 +179,8 @@ class Renderer:
             cite_key=cite_key(article), bibtex=bibtex(article, link), ris=ris(article, link),
             csl_json=csl_json_text(article, link),
             entities=entities or [], related=related or [],
-            json_ld=json.dumps(json_ld(article, link, self.config,
-                                       paper_url=self.absolute(urls.paper(article.slug)),
-                                       image=self.scan_image(page)), ensure_ascii=False)
-            .replace("<", "\\u003c"),
+            json_ld=json.dumps(data, ensure_ascii=False).replace("<", "\\u003c"),
         )
-
-    def scan_image(self, page: PageRec) -> str | None:
-        """The full URL of the page's scan, where the archive has one."""
-        scan = getattr(page, "scan_url", None)
-        return self.absolute(scan) if scan and scan.startswith("/") else scan or None
 
     def crumbs(self, issue: Issue | None = None, page: PageRec | None = None,
                article: ArticleRec | None = None, paper: Paper | None = None
