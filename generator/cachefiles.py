@@ -10,11 +10,18 @@ a cache is never an error, what it held is computed again.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import pickle
 import zlib
 from pathlib import Path
 from typing import Any
+
+
+def fingerprint(*parts: Any) -> str:
+    """A digest of a unit's or a value's inputs (their repr): what the build compares with
+    the last build's, and what names a cached value."""
+    return hashlib.sha256(repr(parts).encode()).hexdigest()
 
 
 def load(path: Path) -> Any | None:

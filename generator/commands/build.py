@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
-import hashlib
 import multiprocessing
 import os
 import shutil
@@ -30,6 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from generator.cachefiles import fingerprint
 from generator.commands import freshness
 from generator.commands import state as cache
 from generator.commands.lock import folder_lock
@@ -335,10 +335,6 @@ BuildErrors = ContentProblems  # the name the build and serve use
 
 
 # -- what changed --------------------------------------------------------------------
-
-def fingerprint(*parts: Any) -> str:
-    return hashlib.sha256(repr(parts).encode()).hexdigest()
-
 
 @dataclass
 class Plan:

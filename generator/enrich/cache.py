@@ -15,12 +15,11 @@ new articles' lists only.
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 from typing import Any
 
 from generator import cachefiles
-from generator.cachefiles import FolderCache
+from generator.cachefiles import FolderCache, fingerprint
 from generator.enrich.entities import Entities
 
 IssueEntities = dict[str, Entities]  # article rel → its entities
@@ -28,7 +27,7 @@ IssueEntities = dict[str, Entities]  # article rel → its entities
 
 def cache_name(*inputs: Any) -> str:
     """The file name of an issue's entities: a fingerprint of its inputs."""
-    return hashlib.sha256(repr(inputs).encode()).hexdigest()[:24]
+    return fingerprint(*inputs)[:24]
 
 
 class EntityCache(FolderCache):

@@ -16,10 +16,10 @@ fingerprint is what it shows, so an incremental build rewrites only those that c
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterator
 from typing import Any
 
+from generator.cachefiles import fingerprint
 from generator.enrich.entities import KINDS
 from generator.enrich.site import Enrichment
 from generator.site import urls
@@ -50,10 +50,6 @@ def row(article: ArticleRec) -> tuple[str, str, str, str, str]:
     """What an entity page shows of an article (and so what its fingerprint covers)."""
     return (article.url, article.display_title, article.paper, article.date.isoformat(),
             urls.page_label(article.page), article.inferred)
-
-
-def fingerprint(*parts: Any) -> str:
-    return hashlib.sha256(repr(parts).encode()).hexdigest()
 
 
 def old_pages(count: int) -> int:
