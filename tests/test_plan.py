@@ -92,3 +92,22 @@ def test_confident_pages_record_no_doubts() -> None:
     page = segment(HEADLINES_AFTER)
     assert all(a.confidence == 1.0 and a.doubts == [] for a in page.articles)
     assert page.articles[0].segmentation == {"confidence": 1.0, "doubts": []}
+
+
+def wrap(text: str, width: int) -> str:
+    return "\n".join(text[i:i + width] for i in range(0, len(text), width))
+
+
+def test_a_short_phrase_over_text_of_another_column_width_starts_another_story() -> None:
+    # 优化营商环境 between two finished stories reads as a subhead (short, two phrases),
+    # but the text under it is set two characters narrower: another article's column.
+    above = wrap("本报讯（记者 王立）3月1日，城东区召开专题会议，研究部署下一阶段重点工作。"
+                 "会议要求，各部门要压实责任、细化措施，确保各项任务按时完成。", 18)
+    below = wrap("受冷空气影响，3月2日夜间到次日，我市自北向南将出现一次明显降温过程，"
+                 "请市民注意防寒保暖，出行注意安全。", 14)
+    text = f"{above}\n\n优化营商 助力发展\n\n{below}\n\n城东区部署春季防火工作"
+    page = segment(text)
+    assert len(page.articles) == 2
+    same_width = f"{above}\n\n优化营商 助力发展\n\n{wrap(below.replace(chr(10), ''), 18)}" \
+                 "\n\n城东区部署春季防火工作"
+    assert len(segment(same_width).articles) == 1  # the same text in one column: a subhead

@@ -47,6 +47,7 @@ WEIGHTS: dict[str, float] = {
     "sub_weak": -0.8,  # …when it is a short phrase or a pair of phrases
     "sub_continues": -2.5,  # the text after the group finishes the sentence before it
     "sub_photo": 2.5,  # a subhead over a credited caption: rather the photo's own title
+    "sub_measure": 2.0,  # the text under it is set to another column width
     "open_continues": 2.5,  # a new article would start mid-sentence
     "open_table": -1.5,  # table rows right under the group: the table's own headline
     "close_open_end": 0.8,  # a body that ends mid-sentence is closed by a headline
@@ -85,6 +86,8 @@ class Unit:
     paras: int = 0
     jumped: bool = False  # ends with （下转第X版）: its text goes on elsewhere, not here
     table: bool = False  # starts with table rows: a table's headline is printed above it
+    first_measure: float = 0.0  # column width of its first measured paragraph (0: unknown)
+    last_measure: float = 0.0  # …and of its last one
 
 
 @dataclass
@@ -136,6 +139,7 @@ def gaps_and_heads(blocks: list[Block]) -> tuple[list[Gap], list[int]]:
             continue
         if isinstance(b, Para):
             hard = b.lead or pending_cont
+            measure = para_measure(b)
             if unit is None or unit.closed or unit.jumped or (hard and unit.chars):
                 if not gap.units and not gap.first_plain:
                     gap.hard_start = gap.hard_start or hard
@@ -149,6 +153,9 @@ def gaps_and_heads(blocks: list[Block]) -> tuple[list[Gap], list[int]]:
             if len(unit.text) < TEXT_SAMPLE:
                 unit.text += "".join(ln.text for ln in b.lines)[:TEXT_SAMPLE]
             unit.paras += 1
+            if measure:
+                unit.first_measure = unit.first_measure or measure
+                unit.last_measure = measure
             gap.ends_open = b.open
             if unit.paras > 2 and SIGN_OFF_DATE_RE.match(b.lines[-1].text) and signer:
                 unit.closed = True  # a notice's date under its signer ends the notice
@@ -182,6 +189,24 @@ def gaps_and_heads(blocks: list[Block]) -> tuple[list[Gap], list[int]]:
                 gap.units.append(unit)
             unit.chars += len(b.line.text)
     return gaps, heads
+
+
+MEASURED_LINES = 2  # a paragraph's column width is read off this many lines at least
+MEASURE_STEP = 1.5  # cells: columns this much apart are set to different widths
+
+
+def para_measure(para: Para) -> float:
+    """The column width a paragraph was wrapped at: the middle width of its lines before
+    the last (which stops where the text does). 0 when too few lines tell."""
+    widths = sorted(ln.width for ln in para.lines[:-1])
+    return widths[len(widths) // 2] if len(widths) >= MEASURED_LINES else 0.0
+
+
+def measure_break(above: Unit | None, below: Unit | None) -> bool:
+    """The text under a group is set to another width than the text above it: it starts
+    another article (an article's body keeps its measure; a subhead does not change it)."""
+    return bool(above and below and above.last_measure and below.first_measure
+                and abs(above.last_measure - below.first_measure) >= MEASURE_STEP)
 
 
 def is_banner_name(blocks: list[Block], i: int) -> bool:
@@ -352,6 +377,7 @@ class Planner:
                     lines >= 2 and not strong) else 0.0
                 cost += w["sub_continues"] if continues else 0.0
                 cost += w["sub_photo"] if first.photo else 0.0
+                cost += w["sub_measure"] if measure_break(last, first) else 0.0
                 cost += w["md_sub"] if head.markdown_level == 2 else 0.0
             if action == CLOSE and head.markdown_level == 1:
                 cost -= w["md_open"] / 2  # "# title" closes nothing, as a rule

@@ -33,6 +33,7 @@ from generator.ingest.lines import (
     AUTHOR_UNIT_RE,
     CONT_RE,
     CREDIT_TAIL_RE,
+    KICKER_END_RE,
     LEAD_RE,
     SIGN_OFF_DATE_RE,
     TRAILING_BYLINE_RE,
@@ -870,13 +871,25 @@ COLUMN_WORD_RE = re.compile(
     r"^(?:来论|短评|时评|快评|评论|社论|论坛|一线见闻|记者手记|记者观察|基层传真|编者按|开栏的话)$")
 
 
+def kicker_line(first: str, rest: str, alone: bool = True) -> bool:
+    """Is a block's first line a 引题 set right over its title, not the title's first
+    deck? A line ending in —— or 强调/指出, an opinion column's name, a unit name over
+    a line that is none, or, in a group of one block, a short lead-in (今年前5个月) well
+    shorter than the title (under a kicker block, 进出口总值 / 同比增长21.6% is one title)."""
+    if first.endswith("——") or COLUMN_WORD_RE.match(first) or KICKER_END_RE.search(first):
+        return True
+    if is_kicker(first) and not is_kicker(rest):
+        return True
+    return alone and len(first) <= KICKER_MAX and len(first) + KICKER_SHORTER <= len(rest)
+
+
 def split_head(head: Head) -> tuple[str | None, str, str | None]:
     """Kicker, title and subtitle of a headline group, by the usual Chinese layout:
     引题 (a unit name or a clause ending in 要求/强调) above the 主题, 副题 below it."""
     units: list[str] = []
     for block in head.blocks:
-        if len(block) >= 2 and (block[0].text.endswith("——") or COLUMN_WORD_RE.match(
-                block[0].text) or (is_kicker(block[0].text) and not is_kicker(block[1].text))):
+        if len(block) >= 2 and kicker_line(block[0].text, join_block(block[1:]),
+                                           len(head.blocks) == 1):
             units.append(block[0].text)
             units.append(join_block(block[1:]))
         else:
