@@ -1194,3 +1194,32 @@ def test_a_kicker_set_right_over_its_title_in_one_block() -> None:
     two_decks = segment("做好防汛准备\n确保群众安全\n\n"
                         + "\n".join(body[i:i + 16] for i in range(0, 80, 16))).articles[0]
     assert (two_decks.kicker, two_decks.title) == (None, "做好防汛准备确保群众安全")
+
+
+def test_a_bulleted_line_alone_is_the_brief_s_title() -> None:
+    briefs = ("● 市区三座公园延长夜间开放时间\n\n"
+              "即日起至10月底，市区三座公园每天开放时间延长至22时。（杨思远）\n\n"
+              "● 城际列车加密班次\n\n"
+              "5月15日起，城际列车由每天14对增至18对。（戴晓晴）")
+    for text in (briefs, "# 本地简讯\n\n" + briefs):  # a column dump, a Markdown-like one
+        page = segment(text)
+        assert [(a.title, a.byline) for a in page.articles] == [
+            ("市区三座公园延长夜间开放时间", "杨思远"), ("城际列车加密班次", "戴晓晴")]
+    # A bulleted brief's first line that runs on is its text, not a title.
+    column = "●眼下正值玉米管护关键\n期，杞湾镇组织农技人员深\n入田间地头开展技术指导。（钱秀勇）"
+    [brief] = segment(column).articles
+    assert brief.title is None and brief.body.startswith("眼下正值玉米管护关键期")
+
+
+def test_a_photo_s_title_printed_under_its_credit() -> None:
+    # A page that prints headlines under their text does so for its photos too: the
+    # title echoes the caption, not the story under it.
+    story = ("“今天摘的这把空心菜，送给楼下的李奶奶。”5月18日，在德山街道樟树社区的共享菜园里，"
+             "居民胡晓梅一边采摘，一边和邻居们聊着家常。社区还依托菜园开展自然课堂等活动。")
+    text = "\n".join([
+        "5月19日，柳湾县丹洲乡", "万亩油菜基地，农机手驾驶", "收割机抢收油菜。", "",
+        "融媒体记者 黄 晓 摄", "", "丹洲乡油菜开镰", "",
+        *(story[i:i + 12] for i in range(0, len(story), 12)), "",
+        "沅北区：共享菜园拉近邻里距离", "文/图 见习记者 覃雅"])
+    titles = [(a.kind, a.title) for a in segment(text).articles]
+    assert titles == [("photo", "丹洲乡油菜开镰"), ("news", "沅北区：共享菜园拉近邻里距离")]

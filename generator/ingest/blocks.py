@@ -93,6 +93,11 @@ class Head:
         return self.blocks[0][0].no
 
     @property
+    def bulleted(self) -> bool:
+        """Printed after a ●: a brief's headline, over the brief."""
+        return self.blocks[0][0].bullet
+
+    @property
     def text(self) -> str:
         """The group as one headline: lines of a block joined, blocks spaced."""
         return " ".join(join_block(b) for b in self.blocks)

@@ -46,6 +46,8 @@ LEAD_RE = re.compile(
     rf")"
 )
 BULLET_MARKS = "□■●◆▲★◇○"
+BULLETS = "●■◆▲★"  # marks that open a brief (□ opens a byline, ○ a list item)
+BULLET_TITLE_MAX = 32  # characters: a bulleted line this short, unpunctuated, is a title
 # 文/图 本报记者 X, 文 X 图 Y: one person wrote and photographed, or two did.
 TEXT_PHOTO = r"(?:文\s*[/／]\s*图|图\s*[/／]\s*文)"
 BYLINE_LINE_RE = re.compile(
@@ -130,6 +132,7 @@ class Line:
     page: PageRef | None = None  # for CONT_FROM / CONT_ON
     tail: str = ""  # text after a continuation note on the same line
     row: bool = False  # a table row, set when its neighbours are rows too
+    bullet: bool = False  # printed after a ● that was taken off: a brief's own headline
 
     terminal: bool = field(init=False)  # does the line end a sentence?
     enumerated: bool = field(init=False)  # does it start a list item (一、 （二） 1.)?
@@ -372,6 +375,21 @@ ENUM_FIRST = frozenset("一二三四五六七八九十（(0123456789")
 def is_enumerated(text: str) -> bool:
     """List items (一、… （二）… 1.) are body text, never headlines."""
     return text[:1] in ENUM_FIRST and ENUMERATED_RE.match(text) is not None
+
+
+def bullet_title(line: Line, markdown: bool) -> Line | None:
+    """'● 市区三座公园延长夜间开放时间' on a line of its own: a brief's headline, printed
+    after its bullet (the caller knows the line stands alone; a column's first line of a
+    bulleted brief, ●眼下正值玉米管护关键, runs on). None for any other line."""
+    text = line.text
+    if line.kind is not Kind.LEAD or text[:1] not in BULLETS or len(text) > BULLET_TITLE_MAX \
+            or ends_sentence(text) or any(mark in text for mark in "，。；,;"):
+        return None
+    title = text.lstrip(BULLET_MARKS + " ")
+    if not title:
+        return None
+    kind = Kind.HEADING if markdown else Kind.TEXT  # in a Markdown-like dump, as "# …"
+    return Line(line.no, title, kind, display_width(title), bullet=True)
 
 
 def is_kicker(text: str) -> bool:

@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass, field
 
 from generator.ingest.blocks import Block, Head, Marker, Para, join_block, strong_head
-from generator.ingest.lines import SIGN_OFF_DATE_RE, Kind, is_kicker, is_signer
+from generator.ingest.lines import BULLETS, SIGN_OFF_DATE_RE, Kind, is_kicker, is_signer
 
 OPEN, CLOSE, SUB, SPLIT = "open", "close", "sub", "split"
 ACTIONS = (OPEN, CLOSE, SUB, SPLIT)
@@ -53,16 +53,17 @@ WEIGHTS: dict[str, float] = {
     "close_open_end": 0.8,  # a body that ends mid-sentence is closed by a headline
     "split": 1.0,  # one group read as two headlines, of the articles above and below
     "split_three": -3.0,  # three printed blocks: kicker and title of one, title of the next
-    "close_closed": 1.0,  # a headline after a signed piece (a credited photo takes none)
+    "close_closed": 1.0,  # a headline after a signed piece
+    "close_photo": 2.0,  # …after a credited photo: its title is printed above it, as a rule
     "close_plain_next": 1.5,  # the text after the group then starts an article bare
     "split_kicker": 2.0,  # the first part is a unit name: a kicker, not a headline
     "split_photo": -2.5,  # the text after the group is a photo caption with its credit
     "md_open": -6.0,  # "# title" opens its article
     "md_sub": -4.0,  # "## title" inside a body is a subhead
+    "bullet_open": -4.0,  # "● title" opens the brief under it
     "echo": 5.0,  # the group's words recur in the text it belongs to
     "local": 1.5,  # the local rules decided the same, from the group and its neighbours
 }
-BULLETS = "●■◆▲★"
 # A notice's own title (征集启事, 讣告, 更正): a headline, never a subhead.
 NOTICE_TITLE_RE = re.compile(r"(?:启事|公告|讣告|更正|声明|通告|公示)$")
 BARE_LEAD = 4  # characters: 本报讯 alone, its credit on the byline line under it
@@ -297,8 +298,7 @@ class Planner:
         last = before.units[-1] if before.units else None
         # A unit closed by its signature may still take a headline printed after it
         # (column dumps), unless one was printed above it; a credited photo may not.
-        can_close = last is not None and titled is not None and not (
-            last.closed and (titled or last.photo))
+        can_close = last is not None and titled is not None and not (last.closed and titled)
         double, fixed = self.fixed_costs(k)
         out = []
         for action, cost in fixed.items():
@@ -344,6 +344,7 @@ class Planner:
                     continue
                 cost += w["close_open_end"] if before.ends_open else 0.0
                 cost += w["close_closed"] if last.closed else 0.0
+                cost += w["close_photo"] if last.photo else 0.0
             if action == CLOSE and first is not None and not after.hard_start \
                     and not (first.closed and len(after.units) == 1):
                 cost += w["close_plain_next"]
@@ -366,6 +367,8 @@ class Planner:
                     cost += w["open_table"]
                 if head.markdown_level == 1:
                     cost += w["md_open"]
+                if head.bulleted:
+                    cost += w["bullet_open"]
             if action == SUB:
                 if last is None or last.closed or last.jumped or first is None \
                         or after.hard_start or NOTICE_TITLE_RE.search(head.text):

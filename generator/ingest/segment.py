@@ -39,6 +39,7 @@ from generator.ingest.lines import (
     TRAILING_BYLINE_RE,
     Kind,
     Line,
+    bullet_title,
     classify,
     ends_sentence,
     is_kicker,
@@ -71,7 +72,6 @@ SIGNATURE_TAIL_RE = re.compile(
     r"(?P<name>[\u4e00-\u9fff·]{2,4}(?:\s+[\u4e00-\u9fff·]{2,4}){0,2})[）)]$"
 )
 VERTICAL_MIN = 3
-BULLETS = "●■◆▲★"
 TAIL_ENDS = frozenset("摄）)")  # lines that may end with a credit, signature or jump note
 CONT_TAIL_RE = re.compile(CONT_RE.pattern + "$")
 BARE_LEADS = ("本报讯", "本报讯：", "本报讯:")  # a lead whose credit is on the next line
@@ -197,7 +197,16 @@ def prepare_lines(text: str, markdown: bool) -> list[Line]:
             out.extend(split_glued_name(no, text, markdown))  # '…解决。 秦玉' as printed
         else:
             out.append(classify(no, text, markdown))
-    return extend_boxes(mark_bare_names(unlist_authors(out)))
+    return extend_boxes(mark_bare_names(unlist_authors(bullet_titles(out, markdown))))
+
+
+def bullet_titles(lines: list[Line], markdown: bool) -> list[Line]:
+    """A short bulleted line standing alone (a blank line under it) is a brief's title."""
+    out = list(lines)
+    for i, ln in enumerate(lines):
+        if ln.kind is Kind.LEAD and (i + 1 == len(lines) or lines[i + 1].kind is Kind.BLANK):
+            out[i] = bullet_title(ln, markdown) or ln
+    return out
 
 
 def unlist_authors(lines: list[Line]) -> list[Line]:
@@ -546,8 +555,8 @@ class Assembler:
         action = choice.action if choice else OPEN
         cur = self.cur
         in_body = cur is not None and not self.closed and bool(cur.paragraphs)
-        signed = (cur is not None and self.closed and cur.title is None and cur.kind != "photo"
-                  and bool(cur.paragraphs))  # closed by its signature, untitled
+        signed = (cur is not None and self.closed and cur.title is None
+                  and bool(cur.paragraphs))  # closed by its signature or credit, untitled
         if action == CLOSE and (in_body or signed):
             self.attach(cur, head, subtitles, demote=self.title_before and cur.title is not None)
             self.closed = True
@@ -883,6 +892,13 @@ def kicker_line(first: str, rest: str, alone: bool = True) -> bool:
     return alone and len(first) <= KICKER_MAX and len(first) + KICKER_SHORTER <= len(rest)
 
 
+# A report of a meeting or a visit set over a title is its 引题 (张三到某县督导防汛工作 /
+# 做好防汛准备 确保群众安全); a subtitle under a title starts with ——, as a rule.
+EVENT_KICKER_RE = re.compile(
+    r"(?:到|赴|在)[\u4e00-\u9fff]{1,12}(?:督导|调研|检查|视察|考察|走访|慰问)"
+    r"|召开[\u4e00-\u9fff]{0,16}会$|(?:督导|调研|检查|视察|考察)[\u4e00-\u9fff]{0,10}工作$")
+
+
 def split_head(head: Head) -> tuple[str | None, str, str | None]:
     """Kicker, title and subtitle of a headline group, by the usual Chinese layout:
     引题 (a unit name or a clause ending in 要求/强调) above the 主题, 副题 below it."""
@@ -900,6 +916,8 @@ def split_head(head: Head) -> tuple[str | None, str, str | None]:
         units = units[-1:]
     elif len(units) >= 2 and (is_kicker(units[0]) or units[0].endswith("——")
                               or ("，" in units[0] and "，" not in units[1])
+                              or (EVENT_KICKER_RE.search(units[0]) is not None
+                                  and not units[1].startswith("—"))
                               or (len(units[0]) <= KICKER_MAX
                                   and len(units[0]) + KICKER_SHORTER <= len(units[1]))):
         # A 引题 above is shorter than its 主题; a 副题 below it is the shorter one.
