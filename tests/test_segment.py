@@ -22,7 +22,7 @@ from work_count import calls_made
 from generator.cli import main
 from generator.ingest.article import Article, SegmentedPage
 from generator.ingest.decode import MAX_PAGE_BYTES, decode_page
-from generator.ingest.lines import TERMINAL, ends_sentence, sentence_tail
+from generator.ingest.lines import TERMINAL, classify, ends_sentence, sentence_tail
 from generator.ingest.repair import repair_line
 from generator.ingest.segment import segment
 
@@ -1223,3 +1223,27 @@ def test_a_photo_s_title_printed_under_its_credit() -> None:
         "沅北区：共享菜园拉近邻里距离", "文/图 见习记者 覃雅"])
     titles = [(a.kind, a.title) for a in segment(text).articles]
     assert titles == [("photo", "丹洲乡油菜开镰"), ("news", "沅北区：共享菜园拉近邻里距离")]
+
+
+def test_a_column_s_name_under_the_headline_of_the_story_above() -> None:
+    story = ("本报讯（记者 林涛）记者昨日从市公安局交警支队获悉，市区6条主干道上的12条"
+             "潮汐车道已于近日正式启用。")
+    text = "\n".join([*(story[i:i + 14] for i in range(0, len(story), 14)), "",
+                      "市区新增12条潮汐车道", "", "要闻简报", "",
+                      "●5月12日，市卫生健康委启动", "海岛义诊活动。（葛蓓）"])
+    page = segment(text)
+    assert [(a.title, a.byline) for a in page.articles] == [
+        ("市区新增12条潮汐车道", "本报讯（记者 林涛）"), (None, "葛蓓")]
+    assert [n.text for n in page.noise if n.reason == "column label"] == ["要闻简报"]
+
+
+def test_a_front_page_masthead_and_an_advert_box_are_furniture() -> None:
+    for line in ("中共台州市委机关报 台州日报社出版", "今日8版 第18236期"):
+        assert classify(1, line, False).reason == "masthead"
+    story = "6月5日起，南充城区至顺溪县的城际公交C8路正式开通运营，全程票价8元。"
+    text = "\n".join(["嘉河口腔医院", "夏季种植牙惠民月", "国产种植体 限量100名",
+                      "预约热线：0817-2260000", "", "城际公交正式开通", "",
+                      *(story[i:i + 14] for i in range(0, len(story), 14))])
+    page = segment(text)
+    assert [a.title for a in page.articles] == ["城际公交正式开通"]
+    assert len([n for n in page.noise if n.reason == "advertisement"]) == 4

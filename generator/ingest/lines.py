@@ -290,7 +290,9 @@ WEATHER_WORDS_RE = re.compile(
 CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 MASTHEAD_RE = re.compile(
     r"国内统一连续出版物号|CN\s*\d{2}\s*[-－]\s*\d{4}|邮发代号|^(?:本版)?投稿邮箱"
-    r"|(?:新闻|广告)热线[：:]?\s*\d|广告经营许可证|定价[：:]?\s*\d|^印刷[：:]|^社址[：:]|零售价")
+    r"|(?:新闻|广告)热线[：:]?\s*\d|广告经营许可证|定价[：:]?\s*\d|^印刷[：:]|^社址[：:]|零售价"
+    r"|^中共[\u4e00-\u9fff]{2,10}委员?会?机关报|报社出版$"
+    r"|^今日\s*\d{1,2}\s*版|^第\s*\d{3,6}\s*期$|^总第\s*\d+\s*期")
 INDEX_TAIL_RE = re.compile(
     r"(?:[（(]?\s*(?:详见|见)?第?\s*[A-Za-z]?\s*[0-9０-９一二三四五六七八九十]{1,3}\s*版\s*[）)]?"
     r"|[>》→▶]{1,3}\s*[A-Za-z]?\d{1,3}(?:\s*版)?)$"
@@ -301,13 +303,13 @@ INDEX_HEADER_RE = re.compile(r"^(?:今日|本期|本版|要闻)?(?:导读|提示
 # Sales talk a news line never has: 以旧换新 补贴最高700元, 某某·悦府 火热认购中.
 AD_WORDS_RE = re.compile(r"以旧换新|补贴最高|火热认购|盛大开盘|限时特惠|全屋定制|招商加盟|钜惠")
 AD_RE = re.compile(r"^(?:广告|[【\[]广告[】\]]|招商热线|咨询热线|订购热线|服务热线)"
-                   r"|(?:咨询|订购|服务|招商|订餐|预订)热线[：:]\s*\d")
+                   r"|(?:咨询|订购|服务|招商|订餐|预订|预约|报名)热线[：:]\s*\d")
 # …and the shape of an advertisement's line: priced, addressed, or slogans side by side.
 AD_SHAPE_RE = re.compile(r"地址|热线|电话|·|\S\s+\S+\s+\S")
 
 
 EDITOR_FIRST = frozenset("（(【[本责编校美版组审值终制视排主统")
-MASTHEAD_HINT_RE = re.compile(r"统一|CN|邮|热线|许可证|定价|印刷|社址|零售")
+MASTHEAD_HINT_RE = re.compile(r"统一|CN|邮|热线|许可证|定价|印刷|社址|零售|机关报|出版|期")
 INDEX_LAST = frozenset("版）)0123456789")
 WEATHER_HINT_RE = re.compile(r"℃|级|天气")
 # A character every furniture pattern below needs: one search rules most lines out.

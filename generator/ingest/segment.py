@@ -108,8 +108,8 @@ def segment(text: str) -> SegmentedPage:
 
 def separate_section_names(blocks: list[Block]) -> list[Block]:
     """'读者之声' printed over the first headline under the pinyin banner, '本地简讯' over
-    a brief's: the section's or column's name as a group of its own, so that it is not
-    read as part of the headline."""
+    a brief's or under the headline of the story above: the section's or column's name
+    as a group of its own, so that it is not read as part of a headline."""
     out: list[Block] = []
     for block in blocks:
         prev = out[-1] if out else None
@@ -122,6 +122,10 @@ def separate_section_names(blocks: list[Block]) -> list[Block]:
                 first, *rest = block.blocks[0]
                 out.append(Head([[first]]))
                 block = Head([rest, *block.blocks[1:]] if rest else block.blocks[1:])
+            last = block.blocks[-1]
+            if len(block.blocks) > 1 and len(last) == 1 and COLUMN_LABEL_RE.match(last[0].text):
+                out.append(Head(block.blocks[:-1]))  # a headline, then the next column's name
+                block = Head([last])
         out.append(block)
     return out
 
@@ -223,22 +227,35 @@ def unlist_authors(lines: list[Line]) -> list[Line]:
 
 BOX_REASONS = frozenset({"advertisement", "weather box"})  # not a masthead: a headline
 # may sit right under the paper's name
+AD_LINES_ABOVE = 4  # lines: how far an advertisement's box reaches above its hotline
 BOX_LINE = 24  # characters: the longest line read as part of such a box
 
 
 def extend_boxes(lines: list[Line]) -> list[Line]:
     """Short unpunctuated lines set right under an advertisement or a weather box line
-    (no blank between) belong to that box: '地址：棠庄路9号'."""
+    (no blank between) belong to that box: '地址：棠庄路9号'; so do a few right above an
+    advertisement's hotline, which closes the box: '嘉河口腔医院 / 夏季种植牙惠民月'."""
     box = ""
     for ln in lines:
         if ln.kind is Kind.NOISE and ln.reason in BOX_REASONS:
             box = ln.reason
-        elif box and ln.kind is Kind.TEXT and len(ln.text) <= BOX_LINE and not ln.terminal \
-                and not any(ch in ln.text for ch in "，。"):
+        elif box and box_line(ln):
             ln.kind, ln.reason = Kind.NOISE, box
         else:
             box = ""
+    for i, ln in enumerate(lines):
+        if ln.kind is Kind.NOISE and ln.reason == "advertisement":
+            for above in lines[max(0, i - AD_LINES_ABOVE):i][::-1]:
+                if not box_line(above):
+                    break
+                above.kind, above.reason = Kind.NOISE, ln.reason
     return lines
+
+
+def box_line(ln: Line) -> bool:
+    """A short unpunctuated text line, as boxes print them."""
+    return ln.kind is Kind.TEXT and len(ln.text) <= BOX_LINE and not ln.terminal \
+        and not any(ch in ln.text for ch in "，。")
 
 
 def mark_bare_names(lines: list[Line]) -> list[Line]:
