@@ -34,6 +34,15 @@ def kind_of(text: str) -> tuple[str, str]:
     ("美家装饰 全屋定制限时八折 咨询热线：4008123456", "advertisement"),
     ("扫码关注某某晚报微信公众号", "QR-code caption"),
     ("YAOWEN要闻", "section banner"),
+    ("YAN’AN RIBAO", "section banner"),
+    ("农历乙巳年七月十八", "page header"),
+    ("中共台州市委机关报 台州日报社出版", "masthead"),
+    ("今日8版 第18236期", "masthead"),
+    ("责编/孙 倩 美编/王 琳 校对/刘 洋", "editors' names"),
+    ("今日 多云 17℃—26℃ 明日 多云转阴 16℃—24℃", "weather box"),
+    ("空气质量：良 首要污染物：PM2.5", "weather box"),
+    ("A04 这所学校的“田间课堂”火了", "index of other pages"),
+    ("预约热线：0817-2260000", "advertisement"),
 ])
 def test_page_furniture_is_noise_with_its_reason(text: str, reason: str) -> None:
     assert kind_of(text) == ("noise", reason)
@@ -44,6 +53,8 @@ def test_page_furniture_is_noise_with_its_reason(text: str, reason: str) -> None
     "统筹辖区各类企事业单位、社会",  # body text that starts like an editors' line
     "CBA联赛",
     "晚报记者走访了",
+    "A4纸张不够用了，大家",  # a column's line that starts with a page-like label
+    "G20峰会期间",
 ])
 def test_text_that_only_resembles_furniture_stays_text(text: str) -> None:
     assert kind_of(text)[0] != "noise"
@@ -58,13 +69,16 @@ def test_text_that_only_resembles_furniture_stays_text(text: str) -> None:
     ("文/图 本报记者 周五", "文/图 本报记者 周五"),
     ("本报评论员", "本报评论员"),
     ("德州晚报全媒体记者 王瑶", "德州晚报全媒体记者 王瑶"),
+    ("YMG全媒体记者 李 珑", "YMG全媒体记者 李 珑"),  # the paper's Latin initials
+    ("文/图 记者/黄一鸣", "文/图 记者/黄一鸣"),  # a slash after the role
 ])
 def test_byline_lines(text: str, expected: str) -> None:
     line = classify(1, text, markdown=False)
     assert line.kind is Kind.BYLINE and line.text == expected
 
 
-CREDITS = ["（王一 摄）", "王一 李二 摄", "本版摄影：张三 李四", "受访者 供图"]
+CREDITS = ["（王一 摄）", "王一 李二 摄", "本版摄影：张三 李四", "受访者 供图",
+           "YMG全媒体记者 唐 克 摄", "记者/陈家豪 摄", "通讯员/赵启明 摄"]
 
 
 @pytest.mark.parametrize("text", CREDITS)
@@ -77,7 +91,9 @@ def test_bylines_printed_after_the_text_sign_the_article(text: str) -> None:
     assert kind_of(text)[0] == "signature"
 
 
-@pytest.mark.parametrize("text", ["本报讯 全媒体记者 李华 报道", "新华社北京5月3日电（记者 王二）"])
+@pytest.mark.parametrize("text", [
+    "本报讯 全媒体记者 李华 报道", "新华社北京5月3日电（记者 王二）",
+    "江门日报讯（记者/伍晓岚 通讯员/梁嘉怡）9月", "金报讯（记者 林 蔚）这几天"])
 def test_leads(text: str) -> None:
     assert kind_of(text)[0] == "lead"
 

@@ -16,9 +16,12 @@ from generator.ingest.article import PageRef
 CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 NAME = rf"[{CJK}·]{{2,5}}"
 # A credit's role word: 本报记者, 全媒体记者, 见习记者, 首席记者, 通讯员, 本报评论员 …
-ROLE = (r"(?:[\u4e00-\u9fff]{2,4}(?:日报|晚报|都市报|早报|商报|晨报))?"  # 德州晚报全媒体记者
+# The role may carry the paper's name or its Latin initials (德州晚报全媒体记者, YMG全媒体
+#记者) and a slash before the name (记者/伍晓岚, as 江门日报 prints it).
+PAPER = r"[\u4e00-\u9fff]{2,6}(?:日报|晚报|都市报|早报|商报|晨报|时报|金报)"
+ROLE = (rf"(?:{PAPER}|[A-Z]{{2,5}})?"
         r"(?:本报|特约|见习|首席|实习|摄影|全媒体|融媒体|融媒|新媒体|驻[\u4e00-\u9fff]{1,3}){0,3}"
-        r"(?:记者|通讯员|实习生|摄影|编辑)")
+        r"(?:记者|通讯员|实习生|摄影|编辑)(?:\s*[/／](?!\s*摄))?")
 
 # Punctuation that ends a sentence; a paragraph or a line ending with one is complete.
 TERMINAL = "。！？!?…；;"
@@ -30,15 +33,18 @@ CONT_RE = re.compile(
 )
 # A lead may be wrapped over several narrow lines ("新华社北" / "京 2 月 20 日" / "电 …"):
 # a line is a lead when it starts like one; the full pattern is matched on the paragraph.
-LEAD_START_RE = re.compile(r"^(?:本报讯|据新华社|新华社|中新社|[●■◆▲★])")
+# 本报讯, or the paper's own name: 江门日报讯, 金报讯.
+NEWS_OF = rf"(?:本报|{PAPER}|[\u4e00-\u9fff]{{1,2}}报)讯"
+LEAD_START_RE = re.compile(rf"^(?:{NEWS_OF}|据新华社|新华社|中新社|[●■◆▲★])")
 LEAD_FIRST = frozenset("本据新中●■◆▲★")
+NEWS_OF_AT = 10  # characters: how far into a line a paper's 讯 may stand
 ROLE_WORD_RE = re.compile(r"记者|通讯员|实习生|摄影|编辑|评论员|文/图|图/文|文／图")
 LEAD_RE = re.compile(
     rf"^(?:"
-    rf"(?P<benbao>本报讯\s*[（(][^）)]{{1,40}}[）)]"
-    rf"|本报讯\s*(?:{ROLE}\s*{NAME}(?:\s+{NAME})*\s*)+(?:报道|讯)"
-    rf"|本报讯(?:\s+(?:{ROLE})\s*[{CJK}·]{{2,3}}(?:\s+[{CJK}·]{{2,3}})*(?=\s))+"
-    rf"|本报讯)"
+    rf"(?P<benbao>{NEWS_OF}\s*[（(][^）)]{{1,40}}[）)]"
+    rf"|{NEWS_OF}\s*(?:{ROLE}\s*{NAME}(?:\s+{NAME})*\s*)+(?:报道|讯)"
+    rf"|{NEWS_OF}(?:\s+(?:{ROLE})\s*[{CJK}·]{{2,3}}(?:\s+[{CJK}·]{{2,3}})*(?=\s))+"
+    rf"|{NEWS_OF})"
     rf"|(?P<wire>(?:据)?(?:新华社|中新社|人民网|央视网)[{CJK}]{{0,8}}\d{{1,2}}月\d{{1,2}}日(?:电|讯)"
     rf"(?:\s*[（(][^）)]{{1,30}}[）)])?"
     rf"|据(?:新华社|中新社|人民日报|央视新闻)电)"
@@ -51,7 +57,8 @@ BULLET_TITLE_MAX = 32  # characters: a bulleted line this short, unpunctuated, i
 # 文/图 本报记者 X, 文 X 图 Y: one person wrote and photographed, or two did.
 TEXT_PHOTO = r"(?:文\s*[/／]\s*图|图\s*[/／]\s*文)"
 BYLINE_LINE_RE = re.compile(
-    rf"^[{BULLET_MARKS}]?\s*(?:(?:{ROLE}|{TEXT_PHOTO}[：:]?)\s*{NAME}(?:\s+{NAME})*\s*)+(?:报道)?$")
+    rf"^[{BULLET_MARKS}]?\s*(?:{TEXT_PHOTO}[：:]?\s*(?={ROLE}))?"  # 文/图 记者/黄一鸣
+    rf"(?:(?:{ROLE}|{TEXT_PHOTO}[：:]?)\s*{NAME}(?:\s+{NAME})*\s*)+(?:报道)?$")
 # 孙海海（市教育局）: a contributed commentary's author and the unit he works for.
 AUTHOR_UNIT_RE = re.compile(
     rf"^[{CJK}·]{{2,4}}[（(][{CJK}、]{{2,18}}[局委院校所部会司心区县市镇乡厅站队社馆学]"
@@ -68,8 +75,10 @@ BYLINE_GLUED_RE = re.compile(rf"^[{BULLET_MARKS}]?\s*(?:{ROLE}\s*[{CJK}·\s]{{2,
 TRAILING_BYLINE_RE = re.compile(
     rf"^[（(](?:(?:{ROLE})\s*{NAME}(?:\s+{NAME})*\s*)+(?:报道|采写|整理)?[）)]$"
     rf"|^[（(]?据(?:新华社|中新社|人民日报|人民网|央视新闻|央视网|[{CJK}]{{2,6}}(?:报|网|社))电?[）)]?$")
+# A name OCR spaced out letter by letter: 唐 克, 肖 明 川.
+SPACED_NAME = rf"[{CJK}](?: [{CJK}]){{1,3}}(?![{CJK}])"
 CREDIT_RE = re.compile(
-    rf"^[（(]?(?:{ROLE}\s*)?{NAME}(?:\s+{NAME})*\s*(?:摄|供图|/摄)[）)]?$"
+    rf"^[（(]?(?:{ROLE}\s*)?(?:{NAME}|{SPACED_NAME})(?:\s+{NAME})*\s*(?:摄|供图|/摄)[）)]?$"
     rf"|^本版(?:摄影|图片)[：:]\s*{NAME}(?:[\s、]+{NAME})*$")
 CREDIT_TAIL_RE = re.compile(rf"(?<=[。！？”])\s*((?:{ROLE}\s*)?{NAME}(?:\s+{NAME})*\s*摄)$")
 SIGNATURE_RE = re.compile(rf"^(?P<text>.*?)[（(](?P<name>{NAME}(?:\s+{NAME}){{0,2}})[）)]$")
@@ -82,7 +91,7 @@ BOLD_LINE_RE = re.compile(r"^\*\*([^*]{2,34})\*\*$")  # a whole line in bold: a 
 # A section banner in pinyin capitals, alone or with its Chinese name: MINSHENG JINGJI,
 # YAOWEN要闻, FUKAN 副刊 (one word must be long enough not to be an abbreviation).
 PINYIN_BANNER_RE = re.compile(
-    r"^(?:[A-Z]{2,}(?:\s+[A-Z]{2,})+|[A-Z]{5,})\s*[\u4e00-\u9fff]{0,6}$")
+    r"^(?:[A-Z][A-Z’']+(?:\s+[A-Z][A-Z’']+)+|[A-Z]{5,})\s*[\u4e00-\u9fff]{0,6}$")
 ENUMERATED_RE = re.compile(
     r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十0-9]{1,3}[）)]|\d{1,2}[.．、](?!\d))"
 )
@@ -247,7 +256,7 @@ def classify(no: int, text: str, markdown: bool) -> Line:
         return Line(no, text, Kind.BYLINE, width)  # 孙海海（市教育局）: a 来论's author
     if first in "□■" and BOXED_NAME_RE.match(text):
         return Line(no, text.lstrip("□■ "), Kind.BYLINE, width)  # □ 罗 秋: the author
-    if first in LEAD_FIRST and LEAD_START_RE.match(text):
+    if (first in LEAD_FIRST or "讯" in text[2:NEWS_OF_AT]) and LEAD_START_RE.match(text):
         return Line(no, text, Kind.LEAD, width)
     if plain and last in "摄图）)" and len(text) <= 40 and CREDIT_RE.match(text):
         return Line(no, text, Kind.CREDIT, width)
@@ -271,22 +280,25 @@ def classify(no: int, text: str, markdown: bool) -> Line:
 
 # Page furniture: what the page prints around its articles, never part of one.
 PAGE_HEADER_RE = re.compile(
-    r"^(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:[，,]?\s*)?(?:星期|周)[一二三四五六日天]"
+    r"^(?:农历[\u4e00-\u9fff]{4,10}$|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:[，,]?\s*)?(?:星期|周)[一二三四五六日天]"
     r"|第\s*[A-Za-z]?\s*[0-9０-９一二三四五六七八九十]{1,3}\s*版\s*(?:[：:]|$|\s|[\u4e00-\u9fff]{1,6}$)"
     r"|[A-Za-z]?\d{1,3}\s*版?\s*[｜|]"
     r"|(?:星期|周)[一二三四五六日天]\s)"
 )
 EDITORS_RE = re.compile(
     r"^[（(【\[]?(?:本版)?(?:责任编辑|责编|编辑|校对|美编|版式|版式设计|组版|审读|值班编辑|值班主任"
-    r"|终审|制图|美术编辑|视觉|排版|主编|统筹|审校)(?:\s*[：:]\s*|\s+)[\u4e00-\u9fff·]{2,4}")
+    r"|终审|制图|美术编辑|视觉|排版|主编|统筹|审校)(?:\s*[：:/／]\s*|\s+)[\u4e00-\u9fff·](?:\s?[\u4e00-\u9fff·]){1,3}")
 # A weather box: a temperature range, a wind force, or a line that starts 今日天气.
 WEATHER_RE = re.compile(
-    r"(?:^(?:今日|明日|今天|明天|本周)?天气(?:预报)?(?:[：:\s]|$)|-?\d{1,2}\s*℃?\s*[～~至/-]\s*-?\d{1,2}\s*℃"
+    r"(?:^(?:今日|明日|今天|明天|本周)?天气(?:预报)?(?:[：:\s]|$)|^空气质量[：:]"
+    r"|-?\d{1,2}\s*℃?\s*[～~至/—–-]\s*-?\d{1,2}\s*℃"
     r"|[东南西北]{1,2}风\s*[0-9一二三四五六七八](?:[-～~至][0-9一二三四五六七八])?\s*级)")
 # Words and figures of a weather box; a box line holds little else.
 WEATHER_WORDS_RE = re.compile(
-    r"(?:今日|明日|今天|明天|本周)?天气(?:预报)?|[东南西北]{1,2}风|最高|最低|气温|[晴阴雨雪雾霾云转到至级]"
-    r"|-?\d+(?:\.\d+)?\s*℃?|[～~/：:\s-]")
+    r"(?:今日|明日|今天|明天|本周)?天气(?:预报)?|[东南西北]{1,2}风|最高|最低|气温|多云|空气质量|首要污染物"
+    r"|今日|明日|今天|明天|白天|夜间"
+    r"|[晴阴雨雪雾霾云转到至级良优]|PM\d*\.?\d*"
+    r"|-?\d+(?:\.\d+)?\s*℃?|[～~/：:\s—–-]")
 CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 MASTHEAD_RE = re.compile(
     r"国内统一连续出版物号|CN\s*\d{2}\s*[-－]\s*\d{4}|邮发代号|^(?:本版)?投稿邮箱"
@@ -297,6 +309,8 @@ INDEX_TAIL_RE = re.compile(
     r"(?:[（(]?\s*(?:详见|见)?第?\s*[A-Za-z]?\s*[0-9０-９一二三四五六七八九十]{1,3}\s*版\s*[）)]?"
     r"|[>》→▶]{1,3}\s*[A-Za-z]?\d{1,3}(?:\s*版)?)$"
     r"|^[▶►][^，。]{2,30}\s[A-Za-z]?\d{1,2}$")
+# A teaser led by its page's label: 'A04 这所学校的“田间课堂”火了'.
+INDEX_HEAD_RE = re.compile(r"^[A-D]\d{2}\s?[\u4e00-\u9fff“‘《][^，。；]{3,30}$")
 # The paper's own name, alone or before the date: 绍兴日报, 德州晚报2024年12月3日星期二.
 MASTHEAD_NAME_RE = re.compile(r"^[\u4e00-\u9fff]{2,6}(?:日报|晚报|都市报|早报|商报|时报|晨报)\s*")
 INDEX_HEADER_RE = re.compile(r"^(?:今日|本期|本版|要闻)?(?:导读|提示|要闻提示|内容提要|导航)$")
@@ -311,10 +325,11 @@ AD_SHAPE_RE = re.compile(r"地址|热线|电话|·|\S\s+\S+\s+\S")
 EDITOR_FIRST = frozenset("（(【[本责编校美版组审值终制视排主统")
 MASTHEAD_HINT_RE = re.compile(r"统一|CN|邮|热线|许可证|定价|印刷|社址|零售|机关报|出版|期")
 INDEX_LAST = frozenset("版）)0123456789")
-WEATHER_HINT_RE = re.compile(r"℃|级|天气")
+WEATHER_HINT_RE = re.compile(r"℃|级|天气|空气质量")
 # A character every furniture pattern below needs: one search rules most lines out.
 FURNITURE_HINT_RE = re.compile(
-    r"[版期周编校审责美制排统主终视℃风气告线号邮址价刷▶►>》→|｜导提航报换补购盘惠盟]|CN")
+    r"[版期周编校审责美制排统主终视℃风气告线号邮址价刷▶►>》→|｜导提航报换补购盘惠盟历]|CN"
+    r"|^[A-D]\d")
 
 
 def furniture_reason(text: str) -> str:
@@ -325,7 +340,8 @@ def furniture_reason(text: str) -> str:
     if FURNITURE_HINT_RE.search(text) is None or ends_sentence(text):
         return ""
     paper = "报" in text
-    if ("版" in text or "星期" in text or "周" in text or "|" in text or "｜" in text) and (
+    if ("版" in text or "星期" in text or "周" in text or "|" in text or "｜" in text
+            or "农历" in text) and (
             PAGE_HEADER_RE.match(text)
             or (paper and PAGE_HEADER_RE.match(MASTHEAD_NAME_RE.sub("", text)))):
         return "page header"
@@ -338,6 +354,8 @@ def furniture_reason(text: str) -> str:
     if MASTHEAD_HINT_RE.search(text) and MASTHEAD_RE.search(text):
         return "masthead"
     if len(text) >= 5 and text[-1] in INDEX_LAST and INDEX_TAIL_RE.search(text):
+        return "index of other pages"
+    if "A" <= text[0] <= "D" and INDEX_HEAD_RE.match(text):
         return "index of other pages"
     if ("广告" in text or "热线" in text) and AD_RE.search(text):
         return "advertisement"
