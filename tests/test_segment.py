@@ -1247,3 +1247,19 @@ def test_a_front_page_masthead_and_an_advert_box_are_furniture() -> None:
     page = segment(text)
     assert [a.title for a in page.articles] == ["城际公交正式开通"]
     assert len([n for n in page.noise if n.reason == "advertisement"]) == 4
+
+
+def test_a_headline_printed_right_under_its_story_without_a_blank_line() -> None:
+    story = ("中央气象台17日发布消息，6月19日至22日，华北、黄淮等地将出现今年首轮大范围高温天气。"
+             "气象专家提醒，高温时段应尽量减少户外活动。")
+    text = "\n".join([*(story[i:i + 17] for i in range(0, len(story), 17)),
+                      "我国北方多地将迎今年首轮高温天气", "", "扫一扫 关注某某晚报微信公众号"])
+    [article] = segment(text).articles
+    assert article.title == "我国北方多地将迎今年首轮高温天气"
+    assert article.body.endswith("减少户外活动。")
+    # A line cut off at the column's end, or one that opens a quotation, runs on.
+    body = "\n".join(story[i:i + 17] for i in range(0, len(story), 17))  # …户外活动。
+    for head, tail in (("该工程全长三十九公里按照城市主干路", "标准建设，双向六车道。"),
+                       ("演出在歌舞《幸福家", "园》中拉开帷幕，节目轮番登场。")):
+        page = segment(f"{body}\n{head}\n\n{tail}")
+        assert [a.title for a in page.articles] == [None], head

@@ -25,6 +25,7 @@ MAX_HEAD_CHARS = 34
 DIGIT_RE = re.compile(r"\d")
 ROW_ENDS = frozenset("）)分%元个件人次")
 INDENT = 2  # a paragraph's first line is indented two characters in print
+SUFFIX_AFTER = 3  # lines: a headline is read under a story at least this long
 
 
 @dataclass
@@ -225,6 +226,21 @@ def mark_stranded_rows(chunks: list[list[Line]]) -> None:
         chunk[0].row = bool((before and before.row) or (after and after.row))
 
 
+def full_line(lines: list[Line]) -> int:
+    """Characters of a full line of these lines' column, less one for a line that could
+    not end on a character forbidden at the next line's start."""
+    counts = sorted(len(ln.text) for ln in lines)
+    return counts[len(counts) // 2] - 1
+
+
+PAIRS = (("《", "》"), ("“", "”"), ("（", "）"), ("(", ")"), ("‘", "’"))
+
+
+def unbalanced(text: str) -> bool:
+    """A line with an opening mark it does not close stops mid-phrase (…歌舞《幸福家)."""
+    return any(text.count(a) > text.count(b) for a, b in PAIRS)
+
+
 def is_list_heading(ln: Line, width: float) -> bool:
     """'一、压实工作责任' on a short line of its own heads a list item or a table group."""
     return (ln.enumerated and ln.width < width - 4 and not ln.terminal
@@ -337,7 +353,27 @@ class BlockBuilder:
                 self._add_markdown_heading(ln)
                 continue
             self.out.append(Marker(ln))
-        self._add_run(run)
+        head = self._head_suffix(run)
+        self._add_run(run[:len(run) - len(head)])
+        if head:
+            self._add_head(head)
+
+    def _head_suffix(self, run: list[Line]) -> list[Line]:
+        """A headline printed right under its story's last sentence, no blank line
+        between (…不利影响。 / 我国北方多地将迎今年首轮高温天气): a short unpunctuated
+        last line after a finished sentence ends the chunk."""
+        if len(run) < SUFFIX_AFTER or self.markdown:
+            return []
+        last, before = run[-1], run[-2]
+        if last.kind is not Kind.TEXT or not before.terminal or last.terminal or last.row \
+                or last.enumerated or len(last.text) > MAX_HEAD_CHARS \
+                or any(ch in last.text for ch in "，,、。") \
+                or not head_line(last, float("inf"), self.column) or unbalanced(last.text):
+            return []
+        follows = self._following[:1]
+        if follows and follows[0].kind is Kind.TEXT and len(last.text) >= full_line(run[:-1]):
+            return []  # a full line of the column, text after a column break: it runs on
+        return [last]
 
     def _pull_headline(self, run: list[Line]) -> list[Line]:
         """Lines right above a ——sub-headline are its headline, whatever their width."""

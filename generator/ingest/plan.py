@@ -179,7 +179,11 @@ def gaps_and_heads(blocks: list[Block]) -> tuple[list[Gap], list[int]]:
             unit.brief = unit.brief or (kind is Kind.SIGNATURE and unit.paras <= 1)
             gap.ends_open = False
         elif kind is Kind.BYLINE:
-            if unit is not None and unit.chars and not (unit.lead and unit.chars <= BARE_LEAD):
+            if unit is not None and unit.chars and not unit.closed and not unit.lead \
+                    and next_is_head(blocks, i):
+                unit.closed = True  # 正文 / 记者 X / 标题: the credit ends the text above
+                gap.ends_open = False
+            elif unit is not None and unit.chars and not (unit.lead and unit.chars <= BARE_LEAD):
                 unit = None  # a byline after text starts the next article
                 pending_cont = False
             elif not gap.units:
@@ -208,6 +212,15 @@ def measure_break(above: Unit | None, below: Unit | None) -> bool:
     another article (an article's body keeps its measure; a subhead does not change it)."""
     return bool(above and below and above.last_measure and below.first_measure
                 and abs(above.last_measure - below.first_measure) >= MEASURE_STEP)
+
+
+def next_is_head(blocks: list[Block], i: int) -> bool:
+    """Is the block after i, looking past layout noise, a headline group?"""
+    for j in range(i + 1, len(blocks)):
+        b = blocks[j]
+        if not (isinstance(b, Marker) and b.kind is Kind.NOISE):
+            return isinstance(b, Head)
+    return False
 
 
 def is_banner_name(blocks: list[Block], i: int) -> bool:

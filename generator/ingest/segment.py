@@ -778,7 +778,7 @@ class Assembler:
         elif kind is Kind.SUBTITLE:
             self.on_orphan_subtitle(line)
         elif kind is Kind.BYLINE:
-            self.on_byline(line)
+            self.on_byline(line, self.closes_text(i))
         elif kind is Kind.CREDIT:
             self.on_credit(line)
         elif kind is Kind.SIGNATURE:
@@ -803,8 +803,21 @@ class Assembler:
         else:
             self.start(line.no).paragraphs.append(line.text)
 
-    def on_byline(self, line: Line) -> None:
+    def closes_text(self, i: int) -> bool:
+        """A byline between a body and a headline group ends that body: pages that print
+        headlines under their stories print the credit line there too (正文 / 记者 X /
+        标题); above a story it would stand under its headline."""
+        nxt = self.next_block(i)
+        return nxt is not None and isinstance(self.blocks[nxt], Head)
+
+    def on_byline(self, line: Line, closes: bool = False) -> None:
         cur = self.cur
+        if closes and cur is not None and cur.paragraphs and cur.byline is None \
+                and not self.closed and cur.title is None:
+            self.settle()
+            cur.byline = line.text
+            self.closed = True
+            return
         if cur is not None and cur.byline in BARE_LEADS and not cur.paragraphs:
             cur.byline = f"{cur.byline} {line.text}"  # 本报讯 over 全媒体记者 X 报道
             return
