@@ -71,6 +71,8 @@ def test_text_that_only_resembles_furniture_stays_text(text: str) -> None:
     ("德州晚报全媒体记者 王瑶", "德州晚报全媒体记者 王瑶"),
     ("YMG全媒体记者 李 珑", "YMG全媒体记者 李 珑"),  # the paper's Latin initials
     ("文/图 记者/黄一鸣", "文/图 记者/黄一鸣"),  # a slash after the role
+    ("文/许 言", "文/许 言"),  # the writer of a signed commentary
+    ("图/李四", "图/李四"),
 ])
 def test_byline_lines(text: str, expected: str) -> None:
     line = classify(1, text, markdown=False)

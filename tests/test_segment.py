@@ -1263,3 +1263,15 @@ def test_a_headline_printed_right_under_its_story_without_a_blank_line() -> None
                        ("演出在歌舞《幸福家", "园》中拉开帷幕，节目轮番登场。")):
         page = segment(f"{body}\n{head}\n\n{tail}")
         assert [a.title for a in page.articles] == [None], head
+
+
+def test_briefs_with_their_titles_in_square_brackets() -> None:
+    text = "\n".join([
+        "城事速递", "【烟台港新增两条外贸集装箱航线】近", "日，烟台港开通至越南海防的外贸",
+        "集装箱航线。（王 珊）", "【市图书馆夜读空间延时至22时】",
+        "6月20日起，市图书馆一楼夜读空间开", "放时间延长至每晚22时。（姜 悦）"])
+    page = segment(text)
+    assert [(a.kind, a.title, a.byline) for a in page.articles] == [
+        ("brief", "烟台港新增两条外贸集装箱航线", "王珊"),
+        ("brief", "市图书馆夜读空间延时至22时", "姜悦")]
+    assert page.articles[0].body == "近日，烟台港开通至越南海防的外贸集装箱航线。"

@@ -15,6 +15,8 @@ from generator.ingest.article import PageRef
 
 CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 NAME = rf"[{CJK}·]{{2,5}}"
+# A name OCR spaced out letter by letter: 唐 克, 肖 明 川.
+SPACED_NAME = rf"[{CJK}](?: [{CJK}]){{1,3}}(?![{CJK}])"
 # A credit's role word: 本报记者, 全媒体记者, 见习记者, 首席记者, 通讯员, 本报评论员 …
 # The role may carry the paper's name or its Latin initials (德州晚报全媒体记者, YMG全媒体
 #记者) and a slash before the name (记者/伍晓岚, as 江门日报 prints it).
@@ -33,10 +35,12 @@ CONT_RE = re.compile(
 )
 # A lead may be wrapped over several narrow lines ("新华社北" / "京 2 月 20 日" / "电 …"):
 # a line is a lead when it starts like one; the full pattern is matched on the paragraph.
+# 【市图书馆“夜读空间”延时至22时】6月20日起…: a brief's title set in brackets before its text.
+INLINE_TITLE = r"【(?P<inline_title>[^】。，；]{2,34})】"
 # 本报讯, or the paper's own name: 江门日报讯, 金报讯.
 NEWS_OF = rf"(?:本报|{PAPER}|[\u4e00-\u9fff]{{1,2}}报)讯"
-LEAD_START_RE = re.compile(rf"^(?:{NEWS_OF}|据新华社|新华社|中新社|[●■◆▲★])")
-LEAD_FIRST = frozenset("本据新中●■◆▲★")
+LEAD_START_RE = re.compile(rf"^(?:{NEWS_OF}|据新华社|新华社|中新社|[●■◆▲★]|{INLINE_TITLE})")
+LEAD_FIRST = frozenset("本据新中●■◆▲★【")
 NEWS_OF_AT = 10  # characters: how far into a line a paper's 讯 may stand
 ROLE_WORD_RE = re.compile(r"记者|通讯员|实习生|摄影|编辑|评论员|文/图|图/文|文／图")
 LEAD_RE = re.compile(
@@ -49,6 +53,7 @@ LEAD_RE = re.compile(
     rf"(?:\s*[（(][^）)]{{1,30}}[）)])?"
     rf"|据(?:新华社|中新社|人民日报|央视新闻)电)"
     rf"|(?P<bullet>[●■◆▲★])"
+    rf"|(?P<inline>{INLINE_TITLE})"
     rf")"
 )
 BULLET_MARKS = "□■●◆▲★◇○"
@@ -66,7 +71,9 @@ AUTHOR_UNIT_RE = re.compile(
 # □ 罗 秋 / ■张明: an author's name in a box, the byline of an essay or a letter.
 BOXED_NAME_RE = re.compile(rf"^[□■]\s*[{CJK}](?:\s?[{CJK}]){{1,3}}$")
 # 文 张三 图 李四: who wrote and who photographed.
-TEXT_AND_PHOTO_RE = re.compile(rf"^文\s*[：:]?\s*{NAME}\s+图\s*[：:]?\s*{NAME}$")
+TEXT_AND_PHOTO_RE = re.compile(
+    rf"^文\s*[：:]?\s*{NAME}\s+图\s*[：:]?\s*{NAME}$"
+    rf"|^[文图]\s*[/／]\s*(?:{NAME}|{SPACED_NAME})$")  # 文/许 言: the writer of a signed piece
 # 本报评论员 / 本报特约评论员 alone: the credit of a commentary.
 COMMENTATOR_RE = re.compile(r"^[□■●]?\s*(?:本报)?(?:特约)?评论员$")
 # "本报记者张刚刘地委通讯员孔鹏": several names glued together after the role word.
@@ -75,8 +82,6 @@ BYLINE_GLUED_RE = re.compile(rf"^[{BULLET_MARKS}]?\s*(?:{ROLE}\s*[{CJK}·\s]{{2,
 TRAILING_BYLINE_RE = re.compile(
     rf"^[（(](?:(?:{ROLE})\s*{NAME}(?:\s+{NAME})*\s*)+(?:报道|采写|整理)?[）)]$"
     rf"|^[（(]?据(?:新华社|中新社|人民日报|人民网|央视新闻|央视网|[{CJK}]{{2,6}}(?:报|网|社))电?[）)]?$")
-# A name OCR spaced out letter by letter: 唐 克, 肖 明 川.
-SPACED_NAME = rf"[{CJK}](?: [{CJK}]){{1,3}}(?![{CJK}])"
 CREDIT_RE = re.compile(
     rf"^[（(]?(?:{ROLE}\s*)?(?:{NAME}|{SPACED_NAME})(?:\s+{NAME})*\s*(?:摄|供图|/摄)[）)]?$"
     rf"|^本版(?:摄影|图片)[：:]\s*{NAME}(?:[\s、]+{NAME})*$")
@@ -265,7 +270,7 @@ def classify(no: int, text: str, markdown: bool) -> Line:
     if plain and len(text) <= 40 and ROLE_WORD_RE.search(text) and (
             is_byline(text) or COMMENTATOR_RE.match(text)):
         return Line(no, text.lstrip(BULLET_MARKS + " "), Kind.BYLINE, width)
-    if plain and first == "文" and TEXT_AND_PHOTO_RE.match(text):
+    if plain and first in "文图" and TEXT_AND_PHOTO_RE.match(text):
         return Line(no, text.lstrip(BULLET_MARKS + " "), Kind.BYLINE, width)
     if plain and first in "（(据" and (
             SIGNATURE_LINE_RE.match(text) or TRAILING_BYLINE_RE.match(text)):

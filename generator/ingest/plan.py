@@ -146,7 +146,7 @@ def gaps_and_heads(blocks: list[Block]) -> tuple[list[Gap], list[int]]:
                     gap.hard_start = gap.hard_start or hard
                     gap.first_plain = not hard
                 unit = Unit(lead=b.lead, cont=pending_cont,
-                            brief=b.lead and b.lines[0].text[:1] in "●■◆▲★",
+                            brief=b.lead and b.lines[0].text[:1] in BULLETS + "【",
                             table=b.lines[0].row)
                 gap.units.append(unit)
                 pending_cont = False

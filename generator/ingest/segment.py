@@ -525,6 +525,9 @@ class Assembler:
         if m.group("bullet"):
             article.kind = "brief"
             return text[m.end():].lstrip()
+        if m.group("inline"):
+            article.title = article.title or m.group("inline_title")
+            return text[m.end():].lstrip()
         byline = m.group(0).strip()
         if article.byline and article.byline != byline:
             article.byline = f"{byline} {article.byline}"
