@@ -922,6 +922,10 @@ def kicker_line(first: str, rest: str, alone: bool = True) -> bool:
         return True
     if is_kicker(first) and not is_kicker(rest):
         return True
+    if alone and "，" in first and "，" not in rest:
+        return True  # a clause over the title: 连晴一周后，宁波人又要翻出厚外套了
+    if alone and " " in first.strip() and " " not in rest and len(rest) >= len(first):
+        return True  # a two-part slogan over a longer title: 产地直发 冷链护航
     return alone and len(first) <= KICKER_MAX and len(first) + KICKER_SHORTER <= len(rest)
 
 
