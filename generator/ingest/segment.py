@@ -940,9 +940,11 @@ def split_head(head: Head) -> tuple[str | None, str, str | None]:
     """Kicker, title and subtitle of a headline group, by the usual Chinese layout:
     引题 (a unit name or a clause ending in 要求/强调) above the 主题, 副题 below it."""
     units: list[str] = []
-    for block in head.blocks:
+    set_over = False  # the first block's first line was read as a kicker over its title
+    for n, block in enumerate(head.blocks):
         if len(block) >= 2 and kicker_line(block[0].text, join_block(block[1:]),
                                            len(head.blocks) == 1):
+            set_over = set_over or n == 0
             units.append(block[0].text)
             units.append(join_block(block[1:]))
         else:
@@ -951,7 +953,7 @@ def split_head(head: Head) -> tuple[str | None, str, str | None]:
     if head.markdown_level == 1 and len(units) >= 2:
         kicker = " ".join(units[:-1])
         units = units[-1:]
-    elif len(units) >= 2 and (is_kicker(units[0]) or units[0].endswith("——")
+    elif len(units) >= 2 and (set_over or is_kicker(units[0]) or units[0].endswith("——")
                               or ("，" in units[0] and "，" not in units[1])
                               or (EVENT_KICKER_RE.search(units[0]) is not None
                                   and not units[1].startswith("—"))
