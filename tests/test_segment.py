@@ -1277,3 +1277,16 @@ def test_briefs_with_their_titles_in_square_brackets() -> None:
         ("brief", "烟台港新增两条外贸集装箱航线", "王珊"),
         ("brief", "市图书馆夜读空间延时至22时", "姜悦")]
     assert page.articles[0].body == "近日，烟台港开通至越南海防的外贸集装箱航线。"
+
+
+def test_numbered_items_under_a_brief_column_s_name_are_briefs() -> None:
+    text = "\n".join(["本地快讯", "", "1.近日，福岚区在12个社区试点就业驿站，",
+                      "已帮助320余名居民实现就业。", "2.日前，市博物馆推出古港专题展，展期",
+                      "至9月30日。", "3.6月15日，全市青少年足球联赛开赛。"])
+    page = segment(text)
+    assert [(a.kind, a.body[:4]) for a in page.articles] == [
+        ("brief", "近日，福"), ("brief", "日前，市"), ("brief", "6月15")]
+    # In a story's text, numbered paragraphs are its own list.
+    story = "\n".join(["城东区部署春季防火工作", "", "本报讯（记者 王立）会议提出三点要求：",
+                       "1.压实责任，细化措施。", "2.加强巡查，消除隐患。"])
+    assert len(segment(story).articles) == 1

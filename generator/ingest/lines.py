@@ -397,6 +397,11 @@ def is_signer(text: str) -> bool:
 ENUM_FIRST = frozenset("一二三四五六七八九十（(0123456789")
 
 
+# '1.近日，…' / '2、日前…' / '3.6月15日…': a numbered item of a brief column (3.6万 is a
+# figure, not an item).
+NUMBERED_ITEM_RE = re.compile(r"^\d{1,2}[.．、](?:(?!\d)|(?=\d{1,2}月\d))\s*")
+
+
 def is_enumerated(text: str) -> bool:
     """List items (一、… （二）… 1.) are body text, never headlines."""
     return text[:1] in ENUM_FIRST and ENUMERATED_RE.match(text) is not None

@@ -22,7 +22,14 @@ import re
 from dataclasses import dataclass, field
 
 from generator.ingest.blocks import Block, Head, Marker, Para, join_block, strong_head
-from generator.ingest.lines import BULLETS, SIGN_OFF_DATE_RE, Kind, is_kicker, is_signer
+from generator.ingest.lines import (
+    BULLETS,
+    NUMBERED_ITEM_RE,
+    SIGN_OFF_DATE_RE,
+    Kind,
+    is_kicker,
+    is_signer,
+)
 
 OPEN, CLOSE, SUB, SPLIT = "open", "close", "sub", "split"
 ACTIONS = (OPEN, CLOSE, SUB, SPLIT)
@@ -124,16 +131,19 @@ def gaps_and_heads(blocks: list[Block]) -> tuple[list[Gap], list[int]]:
     unit: Unit | None = None
     pending_cont = False
     signer = False  # the last paragraph could be a notice's signer
+    items = False  # under a brief column's name: numbered paragraphs are briefs
     for i, b in enumerate(blocks):
         gap = gaps[-1]
         if isinstance(b, Head) and is_banner_name(blocks, i):
             continue  # page furniture: no article's headline
         if isinstance(b, Head) and is_column_label(blocks, i):
+            items = True
             if unit is not None and unit.chars:
                 unit.closed = True  # a column starts: the text above is finished
                 gap.ends_open = False
             continue
         if isinstance(b, Head):
+            items = False
             heads.append(i)
             gaps.append(Gap())
             unit, pending_cont = None, False
@@ -141,12 +151,13 @@ def gaps_and_heads(blocks: list[Block]) -> tuple[list[Gap], list[int]]:
         if isinstance(b, Para):
             hard = b.lead or pending_cont
             measure = para_measure(b)
-            if unit is None or unit.closed or unit.jumped or (hard and unit.chars):
+            numbered = items and NUMBERED_ITEM_RE.match(b.lines[0].text) is not None
+            if unit is None or unit.closed or unit.jumped or (hard and unit.chars) or numbered:
                 if not gap.units and not gap.first_plain:
                     gap.hard_start = gap.hard_start or hard
                     gap.first_plain = not hard
                 unit = Unit(lead=b.lead, cont=pending_cont,
-                            brief=b.lead and b.lines[0].text[:1] in BULLETS + "【",
+                            brief=numbered or (b.lead and b.lines[0].text[:1] in BULLETS + "【"),
                             table=b.lines[0].row)
                 gap.units.append(unit)
                 pending_cont = False

@@ -35,6 +35,7 @@ from generator.ingest.lines import (
     CREDIT_TAIL_RE,
     KICKER_END_RE,
     LEAD_RE,
+    NUMBERED_ITEM_RE,
     SIGN_OFF_DATE_RE,
     TRAILING_BYLINE_RE,
     Kind,
@@ -420,6 +421,7 @@ class Assembler:
         # Joining the whole paragraph again after every headline would be quadratic.
         self.joining: tuple[Article, int, list[str]] | None = None
         self.joining_end = ""  # sentence_tail of the joined pieces
+        self.column_items = False  # under a brief column's name: numbered items are briefs
 
     # -- driving ---------------------------------------------------------
     def run(self) -> SegmentedPage:
@@ -475,6 +477,12 @@ class Assembler:
     def on_para(self, para: Para) -> None:
         text = para.text
         lead = para.lead or self.pending_from is not None
+        numbered = self.column_items and NUMBERED_ITEM_RE.match(text)
+        if numbered:  # '1.近日，…' under a brief column's name: the next brief
+            text = text[numbered.end():]
+            self.start(para.lines[0].no).kind = "brief"
+            self.cur.paragraphs.append(text)
+            return
         cur = self.cur
         if self.join_next and cur and cur.paragraphs and not lead:
             self.join_last(cur, text)
@@ -539,10 +547,12 @@ class Assembler:
     def on_head(self, i: int, head: Head) -> None:
         subtitles = self.absorb_subtitles(i)
         cur = self.cur
+        self.column_items = False
         if is_column_label(self.blocks, i) and not subtitles:
             self.noise.append(Noise(head.text, head.line, "column label"))  # 简明信息 ● …
             if cur is not None and cur.paragraphs:
                 self.closed = True  # a column starts: the text above is finished
+            self.column_items = True
             return
         if head.markdown_level == 2 and cur and not self.closed and cur.paragraphs \
                 and not self.photo_follows(i):
