@@ -40,6 +40,7 @@ def kind_of(text: str) -> tuple[str, str]:
     ("今日8版 第18236期", "masthead"),
     ("责编/孙 倩 美编/王 琳 校对/刘 洋", "editors' names"),
     ("今日 多云 17℃—26℃ 明日 多云转阴 16℃—24℃", "weather box"),
+    ("▶A03 一条村道带旺一个侨村", "index of other pages"),
     ("空气质量：良 首要污染物：PM2.5", "weather box"),
     ("A04 这所学校的“田间课堂”火了", "index of other pages"),
     ("预约热线：0817-2260000", "advertisement"),
@@ -73,6 +74,7 @@ def test_text_that_only_resembles_furniture_stays_text(text: str) -> None:
     ("文/图 记者/黄一鸣", "文/图 记者/黄一鸣"),  # a slash after the role
     ("文/许 言", "文/许 言"),  # the writer of a signed commentary
     ("图/李四", "图/李四"),
+    ("江门日报评论员", "江门日报评论员"),
 ])
 def test_byline_lines(text: str, expected: str) -> None:
     line = classify(1, text, markdown=False)
@@ -243,3 +245,10 @@ def test_a_short_first_part_of_a_headline_group_is_its_kicker() -> None:
     title = "市人大常委会开展养老服务专题调研"
     second = segment(f"{title}\n\n王振华参加调研\n\n{story}").articles[0]
     assert (second.title, second.subtitle) == (title, "王振华参加调研")
+
+
+def test_two_headline_lines_of_different_shapes_are_no_table() -> None:
+    page = segment("（下转A02版）\n\n聚力产业链 招引大项目\n前8月全市新签约亿元以上项目143个\n\n"
+                   "江门日报讯（记者/李卓）9月7日，江门市区至珠海机场的城际定制客运专线正式开通。")
+    assert [(a.kicker, a.title) for a in page.articles] == [
+        ("聚力产业链 招引大项目", "前8月全市新签约亿元以上项目143个")]

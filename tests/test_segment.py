@@ -1290,3 +1290,12 @@ def test_numbered_items_under_a_brief_column_s_name_are_briefs() -> None:
     story = "\n".join(["城东区部署春季防火工作", "", "本报讯（记者 王立）会议提出三点要求：",
                        "1.压实责任，细化措施。", "2.加强巡查，消除隐患。"])
     assert len(segment(story).articles) == 1
+
+
+def test_a_fake_bold_two_line_headline_right_under_its_story() -> None:
+    story = ("江门日报讯（记者/李卓）9月7日，江门市区至珠海机场的城际定制客运专线正式开通，"
+             "每天往返各6班。运营方表示，将根据客流情况适时加密班次。")
+    text = "\n".join([*(story[i:i + 15] for i in range(0, len(story), 15)),
+                      "市市区区直直达达珠珠海海机机场场", "定定制制客客运运开开通通"])
+    [article] = segment(text).articles
+    assert article.title == "市区直达珠海机场定制客运开通"

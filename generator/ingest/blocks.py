@@ -210,10 +210,31 @@ def row_like(ln: Line) -> bool:
 
 
 def mark_rows(chunk: list[Line]) -> None:
-    """Rows come in runs: a row-like line is a row when a neighbour is row-like too."""
+    """Rows come in runs: row-like lines are rows when three or more stand together, or
+    two of one shape (a two-line headline, 聚力产业链 招引大项目 / …项目143个, is no
+    table)."""
     flags = [row_like(ln) for ln in chunk]
-    for i, ln in enumerate(chunk):
-        ln.row = flags[i] and ((i > 0 and flags[i - 1]) or (i + 1 < len(chunk) and flags[i + 1]))
+    for ln in chunk:
+        ln.row = False
+    start = 0
+    while start < len(chunk):
+        if not flags[start]:
+            start += 1
+            continue
+        end = start
+        while end < len(chunk) and flags[end]:
+            end += 1
+        run = chunk[start:end]
+        if len(run) >= 3 or (len(run) == 2 and row_shape(run[0]) == row_shape(run[1])):
+            for ln in run:
+                ln.row = True
+        start = end
+
+
+def row_shape(ln: Line) -> tuple[bool, int]:
+    """Does a row-like line end on a figure, and how many spaced cells has it?"""
+    text = ln.text
+    return text[-1] in ROW_ENDS and DIGIT_RE.search(text) is not None, len(text.split())
 
 
 def mark_stranded_rows(chunks: list[list[Line]]) -> None:
@@ -360,20 +381,27 @@ class BlockBuilder:
 
     def _head_suffix(self, run: list[Line]) -> list[Line]:
         """A headline printed right under its story's last sentence, no blank line
-        between (…不利影响。 / 我国北方多地将迎今年首轮高温天气): a short unpunctuated
-        last line after a finished sentence ends the chunk."""
-        if len(run) < SUFFIX_AFTER or self.markdown:
+        between (…不利影响。 / 我国北方多地将迎今年首轮高温天气): one or two short
+        unpunctuated lines after a finished sentence end the chunk."""
+        if self.markdown:
             return []
-        last, before = run[-1], run[-2]
-        if last.kind is not Kind.TEXT or not before.terminal or last.terminal or last.row \
-                or last.enumerated or len(last.text) > MAX_HEAD_CHARS \
-                or any(ch in last.text for ch in "，,、。") \
-                or not head_line(last, float("inf"), self.column) or unbalanced(last.text):
-            return []
-        follows = self._following[:1]
-        if follows and follows[0].kind is Kind.TEXT and len(last.text) >= full_line(run[:-1]):
-            return []  # a full line of the column, text after a column break: it runs on
-        return [last]
+        for size in (2, 1):
+            if len(run) < SUFFIX_AFTER + size - 1 or not run[-size - 1].terminal:
+                continue
+            head = run[-size:]
+            if all(self._suffix_line(ln) for ln in head) \
+                    and sum(len(ln.text) for ln in head) <= MAX_HEAD_CHARS:
+                follows = self._following[:1]
+                if follows and follows[0].kind is Kind.TEXT \
+                        and len(head[-1].text) >= full_line(run[:-size]):
+                    return []  # a full line of the column, text after a break: it runs on
+                return head
+        return []
+
+    def _suffix_line(self, ln: Line) -> bool:
+        return (ln.kind is Kind.TEXT and not ln.terminal and not ln.row and not ln.enumerated
+                and not any(ch in ln.text for ch in "，,、。")
+                and head_line(ln, float("inf"), self.column) and not unbalanced(ln.text))
 
     def _pull_headline(self, run: list[Line]) -> list[Line]:
         """Lines right above a ——sub-headline are its headline, whatever their width."""

@@ -75,7 +75,7 @@ TEXT_AND_PHOTO_RE = re.compile(
     rf"^文\s*[：:]?\s*{NAME}\s+图\s*[：:]?\s*{NAME}$"
     rf"|^[文图]\s*[/／]\s*(?:{NAME}|{SPACED_NAME})$")  # 文/许 言: the writer of a signed piece
 # 本报评论员 / 本报特约评论员 alone: the credit of a commentary.
-COMMENTATOR_RE = re.compile(r"^[□■●]?\s*(?:本报)?(?:特约)?评论员$")
+COMMENTATOR_RE = re.compile(rf"^[□■●]?\s*(?:本报|{PAPER})?(?:特约)?评论员$")  # 江门日报评论员
 # "本报记者张刚刘地委通讯员孔鹏": several names glued together after the role word.
 BYLINE_GLUED_RE = re.compile(rf"^[{BULLET_MARKS}]?\s*(?:{ROLE}\s*[{CJK}·\s]{{2,12}}?)+$")
 # A byline printed after the text: （记者 X 通讯员 Y 报道）, （据新华社电）, （本报记者 X）.
@@ -313,7 +313,8 @@ MASTHEAD_RE = re.compile(
 INDEX_TAIL_RE = re.compile(
     r"(?:[（(]?\s*(?:详见|见)?第?\s*[A-Za-z]?\s*[0-9０-９一二三四五六七八九十]{1,3}\s*版\s*[）)]?"
     r"|[>》→▶]{1,3}\s*[A-Za-z]?\d{1,3}(?:\s*版)?)$"
-    r"|^[▶►][^，。]{2,30}\s[A-Za-z]?\d{1,2}$")
+    r"|^[▶►][^，。]{2,30}\s[A-Za-z]?\d{1,2}$"
+    r"|^[▶►]\s*[A-Za-z]?\d{1,2}\s*(?:版\s*)?[^，。\d]")  # ▶A03 一条村道带旺一个侨村
 # A teaser led by its page's label: 'A04 这所学校的“田间课堂”火了'.
 INDEX_HEAD_RE = re.compile(r"^[A-D]\d{2}\s?[\u4e00-\u9fff“‘《][^，。；]{3,30}$")
 # The paper's own name, alone or before the date: 绍兴日报, 德州晚报2024年12月3日星期二.
@@ -358,7 +359,8 @@ def furniture_reason(text: str) -> str:
         return "editors' names"
     if MASTHEAD_HINT_RE.search(text) and MASTHEAD_RE.search(text):
         return "masthead"
-    if len(text) >= 5 and text[-1] in INDEX_LAST and INDEX_TAIL_RE.search(text):
+    if len(text) >= 5 and (text[-1] in INDEX_LAST or text[0] in "▶►") \
+            and INDEX_TAIL_RE.search(text):
         return "index of other pages"
     if "A" <= text[0] <= "D" and INDEX_HEAD_RE.match(text):
         return "index of other pages"
