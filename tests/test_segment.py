@@ -1299,3 +1299,17 @@ def test_a_fake_bold_two_line_headline_right_under_its_story() -> None:
                       "市市区区直直达达珠珠海海机机场场", "定定制制客客运运开开通通"])
     [article] = segment(text).articles
     assert article.title == "市区直达珠海机场定制客运开通"
+
+
+def test_markdown_kicker_above_and_subtitle_under_the_title() -> None:
+    text = ("### “百千万工程”一线见闻\n\n# 一条村道带旺一个侨村\n\n## ——龙湾村发展乡村旅游见闻\n\n"
+            "文/图 记者/黄一鸣\n\n沿着新修的沥青村道驶入龙湾村，两侧的碉楼掩映在稻田之间。\n\n"
+            "**老小区告别“飞线充电”**\n\n# 东岚街道建起38座智能充电棚\n\n"
+            "## 可同时为4000辆电动自行车充电\n\n"
+            "晚上7点，王阿姨把电动自行车推进小区新建的充电棚。\n\n## 充一次电不到一元钱\n\n"
+            "充电棚按度计费，每度电0.6元。")
+    page = segment(text)
+    assert [(a.kicker, a.title, a.subtitle) for a in page.articles] == [
+        ("“百千万工程”一线见闻", "一条村道带旺一个侨村", "——龙湾村发展乡村旅游见闻"),
+        ("老小区告别“飞线充电”", "东岚街道建起38座智能充电棚", "可同时为4000辆电动自行车充电")]
+    assert "充一次电不到一元钱" in page.articles[1].body  # a "##" after text: a subhead

@@ -88,6 +88,7 @@ class Head:
 
     blocks: list[list[Line]] = field(default_factory=list)
     markdown_level: int = 0  # 1 for "# …", 2 for "## …", 0 for plain text
+    title_block: int = -1  # which block is the "# title" (kickers above, subtitles below)
 
     @property
     def line(self) -> int:
@@ -129,6 +130,16 @@ SPEAKER_RE = re.compile(r"^(?:记者|问|答|主持人|本报)[：:]")
 SPACED_WORDS_RE = re.compile(r"^\S+(?: \S+)+$")
 # Characters a headline does not end on: the line breaks mid-phrase ("…新春灯展在").
 DANGLING = "的在和与把被从向及"
+
+
+# A brief column's or a picture box's name: a label over several items, nobody's kicker.
+BOX_LABEL_RE = re.compile(
+    r"^[\u4e00-\u9fff]{0,4}(?:简讯|快讯|短讯|速览|简报|短波|简明信息|信息速递|一句话新闻|动态|速递|快报|传真)$"
+    r"|^(?:图片新闻|新闻图片|图片报道|图说新闻)$")
+
+
+def is_box_label(text: str) -> bool:
+    return BOX_LABEL_RE.match(text) is not None
 
 
 def head_line(ln: Line, column: float, page_column: float = 0.0) -> bool:
@@ -501,6 +512,16 @@ class BlockBuilder:
         """'# title' opens a group; a plain short line just before it is its kicker."""
         level = 1 if ln.kind is Kind.HEADING else 2
         prev = self.out[-1] if self.out else None
+        if level == 1 and isinstance(prev, Head) and prev.markdown_level == 2 \
+                and len(prev.blocks) == 1 and not is_box_label(prev.text):
+            prev.blocks.append([ln])  # "### 一线见闻" or "**…**" right above: the kicker
+            prev.markdown_level, prev.title_block = 1, 1
+            return
+        if level == 2 and isinstance(prev, Head) and prev.markdown_level == 1 \
+                and prev.title_block in (-1, len(prev.blocks) - 1):
+            prev.title_block = len(prev.blocks) - 1
+            prev.blocks.append([ln])  # "## …" right under "# title": its subtitle
+            return
         if level == 1 and isinstance(prev, Para) and len(prev.lines) == 1 and not prev.lead:
             text = prev.lines[0].text
             if len(text) <= MAX_HEAD_CHARS and not ends_sentence(text):

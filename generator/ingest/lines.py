@@ -90,8 +90,9 @@ SIGNATURE_RE = re.compile(rf"^(?P<text>.*?)[（(](?P<name>{NAME}(?:\s+{NAME}){{0
 SIGNATURE_LINE_RE = re.compile(rf"^[（(]{NAME}(?:\s+{NAME}){{0,2}}[）)]$")
 SIGN_OFF_DATE_RE = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日$")  # a notice's closing date
 SUBTITLE_RE = re.compile(r"^(?:——|──|--|—)\s*\S")
-# '# title'; the space may be gone when the title starts with a quote (# “共富工坊”…).
-MD_HEADING_RE = re.compile(r"^(#{1,6})(?:\s+|(?=[“‘《「（(]))(.*)$")
+# '# title'; the space may be gone when the title starts with a quote (# “共富工坊”…) or a
+# dash (## ——…见闻).
+MD_HEADING_RE = re.compile(r"^(#{1,6})(?:\s+|(?=[“‘《「（(—]))(.*)$")
 BOLD_LINE_RE = re.compile(r"^\*\*([^*]{2,34})\*\*$")  # a whole line in bold: a small headline
 # A section banner in pinyin capitals, alone or with its Chinese name: MINSHENG JINGJI,
 # YAOWEN要闻, FUKAN 副刊 (one word must be long enough not to be an abbreviation).

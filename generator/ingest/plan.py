@@ -21,7 +21,15 @@ import math
 import re
 from dataclasses import dataclass, field
 
-from generator.ingest.blocks import Block, Head, Marker, Para, join_block, strong_head
+from generator.ingest.blocks import (
+    BOX_LABEL_RE,
+    Block,
+    Head,
+    Marker,
+    Para,
+    join_block,
+    strong_head,
+)
 from generator.ingest.lines import (
     BULLETS,
     NUMBERED_ITEM_RE,
@@ -243,9 +251,8 @@ def is_banner_name(blocks: list[Block], i: int) -> bool:
 
 # A brief column's name (本地简讯), or a series' part label (市林业工作站篇).
 COLUMN_LABEL_RE = re.compile(
-    r"^[\u4e00-\u9fff]{0,4}(?:简讯|快讯|短讯|速览|简报|短波|简明信息|信息速递|一句话新闻|动态|速递|快报|传真)$"
-    r"|^(?:图片新闻|新闻图片|图片报道|图说新闻)$"
-    r"|^[\u4e00-\u9fff（）()、]{1,8}(?:站|局|所|院|校|办|委|部|队|中心|乡|镇|街道|社区|村|县|区)"
+    BOX_LABEL_RE.pattern
+    + r"|^[\u4e00-\u9fff（）()、]{1,8}(?:站|局|所|院|校|办|委|部|队|中心|乡|镇|街道|社区|村|县|区)"
     r"[（）()、\u4e00-\u9fff]{0,6}篇$")  # 市林业工作站篇, 清廉建设乡(镇、街道)篇; not 谱写新篇
 
 

@@ -961,8 +961,9 @@ def split_head(head: Head) -> tuple[str | None, str, str | None]:
             units.append(join_block(block))
     kicker = None
     if head.markdown_level == 1 and len(units) >= 2:
-        kicker = " ".join(units[:-1])
-        units = units[-1:]
+        at = head.title_block if 0 <= head.title_block < len(units) else len(units) - 1
+        kicker = " ".join(units[:at]) or None
+        units = units[at:]
     elif len(units) >= 2 and (set_over or is_kicker(units[0]) or units[0].endswith("——")
                               or ("，" in units[0] and "，" not in units[1])
                               or (EVENT_KICKER_RE.search(units[0]) is not None
