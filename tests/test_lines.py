@@ -41,6 +41,8 @@ def kind_of(text: str) -> tuple[str, str]:
     ("责编/孙 倩 美编/王 琳 校对/刘 洋", "editors' names"),
     ("今日 多云 17℃—26℃ 明日 多云转阴 16℃—24℃", "weather box"),
     ("▶A03 一条村道带旺一个侨村", "index of other pages"),
+    ("泉州天气", "weather box"),
+    ("中共兰州市委主管主办 兰州日报社出版 总第15588期", "masthead"),
     ("空气质量：良 首要污染物：PM2.5", "weather box"),
     ("A04 这所学校的“田间课堂”火了", "index of other pages"),
     ("预约热线：0817-2260000", "advertisement"),
@@ -56,6 +58,7 @@ def test_page_furniture_is_noise_with_its_reason(text: str, reason: str) -> None
     "晚报记者走访了",
     "A4纸张不够用了，大家",  # a column's line that starts with a page-like label
     "G20峰会期间",
+    "据了解天气",
 ])
 def test_text_that_only_resembles_furniture_stays_text(text: str) -> None:
     assert kind_of(text)[0] != "noise"
@@ -75,6 +78,8 @@ def test_text_that_only_resembles_furniture_stays_text(text: str) -> None:
     ("文/许 言", "文/许 言"),  # the writer of a signed commentary
     ("图/李四", "图/李四"),
     ("江门日报评论员", "江门日报评论员"),
+    ("兰州日报社全媒体记者 孟洁 文/图", "兰州日报社全媒体记者 孟洁 文/图"),
+    ("兰州日报社全媒体记者刘悦宁赵子航文/图", "兰州日报社全媒体记者刘悦宁赵子航文/图"),
 ])
 def test_byline_lines(text: str, expected: str) -> None:
     line = classify(1, text, markdown=False)
@@ -82,7 +87,8 @@ def test_byline_lines(text: str, expected: str) -> None:
 
 
 CREDITS = ["（王一 摄）", "王一 李二 摄", "本版摄影：张三 李四", "受访者 供图",
-           "YMG全媒体记者 唐 克 摄", "记者/陈家豪 摄", "通讯员/赵启明 摄"]
+           "YMG全媒体记者 唐 克 摄", "记者/陈家豪 摄", "通讯员/赵启明 摄",
+           "兰州日报社全媒体记者 康宁 摄"]
 
 
 @pytest.mark.parametrize("text", CREDITS)

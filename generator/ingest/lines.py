@@ -20,7 +20,7 @@ SPACED_NAME = rf"[{CJK}](?: [{CJK}]){{1,3}}(?![{CJK}])"
 # A credit's role word: 本报记者, 全媒体记者, 见习记者, 首席记者, 通讯员, 本报评论员 …
 # The role may carry the paper's name or its Latin initials (德州晚报全媒体记者, YMG全媒体
 #记者) and a slash before the name (记者/伍晓岚, as 江门日报 prints it).
-PAPER = r"[\u4e00-\u9fff]{2,6}(?:日报|晚报|都市报|早报|商报|晨报|时报|金报)"
+PAPER = r"[\u4e00-\u9fff]{2,6}(?:日报|晚报|都市报|早报|商报|晨报|时报|金报)社?"
 ROLE = (rf"(?:{PAPER}|[A-Z]{{2,5}})?"
         r"(?:本报|特约|见习|首席|实习|摄影|全媒体|融媒体|融媒|新媒体|驻[\u4e00-\u9fff]{1,3}){0,3}"
         r"(?:记者|通讯员|实习生|摄影|编辑)(?:\s*[/／](?!\s*摄))?")
@@ -63,7 +63,7 @@ BULLET_TITLE_MAX = 32  # characters: a bulleted line this short, unpunctuated, i
 TEXT_PHOTO = r"(?:文\s*[/／]\s*图|图\s*[/／]\s*文)"
 BYLINE_LINE_RE = re.compile(
     rf"^[{BULLET_MARKS}]?\s*(?:{TEXT_PHOTO}[：:]?\s*(?={ROLE}))?"  # 文/图 记者/黄一鸣
-    rf"(?:(?:{ROLE}|{TEXT_PHOTO}[：:]?)\s*{NAME}(?:\s+{NAME})*\s*)+(?:报道)?$")
+    rf"(?:(?:{ROLE}|{TEXT_PHOTO}[：:]?)\s*{NAME}(?:\s+{NAME})*\s*)+(?:报道|{TEXT_PHOTO})?$")
 # 孙海海（市教育局）: a contributed commentary's author and the unit he works for.
 AUTHOR_UNIT_RE = re.compile(
     rf"^[{CJK}·]{{2,4}}[（(][{CJK}、]{{2,18}}[局委院校所部会司心区县市镇乡厅站队社馆学]"
@@ -77,7 +77,8 @@ TEXT_AND_PHOTO_RE = re.compile(
 # 本报评论员 / 本报特约评论员 alone: the credit of a commentary.
 COMMENTATOR_RE = re.compile(rf"^[□■●]?\s*(?:本报|{PAPER})?(?:特约)?评论员$")  # 江门日报评论员
 # "本报记者张刚刘地委通讯员孔鹏": several names glued together after the role word.
-BYLINE_GLUED_RE = re.compile(rf"^[{BULLET_MARKS}]?\s*(?:{ROLE}\s*[{CJK}·\s]{{2,12}}?)+$")
+BYLINE_GLUED_RE = re.compile(
+    rf"^[{BULLET_MARKS}]?\s*(?:{ROLE}\s*[{CJK}·\s]{{2,12}}?)+(?:{TEXT_PHOTO})?$")
 # A byline printed after the text: （记者 X 通讯员 Y 报道）, （据新华社电）, （本报记者 X）.
 TRAILING_BYLINE_RE = re.compile(
     rf"^[（(](?:(?:{ROLE})\s*{NAME}(?:\s+{NAME})*\s*)+(?:报道|采写|整理)?[）)]$"
@@ -296,7 +297,7 @@ EDITORS_RE = re.compile(
     r"|终审|制图|美术编辑|视觉|排版|主编|统筹|审校)(?:\s*[：:/／]\s*|\s+)[\u4e00-\u9fff·](?:\s?[\u4e00-\u9fff·]){1,3}")
 # A weather box: a temperature range, a wind force, or a line that starts 今日天气.
 WEATHER_RE = re.compile(
-    r"(?:^(?:今日|明日|今天|明天|本周)?天气(?:预报)?(?:[：:\s]|$)|^空气质量[：:]"
+    r"(?:^(?:今日|明日|今天|明天|本周|[\u4e00-\u9fff]{2,3})?天气(?:预报)?(?:[：:\s]|$)|^空气质量[：:]"
     r"|-?\d{1,2}\s*℃?\s*[～~至/—–-]\s*-?\d{1,2}\s*℃"
     r"|[东南西北]{1,2}风\s*[0-9一二三四五六七八](?:[-～~至][0-9一二三四五六七八])?\s*级)")
 # Words and figures of a weather box; a box line holds little else.
@@ -310,7 +311,7 @@ MASTHEAD_RE = re.compile(
     r"国内统一连续出版物号|CN\s*\d{2}\s*[-－]\s*\d{4}|邮发代号|^(?:本版)?投稿邮箱"
     r"|(?:新闻|广告)热线[：:]?\s*\d|广告经营许可证|定价[：:]?\s*\d|^印刷[：:]|^社址[：:]|零售价"
     r"|^中共[\u4e00-\u9fff]{2,10}委员?会?机关报|报社出版$"
-    r"|^今日\s*\d{1,2}\s*版|^第\s*\d{3,6}\s*期$|^总第\s*\d+\s*期")
+    r"|^今日\s*\d{1,2}\s*版|^第\s*\d{3,6}\s*期$|总第\s*\d+\s*期|主管主办")
 INDEX_TAIL_RE = re.compile(
     r"(?:[（(]?\s*(?:详见|见)?第?\s*[A-Za-z]?\s*[0-9０-９一二三四五六七八九十]{1,3}\s*版\s*[）)]?"
     r"|[>》→▶]{1,3}\s*[A-Za-z]?\d{1,3}(?:\s*版)?)$"
