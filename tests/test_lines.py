@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.ingest.lines import Kind, classify
+from generator.ingest.lines import Kind, classify, is_kicker
 from generator.ingest.repair import undouble
 from generator.ingest.segment import segment
 
@@ -258,3 +258,8 @@ def test_two_headline_lines_of_different_shapes_are_no_table() -> None:
                    "江门日报讯（记者/李卓）9月7日，江门市区至珠海机场的城际定制客运专线正式开通。")
     assert [(a.kicker, a.title) for a in page.articles] == [
         ("聚力产业链 招引大项目", "前8月全市新签约亿元以上项目143个")]
+
+
+@pytest.mark.parametrize("text", ["来论", "金城短评", "刺桐观察", "观海潮评", "长葛市人防办"])
+def test_kickers_unit_names_and_opinion_columns(text: str) -> None:
+    assert is_kicker(text)

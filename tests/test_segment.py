@@ -1313,3 +1313,12 @@ def test_markdown_kicker_above_and_subtitle_under_the_title() -> None:
         ("“百千万工程”一线见闻", "一条村道带旺一个侨村", "——龙湾村发展乡村旅游见闻"),
         ("老小区告别“飞线充电”", "东岚街道建起38座智能充电棚", "可同时为4000辆电动自行车充电")]
     assert "充一次电不到一元钱" in page.articles[1].body  # a "##" after text: a subhead
+
+
+def test_an_opinion_column_s_name_and_title_set_right_above_the_text() -> None:
+    text = "\n".join(["今日天气", "晴转多云", "12℃～24℃", "", "金城短评", "供暖准备宜早不宜迟",
+                      "每到入冬，“暖气热不", "热”总是市民最关心的", "话题之一。把管网改造、",
+                      "热源建设和入户检修往", "前赶，就是把冬天的难", "题放在秋天解决。（石 言）"])
+    [article] = segment(text).articles
+    assert (article.kicker, article.title, article.byline) == (
+        "金城短评", "供暖准备宜早不宜迟", "石言")

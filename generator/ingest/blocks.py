@@ -494,9 +494,12 @@ class BlockBuilder:
         if any(ch in ln.text for ln in prefix for ch in "，,、"):
             return [], run
         body_width = max(ln.width for ln in rest)
-        finished = isinstance(prev, Head) or (
-            isinstance(prev, Marker) and prev.kind in (Kind.SIGNATURE, Kind.CREDIT))
-        limit = (body_width - INDENT - 1.5) if finished else 0.65 * body_width
+        # After a finished article, page furniture or a kicker (金城短评 over the title),
+        # a new article starts anyway: the line only has to be clearly short of a full one.
+        finished = prev is None or isinstance(prev, Head) or size == 2 or (
+            isinstance(prev, Marker) and prev.kind in (Kind.SIGNATURE, Kind.CREDIT, Kind.NOISE))
+        limit = (body_width - (1.0 if size == 2 else INDENT + 1.5)) if finished \
+            else 0.65 * body_width
         if all(ln.width <= limit for ln in prefix):
             return prefix, rest
         return [], run

@@ -426,9 +426,18 @@ def bullet_title(line: Line, markdown: bool) -> Line | None:
     return Line(line.no, title, kind, display_width(title), bullet=True)
 
 
+# Names of opinion and report columns set over a headline (catalogued in docs/page-forms.md):
+# 来论 / 久久为功方能行稳致远 is a kicker and a title, not one headline; so are a paper's own
+# 金城短评, 刺桐观察, 观海潮评.
+COLUMN_WORD_RE = re.compile(
+    r"^(?:来论|社论|论坛|一线见闻|记者手记|基层传真|编者按|开栏的话)$"
+    r"|^[\u4e00-\u9fff]{0,4}(?:短评|时评|快评|锐评|微评|潮评|评论|观察|漫谈|杂谈|视点)$")
+
+
 def is_kicker(text: str) -> bool:
-    """A 引题: a clause ending in 要求/强调…, or a short unit name such as 长葛市人防办."""
-    if KICKER_END_RE.search(text):
+    """A 引题: a clause ending in 要求/强调…, an opinion column's name (金城短评), or a
+    short unit name such as 长葛市人防办."""
+    if KICKER_END_RE.search(text) or COLUMN_WORD_RE.match(text):
         return True
     if len(text) > 16 or " " in text or SENTENCE_START_RE.match(text):
         return False

@@ -917,18 +917,12 @@ def is_label(text: str) -> bool:
     return len(text) <= 16 and not ends_sentence(text)
 
 
-# Names of opinion and report columns set over a headline (catalogued in docs/page-forms.md):
-# 来论 / 久久为功方能行稳致远 is a kicker and a title, not one headline.
-COLUMN_WORD_RE = re.compile(
-    r"^(?:来论|短评|时评|快评|评论|社论|论坛|一线见闻|记者手记|记者观察|基层传真|编者按|开栏的话)$")
-
-
 def kicker_line(first: str, rest: str, alone: bool = True) -> bool:
     """Is a block's first line a 引题 set right over its title, not the title's first
     deck? A line ending in —— or 强调/指出, an opinion column's name, a unit name over
     a line that is none, or, in a group of one block, a short lead-in (今年前5个月) well
     shorter than the title (under a kicker block, 进出口总值 / 同比增长21.6% is one title)."""
-    if first.endswith("——") or COLUMN_WORD_RE.match(first) or KICKER_END_RE.search(first):
+    if first.endswith("——") or KICKER_END_RE.search(first):
         return True
     if is_kicker(first) and not is_kicker(rest):
         return True
