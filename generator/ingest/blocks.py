@@ -225,8 +225,8 @@ def mark_rows(chunk: list[Line]) -> None:
     two of one shape (a two-line headline, 聚力产业链 招引大项目 / …项目143个, is no
     table)."""
     flags = [row_like(ln) for ln in chunk]
-    for ln in chunk:
-        ln.row = False
+    if flags.count(True) < 2:
+        return  # no run of rows (Line.row is False unless set here)
     start = 0
     while start < len(chunk):
         if not flags[start]:
@@ -394,7 +394,8 @@ class BlockBuilder:
         """A headline printed right under its story's last sentence, no blank line
         between (…不利影响。 / 我国北方多地将迎今年首轮高温天气): one or two short
         unpunctuated lines after a finished sentence end the chunk."""
-        if self.markdown:
+        last = run[-1] if run else None
+        if self.markdown or last is None or last.kind is not Kind.TEXT or last.terminal:
             return []
         for size in (2, 1):
             if len(run) < SUFFIX_AFTER + size - 1 or not run[-size - 1].terminal:

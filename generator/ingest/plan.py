@@ -102,8 +102,8 @@ class Unit:
     paras: int = 0
     jumped: bool = False  # ends with （下转第X版）: its text goes on elsewhere, not here
     table: bool = False  # starts with table rows: a table's headline is printed above it
-    first_measure: float = 0.0  # column width of its first measured paragraph (0: unknown)
-    last_measure: float = 0.0  # …and of its last one
+    first_measured: Para | None = None  # its first paragraph long enough to show its width
+    last_measured: Para | None = None  # …and its last one
 
 
 @dataclass
@@ -158,7 +158,6 @@ def gaps_and_heads(blocks: list[Block]) -> tuple[list[Gap], list[int]]:
             continue
         if isinstance(b, Para):
             hard = b.lead or pending_cont
-            measure = para_measure(b)
             numbered = items and NUMBERED_ITEM_RE.match(b.lines[0].text) is not None
             if unit is None or unit.closed or unit.jumped or (hard and unit.chars) or numbered:
                 if not gap.units and not gap.first_plain:
@@ -173,9 +172,9 @@ def gaps_and_heads(blocks: list[Block]) -> tuple[list[Gap], list[int]]:
             if len(unit.text) < TEXT_SAMPLE:
                 unit.text += "".join(ln.text for ln in b.lines)[:TEXT_SAMPLE]
             unit.paras += 1
-            if measure:
-                unit.first_measure = unit.first_measure or measure
-                unit.last_measure = measure
+            if len(b.lines) > MEASURED_LINES:
+                unit.first_measured = unit.first_measured or b
+                unit.last_measured = b
             gap.ends_open = b.open
             if unit.paras > 2 and SIGN_OFF_DATE_RE.match(b.lines[-1].text) and signer:
                 unit.closed = True  # a notice's date under its signer ends the notice
@@ -229,8 +228,10 @@ def para_measure(para: Para) -> float:
 def measure_break(above: Unit | None, below: Unit | None) -> bool:
     """The text under a group is set to another width than the text above it: it starts
     another article (an article's body keeps its measure; a subhead does not change it)."""
-    return bool(above and below and above.last_measure and below.first_measure
-                and abs(above.last_measure - below.first_measure) >= MEASURE_STEP)
+    if not (above and below and above.last_measured and below.first_measured):
+        return False
+    return abs(para_measure(above.last_measured)
+               - para_measure(below.first_measured)) >= MEASURE_STEP
 
 
 def next_is_head(blocks: list[Block], i: int) -> bool:

@@ -207,11 +207,11 @@ def prepare_lines(text: str, markdown: bool) -> list[Line]:
 
 def bullet_titles(lines: list[Line], markdown: bool) -> list[Line]:
     """A short bulleted line standing alone (a blank line under it) is a brief's title."""
-    out = list(lines)
+    last = len(lines) - 1
     for i, ln in enumerate(lines):
-        if ln.kind is Kind.LEAD and (i + 1 == len(lines) or lines[i + 1].kind is Kind.BLANK):
-            out[i] = bullet_title(ln, markdown) or ln
-    return out
+        if ln.kind is Kind.LEAD and (i == last or lines[i + 1].kind is Kind.BLANK):
+            lines[i] = bullet_title(ln, markdown) or ln
+    return lines
 
 
 def unlist_authors(lines: list[Line]) -> list[Line]:
@@ -237,19 +237,18 @@ def extend_boxes(lines: list[Line]) -> list[Line]:
     (no blank between) belong to that box: '地址：棠庄路9号'; so do a few right above an
     advertisement's hotline, which closes the box: '嘉河口腔医院 / 夏季种植牙惠民月'."""
     box = ""
-    for ln in lines:
+    for i, ln in enumerate(lines):
         if ln.kind is Kind.NOISE and ln.reason in BOX_REASONS:
+            if not box and ln.reason == "advertisement":
+                for above in lines[max(0, i - AD_LINES_ABOVE):i][::-1]:
+                    if not box_line(above):
+                        break
+                    above.kind, above.reason = Kind.NOISE, ln.reason
             box = ln.reason
         elif box and box_line(ln):
             ln.kind, ln.reason = Kind.NOISE, box
-        else:
+        elif box:
             box = ""
-    for i, ln in enumerate(lines):
-        if ln.kind is Kind.NOISE and ln.reason == "advertisement":
-            for above in lines[max(0, i - AD_LINES_ABOVE):i][::-1]:
-                if not box_line(above):
-                    break
-                above.kind, above.reason = Kind.NOISE, ln.reason
     return lines
 
 
