@@ -78,6 +78,7 @@ CONT_TAIL_RE = re.compile(CONT_RE.pattern + "$")
 BARE_LEADS = ("本报讯", "本报讯：", "本报讯:")  # a lead whose credit is on the next line
 KICKER_SHORTER = 4  # characters: how much shorter a group's first part is when a kicker
 KICKER_MAX = 8  # characters: …and how long such a short kicker (今年前2个月) can be
+KICKER_LONG = 8  # characters: two lines this long in one group are a kicker and a title
 CAPTION_MAX = 160  # characters: a photo caption is a paragraph at most this long
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩"  # numbered captions of a photo group
 DOUBT_BELOW = 0.8  # a decision less sure than this is recorded as a doubt
@@ -929,6 +930,11 @@ def kicker_line(first: str, rest: str, alone: bool = True) -> bool:
         return True  # a clause over the title: 连晴一周后，宁波人又要翻出厚外套了
     if alone and " " in first.strip() and " " not in rest and len(rest) >= len(first):
         return True  # a two-part slogan over a longer title: 产地直发 冷链护航
+    if alone and len(first) >= KICKER_LONG and len(rest) >= KICKER_LONG \
+            and not rest.startswith(("—", "-")):
+        # Two full lines: a kicker over its title (30所学校1800余名运动员同场竞技 / 全市
+        # 中小学生秋季运动会下周开幕); a two-deck title prints its decks on one line.
+        return True
     return alone and len(first) <= KICKER_MAX and len(first) + KICKER_SHORTER <= len(rest)
 
 
