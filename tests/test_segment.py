@@ -1191,7 +1191,9 @@ def test_a_kicker_set_right_over_its_title_in_one_block() -> None:
                           ("30所学校1800余名运动员同场竞技", "全市中小学生秋季运动会下周开幕")):
         body = ("本报讯（记者 王立）3月1日，城东区召开专题会议，研究部署下一阶段重点工作。"
                 "会议要求，各部门要压实责任、细化措施，确保各项任务按时完成。")
-        text = f"{kicker}\n{title}\n\n" + "\n".join(body[i:i + 16] for i in range(0, 80, 16))
+        text = f"{kicker}\n{title}\n\n" + "\n".join(body[i:i + 20] for i in range(0, 80, 20))
+        more = body[10:] * 3  # the column's width shows on a page of some length
+        text += "\n" + "\n".join(more[i:i + 20] for i in range(0, len(more), 20))
         article = segment(text).articles[0]
         assert (article.kicker, article.title) == (kicker, title)
     two_decks = segment("做好防汛准备\n确保群众安全\n\n"
