@@ -88,7 +88,7 @@ def test_byline_lines(text: str, expected: str) -> None:
 
 CREDITS = ["（王一 摄）", "王一 李二 摄", "本版摄影：张三 李四", "受访者 供图",
            "YMG全媒体记者 唐 克 摄", "记者/陈家豪 摄", "通讯员/赵启明 摄",
-           "兰州日报社全媒体记者 康宁 摄"]
+           "兰州日报社全媒体记者 康宁 摄", "本报记者 王一 通讯员 李二 摄"]
 
 
 @pytest.mark.parametrize("text", CREDITS)

@@ -1325,3 +1325,22 @@ def test_an_opinion_column_s_name_and_title_set_right_above_the_text() -> None:
     [article] = segment(text).articles
     assert (article.kicker, article.title, article.byline) == (
         "金城短评", "供暖准备宜早不宜迟", "石言")
+
+
+def test_a_headline_group_right_after_a_jump_note_however_wide() -> None:
+    story = ("本报讯（记者 秦朗）11月5日，位于汉北区的智能网联汽车测试场一期工程通过验收，"
+             "具备了开放测试条件。近年来，我市把智能网联汽车作为汽车产业转型升级的方向，")
+    text = "\n".join([*(story[i:i + 13] for i in range(0, len(story), 13)), "（下转2版）",
+                      "汽车产业加快向“智”而行", "汉北智能网联汽车测试场一期建成"])
+    [article] = segment(text).articles
+    assert (article.kicker, article.title, article.continues_on) == (
+        "汽车产业加快向“智”而行", "汉北智能网联汽车测试场一期建成", 2)
+
+
+def test_a_caption_that_runs_on_into_its_credit_over_lines() -> None:
+    text = "\n".join(["11月4日，游客在岘南县桃花湾", "景区欣赏层林尽染的秋色 全媒",
+                      "体首席记者彭志远 通讯员韩雨", "桐 摄", "",
+                      "立冬将至，襄阳的山野间红叶似", "火、银杏流金。"])
+    photo = segment(text).articles[0]
+    assert (photo.kind, photo.byline) == ("photo", "全媒体首席记者彭志远 通讯员韩雨桐摄")
+    assert photo.body == "11月4日，游客在岘南县桃花湾景区欣赏层林尽染的秋色"

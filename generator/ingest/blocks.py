@@ -464,8 +464,15 @@ class BlockBuilder:
             return False
         if not all(head_line(ln, self.reference, self.column) for ln in run):
             return False
+        if self._after_finished() and len(run) <= 3:
+            return True  # the text above is finished: unpunctuated lines after it are a group
         # A two-part line (咬定目标 跑出加速度) is a headline's however wide it is.
         return sum(ln.width >= 0.9 * self.column and " " not in ln.text for ln in run) <= 1
+
+    def _after_finished(self) -> bool:
+        """Does the text above end for good (（下转第2版）, a signature)?"""
+        prev = self.out[-1] if self.out else None
+        return isinstance(prev, Marker) and prev.kind in (Kind.CONT_ON, Kind.SIGNATURE)
 
     def _head_prefix(self, run: list[Line]) -> tuple[list[Line], list[Line]]:
         """Leading headline lines of a run, and the body lines after them."""
@@ -479,7 +486,8 @@ class BlockBuilder:
             # A two-part line (咬定目标 跑出加速度) is a headline's, never body text's.
             widening = (len(run) >= 2 and run[-1].width > run[-2].width
                         and " " not in run[-1].text)
-            if widening and not complete and run[-1].width >= 0.85 * self.reference - INDENT:
+            if widening and not complete and not self._after_finished() \
+                    and run[-1].width >= 0.85 * self.reference - INDENT:
                 # The last line is wider than the headline above it and as wide as the
                 # text after the column break (less a first-line indent): it starts the body.
                 return run[:-1], run[-1:]

@@ -31,6 +31,7 @@ from generator.ingest.blocks import (
 )
 from generator.ingest.lines import (
     AUTHOR_UNIT_RE,
+    CAPTION_CREDIT_RE,
     CONT_RE,
     CREDIT_TAIL_RE,
     KICKER_END_RE,
@@ -194,7 +195,7 @@ def prepare_lines(text: str, markdown: bool) -> list[Line]:
                                               start=1)]
     if sum(len(p[2]) == 1 for p in pairs) >= VERTICAL_MIN:
         pairs = merge_vertical(pairs)
-    pairs = mend_wrapped_signatures(pairs)
+    pairs = mend_wrapped_credits(mend_wrapped_signatures(pairs))
     out: list[Line] = []
     for no, raw, text in pairs:
         if text and text[-1] in TAIL_ENDS:
@@ -298,6 +299,36 @@ def mend_wrapped_signatures(pairs: list[tuple[int, str, str]]) -> list[tuple[int
             out[-1] = (prev[0], prev[1], prev[2] + pair[2].strip())
             continue
         out.append(pair)
+    return out
+
+
+CREDIT_WRAP_LINES = 3  # lines a caption's run-on credit may be wrapped over
+
+
+def mend_wrapped_credits(pairs: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
+    """'…层林尽染的秋色 全媒' / '体首席记者彭志远 通讯员韩雨' / '桐 摄': a caption that runs
+    on into its credit, wrapped over lines. The credit is put on a line of its own, so that
+    it is read as the credit it is; the caption keeps its words."""
+    out: list[tuple[int, str, str]] = []
+    for pair in pairs:
+        out.append(pair)
+        if not pair[2].endswith("摄") or len(out) < 2:
+            continue
+        for back in range(CREDIT_WRAP_LINES + 1, 1, -1):  # the widest window first
+            tail = out[-back:]
+            if back > len(out) or not all(text for _, _, text in tail):
+                continue
+            joined = "".join(text for _, _, text in tail)
+            found = CAPTION_CREDIT_RE.search(joined)
+            if found is None or found.start() >= len(tail[0][2]):
+                continue  # the credit starts on a later line: look further back
+            caption = tail[0][2][:found.start()]
+            if not caption.strip():
+                break
+            del out[-back:]
+            out.append((tail[0][0], tail[0][1], caption))
+            out.append((tail[-1][0], tail[-1][1], found.group(1)))
+            break
     return out
 
 
