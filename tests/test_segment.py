@@ -1344,3 +1344,17 @@ def test_a_caption_that_runs_on_into_its_credit_over_lines() -> None:
     photo = segment(text).articles[0]
     assert (photo.kind, photo.byline) == ("photo", "全媒体首席记者彭志远 通讯员韩雨桐摄")
     assert photo.body == "11月4日，游客在岘南县桃花湾景区欣赏层林尽染的秋色"
+
+
+def test_markdown_briefs_with_bold_titles_and_a_bold_byline() -> None:
+    text = ("# 黄河风情线新添6处亲水平台\n\n**□融媒体记者 许志远 实习生 林雨涵**\n\n"
+            "记者9月23日从市园林绿化部门获悉，亲水平台已建成。\n\n## 城事短波\n\n"
+            "**安河区新增3处口袋公园**　近日，安河区建成3处口袋公园。（陈 静）\n\n"
+            "**市区新开两条社区微循环公交**　9月25日起，市区新开通两条公交线路。（刘 洋）\n\n"
+            "**石榴县：**今年以来，全县新建村道12公里。")
+    page = segment(text)
+    assert [(a.title, a.byline) for a in page.articles] == [
+        ("黄河风情线新添6处亲水平台", "融媒体记者 许志远 实习生 林雨涵"),
+        ("安河区新增3处口袋公园", "陈静"), ("市区新开两条社区微循环公交", "刘洋"),
+        (None, None)]
+    assert page.articles[-1].body.startswith("**石榴县：**")  # a bold lead-in is the text's

@@ -36,11 +36,14 @@ CONT_RE = re.compile(
 # A lead may be wrapped over several narrow lines ("新华社北" / "京 2 月 20 日" / "电 …"):
 # a line is a lead when it starts like one; the full pattern is matched on the paragraph.
 # 【市图书馆“夜读空间”延时至22时】6月20日起…: a brief's title set in brackets before its text.
-INLINE_TITLE = r"【(?P<inline_title>[^】。，；]{2,34})】"
+# So is a bold run before the text in a Markdown-like dump: **安河区新增3处口袋公园**　近日…
+# (a bold lead-in ending with a colon, **某某县：**, is the text's own).
+INLINE_TITLE = (r"【(?P<inline_title>[^】。，；]{2,34})】"
+                r"|\*\*(?P<bold_title>[^*。，；：:]{2,34})\*\*(?=[\s　]*[^\s　*])")
 # 本报讯, or the paper's own name: 江门日报讯, 金报讯.
 NEWS_OF = rf"(?:本报|{PAPER}|[\u4e00-\u9fff]{{1,2}}报)讯"
 LEAD_START_RE = re.compile(rf"^(?:{NEWS_OF}|据新华社|新华社|中新社|[●■◆▲★]|{INLINE_TITLE})")
-LEAD_FIRST = frozenset("本据新中●■◆▲★【")
+LEAD_FIRST = frozenset("本据新中●■◆▲★【*")
 NEWS_OF_AT = 10  # characters: how far into a line a paper's 讯 may stand
 ROLE_WORD_RE = re.compile(r"记者|通讯员|实习生|摄影|编辑|评论员|文/图|图/文|文／图")
 LEAD_RE = re.compile(
@@ -245,6 +248,9 @@ def classify(no: int, text: str, markdown: bool) -> Line:
     if markdown and first == "*" and last == "*":
         bold = BOLD_LINE_RE.match(text)  # **市交通局：下周起三条公交线临时改道** alone
         if bold and not ends_sentence(bold.group(1)):
+            inner = classify(no, bold.group(1).strip(), markdown=False)
+            if inner.kind in (Kind.BYLINE, Kind.CREDIT, Kind.SIGNATURE, Kind.NOISE):
+                return inner  # **□融媒体记者 许志远**: a byline set in bold
             return Line(no, bold.group(1).strip(), Kind.SUBHEADING, width)
     cont = CONT_RE.match(text) if "版" in text else None
     if cont:

@@ -565,7 +565,7 @@ class Assembler:
             article.kind = "brief"
             return text[m.end():].lstrip()
         if m.group("inline"):
-            article.title = article.title or m.group("inline_title")
+            article.title = article.title or m.group("inline_title") or m.group("bold_title")
             return text[m.end():].lstrip()
         byline = m.group(0).strip()
         if article.byline and article.byline != byline:
