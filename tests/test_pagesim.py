@@ -123,6 +123,11 @@ def test_nothing_lost_counts_cjk() -> None:
     assert nothing_lost("标题\n正文\n", page)["lost"] == 0
     assert nothing_lost("标题\n正文多了\n", page)["lost"] == 2
     assert nothing_lost("标题标题\n正文\n", page)["lost"] == 0  # a doubled line counts once
+    whole = {"articles": [{"title": "久久为功", "body": "正文"}], "noise": []}
+    assert nothing_lost("久久为功久久为功\n正文\n", whole)["lost"] == 0  # the phrase twice
+    # Jump notes become continued_from / continues_on, however spaced or wrapped.
+    for note in ("（ 上 接 第  1  版 ）", "（下转7\n版）", "（上接第 1 版）"):
+        assert nothing_lost(f"{note}正文\n", page | {"articles": [{"body": "正文"}]})["lost"] == 0
 
 
 def test_segmenter_floors_on_training_seeds() -> None:

@@ -407,3 +407,9 @@ def test_repair_lines_removes_invisible_characters_like_repair_line() -> None:
         repaired = repair_lines(text)
         assert repaired == [repair_line(line) for line in text.split("\n")], text
         assert not any(ch in INVISIBLE for line in repaired for ch in line)
+
+
+def test_a_sentence_printed_twice_is_kept_twice() -> None:
+    # Fake bold doubles characters or words; the same sentence twice is the text's own.
+    line = "执法人员对辖区商超开展检查。执法人员对辖区商超开展检查。"
+    assert undouble(line) == line

@@ -162,6 +162,9 @@ def describe_char(ch: str) -> str:
 # ── fake bold ────────────────────────────────────────────────────────────────────────
 
 
+SENTENCE_MIN = 4  # ideographs: a doubled chunk this long with a full stop is a sentence
+
+
 def undouble(line: str) -> str:
     """Undo fake-bold doubling: '22..后三名的乡后三名的乡（（镇镇' style lines.
 
@@ -177,6 +180,8 @@ def undouble(line: str) -> str:
     if len(body) == 4 and body[:2] == body[2:] and body[:2] in DOUBLED_TITLES:
         return line.replace(body, body[:2])  # 讣告讣告: a notice's bold two-character title
     chunks = _doubled_chunks(body) if _may_be_doubled(body) else None
+    if chunks is not None and any(_is_sentence(c) for c in chunks):
+        chunks = None  # a whole sentence twice is the text's own: never drop a sentence
     if chunks is None and " " in body:
         chunks = _doubled_words(body)
     if chunks is None:
@@ -184,6 +189,12 @@ def undouble(line: str) -> str:
     head = line[: len(line) - len(line.lstrip())]
     tail = line[len(line.rstrip()) :]
     return head + "".join(chunks) + tail
+
+
+def _is_sentence(chunk: str) -> bool:
+    """Words that end a sentence: '执法人员开展检查。', not '（（））。。' or '乡'."""
+    return any(mark in chunk for mark in "。！？") and sum(
+        "\u4e00" <= ch <= "\u9fff" for ch in chunk) >= SENTENCE_MIN
 
 
 def _doubled_words(text: str) -> list[str] | None:

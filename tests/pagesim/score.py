@@ -21,7 +21,9 @@ from typing import Any
 
 _FLAT = re.compile(r"[\s*#]+")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
-_JUMP = re.compile(r"[（(](?:上接|下转)第?[0-9一二三四五六七八九十A-Za-z]+版[）)]")
+# A jump note as the segmenter reads it: spaced digits and a break inside it are allowed.
+_JUMP = re.compile(
+    r"[（(]\s*(?:上\s*接|下\s*转)\s*第?\s*[0-9一二三四五六七八九十A-Za-z\s]+?版\s*[）)]")
 
 
 def flat(text: Any) -> str:
@@ -149,6 +151,11 @@ def undouble(line: str) -> str:
             while j < len(s) and _CJK.match(s[j]):
                 j += 1
             run = s[i:j]
+            half = len(run) // 2
+            if len(run) % 2 == 0 and run[:half] == run[half:]:
+                out.append(run[:half])  # the whole phrase printed twice (久久为功…久久为功…)
+                i = j
+                continue
             # the CJK run is some word printed twice, possibly several such words
             k, pieces = 0, []
             while k < len(run):
