@@ -42,6 +42,12 @@ def kind_of(text: str) -> tuple[str, str]:
     ("今日 多云 17℃—26℃ 明日 多云转阴 16℃—24℃", "weather box"),
     ("▶A03 一条村道带旺一个侨村", "index of other pages"),
     ("泉州天气", "weather box"),
+    ("电子报阅读机", "page header"),  # an e-paper reader page's own lines
+    ("当前报纸名称:山西晚报", "page header"),
+    ("版面:第09版:文化       上一篇    下一篇", "page header"),
+    ("3 上一版  下一版 4", "page header"),
+    ("07  城事  2025年12月30日 星期二  编辑 贾 宁  校对 王 欣", "page header"),
+    ("今日8版 第24871号", "masthead"),
     ("中共兰州市委主管主办 兰州日报社出版 总第15588期", "masthead"),
     ("空气质量：良 首要污染物：PM2.5", "weather box"),
     ("A04 这所学校的“田间课堂”火了", "index of other pages"),
@@ -59,6 +65,8 @@ def test_page_furniture_is_noise_with_its_reason(text: str, reason: str) -> None
     "A4纸张不够用了，大家",  # a column's line that starts with a page-like label
     "G20峰会期间",
     "据了解天气",
+    "字里行间",
+    "2026-01-05我市召开会议。",
 ])
 def test_text_that_only_resembles_furniture_stays_text(text: str) -> None:
     assert kind_of(text)[0] != "noise"
@@ -103,7 +111,8 @@ def test_bylines_printed_after_the_text_sign_the_article(text: str) -> None:
 
 @pytest.mark.parametrize("text", [
     "本报讯 全媒体记者 李华 报道", "新华社北京5月3日电（记者 王二）",
-    "江门日报讯（记者/伍晓岚 通讯员/梁嘉怡）9月", "金报讯（记者 林 蔚）这几天"])
+    "江门日报讯（记者/伍晓岚 通讯员/梁嘉怡）9月", "金报讯（记者 林 蔚）这几天",
+    "山西晚报·山河+讯(记者 冯 瑶)12月28日，", "贵阳网·甲秀新闻讯 1月20日，"])
 def test_leads(text: str) -> None:
     assert kind_of(text)[0] == "lead"
 

@@ -41,10 +41,12 @@ CONT_RE = re.compile(
 INLINE_TITLE = (r"【(?P<inline_title>[^】。，；]{2,34})】"
                 r"|\*\*(?P<bold_title>[^*。，；：:]{2,34})\*\*(?=[\s　]*[^\s　*])")
 # 本报讯, or the paper's own name: 江门日报讯, 金报讯.
-NEWS_OF = rf"(?:本报|{PAPER}|[\u4e00-\u9fff]{{1,2}}报)讯"
+# 本报讯, 江门日报讯, 金报讯, 山西晚报·山河+讯, 贵阳网·甲秀新闻讯.
+NEWS_OF = (rf"(?:本报|{PAPER}|[\u4e00-\u9fff]{{1,2}}报|[\u4e00-\u9fff]{{2,4}}网)"
+           r"(?:[·•][^\s（(，。]{1,8}?)?讯")
 LEAD_START_RE = re.compile(rf"^(?:{NEWS_OF}|据新华社|新华社|中新社|[●■◆▲★]|{INLINE_TITLE})")
 LEAD_FIRST = frozenset("本据新中●■◆▲★【*")
-NEWS_OF_AT = 10  # characters: how far into a line a paper's 讯 may stand
+NEWS_OF_AT = 16  # characters: how far into a line a paper's 讯 may stand
 ROLE_WORD_RE = re.compile(r"记者|通讯员|实习生|摄影|编辑|评论员|文/图|图/文|文／图")
 LEAD_RE = re.compile(
     rf"^(?:"
@@ -320,7 +322,7 @@ MASTHEAD_RE = re.compile(
     r"国内统一连续出版物号|CN\s*\d{2}\s*[-－]\s*\d{4}|邮发代号|^(?:本版)?投稿邮箱"
     r"|(?:新闻|广告)热线[：:]?\s*\d|广告经营许可证|定价[：:]?\s*\d|^印刷[：:]|^社址[：:]|零售价"
     r"|^中共[\u4e00-\u9fff]{2,10}委员?会?机关报|报社出版$"
-    r"|^今日\s*\d{1,2}\s*版|^第\s*\d{3,6}\s*期$|总第\s*\d+\s*期|主管主办")
+    r"|^今日\s*\d{1,2}\s*版|^第\s*\d{3,6}\s*[期号]$|总第\s*\d+\s*[期号]|主管主办")
 INDEX_TAIL_RE = re.compile(
     r"(?:[（(]?\s*(?:详见|见)?第?\s*[A-Za-z]?\s*[0-9０-９一二三四五六七八九十]{1,3}\s*版\s*[）)]?"
     r"|[>》→▶]{1,3}\s*[A-Za-z]?\d{1,3}(?:\s*版)?)$"
@@ -340,12 +342,21 @@ AD_SHAPE_RE = re.compile(r"地址|热线|电话|·|\S\s+\S+\s+\S")
 
 
 EDITOR_FIRST = frozenset("（(【[本责编校美版组审值终制视排主统")
-MASTHEAD_HINT_RE = re.compile(r"统一|CN|邮|热线|许可证|定价|印刷|社址|零售|机关报|出版|期")
+MASTHEAD_HINT_RE = re.compile(r"统一|CN|邮|热线|许可证|定价|印刷|社址|零售|机关报|出版|期|号")
 INDEX_LAST = frozenset("版）)0123456789")
 WEATHER_HINT_RE = re.compile(r"℃|级|天气|空气质量")
 # A character every furniture pattern below needs: one search rules most lines out.
+# Lines of an e-paper's reader page, around the article: 电子报阅读机, 2026-01-05, 星期一,
+# 当前报纸名称:…, 日期:12-30, 字号:, 版面:第09版:文化 上一篇 下一篇, 上一版 下一版 PDF版.
+READER_RE = re.compile(
+    r"^(?:电子报阅读机|\d{4}-\d{1,2}-\d{1,2}|星期[一二三四五六日天]|当前报纸名称[:：].*|日期[:：].*"
+    r"|字号[:：].*|版面[:：].*|(?:(?:上一[版篇期]|下一[版篇期]|PDF版|放大|缩小|默认|版面导航"
+    r"|标题导航|返回目录|\d{1,2})\s*[|｜]?\s*)+)$")
+DATED_LINE_RE = re.compile(
+    r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:星期|周)[一二三四五六日天]")
 FURNITURE_HINT_RE = re.compile(
-    r"[版期周编校审责美制排统主终视℃风气告线号邮址价刷▶►>》→|｜导提航报换补购盘惠盟历]|CN"
+    r"[版期周编校审责美制排统主终视℃风气告线号邮址价刷▶►>》→|｜导提航报换补购盘惠盟历篇]|CN"
+    r"|^\d{4}-|^[日字]"
     r"|^[A-D]\d")
 
 
@@ -356,6 +367,12 @@ def furniture_reason(text: str) -> str:
     character it needs: this runs on nearly every line of every page."""
     if FURNITURE_HINT_RE.search(text) is None or ends_sentence(text):
         return ""
+    if ("星期" in text or "-" in text or "：" in text or ":" in text or "篇" in text
+            or "版" in text or "电子报" in text) and READER_RE.match(text):
+        return "page header"  # an e-paper reader's own lines: 电子报阅读机, 上一篇 下一篇
+    if "星期" in text and len(text) <= 60 and DATED_LINE_RE.search(text) \
+            and "，" not in text:
+        return "page header"  # 07 城事 2025年12月30日 星期二 编辑 贾 宁
     paper = "报" in text
     if ("版" in text or "星期" in text or "周" in text or "|" in text or "｜" in text
             or "农历" in text) and (
