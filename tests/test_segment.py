@@ -1358,3 +1358,13 @@ def test_markdown_briefs_with_bold_titles_and_a_bold_byline() -> None:
         ("安河区新增3处口袋公园", "陈静"), ("市区新开两条社区微循环公交", "刘洋"),
         (None, None)]
     assert page.articles[-1].body.startswith("**石榴县：**")  # a bold lead-in is the text's
+
+
+def test_a_title_wrapped_over_two_lines_is_one_title() -> None:
+    body = ("为保障冰雪节活动安全有序进行，市公安局交通警察支队决定对部分路段实行临时交通管制。"
+            "请过往车辆提前绕行，给您带来的不便敬请谅解。") * 2
+    lines = "\n".join(body[i:i + 20] for i in range(0, len(body), 20))
+    for first, rest in (("关于洛涧大桥封闭", "施工的公告"), ("山西今冬新增", "清洁取暖用户12万户"),
+                        ("让冰天雪地", "持续释放“热效应”")):
+        article = segment(f"{first}\n{rest}\n\n{lines}").articles[0]
+        assert (article.kicker, article.title) == (None, first + rest), first
