@@ -48,6 +48,8 @@ def kind_of(text: str) -> tuple[str, str]:
     ("3 上一版  下一版 4", "page header"),
     ("07  城事  2025年12月30日 星期二  编辑 贾 宁  校对 王 欣", "page header"),
     ("今日8版 第24871号", "masthead"),
+    ("今日8版", "masthead"),
+    ("贵阳日报传媒集团出版", "masthead"),
     ("中共兰州市委主管主办 兰州日报社出版 总第15588期", "masthead"),
     ("空气质量：良 首要污染物：PM2.5", "weather box"),
     ("A04 这所学校的“田间课堂”火了", "index of other pages"),
@@ -67,6 +69,7 @@ def test_page_furniture_is_noise_with_its_reason(text: str, reason: str) -> None
     "据了解天气",
     "字里行间",
     "2026-01-05我市召开会议。",
+    "今日起实行",
 ])
 def test_text_that_only_resembles_furniture_stays_text(text: str) -> None:
     assert kind_of(text)[0] != "noise"
@@ -86,6 +89,7 @@ def test_text_that_only_resembles_furniture_stays_text(text: str) -> None:
     ("文/许 言", "文/许 言"),  # the writer of a signed commentary
     ("图/李四", "图/李四"),
     ("江门日报评论员", "江门日报评论员"),
+    ("本报记者 许航/文 孟凡/图", "本报记者 许航/文 孟凡/图"),
     ("兰州日报社全媒体记者 孟洁 文/图", "兰州日报社全媒体记者 孟洁 文/图"),
     ("兰州日报社全媒体记者刘悦宁赵子航文/图", "兰州日报社全媒体记者刘悦宁赵子航文/图"),
 ])

@@ -1366,5 +1366,6 @@ def test_a_title_wrapped_over_two_lines_is_one_title() -> None:
     lines = "\n".join(body[i:i + 20] for i in range(0, len(body), 20))
     for first, rest in (("关于洛涧大桥封闭", "施工的公告"), ("山西今冬新增", "清洁取暖用户12万户"),
                         ("让冰天雪地", "持续释放“热效应”")):
-        article = segment(f"{first}\n{rest}\n\n{lines}").articles[0]
-        assert (article.kicker, article.title) == (None, first + rest), first
+        for gap in ("\n\n", "\n"):  # apart from the text, or set right above it
+            article = segment(f"{first}\n{rest}{gap}{lines}").articles[0]
+            assert (article.kicker, article.title) == (None, first + rest), (first, gap)

@@ -130,6 +130,23 @@ SPEAKER_RE = re.compile(r"^(?:记者|问|答|主持人|本报)[：:]")
 SPACED_WORDS_RE = re.compile(r"^\S+(?: \S+)+$")
 # Characters a headline does not end on: the line breaks mid-phrase ("…新春灯展在").
 DANGLING = "的在和与把被从向及"
+# A notice's own title (征集启事, 讣告, 更正): a headline, never a subhead.
+NOTICE_TITLE_RE = re.compile(r"(?:启事|公告|讣告|更正|声明|通告|公示|通知)$")
+# Verbs that want an object: a line ending on one breaks a title (山西今冬新增 / 清洁取暖
+# 用户12万户); words that open a clause needing its rest (让冰天雪地 / 持续释放“热效应”).
+OBJECT_VERB_RE = re.compile(
+    r"(?:新增|实现|推出|开展|启动|建成|完成|举办|召开|迎来|获得|达到|突破|提升|加快|推进|打造|助力"
+    r"|开通|新建|建设|改造|发布|出台|印发|部署|启用|投用|引进|培育|惠及|带动|吸引|接待|走进|开设"
+    r"|设立|增开|增加|减少|降低|提高|扩大|超过|覆盖|实施|封闭|调整)$")
+CLAUSE_OPENERS = ("让", "把", "将", "为", "对", "向", "给", "使", "关于")
+
+
+def runs_on(first: str, rest: str) -> bool:
+    """Does a title run on from its first line to the next (one title wrapped over two
+    lines, not a kicker over a title)? A notice's title (关于…的公告), a line ending
+    mid-phrase, on a verb that wants its object, or a clause opened and not closed."""
+    return (NOTICE_TITLE_RE.search(rest) is not None or first[-1] in DANGLING
+            or OBJECT_VERB_RE.search(first) is not None or first.startswith(CLAUSE_OPENERS))
 
 
 # A brief column's or a picture box's name: a label over several items, nobody's kicker.
@@ -496,7 +513,9 @@ class BlockBuilder:
         # unit-name kicker and one line; unpunctuated and narrower than the body. Right
         # after a finished article (its signature, credit or headline) a new article
         # starts anyway, so the line only has to be clearly short of a full line.
-        size = 2 if len(run) > 3 and is_kicker(run[0].text) else 1
+        size = 2 if len(run) > 3 and (is_kicker(run[0].text) or (
+            run[1].kind is Kind.TEXT and not run[1].terminal
+            and runs_on(run[0].text, run[1].text))) else 1  # 关于…封闭 / 施工的公告
         prefix, rest = run[:size], run[size:]
         if len(rest) < 2 or not all(head_line(ln, float("inf"), self.column) for ln in prefix):
             return [], run

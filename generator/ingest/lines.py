@@ -15,6 +15,8 @@ from generator.ingest.article import PageRef
 
 CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 NAME = rf"[{CJK}·]{{2,5}}"
+# What a named person did, after the name: 许航/文 孟凡/图.
+DOES = r"(?:\s*[/／][文图摄])?"
 # A name OCR spaced out letter by letter: 唐 克, 肖 明 川.
 SPACED_NAME = rf"[{CJK}](?: [{CJK}]){{1,3}}(?![{CJK}])"
 # A credit's role word: 本报记者, 全媒体记者, 见习记者, 首席记者, 通讯员, 本报评论员 …
@@ -68,7 +70,7 @@ BULLET_TITLE_MAX = 32  # characters: a bulleted line this short, unpunctuated, i
 TEXT_PHOTO = r"(?:文\s*[/／]\s*图|图\s*[/／]\s*文)"
 BYLINE_LINE_RE = re.compile(
     rf"^[{BULLET_MARKS}]?\s*(?:{TEXT_PHOTO}[：:]?\s*(?={ROLE}))?"  # 文/图 记者/黄一鸣
-    rf"(?:(?:{ROLE}|{TEXT_PHOTO}[：:]?)\s*{NAME}(?:\s+{NAME})*\s*)+(?:报道|{TEXT_PHOTO})?$")
+    rf"(?:(?:{ROLE}|{TEXT_PHOTO}[：:]?)\s*{NAME}{DOES}(?:\s+{NAME}{DOES})*\s*)+(?:报道|{TEXT_PHOTO})?$")
 # 孙海海（市教育局）: a contributed commentary's author and the unit he works for.
 AUTHOR_UNIT_RE = re.compile(
     rf"^[{CJK}·]{{2,4}}[（(][{CJK}、]{{2,18}}[局委院校所部会司心区县市镇乡厅站队社馆学]"
@@ -321,8 +323,8 @@ CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 MASTHEAD_RE = re.compile(
     r"国内统一连续出版物号|CN\s*\d{2}\s*[-－]\s*\d{4}|邮发代号|^(?:本版)?投稿邮箱"
     r"|(?:新闻|广告)热线[：:]?\s*\d|广告经营许可证|定价[：:]?\s*\d|^印刷[：:]|^社址[：:]|零售价"
-    r"|^中共[\u4e00-\u9fff]{2,10}委员?会?机关报|报社出版$"
-    r"|^今日\s*\d{1,2}\s*版|^第\s*\d{3,6}\s*[期号]$|总第\s*\d+\s*[期号]|主管主办")
+    r"|^中共[\u4e00-\u9fff]{2,10}委员?会?机关报|(?:报社|传媒集团|报业集团)出版$"
+    r"|^今日\s*\d{1,2}\s*版(?:\s|$)|^第\s*\d{3,6}\s*[期号]$|总第\s*\d+\s*[期号]|主管主办")
 INDEX_TAIL_RE = re.compile(
     r"(?:[（(]?\s*(?:详见|见)?第?\s*[A-Za-z]?\s*[0-9０-９一二三四五六七八九十]{1,3}\s*版\s*[）)]?"
     r"|[>》→▶]{1,3}\s*[A-Za-z]?\d{1,3}(?:\s*版)?)$"
@@ -342,7 +344,7 @@ AD_SHAPE_RE = re.compile(r"地址|热线|电话|·|\S\s+\S+\s+\S")
 
 
 EDITOR_FIRST = frozenset("（(【[本责编校美版组审值终制视排主统")
-MASTHEAD_HINT_RE = re.compile(r"统一|CN|邮|热线|许可证|定价|印刷|社址|零售|机关报|出版|期|号")
+MASTHEAD_HINT_RE = re.compile(r"统一|CN|邮|热线|许可证|定价|印刷|社址|零售|机关报|出版|期|号|今日")
 INDEX_LAST = frozenset("版）)0123456789")
 WEATHER_HINT_RE = re.compile(r"℃|级|天气|空气质量")
 # A character every furniture pattern below needs: one search rules most lines out.

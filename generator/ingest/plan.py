@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 from generator.ingest.blocks import (
     BOX_LABEL_RE,
+    NOTICE_TITLE_RE,
     Block,
     Head,
     Marker,
@@ -79,8 +80,6 @@ WEIGHTS: dict[str, float] = {
     "echo": 5.0,  # the group's words recur in the text it belongs to
     "local": 1.5,  # the local rules decided the same, from the group and its neighbours
 }
-# A notice's own title (征集启事, 讣告, 更正): a headline, never a subhead.
-NOTICE_TITLE_RE = re.compile(r"(?:启事|公告|讣告|更正|声明|通告|公示|通知)$")
 BARE_LEAD = 4  # characters: 本报讯 alone, its credit on the byline line under it
 TEXT_SAMPLE = 300  # characters of a unit compared with a headline
 SHORT_UNIT = 40  # characters: a body this short may be a fragment, not a story

@@ -21,13 +21,13 @@ import re
 from generator.errors import plural
 from generator.ingest.article import Article, Noise, SegmentedPage
 from generator.ingest.blocks import (
-    DANGLING,
     Block,
     BlockBuilder,
     Head,
     Marker,
     Para,
     join_block,
+    runs_on,
     strong_head,
 )
 from generator.ingest.lines import (
@@ -53,7 +53,6 @@ from generator.ingest.plan import (
     BANNER_NAME,
     CLOSE,
     COLUMN_LABEL_RE,
-    NOTICE_TITLE_RE,
     OPEN,
     SPLIT,
     SUB,
@@ -971,22 +970,6 @@ def kicker_line(first: str, rest: str, alone: bool = True) -> bool:
         return True
     return len(first) <= KICKER_MAX and len(first) + KICKER_SHORTER <= len(rest)
 
-
-# Verbs that want an object: a line ending on one breaks a title (山西今冬新增 / 清洁取暖
-# 用户12万户); words that open a clause needing its rest (让冰天雪地 / 持续释放“热效应”).
-OBJECT_VERB_RE = re.compile(
-    r"(?:新增|实现|推出|开展|启动|建成|完成|举办|召开|迎来|获得|达到|突破|提升|加快|推进|打造|助力"
-    r"|开通|新建|建设|改造|发布|出台|印发|部署|启用|投用|引进|培育|惠及|带动|吸引|接待|走进|开设"
-    r"|设立|增开|增加|减少|降低|提高|扩大|超过|覆盖|实施|封闭|调整)$")
-CLAUSE_OPENERS = ("让", "把", "将", "为", "对", "向", "给", "使", "关于")
-
-
-def runs_on(first: str, rest: str) -> bool:
-    """Does a title run on from its first line to the next (one title wrapped over two
-    lines, not a kicker over a title)? A notice's title (关于…的公告), a line ending
-    mid-phrase, on a verb that wants its object, or a clause opened and not closed."""
-    return (NOTICE_TITLE_RE.search(rest) is not None or first[-1] in DANGLING
-            or OBJECT_VERB_RE.search(first) is not None or first.startswith(CLAUSE_OPENERS))
 
 
 # A report of a meeting or a visit set over a title is its 引题 (张三到某县督导防汛工作 /
