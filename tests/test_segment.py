@@ -1369,3 +1369,14 @@ def test_a_title_wrapped_over_two_lines_is_one_title() -> None:
         for gap in ("\n\n", "\n"):  # apart from the text, or set right above it
             article = segment(f"{first}\n{rest}{gap}{lines}").articles[0]
             assert (article.kicker, article.title) == (None, first + rest), (first, gap)
+
+
+def test_a_kicker_and_title_set_right_above_a_lead() -> None:
+    text = "\n".join(["温暖过冬", "老旧小区供热改造惠及3.2万户", "山西晚报·山河+讯(记者 郝 然)12",
+                      "月29日，记者从汾川区住建局获悉，", "今年该区完成了46个老旧小区的供热",
+                      "管网改造，3.2万户居民受益。", "", "冰面虽美 切莫踏入",
+                      "12月28日，汾河湿地公园的部分水面", "已经结冰，请市民不要上冰行走。",
+                      "山西晚报记者 贺 岩 摄"])
+    page = segment(text)
+    assert [(a.kicker, a.title) for a in page.articles] == [
+        ("温暖过冬", "老旧小区供热改造惠及3.2万户"), (None, "冰面虽美 切莫踏入")]

@@ -316,6 +316,7 @@ class BlockBuilder:
         self._following: list[Line] = []
         self._reference: float | None = None
         self.out: list[Block] = []
+        self._before_lead = False  # the run being added is followed by a lead in its chunk
 
     def build(self) -> list[Block]:
         chunks = self._chunks()
@@ -386,7 +387,9 @@ class BlockBuilder:
                 run.append(ln)
                 continue
             if ln.kind is Kind.LEAD:
+                self._before_lead = True  # the run ends where an article's lead starts
                 self._add_run(run)
+                self._before_lead = False
                 run = [ln]
                 continue
             if ln.kind is Kind.SUBTITLE and run:
@@ -504,6 +507,7 @@ class BlockBuilder:
             widening = (len(run) >= 2 and run[-1].width > run[-2].width
                         and " " not in run[-1].text)
             if widening and not complete and not self._after_finished() \
+                    and not self._before_lead \
                     and run[-1].width >= 0.85 * self.reference - INDENT:
                 # The last line is wider than the headline above it and as wide as the
                 # text after the column break (less a first-line indent): it starts the body.
