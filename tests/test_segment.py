@@ -1380,3 +1380,15 @@ def test_a_kicker_and_title_set_right_above_a_lead() -> None:
     page = segment(text)
     assert [(a.kicker, a.title) for a in page.articles] == [
         ("温暖过冬", "老旧小区供热改造惠及3.2万户"), (None, "冰面虽美 切莫踏入")]
+
+
+def test_a_teaser_wrapped_in_an_index_box_is_furniture() -> None:
+    story = "一座测试场，连着一条产业链。智能网联汽车测试场的建成，补上了关键一环。"
+    text = "\n".join(["今日导读", "▶2版 我市出台支持民营", "　　 经济发展20条",
+                      "▶3版 金秋赏红叶", "　　 这些地方别错过", "",
+                      *(story[i:i + 13] for i in range(0, len(story), 13)),
+                      "本报评论员", "让产业在新赛道上跑起来"])
+    page = segment(text)
+    assert [(a.title, a.byline) for a in page.articles] == [
+        ("让产业在新赛道上跑起来", "本报评论员")]
+    assert "经济发展20条" in [n.text for n in page.noise]

@@ -229,19 +229,21 @@ def unlist_authors(lines: list[Line]) -> list[Line]:
     return lines
 
 
-BOX_REASONS = frozenset({"advertisement", "weather box"})  # not a masthead: a headline
-# may sit right under the paper's name
+# Boxes whose lines wrap: an advert, a weather box, an index of ▶ teasers (▶2版 我市出台
+# 支持民营 / 经济发展20条). Not a masthead: a headline may sit right under the paper's name.
+BOX_REASONS = frozenset({"advertisement", "weather box", "index of other pages"})
 AD_LINES_ABOVE = 4  # lines: how far an advertisement's box reaches above its hotline
 BOX_LINE = 24  # characters: the longest line read as part of such a box
 
 
 def extend_boxes(lines: list[Line]) -> list[Line]:
-    """Short unpunctuated lines set right under an advertisement or a weather box line
-    (no blank between) belong to that box: '地址：棠庄路9号'; so do a few right above an
+    """Short unpunctuated lines set right under an advertisement, a weather box or a ▶
+    teaser (no blank between) belong to that box: '地址：棠庄路9号'; so do a few right above an
     advertisement's hotline, which closes the box: '嘉河口腔医院 / 夏季种植牙惠民月'."""
     box = ""
     for i, ln in enumerate(lines):
-        if ln.kind is Kind.NOISE and ln.reason in BOX_REASONS:
+        if ln.kind is Kind.NOISE and ln.reason in BOX_REASONS and (
+                ln.reason != "index of other pages" or ln.text[:1] in "▶►"):
             if not box and ln.reason == "advertisement":
                 for above in lines[max(0, i - AD_LINES_ABOVE):i][::-1]:
                     if not box_line(above):
