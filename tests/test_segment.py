@@ -956,25 +956,35 @@ def test_heldout_pages_meet_the_bars(folder: str, pages: int) -> None:
     assert pooled["byline_accuracy"] >= 0.90, pooled
 
 
-def test_heldout3_pages_meet_their_regression_floors() -> None:
-    # tests/heldout3: written blind, scored once at first contact (its README), then used
-    # to find faults; held here to what it scores now (whole-body rule). tests/heldout4
-    # is kept out of the tests: its figures are evidence only while nobody tunes on it.
+# Hand-made sets written blind (each README records its first-contact score), then used to
+# find faults: regression tests from then on, held to what they score now (whole-body
+# rule), less a little. A score here says nothing about a paper the segmenter has not seen.
+REGRESSION_FLOORS = {  # folder: (pages, F1, headline, byline)
+    "heldout3": (10, 0.94, 0.91, 0.93),
+    "heldout4": (8, 0.94, 0.87, 0.92),
+    "heldout5": (10, 0.95, 0.82, 0.85),
+    "heldout6": (10, 0.87, 0.71, 0.84),
+    "heldout7": (10, 0.83, 0.73, 0.70),
+}
+
+
+@pytest.mark.parametrize("folder", sorted(REGRESSION_FLOORS))
+def test_blind_sets_meet_their_regression_floors(folder: str) -> None:
     import yaml
     from pagesim.score import combine as combine_whole
     from pagesim.score import score_page
 
-    folder = Path(__file__).parent / "heldout3"
+    pages, f1, headline, byline = REGRESSION_FLOORS[folder]
     results = []
-    for key_path in sorted(folder.glob("*.yaml")):
+    for key_path in sorted((Path(__file__).parent / folder).glob("*.yaml")):
         key = yaml.safe_load(key_path.read_text(encoding="utf-8"))["articles"]
         text = key_path.with_suffix(".txt").read_text(encoding="utf-8")
         results.append(score_page([a.to_json() for a in segment(text).articles], key))
     pooled = combine_whole(results)
-    assert len(results) == 10
-    assert pooled["f1"] >= 0.94, pooled
-    assert pooled["headline_accuracy"] >= 0.91, pooled
-    assert pooled["byline_accuracy"] >= 0.93, pooled
+    assert len(results) == pages
+    assert pooled["f1"] >= f1, pooled
+    assert pooled["headline_accuracy"] >= headline, pooled
+    assert pooled["byline_accuracy"] >= byline, pooled
 
 
 # ── invisible characters ─────────────────────────────────────────────────────────────
