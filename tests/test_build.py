@@ -548,6 +548,7 @@ OUTSIDE_THE_LAYOUT = [
     ("xuchang/ribao/2023/03/23/06-02.MD", "file"),
     ("xuchang/ribao/2023/03/23/新文章.md", "file"),
     ("xuchang/新文章.md", "file"),
+    ("xuchang/ribao/2023/03/23/０６-０２.md", "file"),  # full-width digits
     ("xuchang/2023/03/23", "old issue folder"),
 ]
 
@@ -597,6 +598,15 @@ def test_a_file_outside_the_layout_stops_the_build(tmp_path, rel, what):
     assert code == 2
     assert len(problem_lines(err, f"content/{rel}")) == 1, err
     assert tree(out) == before
+
+
+def test_a_date_folder_in_full_width_digits_is_named(tmp_path):
+    content = tmp_path / "content"
+    article(content, "2023-03-23", 6, 1)
+    place_outside_the_layout(content, "xuchang/ribao/２０２３/03/23/06-02.md", "file")
+    code, err = build(content, tmp_path / "public")
+    assert code == 2 and "Traceback" not in err
+    assert "content/xuchang/ribao/２０２３/03/23/: not a <YYYY>/<MM>/<DD>/ date folder" in err
 
 
 def test_every_file_outside_the_layout_is_listed_at_once(tmp_path):

@@ -80,6 +80,20 @@ def test_a_non_empty_folder_without_the_marker_is_not_replaced(project, capsys):
     assert (out / "thesis.docx").read_bytes() == b"years of work"
 
 
+@pytest.mark.parametrize("clean", [[], ["--clean"]])
+def test_another_static_sites_output_is_not_taken_for_ours(project, capsys, clean):
+    # index.html, sitemap.xml and assets/ are what any static site has: only the marker
+    # says a folder is this archive's output.
+    out = project / "other"
+    (out / "assets").mkdir(parents=True)
+    (out / "index.html").write_text("<html>", encoding="utf-8")
+    (out / "sitemap.xml").write_text("x", encoding="utf-8")
+    (out / "precious.txt").write_text("PRECIOUS", encoding="utf-8")
+    code, err = build(capsys, "--out", "other", *clean)
+    assert code == 2 and ".archive-output" in err
+    assert (out / "precious.txt").read_text(encoding="utf-8") == "PRECIOUS"
+
+
 def test_two_papers_folders_cannot_hide_site_sections(project, capsys):
     """A city folder named like a section of the site (search/) would overwrite it."""
     bad = project / "content" / "search" / "ribao" / "2023" / "03" / "23"

@@ -19,8 +19,6 @@ from generator.errors import ArchiveError
 MARKER = ".archive-output"
 MARKER_TEXT = ("This folder is the output of `archive build`: it is replaced on every build.\n"
                "Do not keep anything else here.\n")
-# Folders built before the marker existed look like this.
-_LEGACY_SIGNS = ("index.html", "sitemap.xml", "assets")
 
 
 def check_output(out: Path, content: Path, config_path: Path,
@@ -58,10 +56,10 @@ def check_output(out: Path, content: Path, config_path: Path,
 
 
 def is_ours(folder: Path) -> bool:
-    """Did a build make this folder? Its marker, or the look of an older build."""
-    if (folder / MARKER).is_file():
-        return True
-    return all((folder / name).exists() for name in _LEGACY_SIGNS)
+    """Did a build make this folder? Only its marker says so: any static site has an
+    index.html, a sitemap and assets, and guessing from those once emptied a folder that
+    held other files."""
+    return (folder / MARKER).is_file()
 
 
 def write_marker(folder: Path) -> None:

@@ -50,8 +50,9 @@ ALIAS_RE = re.compile(r"^/(?:[A-Za-z0-9._~%!$&'()*+,;=:@-]+/)*[A-Za-z0-9._~%!$&'
 
 # Whitespace and the invisible characters OCR leaves: a title of only these is empty.
 _INVISIBLE = " \t\r\n\u00a0\u3000\u200b\u200c\u200d\u2060\ufeff\u2028\u2029\u202f"
-DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
-PAGE_LABEL_RE = re.compile(r"^[A-Za-z]{1,3}\d{1,3}$")  # "A2", "B12": papers with lettered sections
+DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$", re.ASCII)
+# "A2", "B12": papers with lettered sections (re.ASCII: no full-width digits in names).
+PAGE_LABEL_RE = re.compile(r"^[A-Za-z]{1,3}\d{1,3}$", re.ASCII)
 CHECKSUM_RE = re.compile(r"^[0-9a-f]{16}$")
 # content/<city-slug>/<YYYY>/<MM>/<DD>/<PP>-<NN>.md, matched at the end of any path.
 PATH_RE = re.compile(

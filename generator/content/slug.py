@@ -39,13 +39,17 @@ RESERVED = frozenset({
 FIRST_YEAR = 1800  # no city daily is older; earlier years are typing mistakes
 # With a letter: an all-digit folder would read as a year (and old URLs had years there).
 SLUG_RE = re.compile(r"^(?=[a-z0-9-]*[a-z])[a-z0-9][a-z0-9-]*$")
+# re.ASCII: \d is 0-9 only, so ０６-０２.md (full-width digits) is no article's name.
 ARTICLE_NAME_RE = re.compile(
-    r"^(?P<page>(?!00)\d{2}|[1-9]\d{2}|[A-Z]{1,3}[1-9]\d{0,2})-(?P<seq>(?!00)\d{2}|[1-9]\d{2})\.md$")
-SOURCE_NAME_RE = re.compile(r"^(?P<page>(?!00)\d{2}|[1-9]\d{2}|[A-Z]{1,3}[1-9]\d{0,2})\.txt$")
+    r"^(?P<page>(?!00)\d{2}|[1-9]\d{2}|[A-Z]{1,3}[1-9]\d{0,2})-(?P<seq>(?!00)\d{2}|[1-9]\d{2})\.md$",
+    re.ASCII)
+SOURCE_NAME_RE = re.compile(
+    r"^(?P<page>(?!00)\d{2}|[1-9]\d{2}|[A-Z]{1,3}[1-9]\d{0,2})\.txt$", re.ASCII)
 # A scan of the page beside its text: the same PP, lower-case suffix (generator/content/
 # scans.py reads what the file really is).
 SCAN_NAME_RE = re.compile(
-    r"^(?P<page>(?!00)\d{2}|[1-9]\d{2}|[A-Z]{1,3}[1-9]\d{0,2})\.(?P<kind>jpg|png|webp|pdf)$")
+    r"^(?P<page>(?!00)\d{2}|[1-9]\d{2}|[A-Z]{1,3}[1-9]\d{0,2})\.(?P<kind>jpg|png|webp|pdf)$",
+    re.ASCII)
 
 
 def _pinyin(text: str) -> str:
@@ -127,7 +131,8 @@ def issue_folder_problem(folder: str) -> str | None:
                     "and -, with at least one letter)")
         if slug in RESERVED:
             return f"{label} folder {slug!r} is reserved for the site's own pages"
-    if not (len(y) == 4 and len(m) == 2 and len(d) == 2 and (y + m + d).isdigit()):
+    if not (len(y) == 4 and len(m) == 2 and len(d) == 2 and (y + m + d).isdigit()
+            and (y + m + d).isascii()):
         return "not a <YYYY>/<MM>/<DD>/ date folder"
     try:
         dt.date(int(y), int(m), int(d))
