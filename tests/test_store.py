@@ -127,6 +127,15 @@ def test_a_file_whose_front_matter_is_broken_is_kept(tmp_path):
     assert ingest(tmp_path, "二").kept == [broken]
 
 
+def test_a_file_saved_in_another_encoding_is_kept(tmp_path):
+    ingest(tmp_path, "一")
+    saved = tmp_path / DAY / "06-01.md"
+    saved.write_bytes(saved.read_text(encoding="utf-8").encode("gb18030"))
+    before = saved.read_bytes()
+    assert ingest(tmp_path, "二").kept == [saved]
+    assert saved.read_bytes() == before
+
+
 def test_an_article_no_longer_produced_is_removed_unless_edited(tmp_path):
     ingest(tmp_path, "一", "二", "三")
     third = tmp_path / DAY / "06-03.md"

@@ -76,6 +76,7 @@ from generator.ingest.article import Article
 EDITED = "edited by hand"
 HAND_WRITTEN = "written by hand (no checksum)"
 UNPARSABLE = "front matter does not parse"
+NOT_UTF8 = "not UTF-8 text (saved in another encoding)"
 MOVED = "copied or renamed from {name} (its checksum is for that place)"
 NOT_RECORDED = "not recorded in .ingest.json as written by the ingest"
 CHANGED = "changed while the ingest ran"
@@ -470,6 +471,10 @@ def text_checksum(text: str, rel: str) -> str:
 def editor_reason(text: str, rel: str | None) -> str | None:
     """Why a file at rel belongs to an editor, or None if it is exactly as the ingest
     wrote it there."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # read with surrogateescape: bytes that are not UTF-8
+        return NOT_UTF8
     try:
         front, _, _ = frontmatter.parse(text, "<file>")
     except ArchiveError:
