@@ -61,6 +61,11 @@ def test_moving_an_article_keeps_its_old_url_as_a_redirect(project, capsys):
     rules = (public / "_redirects").read_text(encoding="utf-8").splitlines()
     assert f"/{ISSUE}/06-02/ /xuchang/ribao/2023/03/24/03-01/ 301!" in rules
     assert (public / "xuchang/ribao/2023/03/24/03-01/index.html").is_file()
+    # The old issue keeps its other articles: its page and its data stay where they are,
+    # and no forced rule hides them (Netlify serves a forced rule before a file).
+    day = ISSUE.replace("/2023/03/23", "/2023-03-23")
+    assert (public / "data" / f"{day}.json").is_file()
+    assert not [r for r in rules if r.startswith((f"/data/{day}.json ", f"/{ISSUE}/ "))]
 
 
 def test_a_move_never_overwrites_and_names_a_wrong_place(project, capsys):

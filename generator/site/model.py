@@ -197,6 +197,7 @@ class Site:
             taken[urls.output_file(f"{paper.url}feed.xml")] = f"the feed of {paper.name}"
             for issue in paper.issues:
                 taken[urls.output_file(issue.url)] = f"the issue {issue.url}"
+                taken[urls.output_file(issue.data_url)] = f"the issue's data {issue.data_url}"
                 for page in issue.pages:
                     taken[urls.output_file(page.url)] = f"the page {page.url}"
                     if page.source:
