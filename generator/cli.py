@@ -367,6 +367,8 @@ def run_migrate(args: argparse.Namespace) -> int:
     from generator.config import load_config
 
     config = load_config(args.config)
+    if not args.content.is_dir():
+        raise ArchiveError(f"{args.content}: no such content folder; pass --content DIR")
     with content_lock(args.content, "archive migrate"):
         return migrate(args.content, config["city_slugs"], config["paper_slugs"])
 

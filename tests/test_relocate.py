@@ -115,6 +115,14 @@ def test_two_articles_cannot_claim_one_alias(project, capsys):
     assert code == 2 and "/old/story.htm is also an alias of" in err
 
 
+def test_migrate_of_a_content_folder_that_is_not_there_is_one_line(tmp_path, capsys,
+                                                                    monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    code, _, err = cli(capsys, "migrate", "--content", str(tmp_path / "nowhere"))
+    assert code == 2 and "no such content folder" in err and len(err.strip().splitlines()) == 1
+    assert list(tmp_path.iterdir()) == []  # no lock file beside it either
+
+
 def test_migrate_moves_the_old_layout_and_keeps_every_old_url(tmp_path, capsys, monkeypatch):
     """The layout before papers had folders: content/<city>/<YYYY>/<MM>/<DD>/."""
     monkeypatch.chdir(tmp_path)
