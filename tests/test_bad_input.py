@@ -261,3 +261,15 @@ def test_a_pipe_or_a_device_is_not_read_as_a_page(project, capsys):
     os.mkfifo(project / "p.txt")
     check_refused(capsys, ["segment", str(project / "p.txt")], "not a regular file")
     check_refused(capsys, ["segment", "/dev/zero"], "not a regular file")
+
+
+def test_a_page_of_more_articles_than_file_names_is_refused_at_ingest(tmp_path, capsys,
+                                                                      monkeypatch):
+    # 1,200 bulleted briefs: more than PP-01.md … PP-999.md can name. Ingest refuses it in
+    # one line and writes nothing, rather than files the build would then refuse.
+    monkeypatch.chdir(tmp_path)
+    page = tmp_path / "b.txt"
+    page.write_text("".join(f"●简讯{i}，内容第{i}条。\n" for i in range(1200)), encoding="utf-8")
+    check_refused(capsys, ["ingest", str(page), "--city", "许昌", "--paper", "许昌日报",
+                           "--date", "2023-03-01", "--page", "1"], "b.txt", "1200 articles")
+    assert not (tmp_path / "content").exists()

@@ -26,6 +26,8 @@ from generator.errors import ArchiveError
 from generator.ingest.article import SegmentedPage
 from generator.ingest.segment import segment
 
+MAX_ARTICLES = 999  # articles a page may hold: its files are named PP-01.md … PP-999.md
+
 
 @dataclasses.dataclass
 class PreparedPage:
@@ -44,6 +46,11 @@ def prepare(path: Path, flags: dict, listings: dict[Path, list[str]] | None = No
     text = read_page(path)
     meta = resolve_metadata(path, text, flags)
     page = segment(text)
+    if len(page.articles) > MAX_ARTICLES:
+        raise ArchiveError(
+            f"{path}: {len(page.articles)} articles on one page, more than the {MAX_ARTICLES} "
+            "its file names can number (PP-NN.md); is this one printed page? Split the text "
+            "into its pages and ingest them one by one")
     if meta.section is None and page.section:
         meta = dataclasses.replace(meta, section=page.section)
     scan, warnings = find_scan(path, listings)
