@@ -307,6 +307,7 @@ def run_build(args: argparse.Namespace) -> int:
     import os
 
     from generator.commands import freshness
+    from generator.commands.lock import is_held
 
     # Is there anything to do? Asked before the rest of the build (templates, Markdown,
     # the model) is even imported: a build with nothing to do stays a scan.
@@ -321,6 +322,8 @@ def run_build(args: argparse.Namespace) -> int:
     if args.out.resolve().is_relative_to(work):
         raise ArchiveError(f"--out {args.out}: is inside {work}, the working folder of "
                            "`archive serve` and the build cache; pass e.g. --out public")
+    if fresh.up_to_date and is_held(args.out):
+        fresh.up_to_date = False  # a build is replacing it: wait for that build, then look
     if fresh.up_to_date and not args.quiet:
         for warning in fresh.warnings:
             print(f"warning: {warning}", file=sys.stderr)

@@ -152,6 +152,19 @@ def test_a_second_build_waits_for_the_first_and_gives_up_with_one_line(project):
     assert not (project / "public").exists()
 
 
+def test_a_build_with_nothing_to_do_still_waits_for_a_running_build(project):
+    # The output is up to date, but a build holds it (a --clean build replacing it):
+    # "up to date" would be said of a folder that is being swapped.
+    assert run(project, *build_args()).returncode == 0
+    with folder_lock(project / "public", "archive build (test)"):
+        done = run(project, *build_args(), env={"ARCHIVE_LOCK_WAIT": "1"})
+    assert done.returncode == 2, done.stdout
+    assert "up to date" not in done.stdout
+    assert done.stderr.startswith("waiting for archive build (test)")
+    after = run(project, *[a for a in build_args() if a != "-q"])
+    assert after.returncode == 0 and after.stdout.strip().endswith("is up to date")
+
+
 def test_two_builds_at_once_both_succeed_one_after_the_other(project):
     first = archive(project, *build_args(search=True))
     second = archive(project, *build_args(search=True))

@@ -62,6 +62,23 @@ def folder_lock(folder: Path, what: str, shared: bool = False,
         os.close(fd)  # releases the lock
 
 
+def is_held(folder: Path) -> bool:
+    """Is another command holding folder's lock right now (a build replacing it)?"""
+    try:
+        fd = os.open(lock_path(folder), os.O_RDONLY)
+    except OSError:
+        return False  # no lock file: nobody has locked it
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        return False
+    except BlockingIOError:
+        return True
+    except OSError:
+        return False
+    finally:
+        os.close(fd)
+
+
 def content_lock(content: Path, what: str) -> contextlib.AbstractContextManager[None]:
     """Exclusive lock on content/, for commands that write it (ingest, move, migrate)."""
     return folder_lock(content, what)
