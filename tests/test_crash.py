@@ -23,6 +23,7 @@ import pytest
 
 from generator.commands.freshness import cache_dir, commit_dir
 from generator.commands.lock import folder_lock
+from generator.errors import ArchiveError
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLE = REPO / "content"
@@ -281,3 +282,14 @@ def test_a_full_disk_is_one_line_then_the_next_build_succeeds(project, tmp_path)
     done = run(project, *build_args())
     assert done.returncode == 0, done.stderr
     assert tree(project / "public") == clean_build(project)
+
+
+def test_the_waiting_line_never_names_a_command_that_has_finished(project):
+    with folder_lock(project / "content", "archive ingest (test, finished)"):
+        pass
+    told: list[str] = []
+    with folder_lock(project / "content", "archive build", shared=True), \
+            pytest.raises(ArchiveError), \
+            folder_lock(project / "content", "archive ingest", wait=0.1, say=told.append):
+        pass
+    assert told and "finished" not in told[0]

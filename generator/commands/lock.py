@@ -59,6 +59,9 @@ def folder_lock(folder: Path, what: str, shared: bool = False,
                 os.pwrite(fd, f"{os.getpid()} {what}\n".encode(), 0)
         yield
     finally:
+        if not shared:  # a name left behind would be given for the next, shared holder
+            with contextlib.suppress(OSError):
+                os.ftruncate(fd, 0)
         os.close(fd)  # releases the lock
 
 
