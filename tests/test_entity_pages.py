@@ -118,3 +118,26 @@ def test_a_city_cannot_take_the_name_of_an_entity_section(tmp_path: Path, capsys
                  "--config", str(config), "--quiet"])
     assert code == 2
     assert "reserved" in capsys.readouterr().err
+
+
+def test_a_page_is_rebuilt_when_the_dates_it_lists_for_other_pages_change():
+    # Every page of an entity lists its numbered pages with the dates each spans. Taking an
+    # article out of the second page changes that page's span, and so every page's list:
+    # all of their fingerprints must change, or an incremental build keeps stale spans.
+    import datetime as dt
+    from types import SimpleNamespace
+
+    from generator.enrich.pages import PAGE_SIZE, plan_units
+    from generator.enrich.site import Enrichment
+
+    def story(n: int) -> SimpleNamespace:
+        day = dt.date(2022, 1, 1) + dt.timedelta(days=n)
+        return SimpleNamespace(url=f"/a/{n}/", display_title=f"标题{n}", paper="某报",
+                               date=day, page=1, inferred=frozenset())
+
+    newest_first = [story(n) for n in range(3 * PAGE_SIZE - 2, -1, -1)]  # two full pages
+    before = plan_units(Enrichment(index={"keywords": {"林业": newest_first}}), "s")
+    fewer = [a for a in newest_first if a.url != f"/a/{PAGE_SIZE + 5}/"]  # from page 2
+    after = plan_units(Enrichment(index={"keywords": {"林业": fewer}}), "s")
+    for unit in ("entity:keywords:林业", "entity:keywords:林业:1"):
+        assert before[unit] != after[unit], unit

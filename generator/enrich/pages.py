@@ -69,11 +69,12 @@ def plan_units(enrichment: Enrichment, settings: str) -> dict[str, str]:
             full = old_pages(len(articles))
             oldest_first = articles[::-1]
             chunks = [oldest_first[n * PAGE_SIZE:(n + 1) * PAGE_SIZE] for n in range(full)]
-            spans = [(c[0].date, c[-1].date) for c in chunks]
+            # Every page lists the numbered pages with the dates they span, as shown.
+            spans = [(dated(c[0]), dated(c[-1])) for c in chunks]
             fps[f"entity:{kind}:{name}"] = fingerprint(
                 settings, len(articles), spans, [row(a) for a in articles[:PAGE_SIZE]])
             for n, chunk in enumerate(chunks, start=1):
-                fps[f"entity:{kind}:{name}:{n}"] = fingerprint(settings, full,
+                fps[f"entity:{kind}:{name}:{n}"] = fingerprint(settings, spans,
                                                                [row(a) for a in chunk])
     return fps
 
