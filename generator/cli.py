@@ -202,7 +202,7 @@ def main(argv: Sequence[str] | None = None) -> int:
               file=sys.stderr)
         return 2
     except OSError as err:  # full disk, read-only folder, symlink loop, name too long …
-        print(f"archive: error: {os_problem(err)}", file=sys.stderr)
+        print(f"archive: error: {os_problem(err, written_to(args))}", file=sys.stderr)
         return 2
     except RuntimeError as err:  # pathlib's "Symlink loop from …"
         if "loop" not in str(err).lower():
@@ -227,9 +227,18 @@ FIXES = {
 }
 
 
-def os_problem(err: OSError) -> str:
+def written_to(args: argparse.Namespace) -> str | None:
+    """The folder a command writes (a fault while writing a file names that, at least)."""
+    for name in ("out", "content"):
+        folder = getattr(args, name, None)
+        if folder is not None:
+            return f"a file in {folder}"
+    return None
+
+
+def os_problem(err: OSError, fallback: str | None = None) -> str:
     """One line for a file system fault: the path, what happened, what to do."""
-    where = err.filename if err.filename is not None else "a file"
+    where = err.filename if err.filename is not None else (fallback or "a file")
     fix = FIXES.get(err.errno or 0, "check the file and run the command again")
     return f"{where}: {err.strerror or err}; {fix}"
 

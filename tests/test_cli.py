@@ -206,3 +206,13 @@ def test_a_broken_template_is_one_line_naming_it_and_public_stays(tmp_path, caps
     assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
     assert "issue.html:1: template: " in err
     assert not out.exists()
+
+
+def test_a_file_system_fault_without_a_file_name_names_the_folder_written() -> None:
+    import errno
+
+    from generator.cli import build_parser, os_problem, written_to
+
+    args = build_parser().parse_args(["build", "--out", "site"])
+    line = os_problem(OSError(errno.ENOSPC, "No space left on device"), written_to(args))
+    assert line.startswith("a file in site: No space left on device; ")
