@@ -624,6 +624,23 @@ def test_every_file_outside_the_layout_is_listed_at_once(tmp_path):
     assert not (tmp_path / "public").exists()
 
 
+def test_bidi_controls_in_a_page_text_are_not_published(tmp_path):
+    # A right-to-left override in OCR text would let it reorder what a reader sees.
+    from e2e_site import ONE_ISSUE, one_issue_project
+
+    root = one_issue_project(tmp_path)
+    page = root / "content" / ONE_ISSUE / "06.txt"
+    text = page.read_text(encoding="utf-8")
+    page.write_text("\u202e" + text.replace("\n", "\u2066\n", 3), encoding="utf-8")
+    out = root / "public"
+    assert main(["build", "--content", str(root / "content"), "--out", str(out),
+                 "--config", str(root / "site.yaml"), "-q", "--no-search"]) == 0
+    published = (out / ONE_ISSUE / "06.txt").read_bytes().decode("utf-8-sig")
+    assert published == text
+    view = (out / ONE_ISSUE / "06" / "index.html").read_text(encoding="utf-8")
+    assert "\u202e" not in view and "\u2066" not in view
+
+
 def test_a_page_text_saved_in_another_encoding_is_still_published(tmp_path, capsys):
     """An editor's GB18030 or UTF-16 page text is published as UTF-8; a page text that is
     no text stops the build with one line naming it, and public/ stays as it was."""

@@ -41,6 +41,7 @@ from generator.enrich.pages import article_digest
 from generator.enrich.site import Enrichment, enrich
 from generator.errors import ArchiveError, ContentProblems
 from generator.ingest.decode import decode_page
+from generator.ingest.repair import strip_invisible
 from generator.search.index import (
     BatchCache,
     SegmentListing,
@@ -639,6 +640,8 @@ def render_issue(issue: Issue, renderer: Renderer) -> Iterable[tuple[str, str]]:
     index = {a.rel: n for n, a in enumerate(articles)}
     for page in issue.pages:
         ocr = read_source(content, page.source)
+        if ocr is not None:  # bidi controls would let OCR text reorder what a reader sees
+            ocr = strip_invisible(ocr)
         yield renderer.printed_page(issue, page, ocr)
         if ocr is not None and page.source:
             # A byte order mark: every host and browser then reads it as UTF-8, also
