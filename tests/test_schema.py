@@ -135,7 +135,7 @@ def test_messages_are_one_line_each():
 # --- empty text: a title must be written or null; other text left empty means none -------
 
 
-@pytest.mark.parametrize("title", ['""', "''", '"   "', '"\u3000"'])
+@pytest.mark.parametrize("title", ['""', "''", '"   "', '"\u3000"', '"\u202e\u2066"'])
 def test_an_empty_title_is_a_problem(title):
     assert check(with_line("title: 许昌市开展网络举报宣传", f"title: {title}")) == [
         f"{PATH}:2: title: is empty; write the headline, or `title: null` for an untitled "

@@ -48,8 +48,10 @@ DEFAULTS: dict[str, Any] = {
 # system's /html/2023-03/23/content_1234.htm. No query, fragment, `..` or spaces.
 ALIAS_RE = re.compile(r"^/(?:[A-Za-z0-9._~%!$&'()*+,;=:@-]+/)*[A-Za-z0-9._~%!$&'()*+,;=:@-]*$")
 
-# Whitespace and the invisible characters OCR leaves: a title of only these is empty.
-_INVISIBLE = " \t\r\n\u00a0\u3000\u200b\u200c\u200d\u2060\ufeff\u2028\u2029\u202f"
+# Whitespace and the invisible characters OCR leaves (bidi controls among them): a title
+# of only these is empty.
+_INVISIBLE = (" \t\r\n\u00a0\u3000\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u2028\u2029"
+              "\u202a\u202b\u202c\u202d\u202e\u202f\u2066\u2067\u2068\u2069\u061c\u00ad")
 DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$", re.ASCII)
 # "A2", "B12": papers with lettered sections (re.ASCII: no full-width digits in names).
 PAGE_LABEL_RE = re.compile(r"^[A-Za-z]{1,3}\d{1,3}$", re.ASCII)
