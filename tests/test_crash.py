@@ -293,3 +293,20 @@ def test_the_waiting_line_never_names_a_command_that_has_finished(project):
             folder_lock(project / "content", "archive ingest", wait=0.1, say=told.append):
         pass
     assert told and "finished" not in told[0]
+
+
+def test_a_journal_never_reaches_through_a_link_out_of_the_output(tmp_path):
+    # Someone with write access plants a link in public/ and a journal that deletes through
+    # it, and stages a link: finishing the commit touches neither.
+    from generator.commands.state import finish
+
+    out, pending, keep = tmp_path / "public", tmp_path / ".public.commit", tmp_path / "content"
+    (keep / "xuchang").mkdir(parents=True)
+    (keep / "xuchang" / "06-01.md").write_text("article", encoding="utf-8")
+    out.mkdir()
+    (out / "clink").symlink_to(keep)
+    pending.mkdir()
+    (pending / "evil").symlink_to(keep)
+    finish(pending, out, {"delete": ["clink/xuchang"], "replace": ["evil"]})
+    assert (keep / "xuchang" / "06-01.md").read_text(encoding="utf-8") == "article"
+    assert not os.path.lexists(out / "evil")

@@ -191,18 +191,29 @@ def finish(pending: Path, out: Path, journal: dict | None = None) -> None:
         journal = json.loads((pending / JOURNAL).read_text(encoding="utf-8"))
     trash = pending / ".trash"
     for rel in journal["delete"]:
-        remove(out / rel)
-        prune(out / rel, out)
+        if within(out / rel, out):
+            remove(out / rel)
+            prune(out / rel, out)
     for n, rel in enumerate(journal["replace"]):
         src, dst = pending / rel, out / rel
         if not os.path.lexists(src):
             continue  # moved before the interruption
+        if os.path.islink(src) or not within(dst, out):
+            continue  # a build stages files only, inside the output: not the build's
         if dst.is_dir() and not dst.is_symlink():
             trash.mkdir(exist_ok=True)
             dst.rename(trash / str(n))
         dst.parent.mkdir(parents=True, exist_ok=True)
         os.replace(src, dst)
     shutil.rmtree(pending, ignore_errors=True)
+
+
+def within(path: Path, out: Path) -> bool:
+    """Is path's folder inside out, symbolic links resolved? A journal never reaches
+    through a link planted in the output into another folder."""
+    real_out = os.path.realpath(out)
+    folder = os.path.realpath(path.parent)
+    return folder == real_out or folder.startswith(real_out + os.sep)
 
 
 def prune(path: Path, out: Path) -> None:
