@@ -64,7 +64,8 @@ def build_parser() -> argparse.ArgumentParser:
     bld.add_argument("--out", type=Path, default=Path("public"), help="output folder")
     bld.add_argument("--base-url", help="URL the site is published at (overrides site.yaml)")
     bld.add_argument("--config", type=Path, default=None, help="site config")
-    bld.add_argument("--jobs", type=int, default=0, help="worker processes (default: cores)")
+    bld.add_argument("--jobs", type=jobs_count, default=0,
+                     help="worker processes (default: cores)")
     bld.add_argument("--no-search", dest="search", action="store_false",
                      help="skip the search index")
     bld.add_argument("--clean", action="store_true",
@@ -103,7 +104,8 @@ def build_parser() -> argparse.ArgumentParser:
     chk.add_argument("--json", action="store_true", help="one JSON object per finding and line")
     chk.add_argument("--strict", action="store_true",
                      help="exit with code 1 when anything is found (for CI)")
-    chk.add_argument("--jobs", type=int, default=0, help="worker processes (default: cores)")
+    chk.add_argument("--jobs", type=jobs_count, default=0,
+                     help="worker processes (default: cores)")
     chk.set_defaults(run=run_check)
 
     mrg = sub.add_parser("merge", help="append article B to article A; B's URL redirects to A")
@@ -135,7 +137,8 @@ def build_parser() -> argparse.ArgumentParser:
                      help="address to listen on (default: 127.0.0.1, this computer only)")
     srv.add_argument("--content", type=Path, default=Path("content"), help="content root")
     srv.add_argument("--config", type=Path, default=None, help="site config")
-    srv.add_argument("--jobs", type=int, default=0, help="worker processes (default: cores)")
+    srv.add_argument("--jobs", type=jobs_count, default=0,
+                     help="worker processes (default: cores)")
     srv.add_argument("--no-search", dest="search", action="store_false",
                      help="skip the search index (faster rebuilds)")
     noise = srv.add_mutually_exclusive_group()
@@ -170,6 +173,22 @@ def confidence(text: str) -> float:
         value = -1.0
     if not 0 <= value <= 1:
         raise argparse.ArgumentTypeError(f"{text!r} is not a confidence (a number from 0 to 1)")
+    return value
+
+
+MAX_JOBS = 64  # worker processes: more only fight over the cores and the memory
+
+
+def jobs_count(text: str) -> int:
+    """--jobs N: 0 (one per core) to MAX_JOBS."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if not 0 <= value <= MAX_JOBS:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a number of worker processes (0 for one per core, up to "
+            f"{MAX_JOBS})")
     return value
 
 

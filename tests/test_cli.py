@@ -216,3 +216,11 @@ def test_a_file_system_fault_without_a_file_name_names_the_folder_written() -> N
     args = build_parser().parse_args(["build", "--out", "site"])
     line = os_problem(OSError(errno.ENOSPC, "No space left on device"), written_to(args))
     assert line.startswith("a file in site: No space left on device; ")
+
+
+@pytest.mark.parametrize("jobs", ["256", "-1", "many"])
+def test_a_number_of_workers_out_of_range_is_refused(capsys, jobs) -> None:
+    with pytest.raises(SystemExit) as stop:
+        main(["build", "--jobs", jobs])
+    assert stop.value.code == 2
+    assert "--jobs" in capsys.readouterr().err
