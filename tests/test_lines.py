@@ -50,6 +50,10 @@ def kind_of(text: str) -> tuple[str, str]:
     ("今日8版 第24871号", "masthead"),
     ("今日8版", "masthead"),
     ("贵阳日报传媒集团出版", "masthead"),
+    ("抖音号", "advertisement"),  # the paper's own accounts, under the masthead
+    ("微信公众号", "advertisement"),
+    ("头条750x90px", "image placeholder"),
+    ("详情点击: http://cqsjb.cn/T7kQ2mA", "link"),
     ("中共兰州市委主管主办 兰州日报社出版 总第15588期", "masthead"),
     ("空气质量：良 首要污染物：PM2.5", "weather box"),
     ("A04 这所学校的“田间课堂”火了", "index of other pages"),
@@ -70,6 +74,7 @@ def test_page_furniture_is_noise_with_its_reason(text: str, reason: str) -> None
     "字里行间",
     "2026-01-05我市召开会议。",
     "今日起实行",
+    "通过微信公众号报名，",
 ])
 def test_text_that_only_resembles_furniture_stays_text(text: str) -> None:
     assert kind_of(text)[0] != "noise"

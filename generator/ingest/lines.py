@@ -114,6 +114,12 @@ ENUMERATED_RE = re.compile(
 )
 QR_RE = re.compile(r"二维码|扫码|扫一扫")
 QR_START_RE = re.compile(r"^(?:扫码|扫一扫|长按|微信扫)")  # 扫码关注某某晚报微信公众号
+# The paper's accounts, listed by a masthead (乌鲁木齐晚报 / 微信公众号 / 掌上乌鲁木齐 / 抖音号),
+# an image's placeholder (头条750x90px, 今日区县banner), a link line (详情点击: http://…).
+ACCOUNT_RE = re.compile(
+    r"^[\u4e00-\u9fff]{0,8}(?:微信公众号|公众号|视频号|抖音号|快手号|微博号?|客户端|小程序|APP)$")
+PLACEHOLDER_RE = re.compile(r"\d{2,4}\s*[x×*]\s*\d{2,4}\s*px|banner$", re.I)
+LINK_LINE_RE = re.compile(r"^(?:详情点击|点击查看|阅读原文)[:：]?\s*(?:https?://\S+)?$|^https?://\S+$")
 # '具体排名如下：', '编辑同志：': text that leads into a list or a letter, not a label.
 BODY_COLON_RE = re.compile(r"(?:如下|同志|朋友们|您好|大家好)[：:]$")
 LABEL_RE = re.compile(rf"^[{CJK}]{{1,6}}[：:]$")
@@ -413,6 +419,12 @@ def noise_reason(text: str) -> str:
         return reason
     if (len(text) <= 12 or (len(text) <= 24 and QR_START_RE.match(text))) and QR_RE.search(text):
         return "QR-code caption"
+    if len(text) <= 20 and ACCOUNT_RE.match(text):
+        return "advertisement"  # the paper promoting its own accounts
+    if len(text) <= 80 and PLACEHOLDER_RE.search(text):
+        return "image placeholder"
+    if len(text) <= 120 and LINK_LINE_RE.match(text):
+        return "link"
     if text[-1] in "：:" and LABEL_RE.match(text) and not BODY_COLON_RE.search(text):
         return "stray label"
     return ""
