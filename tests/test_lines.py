@@ -54,6 +54,9 @@ def kind_of(text: str) -> tuple[str, str]:
     ("微信公众号", "advertisement"),
     ("头条750x90px", "image placeholder"),
     ("详情点击: http://cqsjb.cn/T7kQ2mA", "link"),
+    ("---", "rule"),
+    ("A03要闻", "page header"),
+    ("4上一篇 下一篇6朗读放大 缩小 默认", "page header"),
     ("中共兰州市委主管主办 兰州日报社出版 总第15588期", "masthead"),
     ("空气质量：良 首要污染物：PM2.5", "weather box"),
     ("A04 这所学校的“田间课堂”火了", "index of other pages"),
@@ -95,6 +98,7 @@ def test_text_that_only_resembles_furniture_stays_text(text: str) -> None:
     ("图/李四", "图/李四"),
     ("江门日报评论员", "江门日报评论员"),
     ("本报记者 许航/文 孟凡/图", "本报记者 许航/文 孟凡/图"),
+    ("晚报全媒体记者马兰文/图", "晚报全媒体记者马兰文/图"),
     ("兰州日报社全媒体记者 孟洁 文/图", "兰州日报社全媒体记者 孟洁 文/图"),
     ("兰州日报社全媒体记者刘悦宁赵子航文/图", "兰州日报社全媒体记者刘悦宁赵子航文/图"),
 ])
@@ -105,7 +109,7 @@ def test_byline_lines(text: str, expected: str) -> None:
 
 CREDITS = ["（王一 摄）", "王一 李二 摄", "本版摄影：张三 李四", "受访者 供图",
            "YMG全媒体记者 唐 克 摄", "记者/陈家豪 摄", "通讯员/赵启明 摄",
-           "兰州日报社全媒体记者 康宁 摄", "本报记者 王一 通讯员 李二 摄"]
+           "兰州日报社全媒体记者 康宁 摄", "本报记者 王一 通讯员 李二 摄", "生活报记者张帆摄"]
 
 
 @pytest.mark.parametrize("text", CREDITS)
@@ -281,3 +285,9 @@ def test_two_headline_lines_of_different_shapes_are_no_table() -> None:
 @pytest.mark.parametrize("text", ["来论", "金城短评", "刺桐观察", "观海潮评", "长葛市人防办"])
 def test_kickers_unit_names_and_opinion_columns(text: str) -> None:
     assert is_kicker(text)
+
+
+@pytest.mark.parametrize("text", ["晚报记者走访了", "日报记者走访了"])
+def test_a_papers_name_before_a_bare_role_is_text(text: str) -> None:
+    # 晚报全媒体记者 X is a byline; 晚报记者走访了 is a column's line of text.
+    assert kind_of(text)[0] == "text"

@@ -22,7 +22,9 @@ SPACED_NAME = rf"[{CJK}](?: [{CJK}]){{1,3}}(?![{CJK}])"
 # A credit's role word: 本报记者, 全媒体记者, 见习记者, 首席记者, 通讯员, 本报评论员 …
 # The role may carry the paper's name or its Latin initials (德州晚报全媒体记者, YMG全媒体
 #记者) and a slash before the name (记者/伍晓岚, as 江门日报 prints it).
-PAPER = r"[\u4e00-\u9fff]{2,6}(?:日报|晚报|都市报|早报|商报|晨报|时报|金报)社?"
+PAPER = (r"(?:[\u4e00-\u9fff]{2,6}(?:日报|晚报|都市报|早报|商报|晨报|时报|金报)社?"
+         r"|[\u4e00-\u9fff]{2}报"  # 生活报记者
+         r"|(?:日报|晚报|早报)(?=全媒体|融媒体|首席|见习))")  # 晚报全媒体记者, not 晚报记者走访了
 ROLE = (rf"(?:{PAPER}|[A-Z]{{2,5}})?"
         r"(?:本报|特约|见习|首席|实习|摄影|全媒体|融媒体|融媒|新媒体|驻[\u4e00-\u9fff]{1,3}){0,3}"
         r"(?:记者|通讯员|实习生|摄影|编辑)(?:\s*[/／](?!\s*摄))?")
@@ -100,7 +102,7 @@ CREDIT_TAIL_RE = re.compile(rf"(?<=[。！？”])\s*((?:{ROLE}\s*)?{NAME}(?:\s+
 SIGNATURE_RE = re.compile(rf"^(?P<text>.*?)[（(](?P<name>{NAME}(?:\s+{NAME}){{0,2}})[）)]$")
 SIGNATURE_LINE_RE = re.compile(rf"^[（(]{NAME}(?:\s+{NAME}){{0,2}}[）)]$")
 SIGN_OFF_DATE_RE = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日$")  # a notice's closing date
-SUBTITLE_RE = re.compile(r"^(?:——|──|--|—)\s*\S")
+SUBTITLE_RE = re.compile(r"^(?:——|──|--|—)\s*[^\s\-—─]")  # not a --- rule
 # '# title'; the space may be gone when the title starts with a quote (# “共富工坊”…) or a
 # dash (## ——…见闻).
 MD_HEADING_RE = re.compile(r"^(#{1,6})(?:\s+|(?=[“‘《「（(—]))(.*)$")
@@ -118,6 +120,8 @@ QR_START_RE = re.compile(r"^(?:扫码|扫一扫|长按|微信扫)")  # 扫码关
 # an image's placeholder (头条750x90px, 今日区县banner), a link line (详情点击: http://…).
 ACCOUNT_RE = re.compile(
     r"^[\u4e00-\u9fff]{0,8}(?:微信公众号|公众号|视频号|抖音号|快手号|微博号?|客户端|小程序|APP)$")
+RULE_RE = re.compile(r"^(?:[-*_=~—]\s*){3,}$")
+PAGE_LABEL_LINE_RE = re.compile(r"^[A-D]\d{2}\s*[\u4e00-\u9fff]{2,4}$")
 PLACEHOLDER_RE = re.compile(r"\d{2,4}\s*[x×*]\s*\d{2,4}\s*px|banner$", re.I)
 LINK_LINE_RE = re.compile(r"^(?:详情点击|点击查看|阅读原文)[:：]?\s*(?:https?://\S+)?$|^https?://\S+$")
 # '具体排名如下：', '编辑同志：': text that leads into a list or a letter, not a label.
@@ -359,7 +363,7 @@ WEATHER_HINT_RE = re.compile(r"℃|级|天气|空气质量")
 READER_RE = re.compile(
     r"^(?:电子报阅读机|\d{4}-\d{1,2}-\d{1,2}|星期[一二三四五六日天]|当前报纸名称[:：].*|日期[:：].*"
     r"|字号[:：].*|版面[:：].*|(?:(?:上一[版篇期]|下一[版篇期]|PDF版|放大|缩小|默认|版面导航"
-    r"|标题导航|返回目录|\d{1,2})\s*[|｜]?\s*)+)$")
+    r"|标题导航|返回目录|朗读|打印|关闭|收藏|分享|\d{1,2})\s*[|｜]?\s*)+)$")
 DATED_LINE_RE = re.compile(
     r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:星期|周)[一二三四五六日天]")
 FURNITURE_HINT_RE = re.compile(
@@ -421,6 +425,10 @@ def noise_reason(text: str) -> str:
         return "QR-code caption"
     if len(text) <= 20 and ACCOUNT_RE.match(text):
         return "advertisement"  # the paper promoting its own accounts
+    if text[0] in "-*_=~—" and RULE_RE.match(text):
+        return "rule"  # --- between items of a Markdown-like dump
+    if "A" <= text[0] <= "D" and len(text) <= 8 and PAGE_LABEL_LINE_RE.match(text):
+        return "page header"  # A03要闻: the page's label and section
     if len(text) <= 80 and PLACEHOLDER_RE.search(text):
         return "image placeholder"
     if len(text) <= 120 and LINK_LINE_RE.match(text):
