@@ -423,15 +423,16 @@ def noise_reason(text: str) -> str:
         return reason
     if (len(text) <= 12 or (len(text) <= 24 and QR_START_RE.match(text))) and QR_RE.search(text):
         return "QR-code caption"
-    if len(text) <= 20 and ACCOUNT_RE.match(text):
+    # Cheap character tests first, as above: this runs on nearly every short line.
+    if len(text) <= 20 and text[-1] in "号端序P博" and ACCOUNT_RE.match(text):
         return "advertisement"  # the paper promoting its own accounts
     if text[0] in "-*_=~—" and RULE_RE.match(text):
         return "rule"  # --- between items of a Markdown-like dump
     if "A" <= text[0] <= "D" and len(text) <= 8 and PAGE_LABEL_LINE_RE.match(text):
         return "page header"  # A03要闻: the page's label and section
-    if len(text) <= 80 and PLACEHOLDER_RE.search(text):
+    if ("px" in text or "anner" in text) and PLACEHOLDER_RE.search(text):
         return "image placeholder"
-    if len(text) <= 120 and LINK_LINE_RE.match(text):
+    if text[0] in "详点阅h" and LINK_LINE_RE.match(text):
         return "link"
     if text[-1] in "：:" and LABEL_RE.match(text) and not BODY_COLON_RE.search(text):
         return "stray label"

@@ -196,7 +196,9 @@ def prepare_lines(text: str, markdown: bool) -> list[Line]:
                                               start=1)]
     if sum(len(p[2]) == 1 for p in pairs) >= VERTICAL_MIN:
         pairs = merge_vertical(pairs)
-    pairs = mend_wrapped_credits(mend_wrapped_signatures(pairs))
+    pairs = mend_wrapped_signatures(pairs)
+    if "摄" in text:  # one search rules most pages out
+        pairs = mend_wrapped_credits(pairs)
     out: list[Line] = []
     for no, raw, text in pairs:
         if text and text[-1] in TAIL_ENDS:
