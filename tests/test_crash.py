@@ -310,3 +310,14 @@ def test_a_journal_never_reaches_through_a_link_out_of_the_output(tmp_path):
     finish(pending, out, {"delete": ["clink/xuchang"], "replace": ["evil"]})
     assert (keep / "xuchang" / "06-01.md").read_text(encoding="utf-8") == "article"
     assert not os.path.lexists(out / "evil")
+
+
+def test_the_waiting_line_never_names_a_killed_command(project):
+    lock = project / ".content.lock"
+    lock.write_text("999999999 archive ingest\n", encoding="utf-8")  # no such process
+    told: list[str] = []
+    with folder_lock(project / "content", "archive build", shared=True), \
+            pytest.raises(ArchiveError), \
+            folder_lock(project / "content", "archive ingest", wait=0.1, say=told.append):
+        pass
+    assert told and "999999999" not in told[0] and "another archive command" in told[0]

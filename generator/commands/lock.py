@@ -114,7 +114,19 @@ def _holder(fd: int) -> str:
     except OSError:
         text = ""
     pid, _, what = text.partition(" ")
-    return f"{what} (process {pid})" if pid.isdigit() and what else "another archive command"
+    if not (pid.isdigit() and what and _alive(int(pid))):
+        return "another archive command"  # a name a killed holder left behind says nothing
+    return f"{what} (process {pid})"
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # it exists, under another user
+    return True
 
 
 def _stderr(message: str) -> None:
