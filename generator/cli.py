@@ -14,6 +14,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from jinja2 import TemplateError
 
@@ -21,8 +22,15 @@ from generator import __version__
 from generator.errors import ArchiveError, plural
 
 
+class OneLineParser(argparse.ArgumentParser):
+    """A bad flag is one line, like every other error: no usage block above it."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message}; see `{self.prog} --help`\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = OneLineParser(
         prog="archive",
         description="Turn OCR dumps of newspaper pages into a searchable static archive.",
     )

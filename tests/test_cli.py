@@ -223,4 +223,5 @@ def test_a_number_of_workers_out_of_range_is_refused(capsys, jobs) -> None:
     with pytest.raises(SystemExit) as stop:
         main(["build", "--jobs", jobs])
     assert stop.value.code == 2
-    assert "--jobs" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "--jobs" in err and len(err.strip().splitlines()) == 1  # no usage block

@@ -321,3 +321,18 @@ def test_the_waiting_line_never_names_a_killed_command(project):
             folder_lock(project / "content", "archive ingest", wait=0.1, say=told.append):
         pass
     assert told and "999999999" not in told[0] and "another archive command" in told[0]
+
+
+def test_a_commit_folder_that_is_a_link_is_never_followed(project):
+    # A build never makes .public.commit a link: one that is, with a journal where it
+    # points (here content/), is dropped, and nothing of content/ moves into public/.
+    assert run(project, *build_args()).returncode == 0
+    before = visible(tree(project / "content"))
+    pending = project / ".public.commit"
+    (project / "content" / ".commit.json").write_text(
+        '{"delete": [], "replace": ["xuchang"]}', encoding="utf-8")
+    pending.symlink_to(project / "content")
+    done = run(project, *build_args())
+    assert done.returncode == 0, done.stderr
+    assert visible(tree(project / "content")) == before
+    assert not pending.is_symlink()

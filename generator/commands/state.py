@@ -142,6 +142,8 @@ def commit(staging: Path, out: Path, delete: list[str], replace: list[str]) -> N
         f.flush()
         os.fsync(f.fileno())
     pending = commit_dir(out)
+    if pending.is_symlink():
+        pending.unlink()
     shutil.rmtree(pending, ignore_errors=True)
     staging.rename(pending)  # from here on, the change will be completed
     fsync_dir(pending.parent)
@@ -153,6 +155,10 @@ def recover(out: Path, store: Path) -> bool:
     A journal that cannot be read (what a power cut can leave) cannot be completed:
     it is dropped with the cache, so that this build renders everything."""
     pending = commit_dir(out)
+    if pending.is_symlink():  # a build never makes a link here: not a change of its own
+        pending.unlink()
+        forget(store)
+        return True
     if not (pending / JOURNAL).is_file():
         shutil.rmtree(pending, ignore_errors=True)
         return False
