@@ -259,6 +259,27 @@ def test_a_write_cut_short_leaves_either_text_the_ingests(tmp_path):
     assert load_manifest(folder)["06.txt"] == [text_checksum("第三版\n", rel)]
 
 
+def test_an_ingest_killed_before_it_wrote_the_page_text_is_completed(tmp_path, monkeypatch):
+    # Killed while writing a new page text: the next ingest writes it, rather than taking
+    # its absence for an editor's deletion.
+    from generator.content import store
+
+    real = store.replace_file
+
+    def killed(path, text, expect=None):
+        if path.name == "06.txt":
+            raise KeyboardInterrupt  # the process dies here
+        return real(path, text, expect=expect)
+
+    monkeypatch.setattr(store, "replace_file", killed)
+    with pytest.raises(KeyboardInterrupt):
+        ingest(tmp_path, "一")
+    monkeypatch.setattr(store, "replace_file", real)
+    report = ingest(tmp_path, "一")
+    assert "06.txt" in names(report.written, tmp_path)
+    assert (tmp_path / DAY / "06.txt").is_file()
+
+
 def test_a_broken_manifest_loses_nothing(tmp_path):
     write_text(tmp_path, "旧文字\n", "一")
     (tmp_path / DAY / MANIFEST).write_text("{not json", encoding="utf-8")

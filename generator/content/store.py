@@ -228,12 +228,15 @@ def _write_source(report: WriteReport, folder: Path, manifest: dict[str, list[st
     if current is not None and text_checksum(current, rel) not in recorded:
         _keep(report, path, EDITED if recorded else NOT_RECORDED)
         return
-    # Record both texts first: a crash before the final manifest leaves either one
-    # recognised as the ingest's own.
-    manifest[path.name] = [*recorded, new_sum]
-    save_manifest(folder, manifest)
-    on_disk.clear()
-    on_disk.update({name: list(sums) for name, sums in manifest.items()})
+    if current is not None:
+        # Record both texts first: a crash before the final manifest leaves either one
+        # recognised as the ingest's own. (A new page text is recorded once written: a
+        # record of a file a crash kept from being written would read as an editor's
+        # deletion, and the next ingest would not write it.)
+        manifest[path.name] = [*recorded, new_sum]
+        save_manifest(folder, manifest)
+        on_disk.clear()
+        on_disk.update({name: list(sums) for name, sums in manifest.items()})
     if replace_file(path, text, expect=current):
         report.written.append(path)
         manifest[path.name] = [new_sum]
