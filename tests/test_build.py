@@ -641,6 +641,23 @@ def test_bidi_controls_in_a_page_text_are_not_published(tmp_path):
     assert "\u202e" not in view and "\u2066" not in view
 
 
+def test_bidi_controls_an_editor_typed_into_an_article_are_not_published(tmp_path):
+    from e2e_site import ONE_ISSUE, one_issue_project
+
+    root = one_issue_project(tmp_path)
+    path = root / "content" / ONE_ISSUE / "06-02.md"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("title: ", "title: \u202e", 1) + "\n\u2066反转\u2069\n",
+                    encoding="utf-8")
+    out = root / "public"
+    assert main(["build", "--content", str(root / "content"), "--out", str(out),
+                 "--config", str(root / "site.yaml"), "-q", "--no-search"]) == 0
+    for page in out.rglob("*"):
+        if page.is_file() and page.suffix in (".html", ".xml", ".json", ".jsonl", ".csv"):
+            data = page.read_text(encoding="utf-8")
+            assert "\u202e" not in data and "\u2066" not in data, page
+
+
 def test_a_page_text_saved_in_another_encoding_is_still_published(tmp_path, capsys):
     """An editor's GB18030 or UTF-16 page text is published as UTF-8; a page text that is
     no text stops the build with one line naming it, and public/ stays as it was."""
