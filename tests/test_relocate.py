@@ -68,6 +68,19 @@ def test_moving_an_article_keeps_its_old_url_as_a_redirect(project, capsys):
     assert not [r for r in rules if r.startswith((f"/data/{day}.json ", f"/{ISSUE}/ "))]
 
 
+def test_a_move_into_another_articles_earlier_url_is_refused(project, capsys):
+    # 06-02 moves away from 03/23: its old place's URL is now its alias. Moving another
+    # article into that place would take the URL its link leads from.
+    content = project / "content"
+    away = content / "xuchang/ribao/2023/03/24/03-01.md"
+    assert cli(capsys, "move", str(content / ISSUE / "06-02.md"), str(away))[0] == 0
+    code, _, err = cli(capsys, "move", str(content / ISSUE / "06-03.md"),
+                       str(content / ISSUE / "06-02.md"))
+    assert code == 2 and "is an earlier URL of" in err and "03-01.md" in err
+    assert (content / ISSUE / "06-03.md").is_file()
+    assert build(capsys)[0] == 0
+
+
 def test_a_move_never_overwrites_and_names_a_wrong_place(project, capsys):
     src = project / "content" / ISSUE / "06-02.md"
     code, _, err = cli(capsys, "move", str(src), str(project / "content" / ISSUE / "06-03.md"))

@@ -32,6 +32,7 @@ from generator.content.slug import (
 )
 from generator.content.store import (
     MANIFEST,
+    aliases_of,
     checksum_of,
     editor_reason,
     load_manifest,
@@ -140,10 +141,31 @@ def move_article(content: Path, src: Path, dst: Path, city: str | None, paper: s
                            "(and --city NAME) to say which paper it was printed in")
     move = plan_move(content, src, dst, changes)
     check_names(content, move, rel[0], "/".join(rel[:2]))
+    check_not_an_alias(content, dst, src)
     apply(move)
     out.write(f"moved {src} → {dst}; its earlier URL {urls.article(_rel(content, src))} "
               "now redirects to it\n")
     return 0
+
+
+def check_not_an_alias(content: Path, dst: Path, src: Path) -> None:
+    """DST's URL must not be an earlier URL of another article: that one's link would
+    then lead to this one, and the build refuses a URL that is an alias and an article."""
+    url = urls.article(_rel(content, dst))
+    needle = url.encode("utf-8")
+    for folder, _, files in os.walk(content):
+        for name in files:
+            path = Path(folder) / name
+            if not name.endswith(".md") or path == src:
+                continue
+            try:
+                data = path.read_bytes()
+            except OSError:
+                continue
+            if needle in data and url in aliases_of(data.decode("utf-8", "replace")):
+                raise ArchiveError(
+                    f"{dst}: its URL {url} is an earlier URL of {path}, which redirects "
+                    "there; choose another place (another NN)")
 
 
 def check_names(content: Path, move: Move, city_folder: str, paper_folder: str) -> None:
