@@ -387,3 +387,12 @@ def test_stale_temporary_files_are_removed(tmp_path):
     assert sorted(report.temps) == sorted([dead, old])
     assert any(line.startswith(f"removed {DAY}/{dead.name}: temporary file")
                for line in report.lines(tmp_path))
+
+
+def test_a_full_disk_is_told_to_free_space_not_to_check_permissions():
+    import errno
+
+    from generator.content.store import _cannot_write
+
+    full = str(_cannot_write(Path("x.md"), OSError(errno.ENOSPC, "No space left on device")))
+    assert "free some space" in full and "permissions" not in full

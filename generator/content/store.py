@@ -46,6 +46,7 @@ by a process that was killed (its PID is gone, or the file is older than
 from __future__ import annotations
 
 import contextlib
+import errno
 import filecmp
 import hashlib
 import json
@@ -379,8 +380,11 @@ def _put_in_place(tmp: Path, path: Path, new: bool, unchanged: Callable[[], bool
 
 
 def _cannot_write(path: Path, err: OSError) -> ArchiveError:
-    return ArchiveError(f"{path}: cannot write ({err.strerror}); check permissions or pass "
-                        "--content DIR")
+    if err.errno in (errno.ENOSPC, errno.EDQUOT):
+        fix = "free some space and run the ingest again (it completes what it began)"
+    else:
+        fix = "check permissions or pass --content DIR"
+    return ArchiveError(f"{path}: cannot write ({err.strerror}); {fix}")
 
 
 DELETED = "deleted by an editor, not written again (pass --restore to write it again)"
