@@ -1403,3 +1403,16 @@ def test_a_teaser_wrapped_in_an_index_box_is_furniture() -> None:
     assert [(a.title, a.byline) for a in page.articles] == [
         ("让产业在新赛道上跑起来", "本报评论员")]
     assert "经济发展20条" in [n.text for n in page.noise]
+
+
+def test_a_bulleted_title_set_right_above_its_brief() -> None:
+    text = "\n".join(["县区传真", "◆东淝区社区卫生服务中心开设夜间门诊",
+                      "为方便上班族就医，东淝区5家社区卫生服务中心从1",
+                      "月12日起开设夜间门诊，服务时间为每天18时至21时。",
+                      "（通讯员 许 可）", "◆青峰县提前储备春耕物资",
+                      "记者从青峰县农业农村局获悉，该县已提前储备化肥",
+                      "1.2万吨、种子800吨，确保春耕生产需要。（记者 鲁 宁）"])
+    page = segment(text)
+    assert [(a.title, a.byline) for a in page.articles] == [
+        ("东淝区社区卫生服务中心开设夜间门诊", "通讯员许可"),
+        ("青峰县提前储备春耕物资", "记者鲁宁")]

@@ -383,6 +383,11 @@ class BlockBuilder:
     def _add_chunk(self, chunk: list[Line]) -> None:
         run: list[Line] = []
         for ln in chunk:
+            if ln.bullet and ln.kind is Kind.TEXT:  # ◆ a brief's title, over its text
+                self._add_run(run)
+                run = []
+                self.out.append(Head([[ln]]))
+                continue
             if ln.kind is Kind.TEXT or (ln.kind is Kind.LEAD and not run):
                 run.append(ln)
                 continue

@@ -210,11 +210,20 @@ def prepare_lines(text: str, markdown: bool) -> list[Line]:
     return extend_boxes(mark_bare_names(unlist_authors(bullet_titles(out, markdown))))
 
 
+TITLE_SHORTER = 2  # cells: a bulleted title over its text is this much narrower than it
+
+
 def bullet_titles(lines: list[Line], markdown: bool) -> list[Line]:
-    """A short bulleted line standing alone (a blank line under it) is a brief's title."""
+    """A short bulleted line standing alone (a blank line under it), or clearly narrower
+    than the text right under it (◆东淝区…开设夜间门诊 / 为方便上班族就医，…), is a
+    brief's title; a bulleted line as wide as its column runs on into the next."""
     last = len(lines) - 1
     for i, ln in enumerate(lines):
-        if ln.kind is Kind.LEAD and (i == last or lines[i + 1].kind is Kind.BLANK):
+        if ln.kind is not Kind.LEAD:
+            continue
+        nxt = lines[i + 1] if i < last else None
+        if nxt is None or nxt.kind is Kind.BLANK or (
+                nxt.kind is Kind.TEXT and ln.width <= nxt.width - TITLE_SHORTER):
             lines[i] = bullet_title(ln, markdown) or ln
     return lines
 
