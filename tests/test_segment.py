@@ -1417,3 +1417,14 @@ def test_a_bulleted_title_set_right_above_its_brief() -> None:
     assert [(a.title, a.byline) for a in page.articles] == [
         ("东淝区社区卫生服务中心开设夜间门诊", "通讯员许可"),
         ("青峰县提前储备春耕物资", "记者鲁宁")]
+
+
+def test_a_byline_printed_at_the_end_of_a_titled_story() -> None:
+    story = ("1月11日清晨，青峰县洛涧渔场的冬捕现场人声鼎沸，首网捕捞鲜鱼1.8万斤。"
+             "今年冬捕将持续到春节前，预计捕捞量可达30万斤。")
+    text = "\n".join(["洛涧渔场冬捕忙", *(story[i:i + 22] for i in range(0, len(story), 22)),
+                      "本报记者 韩 磊 文/图", "", "雪后乡村",
+                      "1月10日，一场降雪过后，青峰县洛涧镇的田",
+                      "野和村庄银装素裹，宛如一幅水墨画卷。(记", "者 孟 凡 摄)"])
+    first = segment(text).articles[0]
+    assert (first.title, first.byline) == ("洛涧渔场冬捕忙", "本报记者韩磊文/图")

@@ -25,7 +25,7 @@ SPACED_NAME = rf"[{CJK}](?: [{CJK}]){{1,3}}(?![{CJK}])"
 PAPER = (r"(?:[\u4e00-\u9fff]{2,6}(?:日报|晚报|都市报|早报|商报|晨报|时报|金报)社?"
          r"|[\u4e00-\u9fff]{2}报"  # 生活报记者
          r"|(?:日报|晚报|早报)(?=全媒体|融媒体|首席|见习))")  # 晚报全媒体记者, not 晚报记者走访了
-ROLE = (rf"(?:{PAPER}|[A-Z]{{2,5}})?"
+ROLE = (rf"(?:{PAPER}|[A-Z]{{2,5}}|新华社|中新社)?"
         r"(?:本报|特约|见习|首席|实习|摄影|全媒体|融媒体|融媒|新媒体|驻[\u4e00-\u9fff]{1,3}){0,3}"
         r"(?:记者|通讯员|实习生|摄影|编辑)(?:\s*[/／](?!\s*摄))?")
 
@@ -48,7 +48,8 @@ INLINE_TITLE = (r"【(?P<inline_title>[^】。，；]{2,34})】"
 # 本报讯, 江门日报讯, 金报讯, 山西晚报·山河+讯, 贵阳网·甲秀新闻讯.
 NEWS_OF = (rf"(?:本报|{PAPER}|[\u4e00-\u9fff]{{1,2}}报|[\u4e00-\u9fff]{{2,4}}网)"
            r"(?:[·•][^\s（(，。]{1,8}?)?讯")
-LEAD_START_RE = re.compile(rf"^(?:{NEWS_OF}|据新华社|新华社|中新社|[●■◆▲★]|{INLINE_TITLE})")
+LEAD_START_RE = re.compile(
+    rf"^(?:{NEWS_OF}|据新华社|新华社(?!记者)|中新社(?!记者)|[●■◆▲★]|{INLINE_TITLE})")
 LEAD_FIRST = frozenset("本据新中●■◆▲★【*")
 NEWS_OF_AT = 16  # characters: how far into a line a paper's 讯 may stand
 ROLE_WORD_RE = re.compile(r"记者|通讯员|实习生|摄影|编辑|评论员|文/图|图/文|文／图")

@@ -871,7 +871,7 @@ class Assembler:
     def on_byline(self, line: Line, closes: bool = False) -> None:
         cur = self.cur
         if closes and cur is not None and cur.paragraphs and cur.byline is None \
-                and not self.closed and cur.title is None:
+                and not self.closed:
             self.settle()
             cur.byline = line.text
             self.closed = True
