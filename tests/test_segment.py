@@ -1428,3 +1428,11 @@ def test_a_byline_printed_at_the_end_of_a_titled_story() -> None:
                       "野和村庄银装素裹，宛如一幅水墨画卷。(记", "者 孟 凡 摄)"])
     first = segment(text).articles[0]
     assert (first.title, first.byline) == ("洛涧渔场冬捕忙", "本报记者韩磊文/图")
+
+
+def test_a_credit_wrapped_after_a_captions_last_sentence() -> None:
+    text = "\n".join(["10月17日，宝川区凤岭小学的学生", "在美术课上展示剪纸作品。 本报",
+                      "记者 肖明川 摄"])
+    [photo] = segment(text).articles
+    assert (photo.kind, photo.byline) == ("photo", "本报记者 肖明川 摄")
+    assert photo.body == "10月17日，宝川区凤岭小学的学生在美术课上展示剪纸作品。"

@@ -98,7 +98,7 @@ CREDIT_RE = re.compile(
     rf"|^本版(?:摄影|图片)[：:]\s*{NAME}(?:[\s、]+{NAME})*$")
 # A caption that runs on into its credit, wrapped over lines: '…层林尽染的秋色 全媒体首席
 # 记者彭志远 通讯员韩雨桐 摄' (the role words make it a credit, not the caption's words).
-CAPTION_CREDIT_RE = re.compile(rf"\s((?:{ROLE}\s*{NAME}\s*)+摄)$")
+CAPTION_CREDIT_RE = re.compile(rf"(?:\s|(?<=[。！？”]))((?:{ROLE}\s*{NAME}\s*)+摄)$")
 CREDIT_TAIL_RE = re.compile(rf"(?<=[。！？”])\s*((?:{ROLE}\s*)?{NAME}(?:\s+{NAME})*\s*摄)$")
 SIGNATURE_RE = re.compile(rf"^(?P<text>.*?)[（(](?P<name>{NAME}(?:\s+{NAME}){{0,2}})[）)]$")
 SIGNATURE_LINE_RE = re.compile(rf"^[（(]{NAME}(?:\s+{NAME}){{0,2}}[）)]$")

@@ -334,9 +334,9 @@ def mend_wrapped_credits(pairs: list[tuple[int, str, str]]) -> list[tuple[int, s
                 continue
             joined = "".join(text for _, _, text in tail)
             found = CAPTION_CREDIT_RE.search(joined)
-            if found is None or found.start() >= len(tail[0][2]):
+            if found is None or found.start(1) > len(tail[0][2]):
                 continue  # the credit starts on a later line: look further back
-            caption = tail[0][2][:found.start()]
+            caption = tail[0][2][:found.start(1)].rstrip()
             if not caption.strip():
                 break
             del out[-back:]
