@@ -118,7 +118,8 @@ def test_photo_credits(text: str) -> None:
     assert kind_of(text)[0] == "credit"
 
 
-@pytest.mark.parametrize("text", ["（记者 王一 通讯员 张二 报道）", "（据新华社电）", "据新华社电"])
+@pytest.mark.parametrize("text", ["（记者 王一 通讯员 张二 报道）", "（据新华社电）", "据新华社电",
+                                  "(通讯员 许 可)"])
 def test_bylines_printed_after_the_text_sign_the_article(text: str) -> None:
     assert kind_of(text)[0] == "signature"
 
@@ -126,7 +127,8 @@ def test_bylines_printed_after_the_text_sign_the_article(text: str) -> None:
 @pytest.mark.parametrize("text", [
     "本报讯 全媒体记者 李华 报道", "新华社北京5月3日电（记者 王二）",
     "江门日报讯（记者/伍晓岚 通讯员/梁嘉怡）9月", "金报讯（记者 林 蔚）这几天",
-    "山西晚报·山河+讯(记者 冯 瑶)12月28日，", "贵阳网·甲秀新闻讯 1月20日，"])
+    "山西晚报·山河+讯(记者 冯 瑶)12月28日，", "贵阳网·甲秀新闻讯 1月20日，",
+    "•   山西晚报·山河+讯(记者 冯 瑶)12月28日，"])  # an e-paper view's paragraph mark
 def test_leads(text: str) -> None:
     assert kind_of(text)[0] == "lead"
 

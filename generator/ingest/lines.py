@@ -91,7 +91,7 @@ BYLINE_GLUED_RE = re.compile(
     rf"^[{BULLET_MARKS}]?\s*(?:{ROLE}\s*[{CJK}·\s]{{2,12}}?)+(?:{TEXT_PHOTO})?$")
 # A byline printed after the text: （记者 X 通讯员 Y 报道）, （据新华社电）, （本报记者 X）.
 TRAILING_BYLINE_RE = re.compile(
-    rf"^[（(](?:(?:{ROLE})\s*{NAME}(?:\s+{NAME})*\s*)+(?:报道|采写|整理)?[）)]$"
+    rf"^[（(](?:(?:{ROLE})\s*(?:{NAME}|{SPACED_NAME})(?:\s+{NAME})*\s*)+(?:报道|采写|整理)?[）)]$"
     rf"|^[（(]?据(?:新华社|中新社|人民日报|人民网|央视新闻|央视网|[{CJK}]{{2,6}}(?:报|网|社))电?[）)]?$")
 CREDIT_RE = re.compile(
     rf"^[（(]?(?:{ROLE}\s*)?(?:{NAME}|{SPACED_NAME})(?:\s+(?:{ROLE}\s*)?{NAME})*\s*(?:摄|供图|/摄)[）)]?$"
@@ -253,6 +253,10 @@ def classify(no: int, text: str, markdown: bool) -> Line:
     """
     if not text:
         return Line(no, text, Kind.BLANK, 0.0)
+    if text[0] == "•" and len(text) > 1 and text[1] in " \u3000":
+        text = text[1:].lstrip()  # an e-paper view's paragraph mark: '•   山西晚报·…讯'
+        if not text:
+            return Line(no, text, Kind.BLANK, 0.0)
     width = display_width(text)
     first, last = text[0], text[-1]
     if markdown and first == "#":
