@@ -20,8 +20,8 @@ DOES = r"(?:\s*[/／][文图摄])?"
 # A name OCR spaced out letter by letter: 唐 克, 肖 明 川.
 SPACED_NAME = rf"[{CJK}](?: [{CJK}]){{1,3}}(?![{CJK}])"
 # A credit's role word: 本报记者, 全媒体记者, 见习记者, 首席记者, 通讯员, 本报评论员 …
-# The role may carry the paper's name or its Latin initials (德州晚报全媒体记者, YMG全媒体
-#记者) and a slash before the name (记者/伍晓岚, as 江门日报 prints it).
+# The role may carry the paper's name or its Latin initials (德州晚报全媒体记者,
+# YMG全媒体记者) and a slash before the name (记者/伍晓岚, as 江门日报 prints it).
 PAPER = (r"(?:[\u4e00-\u9fff]{2,6}(?:日报|晚报|都市报|早报|商报|晨报|时报|金报)社?"
          r"|[\u4e00-\u9fff]{2}报"  # 生活报记者
          r"|(?:日报|晚报|早报)(?=全媒体|融媒体|首席|见习))")  # 晚报全媒体记者, not 晚报记者走访了
@@ -44,7 +44,6 @@ CONT_RE = re.compile(
 # (a bold lead-in ending with a colon, **某某县：**, is the text's own).
 INLINE_TITLE = (r"【(?P<inline_title>[^】。，；]{2,34})】"
                 r"|\*\*(?P<bold_title>[^*。，；：:]{2,34})\*\*(?=[\s　]*[^\s　*])")
-# 本报讯, or the paper's own name: 江门日报讯, 金报讯.
 # 本报讯, 江门日报讯, 金报讯, 山西晚报·山河+讯, 贵阳网·甲秀新闻讯.
 NEWS_OF = (rf"(?:本报|{PAPER}|[\u4e00-\u9fff]{{1,2}}报|[\u4e00-\u9fff]{{2,4}}网)"
            r"(?:[·•][^\s（(，。]{1,8}?)?讯")
@@ -362,7 +361,6 @@ EDITOR_FIRST = frozenset("（(【[本责编校美版组审值终制视排主统"
 MASTHEAD_HINT_RE = re.compile(r"统一|CN|邮|热线|许可证|定价|印刷|社址|零售|机关报|出版|期|号|今日")
 INDEX_LAST = frozenset("版）)0123456789")
 WEATHER_HINT_RE = re.compile(r"℃|级|天气|空气质量")
-# A character every furniture pattern below needs: one search rules most lines out.
 # Lines of an e-paper's reader page, around the article: 电子报阅读机, 2026-01-05, 星期一,
 # 当前报纸名称:…, 日期:12-30, 字号:, 版面:第09版:文化 上一篇 下一篇, 上一版 下一版 PDF版.
 READER_RE = re.compile(
@@ -371,6 +369,7 @@ READER_RE = re.compile(
     r"|标题导航|返回目录|朗读|打印|关闭|收藏|分享|\d{1,2})\s*[|｜]?\s*)+)$")
 DATED_LINE_RE = re.compile(
     r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:星期|周)[一二三四五六日天]")
+# A character every furniture pattern below needs: one search rules most lines out.
 FURNITURE_HINT_RE = re.compile(
     r"[版期周编校审责美制排统主终视℃风气告线号邮址价刷▶►>》→|｜导提航报换补购盘惠盟历篇]|CN"
     r"|^\d{4}-|^[日字]"
