@@ -124,6 +124,15 @@ class Marker:
 Block = Para | Head | Marker
 
 
+def next_block(blocks: list[Block], i: int) -> int | None:
+    """Index of the first block after i that is not layout noise."""
+    for j in range(i + 1, len(blocks)):
+        b = blocks[j]
+        if not (isinstance(b, Marker) and b.kind is Kind.NOISE):
+            return j
+    return None
+
+
 # "武城县：冬小麦播种全面完成": a place or unit, a colon, then a clause without punctuation.
 PLACE_COLON_RE = re.compile(r"^[\u4e00-\u9fff]{1,6}[县区市镇乡局委办院所]：[^，。,；;：:]{4,}$")
 SPEAKER_RE = re.compile(r"^(?:记者|问|答|主持人|本报)[：:]")
@@ -316,7 +325,6 @@ class BlockBuilder:
         self._following: list[Line] = []
         self._reference: float | None = None
         self.out: list[Block] = []
-        self._before_lead = False  # the run being added is followed by a lead in its chunk
 
     def build(self) -> list[Block]:
         chunks = self._chunks()
@@ -392,9 +400,7 @@ class BlockBuilder:
                 run.append(ln)
                 continue
             if ln.kind is Kind.LEAD:
-                self._before_lead = True  # the run ends where an article's lead starts
-                self._add_run(run)
-                self._before_lead = False
+                self._add_run(run, before_lead=True)  # it ends where a lead starts
                 run = [ln]
                 continue
             if ln.kind is Kind.SUBTITLE and run:
@@ -453,7 +459,7 @@ class BlockBuilder:
         self._add_head(run[-size:])
         return []
 
-    def _add_run(self, run: list[Line]) -> None:
+    def _add_run(self, run: list[Line], before_lead: bool = False) -> None:
         if not run:
             return
         prev = self.out[-1] if self.out else None
@@ -465,7 +471,7 @@ class BlockBuilder:
             run = self._continue(prev, run)
             if not run:
                 return
-        head, body = self._head_prefix(run)
+        head, body = self._head_prefix(run, before_lead)
         if head and body:
             self.out.append(Head([head]))  # set directly above its text: that text's own
         elif head:
@@ -499,8 +505,10 @@ class BlockBuilder:
         prev = self.out[-1] if self.out else None
         return isinstance(prev, Marker) and prev.kind in (Kind.CONT_ON, Kind.SIGNATURE)
 
-    def _head_prefix(self, run: list[Line]) -> tuple[list[Line], list[Line]]:
-        """Leading headline lines of a run, and the body lines after them."""
+    def _head_prefix(self, run: list[Line], before_lead: bool = False
+                     ) -> tuple[list[Line], list[Line]]:
+        """Leading headline lines of a run, and the body lines after them (before_lead: a
+        lead follows the run in its chunk, so its last line cannot start a body)."""
         prev = self.out[-1] if self.out else None
         if run[0].kind is Kind.LEAD or self.markdown:
             return [], run
@@ -512,7 +520,7 @@ class BlockBuilder:
             widening = (len(run) >= 2 and run[-1].width > run[-2].width
                         and " " not in run[-1].text)
             if widening and not complete and not self._after_finished() \
-                    and not self._before_lead \
+                    and not before_lead \
                     and run[-1].width >= 0.85 * self.reference - INDENT:
                 # The last line is wider than the headline above it and as wide as the
                 # text after the column break (less a first-line indent): it starts the body.

@@ -29,6 +29,7 @@ from generator.ingest.blocks import (
     Marker,
     Para,
     join_block,
+    next_block,
     strong_head,
 )
 from generator.ingest.lines import (
@@ -235,11 +236,8 @@ def measure_break(above: Unit | None, below: Unit | None) -> bool:
 
 def next_is_head(blocks: list[Block], i: int) -> bool:
     """Is the block after i, looking past layout noise, a headline group?"""
-    for j in range(i + 1, len(blocks)):
-        b = blocks[j]
-        if not (isinstance(b, Marker) and b.kind is Kind.NOISE):
-            return isinstance(b, Head)
-    return False
+    j = next_block(blocks, i)
+    return j is not None and isinstance(blocks[j], Head)
 
 
 def is_banner_name(blocks: list[Block], i: int) -> bool:

@@ -27,6 +27,7 @@ from generator.ingest.blocks import (
     Marker,
     Para,
     join_block,
+    next_block,
     runs_on,
     strong_head,
 )
@@ -58,6 +59,7 @@ from generator.ingest.plan import (
     SUB,
     is_banner_name,
     is_column_label,
+    next_is_head,
     plan,
 )
 from generator.ingest.repair import (
@@ -503,11 +505,7 @@ class Assembler:
 
     def next_block(self, i: int) -> int | None:
         """Index of the first block after i that is not layout noise."""
-        for j in range(i + 1, len(self.blocks)):
-            b = self.blocks[j]
-            if not (isinstance(b, Marker) and b.kind is Kind.NOISE):
-                return j
-        return None
+        return next_block(self.blocks, i)
 
     def next_text(self, i: int) -> Block | None:
         """The block after a headline group, looking past its subtitle and byline lines."""
@@ -865,8 +863,7 @@ class Assembler:
         """A byline between a body and a headline group ends that body: pages that print
         headlines under their stories print the credit line there too (正文 / 记者 X /
         标题); above a story it would stand under its headline."""
-        nxt = self.next_block(i)
-        return nxt is not None and isinstance(self.blocks[nxt], Head)
+        return next_is_head(self.blocks, i)
 
     def on_byline(self, line: Line, closes: bool = False) -> None:
         cur = self.cur
