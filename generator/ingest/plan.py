@@ -261,12 +261,9 @@ def is_column_label(blocks: list[Block], i: int) -> bool:
     if isinstance(head, Head) and len(head.blocks) == 1 and len(head.blocks[0]) == 1 \
             and COLUMN_LABEL_RE.match(head.blocks[0][0].text):
         return True
-    for j in range(i + 1, len(blocks)):  # an index, not a slice: no copy per group
-        b = blocks[j]
-        if isinstance(b, Marker) and b.kind is Kind.NOISE:
-            continue
-        return isinstance(b, Para) and b.lead and b.lines[0].text[:1] in BULLETS
-    return False
+    j = next_block(blocks, i)
+    b = blocks[j] if j is not None else None
+    return isinstance(b, Para) and b.lead and b.lines[0].text[:1] in BULLETS
 
 
 def untitled_cost(unit: Unit, w: dict[str, float]) -> float:
