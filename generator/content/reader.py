@@ -7,20 +7,15 @@ once instead of stopping at the first.
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from generator.content import frontmatter, schema
 from generator.errors import ArchiveError
+from generator.ingest.repair import strip_invisible
 
 MAX_ARTICLE_CHARS = 2_000_000  # a whole page dump is a few hundred KB; this is no article
-
-
-# Bidi controls: in a title or body they could make the page show text in another order
-# than it has (ingest removes them from what it writes; this is for hand-edited files).
-BIDI_RE = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 def read_article(
@@ -41,7 +36,9 @@ to collect them. root is the content root `source` is relative to.
                         "save it as UTF-8"]
     except OSError as e:
         return {}, "", [f"{shown}:1: cannot read ({e.strerror}); check the file"]
-    text = BIDI_RE.sub("", text)  # an editor's file too: never let text reorder the page
+    # Bidi controls and zero-width characters, as ingest removes them from what it writes:
+    # from an editor's file too, so that no text can reorder what a reader sees.
+    text = strip_invisible(text)
     if len(text) > MAX_ARTICLE_CHARS:
         return {}, "", [f"{shown}:1: {len(text) / 1e6:.1f} million characters is too long for "
                         "one article (at most 2 million); split it into several files"]
