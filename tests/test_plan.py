@@ -111,3 +111,16 @@ def test_a_short_phrase_over_text_of_another_column_width_starts_another_story()
     same_width = f"{above}\n\n优化营商 助力发展\n\n{wrap(below.replace(chr(10), ''), 18)}" \
                  "\n\n城东区部署春季防火工作"
     assert len(segment(same_width).articles) == 1  # the same text in one column: a subhead
+
+
+def test_a_group_set_against_one_side_and_apart_from_the_other_is_read_as_that_side_s() -> None:
+    from generator.ingest.blocks import BlockBuilder, Head
+    from generator.ingest.plan import glued
+    from generator.ingest.segment import prepare_lines, typical_width
+    text = "\n".join([story("3月1日", "城东区"), "城东区部署春季防火工作", "",
+                      story("3月2日", "城西区"), "", "城西区推进老旧小区改造",
+                      story("3月3日", "城南区")])
+    lines = prepare_lines(text, False)
+    blocks = BlockBuilder(lines, False, typical_width(lines)).build()
+    sides = [glued(blocks, i) for i, b in enumerate(blocks) if isinstance(b, Head)]
+    assert sides == [(True, False), (False, True)]

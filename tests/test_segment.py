@@ -1436,3 +1436,34 @@ def test_a_credit_wrapped_after_a_captions_last_sentence() -> None:
     [photo] = segment(text).articles
     assert (photo.kind, photo.byline) == ("photo", "本报记者 肖明川 摄")
     assert photo.body == "10月17日，宝川区凤岭小学的学生在美术课上展示剪纸作品。"
+
+
+def test_a_commentary_whose_kicker_title_and_byline_follow_its_text() -> None:
+    text = "\n".join(["一颗苹果，从“卖得出”到“卖", "得好”，靠的是分级、包装和", "冷链，更靠品牌。",
+                      "延河短评", "让“延安苹果”香飘更远", "本报评论员", "",
+                      "本版责任编辑：高 峰"])
+    [article] = segment(text).articles
+    assert (article.kicker, article.title, article.byline) == (
+        "延河短评", "让“延安苹果”香飘更远", "本报评论员")
+    assert article.body == "一颗苹果，从“卖得出”到“卖得好”，靠的是分级、包装和冷链，更靠品牌。"
+
+
+def test_a_headline_wider_than_the_column_under_its_story_is_no_run_on_line() -> None:
+    # Set across columns, it is longer than any line of the column above; the text after
+    # the blank line is the next column's, not its continuation.
+    text = "\n".join(["据新华社电 广东省农业农村厅", "近日发布消息，今年全省计划完",
+                      "成高标准农田建设和改造提升",
+                      "120万亩，重点向粮食主产县倾", "斜。截至8月底，全省已完成年", "度任务的76%。",
+                      "广东今年将建设改造高标准农田120万亩", "",
+                      "9月7日，市区直达珠海机场的定", "制客运开通，乘客可在线预约。"])
+    first = segment(text).articles[0]
+    assert first.title == "广东今年将建设改造高标准农田120万亩"
+    assert first.body.endswith("已完成年度任务的76%。")
+
+
+def test_a_photo_credit_under_the_title_printed_after_its_caption() -> None:
+    text = "\n".join(["9月22日，安河区一所幼", "儿园的孩子们在老师带领", "下认识南瓜、玉米等秋季",
+                      "作物，感受丰收的喜悦。", "小手摸“秋”", "兰州日报社全媒体记者 高雪梅 摄"])
+    [photo] = segment(text).articles
+    assert (photo.kind, photo.title, photo.byline) == (
+        "photo", "小手摸“秋”", "兰州日报社全媒体记者 高雪梅 摄")

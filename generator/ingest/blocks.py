@@ -26,6 +26,7 @@ DIGIT_RE = re.compile(r"\d")
 ROW_ENDS = frozenset("）)分%元个件人次")
 INDENT = 2  # a paragraph's first line is indented two characters in print
 SUFFIX_AFTER = 3  # lines: a headline is read under a story at least this long
+RUN_ON_SLACK = 2  # characters: a line wider than its column by more is set across columns
 
 
 @dataclass
@@ -405,6 +406,8 @@ class BlockBuilder:
                 continue
             if ln.kind is Kind.SUBTITLE and run:
                 run = self._pull_headline(run)
+            elif ln.kind in (Kind.BYLINE, Kind.CREDIT, Kind.SIGNATURE):
+                run = self._cut_suffix(run)  # 正文。 / 标题 / 本报评论员: printed after its story
             self._add_run(run)
             run = []
             if ln.kind is Kind.CONT_FROM and ln.tail:
@@ -416,10 +419,16 @@ class BlockBuilder:
                 self._add_markdown_heading(ln)
                 continue
             self.out.append(Marker(ln))
+        self._add_run(self._cut_suffix(run))
+
+    def _cut_suffix(self, run: list[Line]) -> list[Line]:
+        """Add the run's body and the headline printed under it; return what is left."""
         head = self._head_suffix(run)
+        if not head:
+            return run
         self._add_run(run[:len(run) - len(head)])
-        if head:
-            self._add_head(head)
+        self._add_head(head)
+        return []
 
     def _head_suffix(self, run: list[Line]) -> list[Line]:
         """A headline printed right under its story's last sentence, no blank line
@@ -435,8 +444,9 @@ class BlockBuilder:
             if all(self._suffix_line(ln) for ln in head) \
                     and sum(len(ln.text) for ln in head) <= MAX_HEAD_CHARS:
                 follows = self._following[:1]
+                full = full_line(run[:-size])
                 if follows and follows[0].kind is Kind.TEXT \
-                        and len(head[-1].text) >= full_line(run[:-size]):
+                        and full <= len(head[-1].text) <= full + RUN_ON_SLACK:
                     return []  # a full line of the column, text after a break: it runs on
                 return head
         return []

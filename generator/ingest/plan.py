@@ -79,6 +79,7 @@ WEIGHTS: dict[str, float] = {
     "md_sub": -4.0,  # "## title" inside a body is a subhead
     "bullet_open": -4.0,  # "● title" opens the brief under it
     "echo": 5.0,  # the group's words recur in the text it belongs to
+    "glue": 1.0,  # set against the text on one side, apart from the other: it is that side's
     "local": 1.5,  # the local rules decided the same, from the group and its neighbours
 }
 BARE_LEAD = 4  # characters: 本报讯 alone, its credit on the byline line under it
@@ -299,6 +300,41 @@ def echo(headline: frozenset[str], text: str) -> float:
     return sum(pair in text for pair in headline) / max(len(headline), ECHO_PAIRS)
 
 
+def first_no(block: Block) -> int:
+    if isinstance(block, Para):
+        return block.lines[0].no
+    return block.line if isinstance(block, Head) else block.line.no
+
+
+def last_no(block: Block) -> int:
+    if isinstance(block, Para):
+        return block.lines[-1].no
+    return block.blocks[-1][-1].no if isinstance(block, Head) else block.line.no
+
+
+HEAD_TAIL = (Kind.BYLINE, Kind.CREDIT, Kind.SUBTITLE)  # lines a group may carry under it
+
+
+def glued(blocks: list[Block], i: int) -> tuple[bool, bool]:
+    """Is headline group i printed against the text above it, and against the text below
+    it (its subtitle and credit lines taken along), with no blank line between? A column
+    dump leaves a blank line where one article ends: a group set against the body above
+    and apart from the text below closes that body, and the other way round."""
+    head = blocks[i]
+    prev = blocks[i - 1] if i else None
+    above = prev is not None and not isinstance(prev, Head) and not (
+        isinstance(prev, Marker) and prev.kind is Kind.NOISE) \
+        and last_no(prev) == first_no(head) - 1
+    end, j = last_no(head), i + 1
+    while j < len(blocks) and isinstance(blocks[j], Marker) and blocks[j].kind in HEAD_TAIL \
+            and blocks[j].line.no == end + 1:
+        end, j = blocks[j].line.no, j + 1
+    below = j < len(blocks) and (isinstance(blocks[j], Para) or (
+        isinstance(blocks[j], Marker) and blocks[j].kind in (Kind.LEAD, Kind.TEXT, Kind.BYLINE))) \
+        and first_no(blocks[j]) == end + 1
+    return above, below
+
+
 def head_chars(head: Head) -> int:
     return sum(len(ln.text) for block in head.blocks for ln in block)
 
@@ -412,11 +448,21 @@ class Planner:
             if action == CLOSE and head.markdown_level == 1:
                 cost -= w["md_open"] / 2  # "# title" closes nothing, as a rule
             cost += self.echo_cost(action, head, last, first)
+            cost += self.glue_cost(action, k)
             if self.votes.get(self.heads[k]) == action:
                 cost -= w["local"]
             costs[action] = cost
         self._fixed[k] = (double, costs)
         return double, costs
+
+    def glue_cost(self, action: str, k: int) -> float:
+        """Against the side the group is set against, for the side a blank line parts."""
+        above, below = glued(self.blocks, self.heads[k])
+        if above and not below and action == OPEN:
+            return self.w["glue"]
+        if below and not above and action == CLOSE:
+            return self.w["glue"]
+        return 0.0
 
     def echo_cost(self, action: str, head: Head, last: Unit | None,
                   first: Unit | None) -> float:

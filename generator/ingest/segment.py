@@ -886,6 +886,13 @@ class Assembler:
         """'本报记者 X 摄' ends a photo caption: the text just before it."""
         self.settle()
         cur = self.cur
+        credit = line.text.strip("（()）") if line.text[:1] in "（(" else line.text
+        if cur is not None and self.closed and self.head_owner is cur and cur.paragraphs \
+                and cur.byline is None:
+            cur.byline = credit  # caption / its title / the credit: printed after it all
+            if sum(map(len, cur.paragraphs)) <= CAPTION_MAX:
+                cur.kind = "photo"
+            return
         if cur is None or not cur.paragraphs or self.closed:
             self.noise.append(Noise(line.text, line.no, "photo credit without caption"))
             return
@@ -908,7 +915,6 @@ class Assembler:
             photo = self.start(line.no)
             photo.paragraphs = [caption]
             cur = photo
-        credit = line.text.strip("（()）") if line.text[:1] in "（(" else line.text
         cur.byline = cur.byline or credit
         if cur.byline != credit:
             cur.paragraphs.append(line.text)
