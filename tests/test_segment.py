@@ -1467,3 +1467,25 @@ def test_a_photo_credit_under_the_title_printed_after_its_caption() -> None:
     [photo] = segment(text).articles
     assert (photo.kind, photo.title, photo.byline) == (
         "photo", "小手摸“秋”", "兰州日报社全媒体记者 高雪梅 摄")
+
+
+def test_brief_titles_after_their_bullets_in_the_forms_printed() -> None:
+    text = "\n".join([
+        "县区简讯", "",
+        "●岚川县启动冬季农田水利建设", "10月18日，岚川县冬季农田水",
+        "利基本建设全面启动。（薛梅）", "",
+        "◆安河区开展秋季燃气安全入户检", "查", "即日起至10月底，安河区组织燃",
+        "气企业开展入户检查。（周晓燕）", "",
+        "▲【白桦镇滑雪场夜场开放】日", "前，白桦镇滑雪场开放夜场。（记者 刘 畅）"])
+    titles = [a.title for a in segment(text).articles]
+    assert titles == ["岚川县启动冬季农田水利建设", "安河区开展秋季燃气安全入户检查",
+                      "白桦镇滑雪场夜场开放"]
+
+
+def test_a_headline_under_its_story_as_wide_as_the_column_over_a_new_sentence() -> None:
+    text = "\n".join(["本报讯（记者 邵 宁）1月8日，", "全市青少年冬季越野滑雪比",
+                      "赛在翠林县开赛。", "本次比赛设男子、女子两个", "组别，比赛为期两天。",
+                      "300余名青少年雪场竞技", "",
+                      "1月7日，市群众艺术馆的剪纸", "艺人走进翠湖社区教孩子剪窗", "花。"])
+    first = segment(text).articles[0]
+    assert first.title == "300余名青少年雪场竞技"

@@ -17,6 +17,7 @@ from generator.ingest.lines import (
     Line,
     ends_sentence,
     is_kicker,
+    opens_sentence,
 )
 from generator.ingest.repair import join_lines
 
@@ -446,6 +447,7 @@ class BlockBuilder:
                 follows = self._following[:1]
                 full = full_line(run[:-size])
                 if follows and follows[0].kind is Kind.TEXT \
+                        and not opens_sentence(follows[0].text) \
                         and full <= len(head[-1].text) <= full + RUN_ON_SLACK:
                     return []  # a full line of the column, text after a break: it runs on
                 return head

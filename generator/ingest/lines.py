@@ -44,6 +44,11 @@ CONT_RE = re.compile(
 # (a bold lead-in ending with a colon, **某某县：**, is the text's own).
 INLINE_TITLE = (r"【(?P<inline_title>[^】。，；]{2,34})】"
                 r"|\*\*(?P<bold_title>[^*。，；：:]{2,34})\*\*(?=[\s　]*[^\s　*])")
+# After a brief's bullet: ▲【白桦镇滑雪场夜场开放】日前…, or ◆红柳区新增3处公益冰场 1月20日，…
+# (the title, a space, then a sentence; not a date: ◆9月6日 首届…).
+INLINE_TITLE_RE = re.compile(r"【([^】。，；]{2,34})】")
+SPACED_TITLE_RE = re.compile(
+    r"(?!\d{1,2}月|\d{4}年)([^\s，。；：,;:、！？（）()]{4,24})[ \u3000]+(?=[^\s，。]{1,30}[，。])")
 # 本报讯, 江门日报讯, 金报讯, 山西晚报·山河+讯, 贵阳网·甲秀新闻讯.
 NEWS_OF = (rf"(?:本报|{PAPER}|[\u4e00-\u9fff]{{1,2}}报|[\u4e00-\u9fff]{{2,4}}网)"
            r"(?:[·•][^\s（(，。]{1,8}?)?讯")
@@ -137,6 +142,14 @@ ORG_END_RE = re.compile(
 SHORT_ORG_END_RE = re.compile(r"[局办委区县市镇乡院所站部厅队村社]$")
 # A clause, not a unit name: "我市荣获全国城市" ends like a unit but starts like a sentence.
 SENTENCE_START_RE = re.compile(r"^(?:我|本|全|今年|近日|日前)")
+# How a story's text starts, never a line wrapped from the one above: 10月18日，… 近日，…
+SENTENCE_OPENER_RE = re.compile(
+    r"^(?:\d{1,2}月\d{1,2}日|\d{4}年|(?:近日|日前|近期|目前|即日起|今年|去年|今天|昨天|今日|昨日"
+    r"|记者从|本报|据了解|为[\u4e00-\u9fff]{2,}，))")
+
+
+def opens_sentence(text: str) -> bool:
+    return SENTENCE_OPENER_RE.match(text) is not None
 
 
 class Kind(Enum):

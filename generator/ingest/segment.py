@@ -36,10 +36,12 @@ from generator.ingest.lines import (
     CAPTION_CREDIT_RE,
     CONT_RE,
     CREDIT_TAIL_RE,
+    INLINE_TITLE_RE,
     KICKER_END_RE,
     LEAD_RE,
     NUMBERED_ITEM_RE,
     SIGN_OFF_DATE_RE,
+    SPACED_TITLE_RE,
     TRAILING_BYLINE_RE,
     Kind,
     Line,
@@ -48,6 +50,7 @@ from generator.ingest.lines import (
     ends_sentence,
     is_kicker,
     is_signer,
+    opens_sentence,
     sentence_tail,
 )
 from generator.ingest.plan import (
@@ -216,18 +219,32 @@ TITLE_SHORTER = 2  # cells: a bulleted title over its text is this much narrower
 
 
 def bullet_titles(lines: list[Line], markdown: bool) -> list[Line]:
-    """A short bulleted line standing alone (a blank line under it), or clearly narrower
-    than the text right under it (◆东淝区…开设夜间门诊 / 为方便上班族就医，…), is a
-    brief's title; a bulleted line as wide as its column runs on into the next."""
-    last = len(lines) - 1
+    """A short bulleted line standing alone (a blank line under it), clearly narrower
+    than the text right under it (◆东淝区…开设夜间门诊 / 为方便上班族就医，…), or over
+    a line that opens a sentence (●岚川县启动冬季农田水利建设 / 10月18日，…) is a
+    brief's title; so is one wrapped onto a short second line over such a sentence
+    (◆安河区开展秋季燃气安全入户检 / 查 / 即日起，…). A bulleted line as wide as its
+    column over the rest of its sentence runs on into the next."""
+    out: list[Line] = []
+    skip = -1
     for i, ln in enumerate(lines):
-        if ln.kind is not Kind.LEAD:
+        if i == skip:
             continue
-        nxt = lines[i + 1] if i < last else None
-        if nxt is None or nxt.kind is Kind.BLANK or (
-                nxt.kind is Kind.TEXT and ln.width <= nxt.width - TITLE_SHORTER):
-            lines[i] = bullet_title(ln, markdown) or ln
-    return lines
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        after = lines[i + 2] if i + 2 < len(lines) else None
+        title = None
+        if ln.kind is Kind.LEAD:
+            if nxt is None or nxt.kind is Kind.BLANK or (nxt.kind is Kind.TEXT and (
+                    ln.width <= nxt.width - TITLE_SHORTER or opens_sentence(nxt.text))):
+                title = bullet_title(ln, markdown)
+            elif nxt.kind is Kind.TEXT and after is not None and opens_sentence(after.text) \
+                    and len(nxt.text) + TITLE_SHORTER <= len(ln.text) \
+                    and not any(mark in nxt.text for mark in "，。；,;："):
+                joined = Line(ln.no, ln.text + nxt.text, ln.kind, ln.width + nxt.width)
+                title = bullet_title(joined, markdown)
+                skip = i + 1 if title else -1
+        out.append(title or ln)
+    return out
 
 
 def unlist_authors(lines: list[Line]) -> list[Line]:
@@ -575,7 +592,12 @@ class Assembler:
             return text
         if m.group("bullet"):
             article.kind = "brief"
-            return text[m.end():].lstrip()
+            rest = text[m.end():].lstrip()
+            titled = INLINE_TITLE_RE.match(rest) or SPACED_TITLE_RE.match(rest)
+            if titled and article.title is None:  # ▲【标题】正文, ◆标题 正文
+                article.title = next(g for g in titled.groups() if g)
+                rest = rest[titled.end():].lstrip()
+            return rest
         if m.group("inline"):
             article.title = article.title or m.group("inline_title") or m.group("bold_title")
             return text[m.end():].lstrip()
