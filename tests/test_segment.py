@@ -1489,3 +1489,30 @@ def test_a_headline_under_its_story_as_wide_as_the_column_over_a_new_sentence() 
                       "1月7日，市群众艺术馆的剪纸", "艺人走进翠湖社区教孩子剪窗", "花。"])
     first = segment(text).articles[0]
     assert first.title == "300余名青少年雪场竞技"
+
+
+def test_a_mobile_edition_with_bracketed_sections_and_arrowed_titles() -> None:
+    text = "\n".join([
+        "2026年1月20日某某手机报", "", "【导读】", ">城东区20条步道完成冬季“体检”",
+        ">明起我市有小雨 注意防寒", "",
+        "【今日要闻】", ">>城东区20条步道完成冬季“体检”",
+        "近日，城东区对辖区20条步道开展冬季安全检查，修补破损梯步1300余处。（记者 谭 悦）", "",
+        "【天气提醒】", ">>明起我市有小雨 注意防寒",
+        "据市气象台预报，21日起我市大部地区有小雨，请市民注意添衣保暖。（记者 罗 川）", "",
+        "本期编辑：黎 明 审核：陶 然"])
+    page = segment(text)
+    assert [(a.kicker, a.title) for a in page.articles] == [
+        ("今日要闻", "城东区20条步道完成冬季“体检”"), ("天气提醒", "明起我市有小雨 注意防寒")]
+    reasons = {n.text: n.reason for n in page.noise}
+    assert reasons["明起我市有小雨 注意防寒"] == "index of other pages"
+    assert reasons["2026年1月20日某某手机报"] == "masthead"
+    assert reasons["本期编辑：黎明审核：陶然"] == "editors' names"  # as repaired
+
+
+def test_what_stands_over_a_title_with_a_dashed_subtitle_is_its_kicker() -> None:
+    text = "\n".join(["冰雪经济“热”力足", "江湾区冰雪季接待游客", "突破200万人次",
+                      "——外地游客占比过半 带动消费增长", "□本报记者 韩 雪",
+                      "记者25日从江湾区文体旅游局获悉，入冬以来全区接待游客突破200万人次。"])
+    [article] = segment(text).articles
+    assert (article.kicker, article.title, article.subtitle) == (
+        "冰雪经济“热”力足", "江湾区冰雪季接待游客突破200万人次", "——外地游客占比过半 带动消费增长")

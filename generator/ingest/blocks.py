@@ -98,8 +98,9 @@ class Head:
 
     @property
     def bulleted(self) -> bool:
-        """Printed after a ●: a brief's headline, over the brief."""
-        return self.blocks[0][0].bullet
+        """Printed after a ● (or >>): a brief's headline, over the brief; a section's
+        name may stand over it (【便民服务】 / >>标题)."""
+        return self.blocks[-1][0].bullet
 
     @property
     def text(self) -> str:
@@ -394,9 +395,10 @@ class BlockBuilder:
         run: list[Line] = []
         for ln in chunk:
             if ln.bullet and ln.kind is Kind.TEXT:  # ◆ a brief's title, over its text
-                self._add_run(run)
+                label = run[-1:] if len(run) == 1 and head_line(run[0], float("inf")) else []
+                self._add_run(run[:len(run) - len(label)])
                 run = []
-                self.out.append(Head([[ln]]))
+                self.out.append(Head([label, [ln]] if label else [[ln]]))  # 【便民服务】 over it
                 continue
             if ln.kind is Kind.TEXT or (ln.kind is Kind.LEAD and not run):
                 run.append(ln)

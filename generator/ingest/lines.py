@@ -283,6 +283,14 @@ def classify(no: int, text: str, markdown: bool) -> Line:
             if inner.kind in (Kind.BYLINE, Kind.CREDIT, Kind.SIGNATURE, Kind.NOISE):
                 return inner  # **□融媒体记者 许志远**: a byline set in bold
             return Line(no, bold.group(1).strip(), Kind.SUBHEADING, width)
+    if first in "【>＞":
+        mark = MOBILE_MARK_RE.match(text)  # 【今日要闻】 alone, >>长江边的“守渔人”
+        label = mark and (mark.group(1) or mark.group(2))
+        if label and not ends_sentence(label) and not any(ch in label for ch in "，。；,;"):
+            reason = furniture_reason(label)  # 【导读】
+            if reason:
+                return Line(no, text, Kind.NOISE, width, reason=reason)
+            return Line(no, label, Kind.TEXT, display_width(label), bullet=first != "【")
     cont = CONT_RE.match(text) if "版" in text else None
     if cont:
         kind = Kind.CONT_ON if cont.group(1) in ("下转", "转") else Kind.CONT_FROM
@@ -333,8 +341,8 @@ PAGE_HEADER_RE = re.compile(
     r"|(?:星期|周)[一二三四五六日天]\s)"
 )
 EDITORS_RE = re.compile(
-    r"^[（(【\[]?(?:本版)?(?:责任编辑|责编|编辑|校对|美编|版式|版式设计|组版|审读|值班编辑|值班主任"
-    r"|终审|制图|美术编辑|视觉|排版|主编|统筹|审校)(?:\s*[：:/／]\s*|\s+)[\u4e00-\u9fff·](?:\s?[\u4e00-\u9fff·]){1,3}")
+    r"^[（(【\[]?(?:本版|本期)?(?:责任编辑|责编|编辑|校对|美编|版式|版式设计|组版|审读|值班编辑|值班主任"
+    r"|终审|制图|美术编辑|视觉|排版|主编|统筹|审校|审核)(?:\s*[：:/／]\s*|\s+)[\u4e00-\u9fff·](?:\s?[\u4e00-\u9fff·]){1,3}")
 # A weather box: a temperature range, a wind force, or a line that starts 今日天气.
 WEATHER_RE = re.compile(
     r"(?:^(?:今日|明日|今天|明天|本周|[\u4e00-\u9fff]{2,3})?天气(?:预报)?(?:[：:\s]|$)|^空气质量[：:]"
@@ -361,6 +369,10 @@ INDEX_TAIL_RE = re.compile(
 INDEX_HEAD_RE = re.compile(r"^[A-D]\d{2}\s?[\u4e00-\u9fff“‘《][^，。；]{3,30}$")
 # The paper's own name, alone or before the date: 绍兴日报, 德州晚报2024年12月3日星期二.
 MASTHEAD_NAME_RE = re.compile(r"^[\u4e00-\u9fff]{2,6}(?:日报|晚报|都市报|早报|商报|时报|晨报)\s*")
+# …or after it: 2026年1月20日重庆手机报.
+DATED_PAPER_RE = re.compile(
+    r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*[\u4e00-\u9fff]{2,6}"
+    r"(?:日报|晚报|都市报|早报|商报|时报|晨报|手机报)$")
 INDEX_HEADER_RE = re.compile(r"^(?:今日|本期|本版|要闻)?(?:导读|提示|要闻提示|内容提要|导航)$")
 # Sales talk a news line never has: 以旧换新 补贴最高700元, 某某·悦府 火热认购中.
 AD_WORDS_RE = re.compile(r"以旧换新|补贴最高|火热认购|盛大开盘|限时特惠|全屋定制|招商加盟|钜惠")
@@ -408,7 +420,7 @@ def furniture_reason(text: str) -> str:
             PAGE_HEADER_RE.match(text)
             or (paper and PAGE_HEADER_RE.match(MASTHEAD_NAME_RE.sub("", text)))):
         return "page header"
-    if paper and MASTHEAD_NAME_RE.fullmatch(text):
+    if paper and (MASTHEAD_NAME_RE.fullmatch(text) or DATED_PAPER_RE.match(text)):
         return "masthead"
     if len(text) <= 6 and INDEX_HEADER_RE.match(text):
         return "index of other pages"
@@ -470,6 +482,11 @@ ENUM_FIRST = frozenset("一二三四五六七八九十（(0123456789")
 # '1.近日，…' / '2、日前…' / '3.6月15日…': a numbered item of a brief column (3.6万 is a
 # figure, not an item).
 NUMBERED_ITEM_RE = re.compile(r"^\d{1,2}[.．、](?:(?!\d)|(?=\d{1,2}月\d))\s*")
+
+
+# A web or mobile edition's section name alone in brackets (【今日要闻】), and its titles
+# after >> marks (>>长江边的“守渔人”; a box of > lines lists the titles).
+MOBILE_MARK_RE = re.compile(r"^(?:【([^】]{2,10})】|[>＞]{1,3}\s*(\S.{1,31}))$")
 
 
 def is_enumerated(text: str) -> bool:

@@ -244,7 +244,21 @@ def bullet_titles(lines: list[Line], markdown: bool) -> list[Line]:
                 title = bullet_title(joined, markdown)
                 skip = i + 1 if title else -1
         out.append(title or ln)
-    return out
+    return index_boxes(out)
+
+
+def index_boxes(lines: list[Line]) -> list[Line]:
+    """Bulleted titles one right under another, with no text of their own, list the
+    issue's stories (a 导读 box of ● or > lines): page furniture, not headlines."""
+    start = 0
+    for i in range(len(lines) + 1):
+        if i < len(lines) and lines[i].bullet and lines[i].kind in (Kind.TEXT, Kind.HEADING):
+            continue
+        if i - start >= 2:
+            for ln in lines[start:i]:
+                ln.kind, ln.reason = Kind.NOISE, "index of other pages"
+        start = i + 1
+    return lines
 
 
 def unlist_authors(lines: list[Line]) -> list[Line]:
@@ -790,7 +804,7 @@ class Assembler:
     ) -> None:
         if article is None:
             article = self.start(head.line, title_before=True)
-        kicker, title, subtitle = split_head(head)
+        kicker, title, subtitle = split_head(head, bool(subtitles))
         subtitle = " ".join(s for s in [subtitle, *subtitles] if s) or None
         replaced = [article.subtitle] if subtitle else []  # set aside, not lost
         if demote and article.title and kicker:
@@ -1017,9 +1031,10 @@ EVENT_KICKER_RE = re.compile(
     r"|召开[\u4e00-\u9fff]{0,16}会$|(?:督导|调研|检查|视察|考察)[\u4e00-\u9fff]{0,10}工作$")
 
 
-def split_head(head: Head) -> tuple[str | None, str, str | None]:
+def split_head(head: Head, dashed_below: bool = False) -> tuple[str | None, str, str | None]:
     """Kicker, title and subtitle of a headline group, by the usual Chinese layout:
-    引题 (a unit name or a clause ending in 要求/强调) above the 主题, 副题 below it."""
+    引题 (a unit name or a clause ending in 要求/强调) above the 主题, 副题 below it.
+    dashed_below: a ——subtitle is printed under the group (not part of it)."""
     units: list[str] = []
     set_over = False  # the first block's first line was read as a kicker over its title
     for n, block in enumerate(head.blocks):
@@ -1043,9 +1058,16 @@ def split_head(head: Head) -> tuple[str | None, str, str | None]:
                                   and len(units[0]) + KICKER_SHORTER <= len(units[1]))):
         # A 引题 above is shorter than its 主题; a 副题 below it is the shorter one.
         kicker = units.pop(0)
+    elif len(units) >= 2 and not units[1].startswith(DASHES) and (
+            (dashed_below and len(units) == 2)
+            or (len(units) >= 3 and units[2].startswith(DASHES))):
+        kicker = units.pop(0)  # 引题 / 主题 / ——副题: what stands over the title is its kicker
     title = units[0]
     subtitle = " ".join(units[1:]) or None
     return kicker, title, subtitle
+
+
+DASHES = ("—", "－", "-")
 
 
 def refine_kind(article: Article) -> str:
