@@ -1516,3 +1516,22 @@ def test_what_stands_over_a_title_with_a_dashed_subtitle_is_its_kicker() -> None
     [article] = segment(text).articles
     assert (article.kicker, article.title, article.subtitle) == (
         "冰雪经济“热”力足", "江湾区冰雪季接待游客突破200万人次", "——外地游客占比过半 带动消费增长")
+
+
+def test_a_pipe_table_s_header_row_is_a_row_and_the_line_above_its_title() -> None:
+    text = "\n".join(["# 首府冬季公益冰雪场地一览", "", "| 场地 | 所在区 | 开放时间 |",
+                      "|---|---|---|", "| 雪莲湖公园冰场 | 红柳区 | 10:00—20:00 |", "",
+                      "数据来源：市体育局", "", "# 城东区部署春季防火工作", "",
+                      "本报讯（记者 王立）3月1日，城东区召开会议。"])
+    table, _ = segment(text).articles
+    assert table.title == "首府冬季公益冰雪场地一览"
+    assert table.body.startswith("| 场地 | 所在区 | 开放时间 |")
+
+
+def test_a_notice_s_hotline_between_its_text_and_its_signer_is_its_own() -> None:
+    text = "\n".join(["# 停水通知", "", "因管网改造施工需要，1月16日8时至20时暂停供水。", "",
+                      "给您带来的不便，敬请谅解。", "", "服务热线：0554-6628899", "",
+                      "某某市自来水有限公司", "", "2026年1月14日"])
+    [notice] = segment(text).articles
+    assert "服务热线：0554-6628899" in notice.body
+    assert notice.body.replace("\n", "").endswith("某某市自来水有限公司2026年1月14日")

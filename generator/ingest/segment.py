@@ -212,7 +212,8 @@ def prepare_lines(text: str, markdown: bool) -> list[Line]:
             out.extend(split_glued_name(no, text, markdown))  # '…解决。 秦玉' as printed
         else:
             out.append(classify(no, text, markdown))
-    return extend_boxes(mark_bare_names(unlist_authors(bullet_titles(out, markdown))))
+    return extend_boxes(hotlines_in_text(mark_bare_names(unlist_authors(
+        bullet_titles(out, markdown)))))
 
 
 TITLE_SHORTER = 2  # cells: a bulleted title over its text is this much narrower than it
@@ -278,6 +279,20 @@ def unlist_authors(lines: list[Line]) -> list[Line]:
 BOX_REASONS = frozenset({"advertisement", "weather box", "index of other pages"})
 AD_LINES_ABOVE = 4  # lines: how far an advertisement's box reaches above its hotline
 BOX_LINE = 24  # characters: the longest line read as part of such a box
+
+
+def hotlines_in_text(lines: list[Line]) -> list[Line]:
+    """'服务热线：0554-6628899' between a notice's last sentence and its signer is the
+    notice's own line, not an advertisement's: text ends above it and goes on below."""
+    content = [i for i, ln in enumerate(lines) if ln.kind is not Kind.BLANK]
+    for n, i in enumerate(content[1:-1], start=1):
+        ln = lines[i]
+        if ln.kind is Kind.NOISE and ln.reason == "advertisement" and len(ln.text) <= BOX_LINE:
+            above, below = lines[content[n - 1]], lines[content[n + 1]]
+            if above.kind in (Kind.TEXT, Kind.LEAD) and above.terminal and below.kind is Kind.TEXT \
+                    and not below.bullet:
+                ln.kind, ln.reason = Kind.TEXT, ""
+    return lines
 
 
 def extend_boxes(lines: list[Line]) -> list[Line]:
