@@ -1537,3 +1537,18 @@ def test_a_notice_s_hotline_between_its_text_and_its_signer_is_its_own() -> None
     [notice] = segment(text).articles
     assert "服务热线：0554-6628899" in notice.body
     assert notice.body.replace("\n", "").endswith("某某市自来水有限公司2026年1月14日")
+
+
+def test_a_title_wrapped_over_two_full_lines_is_no_kicker_and_title() -> None:
+    body = "新华社北京1月19日电（记者 陈明）记者19日从有关部门获悉，入冬以来各地冰雪旅游持续升温。"
+    for head, kicker, title in (
+            (["全国冰雪旅游人次", "今冬有望再创新高"], None, "全国冰雪旅游人次今冬有望再创新高"),
+            # A kicker is shorter than the title it stands over…
+            (["老旧管网改造完成九成", "今冬供暖设施检修进入冲刺"], "老旧管网改造完成九成",
+             "今冬供暖设施检修进入冲刺"),
+            # …unless it reports a visit or a meeting.
+            (["唐平刚到湄滨市督导平安建设工作", "平安创建走深走实"],
+             "唐平刚到湄滨市督导平安建设工作", "平安创建走深走实")):
+        column = [body[i:i + 16] for i in range(0, len(body), 16)]
+        [article] = segment("\n".join([*head, "", *column])).articles
+        assert (article.kicker, article.title) == (kicker, title), head

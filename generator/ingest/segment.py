@@ -86,6 +86,7 @@ BARE_LEADS = ("本报讯", "本报讯：", "本报讯:")  # a lead whose credit 
 KICKER_SHORTER = 4  # characters: how much shorter a group's first part is when a kicker
 KICKER_MAX = 8  # characters: …and how long such a short kicker (今年前2个月) can be
 KICKER_LONG = 8  # characters: two lines this long in one group are a kicker and a title
+KICKER_TITLE_LONGER = 2  # characters: how much longer a title is than such a kicker
 CAPTION_MAX = 160  # characters: a photo caption is a paragraph at most this long
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩"  # numbered captions of a photo group
 DOUBT_BELOW = 0.8  # a decision less sure than this is recorded as a doubt
@@ -1025,15 +1026,20 @@ def kicker_line(first: str, rest: str, alone: bool = True) -> bool:
         return True
     if is_kicker(first) and not is_kicker(rest):
         return True
+    if EVENT_KICKER_RE.search(first) and not rest.startswith(DASHES):
+        return True  # 某某到某县督导防汛工作 / 做好防汛准备: the report of a visit over a title
     if alone and "，" in first and "，" not in rest:
         return True  # a clause over the title: 连晴一周后，宁波人又要翻出厚外套了
     if alone and " " in first.strip() and " " not in rest and len(rest) >= len(first):
         return True  # a two-part slogan over a longer title: 产地直发 冷链护航
     if not alone or runs_on(first, rest):
         return False
-    if len(first) >= KICKER_LONG and len(rest) >= KICKER_LONG and not rest.startswith(("—", "-")):
-        # Two full lines: a kicker over its title (30所学校1800余名运动员同场竞技 / 全市
-        # 中小学生秋季运动会下周开幕); a two-deck title prints its decks on one line.
+    if len(first) >= KICKER_LONG and len(rest) >= KICKER_LONG and not rest.startswith(("—", "-")) \
+            and core_len(rest) >= core_len(first) + KICKER_TITLE_LONGER:
+        # Two full lines: a kicker over its longer title (30所学校1800余名运动员同场竞技 /
+        # 全市中小学生秋季运动会下周开幕); a two-deck title prints its decks on one line.
+        # A title wrapped over two lines fills its first line: the rest is no longer
+        # (全国冰雪旅游人次 / 今冬有望再创新高).
         return True
     return len(first) <= KICKER_MAX and len(first) + KICKER_SHORTER <= len(rest)
 
@@ -1044,6 +1050,14 @@ def kicker_line(first: str, rest: str, alone: bool = True) -> bool:
 EVENT_KICKER_RE = re.compile(
     r"(?:到|赴|在)[\u4e00-\u9fff]{1,12}(?:督导|调研|检查|视察|考察|走访|慰问)"
     r"|召开[\u4e00-\u9fff]{0,16}会$|(?:督导|调研|检查|视察|考察)[\u4e00-\u9fff]{0,10}工作$")
+
+
+QUOTE_MARKS_RE = re.compile(r"[“”‘’《》「」『』\"'·、\s]")
+
+
+def core_len(text: str) -> int:
+    """Length without quotation marks and spaces: what a line's words take."""
+    return len(QUOTE_MARKS_RE.sub("", text))
 
 
 def split_head(head: Head, dashed_below: bool = False) -> tuple[str | None, str, str | None]:
