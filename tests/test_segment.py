@@ -1554,3 +1554,32 @@ def test_a_title_wrapped_over_two_full_lines_is_no_kicker_and_title() -> None:
         column = [body[i:i + 16] for i in range(0, len(body), 16)]
         [article] = segment("\n".join([*head, "", *column])).articles
         assert (article.kicker, article.title) == (kicker, title), head
+
+
+def test_a_subtitle_wrapped_onto_a_second_line_is_one_subtitle() -> None:
+    story = ("本报讯（记者 庞 宁）3月9日一早，青檀区果岭镇杏岗村的麦田里，两架植保无人机"
+             "来回穿梭。截至目前，全镇托管面积已从最初的6000亩扩大到三万亩，覆盖农户两千"
+             "户。托管服务中心现有农机手、植保员四十多人，多是返乡的年轻人。")
+    body = [story[i:i + 15] for i in range(0, len(story), 15)]
+    text = "\n".join(["石家庄日报客户端 扫码看新闻", "", "春耕时节看农事", "青檀区果岭镇“托管田”",
+                      "扩至三万亩", "小农户种地有了“大管家”", "——耕、种、防、收全程托管，",
+                      "亩均节本增收约160元", *body])
+    page = segment(text)
+    [article] = page.articles
+    assert (article.kicker, article.title, article.subtitle) == (
+        "春耕时节看农事", "青檀区果岭镇“托管田”扩至三万亩小农户种地有了“大管家”",
+        "——耕、种、防、收全程托管，亩均节本增收约160元")
+    assert page.noise[0].reason == "QR-code caption"
+
+
+def test_a_column_s_name_and_a_title_on_one_line_with_a_bar_between() -> None:
+    text = "\n".join(["“过去一下雨，路上全是稀泥", "巴，柑橘运不出去。”柑橘种", "植户黄建华说。",
+                      "近年来，青岗镇累计新建和改", "造农村公路86公里。",
+                      "青岗镇“四好农村路”", "通到家门口", "——全镇38个村民小组",
+                      "实现硬化路全覆盖", "",
+                      "区县观察 | 让山城步道“热”得更久", "步道修好了，来的人多了，",
+                      "这是好事。但步道“热”起", "来之后，如何让它“热”得", "更久，还需多下功夫。"])
+    first, second = segment(text).articles
+    assert (first.title, first.subtitle) == ("青岗镇“四好农村路”通到家门口",
+                                             "——全镇38个村民小组实现硬化路全覆盖")
+    assert (second.kicker, second.title) == ("区县观察", "让山城步道“热”得更久")

@@ -27,6 +27,7 @@ DIGIT_RE = re.compile(r"\d")
 ROW_ENDS = frozenset("）)分%元个件人次")
 INDENT = 2  # a paragraph's first line is indented two characters in print
 SUFFIX_AFTER = 3  # lines: a headline is read under a story at least this long
+SHORT_OF_COLUMN = 0.85  # of the column: a line this short is no full line of body text
 RUN_ON_SLACK = 2  # characters: a line wider than its column by more is set across columns
 
 
@@ -467,11 +468,15 @@ class BlockBuilder:
                 and head_line(ln, float("inf"), self.column) and not unbalanced(ln.text))
 
     def _pull_headline(self, run: list[Line]) -> list[Line]:
-        """Lines right above a ——sub-headline are its headline, whatever their width."""
+        """Lines right above a ——sub-headline are its headline, whatever their width: a
+        title over up to three lines, and a kicker over it."""
         size = 0
-        for ln in reversed(run[-2:]):
+        for ln in reversed(run[-MAX_HEAD_LINES:]):
             if ln.terminal or ln.kind is not Kind.TEXT or len(ln.text) > MAX_HEAD_CHARS:
                 break
+            if size >= 2 and not (head_line(ln, float("inf"), self.column)
+                                  and ln.width <= SHORT_OF_COLUMN * self.column):
+                break  # beyond two lines, only a short headline line: not the text above
             size += 1
         if not size:
             return run

@@ -121,6 +121,7 @@ ENUMERATED_RE = re.compile(
 )
 QR_RE = re.compile(r"二维码|扫码|扫一扫")
 QR_START_RE = re.compile(r"^(?:扫码|扫一扫|长按|微信扫)")  # 扫码关注某某晚报微信公众号
+QR_END_RE = re.compile(r"(?:扫码|扫一扫)[\u4e00-\u9fff]{0,5}$")  # 某某日报客户端 扫码看新闻
 # The paper's accounts, listed by a masthead (乌鲁木齐晚报 / 微信公众号 / 掌上乌鲁木齐 / 抖音号),
 # an image's placeholder (头条750x90px, 今日区县banner), a link line (详情点击: http://…).
 ACCOUNT_RE = re.compile(
@@ -450,7 +451,8 @@ def noise_reason(text: str) -> str:
     reason = furniture_reason(text)
     if reason:
         return reason
-    if (len(text) <= 12 or (len(text) <= 24 and QR_START_RE.match(text))) and QR_RE.search(text):
+    if (len(text) <= 12 or (len(text) <= 24 and (
+            QR_START_RE.match(text) or QR_END_RE.search(text)))) and QR_RE.search(text):
         return "QR-code caption"
     # Cheap character tests first, as above: this runs on nearly every short line.
     if len(text) <= 20 and text[-1] in "号端序P博" and ACCOUNT_RE.match(text):

@@ -108,6 +108,7 @@ def segment(text: str) -> SegmentedPage:
     markdown = len(MARKDOWN_RE.findall(text)) >= 2
     lines = prepare_lines(text, markdown)
     column = typical_width(lines)
+    lines = mend_wrapped_subtitles(lines, column)
     blocks = BlockBuilder(lines, markdown, column).build()
     blocks = names_as_signatures(separate_section_names(blocks))
     votes = Assembler(blocks, headlines_first=markdown).collect_votes()
@@ -211,6 +212,9 @@ def prepare_lines(text: str, markdown: bool) -> list[Line]:
             out.extend(classify(no, part, markdown) for part in split_tails(text))
         elif len(raw) > 6 and " " in raw[-5:-1] and GLUED_NAME_RE.match(raw.rstrip()):
             out.extend(split_glued_name(no, text, markdown))  # '…解决。 秦玉' as printed
+        elif ("|" in text or "｜" in text) and KICKER_BAR_RE.match(text):
+            bar = KICKER_BAR_RE.match(text)  # 区县观察 | 让山城步道“热”得更久
+            out.extend(classify(no, part, markdown) for part in bar.groups())
         else:
             out.append(classify(no, text, markdown))
     return extend_boxes(hotlines_in_text(mark_bare_names(unlist_authors(
@@ -218,6 +222,8 @@ def prepare_lines(text: str, markdown: bool) -> list[Line]:
 
 
 TITLE_SHORTER = 2  # cells: a bulleted title over its text is this much narrower than it
+# A column's name and a title on one line, a bar between: 区县观察 | 让山城步道“热”得更久.
+KICKER_BAR_RE = re.compile(r"^([\u4e00-\u9fff]{2,8})\s*[|｜]\s*([^|｜，。；\s][^|｜，。；]{3,30})$")
 
 
 def bullet_titles(lines: list[Line], markdown: bool) -> list[Line]:
@@ -465,6 +471,25 @@ def split_tails(text: str) -> list[str]:
     if sig and sig.group("text") and (lead is None or lead.end() <= len(sig.group("text"))):
         return [sig.group("text").rstrip(), f"（{sig.group('name')}）"]
     return [text]
+
+
+SUBTITLE_FULL = 0.85  # of the column: a subtitle line this wide may wrap onto the next
+
+
+def mend_wrapped_subtitles(lines: list[Line], column: float) -> list[Line]:
+    """A ——subtitle wrapped onto a second line (——社区食堂、志愿者和周边餐馆联手， /
+    每天供餐约300份) is one subtitle: the first line stops on a comma, or fills the
+    column, and the next is a shorter piece of text with no full stop."""
+    out: list[Line] = []
+    for ln in lines:
+        prev = out[-1] if out else None
+        if prev is not None and prev.kind is Kind.SUBTITLE and ln.kind is Kind.TEXT \
+                and not ln.terminal and ln.width <= prev.width and not ln.row \
+                and (prev.text[-1] in "，、：:；" or prev.width >= SUBTITLE_FULL * column):
+            out[-1] = Line(prev.no, prev.text + ln.text, Kind.SUBTITLE, prev.width)
+            continue
+        out.append(ln)
+    return out
 
 
 def typical_width(lines: list[Line]) -> float:
