@@ -451,8 +451,8 @@ def noise_reason(text: str) -> str:
     reason = furniture_reason(text)
     if reason:
         return reason
-    if (len(text) <= 12 or (len(text) <= 24 and (
-            QR_START_RE.match(text) or QR_END_RE.search(text)))) and QR_RE.search(text):
+    if len(text) <= 24 and ("扫" in text or "码" in text) and QR_RE.search(text) and (
+            len(text) <= 12 or QR_START_RE.match(text) or QR_END_RE.search(text)):
         return "QR-code caption"
     # Cheap character tests first, as above: this runs on nearly every short line.
     if len(text) <= 20 and text[-1] in "号端序P博" and ACCOUNT_RE.match(text):

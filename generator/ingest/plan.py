@@ -400,6 +400,7 @@ class Planner:
         label = isinstance(above, Head) and head_chars(above) <= WEAK_HEAD
         double = w["double_label"] if label else w["double"]
         costs: dict[str, float] = {}
+        sides = glued(self.blocks, self.heads[k])
         for action in ACTIONS:
             cost = 0.0
             if action in (CLOSE, SPLIT):
@@ -448,16 +449,17 @@ class Planner:
             if action == CLOSE and head.markdown_level == 1:
                 cost -= w["md_open"] / 2  # "# title" closes nothing, as a rule
             cost += self.echo_cost(action, head, last, first)
-            cost += self.glue_cost(action, k)
+            cost += self.glue_cost(action, sides)
             if self.votes.get(self.heads[k]) == action:
                 cost -= w["local"]
             costs[action] = cost
         self._fixed[k] = (double, costs)
         return double, costs
 
-    def glue_cost(self, action: str, k: int) -> float:
-        """Against the side the group is set against, for the side a blank line parts."""
-        above, below = glued(self.blocks, self.heads[k])
+    def glue_cost(self, action: str, sides: tuple[bool, bool]) -> float:
+        """Against the side the group is set against, for the side a blank line parts
+        (sides: glued() of the group)."""
+        above, below = sides
         if above and not below and action == OPEN:
             return self.w["glue"]
         if below and not above and action == CLOSE:

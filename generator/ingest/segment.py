@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import heapq
 import re
+from itertools import pairwise
 
 from generator.errors import plural
 from generator.ingest.article import Article, Noise, SegmentedPage
@@ -233,31 +234,34 @@ def bullet_titles(lines: list[Line], markdown: bool) -> list[Line]:
     brief's title; so is one wrapped onto a short second line over such a sentence
     (◆安河区开展秋季燃气安全入户检 / 查 / 即日起，…). A bulleted line as wide as its
     column over the rest of its sentence runs on into the next."""
-    out: list[Line] = []
-    skip = -1
-    for i, ln in enumerate(lines):
-        if i == skip:
-            continue
+    wrapped: list[Line] = []  # second lines taken into their titles
+    for i in [i for i, ln in enumerate(lines) if ln.kind is Kind.LEAD]:
+        ln = lines[i]
         nxt = lines[i + 1] if i + 1 < len(lines) else None
         after = lines[i + 2] if i + 2 < len(lines) else None
-        title = None
-        if ln.kind is Kind.LEAD:
-            if nxt is None or nxt.kind is Kind.BLANK or (nxt.kind is Kind.TEXT and (
-                    ln.width <= nxt.width - TITLE_SHORTER or opens_sentence(nxt.text))):
-                title = bullet_title(ln, markdown)
-            elif nxt.kind is Kind.TEXT and after is not None and opens_sentence(after.text) \
-                    and len(nxt.text) + TITLE_SHORTER <= len(ln.text) \
-                    and not any(mark in nxt.text for mark in "，。；,;："):
-                joined = Line(ln.no, ln.text + nxt.text, ln.kind, ln.width + nxt.width)
-                title = bullet_title(joined, markdown)
-                skip = i + 1 if title else -1
-        out.append(title or ln)
-    return index_boxes(out)
+        if nxt is None or nxt.kind is Kind.BLANK or (nxt.kind is Kind.TEXT and (
+                ln.width <= nxt.width - TITLE_SHORTER or opens_sentence(nxt.text))):
+            lines[i] = bullet_title(ln, markdown) or ln
+        elif nxt.kind is Kind.TEXT and after is not None and opens_sentence(after.text) \
+                and len(nxt.text) + TITLE_SHORTER <= len(ln.text) \
+                and not any(mark in nxt.text for mark in "，。；,;："):
+            joined = Line(ln.no, ln.text + nxt.text, ln.kind, ln.width + nxt.width)
+            title = bullet_title(joined, markdown)
+            if title:
+                lines[i] = title
+                wrapped.append(nxt)
+    if wrapped:
+        taken = {id(ln) for ln in wrapped}
+        lines = [ln for ln in lines if id(ln) not in taken]
+    return index_boxes(lines)
 
 
 def index_boxes(lines: list[Line]) -> list[Line]:
     """Bulleted titles one right under another, with no text of their own, list the
     issue's stories (a 导读 box of ● or > lines): page furniture, not headlines."""
+    bullets = [i for i, ln in enumerate(lines) if ln.bullet]
+    if not any(b + 1 == c for b, c in pairwise(bullets)):
+        return lines  # no two bulleted lines one right under another
     start = 0
     for i in range(len(lines) + 1):
         if i < len(lines) and lines[i].bullet and lines[i].kind in (Kind.TEXT, Kind.HEADING):
@@ -291,6 +295,8 @@ BOX_LINE = 24  # characters: the longest line read as part of such a box
 def hotlines_in_text(lines: list[Line]) -> list[Line]:
     """'服务热线：0554-6628899' between a notice's last sentence and its signer is the
     notice's own line, not an advertisement's: text ends above it and goes on below."""
+    if not any(ln.reason == "advertisement" for ln in lines):
+        return lines
     content = [i for i, ln in enumerate(lines) if ln.kind is not Kind.BLANK]
     for n, i in enumerate(content[1:-1], start=1):
         ln = lines[i]
@@ -480,16 +486,15 @@ def mend_wrapped_subtitles(lines: list[Line], column: float) -> list[Line]:
     """A ——subtitle wrapped onto a second line (——社区食堂、志愿者和周边餐馆联手， /
     每天供餐约300份) is one subtitle: the first line stops on a comma, or fills the
     column, and the next is a shorter piece of text with no full stop."""
-    out: list[Line] = []
-    for ln in lines:
-        prev = out[-1] if out else None
-        if prev is not None and prev.kind is Kind.SUBTITLE and ln.kind is Kind.TEXT \
-                and not ln.terminal and ln.width <= prev.width and not ln.row \
-                and (prev.text[-1] in "，、：:；" or prev.width >= SUBTITLE_FULL * column):
-            out[-1] = Line(prev.no, prev.text + ln.text, Kind.SUBTITLE, prev.width)
-            continue
-        out.append(ln)
-    return out
+    joined: set[int] = set()
+    for i in [i for i, ln in enumerate(lines) if ln.kind is Kind.SUBTITLE]:
+        sub, ln = lines[i], lines[i + 1] if i + 1 < len(lines) else None
+        if ln is not None and ln.kind is Kind.TEXT and not ln.terminal and not ln.row \
+                and ln.width <= sub.width \
+                and (sub.text[-1] in "，、：:；" or sub.width >= SUBTITLE_FULL * column):
+            lines[i] = Line(sub.no, sub.text + ln.text, Kind.SUBTITLE, sub.width)
+            joined.add(i + 1)
+    return [ln for i, ln in enumerate(lines) if i not in joined] if joined else lines
 
 
 def typical_width(lines: list[Line]) -> float:
