@@ -22,7 +22,7 @@ from work_count import calls_made
 from generator.cli import main
 from generator.ingest.article import Article, SegmentedPage
 from generator.ingest.decode import MAX_PAGE_BYTES, decode_page
-from generator.ingest.lines import TERMINAL, classify, ends_sentence, sentence_tail
+from generator.ingest.lines import TERMINAL, Kind, classify, ends_sentence, sentence_tail
 from generator.ingest.repair import repair_line
 from generator.ingest.segment import segment
 
@@ -1583,3 +1583,25 @@ def test_a_column_s_name_and_a_title_on_one_line_with_a_bar_between() -> None:
     assert (first.title, first.subtitle) == ("青岗镇“四好农村路”通到家门口",
                                              "——全镇38个村民小组实现硬化路全覆盖")
     assert (second.kicker, second.title) == ("区县观察", "让山城步道“热”得更久")
+
+
+def test_a_masthead_with_its_date_alone_and_a_lead_under_a_wrapped_subtitle() -> None:
+    story = ("3月11日一早，沙枣县金穗镇枣香村的田埂上，三台大马力拖拉机一字排开，旋耕、施肥、"
+             "播种一气呵成。截至目前，金穗镇已有2300余户农户签订托管协议。")
+    text = "\n".join(["某某日报", "中共某某自治区委员会主办", "2026年3月12日", "星期四",
+                      "某某日报客户端 扫一扫 看更多精彩", "", "春耕时节看田间",
+                      "沙枣县金穗镇万亩耕地", "有了“田保姆”", "——土地托管服务覆盖",
+                      "2300余户，种粮户省心又增收", "本报讯（记者 马晓燕）",
+                      *(story[i:i + 13] for i in range(0, len(story), 13))])
+    page = segment(text)
+    [article] = page.articles
+    assert (article.kicker, article.title, article.subtitle) == (
+        "春耕时节看田间", "沙枣县金穗镇万亩耕地有了“田保姆”",
+        "——土地托管服务覆盖2300余户，种粮户省心又增收")
+    assert len(page.noise) == 5  # masthead, its owner, date, weekday, app line
+
+
+def test_a_line_that_starts_with_the_reporter_s_source_is_text_not_a_byline() -> None:
+    line = classify(1, "记者从银川市苇湖区住房和城乡", markdown=False)
+    assert line.kind is Kind.TEXT
+    assert classify(1, "本报记者张刚刘地委通讯员孔鹏", markdown=False).kind is Kind.BYLINE

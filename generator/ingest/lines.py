@@ -91,8 +91,9 @@ TEXT_AND_PHOTO_RE = re.compile(
 # 本报评论员 / 本报特约评论员 alone: the credit of a commentary.
 COMMENTATOR_RE = re.compile(rf"^[□■●]?\s*(?:本报|{PAPER})?(?:特约)?评论员$")  # 江门日报评论员
 # "本报记者张刚刘地委通讯员孔鹏": several names glued together after the role word.
-BYLINE_GLUED_RE = re.compile(
-    rf"^[{BULLET_MARKS}]?\s*(?:{ROLE}\s*[{CJK}·\s]{{2,12}}?)+(?:{TEXT_PHOTO})?$")
+BYLINE_GLUED_RE = re.compile(  # …not a sentence that starts 记者从…获悉, 记者在…
+    rf"^[{BULLET_MARKS}]?\s*(?:{ROLE}\s*(?!从|在|日前|近日|昨日|今天|了解|获悉|走进|来到)"
+    rf"[{CJK}·\s]{{2,12}}?)+(?:{TEXT_PHOTO})?$")
 # A byline printed after the text: （记者 X 通讯员 Y 报道）, （据新华社电）, （本报记者 X）.
 TRAILING_BYLINE_RE = re.compile(
     rf"^[（(](?:(?:{ROLE})\s*(?:{NAME}|{SPACED_NAME})(?:\s+{NAME})*\s*)+(?:报道|采写|整理)?[）)]$"
@@ -121,7 +122,7 @@ ENUMERATED_RE = re.compile(
 )
 QR_RE = re.compile(r"二维码|扫码|扫一扫")
 QR_START_RE = re.compile(r"^(?:扫码|扫一扫|长按|微信扫)")  # 扫码关注某某晚报微信公众号
-QR_END_RE = re.compile(r"(?:扫码|扫一扫)[\u4e00-\u9fff]{0,5}$")  # 某某日报客户端 扫码看新闻
+QR_END_RE = re.compile(r"(?:扫码|扫一扫)\s?[\u4e00-\u9fff]{0,5}$")  # 某某日报客户端 扫码看新闻
 # The paper's accounts, listed by a masthead (乌鲁木齐晚报 / 微信公众号 / 掌上乌鲁木齐 / 抖音号),
 # an image's placeholder (头条750x90px, 今日区县banner), a link line (详情点击: http://…).
 ACCOUNT_RE = re.compile(
@@ -359,7 +360,7 @@ CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 MASTHEAD_RE = re.compile(
     r"国内统一连续出版物号|CN\s*\d{2}\s*[-－]\s*\d{4}|邮发代号|^(?:本版)?投稿邮箱"
     r"|(?:新闻|广告)热线[：:]?\s*\d|广告经营许可证|定价[：:]?\s*\d|^印刷[：:]|^社址[：:]|零售价"
-    r"|^中共[\u4e00-\u9fff]{2,10}委员?会?机关报|(?:报社|传媒集团|报业集团)出版$"
+    r"|^中共[\u4e00-\u9fff]{2,12}委员?会?(?:机关报|主办)$|(?:报社|传媒集团|报业集团)出版$"
     r"|^今日\s*\d{1,2}\s*版(?:\s|$)|^第\s*\d{3,6}\s*[期号]$|总第\s*\d+\s*[期号]|主管主办")
 INDEX_TAIL_RE = re.compile(
     r"(?:[（(]?\s*(?:详见|见)?第?\s*[A-Za-z]?\s*[0-9０-９一二三四五六七八九十]{1,3}\s*版\s*[）)]?"
@@ -384,7 +385,8 @@ AD_SHAPE_RE = re.compile(r"地址|热线|电话|·|\S\s+\S+\s+\S")
 
 
 EDITOR_FIRST = frozenset("（(【[本责编校美版组审值终制视排主统")
-MASTHEAD_HINT_RE = re.compile(r"统一|CN|邮|热线|许可证|定价|印刷|社址|零售|机关报|出版|期|号|今日")
+MASTHEAD_HINT_RE = re.compile(
+    r"统一|CN|邮|热线|许可证|定价|印刷|社址|零售|机关报|主办|出版|期|号|今日")
 INDEX_LAST = frozenset("版）)0123456789")
 WEATHER_HINT_RE = re.compile(r"℃|级|天气|空气质量")
 # Lines of an e-paper's reader page, around the article: 电子报阅读机, 2026-01-05, 星期一,

@@ -218,8 +218,8 @@ def prepare_lines(text: str, markdown: bool) -> list[Line]:
             out.extend(classify(no, part, markdown) for part in bar.groups())
         else:
             out.append(classify(no, text, markdown))
-    return extend_boxes(hotlines_in_text(mark_bare_names(unlist_authors(
-        bullet_titles(out, markdown)))))
+    return dates_in_mastheads(extend_boxes(hotlines_in_text(mark_bare_names(unlist_authors(
+        bullet_titles(out, markdown))))))
 
 
 TITLE_SHORTER = 2  # cells: a bulleted title over its text is this much narrower than it
@@ -306,6 +306,20 @@ def hotlines_in_text(lines: list[Line]) -> list[Line]:
                     and not below.bullet:
                 ln.kind, ln.reason = Kind.TEXT, ""
     return lines
+
+
+def dates_in_mastheads(lines: list[Line]) -> list[Line]:
+    """A date alone on its line among the masthead's lines (宁夏日报 / … / 2026年3月12日 /
+    星期四) is the page's date, not a notice's closing date."""
+    for i in [i for i, ln in enumerate(lines) if ln.kind is Kind.TEXT and ln.terminal
+              and SIGN_OFF_DATE_RE.match(ln.text)]:
+        near = [lines[j] for j in (i - 1, i + 1) if 0 <= j < len(lines)]
+        if any(ln.kind is Kind.NOISE and ln.reason in MASTHEAD_REASONS for ln in near):
+            lines[i].kind, lines[i].reason = Kind.NOISE, "page header"
+    return lines
+
+
+MASTHEAD_REASONS = frozenset({"masthead", "page header", "section banner"})
 
 
 def extend_boxes(lines: list[Line]) -> list[Line]:
@@ -484,14 +498,17 @@ SUBTITLE_FULL = 0.85  # of the column: a subtitle line this wide may wrap onto t
 
 def mend_wrapped_subtitles(lines: list[Line], column: float) -> list[Line]:
     """A ——subtitle wrapped onto a second line (——社区食堂、志愿者和周边餐馆联手， /
-    每天供餐约300份) is one subtitle: the first line stops on a comma, or fills the
-    column, and the next is a shorter piece of text with no full stop."""
+    每天供餐约300份) is one subtitle: the next line has no full stop, and the story's lead
+    or byline follows it, or it is no wider than a column and the first line stops on a
+    comma or fills the column."""
     joined: set[int] = set()
     for i in [i for i, ln in enumerate(lines) if ln.kind is Kind.SUBTITLE]:
         sub, ln = lines[i], lines[i + 1] if i + 1 < len(lines) else None
-        if ln is not None and ln.kind is Kind.TEXT and not ln.terminal and not ln.row \
-                and ln.width <= sub.width \
-                and (sub.text[-1] in "，、：:；" or sub.width >= SUBTITLE_FULL * column):
+        after = lines[i + 2] if i + 2 < len(lines) else None
+        if ln is not None and ln.kind is Kind.TEXT and not ln.terminal and not ln.row and (
+                (after is not None and after.kind in (Kind.LEAD, Kind.BYLINE))
+                or (ln.width <= max(sub.width, column) and (
+                    sub.text[-1] in "，、：:；" or sub.width >= SUBTITLE_FULL * column))):
             lines[i] = Line(sub.no, sub.text + ln.text, Kind.SUBTITLE, sub.width)
             joined.add(i + 1)
     return [ln for i, ln in enumerate(lines) if i not in joined] if joined else lines
