@@ -1605,3 +1605,17 @@ def test_a_line_that_starts_with_the_reporter_s_source_is_text_not_a_byline() ->
     line = classify(1, "记者从银川市苇湖区住房和城乡", markdown=False)
     assert line.kind is Kind.TEXT
     assert classify(1, "本报记者张刚刘地委通讯员孔鹏", markdown=False).kind is Kind.BYLINE
+
+
+def test_an_e_paper_header_listing_the_page_s_titles_is_furniture() -> None:
+    text = "\n".join(["2026年03月12日 星期四",
+                      "菜价回落 “菜篮子”拎得更轻松 春季过敏高发 专家支招 菜价跌了，也要看看菜农",
+                      "", "# 菜价回落 “菜篮子”拎得更轻松", "",
+                      "荠菜、香椿、春笋……最近，菜场里的春菜越来越多。 本报记者 邵 宁", "",
+                      "# 春季过敏高发 专家支招", "", "春季花粉、尘螨等过敏原增多。（记者 谈芮）"])
+    page = segment(text)
+    assert [a.title for a in page.articles] == ["菜价回落“菜篮子”拎得更轻松",
+                                                "春季过敏高发 专家支招"]
+    assert page.articles[0].byline == "本报记者邵宁"  # printed after the last sentence
+    assert page.articles[0].body == "荠菜、香椿、春笋……最近，菜场里的春菜越来越多。"
+    assert page.noise[1].reason == "index of other pages"

@@ -48,7 +48,9 @@ from generator.ingest.lines import (
     Line,
     bullet_title,
     classify,
+    display_width,
     ends_sentence,
+    is_byline,
     is_kicker,
     is_signer,
     opens_sentence,
@@ -71,6 +73,7 @@ from generator.ingest.repair import (
     find_broken_chars,
     find_invisible_chars,
     join_lines,
+    repair_line,
     repair_lines,
     strip_invisible,
 )
@@ -213,13 +216,16 @@ def prepare_lines(text: str, markdown: bool) -> list[Line]:
             out.extend(classify(no, part, markdown) for part in split_tails(text))
         elif len(raw) > 6 and " " in raw[-5:-1] and GLUED_NAME_RE.match(raw.rstrip()):
             out.extend(split_glued_name(no, text, markdown))  # '…解决。 秦玉' as printed
+        elif "记者" in raw[-16:] and (byline := trailing_byline(raw, text)):
+            out += [classify(no, text[:-len(byline)], markdown),  # …十来块。 本报记者 邵 宁
+                    Line(no, byline, Kind.BYLINE, display_width(byline))]
         elif ("|" in text or "｜" in text) and KICKER_BAR_RE.match(text):
             bar = KICKER_BAR_RE.match(text)  # 区县观察 | 让山城步道“热”得更久
             out.extend(classify(no, part, markdown) for part in bar.groups())
         else:
             out.append(classify(no, text, markdown))
-    return dates_in_mastheads(extend_boxes(hotlines_in_text(mark_bare_names(unlist_authors(
-        bullet_titles(out, markdown))))))
+    return titles_on_top(dates_in_mastheads(extend_boxes(hotlines_in_text(mark_bare_names(
+        unlist_authors(bullet_titles(out, markdown)))))))
 
 
 TITLE_SHORTER = 2  # cells: a bulleted title over its text is this much narrower than it
@@ -305,6 +311,22 @@ def hotlines_in_text(lines: list[Line]) -> list[Line]:
             if above.kind in (Kind.TEXT, Kind.LEAD) and above.terminal and below.kind is Kind.TEXT \
                     and not below.bullet:
                 ln.kind, ln.reason = Kind.TEXT, ""
+    return lines
+
+
+TOP_LINES = 6  # non-blank lines: how far down a page its header reaches
+TITLES_LINE_MIN = 24  # characters: a list of the page's titles on one line is this long
+
+
+def titles_on_top(lines: list[Line]) -> list[Line]:
+    """An e-paper's header lists the page's titles on one line, spaced apart (菜价回落
+    “菜篮子”拎得更轻松 春季过敏高发 专家支招 …): furniture, not a paragraph."""
+    top = [ln for ln in lines if ln.kind is not Kind.BLANK][:TOP_LINES]
+    for ln in top:
+        parts = ln.text.split()
+        if ln.kind is Kind.TEXT and len(ln.text) >= TITLES_LINE_MIN and len(parts) >= 3 \
+                and "。" not in ln.text and all(len(part) >= 4 for part in parts):
+            ln.kind, ln.reason = Kind.NOISE, "index of other pages"
     return lines
 
 
@@ -459,6 +481,20 @@ def is_single_cjk(text: str) -> bool:
 
 GLUED_NAME_RE = re.compile(r"^(?P<text>.*[。！？”])\s+(?P<name>[\u4e00-\u9fff]{2,3})$")
 NAME_AFTER_STOP_RE = re.compile(r"^(?P<text>.*[。！？”])(?P<name>[\u4e00-\u9fff]{2,3})$")
+
+
+SPACED_TAIL_RE = re.compile(r"^.*[。！？”][ \u3000]+(?P<tail>\S.{1,24})$")
+
+
+def trailing_byline(raw: str, text: str) -> str:
+    """The byline printed after a story's last sentence, a space apart, on its line
+    ('…少了十来块。 本报记者 邵 宁'), as it stands at the end of the repaired text; ''
+    when there is none."""
+    m = SPACED_TAIL_RE.match(raw.rstrip())
+    if m is None:
+        return ""
+    tail = repair_line(m.group("tail"))
+    return tail if text.endswith(tail) and len(tail) < len(text) and is_byline(tail) else ""
 
 
 def split_glued_name(no: int, text: str, markdown: bool) -> list[Line]:
