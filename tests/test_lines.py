@@ -294,3 +294,8 @@ def test_kickers_unit_names_and_opinion_columns(text: str) -> None:
 def test_a_papers_name_before_a_bare_role_is_text(text: str) -> None:
     # 晚报全媒体记者 X is a byline; 晚报记者走访了 is a column's line of text.
     assert kind_of(text)[0] == "text"
+
+
+def test_a_byline_that_says_who_wrote_the_text() -> None:
+    assert classify(1, "文/本报记者 林晓帆", markdown=False).kind is Kind.BYLINE
+    assert classify(1, "文/图 记者/黄一鸣", markdown=False).kind is Kind.BYLINE

@@ -76,7 +76,8 @@ BULLET_TITLE_MAX = 32  # characters: a bulleted line this short, unpunctuated, i
 # 文/图 本报记者 X, 文 X 图 Y: one person wrote and photographed, or two did.
 TEXT_PHOTO = r"(?:文\s*[/／]\s*图|图\s*[/／]\s*文)"
 BYLINE_LINE_RE = re.compile(
-    rf"^[{BULLET_MARKS}]?\s*(?:{TEXT_PHOTO}[：:]?\s*(?={ROLE}))?"  # 文/图 记者/黄一鸣
+    # 文/图 记者/黄一鸣, 文/本报记者 林晓帆
+    rf"^[{BULLET_MARKS}]?\s*(?:(?:{TEXT_PHOTO}[：:]?|[文图]\s*[/／])\s*(?={ROLE}))?"
     rf"(?:(?:{ROLE}|{TEXT_PHOTO}[：:]?)\s*{NAME}{DOES}(?:\s+{NAME}{DOES})*\s*)+(?:报道|{TEXT_PHOTO})?$")
 # 孙海海（市教育局）: a contributed commentary's author and the unit he works for.
 AUTHOR_UNIT_RE = re.compile(
