@@ -1621,3 +1621,21 @@ def test_an_e_paper_header_listing_the_page_s_titles_is_furniture() -> None:
     assert page.articles[0].byline == "本报记者邵宁"  # printed after the last sentence
     assert page.articles[0].body == "荠菜、香椿、春笋……最近，菜场里的春菜越来越多。"
     assert page.noise[1].reason == "index of other pages"
+
+
+def test_a_front_page_lead_with_a_place_label_a_two_line_byline_and_a_wrapped_jump() -> None:
+    story = ("3月23日一早，凤栖区槐塬镇麦垛村的田埂上，两架植保无人机一前一后升空，药雾均匀地"
+             "洒在返青的麦苗上。“以前打药得背着喷雾器一垄一垄走。”村民说。全镇托管面积已达"
+             "2.3万亩，占小麦种植面积的六成（下转")
+    text = "\n".join(["某某日报", "某某市新闻传媒中心出版", "", "春耕一线看振兴", "凤栖区槐塬镇：",
+                      "“托管田”里麦苗返青正当时", "——全镇小麦推行统防统治，", "农户亩均节本80元",
+                      "◎本报记者 郭振川", "特约通讯员 雷 敏",
+                      *(story[i:i + 13] for i in range(0, len(story), 13)), "2版）"])
+    page = segment(text)
+    [article] = page.articles
+    assert (article.kicker, article.title, article.subtitle) == (
+        "春耕一线看振兴", "凤栖区槐塬镇：“托管田”里麦苗返青正当时",
+        "——全镇小麦推行统防统治，农户亩均节本80元")
+    assert article.byline == "本报记者 郭振川 特约通讯员雷敏"  # as repaired
+    assert article.continues_on == 2
+    assert [n.reason for n in page.noise] == ["masthead", "masthead"]

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from generator.ingest.lines import (
     CONTINUING,
+    PLACE_LABEL_RE,
     SIGN_OFF_DATE_RE,
     Kind,
     Line,
@@ -158,7 +159,7 @@ def runs_on(first: str, rest: str) -> bool:
     """Does a title run on from its first line to the next (one title wrapped over two
     lines, not a kicker over a title)? A notice's title (关于…的公告), a line ending
     mid-phrase, on a verb that wants its object, or a clause opened and not closed."""
-    return (NOTICE_TITLE_RE.search(rest) is not None or first[-1] in DANGLING
+    return (NOTICE_TITLE_RE.search(rest) is not None or first[-1] in DANGLING + "：:"
             or OBJECT_VERB_RE.search(first) is not None or first.startswith(CLAUSE_OPENERS))
 
 
@@ -183,6 +184,8 @@ def head_line(ln: Line, column: float, page_column: float = 0.0) -> bool:
     if ln.terminal or ln.row or any(ch in text for ch in "。；;") or SIGN_OFF_DATE_RE.match(text):
         return False
     colon = max(text.find("："), text.find(":"))
+    if colon != -1 and PLACE_LABEL_RE.match(text):
+        return True  # 凤栖区槐塬镇： over the rest of its title
     if colon != -1 and (colon == len(text) - 1 or SPEAKER_RE.match(text) or (
             ln.width >= 0.9 * page_column and not PLACE_COLON_RE.match(text))):
         return False  # "记者：…", "许秋生：…": dialogue, not a headline such as "某某区：…"

@@ -70,7 +70,7 @@ LEAD_RE = re.compile(
     rf"|(?P<inline>{INLINE_TITLE})"
     rf")"
 )
-BULLET_MARKS = "□■●◆▲★◇○"
+BULLET_MARKS = "□■●◆▲★◇○◎"
 BULLETS = "●■◆▲★"  # marks that open a brief (□ opens a byline, ○ a list item)
 BULLET_TITLE_MAX = 32  # characters: a bulleted line this short, unpunctuated, is a title
 # 文/图 本报记者 X, 文 X 图 Y: one person wrote and photographed, or two did.
@@ -135,6 +135,8 @@ LINK_LINE_RE = re.compile(r"^(?:详情点击|点击查看|阅读原文)[:：]?\s
 # '具体排名如下：', '编辑同志：': text that leads into a list or a letter, not a label.
 BODY_COLON_RE = re.compile(r"(?:如下|同志|朋友们|您好|大家好)[：:]$")
 LABEL_RE = re.compile(rf"^[{CJK}]{{1,6}}[：:]$")
+# 凤栖区槐塬镇： over the rest of a title (凤栖区槐塬镇：“托管田”里麦苗返青正当时).
+PLACE_LABEL_RE = re.compile(rf"^[{CJK}]{{1,10}}(?:区|县|市|镇|乡|村|街道|社区)[：:]$")
 KICKER_END_RE = re.compile(r"(?:要求|强调|指出|表示|提出|时说|寄语|致辞)$")
 # Unit names end in a unit word; one-character ones (局, 县, 乡 …) also end ordinary
 # phrases (送戏下乡), so they count only on short names.
@@ -361,7 +363,7 @@ CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 MASTHEAD_RE = re.compile(
     r"国内统一连续出版物号|CN\s*\d{2}\s*[-－]\s*\d{4}|邮发代号|^(?:本版)?投稿邮箱"
     r"|(?:新闻|广告)热线[：:]?\s*\d|广告经营许可证|定价[：:]?\s*\d|^印刷[：:]|^社址[：:]|零售价"
-    r"|^中共[\u4e00-\u9fff]{2,12}委员?会?(?:机关报|主办)$|(?:报社|传媒集团|报业集团)出版$"
+    r"|^中共[\u4e00-\u9fff]{2,12}委员?会?(?:机关报|主办)$|(?:报社|传媒集团|报业集团|传媒中心|新闻中心|融媒体中心)出版$"
     r"|^今日\s*\d{1,2}\s*版(?:\s|$)|^第\s*\d{3,6}\s*[期号]$|总第\s*\d+\s*[期号]|主管主办")
 INDEX_TAIL_RE = re.compile(
     r"(?:[（(]?\s*(?:详见|见)?第?\s*[A-Za-z]?\s*[0-9０-９一二三四五六七八九十]{1,3}\s*版\s*[）)]?"
@@ -468,7 +470,8 @@ def noise_reason(text: str) -> str:
         return "image placeholder"
     if text[0] in "详点阅h" and LINK_LINE_RE.match(text):
         return "link"
-    if text[-1] in "：:" and LABEL_RE.match(text) and not BODY_COLON_RE.search(text):
+    if text[-1] in "：:" and LABEL_RE.match(text) and not BODY_COLON_RE.search(text) \
+            and not PLACE_LABEL_RE.match(text):
         return "stray label"
     return ""
 

@@ -224,8 +224,21 @@ def prepare_lines(text: str, markdown: bool) -> list[Line]:
             out.extend(classify(no, part, markdown) for part in bar.groups())
         else:
             out.append(classify(no, text, markdown))
-    return titles_on_top(dates_in_mastheads(extend_boxes(hotlines_in_text(mark_bare_names(
-        unlist_authors(bullet_titles(out, markdown)))))))
+    return join_bylines(titles_on_top(dates_in_mastheads(extend_boxes(hotlines_in_text(
+        mark_bare_names(unlist_authors(bullet_titles(out, markdown))))))))
+
+
+def join_bylines(lines: list[Line]) -> list[Line]:
+    """Byline lines one right under another (全媒体记者 郑岩 / 特约通讯员 孙晓光) are one
+    byline, credits listed on two lines."""
+    joined: set[int] = set()
+    for i in [i for i, ln in enumerate(lines[:-1]) if ln.kind is Kind.BYLINE]:
+        if lines[i + 1].kind is Kind.BYLINE and i not in joined:
+            first, second = lines[i], lines[i + 1]
+            lines[i + 1] = Line(first.no, f"{first.text} {second.text}", Kind.BYLINE,
+                                first.width)
+            joined.add(i)
+    return [ln for i, ln in enumerate(lines) if i not in joined] if joined else lines
 
 
 TITLE_SHORTER = 2  # cells: a bulleted title over its text is this much narrower than it
@@ -397,12 +410,12 @@ def is_name(text: str) -> bool:
 
 
 OPEN_SIGNATURE_RE = re.compile(r"[（(][^（()）]{1,24}$")  # （记者 彭亮 通讯员 / （雷辉
-SIGNATURE_END_RE = re.compile(r"^[\u4e00-\u9fff·\s]{1,10}[）)]$")  # 曾慧 报道） / 钰）
+SIGNATURE_END_RE = re.compile(r"^[\u4e00-\u9fff·\s]{1,10}[）)]$|^\d{1,2}\s*版[）)]$")  # 2版）
 
 
 def mend_wrapped_signatures(pairs: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
-    """'…完成。（雷辉' / '钰）': a brief's signature wrapped at the column's end is put back
-    on one line, so that it is read as the signature it is."""
+    """'…完成。（雷辉' / '钰）': a brief's signature (or a jump note, '（下转' / '2版）')
+    wrapped at the column's end is put back on one line, to be read as what it is."""
     out: list[tuple[int, str, str]] = []
     for pair in pairs:
         prev = out[-1] if out else None
