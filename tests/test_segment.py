@@ -1639,3 +1639,13 @@ def test_a_front_page_lead_with_a_place_label_a_two_line_byline_and_a_wrapped_ju
     assert article.byline == "本报记者 郭振川 特约通讯员雷敏"  # as repaired
     assert article.continues_on == 2
     assert [n.reason for n in page.noise] == ["masthead", "masthead"]
+
+
+def test_a_bold_title_over_a_pipe_table_after_a_story_is_the_table_s() -> None:
+    text = "\n".join(["# 让群众办事“只进一扇门”", "", "今年以来，区政务服务中心推出改革。", "",
+                      "**一季度市区“菜篮子”主要品种零售均价（元/斤）**", "",
+                      "| 品种 | 1月 | 2月 |", "|---|---|---|", "| 大白菜 | 1.20 | 1.35 |",
+                      "| 土豆 | 1.60 | 1.55 |", "", "# 春到玉岭", "", "3月26日，市民在公园赏花。"])
+    story, table, _ = segment(text).articles
+    assert story.body == "今年以来，区政务服务中心推出改革。"
+    assert table.title == "一季度市区“菜篮子”主要品种零售均价（元/斤）"

@@ -67,6 +67,7 @@ WEIGHTS: dict[str, float] = {
     "sub_measure": 2.0,  # the text under it is set to another column width
     "open_continues": 2.5,  # a new article would start mid-sentence
     "open_table": -1.5,  # table rows right under the group: the table's own headline
+    "sub_table": 4.0,  # …not a subhead of the text above, even in bold
     "close_open_end": 0.8,  # a body that ends mid-sentence is closed by a headline
     "split": 1.0,  # one group read as two headlines, of the articles above and below
     "split_three": -3.0,  # three printed blocks: kicker and title of one, title of the next
@@ -445,6 +446,7 @@ class Planner:
                 cost += w["sub_continues"] if continues else 0.0
                 cost += w["sub_photo"] if first.photo else 0.0
                 cost += w["sub_measure"] if measure_break(last, first) else 0.0
+                cost += w["sub_table"] if first.table else 0.0
                 cost += w["md_sub"] if head.markdown_level == 2 else 0.0
             if action == CLOSE and head.markdown_level == 1:
                 cost -= w["md_open"] / 2  # "# title" closes nothing, as a rule

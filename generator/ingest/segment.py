@@ -746,7 +746,7 @@ class Assembler:
             self.column_items = True
             return
         if head.markdown_level == 2 and cur and not self.closed and cur.paragraphs \
-                and not self.photo_follows(i):
+                and not self.photo_follows(i) and not self.table_follows(i):
             self.add_subhead(head.text)
             return
         if self.interrupts_sentence(self.next_text(i)):
@@ -758,6 +758,12 @@ class Assembler:
             self.note(self.cur, i, "above")
             return
         self.follow_plan(i, head, subtitles)
+
+    def table_follows(self, i: int) -> bool:
+        """Table rows right under the group: '**…价格一览**' is the table's title."""
+        j = self.next_block(i)
+        b = self.blocks[j] if j is not None else None
+        return isinstance(b, Para) and b.lines[0].row
 
     def photo_follows(self, i: int) -> bool:
         """A caption and its credit right under the group: '## 丰收时节' over a photo is
