@@ -1649,3 +1649,16 @@ def test_a_bold_title_over_a_pipe_table_after_a_story_is_the_table_s() -> None:
     story, table, _ = segment(text).articles
     assert story.body == "今年以来，区政务服务中心推出改革。"
     assert table.title == "一季度市区“菜篮子”主要品种零售均价（元/斤）"
+
+
+def test_teasers_wrapped_over_two_lines_and_a_paper_slash_app_byline() -> None:
+    text = "\n".join(["今日导读", "▶老手艺人口述：修老宅", "要“慢工” A03", "▶镜荷湖公园新增3条",
+                      "健身步道 A03", "", "贝湾码头冷链仓储中心投用",
+                      "青岛日报/观海新闻记者 王海川 通讯员 栾 晓 报道",
+                      "本报2月3日讯 日前，贝湾码头冷链仓", "储中心正式投用，日处理水产品600",
+                      "吨，渔获最快12小时内送达全国。"])
+    page = segment(text)
+    [article] = page.articles
+    assert article.title == "贝湾码头冷链仓储中心投用"
+    assert article.byline == "青岛日报/观海新闻记者 王海川 通讯员栾晓报道"  # as repaired
+    assert [n.reason for n in page.noise] == ["index of other pages"] * 5

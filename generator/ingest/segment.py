@@ -363,6 +363,10 @@ def extend_boxes(lines: list[Line]) -> list[Line]:
     advertisement's hotline, which closes the box: '嘉河口腔医院 / 夏季种植牙惠民月'."""
     box = ""
     for i, ln in enumerate(lines):
+        above = lines[i - 1] if i else None
+        if ln.kind is Kind.NOISE and ln.reason == "index of other pages" and above is not None \
+                and above.kind is Kind.TEXT and above.text[:1] in "▶►":
+            above.kind, above.reason = Kind.NOISE, ln.reason  # a teaser wrapped over two lines
         if ln.kind is Kind.NOISE and ln.reason in BOX_REASONS and (
                 ln.reason != "index of other pages" or ln.text[:1] in "▶►"):
             if not box and ln.reason == "advertisement":
