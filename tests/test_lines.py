@@ -299,3 +299,9 @@ def test_a_papers_name_before_a_bare_role_is_text(text: str) -> None:
 def test_a_byline_that_says_who_wrote_the_text() -> None:
     assert classify(1, "文/本报记者 林晓帆", markdown=False).kind is Kind.BYLINE
     assert classify(1, "文/图 记者/黄一鸣", markdown=False).kind is Kind.BYLINE
+
+
+def test_a_sentence_about_retail_prices_is_no_masthead() -> None:
+    assert classify(1, "会蔬菜零售价格总体回落。市价格监测中心数据", markdown=False).kind is Kind.TEXT
+    line = classify(1, "零售价：1.50元", markdown=False)
+    assert (line.kind, line.reason) == (Kind.NOISE, "masthead")
