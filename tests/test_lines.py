@@ -302,6 +302,7 @@ def test_a_byline_that_says_who_wrote_the_text() -> None:
 
 
 def test_a_sentence_about_retail_prices_is_no_masthead() -> None:
-    assert classify(1, "会蔬菜零售价格总体回落。市价格监测中心数据", markdown=False).kind is Kind.TEXT
-    line = classify(1, "零售价：1.50元", markdown=False)
-    assert (line.kind, line.reason) == (Kind.NOISE, "masthead")
+    line = classify(1, "会蔬菜零售价格总体回落。市价格监测中心数据", markdown=False)
+    assert line.kind is Kind.TEXT
+    price = classify(1, "零售价：1.50元", markdown=False)
+    assert (price.kind, price.reason) == (Kind.NOISE, "masthead")
