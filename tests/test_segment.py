@@ -1662,3 +1662,17 @@ def test_teasers_wrapped_over_two_lines_and_a_paper_slash_app_byline() -> None:
     assert article.title == "贝湾码头冷链仓储中心投用"
     assert article.byline == "青岛日报/观海新闻记者 王海川 通讯员栾晓报道"  # as repaired
     assert [n.reason for n in page.noise] == ["index of other pages"] * 5
+
+
+def test_a_photo_group_with_numbered_captions_after_an_interview() -> None:
+    text = "\n".join([
+        "# 修老宅，得先懂老宅", "", "本报记者 顾清越", "", "沈德兴今年63岁，修过的老房子不计其数。",
+        "", "**记者：**修老宅和盖新房，最大的不同在哪里？", "",
+        "**沈德兴：**老房子是“看病”，要先摸清病根。", "", "---", "",
+        "**老街“焕新”记**", "", "图① 修缮后的鹤鸣巷民居。", "", "图② 老木匠检查新换的木柱。",
+        "", "图③ 居民在滨河步道上散步。", "", "本报记者 陆宁 摄", "",
+        "# 城东区部署春季防火工作", "", "本报讯（记者 王立）3月1日，城东区召开会议。"])
+    interview, photo, _ = segment(text).articles
+    assert interview.body.endswith("要先摸清病根。")
+    assert (photo.kind, photo.title, photo.byline) == ("photo", "老街“焕新”记", "本报记者 陆宁 摄")
+    assert photo.body.startswith("图① 修缮后") and photo.body.endswith("滨河步道上散步。")

@@ -93,6 +93,13 @@ KICKER_LONG = 8  # characters: two lines this long in one group are a kicker and
 KICKER_TITLE_LONGER = 2  # characters: how much longer a title is than such a kicker
 CAPTION_MAX = 160  # characters: a photo caption is a paragraph at most this long
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩"  # numbered captions of a photo group
+PHOTO_GROUP_MAX = 6  # blocks: a photo group's intro and captions under its title
+GROUP_CAPTION_RE = re.compile(r"^图\s*[①②③④⑤⑥⑦⑧⑨⑩\d]\s*[：:]?|^[①②③④⑤⑥⑦⑧⑨⑩]")
+
+
+def group_caption(text: str) -> bool:
+    """One of a photo group's numbered captions: ①…, 图②：…, 图3 …"""
+    return GROUP_CAPTION_RE.match(text) is not None
 DOUBT_BELOW = 0.8  # a decision less sure than this is recorded as a doubt
 UNTITLED_CONFIDENCE = 0.5  # a signed story printed without any headline is unusual
 MAX_INVISIBLE_WARNINGS = 20  # lines reported one by one; the rest in one summary warning
@@ -770,12 +777,18 @@ class Assembler:
         return isinstance(b, Para) and b.lines[0].row
 
     def photo_follows(self, i: int) -> bool:
-        """A caption and its credit right under the group: '## 丰收时节' over a photo is
-        the photo's headline, not a subhead of the text above."""
-        rest = [b for b in self.blocks[i + 1:i + 4]
-                if not (isinstance(b, Marker) and b.kind is Kind.NOISE)]
-        return (len(rest) >= 2 and isinstance(rest[0], Para) and isinstance(rest[1], Marker)
-                and rest[1].kind is Kind.CREDIT)
+        """A caption (or a photo group's numbered captions) and its credit right under the
+        group: '## 丰收时节' over a photo is the photo's headline, not a subhead of the text
+        above."""
+        paras: list[Para] = []
+        for b in self.blocks[i + 1:i + 2 + PHOTO_GROUP_MAX]:
+            if isinstance(b, Marker) and b.kind is Kind.NOISE:
+                continue
+            if not isinstance(b, Para):
+                return bool(paras) and isinstance(b, Marker) and b.kind is Kind.CREDIT and (
+                    len(paras) == 1 or any(group_caption(p.text) for p in paras))
+            paras.append(b)
+        return False
 
     def follow_plan(self, i: int, head: Head, subtitles: list[str]) -> None:
         """Do what the page's plan decided for this group (see plan.py)."""
@@ -1065,7 +1078,7 @@ class Assembler:
             cur = photo
         elif (len(cur.paragraphs) >= 2 and (cur.title or cur.byline)
               and len(cur.paragraphs[-1]) <= CAPTION_MAX
-              and not any(p[:1] in CIRCLED for p in cur.paragraphs)
+              and not any(group_caption(p) for p in cur.paragraphs)
               and not cur.paragraphs[-1].startswith("图为")):  # the story's own picture
             # A story with its headline or byline, then a short paragraph and a credit:
             # the paragraph is a photo's caption printed after the story.
