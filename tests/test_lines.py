@@ -306,3 +306,8 @@ def test_a_sentence_about_retail_prices_is_no_masthead() -> None:
     assert line.kind is Kind.TEXT
     price = classify(1, "零售价：1.50元", markdown=False)
     assert (price.kind, price.reason) == (Kind.NOISE, "masthead")
+
+
+def test_a_bold_title_loses_the_bullet_and_brackets_it_was_printed_with() -> None:
+    assert classify(1, "**▲钢都工匠“传帮带”**", markdown=True).text == "钢都工匠“传帮带”"
+    assert classify(1, "**【合唱团获一等奖】**", markdown=True).text == "合唱团获一等奖"

@@ -288,7 +288,7 @@ def classify(no: int, text: str, markdown: bool) -> Line:
             inner = classify(no, bold.group(1).strip(), markdown=False)
             if inner.kind in (Kind.BYLINE, Kind.CREDIT, Kind.SIGNATURE, Kind.NOISE):
                 return inner  # **□融媒体记者 许志远**: a byline set in bold
-            return Line(no, bold.group(1).strip(), Kind.SUBHEADING, width)
+            return Line(no, bare_title(bold.group(1)), Kind.SUBHEADING, width)
     if first in "【>＞":
         mark = MOBILE_MARK_RE.match(text)  # 【今日要闻】 alone, >>长江边的“守渔人”
         label = mark and (mark.group(1) or mark.group(2))
@@ -498,6 +498,15 @@ NUMBERED_ITEM_RE = re.compile(r"^\d{1,2}[.．、](?:(?!\d)|(?=\d{1,2}月\d))\s*"
 # A web or mobile edition's section name alone in brackets (【今日要闻】), and its titles
 # after >> marks (>>长江边的“守渔人”; a box of > lines lists the issue's titles).
 MOBILE_MARK_RE = re.compile(r"^(?:【([^】]{2,10})】|[>＞]{1,3}\s*(\S.{1,31}))$")
+
+
+def bare_title(text: str) -> str:
+    """A title without the bullet or the brackets it was printed with: **▲钢都工匠“传帮带”**,
+    **【云杉小学合唱团获省级比赛一等奖】**."""
+    bare = text.strip().lstrip(BULLET_MARKS + " ")
+    if bare[:1] == "【" and bare[-1:] == "】" and "】" not in bare[:-1]:
+        bare = bare[1:-1]
+    return bare or text.strip()
 
 
 def is_enumerated(text: str) -> bool:

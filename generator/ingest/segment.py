@@ -46,6 +46,7 @@ from generator.ingest.lines import (
     TRAILING_BYLINE_RE,
     Kind,
     Line,
+    bare_title,
     bullet_title,
     classify,
     display_width,
@@ -736,7 +737,8 @@ class Assembler:
                 rest = rest[titled.end():].lstrip()
             return rest
         if m.group("inline"):
-            article.title = article.title or m.group("inline_title") or m.group("bold_title")
+            article.title = article.title or bare_title(
+                m.group("inline_title") or m.group("bold_title"))
             return text[m.end():].lstrip()
         byline = m.group(0).strip()
         if article.byline and article.byline != byline:
