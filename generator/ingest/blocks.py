@@ -253,16 +253,10 @@ def row_like(ln: Line) -> bool:
     return " " in text and "，" not in text and SPACED_WORDS_RE.match(text) is not None
 
 
-PIPE_ROW_RE = re.compile(r"^[|｜](?:[^|｜]*[|｜]){2,}$")
-
-
 def mark_rows(chunk: list[Line]) -> None:
     """Rows come in runs: row-like lines are rows when three or more stand together, or
     two of one shape (a two-line headline, 聚力产业链 招引大项目 / …项目143个, is no
     table)."""
-    for ln in chunk:
-        if ln.text[:1] in "|｜" and PIPE_ROW_RE.match(ln.text):
-            ln.row = True  # | 场地 | 所在区 |: a pipe table's row, header row included
     flags = [row_like(ln) for ln in chunk]
     if flags.count(True) < 2:
         return  # no run of rows (Line.row is False unless set here)

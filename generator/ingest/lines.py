@@ -292,11 +292,13 @@ def classify(no: int, text: str, markdown: bool) -> Line:
     if first in "【>＞":
         mark = MOBILE_MARK_RE.match(text)  # 【今日要闻】 alone, >>长江边的“守渔人”
         label = mark and (mark.group(1) or mark.group(2))
-        if label and not ends_sentence(label) and not any(ch in label for ch in "，。；,;"):
+        if label and not ends_sentence(label) and not CLAUSE_PUNCT_RE.search(label):
             reason = furniture_reason(label)  # 【导读】
             if reason:
                 return Line(no, text, Kind.NOISE, width, reason=reason)
             return Line(no, label, Kind.TEXT, display_width(label), bullet=first != "【")
+    if first in "|｜" and PIPE_ROW_RE.match(text):
+        return Line(no, text, Kind.TEXT, width, row=True)  # | 场地 | 所在区 |, header included
     cont = CONT_RE.match(text) if "版" in text else None
     if cont:
         kind = Kind.CONT_ON if cont.group(1) in ("下转", "转") else Kind.CONT_FROM
@@ -480,11 +482,13 @@ def noise_reason(text: str) -> str:
 
 
 SIGNER_MAX = 24  # characters: a notice's signer (a unit's name) is short
+SIGNER_PUNCT_RE = re.compile(r"[，。！？；：]")
+QUOTE_OR_LIST_RE = re.compile(r"[“”‘’《》，、]")
 
 
 def is_signer(text: str) -> bool:
     """A notice's signer: a short line that is not a sentence (城东区自来水公司)."""
-    return len(text) <= SIGNER_MAX and not any(ch in text for ch in "，。！？；：")
+    return len(text) <= SIGNER_MAX and SIGNER_PUNCT_RE.search(text) is None
 
 
 ENUM_FIRST = frozenset("一二三四五六七八九十（(0123456789")
@@ -495,6 +499,8 @@ ENUM_FIRST = frozenset("一二三四五六七八九十（(0123456789")
 NUMBERED_ITEM_RE = re.compile(r"^\d{1,2}[.．、](?:(?!\d)|(?=\d{1,2}月\d))\s*")
 
 
+CLAUSE_PUNCT_RE = re.compile(r"[，。；,;]")
+PIPE_ROW_RE = re.compile(r"^[|｜](?:[^|｜]*[|｜]){2,}$")  # a pipe table's row
 # A web or mobile edition's section name alone in brackets (【今日要闻】), and its titles
 # after >> marks (>>长江边的“守渔人”; a box of > lines lists the issue's titles).
 MOBILE_MARK_RE = re.compile(r"^(?:【([^】]{2,10})】|[>＞]{1,3}\s*(\S.{1,31}))$")
@@ -520,7 +526,7 @@ def bullet_title(line: Line, markdown: bool) -> Line | None:
     bulleted brief, ●眼下正值玉米管护关键, runs on). None for any other line."""
     text = line.text
     if line.kind is not Kind.LEAD or text[:1] not in BULLETS or len(text) > BULLET_TITLE_MAX \
-            or ends_sentence(text) or any(mark in text for mark in "，。；,;"):
+            or ends_sentence(text) or CLAUSE_PUNCT_RE.search(text):
         return None
     title = text.lstrip(BULLET_MARKS + " ")
     if not title:
@@ -544,7 +550,7 @@ def is_kicker(text: str) -> bool:
         return True
     if len(text) > 16 or " " in text or SENTENCE_START_RE.match(text):
         return False
-    if any(ch in text for ch in "“”‘’《》，、"):
+    if QUOTE_OR_LIST_RE.search(text):
         return False  # quotations and lists belong to headlines, not to unit names
     if ORG_END_RE.search(text):
         return True

@@ -371,21 +371,24 @@ def extend_boxes(lines: list[Line]) -> list[Line]:
     advertisement's hotline, which closes the box: '嘉河口腔医院 / 夏季种植牙惠民月'."""
     box = ""
     for i, ln in enumerate(lines):
-        above = lines[i - 1] if i else None
-        if ln.kind is Kind.NOISE and ln.reason == "index of other pages" and above is not None \
-                and above.kind is Kind.TEXT and above.text[:1] in "▶►":
-            above.kind, above.reason = Kind.NOISE, ln.reason  # a teaser wrapped over two lines
-        if ln.kind is Kind.NOISE and ln.reason in BOX_REASONS and (
-                ln.reason != "index of other pages" or ln.text[:1] in "▶►"):
-            if not box and ln.reason == "advertisement":
+        if ln.kind is not Kind.NOISE:
+            if box and box_line(ln):
+                ln.kind, ln.reason = Kind.NOISE, box
+            else:
+                box = ""
+            continue
+        reason = ln.reason
+        if reason == "index of other pages" and i and lines[i - 1].kind is Kind.TEXT \
+                and lines[i - 1].text[:1] in "▶►":
+            lines[i - 1].kind, lines[i - 1].reason = Kind.NOISE, reason  # wrapped teaser
+        if reason in BOX_REASONS and (reason != "index of other pages" or ln.text[:1] in "▶►"):
+            if not box and reason == "advertisement":
                 for above in lines[max(0, i - AD_LINES_ABOVE):i][::-1]:
                     if not box_line(above):
                         break
-                    above.kind, above.reason = Kind.NOISE, ln.reason
-            box = ln.reason
-        elif box and box_line(ln):
-            ln.kind, ln.reason = Kind.NOISE, box
-        elif box:
+                    above.kind, above.reason = Kind.NOISE, reason
+            box = reason
+        else:
             box = ""
     return lines
 
