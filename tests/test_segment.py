@@ -1676,3 +1676,17 @@ def test_a_photo_group_with_numbered_captions_after_an_interview() -> None:
     assert interview.body.endswith("要先摸清病根。")
     assert (photo.kind, photo.title, photo.byline) == ("photo", "老街“焕新”记", "本报记者 陆宁 摄")
     assert photo.body.startswith("图① 修缮后") and photo.body.endswith("滨河步道上散步。")
+
+
+def test_a_page_header_of_short_items_and_markdown_pictures_are_furniture() -> None:
+    text = "\n".join([
+        "2", "株洲日报", "要闻", "2026年2月2日 星期一", "责任编辑 周 莹 版式 黄 杰 校对 刘 畅", "",
+        "# 智能装备产业园首批项目开工", "", "![](images/02_01.jpg)", "![](images/02_02.jpg)", "",
+        "本报讯（记者 谭静宜）2月1日，园区首批项目开工。", "", "# 漓江春色", "",
+        "3月25日，游客在漓江边赏春。", "", "本报记者 罗达 摄"])
+    page = segment(text)
+    assert [a.title for a in page.articles] == ["智能装备产业园首批项目开工", "漓江春色"]
+    reasons = [n.reason for n in page.noise]
+    assert reasons[:5] == ["page header", "masthead", "page header", "page header",
+                           "editors' names"]
+    assert reasons[5:] == ["image", "image"]

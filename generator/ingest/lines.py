@@ -131,6 +131,7 @@ ACCOUNT_RE = re.compile(
     r"^[\u4e00-\u9fff]{0,8}(?:微信公众号|公众号|视频号|抖音号|快手号|微博号?|客户端|小程序|APP)$")
 RULE_RE = re.compile(r"^(?:[-*_=~—]\s*){3,}$")
 PAGE_LABEL_LINE_RE = re.compile(r"^[A-D]\d{2}\s*[\u4e00-\u9fff]{2,4}$")
+IMAGE_LINE_RE = re.compile(r"^(?:!\[[^\]]*\]\([^)]*\)\s*)+$")
 PLACEHOLDER_RE = re.compile(r"\d{2,4}\s*[x×*]\s*\d{2,4}\s*px|banner$", re.I)
 LINK_LINE_RE = re.compile(r"^(?:详情点击|点击查看|阅读原文)[:：]?\s*(?:https?://\S+)?$|^https?://\S+$")
 # '具体排名如下：', '编辑同志：': text that leads into a list or a letter, not a label.
@@ -351,6 +352,10 @@ PAGE_HEADER_RE = re.compile(
 EDITORS_RE = re.compile(
     r"^[（(【\[]?(?:本版|本期)?(?:责任编辑|责编|编辑|校对|美编|版式|版式设计|组版|审读|值班编辑|值班主任"
     r"|终审|制图|美术编辑|视觉|排版|主编|统筹|审校|审核)(?:\s*[：:/／]\s*|\s+)[\u4e00-\u9fff·](?:\s?[\u4e00-\u9fff·]){1,3}")
+# …and with the spaces taken out by repair: 责任编辑周莹版式黄杰校对刘畅.
+EDITORS_GLUED_RE = re.compile(
+    r"^(?:本版|本期)?(?:责任编辑|责编)[：:/／]?[\u4e00-\u9fff·]{2,4}"
+    r"(?:(?:版式|校对|美编|美术编辑|审读|组版|值班编辑)[：:/／]?[\u4e00-\u9fff·]{2,4})+$")
 # A weather box: a temperature range, a wind force, or a line that starts 今日天气.
 WEATHER_RE = re.compile(
     r"(?:^(?:今日|明日|今天|明天|本周|[\u4e00-\u9fff]{2,3})?天气(?:预报)?(?:[：:\s]|$)|^空气质量[：:]"
@@ -435,7 +440,7 @@ def furniture_reason(text: str) -> str:
         return "masthead"
     if len(text) <= 6 and INDEX_HEADER_RE.match(text):
         return "index of other pages"
-    if text[0] in EDITOR_FIRST and EDITORS_RE.match(text):
+    if text[0] in EDITOR_FIRST and (EDITORS_RE.match(text) or EDITORS_GLUED_RE.match(text)):
         return "editors' names"
     if MASTHEAD_HINT_RE.search(text) and MASTHEAD_RE.search(text):
         return "masthead"
@@ -456,6 +461,8 @@ def furniture_reason(text: str) -> str:
 
 def noise_reason(text: str) -> str:
     """Why a line is layout rather than article text, or '' when it is text."""
+    if text[0] == "!" and IMAGE_LINE_RE.match(text):
+        return "image"  # ![](images/06_02.jpg): a picture of a Markdown-like dump
     if "A" <= text[0] <= "Z" and PINYIN_BANNER_RE.match(text):
         return "section banner"
     reason = furniture_reason(text)

@@ -35,6 +35,7 @@ from generator.ingest.blocks import (
 from generator.ingest.lines import (
     AUTHOR_UNIT_RE,
     CAPTION_CREDIT_RE,
+    CLAUSE_PUNCT_RE,
     CONT_RE,
     CREDIT_TAIL_RE,
     INLINE_TITLE_RE,
@@ -94,7 +95,7 @@ KICKER_LONG = 8  # characters: two lines this long in one group are a kicker and
 KICKER_TITLE_LONGER = 2  # characters: how much longer a title is than such a kicker
 CAPTION_MAX = 160  # characters: a photo caption is a paragraph at most this long
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩"  # numbered captions of a photo group
-PHOTO_GROUP_MAX = 6  # blocks: a photo group's intro and captions under its title
+PHOTO_GROUP_MAX = 6  # paragraphs: a photo group's intro and captions under its title
 GROUP_CAPTION_RE = re.compile(r"^图\s*[①②③④⑤⑥⑦⑧⑨⑩\d]\s*[：:]?|^[①②③④⑤⑥⑦⑧⑨⑩]")
 
 
@@ -352,17 +353,22 @@ def titles_on_top(lines: list[Line]) -> list[Line]:
 
 
 def dates_in_mastheads(lines: list[Line]) -> list[Line]:
-    """A date alone on its line among the masthead's lines (宁夏日报 / … / 2026年3月12日 /
-    星期四) is the page's date, not a notice's closing date."""
-    for i in [i for i, ln in enumerate(lines) if ln.kind is Kind.TEXT and ln.terminal
-              and SIGN_OFF_DATE_RE.match(ln.text)]:
+    """A date, a page number or a section's name alone on its line among the masthead's
+    lines (株洲日报 / 要闻 / 2026年3月12日 / 星期四, 综合新闻 03) is page furniture, not a
+    notice's closing date or a headline."""
+    for i in [i for i, ln in enumerate(lines) if ln.kind is Kind.TEXT and (
+            (ln.terminal and SIGN_OFF_DATE_RE.match(ln.text))
+            or (len(ln.text) <= MASTHEAD_ITEM and not ln.terminal
+                and not CLAUSE_PUNCT_RE.search(ln.text)))]:
         near = [lines[j] for j in (i - 1, i + 1) if 0 <= j < len(lines)]
         if any(ln.kind is Kind.NOISE and ln.reason in MASTHEAD_REASONS for ln in near):
             lines[i].kind, lines[i].reason = Kind.NOISE, "page header"
     return lines
 
 
-MASTHEAD_REASONS = frozenset({"masthead", "page header", "section banner"})
+MASTHEAD_ITEM = 6  # characters: a section's name or a page number beside the masthead
+# (a section banner's Chinese name under it is the page's section: separate_section_names)
+MASTHEAD_REASONS = frozenset({"masthead", "page header"})
 
 
 def extend_boxes(lines: list[Line]) -> list[Line]:
@@ -786,13 +792,15 @@ class Assembler:
         group: '## 丰收时节' over a photo is the photo's headline, not a subhead of the text
         above."""
         paras: list[Para] = []
-        for b in self.blocks[i + 1:i + 2 + PHOTO_GROUP_MAX]:
+        for b in self.blocks[i + 1:]:
             if isinstance(b, Marker) and b.kind is Kind.NOISE:
                 continue
             if not isinstance(b, Para):
                 return bool(paras) and isinstance(b, Marker) and b.kind is Kind.CREDIT and (
                     len(paras) == 1 or any(group_caption(p.text) for p in paras))
             paras.append(b)
+            if len(paras) > PHOTO_GROUP_MAX:
+                return False
         return False
 
     def follow_plan(self, i: int, head: Head, subtitles: list[str]) -> None:
