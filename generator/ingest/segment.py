@@ -361,13 +361,14 @@ def dates_in_mastheads(lines: list[Line]) -> list[Line]:
             or (len(ln.text) <= MASTHEAD_ITEM and not ln.terminal
                 and not CLAUSE_PUNCT_RE.search(ln.text)))]:
         near = [lines[j] for j in (i - 1, i + 1) if 0 <= j < len(lines)]
-        if any(ln.kind is Kind.NOISE and ln.reason in MASTHEAD_REASONS for ln in near):
+        if i and lines[i - 1].kind is Kind.NOISE and lines[i - 1].reason == "section banner":
+            lines[i].kind, lines[i].reason = Kind.NOISE, "section name"  # FUKAN / 副刊
+        elif any(ln.kind is Kind.NOISE and ln.reason in MASTHEAD_REASONS for ln in near):
             lines[i].kind, lines[i].reason = Kind.NOISE, "page header"
     return lines
 
 
 MASTHEAD_ITEM = 6  # characters: a section's name or a page number beside the masthead
-# (a section banner's Chinese name under it is the page's section: separate_section_names)
 MASTHEAD_REASONS = frozenset({"masthead", "page header"})
 
 
@@ -1028,6 +1029,8 @@ class Assembler:
 
     def on_noise(self, i: int, line: Line) -> None:
         self.noise.append(Noise(line.text, line.no, line.reason))
+        if line.reason == "section name":
+            self.section = self.section or line.text
         if line.reason == "section banner":
             nxt = self.blocks[i + 1] if i + 1 < len(self.blocks) else None
             if isinstance(nxt, Head) and is_banner_name(self.blocks, i + 1):
