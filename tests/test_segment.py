@@ -1690,3 +1690,14 @@ def test_a_page_header_of_short_items_and_markdown_pictures_are_furniture() -> N
     assert reasons[:5] == ["page header", "masthead", "page header", "page header",
                            "editors' names"]
     assert reasons[5:] == ["image", "image"]
+
+
+def test_a_brief_s_title_and_text_on_one_line_after_its_bullet() -> None:
+    text = "\n".join(["乡村速递", "●枣香村开设农民夜校 3月10日晚，枣香村农",
+                      "民夜校开课。（记者 王 静）", "◆红柳区新增3处公益冰场 1月",
+                      "20日，红柳区新建3处公益冰场。（记者 艾 力）",
+                      "", "今日导读", "●秋冬季森林防火形势严峻 4版"])
+    page = segment(text)
+    assert [a.title for a in page.articles] == ["枣香村开设农民夜校", "红柳区新增3处公益冰场"]
+    assert page.articles[0].body == "3月10日晚，枣香村农民夜校开课。"
+    assert page.noise[-1].reason == "index of other pages"

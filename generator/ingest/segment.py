@@ -34,6 +34,7 @@ from generator.ingest.blocks import (
 )
 from generator.ingest.lines import (
     AUTHOR_UNIT_RE,
+    BULLETS,
     CAPTION_CREDIT_RE,
     CLAUSE_PUNCT_RE,
     CONT_RE,
@@ -225,6 +226,10 @@ def prepare_lines(text: str, markdown: bool) -> list[Line]:
             out.extend(classify(no, part, markdown) for part in split_tails(text))
         elif len(raw) > 6 and " " in raw[-5:-1] and GLUED_NAME_RE.match(raw.rstrip()):
             out.extend(split_glued_name(no, text, markdown))  # '…解决。 秦玉' as printed
+        elif raw[:1] in BULLETS and (parts := spaced_brief_title(raw)):
+            title, rest = parts  # ●枣香村开设农民夜校 3月10日晚，… (repair drops that space)
+            out += [Line(no, title, Kind.TEXT, display_width(title), bullet=True),
+                    Line(no, rest, Kind.LEAD, display_width(rest))]
         elif "记者" in raw[-16:] and (byline := trailing_byline(raw, text)):
             out += [classify(no, text[:-len(byline)], markdown),  # …十来块。 本报记者 邵 宁
                     Line(no, byline, Kind.BYLINE, display_width(byline))]
@@ -519,6 +524,26 @@ NAME_AFTER_STOP_RE = re.compile(r"^(?P<text>.*[。！？”])(?P<name>[\u4e00-\u
 
 
 SPACED_TAIL_RE = re.compile(r"^.*[。！？”][ \u3000]+(?P<tail>\S.{1,24})$")
+
+
+# ●枣香村开设农民夜校 3月10日晚，…: a brief's title, a space, then its text (a sentence).
+SPACED_BRIEF_RE = re.compile(
+    r"^[●■◆▲★]\s*(?!\d{1,2}月|\d{4}年)(?P<title>[^\s，。；：,;:、！？（）()]{4,24})[ \u3000]+"
+    r"(?P<rest>[^\s，。].*)$")
+SENTENCE_SOON_RE = re.compile(r"^[^，。]{0,30}[，。]")
+MONTH_RE = re.compile(r"^\d{1,2}月")  # a date wrapped after its month: 1月 / 20日，
+
+
+def spaced_brief_title(raw: str) -> tuple[str, str] | None:
+    """The title and the text of a brief printed on one line after its bullet, as repaired:
+    the text is a sentence (a comma or full stop soon), or opens like one (1月 / 20日，…)."""
+    m = SPACED_BRIEF_RE.match(raw.strip())
+    if m is None:
+        return None
+    rest = repair_line(m.group("rest"))
+    if not (SENTENCE_SOON_RE.match(rest) or opens_sentence(rest) or MONTH_RE.match(rest)):
+        return None  # not '●…形势严峻 4版', an index of other pages
+    return repair_line(m.group("title")), rest
 
 
 def trailing_byline(raw: str, text: str) -> str:
