@@ -1701,3 +1701,16 @@ def test_a_brief_s_title_and_text_on_one_line_after_its_bullet() -> None:
     assert [a.title for a in page.articles] == ["枣香村开设农民夜校", "红柳区新增3处公益冰场"]
     assert page.articles[0].body == "3月10日晚，枣香村农民夜校开课。"
     assert page.noise[-1].reason == "index of other pages"
+
+
+def test_a_commentary_under_an_index_box_with_a_two_line_title() -> None:
+    text = "\n".join([
+        "本期要目", "■石榴山社区：老楼加装", "电梯“加速度” 2版", "■渔家峪村：民宿有了",
+        "“管家团” 6版", "观海短评", "让“出海即上桌”", "跑得更快", "一座冷链仓储中心，连",
+        "着渔民的“钱袋子”，也连", "着百姓的“菜篮子”。要让", "冷链跑得更快，还需补齐", "短板。",
+        "□ 本报评论员 韩 溪"])
+    page = segment(text)
+    [article] = page.articles
+    assert (article.kicker, article.title) == ("观海短评", "让“出海即上桌”跑得更快")
+    assert article.byline == "本报评论员韩溪"  # as repaired
+    assert [n.reason for n in page.noise] == ["index of other pages"] * 5

@@ -28,6 +28,7 @@ DIGIT_RE = re.compile(r"\d")
 ROW_ENDS = frozenset("）)分%元个件人次")
 INDENT = 2  # a paragraph's first line is indented two characters in print
 SUFFIX_AFTER = 3  # lines: a headline is read under a story at least this long
+SHORT_TITLE_LINE = 0.65  # of the body's width: a title's last line this short is no text
 SHORT_OF_COLUMN = 0.85  # of the column: a line this short is no full line of body text
 RUN_ON_SLACK = 2  # characters: a line wider than its column by more is set across columns
 
@@ -555,6 +556,10 @@ class BlockBuilder:
         size = 2 if len(run) > 3 and (is_kicker(run[0].text) or (
             run[1].kind is Kind.TEXT and not run[1].terminal
             and runs_on(run[0].text, run[1].text))) else 1  # 关于…封闭 / 施工的公告
+        if size == 2 and len(run) > 4 and is_kicker(run[0].text) \
+                and head_line(run[2], float("inf"), self.column) \
+                and run[2].width <= SHORT_TITLE_LINE * max(ln.width for ln in run[3:]):
+            size = 3  # 观海短评 / 让“出海即上桌” / 跑得更快: a kicker over a title of two lines
         prefix, rest = run[:size], run[size:]
         if len(rest) < 2 or not all(head_line(ln, float("inf"), self.column) for ln in prefix):
             return [], run
@@ -563,9 +568,9 @@ class BlockBuilder:
         body_width = max(ln.width for ln in rest)
         # After a finished article, page furniture or a kicker (金城短评 over the title),
         # a new article starts anyway: the line only has to be clearly short of a full one.
-        finished = prev is None or isinstance(prev, Head) or size == 2 or (
+        finished = prev is None or isinstance(prev, Head) or size >= 2 or (
             isinstance(prev, Marker) and prev.kind in (Kind.SIGNATURE, Kind.CREDIT, Kind.NOISE))
-        limit = (body_width - (1.0 if size == 2 else INDENT + 1.5)) if finished \
+        limit = (body_width - (1.0 if size >= 2 else INDENT + 1.5)) if finished \
             else 0.65 * body_width
         if all(ln.width <= limit for ln in prefix):
             return prefix, rest

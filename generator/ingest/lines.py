@@ -28,7 +28,7 @@ PAPER = (r"(?:[\u4e00-\u9fff]{2,6}(?:日报|晚报|都市报|早报|商报|晨�
 # 青岛日报/观海新闻记者: the paper and its news app, a slash between.
 ROLE = (rf"(?:{PAPER}(?:[/／][\u4e00-\u9fff]{{2,6}}(?=记者))?|[A-Z]{{2,5}}|新华社|中新社)?"
         r"(?:本报|特约|见习|首席|实习|摄影|全媒体|融媒体|融媒|新媒体|驻[\u4e00-\u9fff]{1,3}){0,3}"
-        r"(?:记者|通讯员|实习生|摄影|编辑)(?:\s*[/／](?!\s*摄))?")
+        r"(?:记者|通讯员|实习生|摄影|编辑|评论员(?!文章))(?:\s*[/／](?!\s*摄))?")
 
 # Punctuation that ends a sentence; a paragraph or a line ending with one is complete.
 TERMINAL = "。！？!?…；;"
@@ -85,7 +85,7 @@ AUTHOR_UNIT_RE = re.compile(
     rf"^[{CJK}·]{{2,4}}[（(][{CJK}、]{{2,18}}[局委院校所部会司心区县市镇乡厅站队社馆学]"
     rf"(?:[{CJK}]{{0,4}})[）)]$")
 # □ 罗 秋 / ■张明: an author's name in a box, the byline of an essay or a letter.
-BOXED_NAME_RE = re.compile(rf"^[□■]\s*[{CJK}](?:\s?[{CJK}]){{1,3}}$")
+BOXED_NAME_RE = re.compile(rf"^[□■◎]\s*[{CJK}](?:\s?[{CJK}]){{1,3}}$")
 # 文 张三 图 李四: who wrote and who photographed.
 TEXT_AND_PHOTO_RE = re.compile(
     rf"^文\s*[：:]?\s*{NAME}\s+图\s*[：:]?\s*{NAME}$"
@@ -94,7 +94,7 @@ TEXT_AND_PHOTO_RE = re.compile(
 COMMENTATOR_RE = re.compile(rf"^[□■●]?\s*(?:本报|{PAPER})?(?:特约)?评论员$")  # 江门日报评论员
 # "本报记者张刚刘地委通讯员孔鹏": several names glued together after the role word.
 BYLINE_GLUED_RE = re.compile(  # …not a sentence that starts 记者从…获悉, 记者在…
-    rf"^[{BULLET_MARKS}]?\s*(?:{ROLE}\s*(?!从|在|日前|近日|昨日|今天|了解|获悉|走进|来到)"
+    rf"^[{BULLET_MARKS}]?\s*(?:{ROLE}\s*(?!从|在|日前|近日|昨日|今天|了解|获悉|走进|来到|文章)"
     rf"[{CJK}·\s]{{2,12}}?)+(?:{TEXT_PHOTO})?$")
 # A byline printed after the text: （记者 X 通讯员 Y 报道）, （据新华社电）, （本报记者 X）.
 TRAILING_BYLINE_RE = re.compile(
@@ -318,7 +318,7 @@ def classify(no: int, text: str, markdown: bool) -> Line:
         return Line(no, text, Kind.SIGNATURE, width)  # 据新华社电 after the text
     if plain and last in "）)" and AUTHOR_UNIT_RE.match(text):
         return Line(no, text, Kind.BYLINE, width)  # 孙海海（市教育局）: a 来论's author
-    if first in "□■" and BOXED_NAME_RE.match(text):
+    if first in "□■◎" and BOXED_NAME_RE.match(text):
         return Line(no, text.lstrip("□■ "), Kind.BYLINE, width)  # □ 罗 秋: the author
     if (first in LEAD_FIRST or "讯" in text[2:NEWS_OF_AT]) and LEAD_START_RE.match(text):
         return Line(no, text, Kind.LEAD, width)
@@ -388,7 +388,7 @@ MASTHEAD_NAME_RE = re.compile(r"^[\u4e00-\u9fff]{2,6}(?:日报|晚报|都市报|
 DATED_PAPER_RE = re.compile(
     r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*[\u4e00-\u9fff]{2,6}"
     r"(?:日报|晚报|都市报|早报|商报|时报|晨报|手机报)$")
-INDEX_HEADER_RE = re.compile(r"^(?:今日|本期|本版|要闻)?(?:导读|提示|要闻提示|内容提要|导航)$")
+INDEX_HEADER_RE = re.compile(r"^(?:今日|本期|本版|要闻)?(?:导读|提示|要闻提示|内容提要|导航|要目)$")
 # Sales talk a news line never has: 以旧换新 补贴最高700元, 某某·悦府 火热认购中.
 AD_WORDS_RE = re.compile(r"以旧换新|补贴最高|火热认购|盛大开盘|限时特惠|全屋定制|招商加盟|钜惠")
 AD_RE = re.compile(r"^(?:广告|[【\[]广告[】\]]|招商热线|咨询热线|订购热线|服务热线)"

@@ -34,6 +34,7 @@ from generator.ingest.blocks import (
 )
 from generator.ingest.lines import (
     AUTHOR_UNIT_RE,
+    BULLET_MARKS,
     BULLETS,
     CAPTION_CREDIT_RE,
     CLAUSE_PUNCT_RE,
@@ -68,7 +69,6 @@ from generator.ingest.plan import (
     SUB,
     is_banner_name,
     is_column_label,
-    next_is_head,
     plan,
 )
 from generator.ingest.repair import (
@@ -390,9 +390,8 @@ def extend_boxes(lines: list[Line]) -> list[Line]:
                 box = ""
             continue
         reason = ln.reason
-        if reason == "index of other pages" and i and lines[i - 1].kind is Kind.TEXT \
-                and lines[i - 1].text[:1] in "▶►":
-            lines[i - 1].kind, lines[i - 1].reason = Kind.NOISE, reason  # wrapped teaser
+        if reason == "index of other pages" and i and wrapped_teaser(lines[i - 1]):
+            lines[i - 1].kind, lines[i - 1].reason = Kind.NOISE, reason
         if reason in BOX_REASONS and (reason != "index of other pages" or ln.text[:1] in "▶►"):
             if not box and reason == "advertisement":
                 for above in lines[max(0, i - AD_LINES_ABOVE):i][::-1]:
@@ -403,6 +402,16 @@ def extend_boxes(lines: list[Line]) -> list[Line]:
         else:
             box = ""
     return lines
+
+
+TEASER_LINE = 20  # characters: the first line of a teaser wrapped over two
+
+
+def wrapped_teaser(ln: Line) -> bool:
+    """The first line of a teaser whose second line names its page (▶老手艺人口述：修老宅
+    / 要“慢工” A03, ■渔家峪村：民宿有了 / “管家团” 6版)."""
+    return ln.kind in (Kind.TEXT, Kind.LEAD) and ln.text[:1] in "▶►" + BULLET_MARKS \
+        and len(ln.text) <= TEASER_LINE and not ln.terminal
 
 
 def box_line(ln: Line) -> bool:
@@ -1074,8 +1083,10 @@ class Assembler:
     def closes_text(self, i: int) -> bool:
         """A byline between a body and a headline group ends that body: pages that print
         headlines under their stories print the credit line there too (正文 / 记者 X /
-        标题); above a story it would stand under its headline."""
-        return next_is_head(self.blocks, i)
+        标题); above a story it would stand under its headline. So does one that ends
+        the page."""
+        j = next_block(self.blocks, i)
+        return j is None or isinstance(self.blocks[j], Head)
 
     def on_byline(self, line: Line, closes: bool = False) -> None:
         cur = self.cur
