@@ -971,6 +971,8 @@ REGRESSION_FLOORS = {  # folder: (pages, F1, headline, byline)
     "heldout11": (8, 0.88, 0.80, 0.85),
     "heldout12": (8, 0.89, 0.76, 0.87),
     "heldout13": (8, 0.88, 0.81, 0.85),
+    "heldout14": (8, 0.85, 0.69, 0.82),
+    "heldout15": (8, 0.76, 0.71, 0.78),
 }
 
 
