@@ -1716,3 +1716,17 @@ def test_a_commentary_under_an_index_box_with_a_two_line_title() -> None:
     assert (article.kicker, article.title) == ("观海短评", "让“出海即上桌”跑得更快")
     assert article.byline == "本报评论员韩溪"  # as repaired
     assert [n.reason for n in page.noise] == ["index of other pages"] * 5
+
+
+def test_a_notice_s_bold_title_after_a_story_and_a_brief_cut_after_its_title() -> None:
+    text = "\n".join(["# 榆川区建成20个“职工驿站”", "", "驿站为户外劳动者提供饮水等服务。", "",
+                      "**“我身边的劳动者”征文启事**", "", "本报即日起开展征文活动，欢迎投稿。",
+                      "", "# 春到玉岭", "", "3月26日，市民在公园赏花。"])
+    story, notice, _ = segment(text).articles
+    assert story.body == "驿站为户外劳动者提供饮水等服务。"
+    assert notice.title == "“我身边的劳动者”征文启事"
+    briefs = "\n".join(["●市图书馆推出“周末读书会”　从", "3月21日起，市图书馆每周六下午",
+                        "举办读书会。（实习生 韦嘉豪）", "●秋冬季森林防火形势严峻 第4版"])
+    page = segment(briefs)
+    assert [a.title for a in page.articles] == ["市图书馆推出“周末读书会”"]
+    assert page.articles[0].body.startswith("从3月21日起")

@@ -22,6 +22,7 @@ from itertools import pairwise
 from generator.errors import plural
 from generator.ingest.article import Article, Noise, SegmentedPage
 from generator.ingest.blocks import (
+    NOTICE_TITLE_RE,
     Block,
     BlockBuilder,
     Head,
@@ -541,6 +542,8 @@ SPACED_BRIEF_RE = re.compile(
     r"(?P<rest>[^\s，。].*)$")
 SENTENCE_SOON_RE = re.compile(r"^[^，。]{0,30}[，。]")
 MONTH_RE = re.compile(r"^\d{1,2}月")  # a date wrapped after its month: 1月 / 20日，
+PAGE_REF_RE = re.compile(r"^第?\s*[A-D]?\d{1,3}\s*版?$")
+WRAPPED_REST = 3  # characters: a brief's text cut off by the column's end right after it
 
 
 def spaced_brief_title(raw: str) -> tuple[str, str] | None:
@@ -550,7 +553,9 @@ def spaced_brief_title(raw: str) -> tuple[str, str] | None:
     if m is None:
         return None
     rest = repair_line(m.group("rest"))
-    if not (SENTENCE_SOON_RE.match(rest) or opens_sentence(rest) or MONTH_RE.match(rest)):
+    if PAGE_REF_RE.match(rest) or not (
+            SENTENCE_SOON_RE.match(rest) or opens_sentence(rest) or MONTH_RE.match(rest)
+            or len(rest) <= WRAPPED_REST):
         return None  # not '●…形势严峻 4版', an index of other pages
     return repair_line(m.group("title")), rest
 
@@ -803,7 +808,8 @@ class Assembler:
             self.column_items = True
             return
         if head.markdown_level == 2 and cur and not self.closed and cur.paragraphs \
-                and not self.photo_follows(i) and not self.table_follows(i):
+                and not self.photo_follows(i) and not self.table_follows(i) \
+                and not NOTICE_TITLE_RE.search(head.text):  # **征文启事** is a notice's
             self.add_subhead(head.text)
             return
         if self.interrupts_sentence(self.next_text(i)):
