@@ -1730,3 +1730,11 @@ def test_a_notice_s_bold_title_after_a_story_and_a_brief_cut_after_its_title() -
     page = segment(briefs)
     assert [a.title for a in page.articles] == ["市图书馆推出“周末读书会”"]
     assert page.articles[0].body.startswith("从3月21日起")
+
+
+def test_a_lead_credit_wrapped_over_three_narrow_lines() -> None:
+    text = "\n".join(["本报讯（曲靖日报全媒体", "记者 钱 晶 通讯员 赵", "畅）连日来，雁湖区金梅",
+                      "镇的烤烟育苗大棚里，一", "盘盘烟苗长势喜人。"])
+    [article] = segment(text).articles
+    assert article.byline == "本报讯（曲靖日报全媒体记者钱晶通讯员 赵畅）"  # as repaired
+    assert article.body == "连日来，雁湖区金梅镇的烤烟育苗大棚里，一盘盘烟苗长势喜人。"

@@ -239,8 +239,25 @@ def prepare_lines(text: str, markdown: bool) -> list[Line]:
             out.extend(classify(no, part, markdown) for part in bar.groups())
         else:
             out.append(classify(no, text, markdown))
-    return join_bylines(titles_on_top(dates_in_mastheads(extend_boxes(hotlines_in_text(
-        mark_bare_names(unlist_authors(bullet_titles(out, markdown))))))))
+    return join_bylines(wrapped_lead_credits(titles_on_top(dates_in_mastheads(extend_boxes(
+        hotlines_in_text(mark_bare_names(unlist_authors(bullet_titles(out, markdown)))))))))
+
+
+OPEN_PAREN_RE = re.compile(r"[（(][^）)]*$")  # a bracket opened and not closed on its line
+WRAPPED_CREDIT_LINES = 2  # lines a lead's bracketed credit may run on over
+
+
+def wrapped_lead_credits(lines: list[Line]) -> list[Line]:
+    """本报讯（某某日报全媒体 / 记者 钱 晶 通讯员 赵 / 畅）连日来，…: the lines inside a
+    lead's open bracket are the lead's own text, however much they look like bylines."""
+    for i in [i for i, ln in enumerate(lines) if ln.kind is Kind.LEAD
+              and OPEN_PAREN_RE.search(ln.text)]:
+        for ln in lines[i + 1:i + 1 + WRAPPED_CREDIT_LINES]:
+            if ln.kind in (Kind.BYLINE, Kind.CREDIT, Kind.SIGNATURE):
+                ln.kind = Kind.TEXT
+            if ln.kind is not Kind.TEXT or "）" in ln.text or ")" in ln.text:
+                break
+    return lines
 
 
 def join_bylines(lines: list[Line]) -> list[Line]:
