@@ -1738,3 +1738,15 @@ def test_a_lead_credit_wrapped_over_three_narrow_lines() -> None:
     [article] = segment(text).articles
     assert article.byline == "本报讯（曲靖日报全媒体记者钱晶通讯员 赵畅）"  # as repaired
     assert article.body == "连日来，雁湖区金梅镇的烤烟育苗大棚里，一盘盘烟苗长势喜人。"
+
+
+def test_a_subtitle_wrapped_over_three_lines_under_its_story() -> None:
+    story = ("今年，雁湖区计划种植烤烟12.6万亩，全区建成集约化育苗大棚1860个，目前育苗"
+             "工作已基本完成。截至3月15日，已调运化肥2.1万吨、农膜860吨，完成土地深翻14万亩。")
+    text = "\n".join([*(story[i:i + 11] for i in range(0, len(story), 11)),
+                      "春耕备耕正当时", "雁湖区烤烟育苗", "比去年提前一周", "——全区调运化肥",
+                      "2.1万吨，完成土地", "深翻14万亩", "", "3月15日，游客在松韵县古寨",
+                      "赏樱拍照。"])
+    first = segment(text).articles[0]
+    assert first.subtitle == "——全区调运化肥2.1万吨，完成土地深翻14万亩"
+    assert first.title == "雁湖区烤烟育苗比去年提前一周"

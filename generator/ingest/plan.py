@@ -80,7 +80,7 @@ WEIGHTS: dict[str, float] = {
     "md_sub": -4.0,  # "## title" inside a body is a subhead
     "bullet_open": -4.0,  # "● title" opens the brief under it
     "echo": 5.0,  # the group's words recur in the text it belongs to
-    "glue": 1.0,  # set against the text on one side, apart from the other: it is that side's
+    "glue": 2.0,  # set against the text on one side, apart from the other: it is that side's
     "local": 1.5,  # the local rules decided the same, from the group and its neighbours
 }
 BARE_LEAD = 4  # characters: 本报讯 alone, its credit on the byline line under it

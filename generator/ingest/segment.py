@@ -624,21 +624,37 @@ SUBTITLE_FULL = 0.85  # of the column: a subtitle line this wide may wrap onto t
 
 
 def mend_wrapped_subtitles(lines: list[Line], column: float) -> list[Line]:
-    """A ——subtitle wrapped onto a second line (——社区食堂、志愿者和周边餐馆联手， /
-    每天供餐约300份) is one subtitle: the next line has no full stop, and the story's lead
-    or byline follows it, or it is no wider than a column and the first line stops on a
-    comma or fills the column."""
+    """A ——subtitle wrapped onto the next lines (——社区食堂、志愿者和周边餐馆联手， /
+    每天供餐约300份) is one subtitle. The lines taken have no full stop and no more than a
+    column's width; the group ends there (a blank line, the story's lead or byline after
+    them), or, for one line, the subtitle's first line stops on a comma or fills the column."""
     joined: set[int] = set()
     for i in [i for i, ln in enumerate(lines) if ln.kind is Kind.SUBTITLE]:
-        sub, ln = lines[i], lines[i + 1] if i + 1 < len(lines) else None
-        after = lines[i + 2] if i + 2 < len(lines) else None
-        if ln is not None and ln.kind is Kind.TEXT and not ln.terminal and not ln.row and (
-                (after is not None and after.kind in (Kind.LEAD, Kind.BYLINE))
-                or (ln.width <= max(sub.width, column) and (
-                    sub.text[-1] in "，、：:；" or sub.width >= SUBTITLE_FULL * column))):
-            lines[i] = Line(sub.no, sub.text + ln.text, Kind.SUBTITLE, sub.width)
-            joined.add(i + 1)
+        sub = lines[i]
+        taken = 0
+        while taken < SUBTITLE_MORE and i + taken + 1 < len(lines):
+            ln = lines[i + taken + 1]
+            if ln.kind is not Kind.TEXT or ln.terminal or ln.row \
+                    or ln.width > max(sub.width, column) + 1:
+                break
+            taken += 1
+        nxt, after = (lines[j] if j < len(lines) else None for j in (i + 1, i + 2))
+        if not taken and nxt is not None and nxt.kind is Kind.TEXT and not nxt.terminal \
+                and after is not None and after.kind in (Kind.LEAD, Kind.BYLINE):
+            taken = 1  # right above the lead or byline, however wide
+        after = lines[i + taken + 1] if i + taken + 1 < len(lines) else None
+        ends = after is None or after.kind in (Kind.BLANK, Kind.LEAD, Kind.BYLINE)
+        if taken and not ends:
+            taken = 1 if (sub.text[-1] in "，、：:；" or sub.width >= SUBTITLE_FULL * column) \
+                and lines[i + 1].width <= max(sub.width, column) else 0
+        if taken:
+            more = "".join(ln.text for ln in lines[i + 1:i + 1 + taken])
+            lines[i] = Line(sub.no, sub.text + more, Kind.SUBTITLE, sub.width)
+            joined.update(range(i + 1, i + 1 + taken))
     return [ln for i, ln in enumerate(lines) if i not in joined] if joined else lines
+
+
+SUBTITLE_MORE = 2  # lines a subtitle may run on over
 
 
 def typical_width(lines: list[Line]) -> float:
