@@ -311,3 +311,11 @@ def test_a_sentence_about_retail_prices_is_no_masthead() -> None:
 def test_a_bold_title_loses_the_bullet_and_brackets_it_was_printed_with() -> None:
     assert classify(1, "**▲钢都工匠“传帮带”**", markdown=True).text == "钢都工匠“传帮带”"
     assert classify(1, "**【合唱团获一等奖】**", markdown=True).text == "合唱团获一等奖"
+
+
+def test_one_digit_page_labels_and_a_sale_advert_are_furniture() -> None:
+    for text, reason in (("A5城事", "page header"),
+                         ("A5 老菜场里开出“夜校”", "index of other pages"),
+                         ("菱湖路家居广场 全场满千减百", "advertisement")):
+        line = classify(1, text, markdown=False)
+        assert (line.kind, line.reason) == (Kind.NOISE, reason), text

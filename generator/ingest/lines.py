@@ -130,7 +130,7 @@ QR_END_RE = re.compile(r"(?:扫码|扫一扫)\s?[\u4e00-\u9fff]{0,5}$")  # 某�
 ACCOUNT_RE = re.compile(
     r"^[\u4e00-\u9fff]{0,8}(?:微信公众号|公众号|视频号|抖音号|快手号|微博号?|客户端|小程序|APP)$")
 RULE_RE = re.compile(r"^(?:[-*_=~—]\s*){3,}$")
-PAGE_LABEL_LINE_RE = re.compile(r"^[A-D]\d{2}\s*[\u4e00-\u9fff]{2,4}$")
+PAGE_LABEL_LINE_RE = re.compile(r"^[A-D]\d{1,2}\s*[\u4e00-\u9fff]{2,4}$")
 IMAGE_LINE_RE = re.compile(r"^(?:!\[[^\]]*\]\([^)]*\)\s*)+$")
 PLACEHOLDER_RE = re.compile(r"\d{2,4}\s*[x×*]\s*\d{2,4}\s*px|banner$", re.I)
 LINK_LINE_RE = re.compile(r"^(?:详情点击|点击查看|阅读原文)[:：]?\s*(?:https?://\S+)?$|^https?://\S+$")
@@ -381,7 +381,7 @@ INDEX_TAIL_RE = re.compile(
     r"|^[▶►][^。]{2,80}[A-D]\d{2}$"  # ▶老手艺人口述A03▶镜荷湖公园新增健身步道A03
     r"|^[^。，]{1,30}[\u4e00-\u9fff”’）)]\s?[A-D]\d{2}$")  # a wrapped teaser's end: 要“慢工” A03
 # A teaser led by its page's label: 'A04 这所学校的“田间课堂”火了'.
-INDEX_HEAD_RE = re.compile(r"^[A-D]\d{2}\s?[\u4e00-\u9fff“‘《][^，。；]{3,30}$")
+INDEX_HEAD_RE = re.compile(r"^[A-D]\d{1,2}\s?[\u4e00-\u9fff“‘《][^，。；]{5,30}$")
 # The paper's own name, alone or before the date: 绍兴日报, 德州晚报2024年12月3日星期二.
 MASTHEAD_NAME_RE = re.compile(r"^[\u4e00-\u9fff]{2,6}(?:日报|晚报|都市报|早报|商报|时报|晨报)\s*")
 # …or after it: 2026年1月20日重庆手机报.
@@ -390,11 +390,12 @@ DATED_PAPER_RE = re.compile(
     r"(?:日报|晚报|都市报|早报|商报|时报|晨报|手机报)$")
 INDEX_HEADER_RE = re.compile(r"^(?:今日|本期|本版|要闻)?(?:导读|提示|要闻提示|内容提要|导航|要目)$")
 # Sales talk a news line never has: 以旧换新 补贴最高700元, 某某·悦府 火热认购中.
-AD_WORDS_RE = re.compile(r"以旧换新|补贴最高|火热认购|盛大开盘|限时特惠|全屋定制|招商加盟|钜惠")
+AD_WORDS_RE = re.compile(
+    r"以旧换新|补贴最高|火热认购|盛大开盘|限时特惠|全屋定制|招商加盟|钜惠|满[千百万\d]{1,4}减[千百\d]")
 AD_RE = re.compile(r"^(?:广告|[【\[]广告[】\]]|招商热线|咨询热线|订购热线|服务热线)"
                    r"|(?:咨询|订购|服务|招商|订餐|预订|预约|报名)热线[：:]\s*\d")
 # …and the shape of an advertisement's line: priced, addressed, or slogans side by side.
-AD_SHAPE_RE = re.compile(r"地址|热线|电话|·|\S\s+\S+\s+\S")
+AD_SHAPE_RE = re.compile(r"地址|热线|电话|·|\S\s+\S+\s+\S|满[千百万\d]{1,4}减")
 
 
 EDITOR_FIRST = frozenset("（(【[本责编校美版组审值终制视排主统")
@@ -412,7 +413,7 @@ DATED_LINE_RE = re.compile(
     r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:星期|周)[一二三四五六日天]")
 # A character every furniture pattern below needs: one search rules most lines out.
 FURNITURE_HINT_RE = re.compile(
-    r"[版期周编校审责美制排统主终视℃风气告线号邮址价刷▶►>》→|｜导提航报换补购盘惠盟历篇]|CN"
+    r"[版期周编校审责美制排统主终视℃风气告线号邮址价刷▶►>》→|｜导提航报换补购盘惠盟历篇减]|CN"
     r"|^\d{4}-|^[日字]"
     r"|^[A-D]\d|[A-D]\d\d$")
 
