@@ -413,3 +413,8 @@ def test_a_sentence_printed_twice_is_kept_twice() -> None:
     # Fake bold doubles characters or words; the same sentence twice is the text's own.
     line = "执法人员对辖区商超开展检查。执法人员对辖区商超开展检查。"
     assert undouble(line) == line
+
+
+def test_a_wide_gap_between_words_is_a_table_s_cell_boundary() -> None:
+    assert repair_line("小白鹭　　　620　　　　　“三有”") == "小白鹭 620 “三有”"
+    assert repair_line("冰  场  上") == "冰场上"  # letter-spacing, however wide

@@ -1750,3 +1750,16 @@ def test_a_subtitle_wrapped_over_three_lines_under_its_story() -> None:
     first = segment(text).articles[0]
     assert first.subtitle == "——全区调运化肥2.1万吨，完成土地深翻14万亩"
     assert first.title == "雁湖区烤烟育苗比去年提前一周"
+
+
+def test_a_table_with_wide_gaps_and_a_notice_title_set_on_its_text() -> None:
+    text = "\n".join([
+        "白鹭滩湿地越冬水鸟监测情况（部分）", "种类　　　　数量（只）　　保护级别",
+        "小白鹭　　　620　　　　　“三有”", "苍鹭　　　　85　　　　　 “三有”",
+        "鸳鸯　　　　34　　　　　 国家二级", "数据截至2026年2月底。", "",
+        "关于峡湾区部分区域临时停电的通知", "　　因电网设备检修需要，将对以下区域临时停电，请",
+        "用户提前做好准备：", "　　一、停电时间：3月15日（星期日）7:00—15:00。",
+        "　　二、停电范围：鹭洲路沿线商户。"])
+    table, notice = segment(text).articles
+    assert "小白鹭 620 “三有”" in table.body  # its cells apart, as printed
+    assert (notice.title, notice.kind) == ("关于峡湾区部分区域临时停电的通知", "notice")

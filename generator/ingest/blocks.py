@@ -553,9 +553,10 @@ class BlockBuilder:
         # unit-name kicker and one line; unpunctuated and narrower than the body. Right
         # after a finished article (its signature, credit or headline) a new article
         # starts anyway, so the line only has to be clearly short of a full line.
-        size = 2 if len(run) > 3 and (is_kicker(run[0].text) or (
-            run[1].kind is Kind.TEXT and not run[1].terminal
-            and runs_on(run[0].text, run[1].text))) else 1  # 关于…封闭 / 施工的公告
+        size = 2 if len(run) > 3 and not NOTICE_TITLE_RE.search(run[0].text) and (
+            is_kicker(run[0].text) or (
+                run[1].kind is Kind.TEXT and not run[1].terminal
+                and runs_on(run[0].text, run[1].text))) else 1  # 关于…封闭 / 施工的公告
         if size == 2 and len(run) > 4 and is_kicker(run[0].text) \
                 and head_line(run[2], float("inf"), self.column) \
                 and run[2].width <= SHORT_TITLE_LINE * max(ln.width for ln in run[3:]):
@@ -572,7 +573,8 @@ class BlockBuilder:
             isinstance(prev, Marker) and prev.kind in (Kind.SIGNATURE, Kind.CREDIT, Kind.NOISE))
         limit = (body_width - (1.0 if size >= 2 else INDENT + 1.5)) if finished \
             else 0.65 * body_width
-        if all(ln.width <= limit for ln in prefix):
+        if all(ln.width <= limit for ln in prefix) or (
+                size == 1 and NOTICE_TITLE_RE.search(prefix[0].text)):  # 关于…的通知
             return prefix, rest
         return [], run
 

@@ -53,6 +53,9 @@ _BROKEN_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffd]")
 # Spaces an extractor emits: ASCII, NBSP, the ideographic space and the typographic
 # spaces. Tabs are not included: in a score table they may separate columns.
 _SPACE_RUN_RE = re.compile(r"[ \u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+# A gap of two spaces or more between words of two characters or more: a table's cells.
+_WIDE_GAP_RE = re.compile(r"(?<=\S\S)[ \u00a0\u2000-\u200a\u202f\u205f\u3000]{2,}(?=\S\S)")
+_CELL = "\ue000"  # stands for a kept gap while the other spaces are judged
 
 # Which single spaces (runs are collapsed first) the extractor added. Each alternative
 # looks at the characters around one space in the line as extracted, so the decisions
@@ -308,14 +311,20 @@ def despace(line: str) -> str:
     Removed: letter-spacing (有 害 不 良 → 有害不良), spaces touching full-width
     punctuation (村 （社区） 等 → 村（社区）等) and spaces between Chinese and Latin
     letters or digits (2023 年 2 月 → 2023年2月, ODR 建设 → ODR建设). Kept: one space
-    between multi-character words (本报记者 申超峰, headline halves) and between
-    Latin words or numbers (MINSHENG JINGJI). Runs collapse to one space; ends are
-    stripped. NBSP and the ideographic space count as spaces.
+    between multi-character words (本报记者 申超峰, headline halves), between Latin
+    words or numbers (MINSHENG JINGJI), and for a wide gap (two spaces or more) between
+    words of two characters or more, as a table's cells are set. Runs collapse to one
+    space; ends are stripped. NBSP and the ideographic space count as spaces.
     """
+    if _CELL in line:
+        line = line.replace(_CELL, " ")
+    gaps = _WIDE_GAP_RE.search(line) is not None
+    if gaps:  # a table's cells: 小白鹭　　　620　　　“三有” keeps one space per gap
+        line = _WIDE_GAP_RE.sub(_CELL, line)
     line = _SPACE_RUN_RE.sub(" ", line).strip()
-    if " " not in line:
-        return line
-    return _EXTRA_SPACE_RE.sub("", line)
+    if " " in line:
+        line = _EXTRA_SPACE_RE.sub("", line)
+    return line.replace(_CELL, " ") if gaps else line
 
 
 # What strip_controls and strip_invisible remove, in one pass.
