@@ -1763,3 +1763,21 @@ def test_a_table_with_wide_gaps_and_a_notice_title_set_on_its_text() -> None:
     table, notice = segment(text).articles
     assert "小白鹭 620 “三有”" in table.body  # its cells apart, as printed
     assert (notice.title, notice.kind) == ("关于峡湾区部分区域临时停电的通知", "notice")
+
+
+def test_a_web_edition_page_with_a_nav_line_a_photo_group_and_a_title_on_its_lead() -> None:
+    text = "\n".join([
+        "某某日报数字报  01版：要闻02版：要闻03版：综合04版：民生", "", "---", "",
+        "# 柳溪河两岸万株新苗“扎根”", "", "本报讯（记者 刘 沛）3月11日，植树活动举行。", "",
+        "---", "", "**麦田上空**", "**纸鸢飞**", "", "3月10日，村民在返青的麦田边放风筝。", "",
+        "大图：村民放飞“长龙”风筝。", "", "小图：孩子们展示自己扎的风筝。", "",
+        "某某日报社全媒体记者 王 川", "", "---", "",
+        "各地抢抓农时推进春耕备耕   新华社北京3月11日电 记者11日从有关部门了解到情况。",
+        "", "## 丰禾镇“萝卜订单”签到了长三角", "",
+        "本报讯(记者 于 岚)3月11日，丰禾镇签订萝卜收购协议。", "", "[返回目录] [上一篇] [下一篇]"])
+    page = segment(text)
+    assert [(a.kind, a.title) for a in page.articles] == [
+        ("news", "柳溪河两岸万株新苗“扎根”"), ("photo", "麦田上空纸鸢飞"),
+        ("news", "各地抢抓农时推进春耕备耕"), ("news", "丰禾镇“萝卜订单”签到了长三角")]
+    assert page.articles[2].byline == "新华社北京3月11日电"
+    assert (page.noise[0].reason, page.noise[-1].reason) == ("page header", "page header")

@@ -594,6 +594,10 @@ class BlockBuilder:
             prev.blocks.append([ln])  # "### 一线见闻" or "**…**" right above: the kicker
             prev.markdown_level, prev.title_block = 1, 1
             return
+        if level == 2 and isinstance(prev, Head) and prev.markdown_level == 2 \
+                and len(prev.blocks) == 1 and prev.blocks[0][-1].no == ln.no - 1:
+            prev.blocks[0].append(ln)  # **麦田上空** / **纸鸢飞**: one title over two lines
+            return
         if level == 2 and isinstance(prev, Head) and prev.markdown_level == 1 \
                 and prev.title_block in (-1, len(prev.blocks) - 1):
             prev.title_block = len(prev.blocks) - 1

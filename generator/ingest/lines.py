@@ -409,6 +409,9 @@ READER_RE = re.compile(
     r"^(?:电子报阅读机|\d{4}-\d{1,2}-\d{1,2}|星期[一二三四五六日天]|当前报纸名称[:：].*|日期[:：].*"
     r"|字号[:：].*|版面[:：].*|(?:(?:上一[版篇期]|下一[版篇期]|PDF版|放大|缩小|默认|版面导航"
     r"|标题导航|返回目录|朗读|打印|关闭|收藏|分享|\d{1,2})\s*[|｜]?\s*)+)$")
+# An e-paper's list of pages or its navigation links, several on one line.
+NAV_ITEM_RE = re.compile(r"[A-D]?\d{1,2}版[：:]|返回目录|上一篇|下一篇|上一版|下一版|版权所有")
+NAV_ITEMS = 3
 DATED_LINE_RE = re.compile(
     r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:星期|周)[一二三四五六日天]")
 # A character every furniture pattern below needs: one search rules most lines out.
@@ -428,6 +431,8 @@ def furniture_reason(text: str) -> str:
     if ("星期" in text or "-" in text or "：" in text or ":" in text or "篇" in text
             or "版" in text or "电子报" in text) and READER_RE.match(text):
         return "page header"  # an e-paper reader's own lines: 电子报阅读机, 上一篇 下一篇
+    if ("版" in text or "篇" in text) and len(NAV_ITEM_RE.findall(text)) >= NAV_ITEMS:
+        return "page header"  # 01版：要闻02版：要闻…, [返回目录] [上一篇] [下一篇]
     if "星期" in text and len(text) <= 60 and DATED_LINE_RE.search(text) \
             and "，" not in text:
         return "page header"  # 07 城事 2025年12月30日 星期二 编辑 贾 宁

@@ -98,7 +98,8 @@ KICKER_TITLE_LONGER = 2  # characters: how much longer a title is than such a ki
 CAPTION_MAX = 160  # characters: a photo caption is a paragraph at most this long
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩"  # numbered captions of a photo group
 PHOTO_GROUP_MAX = 6  # paragraphs: a photo group's intro and captions under its title
-GROUP_CAPTION_RE = re.compile(r"^图\s*[①②③④⑤⑥⑦⑧⑨⑩\d]\s*[：:]?|^[①②③④⑤⑥⑦⑧⑨⑩]")
+GROUP_CAPTION_RE = re.compile(
+    r"^图\s*[①②③④⑤⑥⑦⑧⑨⑩\d]\s*[：:]?|^[①②③④⑤⑥⑦⑧⑨⑩]|^[大小上下左右中]图[：:]")
 
 
 def group_caption(text: str) -> bool:
@@ -227,6 +228,10 @@ def prepare_lines(text: str, markdown: bool) -> list[Line]:
             out.extend(classify(no, part, markdown) for part in split_tails(text))
         elif len(raw) > 6 and " " in raw[-5:-1] and GLUED_NAME_RE.match(raw.rstrip()):
             out.extend(split_glued_name(no, text, markdown))  # '…解决。 秦玉' as printed
+        elif " " in text and (parts := title_then_lead(text)):
+            title, lead = parts  # 各地抢抓农时推进春耕备耕   新华社北京3月11日电 …
+            out += [Line(no, title, Kind.TEXT, display_width(title)),
+                    Line(no, lead, Kind.LEAD, display_width(lead))]
         elif raw[:1] in BULLETS and (parts := spaced_brief_title(raw)):
             title, rest = parts  # ●枣香村开设农民夜校 3月10日晚，… (repair drops that space)
             out += [Line(no, title, Kind.TEXT, display_width(title), bullet=True),
@@ -553,6 +558,18 @@ NAME_AFTER_STOP_RE = re.compile(r"^(?P<text>.*[。！？”])(?P<name>[\u4e00-\u
 SPACED_TAIL_RE = re.compile(r"^.*[。！？”][ \u3000]+(?P<tail>\S.{1,24})$")
 
 
+TITLE_THEN_LEAD_RE = re.compile(r"^(?P<title>[^\s，。；：,;:！？]{4,30}) (?P<lead>\S.*)$")
+
+
+def title_then_lead(text: str) -> tuple[str, str] | None:
+    """A headline and the lead of its story on one line, a gap between (各地抢抓农时推进
+    春耕备耕   新华社北京3月11日电 记者…): the title and the lead, or None."""
+    m = TITLE_THEN_LEAD_RE.match(text)
+    if m is None or not LEAD_RE.match(m.group("lead")) or m.group("lead")[:1] in BULLETS + "【*":
+        return None
+    return m.group("title"), m.group("lead")
+
+
 # ●枣香村开设农民夜校 3月10日晚，…: a brief's title, a space, then its text (a sentence).
 SPACED_BRIEF_RE = re.compile(
     r"^[●■◆▲★]\s*(?!\d{1,2}月|\d{4}年)(?P<title>[^\s，。；：,;:、！？（）()]{4,24})[ \u3000]+"
@@ -842,6 +859,7 @@ class Assembler:
             return
         if head.markdown_level == 2 and cur and not self.closed and cur.paragraphs \
                 and not self.photo_follows(i) and not self.table_follows(i) \
+                and not self.lead_follows(i) \
                 and not NOTICE_TITLE_RE.search(head.text):  # **征文启事** is a notice's
             self.add_subhead(head.text)
             return
@@ -854,6 +872,13 @@ class Assembler:
             self.note(self.cur, i, "above")
             return
         self.follow_plan(i, head, subtitles)
+
+    def lead_follows(self, i: int) -> bool:
+        """'## 标题' over 本报讯…: a story's own headline, not a subhead of the text above (a
+        brief with its own bold or bracketed title is another matter)."""
+        j = self.next_block(i)
+        b = self.blocks[j] if j is not None else None
+        return isinstance(b, Para) and b.lead and b.lines[0].text[:1] not in BULLETS + "【*"
 
     def table_follows(self, i: int) -> bool:
         """Table rows right under the group: '**…价格一览**' is the table's title."""
@@ -870,8 +895,10 @@ class Assembler:
             if isinstance(b, Marker) and b.kind is Kind.NOISE:
                 continue
             if not isinstance(b, Para):
-                return bool(paras) and isinstance(b, Marker) and b.kind is Kind.CREDIT and (
-                    len(paras) == 1 or any(group_caption(p.text) for p in paras))
+                grouped = any(group_caption(p.text) for p in paras)
+                return bool(paras) and isinstance(b, Marker) and (
+                    (b.kind is Kind.CREDIT and (len(paras) == 1 or grouped))
+                    or (b.kind is Kind.BYLINE and grouped))  # a group's credit without 摄
             paras.append(b)
             if len(paras) > PHOTO_GROUP_MAX:
                 return False
@@ -1319,4 +1346,7 @@ def refine_kind(article: Article) -> str:
         return "interview"
     if article.title and re.search(r"通知|公告|启事|通告|声明", article.title):
         return "notice"
+    captions = sum(group_caption(p) for p in article.paragraphs)
+    if captions >= 2 and len(article.paragraphs) <= PHOTO_GROUP_MAX:
+        return "photo"  # an intro and numbered captions (图①…, 大图：…): a photo group
     return "news"
