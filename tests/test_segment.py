@@ -1781,3 +1781,12 @@ def test_a_web_edition_page_with_a_nav_line_a_photo_group_and_a_title_on_its_lea
         ("news", "各地抢抓农时推进春耕备耕"), ("news", "丰禾镇“萝卜订单”签到了长三角")]
     assert page.articles[2].byline == "新华社北京3月11日电"
     assert (page.noise[0].reason, page.noise[-1].reason) == ("page header", "page header")
+
+
+def test_a_commentary_title_broken_at_its_comma_over_the_author() -> None:
+    story = "一条灌渠修起来要几个月，管起来却要几十年。建好的高标准农田，关键在管护。"
+    text = "\n".join(["今日短评", "农田建好了，", "更要管好用好", "□ 冉 松",
+                      *(story[i:i + 13] for i in range(0, len(story), 13))])
+    [article] = segment(text).articles
+    assert (article.kicker, article.title) == ("今日短评", "农田建好了，更要管好用好")
+    assert article.byline == "冉松"

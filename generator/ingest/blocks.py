@@ -414,6 +414,9 @@ class BlockBuilder:
                 continue
             if ln.kind is Kind.SUBTITLE and run:
                 run = self._pull_headline(run)
+            elif ln.kind is Kind.BYLINE and self._group_over_byline(run):
+                self._add_head(run)  # 今日短评 / 农田建好了， / 更要管好用好 / □ 冉 松
+                run = []
             elif ln.kind in (Kind.BYLINE, Kind.CREDIT, Kind.SIGNATURE):
                 run = self._cut_suffix(run)  # 正文。 / 标题 / 本报评论员: printed after its story
             self._add_run(run)
@@ -437,6 +440,18 @@ class BlockBuilder:
         self._add_run(run[:len(run) - len(head)])
         self._add_head(head)
         return []
+
+    def _group_over_byline(self, run: list[Line]) -> bool:
+        """A few short lines, none ending a sentence, standing alone over a byline: a
+        headline group, even with a comma where its title breaks (农田建好了， / 更要管好
+        用好)."""
+        prev = self.out[-1] if self.out else None
+        if self.markdown or not 2 <= len(run) <= 3 or (isinstance(prev, Para) and prev.open):
+            return False
+        return all(ln.kind is Kind.TEXT and not ln.terminal and not ln.row and not ln.enumerated
+                   and ln.width <= SHORT_OF_COLUMN * self.column
+                   and ln.text.count("，") + ln.text.count(",") <= 1 for ln in run) \
+            and run[-1].text[-1] not in CONTINUING
 
     def _head_suffix(self, run: list[Line]) -> list[Line]:
         """A headline printed right under its story's last sentence, no blank line
