@@ -1790,3 +1790,19 @@ def test_a_commentary_title_broken_at_its_comma_over_the_author() -> None:
     [article] = segment(text).articles
     assert (article.kicker, article.title) == ("今日短评", "农田建好了，更要管好用好")
     assert article.byline == "冉松"
+
+
+def test_a_web_interview_with_a_bold_masthead_a_profile_label_and_bold_speakers() -> None:
+    text = "\n".join(["**某某劳动日报** 2026-03-24", "", "---", "", "# 把“毫米”当成“米”来干", "",
+                      "【人物简介】谷长河，焊接高级技师，从事焊接工作31年。", "",
+                      "**记者**：焊接这门手艺，您干了31年，最大的体会是什么？", "",
+                      "**谷长河**：不能差不多，差一毫米都不行。", "", "# 榆川区建成20个“职工驿站”",
+                      "", "本报讯（记者 何 川）驿站为户外劳动者提供饮水等服务。"])
+    page = segment(text)
+    interview, _ = page.articles
+    assert interview.title == "把“毫米”当成“米”来干"
+    assert interview.body.split("\n\n") == [
+        "【人物简介】谷长河，焊接高级技师，从事焊接工作31年。",
+        "**记者**：焊接这门手艺，您干了31年，最大的体会是什么？",
+        "**谷长河**：不能差不多，差一毫米都不行。"]
+    assert page.noise[0].reason == "masthead"

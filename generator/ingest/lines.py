@@ -40,11 +40,14 @@ CONT_RE = re.compile(
 )
 # A lead may be wrapped over several narrow lines ("新华社北" / "京 2 月 20 日" / "电 …"):
 # a line is a lead when it starts like one; the full pattern is matched on the paragraph.
-# 【市图书馆“夜读空间”延时至22时】6月20日起…: a brief's title set in brackets before its text.
+# 【市图书馆“夜读空间”延时至22时】6月20日起…: a brief's title set in brackets before its text
+# (not a label inside a story: 【人物简介】, 【编者按】, 【相关链接】).
+TEXT_LABELS = (r"(?:人物简介|编者按|编后|记者手记|新闻链接|相关链接|链接|背景|延伸阅读|小贴士"
+               r"|相关新闻)")
 # So is a bold run before the text in a Markdown-like dump: **安河区新增3处口袋公园**　近日…
 # (a bold lead-in ending with a colon, **某某县：**, is the text's own).
-INLINE_TITLE = (r"【(?P<inline_title>[^】。，；]{2,34})】"
-                r"|\*\*(?P<bold_title>[^*。，；：:]{2,34})\*\*(?=[\s　]*[^\s　*])")
+INLINE_TITLE = (rf"【(?!{TEXT_LABELS}】)(?P<inline_title>[^】。，；]{{2,34}})】"
+                r"|\*\*(?P<bold_title>[^*。，；：:]{2,34})\*\*(?=[\s　]*[^\s　*：:])")
 # After a brief's bullet: ▲【白桦镇滑雪场夜场开放】日前…, or ◆红柳区新增3处公益冰场 1月20日，…
 # (the title, a space, then a sentence; not a date: ◆9月6日 首届…).
 INLINE_TITLE_RE = re.compile(r"【([^】。，；]{2,34})】")
@@ -300,6 +303,10 @@ def classify(no: int, text: str, markdown: bool) -> Line:
             return Line(no, label, Kind.TEXT, display_width(label), bullet=first != "【")
     if first in "|｜" and PIPE_ROW_RE.match(text):
         return Line(no, text, Kind.TEXT, width, row=True)  # | 场地 | 所在区 |, header included
+    if markdown and first == "*" and "**" in text:
+        reason = noise_reason(text.replace("**", "").strip())  # **某某日报** 2026-03-24
+        if reason:
+            return Line(no, text, Kind.NOISE, width, reason=reason)
     cont = CONT_RE.match(text) if "版" in text else None
     if cont:
         kind = Kind.CONT_ON if cont.group(1) in ("下转", "转") else Kind.CONT_FROM
@@ -387,7 +394,8 @@ MASTHEAD_NAME_RE = re.compile(r"^[\u4e00-\u9fff]{2,6}(?:日报|晚报|都市报|
 # …or after it: 2026年1月20日重庆手机报.
 DATED_PAPER_RE = re.compile(
     r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*[\u4e00-\u9fff]{2,6}"
-    r"(?:日报|晚报|都市报|早报|商报|时报|晨报|手机报)$")
+    r"(?:日报|晚报|都市报|早报|商报|时报|晨报|手机报)$"
+    r"|^[\u4e00-\u9fff]{2,8}(?:日报|晚报|都市报|早报|商报|时报|晨报)\s*\d{4}-\d{1,2}-\d{1,2}$")
 INDEX_HEADER_RE = re.compile(r"^(?:今日|本期|本版|要闻)?(?:导读|提示|要闻提示|内容提要|导航|要目)$")
 # Sales talk a news line never has: 以旧换新 补贴最高700元, 某某·悦府 火热认购中.
 AD_WORDS_RE = re.compile(
