@@ -319,3 +319,13 @@ def test_one_digit_page_labels_and_a_sale_advert_are_furniture() -> None:
                          ("菱湖路家居广场 全场满千减百", "advertisement")):
         line = classify(1, text, markdown=False)
         assert (line.kind, line.reason) == (Kind.NOISE, reason), text
+
+
+def test_web_e_paper_furniture_and_a_lead_credit_in_square_brackets() -> None:
+    for text in ("2026年02月26日 第02版：要闻", "[上一版] [下一版] [PDF版]", "微信 朋友圈 微博",
+                 "前一版 下一版 2026年04月16日", "新天水·天水日报社出版 版权所有 未经许可不得转载"):
+        line = classify(1, text, markdown=True)
+        assert (line.kind, line.reason) == (Kind.NOISE, "page header"), text
+    assert classify(1, "□新天水·天水日报记者 景 涛", markdown=False).kind is Kind.BYLINE
+    assert classify(1, "本报讯【某某日报记者 马骁】槐川区新开通两条公交线路。",
+                    markdown=False).kind is Kind.LEAD

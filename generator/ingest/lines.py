@@ -22,7 +22,8 @@ SPACED_NAME = rf"[{CJK}](?: [{CJK}]){{1,3}}(?![{CJK}])"
 # A credit's role word: 本报记者, 全媒体记者, 见习记者, 首席记者, 通讯员, 本报评论员 …
 # The role may carry the paper's name or its Latin initials (德州晚报全媒体记者,
 # YMG全媒体记者) and a slash before the name (记者/伍晓岚, as 江门日报 prints it).
-PAPER = (r"(?:[\u4e00-\u9fff]{2,6}(?:日报|晚报|都市报|早报|商报|晨报|时报|金报)社?"
+PAPER = (r"(?:(?:[\u4e00-\u9fff]{2,4}·)?"  # 新天水·天水日报
+         r"[\u4e00-\u9fff]{2,6}(?:日报|晚报|都市报|早报|商报|晨报|时报|金报)社?"
          r"|[\u4e00-\u9fff]{2}报"  # 生活报记者
          r"|(?:日报|晚报|早报)(?=全媒体|融媒体|首席|见习))")  # 晚报全媒体记者, not 晚报记者走访了
 # 青岛日报/观海新闻记者: the paper and its news app, a slash between.
@@ -63,7 +64,7 @@ NEWS_OF_AT = 16  # characters: how far into a line a paper's 讯 may stand
 ROLE_WORD_RE = re.compile(r"记者|通讯员|实习生|摄影|编辑|评论员|文/图|图/文|文／图")
 LEAD_RE = re.compile(
     rf"^(?:"
-    rf"(?P<benbao>{NEWS_OF}\s*[（(][^）)]{{1,40}}[）)]"
+    rf"(?P<benbao>{NEWS_OF}\s*(?:[（(][^）)]{{1,40}}[）)]|【[^】]{{1,40}}】)"  # 本报讯【记者 X】
     rf"|{NEWS_OF}\s*(?:{ROLE}\s*{NAME}(?:\s+{NAME})*\s*)+(?:报道|讯)"
     rf"|{NEWS_OF}(?:\s+(?:{ROLE})\s*[{CJK}·]{{2,3}}(?:\s+[{CJK}·]{{2,3}})*(?=\s))+"
     rf"|{NEWS_OF})"
@@ -354,7 +355,8 @@ PAGE_HEADER_RE = re.compile(
     r"^(?:农历[\u4e00-\u9fff]{4,10}$|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:[，,]?\s*)?(?:星期|周)[一二三四五六日天]"
     r"|第\s*[A-Za-z]?\s*[0-9０-９一二三四五六七八九十]{1,3}\s*版\s*(?:[：:]|$|\s|[\u4e00-\u9fff]{1,6}$)"
     r"|[A-Za-z]?\d{1,3}\s*版?\s*[｜|]"
-    r"|(?:星期|周)[一二三四五六日天]\s)"
+    r"|(?:星期|周)[一二三四五六日天]\s"
+    r"|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*第\s*[A-Za-z]?\d{1,3}\s*版)"
 )
 EDITORS_RE = re.compile(
     r"^[（(【\[]?(?:本版|本期)?(?:责任编辑|责编|编辑|校对|美编|版式|版式设计|组版|审读|值班编辑|值班主任"
@@ -418,13 +420,17 @@ READER_RE = re.compile(
     r"|字号[:：].*|版面[:：].*|(?:(?:上一[版篇期]|下一[版篇期]|PDF版|放大|缩小|默认|版面导航"
     r"|标题导航|返回目录|朗读|打印|关闭|收藏|分享|\d{1,2})\s*[|｜]?\s*)+)$")
 # An e-paper's list of pages or its navigation links, several on one line.
-NAV_ITEM_RE = re.compile(r"[A-D]?\d{1,2}版[：:]|返回目录|上一篇|下一篇|上一版|下一版|版权所有")
-NAV_ITEMS = 3
+NAV_ITEM_RE = re.compile(
+    r"[A-D]?\d{1,2}版[：:]|返回目录|上一篇|下一篇|[上前]一版|[下后]一版|PDF版|版权所有|未经许可不得转载")
+NAV_ITEMS = 2
+# A web page's share buttons: 微信 朋友圈 微博.
+SHARE_LINE_RE = re.compile(
+    r"^(?:(?:分享到|微信|朋友圈|微博|QQ空间|QQ|抖音|复制链接)[：:]?\s*){2,}$")
 DATED_LINE_RE = re.compile(
     r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:星期|周)[一二三四五六日天]")
 # A character every furniture pattern below needs: one search rules most lines out.
 FURNITURE_HINT_RE = re.compile(
-    r"[版期周编校审责美制排统主终视℃风气告线号邮址价刷▶►>》→|｜导提航报换补购盘惠盟历篇减]|CN"
+    r"[版期周编校审责美制排统主终视℃风气告线号邮址价刷▶►>》→|｜导提航报换补购盘惠盟历篇减载]|CN"
     r"|^\d{4}-|^[日字]"
     r"|^[A-D]\d|[A-D]\d\d$")
 
@@ -439,7 +445,8 @@ def furniture_reason(text: str) -> str:
     if ("星期" in text or "-" in text or "：" in text or ":" in text or "篇" in text
             or "版" in text or "电子报" in text) and READER_RE.match(text):
         return "page header"  # an e-paper reader's own lines: 电子报阅读机, 上一篇 下一篇
-    if ("版" in text or "篇" in text) and len(NAV_ITEM_RE.findall(text)) >= NAV_ITEMS:
+    if ("版" in text or "篇" in text or "转载" in text) \
+            and len(NAV_ITEM_RE.findall(text)) >= NAV_ITEMS:
         return "page header"  # 01版：要闻02版：要闻…, [返回目录] [上一篇] [下一篇]
     if "星期" in text and len(text) <= 60 and DATED_LINE_RE.search(text) \
             and "，" not in text:
@@ -475,6 +482,8 @@ def furniture_reason(text: str) -> str:
 
 def noise_reason(text: str) -> str:
     """Why a line is layout rather than article text, or '' when it is text."""
+    if text[0] in "分微朋Q抖复" and SHARE_LINE_RE.match(text):
+        return "page header"  # share buttons
     if text[0] == "!" and IMAGE_LINE_RE.match(text):
         return "image"  # ![](images/06_02.jpg): a picture of a Markdown-like dump
     if "A" <= text[0] <= "Z" and PINYIN_BANNER_RE.match(text):
