@@ -1808,3 +1808,12 @@ def test_a_web_interview_with_a_bold_masthead_a_profile_label_and_bold_speakers(
         "**记者**：焊接这门手艺，您干了31年，最大的体会是什么？",
         "**谷长河**：不能差不多，差一毫米都不行。"]
     assert page.noise[0].reason == "masthead"
+
+
+def test_an_e_paper_headline_group_on_one_line_wide_gaps_apart() -> None:
+    text = "\n".join(["苜蓿川镇：小花椒“串”起致富链 ——陇槐县发展特色产业见闻   □某某日报记者 景 涛",
+                      "  谷雨将至，陇槐县苜蓿川镇的山坡上，成片的花椒树已抽出新芽。"])
+    [article] = segment(text).articles
+    assert (article.title, article.subtitle) == ("苜蓿川镇：小花椒“串”起致富链",
+                                                 "——陇槐县发展特色产业见闻")
+    assert article.byline.replace(" ", "") == "某某日报记者景涛"

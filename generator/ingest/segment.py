@@ -228,6 +228,8 @@ def prepare_lines(text: str, markdown: bool) -> list[Line]:
             out.extend(classify(no, part, markdown) for part in split_tails(text))
         elif len(raw) > 6 and " " in raw[-5:-1] and GLUED_NAME_RE.match(raw.rstrip()):
             out.extend(split_glued_name(no, text, markdown))  # '…解决。 秦玉' as printed
+        elif "  " in raw.replace("\u3000", "  ") and (heads := head_line_parts(raw, no)):
+            out += heads  # 标题 ——副题   □记者 X: an e-paper's headline group on one line
         elif " " in text and (parts := title_then_lead(text)):
             title, lead = parts  # 各地抢抓农时推进春耕备耕   新华社北京3月11日电 …
             out += [Line(no, title, Kind.TEXT, display_width(title)),
@@ -558,6 +560,30 @@ NAME_AFTER_STOP_RE = re.compile(r"^(?P<text>.*[。！？”])(?P<name>[\u4e00-\u
 SPACED_TAIL_RE = re.compile(r"^.*[。！？”][ \u3000]+(?P<tail>\S.{1,24})$")
 
 
+WIDE_GAP_RE = re.compile(r"[ \u3000]{2,}")
+
+
+def head_line_parts(raw: str, no: int = 0) -> list[Line]:
+    """An e-paper's headline group printed on one line, wide gaps apart: the title, its
+    ——subtitle and the byline after the last gap (苜蓿川镇：小花椒“串”起致富链 ——陇槐县
+    发展特色产业见闻   □新天水·天水日报记者 景 涛). [] for any other line."""
+    parts = [part for part in WIDE_GAP_RE.split(raw.strip()) if part]
+    if len(parts) < 2 or "。" in raw:
+        return []
+    byline = classify(no, repair_line(parts[-1]), False)
+    if byline.kind is not Kind.BYLINE:
+        return []
+    head = repair_line(" ".join(parts[:-1]))
+    title, dash, sub = head.partition("——")
+    if not MIN_TITLE_ON_LINE <= len(title.strip()) <= MAX_TITLE_ON_LINE:
+        return []  # not '•   □乔 木', a paragraph mark before a byline
+    out = [Line(no, title.strip(), Kind.TEXT, display_width(title.strip()))]
+    if dash:
+        out.append(Line(no, dash + sub.strip(), Kind.SUBTITLE, display_width(dash + sub)))
+    return [*out, byline]
+
+
+MIN_TITLE_ON_LINE, MAX_TITLE_ON_LINE = 4, 34  # characters of a title read off such a line
 TITLE_THEN_LEAD_RE = re.compile(r"^(?P<title>[^\s，。；：,;:！？]{4,30}) (?P<lead>\S.*)$")
 
 
