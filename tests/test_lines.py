@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.ingest.lines import Kind, classify, is_kicker
+from generator.ingest.lines import LEAD_RE, Kind, classify, is_kicker
 from generator.ingest.repair import undouble
 from generator.ingest.segment import segment
 
@@ -329,3 +329,11 @@ def test_web_e_paper_furniture_and_a_lead_credit_in_square_brackets() -> None:
     assert classify(1, "□新天水·天水日报记者 景 涛", markdown=False).kind is Kind.BYLINE
     assert classify(1, "本报讯【某某日报记者 马骁】槐川区新开通两条公交线路。",
                     markdown=False).kind is Kind.LEAD
+
+
+def test_a_lead_with_a_place_or_date_before_its_news_mark() -> None:
+    for text, lead in (("本报25日讯（记者 孙晓梅）记者从有关部门获悉", "本报25日讯（记者 孙晓梅）"),
+                       ("本报海口1月27日讯（记者 吴思远）记者从",
+                        "本报海口1月27日讯（记者 吴思远）")):
+        assert classify(1, text, markdown=False).kind is Kind.LEAD
+        assert LEAD_RE.match(text).group(0) == lead

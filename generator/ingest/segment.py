@@ -812,7 +812,7 @@ class Assembler:
             self.join_next = False
             return
         if cur is None or self.closed or self.jumped or (
-                lead and (cur.paragraphs or cur.byline)):
+                lead and (cur.paragraphs or (cur.byline and not bare_lead(text)))):
             cur = self.start(para.lines[0].no)
         if not cur.paragraphs:
             cur.line = para.lines[0].no
@@ -866,6 +866,8 @@ class Assembler:
                 m.group("inline_title") or m.group("bold_title"))
             return text[m.end():].lstrip()
         byline = m.group(0).strip()
+        if article.byline and bare_lead(text):
+            return text  # 本报2月3日讯 under the byline: the story's dateline, kept in its text
         if article.byline and article.byline != byline:
             article.byline = f"{byline} {article.byline}"
         else:
@@ -1273,6 +1275,14 @@ class Assembler:
                                 "neighbouring article")
             kept.append(a)
         self.articles = kept
+
+
+def bare_lead(text: str) -> bool:
+    """A lead without its credit (本报2月3日讯 日前，…): under a headline and its byline
+    it opens their story, not another."""
+    m = LEAD_RE.match(text)
+    return m is not None and m.group(0).strip().endswith("讯") \
+        and not any(ch in m.group(0) for ch in "（(【")
 
 
 def is_label(text: str) -> bool:
