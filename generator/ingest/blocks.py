@@ -43,10 +43,15 @@ class Para:
     # paragraph that keeps growing is not measured again from its first line.
     _widest: float = field(default=0.0, init=False, repr=False, compare=False)
     _measured: int = field(default=0, init=False, repr=False, compare=False)
+    # The text of the lines when there were _joined of them, read again only if more came.
+    _text: str = field(default="", init=False, repr=False, compare=False)
+    _joined: int = field(default=0, init=False, repr=False, compare=False)
 
     @property
     def text(self) -> str:
-        return join_lines([ln.text for ln in self.lines])
+        if self._joined != len(self.lines):
+            self._text, self._joined = join_lines([ln.text for ln in self.lines]), len(self.lines)
+        return self._text
 
     @property
     def widest(self) -> float:

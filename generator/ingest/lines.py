@@ -236,6 +236,9 @@ def ends_sentence(text: str) -> bool:
 
     Only the end of the text is read, so the cost does not grow with a long paragraph.
     """
+    last = text[-1:]
+    if last and last not in _CLOSERS and last not in _WHITESPACE:
+        return last in TERMINAL  # most lines end on a plain character: no closer to read past
     if len(text) > _TAIL:
         tail = text[-_TAIL:]
         text = tail if _ANCHOR_RE.search(tail) else sentence_tail(text)
@@ -345,12 +348,15 @@ def classify(no: int, text: str, markdown: bool) -> Line:
         return Line(no, text, Kind.SIGNATURE, width)
     if first in "—-─" and SUBTITLE_RE.match(text) and not ends_sentence(text):
         return Line(no, text, Kind.SUBTITLE, width)
-    reason = noise_reason(text) if len(text) <= 60 else ""
+    if last in "。！？" or len(text) > NOISE_LINE_MAX:
+        return Line(no, text, Kind.TEXT, width)  # a sentence's end: no furniture ends so
+    reason = noise_reason(text)
     if reason:
         return Line(no, text, Kind.NOISE, width, reason=reason)
     return Line(no, text, Kind.TEXT, width)
 
 
+NOISE_LINE_MAX = 60  # characters: a line of page furniture is no longer
 # Page furniture: what the page prints around its articles, never part of one.
 PAGE_HEADER_RE = re.compile(
     r"^(?:农历[\u4e00-\u9fff]{4,10}$|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:[，,]?\s*)?(?:星期|周)[一二三四五六日天]"

@@ -170,9 +170,10 @@ def gaps_and_heads(blocks: list[Block]) -> tuple[list[Gap], list[int]]:
                             table=b.lines[0].row)
                 gap.units.append(unit)
                 pending_cont = False
-            unit.chars += sum(len(ln.text) for ln in b.lines)
+            joined = "".join([ln.text for ln in b.lines])
+            unit.chars += len(joined)
             if len(unit.text) < TEXT_SAMPLE:
-                unit.text += "".join(ln.text for ln in b.lines)[:TEXT_SAMPLE]
+                unit.text += joined[:TEXT_SAMPLE]
             unit.paras += 1
             if len(b.lines) > MEASURED_LINES:
                 unit.first_measured = unit.first_measured or b

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import heapq
 import re
-from itertools import pairwise
+from itertools import islice, pairwise
 
 from generator.errors import plural
 from generator.ingest.article import Article, Noise, SegmentedPage
@@ -226,15 +226,18 @@ def prepare_lines(text: str, markdown: bool) -> list[Line]:
     for no, raw, text in pairs:
         if text and text[-1] in TAIL_ENDS:
             out.extend(classify(no, part, markdown) for part in split_tails(text))
+        elif not text or (" " not in raw and "\u3000" not in raw and "|" not in text
+                          and "｜" not in text):
+            out.append(classify(no, text, markdown))  # most lines: nothing printed apart
         elif len(raw) > 6 and " " in raw[-5:-1] and GLUED_NAME_RE.match(raw.rstrip()):
             out.extend(split_glued_name(no, text, markdown))  # '…解决。 秦玉' as printed
-        elif "  " in raw.replace("\u3000", "  ") and (heads := head_line_parts(raw, no)):
+        elif ("  " in raw or "\u3000" in raw) and (heads := head_line_parts(raw, no)):
             out += heads  # 标题 ——副题   □记者 X: an e-paper's headline group on one line
         elif " " in text and (parts := title_then_lead(text)):
             title, lead = parts  # 各地抢抓农时推进春耕备耕   新华社北京3月11日电 …
             out += [Line(no, title, Kind.TEXT, display_width(title)),
                     Line(no, lead, Kind.LEAD, display_width(lead))]
-        elif raw[:1] in BULLETS and (parts := spaced_brief_title(raw)):
+        elif raw[:1] and raw[0] in BULLETS and (parts := spaced_brief_title(raw)):
             title, rest = parts  # ●枣香村开设农民夜校 3月10日晚，… (repair drops that space)
             out += [Line(no, title, Kind.TEXT, display_width(title), bullet=True),
                     Line(no, rest, Kind.LEAD, display_width(rest))]
@@ -271,8 +274,8 @@ def join_bylines(lines: list[Line]) -> list[Line]:
     """Byline lines one right under another (全媒体记者 郑岩 / 特约通讯员 孙晓光) are one
     byline, credits listed on two lines."""
     joined: set[int] = set()
-    for i in [i for i, ln in enumerate(lines[:-1]) if ln.kind is Kind.BYLINE]:
-        if lines[i + 1].kind is Kind.BYLINE and i not in joined:
+    for i in [i for i, ln in enumerate(lines) if ln.kind is Kind.BYLINE]:
+        if i + 1 < len(lines) and lines[i + 1].kind is Kind.BYLINE and i not in joined:
             first, second = lines[i], lines[i + 1]
             lines[i + 1] = Line(first.no, f"{first.text} {second.text}", Kind.BYLINE,
                                 first.width)
@@ -334,12 +337,11 @@ def index_boxes(lines: list[Line]) -> list[Line]:
 def unlist_authors(lines: list[Line]) -> list[Line]:
     """'王小明（市第一中学）' lines one under another are a list (of award winners, of
     members), not a commentary's author: they stay text."""
-    for i, ln in enumerate(lines):
-        if ln.kind is Kind.BYLINE and AUTHOR_UNIT_RE.match(ln.text):
-            near = [x for x in (lines[i - 1] if i else None,
-                                lines[i + 1] if i + 1 < len(lines) else None) if x is not None]
+    for i in [i for i, ln in enumerate(lines) if ln.kind is Kind.BYLINE]:
+        if AUTHOR_UNIT_RE.match(lines[i].text):
+            near = [lines[j] for j in (i - 1, i + 1) if 0 <= j < len(lines)]
             if any(AUTHOR_UNIT_RE.match(x.text) for x in near):
-                ln.kind = Kind.TEXT
+                lines[i].kind = Kind.TEXT
     return lines
 
 
@@ -353,16 +355,15 @@ BOX_LINE = 24  # characters: the longest line read as part of such a box
 def hotlines_in_text(lines: list[Line]) -> list[Line]:
     """'服务热线：0554-6628899' between a notice's last sentence and its signer is the
     notice's own line, not an advertisement's: text ends above it and goes on below."""
-    if not any(ln.reason == "advertisement" for ln in lines):
-        return lines
-    content = [i for i, ln in enumerate(lines) if ln.kind is not Kind.BLANK]
-    for n, i in enumerate(content[1:-1], start=1):
+    for i in [i for i, ln in enumerate(lines) if ln.reason == "advertisement"]:
         ln = lines[i]
-        if ln.kind is Kind.NOISE and ln.reason == "advertisement" and len(ln.text) <= BOX_LINE:
-            above, below = lines[content[n - 1]], lines[content[n + 1]]
-            if above.kind in (Kind.TEXT, Kind.LEAD) and above.terminal and below.kind is Kind.TEXT \
-                    and not below.bullet:
-                ln.kind, ln.reason = Kind.TEXT, ""
+        above = next((x for x in reversed(lines[max(0, i - 2):i]) if x.kind is not Kind.BLANK),
+                     None)  # the nearest lines that are not blank: a blank between at most
+        below = next((x for x in lines[i + 1:i + 3] if x.kind is not Kind.BLANK), None)
+        if len(ln.text) <= BOX_LINE and above is not None and below is not None \
+                and above.kind in (Kind.TEXT, Kind.LEAD) and above.terminal \
+                and below.kind is Kind.TEXT and not below.bullet:
+            ln.kind, ln.reason = Kind.TEXT, ""
     return lines
 
 
@@ -373,8 +374,7 @@ TITLES_LINE_MIN = 24  # characters: a list of the page's titles on one line is t
 def titles_on_top(lines: list[Line]) -> list[Line]:
     """An e-paper's header lists the page's titles on one line, spaced apart (菜价回落
     “菜篮子”拎得更轻松 春季过敏高发 专家支招 …): furniture, not a paragraph."""
-    top = [ln for ln in lines if ln.kind is not Kind.BLANK][:TOP_LINES]
-    for ln in top:
+    for ln in islice((ln for ln in lines if ln.kind is not Kind.BLANK), TOP_LINES):
         parts = ln.text.split()
         if ln.kind is Kind.TEXT and len(ln.text) >= TITLES_LINE_MIN and len(parts) >= 3 \
                 and "。" not in ln.text and all(len(part) >= 4 for part in parts):
@@ -386,46 +386,55 @@ def dates_in_mastheads(lines: list[Line]) -> list[Line]:
     """A date, a page number or a section's name alone on its line among the masthead's
     lines (株洲日报 / 要闻 / 2026年3月12日 / 星期四, 综合新闻 03) is page furniture, not a
     notice's closing date or a headline."""
-    for i in [i for i, ln in enumerate(lines) if ln.kind is Kind.TEXT and (
-            (ln.terminal and SIGN_OFF_DATE_RE.match(ln.text))
-            or (len(ln.text) <= MASTHEAD_ITEM and not ln.terminal
-                and not CLAUSE_PUNCT_RE.search(ln.text)))]:
-        near = [lines[j] for j in (i - 1, i + 1) if 0 <= j < len(lines)]
+    todo = sorted({j for i, ln in enumerate(lines)
+                   if ln.kind is Kind.NOISE and ln.reason in HEADER_REASONS
+                   for j in (i - 1, i + 1) if 0 <= j < len(lines)})
+    heapq.heapify(todo)
+    while todo:
+        i = heapq.heappop(todo)
+        ln = lines[i]
+        if ln.kind is not Kind.TEXT or not (
+                (ln.terminal and SIGN_OFF_DATE_RE.match(ln.text))
+                or (len(ln.text) <= MASTHEAD_ITEM and not ln.terminal
+                    and not CLAUSE_PUNCT_RE.search(ln.text))):
+            continue
         if i and lines[i - 1].kind is Kind.NOISE and lines[i - 1].reason == "section banner":
-            lines[i].kind, lines[i].reason = Kind.NOISE, "section name"  # FUKAN / 副刊
-        elif any(ln.kind is Kind.NOISE and ln.reason in MASTHEAD_REASONS for ln in near):
-            lines[i].kind, lines[i].reason = Kind.NOISE, "page header"
+            ln.kind, ln.reason = Kind.NOISE, "section name"  # FUKAN / 副刊
+        elif any(lines[j].kind is Kind.NOISE and lines[j].reason in MASTHEAD_REASONS
+                 for j in (i - 1, i + 1) if 0 <= j < len(lines)):
+            ln.kind, ln.reason = Kind.NOISE, "page header"
+            if i + 1 < len(lines):
+                heapq.heappush(todo, i + 1)  # the next item of the same header
     return lines
 
 
 MASTHEAD_ITEM = 6  # characters: a section's name or a page number beside the masthead
 MASTHEAD_REASONS = frozenset({"masthead", "page header"})
+HEADER_REASONS = MASTHEAD_REASONS | {"section banner"}
 
 
 def extend_boxes(lines: list[Line]) -> list[Line]:
     """Short unpunctuated lines set right under an advertisement, a weather box or a ▶
     teaser (no blank between) belong to that box: '地址：棠庄路9号'; so do a few right above an
     advertisement's hotline, which closes the box: '嘉河口腔医院 / 夏季种植牙惠民月'."""
-    box = ""
-    for i, ln in enumerate(lines):
-        if ln.kind is not Kind.NOISE:
-            if box and box_line(ln):
-                ln.kind, ln.reason = Kind.NOISE, box
-            else:
-                box = ""
-            continue
+    for i in [i for i, ln in enumerate(lines) if ln.kind is Kind.NOISE]:
+        ln = lines[i]
         reason = ln.reason
         if reason == "index of other pages" and i and wrapped_teaser(lines[i - 1]):
             lines[i - 1].kind, lines[i - 1].reason = Kind.NOISE, reason
-        if reason in BOX_REASONS and (reason != "index of other pages" or ln.text[:1] in "▶►"):
-            if not box and reason == "advertisement":
-                for above in lines[max(0, i - AD_LINES_ABOVE):i][::-1]:
-                    if not box_line(above):
-                        break
-                    above.kind, above.reason = Kind.NOISE, reason
-            box = reason
-        else:
-            box = ""
+        if reason not in BOX_REASONS or (
+                reason == "index of other pages" and ln.text[:1] not in "▶►"):
+            continue
+        boxed = i and lines[i - 1].kind is Kind.NOISE and lines[i - 1].reason in BOX_REASONS
+        if reason == "advertisement" and not boxed:
+            for above in lines[max(0, i - AD_LINES_ABOVE):i][::-1]:
+                if not box_line(above):
+                    break
+                above.kind, above.reason = Kind.NOISE, reason
+        j = i + 1
+        while j < len(lines) and box_line(lines[j]):
+            lines[j].kind, lines[j].reason = Kind.NOISE, reason
+            j += 1
     return lines
 
 
@@ -448,17 +457,22 @@ def box_line(ln: Line) -> bool:
 def mark_bare_names(lines: list[Line]) -> list[Line]:
     """A name alone between a finished sentence and a blank line ('…不绝。' / '陶一鸣' /
     ''): the article's author, printed at its end."""
-    prev: Line | None = None  # the last line that was not blank
-    for i, ln in enumerate(lines):
-        if ln.kind is Kind.TEXT and prev is not None and prev.terminal and is_name(ln.text):
-            after = lines[i + 1] if i + 1 < len(lines) else None
-            beyond = next((x for x in lines[i + 2:i + 4] if x.kind is not Kind.BLANK), None)
-            if (after is None or after.kind is Kind.BLANK) and not (
-                    beyond is not None and beyond.kind is Kind.BYLINE):
-                ln.kind = Kind.SIGNATURE  # (a title has its author's byline under it)
-        if ln.kind is not Kind.BLANK:
-            prev = ln
+    for i in [i for i, ln in enumerate(lines) if ln.kind is Kind.TEXT
+              and len(ln.text) <= NAME_LINE and ln.text[:1] in SURNAMES]:
+        ln = lines[i]
+        prev = next((x for x in reversed(lines[max(0, i - 3):i]) if x.kind is not Kind.BLANK),
+                    None)  # the last line that is not blank (a name stands alone: one blank)
+        if prev is None or not prev.terminal or not is_name(ln.text):
+            continue
+        after = lines[i + 1] if i + 1 < len(lines) else None
+        beyond = next((x for x in lines[i + 2:i + 4] if x.kind is not Kind.BLANK), None)
+        if (after is None or after.kind is Kind.BLANK) and not (
+                beyond is not None and beyond.kind is Kind.BYLINE):
+            ln.kind = Kind.SIGNATURE  # (a title has its author's byline under it)
     return lines
+
+
+NAME_LINE = 5  # characters: a name alone, spaced or not (向 炜, 陶一鸣)
 
 
 def is_name(text: str) -> bool:
@@ -1382,7 +1396,7 @@ def refine_kind(article: Article) -> str:
         return "interview"
     if article.title and re.search(r"通知|公告|启事|通告|声明", article.title):
         return "notice"
-    captions = sum(group_caption(p) for p in article.paragraphs)
-    if captions >= 2 and len(article.paragraphs) <= PHOTO_GROUP_MAX:
+    if len(article.paragraphs) <= PHOTO_GROUP_MAX \
+            and sum(group_caption(p) for p in article.paragraphs) >= 2:
         return "photo"  # an intro and numbered captions (图①…, 大图：…): a photo group
     return "news"
