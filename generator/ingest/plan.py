@@ -80,7 +80,9 @@ WEIGHTS: dict[str, float] = {
     "md_sub": -4.0,  # "## title" inside a body is a subhead
     "bullet_open": -4.0,  # "● title" opens the brief under it
     "echo": 5.0,  # the group's words recur in the text it belongs to
-    "glue": 2.0,  # set against the text on one side, apart from the other: it is that side's
+    # Set against the text on one side, apart from the other: it is that side's. Set by
+    # the blind sets (the simulator prints blank lines on both sides of every group).
+    "glue": 2.0,
     "local": 1.5,  # the local rules decided the same, from the group and its neighbours
 }
 BARE_LEAD = 4  # characters: 本报讯 alone, its credit on the byline line under it
@@ -303,12 +305,14 @@ def echo(headline: frozenset[str], text: str) -> float:
 
 
 def first_no(block: Block) -> int:
+    """The page line a block starts on."""
     if isinstance(block, Para):
         return block.lines[0].no
     return block.line if isinstance(block, Head) else block.line.no
 
 
 def last_no(block: Block) -> int:
+    """The page line a block ends on."""
     if isinstance(block, Para):
         return block.lines[-1].no
     return block.blocks[-1][-1].no if isinstance(block, Head) else block.line.no

@@ -1,0 +1,565 @@
+"""Raw page text to classified lines: repair every line, classify it, and mend what
+the printing split or joined (a wrapped signature, credit, subtitle or lead credit, a
+vertical headline, a brief's title and text on one line, a headline group on one line),
+and mark the page's furniture that only its neighbours give away (a masthead's date, a
+box's continuation lines, a teaser's second line). Pure functions on lines; the blocks
+and the articles are built from what this returns (blocks.py, segment.py).
+"""
+
+from __future__ import annotations
+
+import heapq
+import re
+from itertools import islice, pairwise
+
+from generator.ingest.lines import (
+    AUTHOR_UNIT_RE,
+    BULLET_MARKS,
+    BULLETS,
+    CAPTION_CREDIT_RE,
+    CLAUSE_PUNCT_RE,
+    CONT_RE,
+    CREDIT_TAIL_RE,
+    LEAD_RE,
+    SIGN_OFF_DATE_RE,
+    TRAILING_BYLINE_RE,
+    Kind,
+    Line,
+    bullet_title,
+    classify,
+    display_width,
+    ends_sentence,
+    is_byline,
+    opens_sentence,
+)
+from generator.ingest.repair import (
+    repair_line,
+    repair_lines,
+)
+
+VERTICAL_MIN = 3
+TAIL_ENDS = frozenset("摄）)")  # lines that may end with a credit, signature or jump note
+CONT_TAIL_RE = re.compile(CONT_RE.pattern + "$")
+SIGNATURE_TAIL_RE = re.compile(
+    r"^(?P<text>.*?[。！？”])?\s*[（(]"
+    r"(?P<name>[\u4e00-\u9fff·]{2,4}(?:\s+[\u4e00-\u9fff·]{2,4}){0,2})[）)]$"
+)
+
+SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余"
+    "杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙"
+    "史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁"
+    "岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆")
+BARE_NAME_RE = re.compile(r"^[\u4e00-\u9fff](?:\s?[\u4e00-\u9fff]){1,2}$")
+
+
+
+def prepare_lines(text: str, markdown: bool) -> list[Line]:
+    """Repair and classify every line; undo vertical headlines and split glued tails."""
+    raw_lines = text.split("\n")
+    pairs = [(no, raw, line)
+             for no, (raw, line) in enumerate(zip(raw_lines, repair_lines(text), strict=True),
+                                              start=1)]
+    if sum(len(p[2]) == 1 for p in pairs) >= VERTICAL_MIN:
+        pairs = merge_vertical(pairs)
+    pairs = mend_wrapped_signatures(pairs)
+    if "摄" in text:  # one search rules most pages out
+        pairs = mend_wrapped_credits(pairs)
+    out: list[Line] = []
+    for no, raw, text in pairs:
+        if text and text[-1] in TAIL_ENDS:
+            out.extend(classify(no, part, markdown) for part in split_tails(text))
+        elif not text or (" " not in raw and "\u3000" not in raw and "|" not in text
+                          and "｜" not in text):
+            out.append(classify(no, text, markdown))  # most lines: nothing printed apart
+        elif len(raw) > 6 and " " in raw[-5:-1] and GLUED_NAME_RE.match(raw.rstrip()):
+            out.extend(split_glued_name(no, text, markdown))  # '…解决。 秦玉' as printed
+        elif ("  " in raw or "\u3000" in raw) and (heads := head_line_parts(raw, no)):
+            out += heads  # 标题 ——副题   □记者 X: an e-paper's headline group on one line
+        elif " " in text and (parts := title_then_lead(text)):
+            title, lead = parts  # 各地抢抓农时推进春耕备耕   新华社北京3月11日电 …
+            out += [Line(no, title, Kind.TEXT, display_width(title)),
+                    Line(no, lead, Kind.LEAD, display_width(lead))]
+        elif raw[:1] and raw[0] in BULLETS and (parts := spaced_brief_title(raw)):
+            title, rest = parts  # ●枣香村开设农民夜校 3月10日晚，… (repair drops that space)
+            out += [Line(no, title, Kind.TEXT, display_width(title), bullet=True),
+                    Line(no, rest, Kind.LEAD, display_width(rest))]
+        elif "记者" in raw[-16:] and (byline := trailing_byline(raw, text)):
+            out += [classify(no, text[:-len(byline)], markdown),  # …十来块。 本报记者 邵 宁
+                    Line(no, byline, Kind.BYLINE, display_width(byline))]
+        elif ("|" in text or "｜" in text) and KICKER_BAR_RE.match(text):
+            bar = KICKER_BAR_RE.match(text)  # 区县观察 | 让山城步道“热”得更久
+            out.extend(classify(no, part, markdown) for part in bar.groups())
+        else:
+            out.append(classify(no, text, markdown))
+    return join_bylines(wrapped_lead_credits(titles_on_top(dates_in_mastheads(extend_boxes(
+        hotlines_in_text(mark_bare_names(unlist_authors(bullet_titles(out, markdown)))))))))
+
+
+OPEN_PAREN_RE = re.compile(r"[（(][^）)]*$")  # a bracket opened and not closed on its line
+WRAPPED_CREDIT_LINES = 2  # lines a lead's bracketed credit may run on over
+
+
+def wrapped_lead_credits(lines: list[Line]) -> list[Line]:
+    """本报讯（某某日报全媒体 / 记者 钱 晶 通讯员 赵 / 畅）连日来，…: the lines inside a
+    lead's open bracket are the lead's own text, however much they look like bylines."""
+    for i in [i for i, ln in enumerate(lines) if ln.kind is Kind.LEAD
+              and OPEN_PAREN_RE.search(ln.text)]:
+        for ln in lines[i + 1:i + 1 + WRAPPED_CREDIT_LINES]:
+            if ln.kind in (Kind.BYLINE, Kind.CREDIT, Kind.SIGNATURE):
+                ln.kind = Kind.TEXT
+            if ln.kind is not Kind.TEXT or "）" in ln.text or ")" in ln.text:
+                break
+    return lines
+
+
+def join_bylines(lines: list[Line]) -> list[Line]:
+    """Byline lines one right under another (全媒体记者 郑岩 / 特约通讯员 孙晓光) are one
+    byline, credits listed on two lines."""
+    joined: set[int] = set()
+    for i in [i for i, ln in enumerate(lines) if ln.kind is Kind.BYLINE]:
+        if i + 1 < len(lines) and lines[i + 1].kind is Kind.BYLINE and i not in joined:
+            first, second = lines[i], lines[i + 1]
+            lines[i + 1] = Line(first.no, f"{first.text} {second.text}", Kind.BYLINE,
+                                first.width)
+            joined.add(i)
+    return [ln for i, ln in enumerate(lines) if i not in joined] if joined else lines
+
+
+TITLE_SHORTER = 2  # cells: a bulleted title over its text is this much narrower than it
+# A column's name and a title on one line, a bar between: 区县观察 | 让山城步道“热”得更久.
+KICKER_BAR_RE = re.compile(r"^([\u4e00-\u9fff]{2,8})\s*[|｜]\s*([^|｜，。；\s][^|｜，。；]{3,30})$")
+
+
+def bullet_titles(lines: list[Line], markdown: bool) -> list[Line]:
+    """A short bulleted line standing alone (a blank line under it), clearly narrower
+    than the text right under it (◆东淝区…开设夜间门诊 / 为方便上班族就医，…), or over
+    a line that opens a sentence (●岚川县启动冬季农田水利建设 / 10月18日，…) is a
+    brief's title; so is one wrapped onto a short second line over such a sentence
+    (◆安河区开展秋季燃气安全入户检 / 查 / 即日起，…). A bulleted line as wide as its
+    column over the rest of its sentence runs on into the next."""
+    wrapped: list[Line] = []  # second lines taken into their titles
+    for i in [i for i, ln in enumerate(lines) if ln.kind is Kind.LEAD]:
+        ln = lines[i]
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        after = lines[i + 2] if i + 2 < len(lines) else None
+        if nxt is None or nxt.kind is Kind.BLANK or (nxt.kind is Kind.TEXT and (
+                ln.width <= nxt.width - TITLE_SHORTER or opens_sentence(nxt.text))):
+            lines[i] = bullet_title(ln, markdown) or ln
+        elif nxt.kind is Kind.TEXT and after is not None and opens_sentence(after.text) \
+                and len(nxt.text) + TITLE_SHORTER <= len(ln.text) \
+                and not any(mark in nxt.text for mark in "，。；,;："):
+            joined = Line(ln.no, ln.text + nxt.text, ln.kind, ln.width + nxt.width)
+            title = bullet_title(joined, markdown)
+            if title:
+                lines[i] = title
+                wrapped.append(nxt)
+    if wrapped:
+        taken = {id(ln) for ln in wrapped}
+        lines = [ln for ln in lines if id(ln) not in taken]
+    return index_boxes(lines)
+
+
+def index_boxes(lines: list[Line]) -> list[Line]:
+    """Bulleted titles one right under another, with no text of their own, list the
+    issue's stories (a 导读 box of ● or > lines): page furniture, not headlines."""
+    bullets = [i for i, ln in enumerate(lines) if ln.bullet]
+    if not any(b + 1 == c for b, c in pairwise(bullets)):
+        return lines  # no two bulleted lines one right under another
+    start = 0
+    for i in range(len(lines) + 1):
+        if i < len(lines) and lines[i].bullet and lines[i].kind in (Kind.TEXT, Kind.HEADING):
+            continue
+        if i - start >= 2:
+            for ln in lines[start:i]:
+                ln.kind, ln.reason = Kind.NOISE, "index of other pages"
+        start = i + 1
+    return lines
+
+
+def unlist_authors(lines: list[Line]) -> list[Line]:
+    """'王小明（市第一中学）' lines one under another are a list (of award winners, of
+    members), not a commentary's author: they stay text."""
+    for i in [i for i, ln in enumerate(lines) if ln.kind is Kind.BYLINE]:
+        if AUTHOR_UNIT_RE.match(lines[i].text):
+            near = [lines[j] for j in (i - 1, i + 1) if 0 <= j < len(lines)]
+            if any(AUTHOR_UNIT_RE.match(x.text) for x in near):
+                lines[i].kind = Kind.TEXT
+    return lines
+
+
+# Boxes whose lines wrap: an advert, a weather box, an index of ▶ teasers (▶2版 我市出台
+# 支持民营 / 经济发展20条). Not a masthead: a headline may sit right under the paper's name.
+BOX_REASONS = frozenset({"advertisement", "weather box", "index of other pages"})
+AD_LINES_ABOVE = 4  # lines: how far an advertisement's box reaches above its hotline
+BOX_LINE = 24  # characters: the longest line read as part of such a box
+
+
+def hotlines_in_text(lines: list[Line]) -> list[Line]:
+    """'服务热线：0554-6628899' between a notice's last sentence and its signer is the
+    notice's own line, not an advertisement's: text ends above it and goes on below."""
+    for i in [i for i, ln in enumerate(lines) if ln.reason == "advertisement"]:
+        ln = lines[i]
+        above = next((x for x in reversed(lines[max(0, i - 2):i]) if x.kind is not Kind.BLANK),
+                     None)  # the nearest lines that are not blank: a blank between at most
+        below = next((x for x in lines[i + 1:i + 3] if x.kind is not Kind.BLANK), None)
+        if len(ln.text) <= BOX_LINE and above is not None and below is not None \
+                and above.kind in (Kind.TEXT, Kind.LEAD) and above.terminal \
+                and below.kind is Kind.TEXT and not below.bullet:
+            ln.kind, ln.reason = Kind.TEXT, ""
+    return lines
+
+
+TOP_LINES = 6  # non-blank lines: how far down a page its header reaches
+TITLES_LINE_MIN = 24  # characters: a list of the page's titles on one line is this long
+
+
+def titles_on_top(lines: list[Line]) -> list[Line]:
+    """An e-paper's header lists the page's titles on one line, spaced apart (菜价回落
+    “菜篮子”拎得更轻松 春季过敏高发 专家支招 …): furniture, not a paragraph."""
+    for ln in islice((ln for ln in lines if ln.kind is not Kind.BLANK), TOP_LINES):
+        parts = ln.text.split()
+        if ln.kind is Kind.TEXT and len(ln.text) >= TITLES_LINE_MIN and len(parts) >= 3 \
+                and "。" not in ln.text and all(len(part) >= 4 for part in parts):
+            ln.kind, ln.reason = Kind.NOISE, "index of other pages"
+    return lines
+
+
+def dates_in_mastheads(lines: list[Line]) -> list[Line]:
+    """A date, a page number or a section's name alone on its line among the masthead's
+    lines (株洲日报 / 要闻 / 2026年3月12日 / 星期四, 综合新闻 03) is page furniture, not a
+    notice's closing date or a headline."""
+    todo = sorted({j for i, ln in enumerate(lines)
+                   if ln.kind is Kind.NOISE and ln.reason in HEADER_REASONS
+                   for j in (i - 1, i + 1) if 0 <= j < len(lines)})
+    heapq.heapify(todo)
+    while todo:
+        i = heapq.heappop(todo)
+        ln = lines[i]
+        if ln.kind is not Kind.TEXT or not (
+                (ln.terminal and SIGN_OFF_DATE_RE.match(ln.text))
+                or (len(ln.text) <= MASTHEAD_ITEM and not ln.terminal
+                    and not CLAUSE_PUNCT_RE.search(ln.text))):
+            continue
+        if i and lines[i - 1].kind is Kind.NOISE and lines[i - 1].reason == "section banner":
+            ln.kind, ln.reason = Kind.NOISE, "section name"  # FUKAN / 副刊
+        elif any(lines[j].kind is Kind.NOISE and lines[j].reason in MASTHEAD_REASONS
+                 for j in (i - 1, i + 1) if 0 <= j < len(lines)):
+            ln.kind, ln.reason = Kind.NOISE, "page header"
+            if i + 1 < len(lines):
+                heapq.heappush(todo, i + 1)  # the next item of the same header
+    return lines
+
+
+MASTHEAD_ITEM = 6  # characters: a section's name or a page number beside the masthead
+MASTHEAD_REASONS = frozenset({"masthead", "page header"})
+HEADER_REASONS = MASTHEAD_REASONS | {"section banner"}
+
+
+def extend_boxes(lines: list[Line]) -> list[Line]:
+    """Short unpunctuated lines set right under an advertisement, a weather box or a ▶
+    teaser (no blank between) belong to that box: '地址：棠庄路9号'; so do a few right above an
+    advertisement's hotline, which closes the box: '嘉河口腔医院 / 夏季种植牙惠民月'."""
+    for i in [i for i, ln in enumerate(lines) if ln.kind is Kind.NOISE]:
+        ln = lines[i]
+        reason = ln.reason
+        if reason == "index of other pages" and i and wrapped_teaser(lines[i - 1]):
+            lines[i - 1].kind, lines[i - 1].reason = Kind.NOISE, reason
+        if reason not in BOX_REASONS or (
+                reason == "index of other pages" and ln.text[:1] not in "▶►"):
+            continue
+        boxed = i and lines[i - 1].kind is Kind.NOISE and lines[i - 1].reason in BOX_REASONS
+        if reason == "advertisement" and not boxed:
+            for above in lines[max(0, i - AD_LINES_ABOVE):i][::-1]:
+                if not box_line(above):
+                    break
+                above.kind, above.reason = Kind.NOISE, reason
+        j = i + 1
+        while j < len(lines) and box_line(lines[j]):
+            lines[j].kind, lines[j].reason = Kind.NOISE, reason
+            j += 1
+    return lines
+
+
+TEASER_LINE = 20  # characters: the first line of a teaser wrapped over two
+
+
+def wrapped_teaser(ln: Line) -> bool:
+    """The first line of a teaser whose second line names its page (▶老手艺人口述：修老宅
+    / 要“慢工” A03, ■渔家峪村：民宿有了 / “管家团” 6版)."""
+    return ln.kind in (Kind.TEXT, Kind.LEAD) and ln.text[:1] in "▶►" + BULLET_MARKS \
+        and len(ln.text) <= TEASER_LINE and not ln.terminal
+
+
+def box_line(ln: Line) -> bool:
+    """A short unpunctuated text line, as boxes print them."""
+    return ln.kind is Kind.TEXT and len(ln.text) <= BOX_LINE and not ln.terminal \
+        and not any(ch in ln.text for ch in "，。")
+
+
+def mark_bare_names(lines: list[Line]) -> list[Line]:
+    """A name alone between a finished sentence and a blank line ('…不绝。' / '陶一鸣' /
+    ''): the article's author, printed at its end."""
+    for i in [i for i, ln in enumerate(lines) if ln.kind is Kind.TEXT
+              and len(ln.text) <= NAME_LINE and ln.text[:1] in SURNAMES]:
+        ln = lines[i]
+        prev = next((x for x in reversed(lines[max(0, i - 3):i]) if x.kind is not Kind.BLANK),
+                    None)  # the last line that is not blank (a name stands alone: one blank)
+        if prev is None or not prev.terminal or not is_name(ln.text):
+            continue
+        after = lines[i + 1] if i + 1 < len(lines) else None
+        beyond = next((x for x in lines[i + 2:i + 4] if x.kind is not Kind.BLANK), None)
+        if (after is None or after.kind is Kind.BLANK) and not (
+                beyond is not None and beyond.kind is Kind.BYLINE):
+            ln.kind = Kind.SIGNATURE  # (a title has its author's byline under it)
+    return lines
+
+
+NAME_LINE = 5  # characters: a name alone, spaced or not (向 炜, 陶一鸣)
+
+
+def is_name(text: str) -> bool:
+    """A person's name alone: a common surname and one or two characters. Two-character
+    words (白露, 童年, 夏至) are titles as often as names, so they count only when printed
+    spaced as names are (向 炜)."""
+    if text[:1] not in SURNAMES or not BARE_NAME_RE.match(text):
+        return False
+    return len(text.replace(" ", "")) == 3 or " " in text
+
+
+OPEN_SIGNATURE_RE = re.compile(r"[（(][^（()）]{1,24}$")  # （记者 彭亮 通讯员 / （雷辉
+SIGNATURE_END_RE = re.compile(r"^[\u4e00-\u9fff·\s]{1,10}[）)]$|^\d{1,2}\s*版[）)]$")  # 2版）
+
+
+def mend_wrapped_signatures(pairs: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
+    """'…完成。（雷辉' / '钰）': a brief's signature (or a jump note, '（下转' / '2版）')
+    wrapped at the column's end is put back on one line, to be read as what it is."""
+    out: list[tuple[int, str, str]] = []
+    for pair in pairs:
+        prev = out[-1] if out else None
+        if (prev and SIGNATURE_END_RE.match(pair[2]) and OPEN_SIGNATURE_RE.search(prev[2])):
+            out[-1] = (prev[0], prev[1], prev[2] + pair[2].strip())
+            continue
+        out.append(pair)
+    return out
+
+
+CREDIT_WRAP_LINES = 3  # lines a caption's run-on credit may be wrapped over
+
+
+def mend_wrapped_credits(pairs: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
+    """'…层林尽染的秋色 全媒' / '体首席记者彭志远 通讯员韩雨' / '桐 摄': a caption that runs
+    on into its credit, wrapped over lines. The credit is put on a line of its own, so that
+    it is read as the credit it is; the caption keeps its words."""
+    out: list[tuple[int, str, str]] = []
+    for pair in pairs:
+        out.append(pair)
+        if not pair[2].endswith("摄") or len(out) < 2:
+            continue
+        for back in range(CREDIT_WRAP_LINES + 1, 1, -1):  # the widest window first
+            tail = out[-back:]
+            if back > len(out) or not all(text for _, _, text in tail):
+                continue
+            joined = "".join(text for _, _, text in tail)
+            found = CAPTION_CREDIT_RE.search(joined)
+            if found is None or found.start(1) > len(tail[0][2]):
+                continue  # the credit starts on a later line: look further back
+            caption = tail[0][2][:found.start(1)].rstrip()
+            if not caption.strip():
+                break
+            del out[-back:]
+            out.append((tail[0][0], tail[0][1], caption))
+            out.append((tail[-1][0], tail[-1][1], found.group(1)))
+            break
+    return out
+
+
+def merge_vertical(pairs: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
+    """A headline set vertically comes out one character a line: put it back on one line.
+
+    Its last character is often glued to the next article's lead ('会本报讯（…').
+    """
+    out: list[tuple[int, str, str]] = []
+    i = 0
+    while i < len(pairs):
+        if len(pairs[i][2]) != 1:
+            out.append(pairs[i])
+            i += 1
+            continue
+        j = i
+        while j < len(pairs) and is_single_cjk(pairs[j][2]):
+            j += 1
+        glued = j < len(pairs) and len(pairs[j][2]) > 1 and LEAD_RE.match(pairs[j][2][1:])
+        count = j - i + (1 if glued else 0)
+        if count < VERTICAL_MIN:
+            out.append(pairs[i])
+            i += 1
+            continue
+        chars = "".join(p[2] for p in pairs[i:j]) + (pairs[j][2][0] if glued else "")
+        out.append((pairs[i][0], chars, chars))
+        out.append((pairs[i][0], "", ""))  # the headline stands alone
+        if glued:
+            no, _raw, text = pairs[j]
+            out.append((no, text[1:], text[1:]))
+            j += 1
+        i = j
+    return out
+
+
+def is_single_cjk(text: str) -> bool:
+    return len(text) == 1 and "\u4e00" <= text <= "\u9fff"
+
+
+GLUED_NAME_RE = re.compile(r"^(?P<text>.*[。！？”])\s+(?P<name>[\u4e00-\u9fff]{2,3})$")
+NAME_AFTER_STOP_RE = re.compile(r"^(?P<text>.*[。！？”])(?P<name>[\u4e00-\u9fff]{2,3})$")
+
+
+SPACED_TAIL_RE = re.compile(r"^.*[。！？”][ \u3000]+(?P<tail>\S.{1,24})$")
+
+
+WIDE_GAP_RE = re.compile(r"[ \u3000]{2,}")
+
+
+def head_line_parts(raw: str, no: int = 0) -> list[Line]:
+    """An e-paper's headline group printed on one line, wide gaps apart: the title, its
+    ——subtitle and the byline after the last gap (苜蓿川镇：小花椒“串”起致富链 ——陇槐县
+    发展特色产业见闻   □新天水·天水日报记者 景 涛). [] for any other line."""
+    parts = [part for part in WIDE_GAP_RE.split(raw.strip()) if part]
+    if len(parts) < 2 or "。" in raw:
+        return []
+    byline = classify(no, repair_line(parts[-1]), False)
+    if byline.kind is not Kind.BYLINE:
+        return []
+    head = repair_line(" ".join(parts[:-1]))
+    title, dash, sub = head.partition("——")
+    if not MIN_TITLE_ON_LINE <= len(title.strip()) <= MAX_TITLE_ON_LINE:
+        return []  # not '•   □乔 木', a paragraph mark before a byline
+    out = [Line(no, title.strip(), Kind.TEXT, display_width(title.strip()))]
+    if dash:
+        out.append(Line(no, dash + sub.strip(), Kind.SUBTITLE, display_width(dash + sub)))
+    return [*out, byline]
+
+
+MIN_TITLE_ON_LINE, MAX_TITLE_ON_LINE = 4, 34  # characters of a title read off such a line
+TITLE_THEN_LEAD_RE = re.compile(r"^(?P<title>[^\s，。；：,;:！？]{4,30}) (?P<lead>\S.*)$")
+
+
+def title_then_lead(text: str) -> tuple[str, str] | None:
+    """A headline and the lead of its story on one line, a gap between (各地抢抓农时推进
+    春耕备耕   新华社北京3月11日电 记者…): the title and the lead, or None."""
+    m = TITLE_THEN_LEAD_RE.match(text)
+    if m is None or not LEAD_RE.match(m.group("lead")) or m.group("lead")[:1] in BULLETS + "【*":
+        return None
+    return m.group("title"), m.group("lead")
+
+
+# ●枣香村开设农民夜校 3月10日晚，…: a brief's title, a space, then its text (a sentence).
+SPACED_BRIEF_RE = re.compile(
+    r"^[●■◆▲★]\s*(?!\d{1,2}月|\d{4}年)(?P<title>[^\s，。；：,;:、！？（）()]{4,24})[ \u3000]+"
+    r"(?P<rest>[^\s，。].*)$")
+SENTENCE_SOON_RE = re.compile(r"^[^，。]{0,30}[，。]")
+MONTH_RE = re.compile(r"^\d{1,2}月")  # a date wrapped after its month: 1月 / 20日，
+PAGE_REF_RE = re.compile(r"^第?\s*[A-D]?\d{1,3}\s*版?$")
+WRAPPED_REST = 3  # characters: a brief's text cut off by the column's end right after it
+
+
+def spaced_brief_title(raw: str) -> tuple[str, str] | None:
+    """The title and the text of a brief printed on one line after its bullet, as repaired:
+    the text is a sentence (a comma or full stop soon), or opens like one (1月 / 20日，…)."""
+    m = SPACED_BRIEF_RE.match(raw.strip())
+    if m is None:
+        return None
+    rest = repair_line(m.group("rest"))
+    if PAGE_REF_RE.match(rest) or not (
+            SENTENCE_SOON_RE.match(rest) or opens_sentence(rest) or MONTH_RE.match(rest)
+            or len(rest) <= WRAPPED_REST):
+        return None  # not '●…形势严峻 4版', an index of other pages
+    return repair_line(m.group("title")), rest
+
+
+def trailing_byline(raw: str, text: str) -> str:
+    """The byline printed after a story's last sentence, a space apart, on its line
+    ('…少了十来块。 本报记者 邵 宁'), as it stands at the end of the repaired text; ''
+    when there is none."""
+    m = SPACED_TAIL_RE.match(raw.rstrip())
+    if m is None:
+        return ""
+    tail = repair_line(m.group("tail"))
+    return tail if text.endswith(tail) and len(tail) < len(text) and is_byline(tail) else ""
+
+
+def split_glued_name(no: int, text: str, markdown: bool) -> list[Line]:
+    """'…研究解决。 秦玉': the author's name printed after the last sentence, a space
+    apart, is that article's signature."""
+    m = NAME_AFTER_STOP_RE.match(text)  # the repaired line: the space is gone
+    if m is None or m.group("name")[0] not in SURNAMES:
+        return [classify(no, text, markdown)]
+    return [classify(no, m.group("text"), markdown),
+            Line(no, m.group("name"), Kind.SIGNATURE, float(len(m.group("name"))))]
+
+
+def split_tails(text: str) -> list[str]:
+    """Cut a photo credit or a brief's signature off the end of a body line."""
+    last = text[-1:]
+    if last in ("）", ")") and "版" in text[-6:]:
+        note = CONT_TAIL_RE.search(text)
+        if note and note.start() > 0:
+            return [text[: note.start()].rstrip(), note.group(0)]
+    credit = CREDIT_TAIL_RE.search(text) if last == "摄" else None
+    if credit and credit.start(1) > 0:
+        return [text[: credit.start(1)].rstrip(), credit.group(1)]
+    if last in ("）", ")"):
+        cut = max(text.rfind("（"), text.rfind("("))
+        head, tail = text[:cut].rstrip(), text[cut:]
+        if cut > 0 and ends_sentence(head) and TRAILING_BYLINE_RE.match(tail):
+            return [head, tail]  # …完成。（记者 X 通讯员 Y 报道）
+    sig = SIGNATURE_TAIL_RE.match(text) if last in ("）", ")") else None
+    lead = LEAD_RE.match(text) if sig else None
+    if sig and sig.group("text") and (lead is None or lead.end() <= len(sig.group("text"))):
+        return [sig.group("text").rstrip(), f"（{sig.group('name')}）"]
+    return [text]
+
+
+SUBTITLE_FULL = 0.85  # of the column: a subtitle line this wide may wrap onto the next
+
+
+def mend_wrapped_subtitles(lines: list[Line], column: float) -> list[Line]:
+    """A ——subtitle wrapped onto the next lines (——社区食堂、志愿者和周边餐馆联手， /
+    每天供餐约300份) is one subtitle. The lines taken have no full stop and no more than a
+    column's width; the group ends there (a blank line, the story's lead or byline after
+    them), or, for one line, the subtitle's first line stops on a comma or fills the column."""
+    joined: set[int] = set()
+    for i in [i for i, ln in enumerate(lines) if ln.kind is Kind.SUBTITLE]:
+        sub = lines[i]
+        taken = 0
+        while taken < SUBTITLE_MORE and i + taken + 1 < len(lines):
+            ln = lines[i + taken + 1]
+            if ln.kind is not Kind.TEXT or ln.terminal or ln.row \
+                    or ln.width > max(sub.width, column) + 1:
+                break
+            taken += 1
+        nxt, after = (lines[j] if j < len(lines) else None for j in (i + 1, i + 2))
+        if not taken and nxt is not None and nxt.kind is Kind.TEXT and not nxt.terminal \
+                and after is not None and after.kind in (Kind.LEAD, Kind.BYLINE):
+            taken = 1  # right above the lead or byline, however wide
+        after = lines[i + taken + 1] if i + taken + 1 < len(lines) else None
+        ends = after is None or after.kind in (Kind.BLANK, Kind.LEAD, Kind.BYLINE)
+        if taken and not ends:
+            taken = 1 if (sub.text[-1] in "，、：:；" or sub.width >= SUBTITLE_FULL * column) \
+                and lines[i + 1].width <= max(sub.width, column) else 0
+        if taken:
+            more = "".join(ln.text for ln in lines[i + 1:i + 1 + taken])
+            lines[i] = Line(sub.no, sub.text + more, Kind.SUBTITLE, sub.width)
+            joined.update(range(i + 1, i + 1 + taken))
+    return [ln for i, ln in enumerate(lines) if i not in joined] if joined else lines
+
+
+SUBTITLE_MORE = 2  # lines a subtitle may run on over
+
+
+def typical_width(lines: list[Line]) -> float:
+    """The page's usual column width: the median width of its body lines."""
+    widths = sorted(ln.width for ln in lines if ln.kind is Kind.TEXT and ln.width >= 4)
+    return widths[len(widths) // 2] if widths else 16.0
+
+
