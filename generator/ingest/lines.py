@@ -161,6 +161,7 @@ SENTENCE_OPENER_RE = re.compile(
 
 
 def opens_sentence(text: str) -> bool:
+    """Does the line open a story's sentence (a date, 近日, 记者从…), as no wrapped line does?"""
     return SENTENCE_OPENER_RE.match(text) is not None
 
 
