@@ -42,6 +42,11 @@ BOLD_LINE_RE = re.compile(r"^\*\*[^*]{2,34}\*\*$")
 BULLET_RE = re.compile(r"^[●○■□◆◇▲△★☆•]+")
 
 
+def column(text: str, width: int) -> list[str]:
+    """The text hard-wrapped at `width` characters, as a narrow column prints it."""
+    return [text[i:i + width] for i in range(0, len(text), width)]
+
+
 def chars(text: str | None) -> Counter:
     """The non-whitespace characters of text, as a multiset."""
     return Counter(ch for ch in text or "" if not ch.isspace())
@@ -1217,7 +1222,7 @@ def test_a_kicker_set_right_over_its_title_in_one_block() -> None:
                 "会议要求，各部门要压实责任、细化措施，确保各项任务按时完成。")
         text = f"{kicker}\n{title}\n\n" + "\n".join(body[i:i + 20] for i in range(0, 80, 20))
         more = body[10:] * 3  # the column's width shows on a page of some length
-        text += "\n" + "\n".join(more[i:i + 20] for i in range(0, len(more), 20))
+        text += "\n" + "\n".join(column(more, 20))
         article = segment(text).articles[0]
         assert (article.kicker, article.title) == (kicker, title)
     two_decks = segment("做好防汛准备\n确保群众安全\n\n"
@@ -1248,7 +1253,7 @@ def test_a_photo_s_title_printed_under_its_credit() -> None:
     text = "\n".join([
         "5月19日，柳湾县丹洲乡", "万亩油菜基地，农机手驾驶", "收割机抢收油菜。", "",
         "融媒体记者 黄 晓 摄", "", "丹洲乡油菜开镰", "",
-        *(story[i:i + 12] for i in range(0, len(story), 12)), "",
+        *column(story, 12), "",
         "沅北区：共享菜园拉近邻里距离", "文/图 见习记者 覃雅"])
     titles = [(a.kind, a.title) for a in segment(text).articles]
     assert titles == [("photo", "丹洲乡油菜开镰"), ("news", "沅北区：共享菜园拉近邻里距离")]
@@ -1257,7 +1262,7 @@ def test_a_photo_s_title_printed_under_its_credit() -> None:
 def test_a_column_s_name_under_the_headline_of_the_story_above() -> None:
     story = ("本报讯（记者 林涛）记者昨日从市公安局交警支队获悉，市区6条主干道上的12条"
              "潮汐车道已于近日正式启用。")
-    text = "\n".join([*(story[i:i + 14] for i in range(0, len(story), 14)), "",
+    text = "\n".join([*column(story, 14), "",
                       "市区新增12条潮汐车道", "", "要闻简报", "",
                       "●5月12日，市卫生健康委启动", "海岛义诊活动。（葛蓓）"])
     page = segment(text)
@@ -1272,7 +1277,7 @@ def test_a_front_page_masthead_and_an_advert_box_are_furniture() -> None:
     story = "6月5日起，南充城区至顺溪县的城际公交C8路正式开通运营，全程票价8元。"
     text = "\n".join(["嘉河口腔医院", "夏季种植牙惠民月", "国产种植体 限量100名",
                       "预约热线：0817-2260000", "", "城际公交正式开通", "",
-                      *(story[i:i + 14] for i in range(0, len(story), 14))])
+                      *column(story, 14)])
     page = segment(text)
     assert [a.title for a in page.articles] == ["城际公交正式开通"]
     assert len([n for n in page.noise if n.reason == "advertisement"]) == 4
@@ -1281,13 +1286,13 @@ def test_a_front_page_masthead_and_an_advert_box_are_furniture() -> None:
 def test_a_headline_printed_right_under_its_story_without_a_blank_line() -> None:
     story = ("中央气象台17日发布消息，6月19日至22日，华北、黄淮等地将出现今年首轮大范围高温天气。"
              "气象专家提醒，高温时段应尽量减少户外活动。")
-    text = "\n".join([*(story[i:i + 17] for i in range(0, len(story), 17)),
+    text = "\n".join([*column(story, 17),
                       "我国北方多地将迎今年首轮高温天气", "", "扫一扫 关注某某晚报微信公众号"])
     [article] = segment(text).articles
     assert article.title == "我国北方多地将迎今年首轮高温天气"
     assert article.body.endswith("减少户外活动。")
     # A line cut off at the column's end, or one that opens a quotation, runs on.
-    body = "\n".join(story[i:i + 17] for i in range(0, len(story), 17))  # …户外活动。
+    body = "\n".join(column(story, 17))  # …户外活动。
     for head, tail in (("该工程全长三十九公里按照城市主干路", "标准建设，双向六车道。"),
                        ("演出在歌舞《幸福家", "园》中拉开帷幕，节目轮番登场。")):
         page = segment(f"{body}\n{head}\n\n{tail}")
@@ -1322,7 +1327,7 @@ def test_numbered_items_under_a_brief_column_s_name_are_briefs() -> None:
 def test_a_fake_bold_two_line_headline_right_under_its_story() -> None:
     story = ("江门日报讯（记者/李卓）9月7日，江门市区至珠海机场的城际定制客运专线正式开通，"
              "每天往返各6班。运营方表示，将根据客流情况适时加密班次。")
-    text = "\n".join([*(story[i:i + 15] for i in range(0, len(story), 15)),
+    text = "\n".join([*column(story, 15),
                       "市市区区直直达达珠珠海海机机场场", "定定制制客客运运开开通通"])
     [article] = segment(text).articles
     assert article.title == "市区直达珠海机场定制客运开通"
@@ -1354,7 +1359,7 @@ def test_an_opinion_column_s_name_and_title_set_right_above_the_text() -> None:
 def test_a_headline_group_right_after_a_jump_note_however_wide() -> None:
     story = ("本报讯（记者 秦朗）11月5日，位于汉北区的智能网联汽车测试场一期工程通过验收，"
              "具备了开放测试条件。近年来，我市把智能网联汽车作为汽车产业转型升级的方向，")
-    text = "\n".join([*(story[i:i + 13] for i in range(0, len(story), 13)), "（下转2版）",
+    text = "\n".join([*column(story, 13), "（下转2版）",
                       "汽车产业加快向“智”而行", "汉北智能网联汽车测试场一期建成"])
     [article] = segment(text).articles
     assert (article.kicker, article.title, article.continues_on) == (
@@ -1387,7 +1392,7 @@ def test_markdown_briefs_with_bold_titles_and_a_bold_byline() -> None:
 def test_a_title_wrapped_over_two_lines_is_one_title() -> None:
     body = ("为保障冰雪节活动安全有序进行，市公安局交通警察支队决定对部分路段实行临时交通管制。"
             "请过往车辆提前绕行，给您带来的不便敬请谅解。") * 2
-    lines = "\n".join(body[i:i + 20] for i in range(0, len(body), 20))
+    lines = "\n".join(column(body, 20))
     for first, rest in (("关于洛涧大桥封闭", "施工的公告"), ("山西今冬新增", "清洁取暖用户12万户"),
                         ("让冰天雪地", "持续释放“热效应”")):
         for gap in ("\n\n", "\n"):  # apart from the text, or set right above it
@@ -1410,7 +1415,7 @@ def test_a_teaser_wrapped_in_an_index_box_is_furniture() -> None:
     story = "一座测试场，连着一条产业链。智能网联汽车测试场的建成，补上了关键一环。"
     text = "\n".join(["今日导读", "▶2版 我市出台支持民营", "　　 经济发展20条",
                       "▶3版 金秋赏红叶", "　　 这些地方别错过", "",
-                      *(story[i:i + 13] for i in range(0, len(story), 13)),
+                      *column(story, 13),
                       "本报评论员", "让产业在新赛道上跑起来"])
     page = segment(text)
     assert [(a.title, a.byline) for a in page.articles] == [
@@ -1434,7 +1439,7 @@ def test_a_bulleted_title_set_right_above_its_brief() -> None:
 def test_a_byline_printed_at_the_end_of_a_titled_story() -> None:
     story = ("1月11日清晨，青峰县洛涧渔场的冬捕现场人声鼎沸，首网捕捞鲜鱼1.8万斤。"
              "今年冬捕将持续到春节前，预计捕捞量可达30万斤。")
-    text = "\n".join(["洛涧渔场冬捕忙", *(story[i:i + 22] for i in range(0, len(story), 22)),
+    text = "\n".join(["洛涧渔场冬捕忙", *column(story, 22),
                       "本报记者 韩 磊 文/图", "", "雪后乡村",
                       "1月10日，一场降雪过后，青峰县洛涧镇的田",
                       "野和村庄银装素裹，宛如一幅水墨画卷。(记", "者 孟 凡 摄)"])
@@ -1559,8 +1564,7 @@ def test_a_title_wrapped_over_two_full_lines_is_no_kicker_and_title() -> None:
             # …unless it reports a visit or a meeting.
             (["唐平刚到湄滨市督导平安建设工作", "平安创建走深走实"],
              "唐平刚到湄滨市督导平安建设工作", "平安创建走深走实")):
-        column = [body[i:i + 16] for i in range(0, len(body), 16)]
-        [article] = segment("\n".join([*head, "", *column])).articles
+        [article] = segment("\n".join([*head, "", *column(body, 16)])).articles
         assert (article.kicker, article.title) == (kicker, title), head
 
 
@@ -1568,7 +1572,7 @@ def test_a_subtitle_wrapped_onto_a_second_line_is_one_subtitle() -> None:
     story = ("本报讯（记者 庞 宁）3月9日一早，青檀区果岭镇杏岗村的麦田里，两架植保无人机"
              "来回穿梭。截至目前，全镇托管面积已从最初的6000亩扩大到三万亩，覆盖农户两千"
              "户。托管服务中心现有农机手、植保员四十多人，多是返乡的年轻人。")
-    body = [story[i:i + 15] for i in range(0, len(story), 15)]
+    body = column(story, 15)
     text = "\n".join(["石家庄日报客户端 扫码看新闻", "", "春耕时节看农事", "青檀区果岭镇“托管田”",
                       "扩至三万亩", "小农户种地有了“大管家”", "——耕、种、防、收全程托管，",
                       "亩均节本增收约160元", *body])
@@ -1600,7 +1604,7 @@ def test_a_masthead_with_its_date_alone_and_a_lead_under_a_wrapped_subtitle() ->
                       "某某日报客户端 扫一扫 看更多精彩", "", "春耕时节看田间",
                       "沙枣县金穗镇万亩耕地", "有了“田保姆”", "——土地托管服务覆盖",
                       "2300余户，种粮户省心又增收", "本报讯（记者 马晓燕）",
-                      *(story[i:i + 13] for i in range(0, len(story), 13))])
+                      *column(story, 13)])
     page = segment(text)
     [article] = page.articles
     assert (article.kicker, article.title, article.subtitle) == (
@@ -1636,7 +1640,7 @@ def test_a_front_page_lead_with_a_place_label_a_two_line_byline_and_a_wrapped_ju
     text = "\n".join(["某某日报", "某某市新闻传媒中心出版", "", "春耕一线看振兴", "凤栖区槐塬镇：",
                       "“托管田”里麦苗返青正当时", "——全镇小麦推行统防统治，", "农户亩均节本80元",
                       "◎本报记者 郭振川", "特约通讯员 雷 敏",
-                      *(story[i:i + 13] for i in range(0, len(story), 13)), "2版）"])
+                      *column(story, 13), "2版）"])
     page = segment(text)
     [article] = page.articles
     assert (article.kicker, article.title, article.subtitle) == (
@@ -1747,7 +1751,7 @@ def test_a_lead_credit_wrapped_over_three_narrow_lines() -> None:
 def test_a_subtitle_wrapped_over_three_lines_under_its_story() -> None:
     story = ("今年，雁湖区计划种植烤烟12.6万亩，全区建成集约化育苗大棚1860个，目前育苗"
              "工作已基本完成。截至3月15日，已调运化肥2.1万吨、农膜860吨，完成土地深翻14万亩。")
-    text = "\n".join([*(story[i:i + 11] for i in range(0, len(story), 11)),
+    text = "\n".join([*column(story, 11),
                       "春耕备耕正当时", "雁湖区烤烟育苗", "比去年提前一周", "——全区调运化肥",
                       "2.1万吨，完成土地", "深翻14万亩", "", "3月15日，游客在松韵县古寨",
                       "赏樱拍照。"])
@@ -1790,7 +1794,7 @@ def test_a_web_edition_page_with_a_nav_line_a_photo_group_and_a_title_on_its_lea
 def test_a_commentary_title_broken_at_its_comma_over_the_author() -> None:
     story = "一条灌渠修起来要几个月，管起来却要几十年。建好的高标准农田，关键在管护。"
     text = "\n".join(["今日短评", "农田建好了，", "更要管好用好", "□ 冉 松",
-                      *(story[i:i + 13] for i in range(0, len(story), 13))])
+                      *column(story, 13)])
     [article] = segment(text).articles
     assert (article.kicker, article.title) == ("今日短评", "农田建好了，更要管好用好")
     assert article.byline == "冉松"
