@@ -87,8 +87,8 @@ def prepare_lines(text: str, markdown: bool) -> list[Line]:
         elif "记者" in raw[-16:] and (byline := trailing_byline(raw, text)):
             out += [classify(no, text[:-len(byline)], markdown),  # …十来块。 本报记者 邵 宁
                     Line(no, byline, Kind.BYLINE, display_width(byline))]
-        elif ("|" in text or "｜" in text) and KICKER_BAR_RE.match(text):
-            bar = KICKER_BAR_RE.match(text)  # 区县观察 | 让山城步道“热”得更久
+        elif ("|" in text or "｜" in text) and (bar := KICKER_BAR_RE.match(text)):
+            # 区县观察 | 让山城步道“热”得更久
             out.extend(classify(no, part, markdown) for part in bar.groups())
         else:
             out.append(classify(no, text, markdown))

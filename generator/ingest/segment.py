@@ -87,7 +87,7 @@ CAPTION_MAX = 160  # characters: a photo caption is a paragraph at most this lon
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩"  # numbered captions of a photo group
 PHOTO_GROUP_MAX = 6  # paragraphs: a photo group's intro and captions under its title
 GROUP_CAPTION_RE = re.compile(
-    r"^图\s*[①②③④⑤⑥⑦⑧⑨⑩\d]\s*[：:]?|^[①②③④⑤⑥⑦⑧⑨⑩]|^[大小上下左右中]图[：:]")
+    rf"^图\s*[{CIRCLED}\d]\s*[：:]?|^[{CIRCLED}]|^[大小上下左右中]图[：:]")
 
 
 def group_caption(text: str) -> bool:
@@ -351,7 +351,7 @@ class Assembler:
                 m.group("inline_title") or m.group("bold_title"))
             return text[m.end():].lstrip()
         byline = m.group(0).strip()
-        if article.byline and bare_lead(text):
+        if article.byline and bare_dateline(m.group(0)):
             return text  # 本报2月3日讯 under the byline: the story's dateline, kept in its text
         if article.byline and article.byline != byline:
             article.byline = f"{byline} {article.byline}"
@@ -766,8 +766,12 @@ def bare_lead(text: str) -> bool:
     """A lead without its credit (本报2月3日讯 日前，…): under a headline and its byline
     it opens their story, not another."""
     m = LEAD_RE.match(text)
-    return m is not None and m.group(0).strip().endswith("讯") \
-        and not any(ch in m.group(0) for ch in "（(【")
+    return m is not None and bare_dateline(m.group(0))
+
+
+def bare_dateline(lead: str) -> bool:
+    """Is a lead's matched opening a news mark alone (本报2月3日讯), with no credit?"""
+    return lead.strip().endswith("讯") and not any(ch in lead for ch in "（(【")
 
 
 def is_label(text: str) -> bool:
