@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from generator.ingest.lines import (
+    COLUMN_WORD_RE,
     CONTINUING,
     PLACE_LABEL_RE,
     SIGN_OFF_DATE_RE,
@@ -596,6 +597,8 @@ class BlockBuilder:
         if all(ln.width <= limit for ln in prefix) or (
                 size == 1 and NOTICE_TITLE_RE.search(prefix[0].text)):  # 关于…的通知
             return prefix, rest
+        if size == 2 and COLUMN_WORD_RE.match(prefix[0].text) and prefix[1].width <= body_width:
+            return prefix, rest  # 鹤城时评 / a title as wide as the column: a column's own
         return [], run
 
     def _continues_open_para(self, run: list[Line]) -> bool:
