@@ -47,7 +47,7 @@ KINDS = {"news", "brief", "interview", "photo", "table", "notice"}
 _WS = re.compile(r"\s+")
 # Leading marks that are layout, not body text: bullets, and jump notes（上接第一版）/(上接第1版).
 _LEADING_JUNK = re.compile(
-    r"^(?:[●○■□◆◇▲△★☆•]|[（(]上接第?[0-9一二三四五六七八九十百A-Za-z]+版[）)])+"
+    r"^(?:[●○■□◆◇▲△★☆•◎]|[（(]上接第?[0-9一二三四五六七八九十百A-Za-z]+版[）)])+"
 )
 
 

@@ -61,9 +61,11 @@ SPACED_TITLE_RE = re.compile(
 NEWS_OF = (rf"(?:本报|{PAPER}|[\u4e00-\u9fff]{{1,2}}报|[\u4e00-\u9fff]{{2,4}}网)"
            r"(?:[\u4e00-\u9fff]{0,4}(?:\d{1,2}月)?\d{1,2}日)?"  # 本报25日讯, 本报海口1月27日讯
            r"(?:[·•][^\s（(，。]{1,8}?)?讯")
+# Marks that open a brief (□ opens a byline, ○ a list item; ◎ opens either).
+BULLETS = "●■◆▲★◎◇☆"
 LEAD_START_RE = re.compile(
-    rf"^(?:{NEWS_OF}|据新华社|新华社(?!记者)|中新社(?!记者)|[●■◆▲★]|{INLINE_TITLE})")
-LEAD_FIRST = frozenset("本据新中●■◆▲★【*")
+    rf"^(?:{NEWS_OF}|据新华社|新华社(?!记者)|中新社(?!记者)|[{BULLETS}]|{INLINE_TITLE})")
+LEAD_FIRST = frozenset("本据新中【*" + BULLETS)
 NEWS_OF_AT = 16  # characters: how far into a line a paper's 讯 may stand
 ROLE_WORD_RE = re.compile(r"记者|通讯员|实习生|摄影|编辑|评论员|文/图|图/文|文／图")
 LEAD_RE = re.compile(
@@ -75,12 +77,11 @@ LEAD_RE = re.compile(
     rf"|(?P<wire>(?:据)?(?:新华社|中新社|人民网|央视网)[{CJK}]{{0,8}}\d{{1,2}}月\d{{1,2}}日(?:电|讯)"
     rf"(?:\s*[（(][^）)]{{1,30}}[）)])?"
     rf"|据(?:新华社|中新社|人民日报|央视新闻)电)"
-    rf"|(?P<bullet>[●■◆▲★])"
+    rf"|(?P<bullet>[{BULLETS}])"
     rf"|(?P<inline>{INLINE_TITLE})"
     rf")"
 )
 BULLET_MARKS = "□■●◆▲★◇○◎"
-BULLETS = "●■◆▲★"  # marks that open a brief (□ opens a byline, ○ a list item)
 BULLET_TITLE_MAX = 32  # characters: a bulleted line this short, unpunctuated, is a title
 # 文/图 本报记者 X, 文 X 图 Y: one person wrote and photographed, or two did.
 TEXT_PHOTO = r"(?:文\s*[/／]\s*图|图\s*[/／]\s*文)"
@@ -160,7 +161,9 @@ SENTENCE_START_RE = re.compile(r"^(?:我|本|全|今年|近日|日前)")
 # How a story's text starts, never a line wrapped from the one above: 10月18日，… 近日，…
 SENTENCE_OPENER_RE = re.compile(
     r"^(?:\d{1,2}月\d{1,2}日|\d{4}年|(?:近日|日前|近期|目前|即日起|今年|去年|今天|昨天|今日|昨日"
-    r"|记者从|本报|据了解|为[\u4e00-\u9fff]{2,}，))")
+    r"|记者从|本报|据了解|为[\u4e00-\u9fff]{2,}，)"
+    # a time set apart by a comma: 寒假期间，… 正月里，…
+    r"|[\u4e00-\u9fff]{1,4}(?:期间|以来|前夕|之际|当天|当晚|伊始)，|(?:正月|腊月|假期|节日)里，)")
 
 
 def opens_sentence(text: str) -> bool:

@@ -21,6 +21,7 @@ from generator.ingest.lines import (
     CONT_RE,
     CREDIT_TAIL_RE,
     LEAD_RE,
+    ROLE_WORD_RE,
     SIGN_OFF_DATE_RE,
     TRAILING_BYLINE_RE,
     Kind,
@@ -455,8 +456,8 @@ def title_then_lead(text: str) -> tuple[str, str] | None:
 
 # ●枣香村开设农民夜校 3月10日晚，…: a brief's title, a space, then its text (a sentence).
 SPACED_BRIEF_RE = re.compile(
-    r"^[●■◆▲★]\s*(?!\d{1,2}月|\d{4}年)(?P<title>[^\s，。；：,;:、！？（）()]{4,24})[ \u3000]+"
-    r"(?P<rest>[^\s，。].*)$")
+    rf"^[{BULLETS}]\s*(?!\d{{1,2}}月|\d{{4}}年)"
+    r"(?P<title>[^\s，。；：,;:、！？（）()]{4,24})[ \u3000]+(?P<rest>[^\s，。].*)$")
 SENTENCE_SOON_RE = re.compile(r"^[^，。]{0,30}[，。]")
 MONTH_RE = re.compile(r"^\d{1,2}月")  # a date wrapped after its month: 1月 / 20日，
 PAGE_REF_RE = re.compile(r"^第?\s*[A-D]?\d{1,3}\s*版?$")
@@ -467,8 +468,8 @@ def spaced_brief_title(raw: str) -> tuple[str, str] | None:
     """The title and the text of a brief printed on one line after its bullet, as repaired:
     the text is a sentence (a comma or full stop soon), or opens like one (1月 / 20日，…)."""
     m = SPACED_BRIEF_RE.match(raw.strip())
-    if m is None:
-        return None
+    if m is None or ROLE_WORD_RE.search(m.group("title")):
+        return None  # ◎本报记者 郭振川: a byline
     rest = repair_line(m.group("rest"))
     if PAGE_REF_RE.match(rest) or not (
             SENTENCE_SOON_RE.match(rest) or opens_sentence(rest) or MONTH_RE.match(rest)
