@@ -293,6 +293,12 @@ def test_kickers_unit_names_and_opinion_columns(text: str) -> None:
     assert is_kicker(text)
 
 
+@pytest.mark.parametrize("text", ["芦汀镇12个村", "28个嘎查", "我市荣获全国城市"])
+def test_a_count_or_a_clause_ending_like_a_unit_is_no_unit_name(text: str) -> None:
+    # 芦汀镇12个村 / 用上“共享农机” is one title wrapped over two lines, not unit and title.
+    assert not is_kicker(text)
+
+
 @pytest.mark.parametrize("text", ["晚报记者走访了", "日报记者走访了"])
 def test_a_papers_name_before_a_bare_role_is_text(text: str) -> None:
     # 晚报全媒体记者 X is a byline; 晚报记者走访了 is a column's line of text.

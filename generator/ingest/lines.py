@@ -594,8 +594,8 @@ def is_kicker(text: str) -> bool:
         return True
     if len(text) > 16 or " " in text or SENTENCE_START_RE.match(text):
         return False
-    if QUOTE_OR_LIST_RE.search(text):
-        return False  # quotations and lists belong to headlines, not to unit names
+    if QUOTE_OR_LIST_RE.search(text) or any(ch.isdigit() for ch in text):
+        return False  # quotations, lists and counts (12个村) belong to headlines, not units
     if ORG_END_RE.search(text):
         return True
     return len(text) <= 12 and SHORT_ORG_END_RE.search(text) is not None
