@@ -28,6 +28,7 @@ MAX_HEAD_CHARS = 34
 DIGIT_RE = re.compile(r"\d")
 ROW_ENDS = frozenset("）)分%元个件人次")
 INDENT = 2  # a paragraph's first line is indented two characters in print
+OPENER_COMMA = 9  # characters: a sentence's opening time (3月10日，) is set off this soon
 SUFFIX_AFTER = 3  # lines: a headline is read under a story at least this long
 SHORT_TITLE_LINE = 0.65  # of the body's width: a title's last line this short is no text
 SHORT_OF_COLUMN = 0.85  # of the column: a line this short is no full line of body text
@@ -592,8 +593,15 @@ class BlockBuilder:
         # a new article starts anyway: the line only has to be clearly short of a full one.
         finished = prev is None or isinstance(prev, Head) or size >= 2 or (
             isinstance(prev, Marker) and prev.kind in (Kind.SIGNATURE, Kind.CREDIT, Kind.NOISE))
-        limit = (body_width - (1.0 if size >= 2 else INDENT + 1.5)) if finished \
-            else 0.65 * body_width
+        # A sentence set off by its time (3月10日，… 近日，…) starts under the line: no
+        # sentence runs on into it, so the line above is a headline of some width.
+        opener = opens_sentence(rest[0].text) and "，" in rest[0].text[:OPENER_COMMA]
+        if opener or size >= 2:
+            limit = body_width - 1.0
+        elif finished:
+            limit = body_width - INDENT - 1.5
+        else:
+            limit = 0.65 * body_width
         if all(ln.width <= limit for ln in prefix) or (
                 size == 1 and NOTICE_TITLE_RE.search(prefix[0].text)):  # 关于…的通知
             return prefix, rest
