@@ -572,9 +572,9 @@ def bullet_title(line: Line, markdown: bool) -> Line | None:
     if line.kind is not Kind.LEAD or text[:1] not in BULLETS or len(text) > BULLET_TITLE_MAX \
             or ends_sentence(text) or CLAUSE_PUNCT_RE.search(text):
         return None
-    title = text.lstrip(BULLET_MARKS + " ")
-    if not title:
+    if not text.lstrip(BULLET_MARKS + " "):
         return None
+    title = bare_title(text)  # ▲【延吉至鹿原县城际公交加密班次】: the title in its brackets
     kind = Kind.HEADING if markdown else Kind.TEXT  # in a Markdown-like dump, as "# …"
     return Line(line.no, title, kind, display_width(title), bullet=True)
 
