@@ -972,7 +972,7 @@ REGRESSION_FLOORS = {  # folder: (pages, F1, headline, byline)
     "heldout4": (8, 0.94, 0.87, 0.92),
     "heldout5": (10, 0.95, 0.94, 0.91),
     "heldout6": (10, 0.89, 0.80, 0.89),
-    "heldout7": (10, 0.90, 0.84, 0.88),
+    "heldout7": (10, 0.90, 0.85, 0.88),
     "heldout8": (10, 0.90, 0.78, 0.87),
     "heldout9": (6, 0.87, 0.70, 0.78),
     "heldout10": (8, 0.88, 0.83, 0.89),
@@ -985,6 +985,7 @@ REGRESSION_FLOORS = {  # folder: (pages, F1, headline, byline)
     "heldout17": (8, 0.86, 0.75, 0.85),
     "heldout18": (8, 0.85, 0.73, 0.84),
     "heldout19": (8, 0.87, 0.74, 0.83),
+    "heldout20": (8, 0.81, 0.58, 0.75),
 }
 
 
@@ -1231,7 +1232,7 @@ def test_a_kicker_set_right_over_its_title_in_one_block() -> None:
     two_decks = segment("做好防汛准备\n确保群众安全\n\n"
                         + "\n".join(body[i:i + 16] for i in range(0, 80, 16))).articles[0]
     assert (two_decks.kicker, two_decks.title) == (None, "做好防汛准备确保群众安全")
-    # Quotation marks take no words: “社区夜校”首批课程 is no longer than the line above.
+    # A line ending on a verb that wants its object (开出) runs on into the next.
     quoted = segment("柏川街道开出\n“社区夜校”首批课程\n\n"
                      + "\n".join(body[i:i + 16] for i in range(0, 80, 16))).articles[0]
     assert (quoted.kicker, quoted.title) == (None, "柏川街道开出“社区夜校”首批课程")

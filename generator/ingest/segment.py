@@ -803,7 +803,7 @@ def kicker_line(first: str, rest: str, alone: bool = True) -> bool:
         # A title wrapped over two lines fills its first line: the rest is no longer
         # (全国冰雪旅游人次 / 今冬有望再创新高).
         return True
-    return core_len(first) <= KICKER_MAX and core_len(first) + KICKER_SHORTER <= core_len(rest)
+    return len(first) <= KICKER_MAX and len(first) + KICKER_SHORTER <= len(rest)
 
 
 
