@@ -61,6 +61,12 @@ def kind_of(text: str) -> tuple[str, str]:
     ("空气质量：良 首要污染物：PM2.5", "weather box"),
     ("A04 这所学校的“田间课堂”火了", "index of other pages"),
     ("预约热线：0817-2260000", "advertisement"),
+    ("◀上一篇　　下一篇▶", "page header"),  # an e-paper's buttons between its articles
+    ("放大 缩小 默认", "page header"),
+    ("打印本页", "page header"),
+    ("首页 | 往期回顾 | 版面导航 | PDF下载", "page header"),
+    ("岚州日报数字报", "masthead"),
+    ("2026年01月30日A07版：社区·生活", "page header"),
 ])
 def test_page_furniture_is_noise_with_its_reason(text: str, reason: str) -> None:
     assert kind_of(text) == ("noise", reason)
@@ -73,6 +79,7 @@ def test_page_furniture_is_noise_with_its_reason(text: str, reason: str) -> None
     "晚报记者走访了",
     "A4纸张不够用了，大家",  # a column's line that starts with a page-like label
     "G20峰会期间",
+    "放大了孩子的缩小版",
     "据了解天气",
     "字里行间",
     "2026-01-05我市召开会议。",

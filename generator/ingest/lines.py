@@ -370,7 +370,7 @@ PAGE_HEADER_RE = re.compile(
     r"|第\s*[A-Za-z]?\s*[0-9０-９一二三四五六七八九十]{1,3}\s*版\s*(?:[：:]|$|\s|[\u4e00-\u9fff]{1,6}$)"
     r"|[A-Za-z]?\d{1,3}\s*版?\s*[｜|]"
     r"|(?:星期|周)[一二三四五六日天]\s"
-    r"|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*第\s*[A-Za-z]?\d{1,3}\s*版)"
+    r"|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*第?\s*[A-Za-z]?\d{1,3}\s*版)"
 )
 EDITORS_RE = re.compile(
     r"^[（(【\[]?(?:本版|本期)?(?:责任编辑|责编|编辑|校对|美编|版式|版式设计|组版|审读|值班编辑|值班主任"
@@ -406,7 +406,8 @@ INDEX_TAIL_RE = re.compile(
 # A teaser led by its page's label: 'A04 这所学校的“田间课堂”火了'.
 INDEX_HEAD_RE = re.compile(r"^[A-D]\d{1,2}\s?[\u4e00-\u9fff“‘《][^，。；]{5,30}$")
 # The paper's own name, alone or before the date: 绍兴日报, 德州晚报2024年12月3日星期二.
-MASTHEAD_NAME_RE = re.compile(r"^[\u4e00-\u9fff]{2,6}(?:日报|晚报|都市报|早报|商报|时报|晨报)\s*")
+MASTHEAD_NAME_RE = re.compile(
+    r"^[\u4e00-\u9fff]{2,6}(?:日报|晚报|都市报|早报|商报|时报|晨报)(?:数字报|电子报|电子版)?\s*")
 # …or after it: 2026年1月20日重庆手机报.
 DATED_PAPER_RE = re.compile(
     r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*[\u4e00-\u9fff]{2,6}"
@@ -431,8 +432,9 @@ WEATHER_HINT_RE = re.compile(r"℃|级|天气|空气质量")
 # 当前报纸名称:…, 日期:12-30, 字号:, 版面:第09版:文化 上一篇 下一篇, 上一版 下一版 PDF版.
 READER_RE = re.compile(
     r"^(?:电子报阅读机|\d{4}-\d{1,2}-\d{1,2}|星期[一二三四五六日天]|当前报纸名称[:：].*|日期[:：].*"
-    r"|字号[:：].*|版面[:：].*|(?:(?:上一[版篇期]|下一[版篇期]|PDF版|放大|缩小|默认|版面导航"
-    r"|标题导航|返回目录|朗读|打印|关闭|收藏|分享|\d{1,2})\s*[|｜]?\s*)+)$")
+    r"|字号[:：].*|版面[:：].*|(?:[◀◁←<«]?\s*(?:上一[版篇期]|下一[版篇期]|PDF版|放大|缩小|默认"
+    r"|版面导航|标题导航|版面概览|返回目录|返回首页|首页|往期回顾|PDF下载|朗读|打印(?:本页)?|关闭(?:窗口)?|收藏|分享"
+    r"|\d{1,2})\s*[▶▷→>»]?\s*[|｜]?\s*)+)$")
 # An e-paper's list of pages or its navigation links, several on one line.
 NAV_ITEM_RE = re.compile(
     r"[A-D]?\d{1,2}版[：:]|返回目录|上一篇|下一篇|[上前]一版|[下后]一版|PDF版|版权所有|未经许可不得转载")
@@ -444,7 +446,7 @@ DATED_LINE_RE = re.compile(
     r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:星期|周)[一二三四五六日天]")
 # A character every furniture pattern below needs: one search rules most lines out.
 FURNITURE_HINT_RE = re.compile(
-    r"[版期周编校审责美制排统主终视℃风气告线号邮址价刷▶►>》→|｜导提航报换补购盘惠盟历篇减载]|CN"
+    r"[版期周编校审责美制排统主终视℃风气告线号邮址价刷▶►>》→|｜导提航报换补购盘惠盟历篇减载缩印]|CN"
     r"|^\d{4}-|^[日字]"
     r"|^[A-D]\d|[A-D]\d\d$")
 
@@ -457,7 +459,8 @@ def furniture_reason(text: str) -> str:
     if FURNITURE_HINT_RE.search(text) is None or ends_sentence(text):
         return ""
     if ("星期" in text or "-" in text or "：" in text or ":" in text or "篇" in text
-            or "版" in text or "电子报" in text) and READER_RE.match(text):
+            or "版" in text or "电子报" in text or "缩小" in text or "打印" in text) \
+            and READER_RE.match(text):
         return "page header"  # an e-paper reader's own lines: 电子报阅读机, 上一篇 下一篇
     if ("版" in text or "篇" in text or "转载" in text) \
             and len(NAV_ITEM_RE.findall(text)) >= NAV_ITEMS:
