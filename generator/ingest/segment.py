@@ -731,6 +731,11 @@ class Assembler:
             return
         if cur.byline is None:
             cur.byline = name
+        elif bare_dateline(cur.byline) and cur.paragraphs:
+            # 本报讯 3月12日，… （记者 杨雪）: the signature signs it; the bare news mark
+            # stays with the text it opened.
+            cur.paragraphs[0] = f"{cur.byline} {cur.paragraphs[0]}"
+            cur.byline = name
         else:
             cur.paragraphs.append(line.text)
         if cur.kind == "news":
