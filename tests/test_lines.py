@@ -67,6 +67,15 @@ def kind_of(text: str) -> tuple[str, str]:
     ("首页 | 往期回顾 | 版面导航 | PDF下载", "page header"),
     ("岚州日报数字报", "masthead"),
     ("2026年01月30日A07版：社区·生活", "page header"),
+    ("字体大小：大 中 小", "page header"),
+    # a news site's page around its article
+    ("您的位置：岚州日报新闻网 >> 首页 >> 州内新闻", "page header"),
+    ("首页 / 热点 / 正文", "page header"),
+    ("作者：  来源：岚州日报  时间：2026/03/14 09:20", "page header"),
+    ("【打印本页】 【关闭窗口】", "page header"),
+    ("相关新闻：", "related links"),
+    ("岚州日报社主办  岚州日报新闻网版权所有", "masthead"),
+    ("滇ICP备0000000号", "masthead"),
 ])
 def test_page_furniture_is_noise_with_its_reason(text: str, reason: str) -> None:
     assert kind_of(text) == ("noise", reason)
@@ -80,6 +89,7 @@ def test_page_furniture_is_noise_with_its_reason(text: str, reason: str) -> None
     "A4纸张不够用了，大家",  # a column's line that starts with a page-like label
     "G20峰会期间",
     "放大了孩子的缩小版",
+    "来源：岚州日报",  # a repost's one source line is the text's own
     "据了解天气",
     "字里行间",
     "2026-01-05我市召开会议。",

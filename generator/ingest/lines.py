@@ -297,7 +297,11 @@ def classify(no: int, text: str, markdown: bool) -> Line:
         heading = MD_HEADING_RE.match(text)
         if heading:
             kind = Kind.HEADING if len(heading.group(1)) == 1 else Kind.SUBHEADING
-            return Line(no, heading.group(2).strip(), kind, width)
+            title = heading.group(2).strip()
+            reason = noise_reason(title) if title else ""
+            if reason:  # "# 芜湖日报数字报": the site's masthead set as a heading
+                return Line(no, text, Kind.NOISE, width, reason=reason)
+            return Line(no, title, kind, width)
     if markdown and first == "*" and last == "*":
         bold = BOLD_LINE_RE.match(text)  # **市交通局：下周起三条公交线临时改道** alone
         if bold and not ends_sentence(bold.group(1)):
@@ -306,6 +310,8 @@ def classify(no: int, text: str, markdown: bool) -> Line:
                 return inner  # **□融媒体记者 许志远**: a byline set in bold
             return Line(no, bare_title(bold.group(1)), Kind.SUBHEADING, width)
     if first in "【>＞":
+        if BUTTONS_RE.match(text):  # 【打印本页】 【关闭窗口】: no brief's title
+            return Line(no, text, Kind.NOISE, width, reason="page header")
         mark = MOBILE_MARK_RE.match(text)  # 【今日要闻】 alone, >>长江边的“守渔人”
         label = mark and (mark.group(1) or mark.group(2))
         if label and not ends_sentence(label) and not CLAUSE_PUNCT_RE.search(label):
@@ -432,7 +438,8 @@ WEATHER_HINT_RE = re.compile(r"℃|级|天气|空气质量")
 # 当前报纸名称:…, 日期:12-30, 字号:, 版面:第09版:文化 上一篇 下一篇, 上一版 下一版 PDF版.
 READER_RE = re.compile(
     r"^(?:电子报阅读机|\d{4}-\d{1,2}-\d{1,2}|星期[一二三四五六日天]|当前报纸名称[:：].*|日期[:：].*"
-    r"|字号[:：].*|版面[:：].*|(?:[◀◁←<«]?\s*(?:上一[版篇期]|下一[版篇期]|PDF版|放大|缩小|默认"
+    r"|字号[:：].*|字体(?:大小)?[:：].*|版面[:：].*"
+    r"|(?:[◀◁←<«]?\s*(?:上一[版篇期]|下一[版篇期]|PDF版|放大|缩小|默认"
     r"|版面导航|标题导航|版面概览|返回目录|返回首页|首页|往期回顾|PDF下载|朗读|打印(?:本页)?|关闭(?:窗口)?|收藏|分享"
     r"|\d{1,2})\s*[▶▷→>»]?\s*[|｜]?\s*)+)$")
 # An e-paper's list of pages or its navigation links, several on one line.
@@ -497,6 +504,34 @@ def furniture_reason(text: str) -> str:
     return ""
 
 
+# A news site's page around its article: where the page sits (您的位置：… >> 首页 >> …),
+# its data line (作者： 来源：… 时间：…), its buttons (【打印本页】 【关闭窗口】), the links
+# to related stories under the text, and the site's footer (…版权所有, 滇ICP备…号).
+BREADCRUMB_RE = re.compile(r"^(?:(?:您的|当前|您现在的)位置[：:]|首页\s*(?:>>?|»|＞|/|→))")
+WEB_META_RE = re.compile(r"(?:作者|来源|时间|发布时间|发布日期|浏览次数|点击数)[：:]")
+WEB_META_FIRST = frozenset("作来时发浏点")
+BUTTONS_RE = re.compile(
+    r"^(?:[【\[](?:打印本页|打印|关闭窗口|关闭|返回顶部|收藏本页|收藏|分享)[】\]]\s*)+$")
+RELATED_RE = re.compile(r"^(?:相关新闻|相关阅读|相关文章|延伸阅读|推荐阅读|热点推荐)[：:]?$")
+SITE_FOOTER_RE = re.compile(r"ICP备|版权所有|Copyright|©")
+
+
+def web_page_reason(text: str) -> str:
+    """Why a line belongs to a news site's page rather than its article, or ''."""
+    first = text[0]
+    if first in "您当首" and BREADCRUMB_RE.match(text):
+        return "page header"
+    if first in WEB_META_FIRST and len(WEB_META_RE.findall(text)) >= 2:
+        return "page header"
+    if first in "【[" and BUTTONS_RE.match(text):
+        return "page header"
+    if first in "相延推热" and RELATED_RE.match(text):
+        return "related links"
+    if len(text) <= 60 and not ends_sentence(text) and SITE_FOOTER_RE.search(text):
+        return "masthead"
+    return ""
+
+
 def noise_reason(text: str) -> str:
     """Why a line is layout rather than article text, or '' when it is text."""
     if text[0] in "分微朋Q抖复" and SHARE_LINE_RE.match(text):
@@ -505,7 +540,7 @@ def noise_reason(text: str) -> str:
         return "image"  # ![](images/06_02.jpg): a picture of a Markdown-like dump
     if "A" <= text[0] <= "Z" and PINYIN_BANNER_RE.match(text):
         return "section banner"
-    reason = furniture_reason(text)
+    reason = furniture_reason(text) or web_page_reason(text)
     if reason:
         return reason
     if len(text) <= 24 and ("扫" in text or "码" in text) and QR_RE.search(text) and (

@@ -191,7 +191,8 @@ def unlist_authors(lines: list[Line]) -> list[Line]:
 
 # Boxes whose lines wrap: an advert, a weather box, an index of ▶ teasers (▶2版 我市出台
 # 支持民营 / 经济发展20条). Not a masthead: a headline may sit right under the paper's name.
-BOX_REASONS = frozenset({"advertisement", "weather box", "index of other pages"})
+BOX_REASONS = frozenset({"advertisement", "weather box", "index of other pages", "related links"})
+LINK_MARKS = "·•-"  # what a site's list of related stories sets before each link
 AD_LINES_ABOVE = 4  # lines: how far an advertisement's box reaches above its hotline
 BOX_LINE = 24  # characters: the longest line read as part of such a box
 
@@ -258,9 +259,10 @@ HEADER_REASONS = MASTHEAD_REASONS | {"section banner"}
 
 
 def extend_boxes(lines: list[Line]) -> list[Line]:
-    """Short unpunctuated lines set right under an advertisement, a weather box or a ▶
-    teaser (no blank between) belong to that box: '地址：棠庄路9号'; so do a few right above an
-    advertisement's hotline, which closes the box: '嘉河口腔医院 / 夏季种植牙惠民月'."""
+    """Short unpunctuated lines set right under an advertisement, a weather box, a ▶
+    teaser or 相关新闻： (its ·links) with no blank between belong to that box: '地址：棠庄路
+    9号'; so do a few right above an advertisement's hotline, which closes the box: '嘉河口腔
+    医院 / 夏季种植牙惠民月'."""
     for i in [i for i, ln in enumerate(lines) if ln.kind is Kind.NOISE]:
         ln = lines[i]
         reason = ln.reason
@@ -276,7 +278,8 @@ def extend_boxes(lines: list[Line]) -> list[Line]:
                     break
                 above.kind, above.reason = Kind.NOISE, reason
         j = i + 1
-        while j < len(lines) and box_line(lines[j]):
+        while j < len(lines) and box_line(lines[j]) and (
+                reason != "related links" or lines[j].text[:1] in LINK_MARKS):
             lines[j].kind, lines[j].reason = Kind.NOISE, reason
             j += 1
     return lines
