@@ -121,6 +121,8 @@ def test_text_that_only_resembles_furniture_stays_text(text: str) -> None:
     # a city's merged newsroom
     ("唐城新闻传媒中心记者 郝冉 通讯员 宋佳", "唐城新闻传媒中心记者 郝冉 通讯员 宋佳"),
     ("东江县融媒体中心记者 林 凡", "东江县融媒体中心记者 林 凡"),
+    ("盐城融媒记者 缪然", "盐城融媒记者 缪然"),  # the city's name before 融媒
+    ("实习生 陈可 盐城融媒记者 缪然", "实习生 陈可 盐城融媒记者 缪然"),
 ])
 def test_byline_lines(text: str, expected: str) -> None:
     line = classify(1, text, markdown=False)
@@ -130,7 +132,8 @@ def test_byline_lines(text: str, expected: str) -> None:
 CREDITS = ["（王一 摄）", "王一 李二 摄", "本版摄影：张三 李四", "受访者 供图",
            "YMG全媒体记者 唐 克 摄", "记者/陈家豪 摄", "通讯员/赵启明 摄",
            "兰州日报社全媒体记者 康宁 摄", "本报记者 王一 通讯员 李二 摄", "生活报记者张帆摄",
-           "新华社记者 谢 程 摄", "唐城新闻传媒中心记者 王 硕 摄"]
+           "新华社记者 谢 程 摄", "唐城新闻传媒中心记者 王 硕 摄",
+           "盐城融媒记者 罗川 摄"]
 
 
 @pytest.mark.parametrize("text", CREDITS)

@@ -27,7 +27,9 @@ PAPER = (r"(?:(?:[\u4e00-\u9fff]{2,4}·)?"  # 新天水·天水日报
          r"|[\u4e00-\u9fff]{2}报"  # 生活报记者
          r"|(?:日报|晚报|早报)(?=全媒体|融媒体|首席|见习))")  # 晚报全媒体记者, not 晚报记者走访了
 # A city's merged newsroom, which many papers now credit: 保定新闻传媒中心记者, 某县融媒体中心记者.
-NEWSROOM = r"[\u4e00-\u9fff]{2,6}(?:新闻传媒中心|融媒体中心|传媒中心|新闻中心|广播电视台)"
+# …or a city's name before 融媒 (自贡融媒记者, 衡阳全媒体记者).
+NEWSROOM = (r"[\u4e00-\u9fff]{2,6}(?:新闻传媒中心|融媒体中心|传媒中心|新闻中心|广播电视台)"
+            r"|[\u4e00-\u9fff]{2,4}(?=(?:融媒体?|全媒体)记者)")
 # 青岛日报/观海新闻记者: the paper and its news app, a slash between.
 ROLE = (rf"(?:{PAPER}(?:[/／][\u4e00-\u9fff]{{2,6}}(?=记者))?|{NEWSROOM}"
         r"|[A-Z]{2,5}|新华社|中新社)?"
