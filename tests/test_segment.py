@@ -973,7 +973,7 @@ REGRESSION_FLOORS = {  # folder: (pages, F1, headline, byline)
     "heldout5": (10, 0.95, 0.94, 0.91),
     "heldout6": (10, 0.89, 0.80, 0.89),
     "heldout7": (10, 0.90, 0.85, 0.88),
-    "heldout8": (10, 0.90, 0.78, 0.87),
+    "heldout8": (10, 0.90, 0.78, 0.89),
     "heldout9": (6, 0.87, 0.70, 0.78),
     "heldout10": (8, 0.90, 0.83, 0.90),
     "heldout11": (8, 0.91, 0.83, 0.87),
@@ -986,7 +986,7 @@ REGRESSION_FLOORS = {  # folder: (pages, F1, headline, byline)
     "heldout18": (8, 0.85, 0.73, 0.84),
     "heldout19": (8, 0.87, 0.74, 0.83),
     "heldout20": (8, 0.81, 0.58, 0.75),
-    "heldout21": (8, 0.72, 0.61, 0.70),
+    "heldout21": (8, 0.75, 0.64, 0.76),
     "heldout22": (8, 0.85, 0.72, 0.81),
 }
 
@@ -1337,6 +1337,17 @@ def test_a_news_site_s_pages_run_together_keep_only_their_articles() -> None:
         ("月湾湖畔观鸥忙", "本报记者 李晴 摄")]
     assert {n.reason for n in page.noise} == {"page header", "editors' names", "related links",
                                                "masthead"}
+
+
+def test_a_caption_ending_in_a_credit_wrapped_onto_the_next_line() -> None:
+    # …明显增多。 本报记者 沈 川 / 摄影报道: the credit of a picture story, wrapped.
+    text = "\n".join(["春风又绿滨河岸", "3月10日，市民在渭柳路滨河公园放风筝、散",
+                      "步。近日气温回升，前来踏青的市民明显增多。 本报记者 沈 川", "摄影报道"])
+    page = segment(text)
+    accounted(text, page)
+    [photo] = page.articles
+    assert (photo.kind, photo.title) == ("photo", "春风又绿滨河岸")
+    assert photo.byline == "本报记者沈川摄影报道"
 
 
 def test_a_photo_s_title_printed_under_its_credit() -> None:

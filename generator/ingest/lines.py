@@ -111,13 +111,16 @@ BYLINE_GLUED_RE = re.compile(  # …not a sentence that starts 记者从…获�
 TRAILING_BYLINE_RE = re.compile(
     rf"^[（(](?:(?:{ROLE})\s*(?:{NAME}|{SPACED_NAME})(?:\s+{NAME})*\s*)+(?:报道|采写|整理)?[）)]$"
     rf"|^[（(]?据(?:新华社|中新社|人民日报|人民网|央视新闻|央视网|[{CJK}]{{2,6}}(?:报|网|社))电?[）)]?$")
+# How a photo's credit ends: X 摄, X 供图, X 摄影报道 (a picture story's own reporter).
+SHOT = r"(?:摄影报道|摄|供图|/摄)"
 CREDIT_RE = re.compile(
-    rf"^[（(]?(?:{ROLE}\s*)?(?:{NAME}|{SPACED_NAME})(?:\s+(?:{ROLE}\s*)?{NAME})*\s*(?:摄|供图|/摄)[）)]?$"
+    rf"^[（(]?(?:{ROLE}\s*)?(?:{NAME}|{SPACED_NAME})(?:\s+(?:{ROLE}\s*)?{NAME})*\s*{SHOT}[）)]?$"
     rf"|^本版(?:摄影|图片)[：:]\s*{NAME}(?:[\s、]+{NAME})*$")
 # A caption that runs on into its credit, wrapped over lines: '…层林尽染的秋色 全媒体首席
 # 记者彭志远 通讯员韩雨桐 摄' (the role words make it a credit, not the caption's words).
-CAPTION_CREDIT_RE = re.compile(rf"(?:\s|(?<=[。！？”]))((?:{ROLE}\s*{NAME}\s*)+摄)$")
-CREDIT_TAIL_RE = re.compile(rf"(?<=[。！？”])\s*((?:{ROLE}\s*)?{NAME}(?:\s+{NAME})*\s*摄)$")
+CAPTION_CREDIT_RE = re.compile(rf"(?:\s|(?<=[。！？”]))((?:{ROLE}\s*{NAME}\s*)+(?:摄影报道|摄))$")
+CREDIT_TAIL_RE = re.compile(
+    rf"(?<=[。！？”])\s*((?:{ROLE}\s*)?{NAME}(?:\s+{NAME})*\s*(?:摄影报道|摄))$")
 SIGNATURE_RE = re.compile(rf"^(?P<text>.*?)[（(](?P<name>{NAME}(?:\s+{NAME}){{0,2}})[）)]$")
 SIGNATURE_LINE_RE = re.compile(rf"^[（(]{NAME}(?:\s+{NAME}){{0,2}}[）)]$")
 SIGN_OFF_DATE_RE = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日$")  # a notice's closing date

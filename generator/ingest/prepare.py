@@ -39,7 +39,8 @@ from generator.ingest.repair import (
 )
 
 VERTICAL_MIN = 3
-TAIL_ENDS = frozenset("摄）)")  # lines that may end with a credit, signature or jump note
+TAIL_ENDS = frozenset("摄道）)")  # lines that may end with a credit, signature or jump note
+SHOT_ENDS = ("摄", "摄影报道")  # how a photo's credit ends
 CONT_TAIL_RE = re.compile(CONT_RE.pattern + "$")
 SIGNATURE_TAIL_RE = re.compile(
     r"^(?P<text>.*?[。！？”])?\s*[（(]"
@@ -358,7 +359,7 @@ def mend_wrapped_credits(pairs: list[tuple[int, str, str]]) -> list[tuple[int, s
     out: list[tuple[int, str, str]] = []
     for pair in pairs:
         out.append(pair)
-        if not pair[2].endswith("摄") or len(out) < 2:
+        if not pair[2].endswith(SHOT_ENDS) or len(out) < 2:
             continue
         for back in range(CREDIT_WRAP_LINES + 1, 1, -1):  # the widest window first
             tail = out[-back:]
@@ -509,7 +510,7 @@ def split_tails(text: str) -> list[str]:
         note = CONT_TAIL_RE.search(text)
         if note and note.start() > 0:
             return [text[: note.start()].rstrip(), note.group(0)]
-    credit = CREDIT_TAIL_RE.search(text) if last == "摄" else None
+    credit = CREDIT_TAIL_RE.search(text) if text.endswith(SHOT_ENDS) else None
     if credit and credit.start(1) > 0:
         return [text[: credit.start(1)].rstrip(), credit.group(1)]
     if last in ("）", ")"):
