@@ -64,7 +64,7 @@ NEWS_OF = (rf"(?:本报|{PAPER}|[\u4e00-\u9fff]{{1,2}}报|[\u4e00-\u9fff]{{2,4}}
            r"(?:[\u4e00-\u9fff]{0,4}(?:\d{1,2}月)?\d{1,2}日)?"  # 本报25日讯, 本报海口1月27日讯
            r"(?:[·•][^\s（(，。]{1,8}?)?讯")
 # Marks that open a brief (□ opens a byline, ○ a list item; ◎ opens either).
-BULLETS = "●■◆▲★◎◇☆"
+BULLETS = "●■◆▲★◎◇☆△"
 LEAD_START_RE = re.compile(
     rf"^(?:{NEWS_OF}|据新华社|新华社(?!记者)|中新社(?!记者)|[{BULLETS}]|{INLINE_TITLE})")
 LEAD_FIRST = frozenset("本据新中【*" + BULLETS)

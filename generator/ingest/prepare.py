@@ -332,7 +332,7 @@ def is_name(text: str) -> bool:
     return len(text.replace(" ", "")) == 3 or " " in text
 
 
-OPEN_SIGNATURE_RE = re.compile(r"[（(][^（()）]{1,24}$")  # （记者 彭亮 通讯员 / （雷辉
+OPEN_SIGNATURE_RE = re.compile(r"[（(][^（()）]{0,24}$")  # （记者 彭亮 通讯员 / （雷辉
 SIGNATURE_END_RE = re.compile(r"^[\u4e00-\u9fff·\s]{1,10}[）)]$|^\d{1,2}\s*版[）)]$")  # 2版）
 
 
