@@ -532,7 +532,8 @@ def web_page_reason(text: str) -> str:
         return "page header"
     if first in "相延推热" and RELATED_RE.match(text):
         return "related links"
-    if len(text) <= 60 and not ends_sentence(text) and SITE_FOOTER_RE.search(text):
+    if ("ICP" in text or "版权" in text or "opyright" in text or "©" in text) \
+            and SITE_FOOTER_RE.search(text) and not ends_sentence(text):
         return "masthead"
     return ""
 
