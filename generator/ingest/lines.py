@@ -164,9 +164,10 @@ SHORT_ORG_END_RE = re.compile(r"[局办委区县市镇乡院所站部厅队村�
 # A clause, not a unit name: "我市荣获全国城市" ends like a unit but starts like a sentence.
 SENTENCE_START_RE = re.compile(r"^(?:我|本|全|今年|近日|日前)")
 # How a story's text starts, never a line wrapped from the one above: 10月18日，… 近日，…
+# 问：… (an interview's question)
 SENTENCE_OPENER_RE = re.compile(
     r"^(?:\d{1,2}月\d{1,2}日|\d{4}年|(?:近日|日前|近期|目前|即日起|今年|去年|今天|昨天|今日|昨日"
-    r"|记者从|本报|据了解|为[\u4e00-\u9fff]{2,}，)"
+    r"|记者从|本报|据了解|为[\u4e00-\u9fff]{2,}，|(?:问|答|记者)[：:])"
     # a time set apart by a comma: 寒假期间，… 正月里，…
     r"|[\u4e00-\u9fff]{1,4}(?:期间|以来|前夕|之际|当天|当晚|伊始)，|(?:正月|腊月|假期|节日)里，)")
 
