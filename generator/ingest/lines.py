@@ -113,6 +113,7 @@ TRAILING_BYLINE_RE = re.compile(
     rf"|^[（(]?据(?:新华社|中新社|人民日报|人民网|央视新闻|央视网|[{CJK}]{{2,6}}(?:报|网|社))电?[）)]?$")
 # How a photo's credit ends: X 摄, X 供图, X 摄影报道 (a picture story's own reporter).
 SHOT = r"(?:摄影报道|摄|供图|/摄)"
+SHOT_ENDS = ("摄", "摄影报道")
 CREDIT_RE = re.compile(
     rf"^[（(]?(?:{ROLE}\s*)?(?:{NAME}|{SPACED_NAME})(?:\s+(?:{ROLE}\s*)?{NAME})*\s*{SHOT}[）)]?$"
     rf"|^本版(?:摄影|图片)[：:]\s*{NAME}(?:[\s、]+{NAME})*$")
@@ -359,7 +360,8 @@ def classify(no: int, text: str, markdown: bool) -> Line:
         return Line(no, text, Kind.CREDIT, width)  # 本版摄影：X
     if plain and len(text) <= 40 and ROLE_WORD_RE.search(text) and (
             is_byline(text) or COMMENTATOR_RE.match(text)):
-        return Line(no, text.lstrip(BULLET_MARKS + " "), Kind.BYLINE, width)
+        kind = Kind.CREDIT if text.endswith(SHOT_ENDS) else Kind.BYLINE  # …杨永红 摄影报道
+        return Line(no, text.lstrip(BULLET_MARKS + " "), kind, width)
     if plain and first in "文图" and TEXT_AND_PHOTO_RE.match(text):
         return Line(no, text.lstrip(BULLET_MARKS + " "), Kind.BYLINE, width)
     if plain and first in "（(据" and (

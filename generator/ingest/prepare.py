@@ -22,6 +22,7 @@ from generator.ingest.lines import (
     CREDIT_TAIL_RE,
     LEAD_RE,
     ROLE_WORD_RE,
+    SHOT_ENDS,
     SIGN_OFF_DATE_RE,
     TRAILING_BYLINE_RE,
     Kind,
@@ -40,7 +41,6 @@ from generator.ingest.repair import (
 
 VERTICAL_MIN = 3
 TAIL_ENDS = frozenset("摄道）)")  # lines that may end with a credit, signature or jump note
-SHOT_ENDS = ("摄", "摄影报道")  # how a photo's credit ends
 CONT_TAIL_RE = re.compile(CONT_RE.pattern + "$")
 SIGNATURE_TAIL_RE = re.compile(
     r"^(?P<text>.*?[。！？”])?\s*[（(]"
@@ -117,13 +117,15 @@ def wrapped_lead_credits(lines: list[Line]) -> list[Line]:
 
 def join_bylines(lines: list[Line]) -> list[Line]:
     """Byline lines one right under another (全媒体记者 郑岩 / 特约通讯员 孙晓光) are one
-    byline, credits listed on two lines."""
+    byline, credits listed on two lines; a photo's credit when they end so (本报记者 李晴
+    通讯员 / 杨永红 摄影报道)."""
     joined: set[int] = set()
     for i in [i for i, ln in enumerate(lines) if ln.kind is Kind.BYLINE]:
         if i + 1 < len(lines) and lines[i + 1].kind is Kind.BYLINE and i not in joined:
             first, second = lines[i], lines[i + 1]
-            lines[i + 1] = Line(first.no, f"{first.text} {second.text}", Kind.BYLINE,
-                                first.width)
+            text = f"{first.text} {second.text}"
+            kind = Kind.CREDIT if text.endswith(SHOT_ENDS) else Kind.BYLINE
+            lines[i + 1] = Line(first.no, text, kind, first.width)
             joined.add(i)
     return [ln for i, ln in enumerate(lines) if i not in joined] if joined else lines
 
