@@ -520,7 +520,8 @@ WEB_META_RE = re.compile(r"(?:作者|来源|时间|发布时间|发布日期|浏
 WEB_META_FIRST = frozenset("作来时发浏点")
 BUTTONS_RE = re.compile(
     r"^(?:[【\[](?:打印本页|打印|关闭窗口|关闭|返回顶部|收藏本页|收藏|分享)[】\]]\s*)+$")
-RELATED_RE = re.compile(r"^(?:相关新闻|相关阅读|相关文章|延伸阅读|推荐阅读|热点推荐)[：:]?$")
+RELATED_RE = re.compile(
+    r"^(?:相关新闻|相关阅读|相关文章|延伸阅读|推荐阅读|热点推荐|新闻推荐)[：:]?$")
 SITE_FOOTER_RE = re.compile(r"ICP备|版权所有|Copyright|©")
 
 
@@ -533,7 +534,7 @@ def web_page_reason(text: str) -> str:
         return "page header"
     if first in "【[" and BUTTONS_RE.match(text):
         return "page header"
-    if first in "相延推热" and RELATED_RE.match(text):
+    if first in "相延推热新" and RELATED_RE.match(text):
         return "related links"
     if ("ICP" in text or "版权" in text or "opyright" in text or "©" in text) \
             and SITE_FOOTER_RE.search(text) and not ends_sentence(text):

@@ -281,8 +281,8 @@ def extend_boxes(lines: list[Line]) -> list[Line]:
                     break
                 above.kind, above.reason = Kind.NOISE, reason
         j = i + 1
-        while j < len(lines) and box_line(lines[j]) and (
-                reason != "related links" or lines[j].text[:1] in LINK_MARKS):
+        while j < len(lines) and (related_link(lines[j]) if reason == "related links"
+                                  else box_line(lines[j])):
             lines[j].kind, lines[j].reason = Kind.NOISE, reason
             j += 1
     return lines
@@ -296,6 +296,13 @@ def wrapped_teaser(ln: Line) -> bool:
     / 要“慢工” A03, ■渔家峪村：民宿有了 / “管家团” 6版)."""
     return ln.kind in (Kind.TEXT, Kind.LEAD) and ln.text[:1] in "▶►" + BULLET_MARKS \
         and len(ln.text) <= TEASER_LINE and not ln.terminal
+
+
+def related_link(ln: Line) -> bool:
+    """A link under 相关新闻： (·某某项目启动), or a teaser cut short (◎本报记者 罗婷
+    今年以来，…)."""
+    return ln.kind in (Kind.TEXT, Kind.LEAD, Kind.BYLINE) and (
+        (box_line(ln) and ln.text[:1] in LINK_MARKS) or ln.text.endswith(("...", "…")))
 
 
 def box_line(ln: Line) -> bool:
