@@ -988,6 +988,7 @@ REGRESSION_FLOORS = {  # folder: (pages, F1, headline, byline)
     "heldout20": (8, 0.81, 0.58, 0.75),
     "heldout21": (8, 0.84, 0.74, 0.88),
     "heldout22": (8, 0.85, 0.72, 0.81),
+    "heldout23": (8, 0.88, 0.72, 0.81),
     "heldout24": (8, 0.87, 0.77, 0.81),
 }
 
