@@ -147,7 +147,8 @@ def next_block(blocks: list[Block], i: int) -> int | None:
 
 
 # "武城县：冬小麦播种全面完成": a place or unit, a colon, then a clause without punctuation.
-PLACE_COLON_RE = re.compile(r"^[\u4e00-\u9fff]{1,6}[县区市镇乡局委办院所]：[^，。,；;：:]{4,}$")
+PLACE_COLON_RE = re.compile(
+    r"^[\u4e00-\u9fff]{1,6}(?:[县区市镇乡村局委办院所]|街道|社区)：[^，。,；;：:]{4,}$")
 SPEAKER_RE = re.compile(r"^(?:记者|问|答|主持人|本报)[：:]")
 SPACED_WORDS_RE = re.compile(r"^\S+(?: \S+)+$")
 # Characters a headline does not end on: the line breaks mid-phrase ("…新春灯展在").
