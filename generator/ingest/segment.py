@@ -695,6 +695,10 @@ class Assembler:
             if sum(map(len, cur.paragraphs)) <= CAPTION_MAX:
                 cur.kind = "photo"
             return
+        if cur is not None and not cur.paragraphs and cur.title and cur.byline is None \
+                and not self.closed:
+            cur.byline, cur.kind = credit, "photo"  # its title / the credit / the caption
+            return
         if cur is None or not cur.paragraphs or self.closed:
             self.noise.append(Noise(line.text, line.no, "photo credit without caption"))
             return
