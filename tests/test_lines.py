@@ -76,6 +76,7 @@ def kind_of(text: str) -> tuple[str, str]:
     ("相关新闻：", "related links"),
     ("岚州日报社主办  岚州日报新闻网版权所有", "masthead"),
     ("滇ICP备0000000号", "masthead"),
+    ("岚州日报新闻网 www.lanzhoudaily.example", "masthead"),
 ])
 def test_page_furniture_is_noise_with_its_reason(text: str, reason: str) -> None:
     assert kind_of(text) == ("noise", reason)
@@ -90,6 +91,8 @@ def test_page_furniture_is_noise_with_its_reason(text: str, reason: str) -> None
     "G20峰会期间",
     "放大了孩子的缩小版",
     "来源：岚州日报",  # a repost's one source line is the text's own
+    "摄影比赛获奖作品展出",  # a headline that starts with a role word
+    "记者节",
     "据了解天气",
     "字里行间",
     "2026-01-05我市召开会议。",
@@ -133,7 +136,8 @@ CREDITS = ["（王一 摄）", "王一 李二 摄", "本版摄影：张三 李�
            "YMG全媒体记者 唐 克 摄", "记者/陈家豪 摄", "通讯员/赵启明 摄",
            "兰州日报社全媒体记者 康宁 摄", "本报记者 王一 通讯员 李二 摄", "生活报记者张帆摄",
            "新华社记者 谢 程 摄", "唐城新闻传媒中心记者 王 硕 摄",
-           "盐城融媒记者 罗川 摄", "本报记者 沈 川 摄影报道", "本报记者李晴通讯员杨永红 摄影报道"]
+           "盐城融媒记者 罗川 摄", "本报记者 沈 川 摄影报道", "本报记者李晴通讯员杨永红 摄影报道",
+           "摄影 记者 王澜 通讯员 周晔", "摄影 刘川", "■摄影 记者 王 蓉", "摄影：陈默"]
 
 
 @pytest.mark.parametrize("text", CREDITS)

@@ -1410,6 +1410,19 @@ def test_a_photo_s_credit_printed_between_its_title_and_its_caption() -> None:
     assert photo.byline.endswith("摄影报道") and photo.body.startswith("3月11日")
 
 
+def test_a_picture_story_signed_by_its_photographer_stays_whole() -> None:
+    text = ("# 一江春水 两岸新绿\n\n![](/szb/b02_01.jpg)\n\n"
+            "长江沱湾段护坡上的草皮已经返青。市民在滨江步道上骑行。\n\n"
+            "惊蛰过后，两岸草木返青。沿江的护坡、步道和湿地公园里，处处能看到踏青的市民。\n\n"
+            "早上沿江跑步，傍晚到滨江路吹风，这是很多人再熟悉不过的日常。\n\n"
+            "■本报记者 牟 川 摄影报道\n\n---\n\n# 今年城区老旧小区改造怎么改？\n\n"
+            "本报讯（记者 罗婷）今年，城区将改造老旧小区42个。")
+    page = segment(text)
+    accounted(text, page)
+    assert [(a.kind, a.title, len(a.paragraphs)) for a in page.articles] == [
+        ("photo", "一江春水 两岸新绿", 3), ("news", "今年城区老旧小区改造怎么改？", 1)]
+
+
 def test_a_photo_s_title_printed_under_its_credit() -> None:
     # A page that prints headlines under their text does so for its photos too: the
     # title echoes the caption, not the story under it.

@@ -105,7 +105,8 @@ TEXT_AND_PHOTO_RE = re.compile(
 COMMENTATOR_RE = re.compile(rf"^[□■●]?\s*(?:本报|{PAPER})?(?:特约)?评论员$")  # 江门日报评论员
 # "本报记者张刚刘地委通讯员孔鹏": several names glued together after the role word.
 BYLINE_GLUED_RE = re.compile(  # …not a sentence that starts 记者从…获悉, 记者在…
-    rf"^[{BULLET_MARKS}]?\s*(?:{ROLE}\s*(?!从|在|日前|近日|昨日|今天|了解|获悉|走进|来到|文章)"
+    rf"^[{BULLET_MARKS}]?\s*(?:{ROLE}\s*(?!从|在|日前|近日|昨日|今天|了解|获悉|走进|来到|文章"
+    rf"|展|比赛|大赛|作品|爱好|活动|节|部)"  # …nor 摄影比赛获奖作品展出, 记者节
     rf"[{CJK}·\s]{{2,12}}?)+(?:{TEXT_PHOTO})?$")
 # A byline printed after the text: （记者 X 通讯员 Y 报道）, （据新华社电）, （本报记者 X）.
 TRAILING_BYLINE_RE = re.compile(
@@ -116,7 +117,8 @@ SHOT = r"(?:摄影报道|摄|供图|/摄)"
 SHOT_ENDS = ("摄", "摄影报道")
 CREDIT_RE = re.compile(
     rf"^[（(]?(?:{ROLE}\s*)?(?:{NAME}|{SPACED_NAME})(?:\s+(?:{ROLE}\s*)?{NAME})*\s*{SHOT}[）)]?$"
-    rf"|^本版(?:摄影|图片)[：:]\s*{NAME}(?:[\s、]+{NAME})*$")
+    rf"|^本版(?:摄影|图片)[：:]\s*{NAME}(?:[\s、]+{NAME})*$"
+    rf"|^摄影(?:[：:]\s*|\s+)(?:{ROLE}\s*)?(?:{NAME}|{SPACED_NAME})(?:\s+(?:{ROLE}\s*)?{NAME})*$")
 # A caption that runs on into its credit, wrapped over lines: '…层林尽染的秋色 全媒体首席
 # 记者彭志远 通讯员韩雨桐 摄' (the role words make it a credit, not the caption's words).
 CAPTION_CREDIT_RE = re.compile(rf"(?:\s|(?<=[。！？”]))((?:{ROLE}\s*{NAME}\s*)+(?:摄影报道|摄))$")
@@ -287,6 +289,14 @@ def is_byline(text: str) -> bool:
     return bool(BYLINE_LINE_RE.match(text) or BYLINE_GLUED_RE.match(text))
 
 
+def byline_line(no: int, text: str, width: float) -> Line:
+    """A byline's line without its bullet; a photo's credit when it says so (…杨永红
+    摄影报道, 摄影 记者 王 蓉)."""
+    text = text.lstrip(BULLET_MARKS + " ")
+    shot = text.endswith(SHOT_ENDS) or (text[:2] == "摄影" and CREDIT_RE.match(text) is not None)
+    return Line(no, text, Kind.CREDIT if shot else Kind.BYLINE, width)
+
+
 def classify(no: int, text: str, markdown: bool) -> Line:
     """Decide what a single repaired line is; `markdown` marks the Markdown-like dump style.
 
@@ -342,7 +352,7 @@ def classify(no: int, text: str, markdown: bool) -> Line:
     plain = "，" not in text and "。" not in text
     if first in BULLET_MARKS and len(text) <= 40 and ROLE_WORD_RE.search(text[:6]) \
             and is_byline(text):
-        return Line(no, text.lstrip(BULLET_MARKS + " "), Kind.BYLINE, width)  # ●记者 X
+        return byline_line(no, text, width)  # ●记者 X
     if first in BULLET_MARKS and len(text) <= 60 and INDEX_TAIL_RE.search(text) \
             and not ends_sentence(text):
         return Line(no, text, Kind.NOISE, width, reason="index of other pages")  # ●标题 第2版
@@ -356,12 +366,11 @@ def classify(no: int, text: str, markdown: bool) -> Line:
         return Line(no, text, Kind.LEAD, width)
     if plain and last in "摄图）)" and len(text) <= 40 and CREDIT_RE.match(text):
         return Line(no, text, Kind.CREDIT, width)
-    if plain and first == "本" and CREDIT_RE.match(text):
-        return Line(no, text, Kind.CREDIT, width)  # 本版摄影：X
+    if plain and first in "本摄" and CREDIT_RE.match(text):
+        return Line(no, text, Kind.CREDIT, width)  # 本版摄影：X, 摄影：X
     if plain and len(text) <= 40 and ROLE_WORD_RE.search(text) and (
             is_byline(text) or COMMENTATOR_RE.match(text)):
-        kind = Kind.CREDIT if text.endswith(SHOT_ENDS) else Kind.BYLINE  # …杨永红 摄影报道
-        return Line(no, text.lstrip(BULLET_MARKS + " "), kind, width)
+        return byline_line(no, text, width)
     if plain and first in "文图" and TEXT_AND_PHOTO_RE.match(text):
         return Line(no, text.lstrip(BULLET_MARKS + " "), Kind.BYLINE, width)
     if plain and first in "（(据" and (
@@ -523,6 +532,8 @@ BUTTONS_RE = re.compile(
 RELATED_RE = re.compile(
     r"^(?:相关新闻|相关阅读|相关文章|延伸阅读|推荐阅读|热点推荐|新闻推荐)[：:]?$")
 SITE_FOOTER_RE = re.compile(r"ICP备|版权所有|Copyright|©")
+# The paper's site under its masthead: 大理日报新闻网 www.dalidaily.com.
+SITE_ADDRESS_RE = re.compile(r"^[\u4e00-\u9fff·]{0,12}\s*(?:https?://)?www\.[\w.-]+\.[a-z]{2,}/?$")
 
 
 def web_page_reason(text: str) -> str:
@@ -536,6 +547,8 @@ def web_page_reason(text: str) -> str:
         return "page header"
     if first in "相延推热新" and RELATED_RE.match(text):
         return "related links"
+    if "www." in text and SITE_ADDRESS_RE.match(text):
+        return "masthead"
     if ("ICP" in text or "版权" in text or "opyright" in text or "©" in text) \
             and SITE_FOOTER_RE.search(text) and not ends_sentence(text):
         return "masthead"

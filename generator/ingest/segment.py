@@ -704,7 +704,9 @@ class Assembler:
             return
         subheads = self.subheads.get(id(cur), set())
         last_sub = max(subheads) if subheads else -1
-        if len(cur.paragraphs) > 2 and last_sub >= len(cur.paragraphs) - 3:
+        if credit.endswith("摄影报道") and cur.title:
+            pass  # a titled picture story's reporter: the credit is the whole story's
+        elif len(cur.paragraphs) > 2 and last_sub >= len(cur.paragraphs) - 3:
             caption = cur.paragraphs[last_sub + 1:]
             title = cur.paragraphs[last_sub]
             del cur.paragraphs[last_sub:]
