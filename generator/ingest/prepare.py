@@ -21,6 +21,7 @@ from generator.ingest.lines import (
     CONT_RE,
     CREDIT_TAIL_RE,
     LEAD_RE,
+    ROLE,
     ROLE_WORD_RE,
     SHOT_ENDS,
     SIGN_OFF_DATE_RE,
@@ -41,6 +42,12 @@ from generator.ingest.repair import (
 
 VERTICAL_MIN = 3
 TAIL_ENDS = frozenset("摄道）)")  # lines that may end with a credit, signature or jump note
+PHOTO_BY_TAIL = 16  # characters: how near a line's end 摄影 X may stand
+# A caption's last sentence, then its photographer (…麦田管理。摄影 刘 川, names glued by
+# repair); not a sentence about photography (…。摄影展将持续到月底).
+PHOTO_BY_TAIL_RE = re.compile(
+    rf"(?<=[。！？”])\s*(摄影[：:]?\s*(?!展|比赛|大赛|作品|爱好|活动|节|师|家|征)"
+    rf"(?:(?:{ROLE}\s*)?[\u4e00-\u9fff·](?:\s?[\u4e00-\u9fff·]){{1,3}}\s*)+)$")
 CONT_TAIL_RE = re.compile(CONT_RE.pattern + "$")
 SIGNATURE_TAIL_RE = re.compile(
     r"^(?P<text>.*?[。！？”])?\s*[（(]"
@@ -69,7 +76,11 @@ def prepare_lines(text: str, markdown: bool) -> list[Line]:
         pairs = mend_wrapped_credits(pairs)
     out: list[Line] = []
     for no, raw, text in pairs:
-        if text and text[-1] in TAIL_ENDS:
+        if text and "摄影" in text[-PHOTO_BY_TAIL:] and (by := PHOTO_BY_TAIL_RE.search(text)):
+            caption, credit = text[:by.start(1)].rstrip(), by.group(1)  # …管理。摄影 刘 川
+            out += [classify(no, caption, markdown),
+                    Line(no, credit, Kind.CREDIT, display_width(credit))]
+        elif text and text[-1] in TAIL_ENDS:
             out.extend(classify(no, part, markdown) for part in split_tails(text))
         elif not text or (" " not in raw and "\u3000" not in raw and "|" not in text
                           and "｜" not in text):
