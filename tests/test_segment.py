@@ -1441,6 +1441,18 @@ def test_a_photographer_named_after_the_caption_s_last_sentence() -> None:
     assert notice.body.endswith("摄影展将持续到月底")
 
 
+def test_a_column_s_label_and_its_editors_note_head_the_piece_under_them() -> None:
+    text = ("### 在临沂网评\n\n编者按：“在临沂网评”栏目集纳本市网友的评论作品，欢迎投稿。\n\n"
+            "# 给“新农人”多一些耐心\n□高 原\n\n返乡做电商、搞直播，越来越多年轻人回到乡村。\n\n"
+            "---\n\n# 计划停电公告\n\n因电力设施检修需要，部分线路将停电检修。")
+    page = segment(text)
+    accounted(text, page)
+    piece = page.articles[0]
+    assert (piece.kicker, piece.title) == ("在临沂网评", "给“新农人”多一些耐心")
+    assert piece.byline == "高 原"
+    assert piece.paragraphs[0].startswith("编者按") and len(page.articles) == 2
+
+
 def test_a_photo_s_title_printed_under_its_credit() -> None:
     # A page that prints headlines under their text does so for its photos too: the
     # title echoes the caption, not the story under it.

@@ -547,7 +547,10 @@ class Assembler:
     def open_with(self, head: Head, subtitles: list[str]) -> None:
         """Start an article whose headline is printed above its text."""
         cur = self.cur
-        if cur and not cur.paragraphs and not cur.byline and cur.title and not self.closed:
+        # A column's label over its standing note (在临沂网评 / 编者按：…) heads the piece
+        # under them as a label right over it does.
+        notes = cur.paragraphs if cur and all(map(is_editors_note, cur.paragraphs)) else None
+        if cur and notes is not None and not cur.byline and cur.title and not self.closed:
             # Two headline groups in a row: the first was a kicker or column label. What
             # else it had (its own kicker, a subtitle) is set aside, not lost.
             kicker = cur.title
@@ -557,6 +560,7 @@ class Assembler:
                     self.noise.append(Noise(text, cur.line, "headline without text"))
             self.start(cur.line, title_before=True)
             self.cur.kicker = kicker
+            self.cur.paragraphs = list(notes)
         else:
             self.start(head.line, title_before=True)
         self.attach(self.cur, head, subtitles, demote=False)
@@ -771,6 +775,14 @@ class Assembler:
                                 "neighbouring article")
             kept.append(a)
         self.articles = kept
+
+
+EDITORS_NOTE_RE = re.compile(r"^[【\[]?编者按[】\]]?[：:]?")
+
+
+def is_editors_note(text: str) -> bool:
+    """编者按：… — the editors' word before a piece or a column."""
+    return EDITORS_NOTE_RE.match(text) is not None
 
 
 def bare_lead(text: str) -> bool:
