@@ -77,6 +77,9 @@ def kind_of(text: str) -> tuple[str, str]:
     ("岚州日报社主办  岚州日报新闻网版权所有", "masthead"),
     ("滇ICP备0000000号", "masthead"),
     ("岚州日报新闻网 www.lanzhoudaily.example", "masthead"),
+    ("岚州新闻网", "masthead"),
+    ("2026-03-09 07:30 来源：岚州日报 责任编辑：黎晓", "page header"),
+    ("【字号 大 中 小】【打印】【关闭】", "page header"),
 ])
 def test_page_furniture_is_noise_with_its_reason(text: str, reason: str) -> None:
     assert kind_of(text) == ("noise", reason)

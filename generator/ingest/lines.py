@@ -430,7 +430,8 @@ INDEX_TAIL_RE = re.compile(
 INDEX_HEAD_RE = re.compile(r"^[A-D]\d{1,2}\s?[\u4e00-\u9fff“‘《][^，。；]{5,30}$")
 # The paper's own name, alone or before the date: 绍兴日报, 德州晚报2024年12月3日星期二.
 MASTHEAD_NAME_RE = re.compile(
-    r"^[\u4e00-\u9fff]{2,6}(?:日报|晚报|都市报|早报|商报|时报|晨报)(?:数字报|电子报|电子版)?\s*")
+    r"^[\u4e00-\u9fff]{2,6}(?:(?:日报|晚报|都市报|早报|商报|时报|晨报)(?:数字报|电子报|电子版)?"
+    r"|新闻网)\s*")
 # …or after it: 2026年1月20日重庆手机报.
 DATED_PAPER_RE = re.compile(
     r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*[\u4e00-\u9fff]{2,6}"
@@ -525,10 +526,10 @@ def furniture_reason(text: str) -> str:
 # its data line (作者： 来源：… 时间：…), its buttons (【打印本页】 【关闭窗口】), the links
 # to related stories under the text, and the site's footer (…版权所有, 滇ICP备…号).
 BREADCRUMB_RE = re.compile(r"^(?:(?:您的|当前|您现在的)位置[：:]|首页\s*(?:>>?|»|＞|/|→))")
-WEB_META_RE = re.compile(r"(?:作者|来源|时间|发布时间|发布日期|浏览次数|点击数)[：:]")
-WEB_META_FIRST = frozenset("作来时发浏点")
+WEB_META_RE = re.compile(r"(?:作者|来源|时间|发布时间|发布日期|浏览次数|点击数|责任编辑)[：:]")
+WEB_META_FIRST = frozenset("作来时发浏点0123456789")  # …or the time it was posted: 2026-03-09 07:30
 BUTTONS_RE = re.compile(
-    r"^(?:[【\[](?:打印本页|打印|关闭窗口|关闭|返回顶部|收藏本页|收藏|分享)[】\]]\s*)+$")
+    r"^(?:[【\[](?:打印本页|打印|关闭窗口|关闭|返回顶部|收藏本页|收藏|分享|字号[^】\]]{0,8})[】\]]\s*)+$")
 RELATED_RE = re.compile(
     r"^(?:相关新闻|相关阅读|相关文章|延伸阅读|推荐阅读|热点推荐|新闻推荐)[：:]?$")
 SITE_FOOTER_RE = re.compile(r"ICP备|版权所有|Copyright|©")
@@ -549,6 +550,8 @@ def web_page_reason(text: str) -> str:
         return "related links"
     if "www." in text and SITE_ADDRESS_RE.match(text):
         return "masthead"
+    if text.endswith("新闻网") and MASTHEAD_NAME_RE.fullmatch(text):
+        return "masthead"  # the site's name over its page: 荆州新闻网
     if ("ICP" in text or "版权" in text or "opyright" in text or "©" in text) \
             and SITE_FOOTER_RE.search(text) and not ends_sentence(text):
         return "masthead"

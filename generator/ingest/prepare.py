@@ -42,6 +42,7 @@ from generator.ingest.repair import (
 
 VERTICAL_MIN = 3
 TAIL_ENDS = frozenset("摄道）)")  # lines that may end with a credit, signature or jump note
+READ_MORE_RE = re.compile(r"[【\[](?:阅读详情|阅读全文|查看详情|详情|详细|全文)[】\]]$")
 PHOTO_BY_TAIL = 16  # characters: how near a line's end 摄影 X may stand
 # A caption's last sentence, then its photographer (…麦田管理。摄影 刘 川, names glued by
 # repair); not a sentence about photography (…。摄影展将持续到月底).
@@ -76,6 +77,10 @@ def prepare_lines(text: str, markdown: bool) -> list[Line]:
         pairs = mend_wrapped_credits(pairs)
     out: list[Line] = []
     for no, raw, text in pairs:
+        link = None
+        if text and text[-1] in "】]" and (more := READ_MORE_RE.search(text)) and more.start():
+            text = text[:more.start()].rstrip()  # …沿途欣赏湖光春色。【阅读详情】: a link
+            link = Line(no, more.group(), Kind.NOISE, display_width(more.group()), reason="link")
         if text and "摄影" in text[-PHOTO_BY_TAIL:] and (by := PHOTO_BY_TAIL_RE.search(text)):
             caption, credit = text[:by.start(1)].rstrip(), by.group(1)  # …管理。摄影 刘 川
             out += [classify(no, caption, markdown),
@@ -105,6 +110,8 @@ def prepare_lines(text: str, markdown: bool) -> list[Line]:
             out.extend(classify(no, part, markdown) for part in bar.groups())
         else:
             out.append(classify(no, text, markdown))
+        if link:
+            out.append(link)
     return join_bylines(wrapped_lead_credits(titles_on_top(dates_in_mastheads(extend_boxes(
         hotlines_in_text(mark_bare_names(unlist_authors(bullet_titles(out, markdown)))))))))
 
