@@ -537,6 +537,10 @@ SITE_FOOTER_RE = re.compile(r"ICP备|版权所有|Copyright|©")
 SITE_ADDRESS_RE = re.compile(r"^[\u4e00-\u9fff·]{0,12}\s*(?:https?://)?www\.[\w.-]+\.[a-z]{2,}/?$")
 
 
+# Something every web_page_reason pattern needs: one search rules most lines out.
+WEB_HINT_RE = re.compile(r"位置|首页|[：:]|^[【\[]|相关|阅读|推荐|新闻网|www\.|ICP|版权|opyright|©")
+
+
 def web_page_reason(text: str) -> str:
     """Why a line belongs to a news site's page rather than its article, or ''."""
     first = text[0]
@@ -566,7 +570,8 @@ def noise_reason(text: str) -> str:
         return "image"  # ![](images/06_02.jpg): a picture of a Markdown-like dump
     if "A" <= text[0] <= "Z" and PINYIN_BANNER_RE.match(text):
         return "section banner"
-    reason = furniture_reason(text) or web_page_reason(text)
+    reason = furniture_reason(text) or (
+        web_page_reason(text) if WEB_HINT_RE.search(text) else "")
     if reason:
         return reason
     if len(text) <= 24 and ("扫" in text or "码" in text) and QR_RE.search(text) and (
@@ -591,6 +596,7 @@ def noise_reason(text: str) -> str:
 
 SIGNER_MAX = 24  # characters: a notice's signer (a unit's name) is short
 SIGNER_PUNCT_RE = re.compile(r"[，。！？；：]")
+DIGIT_RE = re.compile(r"\d")
 QUOTE_OR_LIST_RE = re.compile(r"[“”‘’《》，、]")
 
 
@@ -658,7 +664,7 @@ def is_kicker(text: str) -> bool:
         return True
     if len(text) > 16 or " " in text or SENTENCE_START_RE.match(text):
         return False
-    if QUOTE_OR_LIST_RE.search(text) or any(ch.isdigit() for ch in text):
+    if QUOTE_OR_LIST_RE.search(text) or DIGIT_RE.search(text):
         return False  # quotations, lists and counts (12个村) belong to headlines, not units
     if ORG_END_RE.search(text):
         return True

@@ -81,7 +81,7 @@ def prepare_lines(text: str, markdown: bool) -> list[Line]:
         if text and text[-1] in "】]" and (more := READ_MORE_RE.search(text)) and more.start():
             text = text[:more.start()].rstrip()  # …沿途欣赏湖光春色。【阅读详情】: a link
             link = Line(no, more.group(), Kind.NOISE, display_width(more.group()), reason="link")
-        if text and "摄影" in text[-PHOTO_BY_TAIL:] and (by := PHOTO_BY_TAIL_RE.search(text)):
+        if "摄影" in text and (by := PHOTO_BY_TAIL_RE.search(text, len(text) - PHOTO_BY_TAIL)):
             caption, credit = text[:by.start(1)].rstrip(), by.group(1)  # …管理。摄影 刘 川
             out += [classify(no, caption, markdown),
                     Line(no, credit, Kind.CREDIT, display_width(credit))]
