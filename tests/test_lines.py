@@ -59,6 +59,8 @@ def kind_of(text: str) -> tuple[str, str]:
     ("4上一篇 下一篇6朗读放大 缩小 默认", "page header"),
     ("中共兰州市委主管主办 兰州日报社出版 总第15588期", "masthead"),
     ("空气质量：良 首要污染物：PM2.5", "weather box"),
+    ("泰州天气 今天小雨转阴 6℃～13℃ 东北风3～4级", "weather box"),  # the city's name first
+    ("自贡天气 阴转小雨 11℃～17℃ 偏北风1～2级", "weather box"),
     ("A04 这所学校的“田间课堂”火了", "index of other pages"),
     ("预约热线：0817-2260000", "advertisement"),
     ("◀上一篇　　下一篇▶", "page header"),  # an e-paper's buttons between its articles
@@ -87,6 +89,7 @@ def test_page_furniture_is_noise_with_its_reason(text: str, reason: str) -> None
 
 @pytest.mark.parametrize("text", [
     "周六最高气温可达22℃",  # a weather story's headline, not a weather box
+    "大风降温天气来袭 最低气温-5℃",
     "统筹辖区各类企事业单位、社会",  # body text that starts like an editors' line
     "CBA联赛",
     "晚报记者走访了",
