@@ -62,6 +62,11 @@ def kind_of(text: str) -> tuple[str, str]:
     ("泰州天气 今天小雨转阴 6℃～13℃ 东北风3～4级", "weather box"),  # the city's name first
     ("自贡天气 阴转小雨 11℃～17℃ 偏北风1～2级", "weather box"),
     ("A04 这所学校的“田间课堂”火了", "index of other pages"),
+    ("2版 市图书馆推出“家门口借书”服务", "index of other pages"),
+    ("2版“共享农机”让春耕更省心", "index of other pages"),
+    ("01版：要闻", "page header"),
+    ("上一期 下一期 返回目录", "page header"),
+    ("中国岚州网 岚州日报客户端", "advertisement"),
     ("预约热线：0817-2260000", "advertisement"),
     ("◀上一篇　　下一篇▶", "page header"),  # an e-paper's buttons between its articles
     ("放大 缩小 默认", "page header"),
@@ -99,6 +104,7 @@ def test_page_furniture_is_noise_with_its_reason(text: str, reason: str) -> None
     "来源：岚州日报",  # a repost's one source line is the text's own
     "摄影比赛获奖作品展出",  # a headline that starts with a role word
     "记者节",
+    "3版将刊登读者来信",
     "据了解天气",
     "字里行间",
     "2026-01-05我市召开会议。",

@@ -144,8 +144,9 @@ QR_START_RE = re.compile(r"^(?:扫码|扫一扫|长按|微信扫)")  # 扫码关
 QR_END_RE = re.compile(r"(?:扫码|扫一扫)\s?[\u4e00-\u9fff]{0,5}$")  # 某某日报客户端 扫码看新闻
 # The paper's accounts, listed by a masthead (乌鲁木齐晚报 / 微信公众号 / 掌上乌鲁木齐 / 抖音号),
 # an image's placeholder (头条750x90px, 今日区县banner), a link line (详情点击: http://…).
-ACCOUNT_RE = re.compile(
-    r"^[\u4e00-\u9fff]{0,8}(?:微信公众号|公众号|视频号|抖音号|快手号|微博号?|客户端|小程序|APP)$")
+ACCOUNT_RE = re.compile(  # …and several side by side: 中国萍乡网 萍乡日报客户端
+    r"^(?:[\u4e00-\u9fff]{2,8}网\s+)?"
+    r"[\u4e00-\u9fff]{0,8}(?:微信公众号|公众号|视频号|抖音号|快手号|微博号?|客户端|小程序|APP)$")
 RULE_RE = re.compile(r"^(?:[-*_=~—]\s*){3,}$")
 PAGE_LABEL_LINE_RE = re.compile(r"^[A-D]\d{1,2}\s*[\u4e00-\u9fff]{2,4}$")
 IMAGE_LINE_RE = re.compile(r"^(?:!\[[^\]]*\]\([^)]*\)\s*)+$")
@@ -391,7 +392,7 @@ NOISE_LINE_MAX = 60  # characters: a line of page furniture is no longer
 PAGE_HEADER_RE = re.compile(
     r"^(?:农历[\u4e00-\u9fff]{4,10}$|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:[，,]?\s*)?(?:星期|周)[一二三四五六日天]"
     r"|第\s*[A-Za-z]?\s*[0-9０-９一二三四五六七八九十]{1,3}\s*版\s*(?:[：:]|$|\s|[\u4e00-\u9fff]{1,6}$)"
-    r"|[A-Za-z]?\d{1,3}\s*版?\s*[｜|]"
+    r"|[A-Za-z]?\d{1,3}\s*版?\s*[｜|]|[A-Za-z]?\d{1,3}\s*版\s*[：:]\s*[\u4e00-\u9fff]{1,6}$"
     r"|(?:星期|周)[一二三四五六日天]\s"
     r"|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*第?\s*[A-Za-z]?\d{1,3}\s*版)"
 )
@@ -429,7 +430,8 @@ INDEX_TAIL_RE = re.compile(
     r"|^[▶►][^。]{2,80}[A-D]\d{2}$"  # ▶老手艺人口述A03▶镜荷湖公园新增健身步道A03
     r"|^[^。，]{1,30}[\u4e00-\u9fff”’）)]\s?[A-D]\d{2}$")  # a wrapped teaser's end: 要“慢工” A03
 # A teaser led by its page's label: 'A04 这所学校的“田间课堂”火了'.
-INDEX_HEAD_RE = re.compile(r"^[A-D]\d{1,2}\s?[\u4e00-\u9fff“‘《][^，。；]{5,30}$")
+INDEX_HEAD_RE = re.compile(  # …or '2版 市图书馆推出“家门口借书”服务'
+    r"^(?:[A-D]\d{1,2}\s?|\d{1,2}\s?版(?:\s|(?=[“‘《])))[\u4e00-\u9fff“‘《][^，。；]{5,30}$")
 # The paper's own name, alone or before the date: 绍兴日报, 德州晚报2024年12月3日星期二.
 MASTHEAD_NAME_RE = re.compile(
     r"^[\u4e00-\u9fff]{2,6}(?:(?:日报|晚报|都市报|早报|商报|时报|晨报)(?:数字报|电子报|电子版)?"
@@ -486,7 +488,8 @@ def furniture_reason(text: str) -> str:
     if FURNITURE_HINT_RE.search(text) is None or ends_sentence(text):
         return ""
     if ("星期" in text or "-" in text or "：" in text or ":" in text or "篇" in text
-            or "版" in text or "电子报" in text or "缩小" in text or "打印" in text) \
+            or "版" in text or "电子报" in text or "缩小" in text or "打印" in text
+            or "一期" in text) \
             and READER_RE.match(text):
         return "page header"  # an e-paper reader's own lines: 电子报阅读机, 上一篇 下一篇
     if ("版" in text or "篇" in text or "转载" in text) \
@@ -512,7 +515,8 @@ def furniture_reason(text: str) -> str:
     if len(text) >= 5 and (text[-1] in INDEX_LAST or text[0] in "▶►") \
             and INDEX_TAIL_RE.search(text):
         return "index of other pages"
-    if "A" <= text[0] <= "D" and INDEX_HEAD_RE.match(text):
+    if ("A" <= text[0] <= "D" or ("0" <= text[0] <= "9" and "版" in text[:4])) \
+            and INDEX_HEAD_RE.match(text):
         return "index of other pages"
     if ("广告" in text or "热线" in text) and AD_RE.search(text):
         return "advertisement"
