@@ -65,6 +65,9 @@ def kind_of(text: str) -> tuple[str, str]:
     ("2版 市图书馆推出“家门口借书”服务", "index of other pages"),
     ("2版“共享农机”让春耕更省心", "index of other pages"),
     ("01版：要闻", "page header"),
+    ("02:综合新闻", "page header"),
+    ("02版 综合新闻", "page header"),
+    ("（3版）", "index of other pages"),  # a teaser's page, wrapped onto a line of its own
     ("上一期 下一期 返回目录", "page header"),
     ("中国岚州网 岚州日报客户端", "advertisement"),
     ("预约热线：0817-2260000", "advertisement"),
@@ -105,6 +108,7 @@ def test_page_furniture_is_noise_with_its_reason(text: str, reason: str) -> None
     "摄影比赛获奖作品展出",  # a headline that starts with a role word
     "记者节",
     "3版将刊登读者来信",
+    "12 个村",
     "据了解天气",
     "字里行间",
     "2026-01-05我市召开会议。",

@@ -392,7 +392,8 @@ NOISE_LINE_MAX = 60  # characters: a line of page furniture is no longer
 PAGE_HEADER_RE = re.compile(
     r"^(?:农历[\u4e00-\u9fff]{4,10}$|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:[，,]?\s*)?(?:星期|周)[一二三四五六日天]"
     r"|第\s*[A-Za-z]?\s*[0-9０-９一二三四五六七八九十]{1,3}\s*版\s*(?:[：:]|$|\s|[\u4e00-\u9fff]{1,6}$)"
-    r"|[A-Za-z]?\d{1,3}\s*版?\s*[｜|]|[A-Za-z]?\d{1,3}\s*版\s*[：:]\s*[\u4e00-\u9fff]{1,6}$"
+    r"|[A-Za-z]?\d{1,3}\s*版?\s*[｜|]|[A-Za-z]?\d{1,3}\s*版?\s*[：:]\s*[\u4e00-\u9fff]{1,6}$"
+    r"|[A-Za-z]?\d{1,2}\s*版\s+[\u4e00-\u9fff]{2,6}$|0\d\s+[\u4e00-\u9fff]{2,4}$"  # 02版 综合新闻
     r"|(?:星期|周)[一二三四五六日天]\s"
     r"|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*第?\s*[A-Za-z]?\d{1,3}\s*版)"
 )
@@ -429,6 +430,7 @@ INDEX_TAIL_RE = re.compile(
     r"|^[▶►]\s*[A-Za-z]?\d{1,2}\s*(?:版\s*)?[^，。\d]"  # ▶A03 一条村道带旺一个侨村
     r"|^[▶►][^。]{2,80}[A-D]\d{2}$"  # ▶老手艺人口述A03▶镜荷湖公园新增健身步道A03
     r"|^[^。，]{1,30}[\u4e00-\u9fff”’）)]\s?[A-D]\d{2}$")  # a wrapped teaser's end: 要“慢工” A03
+PAGE_REF_ONLY_RE = re.compile(r"^[（(]\s*(?:详见|见)?第?\s*[A-Za-z]?\d{1,2}\s*版\s*[）)]$")
 # A teaser led by its page's label: 'A04 这所学校的“田间课堂”火了'.
 INDEX_HEAD_RE = re.compile(  # …or '2版 市图书馆推出“家门口借书”服务'
     r"^(?:[A-D]\d{1,2}\s?|\d{1,2}\s?版(?:\s|(?=[“‘《])))[\u4e00-\u9fff“‘《][^，。；]{5,30}$")
@@ -476,7 +478,7 @@ DATED_LINE_RE = re.compile(
 # A character every furniture pattern below needs: one search rules most lines out.
 FURNITURE_HINT_RE = re.compile(
     r"[版期周编校审责美制排统主终视℃风气告线号邮址价刷▶►>》→|｜导提航报换补购盘惠盟历篇减载缩印]|CN"
-    r"|^\d{4}-|^[日字]"
+    r"|^\d{4}-|^[日字]|^0\d[\s:：]"
     r"|^[A-D]\d|[A-D]\d\d$")
 
 
@@ -500,7 +502,7 @@ def furniture_reason(text: str) -> str:
         return "page header"  # 07 城事 2025年12月30日 星期二 编辑 贾 宁
     paper = "报" in text
     if ("版" in text or "星期" in text or "周" in text or "|" in text or "｜" in text
-            or "农历" in text) and (
+            or "农历" in text or text[0] == "0") and (
             PAGE_HEADER_RE.match(text)
             or (paper and PAGE_HEADER_RE.match(MASTHEAD_NAME_RE.sub("", text)))):
         return "page header"
@@ -515,6 +517,8 @@ def furniture_reason(text: str) -> str:
     if len(text) >= 5 and (text[-1] in INDEX_LAST or text[0] in "▶►") \
             and INDEX_TAIL_RE.search(text):
         return "index of other pages"
+    if len(text) <= 8 and PAGE_REF_ONLY_RE.match(text):
+        return "index of other pages"  # '（3版）': a teaser's page, wrapped onto its own line
     if ("A" <= text[0] <= "D" or ("0" <= text[0] <= "9" and "版" in text[:4])) \
             and INDEX_HEAD_RE.match(text):
         return "index of other pages"
