@@ -68,6 +68,8 @@ def kind_of(text: str) -> tuple[str, str]:
     ("02:综合新闻", "page header"),
     ("02版 综合新闻", "page header"),
     ("（3版）", "index of other pages"),  # a teaser's page, wrapped onto a line of its own
+    ("岚州日报 2026-03-17 08:30", "masthead"),  # an app's source and time
+    ("更多岚州新闻，点击关注↓", "advertisement"),
     ("上一期 下一期 返回目录", "page header"),
     ("中国岚州网 岚州日报客户端", "advertisement"),
     ("预约热线：0817-2260000", "advertisement"),
@@ -109,6 +111,7 @@ def test_page_furniture_is_noise_with_its_reason(text: str, reason: str) -> None
     "记者节",
     "3版将刊登读者来信",
     "12 个村",
+    "记者：今年的",  # an interview's question wrapped, not a byline
     "据了解天气",
     "字里行间",
     "2026-01-05我市召开会议。",
@@ -141,6 +144,7 @@ def test_text_that_only_resembles_furniture_stays_text(text: str) -> None:
     ("唐城新闻传媒中心记者 郝冉 通讯员 宋佳", "唐城新闻传媒中心记者 郝冉 通讯员 宋佳"),
     ("东江县融媒体中心记者 林 凡", "东江县融媒体中心记者 林 凡"),
     ("盐城融媒记者 缪然", "盐城融媒记者 缪然"),  # the city's name before 融媒
+    ("岚州日报记者：钟晓岚", "岚州日报记者：钟晓岚"),  # an app's credit, with a colon
     ("实习生 陈可 盐城融媒记者 缪然", "实习生 陈可 盐城融媒记者 缪然"),
 ])
 def test_byline_lines(text: str, expected: str) -> None:

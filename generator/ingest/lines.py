@@ -59,15 +59,16 @@ INLINE_TITLE = (rf"【(?!{TEXT_LABELS}】)(?P<inline_title>[^】。，；]{{2,34
 INLINE_TITLE_RE = re.compile(r"【([^】。，；]{2,34})】")
 SPACED_TITLE_RE = re.compile(
     r"(?!\d{1,2}月|\d{4}年)([^\s，。；：,;:、！？（）()]{4,24})[ \u3000]+(?=[^\s，。]{1,30}[，。])")
-# 本报讯, 江门日报讯, 金报讯, 山西晚报·山河+讯, 贵阳网·甲秀新闻讯.
-NEWS_OF = (rf"(?:本报|{PAPER}|[\u4e00-\u9fff]{{1,2}}报|[\u4e00-\u9fff]{{2,4}}网)"
+# 本报讯, 江门日报讯, 金报讯, 山西晚报·山河+讯, 贵阳网·甲秀新闻讯, an app's 掌上梅州讯.
+NEWS_OF = (rf"(?:本报|{PAPER}|[\u4e00-\u9fff]{{1,2}}报|[\u4e00-\u9fff]{{2,4}}网"
+           r"|掌上[\u4e00-\u9fff]{2,3})"
            r"(?:[\u4e00-\u9fff]{0,4}(?:\d{1,2}月)?\d{1,2}日)?"  # 本报25日讯, 本报海口1月27日讯
            r"(?:[·•][^\s（(，。]{1,8}?)?讯")
 # Marks that open a brief (□ opens a byline, ○ a list item; ◎ opens either).
 BULLETS = "●■◆▲★◎◇☆△"
 LEAD_START_RE = re.compile(
     rf"^(?:{NEWS_OF}|据新华社|新华社(?!记者)|中新社(?!记者)|[{BULLETS}]|{INLINE_TITLE})")
-LEAD_FIRST = frozenset("本据新中【*" + BULLETS)
+LEAD_FIRST = frozenset("本据新中掌【*" + BULLETS)
 NEWS_OF_AT = 16  # characters: how far into a line a paper's 讯 may stand
 ROLE_WORD_RE = re.compile(r"记者|通讯员|实习生|摄影|编辑|评论员|文/图|图/文|文／图")
 LEAD_RE = re.compile(
@@ -90,7 +91,8 @@ TEXT_PHOTO = r"(?:文\s*[/／]\s*图|图\s*[/／]\s*文)"
 BYLINE_LINE_RE = re.compile(
     # 文/图 记者/黄一鸣, 文/本报记者 林晓帆
     rf"^[{BULLET_MARKS}]?\s*(?:(?:{TEXT_PHOTO}[：:]?|[文图]\s*[/／])\s*(?={ROLE}))?"
-    rf"(?:(?:{ROLE}|{TEXT_PHOTO}[：:]?)\s*{NAME}{DOES}(?:\s+{NAME}{DOES})*\s*)+(?:报道|{TEXT_PHOTO})?$")
+    rf"(?:(?:{ROLE}|(?:{PAPER})记者[：:]|{TEXT_PHOTO}[：:]?)\s*{NAME}{DOES}(?:\s+{NAME}{DOES})*\s*)+"
+    rf"(?:报道|{TEXT_PHOTO})?$")  # …and an app's 梅州日报记者：钟晓岚
 # 孙海海（市教育局）: a contributed commentary's author and the unit he works for.
 AUTHOR_UNIT_RE = re.compile(
     rf"^[{CJK}·]{{2,4}}[（(][{CJK}、]{{2,18}}[局委院校所部会司心区县市镇乡厅站队社馆学]"
@@ -285,6 +287,18 @@ def display_width(text: str) -> float:
     return len(text) - 0.5 * len(text.encode("ascii", "ignore"))
 
 
+def bare_lead(text: str) -> bool:
+    """A lead without its credit (本报2月3日讯 日前，…): under a headline and its byline
+    it opens their story, not another."""
+    m = LEAD_RE.match(text)
+    return m is not None and bare_dateline(m.group(0))
+
+
+def bare_dateline(lead: str) -> bool:
+    """Is a lead's matched opening a news mark alone (本报2月3日讯), with no credit?"""
+    return lead.strip().endswith("讯") and not any(ch in lead for ch in "（(【")
+
+
 def is_byline(text: str) -> bool:
     """Role words and names, spaced (本报记者 张三 通讯员 李四) or glued together."""
     return bool(BYLINE_LINE_RE.match(text) or BYLINE_GLUED_RE.match(text))
@@ -442,7 +456,8 @@ MASTHEAD_NAME_RE = re.compile(
 DATED_PAPER_RE = re.compile(
     r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*[\u4e00-\u9fff]{2,6}"
     r"(?:日报|晚报|都市报|早报|商报|时报|晨报|手机报)$"
-    r"|^[\u4e00-\u9fff]{2,8}(?:日报|晚报|都市报|早报|商报|时报|晨报)\s*\d{4}-\d{1,2}-\d{1,2}$")
+    r"|^[\u4e00-\u9fff]{2,8}(?:日报|晚报|都市报|早报|商报|时报|晨报)\s*\d{4}-\d{1,2}-\d{1,2}"
+    r"(?:\s+\d{1,2}:\d{2})?$")  # 梅州日报 2026-03-17 08:30: an app's source and time
 INDEX_HEADER_RE = re.compile(r"^(?:今日|本期|本版|要闻)?(?:导读|提示|要闻提示|内容提要|导航|要目)$")
 # Sales talk a news line never has: 以旧换新 补贴最高700元, 某某·悦府 火热认购中.
 AD_WORDS_RE = re.compile(
@@ -540,6 +555,8 @@ WEB_META_RE = re.compile(r"(?:作者|来源|时间|发布时间|发布日期|浏
 WEB_META_FIRST = frozenset("作来时发浏点0123456789")  # …or the time it was posted: 2026-03-09 07:30
 BUTTONS_RE = re.compile(
     r"^(?:[【\[](?:打印本页|打印|关闭窗口|关闭|返回顶部|收藏本页|收藏|分享|字号[^】\]]{0,8})[】\]]\s*)+$")
+# 更多梅州新闻，点击关注↓: the paper asking for a follow.
+FOLLOW_US_RE = re.compile(r"^更多[^。]{0,12}[，,]?\s*(?:点击|扫码|关注|下载)")
 RELATED_RE = re.compile(
     r"^(?:相关新闻|相关阅读|相关文章|延伸阅读|推荐阅读|热点推荐|新闻推荐)[：:]?$")
 SITE_FOOTER_RE = re.compile(r"ICP备|版权所有|Copyright|©")
@@ -548,7 +565,8 @@ SITE_ADDRESS_RE = re.compile(r"^[\u4e00-\u9fff·]{0,12}\s*(?:https?://)?www\.[\w
 
 
 # Something every web_page_reason pattern needs: one search rules most lines out.
-WEB_HINT_RE = re.compile(r"位置|首页|[：:]|^[【\[]|相关|阅读|推荐|新闻网|www\.|ICP|版权|opyright|©")
+WEB_HINT_RE = re.compile(
+    r"位置|首页|[：:]|^[【\[]|相关|阅读|推荐|新闻网|www\.|ICP|版权|opyright|©|^更多")
 
 
 def web_page_reason(text: str) -> str:
@@ -562,6 +580,8 @@ def web_page_reason(text: str) -> str:
         return "page header"
     if first in "相延推热新" and RELATED_RE.match(text):
         return "related links"
+    if first == "更" and FOLLOW_US_RE.match(text):
+        return "advertisement"  # the paper's own app or account
     if "www." in text and SITE_ADDRESS_RE.match(text):
         return "masthead"
     if text.endswith("新闻网") and MASTHEAD_NAME_RE.fullmatch(text):

@@ -37,6 +37,7 @@ from generator.ingest.lines import (
     NUMBERED_ITEM_RE,
     SIGN_OFF_DATE_RE,
     Kind,
+    bare_lead,
     is_kicker,
     is_signer,
 )
@@ -99,6 +100,7 @@ class Unit:
     chars: int = 0
     text: str = ""  # its first TEXT_SAMPLE characters: what its headline would echo
     lead: bool = False  # starts with 本报讯 / 新华社…电 / a bullet
+    bare: bool = False  # …a news mark without its credit (本报讯 3月1日，…)
     cont: bool = False  # starts right after （上接第X版）
     closed: bool = False  # ends with a photo credit or a signature
     photo: bool = False
@@ -167,7 +169,7 @@ def gaps_and_heads(blocks: list[Block]) -> tuple[list[Gap], list[int]]:
                 if not gap.units and not gap.first_plain:
                     gap.hard_start = gap.hard_start or hard
                     gap.first_plain = not hard
-                unit = Unit(lead=b.lead, cont=pending_cont,
+                unit = Unit(lead=b.lead, bare=b.lead and bare_lead(b.text), cont=pending_cont,
                             brief=numbered or (b.lead and b.lines[0].text[:1] in BULLETS + "【"),
                             table=b.lines[0].row)
                 gap.units.append(unit)
@@ -202,8 +204,8 @@ def gaps_and_heads(blocks: list[Block]) -> tuple[list[Gap], list[int]]:
             unit.brief = unit.brief or (kind is Kind.SIGNATURE and unit.paras <= 1)
             gap.ends_open = False
         elif kind is Kind.BYLINE:
-            if unit is not None and unit.chars and not unit.closed and not unit.lead \
-                    and next_is_head(blocks, i):
+            if unit is not None and unit.chars and not unit.closed \
+                    and (not unit.lead or unit.bare) and next_is_head(blocks, i):
                 unit.closed = True  # 正文 / 记者 X / 标题: the credit ends the text above
                 gap.ends_open = False
             elif unit is not None and unit.chars and not (unit.lead and unit.chars <= BARE_LEAD):

@@ -44,6 +44,8 @@ from generator.ingest.lines import (
     TRAILING_BYLINE_RE,
     Kind,
     Line,
+    bare_dateline,
+    bare_lead,
     bare_title,
     ends_sentence,
     is_kicker,
@@ -673,9 +675,11 @@ class Assembler:
 
     def on_byline(self, line: Line, closes: bool = False) -> None:
         cur = self.cur
-        if closes and cur is not None and cur.paragraphs and cur.byline is None \
-                and not self.closed:
+        if closes and cur is not None and cur.paragraphs and not self.closed and (
+                cur.byline is None or bare_dateline(cur.byline)):
             self.settle()
+            if cur.byline:  # 掌上梅州讯 3月16日，… / 梅州日报记者：X: the mark back in the text
+                cur.paragraphs[0] = f"{cur.byline} {cur.paragraphs[0]}"
             cur.byline = line.text
             self.closed = True
             return
@@ -783,18 +787,6 @@ EDITORS_NOTE_RE = re.compile(r"^[【\[]?编者按[】\]]?[：:]?")
 def is_editors_note(text: str) -> bool:
     """编者按：… — the editors' word before a piece or a column."""
     return EDITORS_NOTE_RE.match(text) is not None
-
-
-def bare_lead(text: str) -> bool:
-    """A lead without its credit (本报2月3日讯 日前，…): under a headline and its byline
-    it opens their story, not another."""
-    m = LEAD_RE.match(text)
-    return m is not None and bare_dateline(m.group(0))
-
-
-def bare_dateline(lead: str) -> bool:
-    """Is a lead's matched opening a news mark alone (本报2月3日讯), with no credit?"""
-    return lead.strip().endswith("讯") and not any(ch in lead for ch in "（(【")
 
 
 def is_label(text: str) -> bool:
