@@ -166,7 +166,8 @@ def bullet_titles(lines: list[Line], markdown: bool) -> list[Line]:
         nxt = lines[i + 1] if i + 1 < len(lines) else None
         after = lines[i + 2] if i + 2 < len(lines) else None
         if nxt is None or nxt.kind is Kind.BLANK or (nxt.kind is Kind.TEXT and (
-                ln.width <= nxt.width - TITLE_SHORTER or opens_sentence(nxt.text))):
+                ln.width <= nxt.width - TITLE_SHORTER or opens_sentence(nxt.text))) or (
+                nxt.kind is Kind.LEAD and nxt.text[:1] not in BULLETS):  # over 本报讯…
             lines[i] = bullet_title(ln, markdown) or ln
         elif nxt.kind is Kind.TEXT and after is not None and opens_sentence(after.text) \
                 and len(nxt.text) + TITLE_SHORTER <= len(ln.text) \
