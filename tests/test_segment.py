@@ -1498,6 +1498,17 @@ def test_a_bulleted_title_over_its_brief_s_news_mark() -> None:
         "听雁湖公园环湖步道完成提质", "岚江区首批“爱心驿站”挂牌"]
 
 
+def test_a_web_page_s_source_and_author_fields() -> None:
+    text = ("# 望湖路跨河桥主体完工\n\n来源：岚州日报\n作者：记者 费扬 通讯员 陈立\n\n"
+            "近日，望湖路跨河桥主体结构完工，预计5月底通车。\n\n---\n\n# 市民公园新增健身步道\n\n"
+            "本报讯（记者 费扬）市民公园新增健身步道1.2公里。")
+    page = segment(text)
+    accounted(text, page)
+    first = page.articles[0]
+    assert (first.title, first.byline) == ("望湖路跨河桥主体完工", "记者 费扬 通讯员 陈立")
+    assert "来源：岚州日报" in [n.text for n in page.noise]
+
+
 def test_a_photo_s_title_printed_under_its_credit() -> None:
     # A page that prints headlines under their text does so for its photos too: the
     # title echoes the caption, not the story under it.

@@ -552,6 +552,7 @@ def furniture_reason(text: str) -> str:
 # to related stories under the text, and the site's footer (…版权所有, 滇ICP备…号).
 BREADCRUMB_RE = re.compile(r"^(?:(?:您的|当前|您现在的)位置[：:]|首页\s*(?:>>?|»|＞|/|→))")
 WEB_META_RE = re.compile(r"(?:作者|来源|时间|发布时间|发布日期|浏览次数|点击数|责任编辑)[：:]")
+SOURCE_LINE_RE = re.compile(rf"^来源[：:]\s*(?:{PAPER}|[\u4e00-\u9fff]{{2,8}}(?:网|客户端|新闻))$")
 WEB_META_FIRST = frozenset("作来时发浏点0123456789")  # …or the time it was posted: 2026-03-09 07:30
 BUTTONS_RE = re.compile(
     r"^(?:[【\[](?:打印本页|打印|关闭窗口|关闭|返回顶部|收藏本页|收藏|分享|字号[^】\]]{0,8})[】\]]\s*)+$")
@@ -576,6 +577,8 @@ def web_page_reason(text: str) -> str:
         return "page header"
     if first in WEB_META_FIRST and len(WEB_META_RE.findall(text)) >= 2:
         return "page header"
+    if first == "来" and SOURCE_LINE_RE.match(text):
+        return "page header"  # 来源：湖州日报, a web page's source field
     if first in "【[" and BUTTONS_RE.match(text):
         return "page header"
     if first in "相延推热新" and RELATED_RE.match(text):

@@ -81,7 +81,11 @@ def prepare_lines(text: str, markdown: bool) -> list[Line]:
         if text and text[-1] in "】]" and (more := READ_MORE_RE.search(text)) and more.start():
             text = text[:more.start()].rstrip()  # …沿途欣赏湖光春色。【阅读详情】: a link
             link = Line(no, more.group(), Kind.NOISE, display_width(more.group()), reason="link")
-        if "摄影" in text and (by := PHOTO_BY_TAIL_RE.search(text, len(text) - PHOTO_BY_TAIL)):
+        if text[:3] in ("作者：", "作者:") and is_byline(text[3:].strip()):
+            byline = text[3:].strip()  # 作者：记者 费扬 通讯员 陈立: a web page's author field
+            out += [Line(no, text[:3], Kind.NOISE, 3.0, reason="page header"),
+                    Line(no, byline, Kind.BYLINE, display_width(byline))]
+        elif "摄影" in text and (by := PHOTO_BY_TAIL_RE.search(text, len(text) - PHOTO_BY_TAIL)):
             caption, credit = text[:by.start(1)].rstrip(), by.group(1)  # …管理。摄影 刘 川
             out += [classify(no, caption, markdown),
                     Line(no, credit, Kind.CREDIT, display_width(credit))]
