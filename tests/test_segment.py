@@ -1509,6 +1509,15 @@ def test_a_web_page_s_source_and_author_fields() -> None:
     assert "来源：岚州日报" in [n.text for n in page.noise]
 
 
+def test_a_short_title_over_two_lines_right_above_a_dated_caption() -> None:
+    text = "\n".join(["单600多单。", "", "油油菜菜花花海海", "迎迎客客来来", "4月6日，游客在汉泽县",
+                      "桃溪村油菜花田中游玩。", "该村连片种植油菜3000", "多亩，花期吸引周边游",
+                      "客10万余人次。（通讯", "员供图）"])
+    page = segment(text)
+    accounted(text, page)
+    assert page.articles[-1].title == "油菜花海迎客来"
+
+
 def test_a_photo_s_title_printed_under_its_credit() -> None:
     # A page that prints headlines under their text does so for its photos too: the
     # title echoes the caption, not the story under it.

@@ -582,6 +582,9 @@ class BlockBuilder:
             is_kicker(run[0].text) or (
                 run[1].kind is Kind.TEXT and not run[1].terminal
                 and runs_on(run[0].text, run[1].text))) else 1  # 关于…封闭 / 施工的公告
+        if size == 1 and len(run) > 3 and opens_sentence(run[2].text) \
+                and "，" in run[2].text[:OPENER_COMMA] and self._short_head(run[1], run[2:]):
+            size = 2  # 油菜花海 / 迎客来 / 4月6日，…: a short title over two lines
         if size == 2 and len(run) > 4 and is_kicker(run[0].text) \
                 and head_line(run[2], float("inf"), self.column) \
                 and run[2].width <= SHORT_TITLE_LINE * max(ln.width for ln in run[3:]):
@@ -611,6 +614,12 @@ class BlockBuilder:
         if size == 2 and COLUMN_WORD_RE.match(prefix[0].text) and prefix[1].width <= body_width:
             return prefix, rest  # 鹤城时评 / a title as wide as the column: a column's own
         return [], run
+
+    def _short_head(self, ln: Line, body: list[Line]) -> bool:
+        """A headline line well short of the text's width under it."""
+        return ln.kind is Kind.TEXT and not ln.terminal \
+            and head_line(ln, float("inf"), self.column) \
+            and ln.width <= SHORT_TITLE_LINE * max(x.width for x in body)
 
     def _continues_open_para(self, run: list[Line]) -> bool:
         """A lone full-width line right after an open paragraph is its continuation."""
