@@ -68,6 +68,8 @@ def kind_of(text: str) -> tuple[str, str]:
     ("02:综合新闻", "page header"),
     ("02版 综合新闻", "page header"),
     ("（3版）", "index of other pages"),  # a teaser's page, wrapped onto a line of its own
+    ("3版", "index of other pages"),
+    ("0719-8110110", "masthead"),
     ("岚州日报 2026-03-17 08:30", "masthead"),  # an app's source and time
     ("更多岚州新闻，点击关注↓", "advertisement"),
     ("上一期 下一期 返回目录", "page header"),

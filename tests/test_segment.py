@@ -1518,6 +1518,17 @@ def test_a_short_title_over_two_lines_right_above_a_dated_caption() -> None:
     assert page.articles[-1].title == "油菜花海迎客来"
 
 
+def test_a_teaser_box_wrapped_without_bullets_and_a_wrapped_footer() -> None:
+    text = "\n".join(["本报讯（记者 田志远）近日，车岭区溪源路人",
+                      "行天桥加装的2部无障碍电梯投入使用。", "",
+                      "今日导读", "菜市场装上", "“公平秤”数据屏", "3版", "",
+                      "社址：十堰市车岭区", "溪源路128号", "新闻热线：", "0719-8110110"])
+    page = segment(text)
+    accounted(text, page)
+    assert [a.title for a in page.articles] == [None]
+    assert len(page.noise) == 8
+
+
 def test_a_photo_s_title_printed_under_its_credit() -> None:
     # A page that prints headlines under their text does so for its photos too: the
     # title echoes the caption, not the story under it.

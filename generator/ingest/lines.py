@@ -444,7 +444,8 @@ INDEX_TAIL_RE = re.compile(
     r"|^[▶►]\s*[A-Za-z]?\d{1,2}\s*(?:版\s*)?[^，。\d]"  # ▶A03 一条村道带旺一个侨村
     r"|^[▶►][^。]{2,80}[A-D]\d{2}$"  # ▶老手艺人口述A03▶镜荷湖公园新增健身步道A03
     r"|^[^。，]{1,30}[\u4e00-\u9fff”’）)]\s?[A-D]\d{2}$")  # a wrapped teaser's end: 要“慢工” A03
-PAGE_REF_ONLY_RE = re.compile(r"^[（(]\s*(?:详见|见)?第?\s*[A-Za-z]?\d{1,2}\s*版\s*[）)]$")
+PAGE_REF_ONLY_RE = re.compile(
+    r"^[（(]\s*(?:详见|见)?第?\s*[A-Za-z]?\d{1,2}\s*版\s*[）)]$|^[A-Za-z]?\d{1,2}\s*版$")
 # A teaser led by its page's label: 'A04 这所学校的“田间课堂”火了'.
 INDEX_HEAD_RE = re.compile(  # …or '2版 市图书馆推出“家门口借书”服务'
     r"^(?:[A-D]\d{1,2}\s?|\d{1,2}\s?版(?:\s|(?=[“‘《])))[\u4e00-\u9fff“‘《][^，。；]{5,30}$")
@@ -552,6 +553,7 @@ def furniture_reason(text: str) -> str:
 # to related stories under the text, and the site's footer (…版权所有, 滇ICP备…号).
 BREADCRUMB_RE = re.compile(r"^(?:(?:您的|当前|您现在的)位置[：:]|首页\s*(?:>>?|»|＞|/|→))")
 WEB_META_RE = re.compile(r"(?:作者|来源|时间|发布时间|发布日期|浏览次数|点击数|责任编辑)[：:]")
+PHONE_LINE_RE = re.compile(r"^0\d{2,3}-\d{7,8}$")
 SOURCE_LINE_RE = re.compile(rf"^来源[：:]\s*(?:{PAPER}|[\u4e00-\u9fff]{{2,8}}(?:网|客户端|新闻))$")
 WEB_META_FIRST = frozenset("作来时发浏点0123456789")  # …or the time it was posted: 2026-03-09 07:30
 BUTTONS_RE = re.compile(
@@ -567,7 +569,7 @@ SITE_ADDRESS_RE = re.compile(r"^[\u4e00-\u9fff·]{0,12}\s*(?:https?://)?www\.[\w
 
 # Something every web_page_reason pattern needs: one search rules most lines out.
 WEB_HINT_RE = re.compile(
-    r"位置|首页|[：:]|^[【\[]|相关|阅读|推荐|新闻网|www\.|ICP|版权|opyright|©|^更多")
+    r"位置|首页|[：:]|^[【\[]|相关|阅读|推荐|新闻网|www\.|ICP|版权|opyright|©|^更多|^0\d")
 
 
 def web_page_reason(text: str) -> str:
@@ -577,6 +579,8 @@ def web_page_reason(text: str) -> str:
         return "page header"
     if first in WEB_META_FIRST and len(WEB_META_RE.findall(text)) >= 2:
         return "page header"
+    if first in "0123456789" and PHONE_LINE_RE.match(text):
+        return "masthead"  # 0719-8110110 under 新闻热线：
     if first == "来" and SOURCE_LINE_RE.match(text):
         return "page header"  # 来源：湖州日报, a web page's source field
     if first in "【[" and BUTTONS_RE.match(text):

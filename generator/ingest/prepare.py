@@ -20,6 +20,7 @@ from generator.ingest.lines import (
     CLAUSE_PUNCT_RE,
     CONT_RE,
     CREDIT_TAIL_RE,
+    INDEX_HEADER_RE,
     LEAD_RE,
     ROLE,
     ROLE_WORD_RE,
@@ -294,8 +295,13 @@ def extend_boxes(lines: list[Line]) -> list[Line]:
         reason = ln.reason
         if reason == "index of other pages" and i and wrapped_teaser(lines[i - 1]):
             lines[i - 1].kind, lines[i - 1].reason = Kind.NOISE, reason
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        if reason == "masthead" and ln.text[:2] in ("社址", "地址") and nxt is not None \
+                and box_line(nxt) and nxt.text.endswith("号"):
+            nxt.kind, nxt.reason = Kind.NOISE, reason  # 社址：十堰市车岭区 / 溪源路128号
         if reason not in BOX_REASONS or (
-                reason == "index of other pages" and ln.text[:1] not in "▶►"):
+                reason == "index of other pages" and ln.text[:1] not in "▶►"
+                and not INDEX_HEADER_RE.match(ln.text)):  # 今日导读 over its teasers
             continue
         boxed = i and lines[i - 1].kind is Kind.NOISE and lines[i - 1].reason in BOX_REASONS
         if reason == "advertisement" and not boxed:
