@@ -113,6 +113,8 @@ def test_page_furniture_is_noise_with_its_reason(text: str, reason: str) -> None
     "记者节",
     "3版将刊登读者来信",
     "12 个村",
+    "并支持刷公交卡、扫码乘",  # a sentence's line that mentions scanning
+    "市民可用手机支付，扫码乘车",
     "记者：今年的",  # an interview's question wrapped, not a byline
     "据了解天气",
     "字里行间",

@@ -611,9 +611,10 @@ def noise_reason(text: str) -> str:
         web_page_reason(text) if WEB_HINT_RE.search(text) else "")
     if reason:
         return reason
-    if len(text) <= 24 and ("扫" in text or "码" in text) and QR_RE.search(text) and (
-            len(text) <= 12 or QR_START_RE.match(text) or QR_END_RE.search(text)):
-        return "QR-code caption"
+    if len(text) <= 24 and ("扫" in text or "码" in text) and "、" not in text \
+            and QR_RE.search(text) and (len(text) <= 12 or QR_START_RE.match(text)
+                                        or ("，" not in text and QR_END_RE.search(text))):
+        return "QR-code caption"  # not a sentence's line (并支持刷公交卡、扫码乘)
     # Cheap character tests first, as above: this runs on nearly every short line.
     if len(text) <= 20 and text[-1] in "号端序P博" and ACCOUNT_RE.match(text):
         return "advertisement"  # the paper promoting its own accounts
