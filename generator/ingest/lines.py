@@ -567,9 +567,9 @@ SITE_FOOTER_RE = re.compile(r"ICP备|版权所有|Copyright|©")
 SITE_ADDRESS_RE = re.compile(r"^[\u4e00-\u9fff·]{0,12}\s*(?:https?://)?www\.[\w.-]+\.[a-z]{2,}/?$")
 
 
-# Something every web_page_reason pattern needs: one search rules most lines out.
-WEB_HINT_RE = re.compile(
-    r"位置|首页|[：:]|^[【\[]|相关|阅读|推荐|新闻网|www\.|ICP|版权|opyright|©|^更多|^0\d")
+# How the lines web_page_reason knows start, or a word they hold: most lines are ruled out.
+WEB_FIRST = frozenset("您当首作来时发浏点【[相延推热新更0123456789")
+WEB_ANYWHERE_RE = re.compile(r"[w权I©]|新闻网$")
 
 
 def web_page_reason(text: str) -> str:
@@ -608,7 +608,7 @@ def noise_reason(text: str) -> str:
     if "A" <= text[0] <= "Z" and PINYIN_BANNER_RE.match(text):
         return "section banner"
     reason = furniture_reason(text) or (
-        web_page_reason(text) if WEB_HINT_RE.search(text) else "")
+        web_page_reason(text) if text[0] in WEB_FIRST or WEB_ANYWHERE_RE.search(text) else "")
     if reason:
         return reason
     if len(text) <= 24 and ("扫" in text or "码" in text) and "、" not in text \
