@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from generator.ingest.lines import (
     COLUMN_WORD_RE,
     CONTINUING,
+    DIGIT_RE,
     PLACE_LABEL_RE,
     SIGN_OFF_DATE_RE,
     Kind,
@@ -25,7 +26,6 @@ from generator.ingest.repair import join_lines
 
 MAX_HEAD_LINES = 4
 MAX_HEAD_CHARS = 34
-DIGIT_RE = re.compile(r"\d")
 ROW_ENDS = frozenset("）)分%元个件人次")
 INDENT = 2  # a paragraph's first line is indented two characters in print
 OPENER_COMMA = 9  # characters: a sentence's opening time (3月10日，) is set off this soon

@@ -507,8 +507,7 @@ def furniture_reason(text: str) -> str:
         return ""
     if ("星期" in text or "-" in text or "：" in text or ":" in text or "篇" in text
             or "版" in text or "电子报" in text or "缩小" in text or "打印" in text
-            or "一期" in text) \
-            and READER_RE.match(text):
+            or "一期" in text) and READER_RE.match(text):
         return "page header"  # an e-paper reader's own lines: 电子报阅读机, 上一篇 下一篇
     if ("版" in text or "篇" in text or "转载" in text) \
             and len(NAV_ITEM_RE.findall(text)) >= NAV_ITEMS:

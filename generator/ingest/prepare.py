@@ -84,7 +84,7 @@ def prepare_lines(text: str, markdown: bool) -> list[Line]:
             link = Line(no, more.group(), Kind.NOISE, display_width(more.group()), reason="link")
         if text[:3] in ("作者：", "作者:") and is_byline(text[3:].strip()):
             byline = text[3:].strip()  # 作者：记者 费扬 通讯员 陈立: a web page's author field
-            out += [Line(no, text[:3], Kind.NOISE, 3.0, reason="page header"),
+            out += [Line(no, text[:3], Kind.NOISE, display_width(text[:3]), reason="page header"),
                     Line(no, byline, Kind.BYLINE, display_width(byline))]
         elif "摄影" in text and (by := PHOTO_BY_TAIL_RE.search(text, len(text) - PHOTO_BY_TAIL)):
             caption, credit = text[:by.start(1)].rstrip(), by.group(1)  # …管理。摄影 刘 川
@@ -287,9 +287,10 @@ HEADER_REASONS = MASTHEAD_REASONS | {"section banner"}
 
 def extend_boxes(lines: list[Line]) -> list[Line]:
     """Short unpunctuated lines set right under an advertisement, a weather box, a ▶
-    teaser or 相关新闻： (its ·links) with no blank between belong to that box: '地址：棠庄路
-    9号'; so do a few right above an advertisement's hotline, which closes the box: '嘉河口腔
-    医院 / 夏季种植牙惠民月'."""
+    teaser, 今日导读 (its teasers) or 相关新闻： (its ·links) with no blank between belong to
+    that box: '地址：棠庄路9号'; so do a few right above an advertisement's hotline, which
+    closes the box: '嘉河口腔医院 / 夏季种植牙惠民月', and a masthead's address wrapped onto
+    the next line: '社址：十堰市车岭区' / '溪源路128号'."""
     for i in [i for i, ln in enumerate(lines) if ln.kind is Kind.NOISE]:
         ln = lines[i]
         reason = ln.reason
