@@ -678,9 +678,7 @@ class Assembler:
         if closes and cur is not None and cur.paragraphs and not self.closed and (
                 cur.byline is None or bare_dateline(cur.byline)):
             self.settle()
-            if cur.byline:  # 掌上梅州讯 3月16日，… / 梅州日报记者：X: the mark back in the text
-                cur.paragraphs[0] = f"{cur.byline} {cur.paragraphs[0]}"
-            cur.byline = line.text
+            sign(cur, line.text)  # 掌上梅州讯 3月16日，… / 梅州日报记者：X
             self.closed = True
             return
         if cur is not None and cur.byline in BARE_LEADS and not cur.paragraphs:
@@ -746,10 +744,7 @@ class Assembler:
         if cur.byline is None:
             cur.byline = name
         elif bare_dateline(cur.byline) and cur.paragraphs:
-            # 本报讯 3月12日，… （记者 杨雪）: the signature signs it; the bare news mark
-            # stays with the text it opened.
-            cur.paragraphs[0] = f"{cur.byline} {cur.paragraphs[0]}"
-            cur.byline = name
+            sign(cur, name)  # 本报讯 3月12日，… （记者 杨雪）
         else:
             cur.paragraphs.append(line.text)
         if cur.kind == "news":
@@ -779,6 +774,14 @@ class Assembler:
                                 "neighbouring article")
             kept.append(a)
         self.articles = kept
+
+
+def sign(article: Article, byline: str) -> None:
+    """A credit after the text signs its article; a bare news mark (本报讯) the article
+    had taken as its byline goes back to the text it opened."""
+    if article.byline and article.paragraphs:
+        article.paragraphs[0] = f"{article.byline} {article.paragraphs[0]}"
+    article.byline = byline
 
 
 EDITORS_NOTE_RE = re.compile(r"^[【\[]?编者按[】\]]?[：:]?")
