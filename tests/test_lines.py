@@ -72,6 +72,8 @@ def kind_of(text: str) -> tuple[str, str]:
     ("0719-8110110", "masthead"),
     ("岚州日报 2026-03-17 08:30", "masthead"),  # an app's source and time
     ("更多岚州新闻，点击关注↓", "advertisement"),
+    ("加装电梯，钱从哪来？2版", "index of other pages"),  # furniture with a comma in it
+    ("岚州日报社版权所有，未经授权不得转载", "masthead"),
     ("上一期 下一期 返回目录", "page header"),
     ("中国岚州网 岚州日报客户端", "advertisement"),
     ("预约热线：0817-2260000", "advertisement"),

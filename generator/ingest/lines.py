@@ -598,8 +598,15 @@ def web_page_reason(text: str) -> str:
     return ""
 
 
+# A line of text broken mid-sentence after a comma is furniture only when it says so: a
+# teaser's page (…，钱从哪来？2版), a footer (…版权所有，未经授权…), a hotline, a call to follow.
+COMMA_FURNITURE_RE = re.compile(r"版\s*[）)]?$|版权|热线|电话|点击|关注|广告|编辑|校对|满\d")
+
+
 def noise_reason(text: str) -> str:
     """Why a line is layout rather than article text, or '' when it is text."""
+    if "，" in text and COMMA_FURNITURE_RE.search(text) is None:
+        return ""  # most lines of a column's text: one search rules them out
     if text[0] in "分微朋Q抖复" and SHARE_LINE_RE.match(text):
         return "page header"  # share buttons
     if text[0] == "!" and IMAGE_LINE_RE.match(text):
