@@ -567,7 +567,7 @@ SITE_ADDRESS_RE = re.compile(r"^[\u4e00-\u9fff·]{0,12}\s*(?:https?://)?www\.[\w
 
 
 # How the lines web_page_reason knows start, or a word they hold: most lines are ruled out.
-WEB_FIRST = frozenset("您当首作来时发浏点【[相延推热新更0123456789")
+WEB_FIRST = frozenset("您当首来【[相延推热新更") | WEB_META_FIRST
 WEB_ANYWHERE_RE = re.compile(r"[w权I©]|新闻网$")
 
 

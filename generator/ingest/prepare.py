@@ -64,7 +64,6 @@ SURNAMES = frozenset(
 BARE_NAME_RE = re.compile(r"^[\u4e00-\u9fff](?:\s?[\u4e00-\u9fff]){1,2}$")
 
 
-
 def prepare_lines(text: str, markdown: bool) -> list[Line]:
     """Repair and classify every line; undo vertical headlines and split glued tails."""
     raw_lines = text.split("\n")
