@@ -1520,6 +1520,18 @@ def test_a_short_title_over_two_lines_right_above_a_dated_caption() -> None:
     assert page.articles[-1].title == "油菜花海迎客来"
 
 
+def test_a_short_line_over_full_lines_of_the_column_ends_the_title_above_it() -> None:
+    # No paragraph of a hard-wrapped column starts with a short line and goes on: the
+    # second short line is the title's, however the sentence under it opens.
+    text = "\n".join(["苇塘镇启用", "新式烘干塔。", "", "三县联合开展春季", "农机安全检查",
+                      "春耕在即，三县农机部门近日", "联合组织技术人员深入村组，",
+                      "对拖拉机、插秧机逐台检修，", "发放安全手册两千余份。"])
+    page = segment(text)
+    accounted(text, page)
+    assert page.articles[-1].title == "三县联合开展春季农机安全检查"
+    assert page.articles[-1].paragraphs[0].startswith("春耕在即")
+
+
 def test_a_teaser_box_wrapped_without_bullets_and_a_wrapped_footer() -> None:
     text = "\n".join(["本报讯（记者 田志远）近日，车岭区溪源路人",
                       "行天桥加装的2部无障碍电梯投入使用。", "",

@@ -582,8 +582,9 @@ class BlockBuilder:
             is_kicker(run[0].text) or (
                 run[1].kind is Kind.TEXT and not run[1].terminal
                 and runs_on(run[0].text, run[1].text))) else 1  # 关于…封闭 / 施工的公告
-        if size == 1 and len(run) > 3 and opens_sentence(run[2].text) \
-                and "，" in run[2].text[:OPENER_COMMA] and self._short_head(run[1], run[2:]):
+        if size == 1 and len(run) > 3 and self._short_head(run[1], run[2:]) and (
+                (opens_sentence(run[2].text) and "，" in run[2].text[:OPENER_COMMA])
+                or self._stranded(run[1], run[2:])):
             size = 2  # 油菜花海 / 迎客来 / 4月6日，…: a short title over two lines
         if size == 2 and len(run) > 4 and is_kicker(run[0].text) \
                 and head_line(run[2], float("inf"), self.column) \
@@ -620,6 +621,15 @@ class BlockBuilder:
         return ln.kind is Kind.TEXT and not ln.terminal \
             and head_line(ln, float("inf"), self.column) \
             and ln.width <= SHORT_TITLE_LINE * max(x.width for x in body)
+
+    def _stranded(self, ln: Line, body: list[Line]) -> bool:
+        """A short unpunctuated line over full lines of the column: no paragraph of
+        hard-wrapped text starts short and goes on (多地启动春季农资 / 打假专项行动 /
+        春耕备耕全面展开，…), so it ends the headline above it. A table's header row
+        (日期 地点 岗位数) is set off by its spaces."""
+        full = max(x.width for x in body[:3])
+        return not any(ch in ln.text for ch in "，,、：: ") and not body[0].row \
+            and body[0].width >= SHORT_OF_COLUMN * full and len(body) >= 2
 
     def _continues_open_para(self, run: list[Line]) -> bool:
         """A lone full-width line right after an open paragraph is its continuation."""
