@@ -1532,6 +1532,16 @@ def test_a_short_line_over_full_lines_of_the_column_ends_the_title_above_it() ->
     assert page.articles[-1].paragraphs[0].startswith("春耕在即")
 
 
+def test_a_photo_s_credit_after_a_bare_news_mark_is_its_byline() -> None:
+    text = "\n".join(["柳岸新绿", "本报讯 连日来气温回升，湖滨", "公园的垂柳抽出新芽，不少市民",
+                      "前来散步拍照。", "记者 夏禾 文/摄"])
+    page = segment(text)
+    accounted(text, page)
+    photo = page.articles[-1]
+    assert (photo.title, photo.byline, photo.kind) == ("柳岸新绿", "记者 夏禾 文/摄", "photo")
+    assert photo.paragraphs[0].startswith("本报讯 连日来")
+
+
 def test_a_teaser_box_wrapped_without_bullets_and_a_wrapped_footer() -> None:
     text = "\n".join(["本报讯（记者 田志远）近日，车岭区溪源路人",
                       "行天桥加装的2部无障碍电梯投入使用。", "",

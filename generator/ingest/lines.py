@@ -114,8 +114,9 @@ BYLINE_GLUED_RE = re.compile(  # …not a sentence that starts 记者从…获�
 TRAILING_BYLINE_RE = re.compile(
     rf"^[（(](?:(?:{ROLE})\s*(?:{NAME}|{SPACED_NAME})(?:\s+{NAME})*\s*)+(?:报道|采写|整理)?[）)]$"
     rf"|^[（(]?据(?:新华社|中新社|人民日报|人民网|央视新闻|央视网|[{CJK}]{{2,6}}(?:报|网|社))电?[）)]?$")
-# How a photo's credit ends: X 摄, X 供图, X 摄影报道 (a picture story's own reporter).
-SHOT = r"(?:摄影报道|摄|供图|/摄)"
+# How a photo's credit ends: X 摄, X 供图, X 摄影报道 (a picture story's own reporter),
+# X 文/摄 (who wrote the caption took the picture).
+SHOT = r"(?:摄影报道|摄|供图|(?:文\s?)?[/／]摄)"
 SHOT_ENDS = ("摄", "摄影报道")
 CREDIT_RE = re.compile(
     rf"^[（(]?(?:{ROLE}\s*)?(?:{NAME}|{SPACED_NAME})(?:\s+(?:{ROLE}\s*)?{NAME})*\s*{SHOT}[）)]?$"

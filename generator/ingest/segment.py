@@ -729,6 +729,8 @@ class Assembler:
             photo = self.start(line.no)
             photo.paragraphs = [caption]
             cur = photo
+        if cur.byline and bare_dateline(cur.byline):
+            sign(cur, credit)  # 本报讯 连日来，… / 记者 X 文/摄
         cur.byline = cur.byline or credit
         if cur.byline != credit:
             cur.paragraphs.append(line.text)
