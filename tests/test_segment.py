@@ -1542,6 +1542,21 @@ def test_a_photo_s_credit_after_a_bare_news_mark_is_its_byline() -> None:
     assert photo.paragraphs[0].startswith("本报讯 连日来")
 
 
+def test_a_photo_s_title_under_its_credit_after_a_titled_story() -> None:
+    # The caption is printed after a story that has its headline above it; the photo's
+    # title comes under the credit, and the next photo prints its title above.
+    text = "\n".join([
+        "守林人的冬天", "□记者 周凯", "天还没亮，老葛就把雪地摩托", "推出了院子。林场三万亩山林，",
+        "他一个冬天要巡上四十多趟，", "脚下的路都记在心里。", "",
+        "2月3日，在白桦县松岭林场，护林", "员骑着雪地摩托巡护林区。本报记", "者李冬摄",
+        "雪地巡护", "", "冰灯游园会开幕", "2月2日，在冰湖公园，市民在冰灯", "间拍照留念。",
+        "记者 王森 摄"])
+    page = segment(text)
+    accounted(text, page)
+    titles = [(a.title, a.kind) for a in page.articles]
+    assert titles == [("守林人的冬天", "news"), ("雪地巡护", "photo"), ("冰灯游园会开幕", "photo")]
+
+
 def test_a_teaser_box_wrapped_without_bullets_and_a_wrapped_footer() -> None:
     text = "\n".join(["本报讯（记者 田志远）近日，车岭区溪源路人",
                       "行天桥加装的2部无障碍电梯投入使用。", "",

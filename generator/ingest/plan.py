@@ -74,6 +74,9 @@ WEIGHTS: dict[str, float] = {
     "split_three": -3.0,  # three printed blocks: kicker and title of one, title of the next
     "close_closed": 1.0,  # a headline after a signed piece
     "close_photo": 2.0,  # …after a credited photo: its title is printed above it, as a rule
+    # …after a titled story whose last paragraph, credited, is a photo's caption of its own:
+    # the photo's title printed under its credit, not a second headline of the story
+    "close_caption": 2.5,
     "close_plain_next": 1.5,  # the text after the group then starts an article bare
     "split_kicker": 2.0,  # the first part is a unit name: a kicker, not a headline
     "split_photo": -2.5,  # the text after the group is a photo caption with its credit
@@ -90,6 +93,7 @@ BARE_LEAD = 4  # characters: 本报讯 alone, its credit on the byline line unde
 TEXT_SAMPLE = 300  # characters of a unit compared with a headline
 SHORT_UNIT = 40  # characters: a body this short may be a fragment, not a story
 WEAK_HEAD = 8  # characters: a group this short reads as a subhead phrase
+CAPTION_MAX = 160  # characters: a photo caption is a paragraph at most this long
 BANNER_NAME = 8  # characters: the longest section name printed under a pinyin banner
 
 
@@ -106,6 +110,7 @@ class Unit:
     photo: bool = False
     brief: bool = False
     paras: int = 0
+    last_chars: int = 0  # characters of its last paragraph
     jumped: bool = False  # ends with （下转第X版）: its text goes on elsewhere, not here
     table: bool = False  # starts with table rows: a table's headline is printed above it
     first_measured: Para | None = None  # its first paragraph long enough to show its width
@@ -179,6 +184,7 @@ def gaps_and_heads(blocks: list[Block]) -> tuple[list[Gap], list[int]]:
             if len(unit.text) < TEXT_SAMPLE:
                 unit.text += joined[:TEXT_SAMPLE]
             unit.paras += 1
+            unit.last_chars = len(joined)
             if len(b.lines) > MEASURED_LINES:
                 unit.first_measured = unit.first_measured or b
                 unit.last_measured = b
@@ -271,6 +277,12 @@ def is_column_label(blocks: list[Block], i: int) -> bool:
     j = next_block(blocks, i)
     b = blocks[j] if j is not None else None
     return isinstance(b, Para) and b.lead and b.lines[0].text[:1] in BULLETS
+
+
+def own_caption(unit: Unit) -> bool:
+    """Does the unit end with a short credited paragraph after the text of a story: a
+    photo's caption, which the assembler gives an article of its own?"""
+    return unit.photo and unit.paras >= 2 and unit.last_chars <= CAPTION_MAX
 
 
 def untitled_cost(unit: Unit, w: dict[str, float]) -> float:
@@ -368,9 +380,14 @@ class Planner:
         before = self.gaps[k]
         last = before.units[-1] if before.units else None
         # A unit closed by its signature may still take a headline printed after it
-        # (column dumps), unless one was printed above it; a credited photo may not.
-        can_close = last is not None and titled is not None and not (last.closed and titled)
+        # (column dumps), unless one was printed above it; a credited photo may not,
+        # unless its caption is a paragraph of its own under a titled story.
+        caption = bool(titled) and last is not None and own_caption(last)
+        can_close = last is not None and titled is not None and (
+            not (last.closed and titled) or caption)
         double, fixed = self.fixed_costs(k)
+        if caption:
+            double = self.w["close_caption"]
         out = []
         for action, cost in fixed.items():
             if action in (CLOSE, SPLIT):

@@ -54,6 +54,7 @@ from generator.ingest.lines import (
 )
 from generator.ingest.plan import (
     BANNER_NAME,
+    CAPTION_MAX,
     CLOSE,
     COLUMN_LABEL_RE,
     OPEN,
@@ -85,7 +86,6 @@ KICKER_SHORTER = 4  # characters: how much shorter a group's first part is when 
 KICKER_MAX = 8  # characters: …and how long such a short kicker (今年前2个月) can be
 KICKER_LONG = 8  # characters: two lines this long in one group are a kicker and a title
 KICKER_TITLE_LONGER = 2  # characters: how much longer a title is than such a kicker
-CAPTION_MAX = 160  # characters: a photo caption is a paragraph at most this long
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩"  # numbered captions of a photo group
 PHOTO_GROUP_MAX = 6  # paragraphs: a photo group's intro and captions under its title
 GROUP_CAPTION_RE = re.compile(
