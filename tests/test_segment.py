@@ -80,7 +80,8 @@ def accounted(text: str, page: SegmentedPage) -> None:
     for article in page.articles:
         byline = article.byline or ""
         if byline and not re.search(r"[（()）]", byline):
-            spread = r"\s*".join(map(re.escape, byline))  # a signature may wrap over lines
+            # a signature may wrap over lines, and its spacing is the segmenter's
+            spread = r"\s*".join(map(re.escape, byline.replace(" ", "")))
             signed = re.search(rf"([（(])\s*{spread}\s*([）)])", "\n".join(lines))
             if signed:
                 markup += chars(signed.group(1) + signed.group(2))
@@ -1304,7 +1305,8 @@ def test_a_bulleted_title_as_wide_as_its_column_over_a_time_clause() -> None:
     page = segment(text)
     accounted(text, page)
     assert [(a.title, a.byline) for a in page.articles] == [
-        ("雪柳街道开展“送福进万家”活动", "记者王聪"), ("市图书馆寒假接待读者12万人次", "记者齐岩")]
+        ("雪柳街道开展“送福进万家”活动", "记者 王聪"),
+        ("市图书馆寒假接待读者12万人次", "记者 齐岩")]
 
 
 def test_a_bulleted_title_in_brackets_on_a_line_of_its_own() -> None:
@@ -1364,7 +1366,7 @@ def test_briefs_under_a_triangle_signed_with_a_bracket_left_at_a_line_end() -> N
     page = segment(text)
     accounted(text, page)
     assert [(a.kind, a.byline) for a in page.articles] == [("brief", "记者 韩蕾"),
-                                                            ("brief", "通讯员魏宁")]
+                                                            ("brief", "通讯员 魏宁")]
 
 
 def test_a_headline_under_its_text_over_an_interview_s_first_question() -> None:
@@ -1555,6 +1557,20 @@ def test_a_photo_s_title_under_its_credit_after_a_titled_story() -> None:
     accounted(text, page)
     titles = [(a.title, a.kind) for a in page.articles]
     assert titles == [("守林人的冬天", "news"), ("雪地巡护", "photo"), ("冰灯游园会开幕", "photo")]
+
+
+def test_a_signature_of_names_spaced_and_solid_wrapped_over_two_lines() -> None:
+    # 苏 琪 周雨桐 杨 帆: repaired, the spacing would run the three names together; read
+    # as printed they sign the story, and the headline under them is its own.
+    text = "\n".join(["3月16日，城北区首批8个", "“口袋公园”改造项目集中", "开工，预计6月底前全部",
+                      "完工。（苏 琪 周雨", "桐 杨 帆）", "城北区首批“口袋公园”", "改造项目开工",
+                      "", "新华社北京3月16日电 记者", "16日从有关部门获悉，今年",
+                      "全国将继续推进老旧管网", "更新改造。", "老旧管网更新改造", "今年继续推进"])
+    page = segment(text)
+    accounted(text, page)
+    first = page.articles[0]
+    assert (first.title, first.byline) == ("城北区首批“口袋公园”改造项目开工", "苏琪 周雨桐 杨帆")
+    assert page.articles[1].title == "老旧管网更新改造今年继续推进"
 
 
 def test_a_teaser_box_wrapped_without_bullets_and_a_wrapped_footer() -> None:
@@ -1755,8 +1771,8 @@ def test_a_bulleted_title_set_right_above_its_brief() -> None:
                       "1.2万吨、种子800吨，确保春耕生产需要。（记者 鲁 宁）"])
     page = segment(text)
     assert [(a.title, a.byline) for a in page.articles] == [
-        ("东淝区社区卫生服务中心开设夜间门诊", "通讯员许可"),
-        ("青峰县提前储备春耕物资", "记者鲁宁")]
+        ("东淝区社区卫生服务中心开设夜间门诊", "通讯员 许可"),
+        ("青峰县提前储备春耕物资", "记者 鲁宁")]
 
 
 def test_a_byline_printed_at_the_end_of_a_titled_story() -> None:

@@ -90,6 +90,7 @@ def prepare_lines(text: str, markdown: bool) -> list[Line]:
             out += [classify(no, caption, markdown),
                     Line(no, credit, Kind.CREDIT, display_width(credit))]
         elif text and text[-1] in TAIL_ENDS:
+            text = regroup_signature(raw, text) if " " in raw[-12:] else text
             out.extend(classify(no, part, markdown) for part in split_tails(text))
         elif not text or (" " not in raw and "\u3000" not in raw and "|" not in text
                           and "｜" not in text):
@@ -381,7 +382,7 @@ def mend_wrapped_signatures(pairs: list[tuple[int, str, str]]) -> list[tuple[int
     for pair in pairs:
         prev = out[-1] if out else None
         if (prev and SIGNATURE_END_RE.match(pair[2]) and OPEN_SIGNATURE_RE.search(prev[2])):
-            out[-1] = (prev[0], prev[1], prev[2] + pair[2].strip())
+            out[-1] = (prev[0], prev[1].rstrip() + pair[1].strip(), prev[2] + pair[2].strip())
             continue
         out.append(pair)
     return out
@@ -539,6 +540,31 @@ def split_glued_name(no: int, text: str, markdown: bool) -> list[Line]:
         return [classify(no, text, markdown)]
     return [classify(no, m.group("text"), markdown),
             Line(no, m.group("name"), Kind.SIGNATURE, float(len(m.group("name"))))]
+
+
+SPACED_SIGNATURE_RE = re.compile(r"[（(](?P<inside>[\u4e00-\u9fff·]+(?: [\u4e00-\u9fff·]+)+)[）)]$")
+
+
+def regroup_signature(raw: str, text: str) -> str:
+    """'…平方米。（苏 琪 周雨桐 杨 帆）': names letter-spaced apart from names set solid
+    run together when the spacing is repaired (苏琪周雨桐杨帆). Read off the line as
+    printed, the lone characters make one name between the solid ones (苏琪 周雨桐
+    杨帆), and the line ends with a signature of three names, as it should."""
+    m = SPACED_SIGNATURE_RE.search(" ".join(raw.split()))
+    if m is None:
+        return text
+    names: list[str] = []
+    lone = False
+    for token in m.group("inside").split(" "):
+        if len(token) == 1 and lone:
+            names[-1] += token
+        else:
+            names.append(token)
+        lone = len(token) == 1
+    glued = "".join(names)
+    if not all(2 <= len(n) <= 4 for n in names) or not text.endswith(glued + text[-1]):
+        return text
+    return f"{text[:len(text) - len(glued) - 1]}{' '.join(names)}{text[-1]}"
 
 
 def split_tails(text: str) -> list[str]:
