@@ -1574,6 +1574,17 @@ def test_a_signature_of_names_spaced_and_solid_wrapped_over_two_lines() -> None:
     assert page.articles[1].title == "老旧管网更新改造今年继续推进"
 
 
+def test_a_village_over_the_rest_of_its_title_is_no_kicker() -> None:
+    # A unit's name may stand over a title as its kicker (长葛市人防办); a village or a
+    # community is what the title goes on about.
+    story = "本报讯（记者 季安）近日，石桥镇柳湾村的光伏板全部并网，村集体每年可增收6万元。"
+    text = "\n".join(["石桥镇柳湾村", "屋顶光伏全部并网", *column(story, 16)])
+    page = segment(text)
+    accounted(text, page)
+    first = page.articles[0]
+    assert (first.kicker, first.title) == (None, "石桥镇柳湾村屋顶光伏全部并网")
+
+
 def test_a_teaser_box_wrapped_without_bullets_and_a_wrapped_footer() -> None:
     text = "\n".join(["本报讯（记者 田志远）近日，车岭区溪源路人",
                       "行天桥加装的2部无障碍电梯投入使用。", "",

@@ -806,6 +806,8 @@ def kicker_line(first: str, rest: str, alone: bool = True) -> bool:
     shorter than the title (under a kicker block, 进出口总值 / 同比增长21.6% is one title)."""
     if first.endswith("——") or KICKER_END_RE.search(first):
         return True
+    if LOCALITY_END_RE.search(first):
+        return False  # 和顺街道杏花社区 / 建起“暖心驿站”: the place is the title's subject
     if is_kicker(first) and not is_kicker(rest):
         return True
     if EVENT_KICKER_RE.search(first) and not rest.startswith(DASHES):
@@ -825,6 +827,11 @@ def kicker_line(first: str, rest: str, alone: bool = True) -> bool:
         return True
     return len(first) <= KICKER_MAX and len(first) + KICKER_SHORTER <= len(rest)
 
+
+
+# A place below the county (a village, a community, a block of flats) over a line of its
+# own: the subject its title goes on about, not a unit's name set over a title.
+LOCALITY_END_RE = re.compile(r"(?:村|社区|小区|街区|镇|乡|路口|产区)$")
 
 
 # A report of a meeting or a visit set over a title is its 引题 (张三到某县督导防汛工作 /
