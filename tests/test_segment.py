@@ -2126,6 +2126,21 @@ def test_a_table_with_wide_gaps_and_a_notice_title_set_on_its_text() -> None:
     assert (notice.title, notice.kind) == ("关于峡湾区部分区域临时停电的通知", "notice")
 
 
+def test_a_table_s_title_right_over_its_rows_after_a_signed_notice() -> None:
+    # A web page prints one paragraph a line: the title is as wide as the rows under it,
+    # and only the rows tell it is no sentence of the notice above.
+    text = "\n".join([
+        "征文启事", "本报即日起举办“我家的春天”征文活动，欢迎读者投稿。",
+        "一、作品须为原创，字数在2000字以内。", "二、截稿时间：2026年5月31日。", "岚州日报社",
+        "2026年3月5日", "", "本周城区主要蔬菜零售均价", "品名　　单位　均价（元）　环比",
+        "白菜　　斤　　1.6　　　　下降", "青椒　　斤　　4.5　　　　下降",
+        "西红柿　斤　　4.2　　　　上涨"])
+    page = segment(text)
+    accounted(text, page)
+    assert [(a.title, a.kind) for a in page.articles] == [
+        ("征文启事", "notice"), ("本周城区主要蔬菜零售均价", "table")]
+
+
 def test_a_web_edition_page_with_a_nav_line_a_photo_group_and_a_title_on_its_lead() -> None:
     text = "\n".join([
         "某某日报数字报  01版：要闻02版：要闻03版：综合04版：民生", "", "---", "",

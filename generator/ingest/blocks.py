@@ -609,8 +609,9 @@ class BlockBuilder:
             limit = body_width - INDENT - 1.5
         else:
             limit = 0.65 * body_width
-        if all(ln.width <= limit for ln in prefix) or (
-                size == 1 and NOTICE_TITLE_RE.search(prefix[0].text)):  # 关于…的通知
+        if all(ln.width <= limit for ln in prefix) or (size == 1 and (
+                NOTICE_TITLE_RE.search(prefix[0].text)  # 关于…的通知
+                or (rest[0].row and rest[1].row and not prefix[0].row))):  # a table's title
             return prefix, rest
         if size == 2 and COLUMN_WORD_RE.match(prefix[0].text) and prefix[1].width <= body_width:
             return prefix, rest  # 鹤城时评 / a title as wide as the column: a column's own

@@ -901,4 +901,13 @@ def refine_kind(article: Article) -> str:
     if len(article.paragraphs) <= PHOTO_GROUP_MAX \
             and sum(group_caption(p) for p in article.paragraphs) >= 2:
         return "photo"  # an intro and numbered captions (图①…, 大图：…): a photo group
+    rows = sum(TABLE_ROW_RE.fullmatch(p) is not None for p in article.paragraphs)
+    if rows >= TABLE_ROWS and 2 * rows >= len(article.paragraphs):
+        return "table"  # mostly rows of cells: 白菜 斤 1.6 下降
     return "news"
+
+
+# A paragraph of a table: cells set apart by spaces (or |), no sentence punctuation.
+TABLE_ROW_RE = re.compile(r"[|｜].*[|｜]\s*"
+                          r"|[^，。；！？,;!?\s|｜]+(?:\s*[|｜]\s*|\s+)[^，。；！？,;!?]*")
+TABLE_ROWS = 3  # rows at least: two spaced lines are a headline's halves as often
