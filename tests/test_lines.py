@@ -71,6 +71,8 @@ def kind_of(text: str) -> tuple[str, str]:
     ("3版", "index of other pages"),
     ("0719-8110110", "masthead"),
     ("岚州日报 2026-03-17 08:30", "masthead"),  # an app's source and time
+    ("岚州日报 2026-03-06 04:54 大字", "masthead"),  # …with its type-size button
+    ("岚州日报 2026-03-06 04:54 字号：大 中 小", "masthead"),
     ("更多岚州新闻，点击关注↓", "advertisement"),
     ("加装电梯，钱从哪来？2版", "index of other pages"),  # furniture with a comma in it
     ("岚州日报社版权所有，未经授权不得转载", "masthead"),

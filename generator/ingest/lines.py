@@ -459,7 +459,8 @@ DATED_PAPER_RE = re.compile(
     r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*[\u4e00-\u9fff]{2,6}"
     r"(?:日报|晚报|都市报|早报|商报|时报|晨报|手机报)$"
     r"|^[\u4e00-\u9fff]{2,8}(?:日报|晚报|都市报|早报|商报|时报|晨报)\s*\d{4}-\d{1,2}-\d{1,2}"
-    r"(?:\s+\d{1,2}:\d{2})?$")  # 梅州日报 2026-03-17 08:30: an app's source and time
+    r"(?:\s+\d{1,2}:\d{2})?(?:\s*(?:字号[：:]?\s*)?(?:[大中小]字?\s*){1,3})?$")
+# 梅州日报 2026-03-17 08:30: an app's source and time, with its type-size buttons (大字)
 INDEX_HEADER_RE = re.compile(r"^(?:今日|本期|本版|要闻)?(?:导读|提示|要闻提示|内容提要|导航|要目)$")
 # Sales talk a news line never has: 以旧换新 补贴最高700元, 某某·悦府 火热认购中.
 AD_WORDS_RE = re.compile(
