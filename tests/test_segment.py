@@ -2141,6 +2141,25 @@ def test_a_table_s_title_right_over_its_rows_after_a_signed_notice() -> None:
         ("征文启事", "notice"), ("本周城区主要蔬菜零售均价", "table")]
 
 
+def test_a_web_page_s_unfinished_line_goes_on_no_further_than_its_blank() -> None:
+    # A column broken mid-sentence goes on after a blank; a web page's paragraph of a
+    # line does not, and neither does a short line over lines wider than its column.
+    text = "\n".join([
+        "渔港春晓", "3月14日清晨，沙澳渔港内渔船整齐停泊，渔民们抓住好天气修补渔网、检修设备，"
+        "为春季生产做准备。", "图为沙澳渔港内停泊的渔船，渔民们正在修补渔网，准备春季生产", "",
+        "岚州港区3月第二周主要货类吞吐量", "货类　　　　吞吐量（万吨）　　同比",
+        "铁矿石　　　　512.6　　　+4.3%", "煤炭　　　　　286.1　　　-2.8%",
+        "粮食　　　　　 64.7　　　+11.5%", "数据来源：岚州港区生产调度中心", "",
+        "关于举行城区公交票价调整听证会的公告",
+        "　　根据有关规定，市发展改革委定于2026年4月8日举行城区公交票价调整听证会。"
+        "现将有关事项公告如下：",
+        "　　一、听证内容：城区公交线路票价调整方案。"])
+    page = segment(text)
+    accounted(text, page)
+    assert [a.title for a in page.articles] == [
+        "渔港春晓", "岚州港区3月第二周主要货类吞吐量", "关于举行城区公交票价调整听证会的公告"]
+
+
 def test_a_web_edition_page_with_a_nav_line_a_photo_group_and_a_title_on_its_lead() -> None:
     text = "\n".join([
         "某某日报数字报  01版：要闻02版：要闻03版：综合04版：民生", "", "---", "",

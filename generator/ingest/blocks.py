@@ -33,6 +33,7 @@ SUFFIX_AFTER = 3  # lines: a headline is read under a story at least this long
 SHORT_TITLE_LINE = 0.65  # of the body's width: a title's last line this short is no text
 SHORT_OF_COLUMN = 0.85  # of the column: a line this short is no full line of body text
 RUN_ON_SLACK = 2  # characters: a line wider than its column by more is set across columns
+RUN_SAMPLE = 3  # lines: how much of a run tells its width
 
 
 @dataclass
@@ -511,7 +512,8 @@ class BlockBuilder:
         if not run:
             return
         prev = self.out[-1] if self.out else None
-        continues = isinstance(prev, Para) and prev.open and run[0].kind is Kind.TEXT
+        continues = isinstance(prev, Para) and prev.open and run[0].kind is Kind.TEXT \
+            and not self._wider_than_column(prev, run)
         if continues and prev.lines[-1].text[-1] in "：:" and (
                 run[0].enumerated or run[0].row):
             continues = False  # "…通报如下：" then a list or table after a blank line
@@ -527,6 +529,20 @@ class BlockBuilder:
         if body:
             width = run_width(body, self.column)
             self.out.extend(split_paragraphs(body, width, self.markdown))
+
+    def _wider_than_column(self, prev: Para, run: list[Line]) -> bool:
+        """Does a blank end prev for good, though its last line is unfinished? A column
+        broken mid-sentence goes on after a blank at its own width. Text set wider than
+        any column is a web page's, a paragraph a line: its blanks end things. And lines
+        after the blank far wider than prev's column (数据来源：… / 关于…的公告 / 根据…，…)
+        start something new."""
+        widths = sorted(ln.width for ln in prev.lines[-RUN_SAMPLE:])  # its last lines tell
+        if widths[len(widths) // 2] > WRAPPED_WIDTH:
+            return True  # lines too wide for a column: a paragraph a line, ended at its blank
+        widest = max(ln.width for ln in run[:RUN_SAMPLE])
+        if widest <= WRAPPED_WIDTH:
+            return False
+        return widest > column_width(prev.widest, len(prev.lines), self.column) + RUN_ON_SLACK
 
     def _continue(self, prev: Para, run: list[Line]) -> list[Line]:
         """Append the lines that finish prev's sentence; return the rest."""
