@@ -55,6 +55,9 @@ def kind_of(text: str) -> tuple[str, str]:
     ("头条750x90px", "image placeholder"),
     ("详情点击: http://cqsjb.cn/T7kQ2mA", "link"),
     ("---", "rule"),
+    ("[数字报首页](../../index.html) | [往期回顾](../../list.html)", "links"),  # navigation
+    ("- [01版：要闻](node_01.html)", "links"),
+    ("![](https://epaper.example.cn/images/2026-05/16/05/0502_b_photo_large.jpg)", "image"),
     ("A03要闻", "page header"),
     ("4上一篇 下一篇6朗读放大 缩小 默认", "page header"),
     ("中共兰州市委主管主办 兰州日报社出版 总第15588期", "masthead"),

@@ -394,6 +394,9 @@ def classify(no: int, text: str, markdown: bool) -> Line:
         return Line(no, text, Kind.SIGNATURE, width)
     if first in "—-─" and SUBTITLE_RE.match(text) and not ends_sentence(text):
         return Line(no, text, Kind.SUBTITLE, width)
+    if "](" in text and first in "![-*·•" and MD_LINKS_RE.match(text):
+        reason = "image" if first == "!" else "links"  # however long their addresses
+        return Line(no, text, Kind.NOISE, width, reason=reason)
     if last in "。！？" or len(text) > NOISE_LINE_MAX:
         return Line(no, text, Kind.TEXT, width)  # a sentence's end: no furniture ends so
     reason = noise_reason(text)
@@ -403,6 +406,9 @@ def classify(no: int, text: str, markdown: bool) -> Line:
 
 
 NOISE_LINE_MAX = 60  # characters: a line of page furniture is no longer
+# A line of nothing but Markdown links or pictures: a web page's navigation
+# ([数字报首页](…) | [往期回顾](…), - [01版：要闻](node_01.html)) or its images.
+MD_LINKS_RE = re.compile(r"^(?:[-*·•]\s*)?(?:!?\[[^\]]*\]\([^)]*\)\s*[|｜/·]?\s*)+$")
 # Page furniture: what the page prints around its articles, never part of one.
 PAGE_HEADER_RE = re.compile(
     r"^(?:农历[\u4e00-\u9fff]{4,10}$|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:[，,]?\s*)?(?:星期|周)[一二三四五六日天]"
