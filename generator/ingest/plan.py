@@ -198,6 +198,9 @@ def gaps_and_heads(blocks: list[Block]) -> tuple[list[Gap], list[int]]:
         if kind is Kind.CONT_ON and unit is not None:
             unit.jumped = True
             gap.ends_open = False
+        elif kind is Kind.NOISE and b.line.reason == "rule" and unit is not None:
+            unit.closed = True  # --- between the items of a web page: the text above ends
+            gap.ends_open = False
         elif kind is Kind.CONT_FROM:
             pending_cont = True
             if not gap.units:

@@ -283,6 +283,13 @@ class Assembler:
             return b
         return None
 
+    def item_follows(self, i: int) -> bool:
+        """Does a headline or a story's lead come next? (A rule over plain lines at a
+        web page's foot, 版权… or 看某某新闻…, parts nothing worth an article.)"""
+        j = self.next_block(i)
+        b = self.blocks[j] if j is not None else None
+        return isinstance(b, Head) or (isinstance(b, Para) and b.lead)
+
     # -- paragraphs ------------------------------------------------------
     def on_para(self, para: Para) -> None:
         text = para.text
@@ -648,6 +655,10 @@ class Assembler:
 
     def on_noise(self, i: int, line: Line) -> None:
         self.noise.append(Noise(line.text, line.no, line.reason))
+        if line.reason == "rule" and self.cur is not None and self.cur.paragraphs \
+                and self.item_follows(i):
+            self.settle()
+            self.closed = True  # --- between the items of a web page: the text above ends
         if line.reason == "section name":
             self.section = self.section or line.text
         if line.reason == "section banner":
