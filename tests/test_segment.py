@@ -2160,6 +2160,35 @@ def test_a_web_page_s_unfinished_line_goes_on_no_further_than_its_blank() -> Non
         "渔港春晓", "岚州港区3月第二周主要货类吞吐量", "关于举行城区公交票价调整听证会的公告"]
 
 
+def test_a_rule_between_a_web_page_s_items_ends_the_text_above_it() -> None:
+    # The bold line after the rule is a photo's title, not a subhead of the story above;
+    # the rule over the page's foot parts nothing.
+    text = "\n".join([
+        "# 岚州日报", "", "# 老河道变身“生态廊道”", "",
+        "本报讯（记者 郝雨）3月17日，栗乡县枣河沿岸新栽的垂柳吐出嫩芽。", "",
+        "沿河新修的18公里绿道，把两岸6个村庄串在一起。", "", "来源：岚州日报-岚州网", "", "---", "",
+        "![](../../images/2026-03/19/03/p2_b.jpg)", "**义剪进社区**",
+        "3月18日，凤鸣街道的志愿者在社区广场为老人义务理发。受访者供图", "", "---", "",
+        "看岚州新闻，说家乡事，就上岚州网。"])
+    page = segment(text)
+    accounted(text, page)
+    assert [a.title for a in page.articles] == ["老河道变身“生态廊道”", "义剪进社区"]
+
+
+def test_a_column_pasted_into_a_markdown_page_is_read_as_a_column() -> None:
+    # Two of its lines are cut mid-phrase and one at a comma: hard-wrapped, one caption.
+    text = "\n".join([
+        "# 岚州日报", "", "# 市区新增32处共享单车停放点", "", "本报讯 市区新增32处停放点。", "",
+        "---", "", "**古运河上来了“绿色保洁船”**", "",
+        "3月10日，一艘电动保洁船在古运河打捞", "水面漂浮物。今年起，该河段投用4艘船，",
+        "每天巡河两次，噪声小、不冒黑烟。", "本报通讯员 柳宣 摄"])
+    page = segment(text)
+    accounted(text, page)
+    photo = page.articles[-1]
+    assert (photo.title, photo.kind, len(photo.paragraphs)) == (
+        "古运河上来了“绿色保洁船”", "photo", 1)
+
+
 def test_a_web_edition_page_with_a_nav_line_a_photo_group_and_a_title_on_its_lead() -> None:
     text = "\n".join([
         "某某日报数字报  01版：要闻02版：要闻03版：综合04版：民生", "", "---", "",

@@ -251,7 +251,7 @@ def hard_wrapped(chunk: list[Line]) -> bool:
     narrow = sum(ln.width <= WRAPPED_WIDTH for ln in inner)
     # Cut mid-word, as a column cuts text; a poem's or a list's lines end at a comma.
     cut = sum(ln.text[-1] not in CLAUSE_ENDS and not ln.terminal for ln in inner)
-    return 2 * narrow > len(inner) and 2 * cut > len(inner)
+    return 2 * narrow > len(inner) and 2 * cut >= len(inner)
 
 
 def row_like(ln: Line) -> bool:
