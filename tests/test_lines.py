@@ -154,6 +154,7 @@ def test_text_that_only_resembles_furniture_stays_text(text: str) -> None:
     # a city's merged newsroom
     ("唐城新闻传媒中心记者 郝冉 通讯员 宋佳", "唐城新闻传媒中心记者 郝冉 通讯员 宋佳"),
     ("东江县融媒体中心记者 林 凡", "东江县融媒体中心记者 林 凡"),
+    ("■ 本报全媒体记者 何 露", "本报全媒体记者 何 露"),  # a bullet; the role after 本报全媒体
     ("盐城融媒记者 缪然", "盐城融媒记者 缪然"),  # the city's name before 融媒
     ("岚州日报记者：钟晓岚", "岚州日报记者：钟晓岚"),  # an app's credit, with a colon
     ("实习生 陈可 盐城融媒记者 缪然", "实习生 陈可 盐城融媒记者 缪然"),
@@ -402,3 +403,8 @@ def test_a_lead_with_a_place_or_date_before_its_news_mark() -> None:
                         "本报海口1月27日讯（记者 吴思远）")):
         assert classify(1, text, markdown=False).kind is Kind.LEAD
         assert LEAD_RE.match(text).group(0) == lead
+
+
+def test_a_markdown_heading_that_starts_with_a_dash_is_a_subtitle() -> None:
+    line = classify(9, "### ——全旗已有1300余户养牛户加入托管合作社", markdown=True)
+    assert (line.kind, line.text) == (Kind.SUBTITLE, "——全旗已有1300余户养牛户加入托管合作社")

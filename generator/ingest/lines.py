@@ -334,6 +334,8 @@ def classify(no: int, text: str, markdown: bool) -> Line:
             reason = noise_reason(title) if title else ""
             if reason:  # "# 芜湖日报数字报": the site's masthead set as a heading
                 return Line(no, text, Kind.NOISE, width, reason=reason)
+            if title[:1] in "—-─" and SUBTITLE_RE.match(title) and not ends_sentence(title):
+                return Line(no, title, Kind.SUBTITLE, width)  # "### ——…": a subtitle
             return Line(no, title, kind, width)
     if markdown and first == "*" and last == "*":
         bold = BOLD_LINE_RE.match(text)  # **市交通局：下周起三条公交线临时改道** alone
@@ -366,9 +368,9 @@ def classify(no: int, text: str, markdown: bool) -> Line:
     # Cheap character tests first: classify runs on every line of every page. Credits,
     # bylines and signatures hold no comma or full stop; most body lines do.
     plain = "，" not in text and "。" not in text
-    if first in BULLET_MARKS and len(text) <= 40 and ROLE_WORD_RE.search(text[:6]) \
+    if first in BULLET_MARKS and len(text) <= 40 and ROLE_WORD_RE.search(text[:BULLET_ROLE_AT]) \
             and is_byline(text):
-        return byline_line(no, text, width)  # ●记者 X
+        return byline_line(no, text, width)  # ●记者 X, ■ 本报全媒体记者 X
     if first in BULLET_MARKS and len(text) <= 60 and INDEX_TAIL_RE.search(text) \
             and not ends_sentence(text):
         return Line(no, text, Kind.NOISE, width, reason="index of other pages")  # ●标题 第2版
@@ -406,6 +408,7 @@ def classify(no: int, text: str, markdown: bool) -> Line:
 
 
 NOISE_LINE_MAX = 60  # characters: a line of page furniture is no longer
+BULLET_ROLE_AT = 10  # characters: a bulleted byline names its role this soon (■ 本报全媒体记者)
 # A line of nothing but Markdown links or pictures: a web page's navigation
 # ([数字报首页](…) | [往期回顾](…), - [01版：要闻](node_01.html)) or its images.
 MD_LINKS_RE = re.compile(r"^(?:[-*·•]\s*)?(?:!?\[[^\]]*\]\([^)]*\)\s*[|｜/·]?\s*)+$")
