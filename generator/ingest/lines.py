@@ -98,13 +98,15 @@ AUTHOR_UNIT_RE = re.compile(
     rf"^[{CJK}·]{{2,4}}[（(][{CJK}、]{{2,18}}[局委院校所部会司心区县市镇乡厅站队社馆学]"
     rf"(?:[{CJK}]{{0,4}})[）)]$")
 # □ 罗 秋 / ■张明: an author's name in a box, the byline of an essay or a letter.
-BOXED_NAME_RE = re.compile(rf"^[□■◎]\s*[{CJK}](?:\s?[{CJK}]){{1,3}}$")
+BOXED_NAME_RE = re.compile(rf"^[□■◎]\s*[{CJK}](?:\s?[{CJK}]){{1,3}}$"
+                           rf"|^[{BULLETS}○]\s*[{CJK}](?:\s?[{CJK}]){{1,2}}$")  # ◇ 冶 平
 # 文 张三 图 李四: who wrote and who photographed.
 TEXT_AND_PHOTO_RE = re.compile(
     rf"^文\s*[：:]?\s*{NAME}\s+图\s*[：:]?\s*{NAME}$"
     rf"|^[文图]\s*[/／]\s*(?:{NAME}|{SPACED_NAME})$")  # 文/许 言: the writer of a signed piece
 # 本报评论员 / 本报特约评论员 alone: the credit of a commentary.
-COMMENTATOR_RE = re.compile(rf"^[□■●]?\s*(?:本报|{PAPER})?(?:特约)?评论员$")  # 江门日报评论员
+COMMENTATOR_RE = re.compile(  # 江门日报评论员
+    rf"^[{BULLET_MARKS}]?\s*(?:本报|{PAPER})?(?:特约)?评论员$")
 # "本报记者张刚刘地委通讯员孔鹏": several names glued together after the role word.
 BYLINE_GLUED_RE = re.compile(  # …not a sentence that starts 记者从…获悉, 记者在…
     rf"^[{BULLET_MARKS}]?\s*(?:{ROLE}\s*(?!从|在|日前|近日|昨日|今天|了解|获悉|走进|来到|文章"
@@ -369,7 +371,7 @@ def classify(no: int, text: str, markdown: bool) -> Line:
     # bylines and signatures hold no comma or full stop; most body lines do.
     plain = "，" not in text and "。" not in text
     if first in BULLET_MARKS and len(text) <= 40 and ROLE_WORD_RE.search(text[:BULLET_ROLE_AT]) \
-            and is_byline(text):
+            and (is_byline(text) or COMMENTATOR_RE.match(text)):
         return byline_line(no, text, width)  # ●记者 X, ■ 本报全媒体记者 X
     if first in BULLET_MARKS and len(text) <= 60 and INDEX_TAIL_RE.search(text) \
             and not ends_sentence(text):
@@ -378,8 +380,9 @@ def classify(no: int, text: str, markdown: bool) -> Line:
         return Line(no, text, Kind.SIGNATURE, width)  # 据新华社电 after the text
     if plain and last in "）)" and AUTHOR_UNIT_RE.match(text):
         return Line(no, text, Kind.BYLINE, width)  # 孙海海（市教育局）: a 来论's author
-    if first in "□■◎" and BOXED_NAME_RE.match(text):
-        return Line(no, text.lstrip("□■ "), Kind.BYLINE, width)  # □ 罗 秋: the author
+    if first in BULLET_MARKS + "☆△" and BOXED_NAME_RE.match(text):
+        # □ 罗 秋, ◇ 冶 平: the author's name
+        return Line(no, text.lstrip(BULLET_MARKS + "☆△ "), Kind.BYLINE, width)
     if (first in LEAD_FIRST or "讯" in text[2:NEWS_OF_AT]) and LEAD_START_RE.match(text):
         return Line(no, text, Kind.LEAD, width)
     if plain and last in "摄图）)" and len(text) <= 40 and CREDIT_RE.match(text):
