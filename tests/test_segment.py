@@ -2189,6 +2189,20 @@ def test_a_column_pasted_into_a_markdown_page_is_read_as_a_column() -> None:
         "古运河上来了“绿色保洁船”", "photo", 1)
 
 
+def test_a_brief_s_title_as_wide_as_its_column_like_the_next_item_s() -> None:
+    # The first item's title fills its line and its text opens with no date; the second
+    # item's title stands over 近日，…: the column prints its items alike.
+    text = "\n".join([
+        "岚城快讯", "◆桐荫街道开设“四点半课堂”", "新学期开学后，桐荫街道在社",
+        "区党群服务中心开设“四点半", "课堂”，辖区小学生放学后可", "以在这里写作业。（记者 吴 桐）",
+        "◆青榕公园新增3处儿童游乐区", "近日，青榕公园完成提升改造，", "新增3处儿童游乐区和1条环湖",
+        "健身步道。（记者 郑 航）"])
+    page = segment(text)
+    accounted(text, page)
+    assert [a.title for a in page.articles] == [
+        "桐荫街道开设“四点半课堂”", "青榕公园新增3处儿童游乐区"]
+
+
 def test_a_web_edition_page_with_a_nav_line_a_photo_group_and_a_title_on_its_lead() -> None:
     text = "\n".join([
         "某某日报数字报  01版：要闻02版：要闻03版：综合04版：民生", "", "---", "",

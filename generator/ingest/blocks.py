@@ -21,6 +21,7 @@ from generator.ingest.lines import (
     ends_sentence,
     is_kicker,
     opens_sentence,
+    unbalanced,
 )
 from generator.ingest.repair import join_lines
 
@@ -310,12 +311,7 @@ def full_line(lines: list[Line]) -> int:
     return counts[len(counts) // 2] - 1
 
 
-PAIRS = (("《", "》"), ("“", "”"), ("（", "）"), ("(", ")"), ("‘", "’"))
 
-
-def unbalanced(text: str) -> bool:
-    """A line with an opening mark it does not close stops mid-phrase (…歌舞《幸福家)."""
-    return any(text.count(a) > text.count(b) for a, b in PAIRS)
 
 
 def is_list_heading(ln: Line, width: float) -> bool:

@@ -727,3 +727,11 @@ def is_kicker(text: str) -> bool:
     if ORG_END_RE.search(text):
         return True
     return len(text) <= 12 and SHORT_ORG_END_RE.search(text) is not None
+
+
+PAIRS = (("《", "》"), ("“", "”"), ("（", "）"), ("(", ")"), ("‘", "’"), ("【", "】"))
+
+
+def unbalanced(text: str) -> bool:
+    """A line with an opening mark it does not close stops mid-phrase (…歌舞《幸福家)."""
+    return any(text.count(a) > text.count(b) for a, b in PAIRS)

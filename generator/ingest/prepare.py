@@ -35,6 +35,7 @@ from generator.ingest.lines import (
     ends_sentence,
     is_byline,
     opens_sentence,
+    unbalanced,
 )
 from generator.ingest.repair import (
     repair_line,
@@ -166,6 +167,7 @@ def bullet_titles(lines: list[Line], markdown: bool) -> list[Line]:
     (◆安河区开展秋季燃气安全入户检 / 查 / 即日起，…). A bulleted line as wide as its
     column over the rest of its sentence runs on into the next."""
     wrapped: list[Line] = []  # second lines taken into their titles
+    marks: set[str] = set()  # the bullets of the items whose titles were found
     for i in [i for i, ln in enumerate(lines) if ln.kind is Kind.LEAD]:
         ln = lines[i]
         nxt = lines[i + 1] if i + 1 < len(lines) else None
@@ -174,6 +176,8 @@ def bullet_titles(lines: list[Line], markdown: bool) -> list[Line]:
                 ln.width <= nxt.width - TITLE_SHORTER or opens_sentence(nxt.text))) or (
                 nxt.kind is Kind.LEAD and nxt.text[:1] not in BULLETS):  # over 本报讯…
             lines[i] = bullet_title(ln, markdown) or ln
+            if lines[i] is not ln:
+                marks.add(ln.text[:1])
         elif nxt.kind is Kind.TEXT and after is not None and opens_sentence(after.text) \
                 and len(nxt.text) + TITLE_SHORTER <= len(ln.text) \
                 and not any(mark in nxt.text for mark in "，。；,;："):
@@ -182,10 +186,26 @@ def bullet_titles(lines: list[Line], markdown: bool) -> list[Line]:
             if title:
                 lines[i] = title
                 wrapped.append(nxt)
+                marks.add(ln.text[:1])
     if wrapped:
         taken = {id(ln) for ln in wrapped}
         lines = [ln for ln in lines if id(ln) not in taken]
-    return index_boxes(lines)
+    return index_boxes(titles_like_their_column(lines, markdown, marks))
+
+
+def titles_like_their_column(lines: list[Line], markdown: bool, titled: set[str]
+                             ) -> list[Line]:
+    """A column of briefs prints all its items alike: where one bullet's line is its
+    item's title (titled: those bullets), an unpunctuated line under the same bullet, as
+    wide as its column over the item's text (◆桐荫街道开设“四点半课堂” / 新学期开学后，…),
+    is one too."""
+    if not titled:
+        return lines
+    for i, ln in enumerate(lines[:-1]):
+        if ln.kind is Kind.LEAD and ln.text[:1] in titled and lines[i + 1].kind is Kind.TEXT \
+                and not unbalanced(ln.text):  # ◆【荷湾社区开设“银发 / 食堂”】近日，…
+            lines[i] = bullet_title(ln, markdown) or ln
+    return lines
 
 
 def index_boxes(lines: list[Line]) -> list[Line]:
