@@ -348,12 +348,15 @@ def test_two_headline_lines_of_different_shapes_are_no_table() -> None:
         ("聚力产业链 招引大项目", "前8月全市新签约亿元以上项目143个")]
 
 
-@pytest.mark.parametrize("text", ["来论", "金城短评", "刺桐观察", "观海潮评", "长葛市人防办"])
+@pytest.mark.parametrize("text", [
+    "来论", "金城短评", "刺桐观察", "观海潮评", "长葛市人防办",
+    "民生实事进行时", "乡村振兴看青峰", "接羔保育一线行", "新春走基层"])
 def test_kickers_unit_names_and_opinion_columns(text: str) -> None:
     assert is_kicker(text)
 
 
-@pytest.mark.parametrize("text", ["芦汀镇12个村", "28个嘎查", "我市荣获全国城市"])
+@pytest.mark.parametrize("text", ["芦汀镇12个村", "28个嘎查", "我市荣获全国城市",
+                                  "菜价跌了，也要看看菜农"])
 def test_a_count_or_a_clause_ending_like_a_unit_is_no_unit_name(text: str) -> None:
     # 芦汀镇12个村 / 用上“共享农机” is one title wrapped over two lines, not unit and title.
     assert not is_kicker(text)

@@ -715,10 +715,16 @@ COLUMN_WORD_RE = re.compile(
     r"|^[\u4e00-\u9fff]{0,4}(?:短评|时评|快评|锐评|微评|潮评|评论|观察|漫谈|杂谈|视点)$")
 
 
+# A campaign's or a series' standing line over its stories' titles (民生实事进行时, 乡村振兴
+# 看青峰, 接羔保育一线行, 新春走基层): no title ends so.
+KICKER_PHRASE_RE = re.compile(
+    r"^[\u4e00-\u9fff“”]{1,10}(?:进行时|看[\u4e00-\u9fff]{2}|一线行|走基层|面对面|新探索|新观察)$")
+
+
 def is_kicker(text: str) -> bool:
     """A 引题: a clause ending in 要求/强调…, an opinion column's name (金城短评), or a
     short unit name such as 长葛市人防办."""
-    if KICKER_END_RE.search(text) or COLUMN_WORD_RE.match(text):
+    if KICKER_END_RE.search(text) or COLUMN_WORD_RE.match(text) or KICKER_PHRASE_RE.match(text):
         return True
     if len(text) > 16 or " " in text or SENTENCE_START_RE.match(text):
         return False
