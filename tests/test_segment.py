@@ -33,7 +33,8 @@ SEED_PAGES = sorted(SEEDS.glob("*.txt"))
 
 # Markup the segmenter may consume instead of keeping as text: continuation notes (kept as
 # continued_from / continues_on), Markdown heading markers, bullets and boxes before a lead
-# or a byline, and the brackets of a brief's trailing signature （张三） → byline 张三.
+# or a byline, the brackets of a brief's trailing signature （张三） → byline 张三, and the
+# dash of a sign-off (——本报编辑部 → byline 本报编辑部).
 CONT_NOTE_RE = re.compile(
     r"[（(]\s*(?:上接|下转|转自|接|转)\s*第?\s*[0-9０-９一二三四五六七八九十A-Za-z]{1,4}\s*版[）)]"
 )
@@ -41,6 +42,7 @@ HEADING_MARK_RE = re.compile(r"^#{1,6}(?=\s|[“‘《「（(])")  # "# 标题",
 BOLD_LINE_RE = re.compile(r"^\*\*[^*]{2,34}\*\*$")
 BULLET_RE = re.compile(r"^[●○■□◆◇▲△★☆•◎]+")
 BRACKETED_TITLE_RE = re.compile(r"^[●○■□◆◇▲△★☆•◎]*\s*【[^】]+】$")  # ▲【标题】 on its own line
+SIGN_OFF_RE = re.compile(r"^\s{2,}——\s*[\u4e00-\u9fff·]{2,8}$")  # its dash, like a bullet
 
 
 def column(text: str, width: int) -> list[str]:
@@ -64,7 +66,9 @@ def accounted(text: str, page: SegmentedPage) -> None:
     lines = [repair_line(raw) for raw in text.split("\n")]
     printed = chars("".join(lines))
     markup: Counter = Counter()
-    for line in lines:
+    for raw, line in zip(text.split("\n"), lines, strict=True):
+        if SIGN_OFF_RE.match(raw):  # ——本报编辑部, pushed right: a byline after its dash
+            markup += chars("——")
         for note in CONT_NOTE_RE.findall(line):
             markup += chars(note)
         heading = HEADING_MARK_RE.match(line)
@@ -2201,6 +2205,20 @@ def test_a_brief_s_title_as_wide_as_its_column_like_the_next_item_s() -> None:
     accounted(text, page)
     assert [a.title for a in page.articles] == [
         "桐荫街道开设“四点半课堂”", "青榕公园新增3处儿童游乐区"]
+
+
+def test_a_note_signed_off_after_a_dash_under_its_last_sentence() -> None:
+    # Pushed to the right under the last sentence, ——本报编辑部 signs the note; the
+    # kicker and title under it are the note's own.
+    text = "\n".join([
+        "从今天起，本报推出“走进新农", "村”系列报道，记者将深入全市", "80个村，记录新人新事。",
+        "让我们一起，写下新变化。", "            ——本报编辑部", "致读者",
+        "一起写下这片土地的新变化"])
+    page = segment(text)
+    accounted(text, page)
+    note = page.articles[0]
+    assert (note.kicker, note.title, note.byline) == (
+        "致读者", "一起写下这片土地的新变化", "本报编辑部")
 
 
 def test_a_web_edition_page_with_a_nav_line_a_photo_group_and_a_title_on_its_lead() -> None:

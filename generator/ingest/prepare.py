@@ -65,6 +65,11 @@ SURNAMES = frozenset(
 BARE_NAME_RE = re.compile(r"^[\u4e00-\u9fff](?:\s?[\u4e00-\u9fff]){1,2}$")
 
 
+# Who signs a letter or a note, set right under its last sentence after a dash and
+# pushed to the right (            ——本报编辑部): no subtitle stands under a sentence.
+SIGN_OFF_RE = re.compile(r"^——\s*(?P<name>[\u4e00-\u9fff·]{2,8})$")
+
+
 def prepare_lines(text: str, markdown: bool) -> list[Line]:
     """Repair and classify every line; undo vertical headlines and split glued tails."""
     raw_lines = text.split("\n")
@@ -82,7 +87,10 @@ def prepare_lines(text: str, markdown: bool) -> list[Line]:
         if text and text[-1] in "】]" and (more := READ_MORE_RE.search(text)) and more.start():
             text = text[:more.start()].rstrip()  # …沿途欣赏湖光春色。【阅读详情】: a link
             link = Line(no, more.group(), Kind.NOISE, display_width(more.group()), reason="link")
-        if text[:3] in ("作者：", "作者:") and is_byline(text[3:].strip()):
+        if text[:2] == "——" and raw[:2].isspace() and SIGN_OFF_RE.match(text) \
+                and out and out[-1].terminal:
+            out.append(Line(no, text, Kind.SIGNATURE, display_width(text)))  # ——本报编辑部
+        elif text[:3] in ("作者：", "作者:") and is_byline(text[3:].strip()):
             byline = text[3:].strip()  # 作者：记者 费扬 通讯员 陈立: a web page's author field
             out += [Line(no, text[:3], Kind.NOISE, display_width(text[:3]), reason="page header"),
                     Line(no, byline, Kind.BYLINE, display_width(byline))]

@@ -66,6 +66,7 @@ from generator.ingest.plan import (
 )
 from generator.ingest.prepare import (
     BARE_NAME_RE,
+    SIGN_OFF_RE,
     SIGNATURE_TAIL_RE,
     is_name,
     mend_wrapped_subtitles,
@@ -203,7 +204,8 @@ def is_signature(text: str) -> str | None:
         return text.strip("（()）")
     if BARE_NAME_RE.match(text):
         return text  # a name printed alone after the text (names_as_signatures)
-    return None
+    sign_off = SIGN_OFF_RE.match(text)
+    return sign_off.group("name") if sign_off else None  # ——本报编辑部
 
 
 class Assembler:
