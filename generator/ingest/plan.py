@@ -73,7 +73,7 @@ WEIGHTS: dict[str, float] = {
     "split": 1.0,  # one group read as two headlines, of the articles above and below
     "split_three": -3.0,  # three printed blocks: kicker and title of one, title of the next
     "close_closed": 1.0,  # a headline after a signed piece
-    "close_photo": 2.0,  # …after a credited photo: its title is printed above it, as a rule
+    "close_photo": 1.0,  # …after a credited photo: its title is printed above it, as a rule
     # …after a titled story whose last paragraph, credited, is a photo's caption of its own:
     # the photo's title printed under its credit, not a second headline of the story
     "close_caption": 2.5,
