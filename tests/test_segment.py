@@ -2221,6 +2221,24 @@ def test_a_note_signed_off_after_a_dash_under_its_last_sentence() -> None:
         "致读者", "一起写下这片土地的新变化", "本报编辑部")
 
 
+def test_a_four_line_headline_group_under_its_story() -> None:
+    # A kicker clause wrapped at its comma over a title of two lines, right under the
+    # story's last sentence: four short lines in a row, which no paragraph prints.
+    story = ("本报讯（记者 郝雨）3月18日傍晚，砚池路旁的口袋公园里，跳广场舞的、打乒乓球的，"
+             "把这块空地挤得满满当当。这片空地原是一处闲置的建材堆场。去年，城区对边角地、"
+             "闲置地进行摸排，按照“宜园则园、宜绿则绿”的思路，建成口袋公园28个，配建健身"
+             "器材、儿童游乐设施和休憩座椅。今年还将新建口袋公园15个。")
+    text = "\n".join([*column(story, 17), "砚池区盘活城市边角地，", "推动健身设施提质扩容",
+                      "28个“口袋公园”", "串起家门口健身圈", "", "3月17日，枣林镇的果农在枣园",
+                      "里修剪枝条。", "记者 贾硕 摄", "枣乡春管忙"])
+    page = segment(text)
+    accounted(text, page)
+    first = page.articles[0]
+    assert (first.kicker, first.title) == (
+        "砚池区盘活城市边角地，推动健身设施提质扩容", "28个“口袋公园”串起家门口健身圈")
+    assert page.articles[1].title == "枣乡春管忙"
+
+
 def test_a_web_edition_page_with_a_nav_line_a_photo_group_and_a_title_on_its_lead() -> None:
     text = "\n".join([
         "某某日报数字报  01版：要闻02版：要闻03版：综合04版：民生", "", "---", "",

@@ -480,6 +480,23 @@ class BlockBuilder:
                         and full <= len(head[-1].text) <= full + RUN_ON_SLACK:
                     return []  # a full line of the column, text after a break: it runs on
                 return head
+        return self._tall_head_suffix(run)
+
+    def _tall_head_suffix(self, run: list[Line]) -> list[Line]:
+        """Three or four short lines after a finished sentence, ending the chunk: a kicker
+        clause over a title, each wrapped (泉阳区盘活城市边角地， / 推动全民健身设施提质
+        扩容 / 28个“口袋公园” / 串起家门口健身圈). No paragraph of a column holds two
+        short lines in a row, and none ends unfinished before a blank."""
+        short = SHORT_OF_COLUMN * self.column
+        for size in (4, 3):
+            if len(run) < SUFFIX_AFTER + size - 1 or not run[-size - 1].terminal:
+                continue
+            head = run[-size:]
+            if all(ln.kind is Kind.TEXT and not ln.terminal and not ln.row
+                   and ln.width <= short and not unbalanced(ln.text)
+                   and not any(ch in ln.text[:-1] for ch in "，,、。；;：:") for ln in head) \
+                    and self._suffix_line(head[-1]) and len(head[-2].text) > 1:
+                return head
         return []
 
     def _suffix_line(self, ln: Line) -> bool:

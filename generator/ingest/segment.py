@@ -869,8 +869,12 @@ def split_head(head: Head, dashed_below: bool = False) -> tuple[str | None, str,
     units: list[str] = []
     set_over = False  # the first block's first line was read as a kicker over its title
     for n, block in enumerate(head.blocks):
-        if len(block) >= 2 and kicker_line(block[0].text, join_block(block[1:]),
-                                           len(head.blocks) == 1):
+        if len(block) >= 3 and block[0].text[-1] in "，," and "，" not in block[1].text:
+            set_over = set_over or n == 0  # 泉阳区盘活城市边角地， / 推动…扩容 / title
+            units.append(join_block(block[:2]))
+            units.append(join_block(block[2:]))
+        elif len(block) >= 2 and kicker_line(block[0].text, join_block(block[1:]),
+                                             len(head.blocks) == 1):
             set_over = set_over or n == 0
             units.append(block[0].text)
             units.append(join_block(block[1:]))
