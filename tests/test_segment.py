@@ -2239,6 +2239,20 @@ def test_a_four_line_headline_group_under_its_story() -> None:
     assert page.articles[1].title == "枣乡春管忙"
 
 
+def test_a_byline_after_the_last_sentence_wrapped_onto_the_next_line() -> None:
+    text = "\n".join([
+        "“以前上五楼要歇两回，现在按一下按钮就到", "家了。”3月12日，家住澄溪社区的78岁居民",
+        "周桂兰坐上新装的电梯，笑得合不拢嘴。今年", "全区计划加装电梯60部，目前已有14部开工",
+        "建设，每部电梯补贴20万元。 岚州日报全媒体记", "者 邹 敏 通讯员 严 晗",
+        "民生实事进行时", "澄溪区今年将为20个老旧小区加装电梯"])
+    page = segment(text)
+    accounted(text, page)
+    story = page.articles[0]
+    assert (story.kicker, story.title, story.byline.replace(" ", "")) == (
+        "民生实事进行时", "澄溪区今年将为20个老旧小区加装电梯", "岚州日报全媒体记者邹敏通讯员严晗")
+    assert story.paragraphs[-1].endswith("每部电梯补贴20万元。")
+
+
 def test_a_web_edition_page_with_a_nav_line_a_photo_group_and_a_title_on_its_lead() -> None:
     text = "\n".join([
         "某某日报数字报  01版：要闻02版：要闻03版：综合04版：民生", "", "---", "",

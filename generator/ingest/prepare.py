@@ -79,6 +79,8 @@ def prepare_lines(text: str, markdown: bool) -> list[Line]:
     if sum(len(p[2]) == 1 for p in pairs) >= VERTICAL_MIN:
         pairs = merge_vertical(pairs)
     pairs = mend_wrapped_signatures(pairs)
+    if "记" in text:  # one search rules most pages out
+        pairs = mend_wrapped_bylines(pairs)
     if "摄" in text:  # one search rules most pages out
         pairs = mend_wrapped_credits(pairs)
     out: list[Line] = []
@@ -413,6 +415,30 @@ def mend_wrapped_signatures(pairs: list[tuple[int, str, str]]) -> list[tuple[int
             out[-1] = (prev[0], prev[1].rstrip() + pair[1].strip(), prev[2] + pair[2].strip())
             continue
         out.append(pair)
+    return out
+
+
+BYLINE_WRAP_MAX = 24  # characters: the second line of a wrapped trailing byline
+
+
+def mend_wrapped_bylines(pairs: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
+    """'…财政对每部电梯给予20万元补贴。 孝感日报全媒体记' / '者 邹 敏 通讯员 严 晗': the
+    byline printed after the last sentence, a space apart, and wrapped onto the next line,
+    is put on a line of its own; the sentence keeps its line."""
+    out: list[tuple[int, str, str]] = []
+    for pair in pairs:
+        prev = out[-1] if out else None
+        if prev is None or not pair[2] or len(pair[2]) > BYLINE_WRAP_MAX \
+                or (m := SPACED_TAIL_RE.match(prev[1].rstrip())) is None:
+            out.append(pair)
+            continue
+        tail = repair_line(m.group("tail"))
+        byline = repair_line(m.group("tail") + pair[1].strip())
+        if not prev[2].endswith(tail) or is_byline(tail) or not is_byline(byline):
+            out.append(pair)
+            continue
+        out[-1] = (prev[0], prev[1][:m.start("tail")], prev[2][:-len(tail)].rstrip())
+        out.append((pair[0], m.group("tail") + pair[1], byline))
     return out
 
 
