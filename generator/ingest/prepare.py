@@ -429,6 +429,7 @@ def mend_wrapped_bylines(pairs: list[tuple[int, str, str]]) -> list[tuple[int, s
     for pair in pairs:
         prev = out[-1] if out else None
         if prev is None or not pair[2] or len(pair[2]) > BYLINE_WRAP_MAX \
+                or (" " not in prev[1] and "\u3000" not in prev[1]) \
                 or (m := SPACED_TAIL_RE.match(prev[1].rstrip())) is None:
             out.append(pair)
             continue
