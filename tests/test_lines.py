@@ -33,6 +33,7 @@ def kind_of(text: str) -> tuple[str, str]:
     ("今日天气", "weather box"),
     ("美家装饰 全屋定制限时八折 咨询热线：4008123456", "advertisement"),
     ("扫码关注某某晚报微信公众号", "QR-code caption"),
+    ("主流岚州客户端 扫码看全媒体报道", "QR-code caption"),
     ("YAOWEN要闻", "section banner"),
     ("YAN’AN RIBAO", "section banner"),
     ("农历乙巳年七月十八", "page header"),
@@ -122,6 +123,7 @@ def test_page_furniture_is_noise_with_its_reason(text: str, reason: str) -> None
     "12 个村",
     "并支持刷公交卡、扫码乘",  # a sentence's line that mentions scanning
     "市民可用手机支付，扫码乘车",
+    "得整整齐齐。居民扫码登记后即可免费借",
     "记者：今年的",  # an interview's question wrapped, not a byline
     "据了解天气",
     "字里行间",

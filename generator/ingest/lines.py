@@ -146,7 +146,7 @@ ENUMERATED_RE = re.compile(
 )
 QR_RE = re.compile(r"二维码|扫码|扫一扫")
 QR_START_RE = re.compile(r"^(?:扫码|扫一扫|长按|微信扫)")  # 扫码关注某某晚报微信公众号
-QR_END_RE = re.compile(r"(?:扫码|扫一扫)\s?[\u4e00-\u9fff]{0,5}$")  # 某某日报客户端 扫码看新闻
+QR_END_RE = re.compile(r"(?:扫码|扫一扫)\s?[\u4e00-\u9fff]{0,8}$")  # 某某日报客户端 扫码看新闻
 # The paper's accounts, listed by a masthead (乌鲁木齐晚报 / 微信公众号 / 掌上乌鲁木齐 / 抖音号),
 # an image's placeholder (头条750x90px, 今日区县banner), a link line (详情点击: http://…).
 ACCOUNT_RE = re.compile(  # …and several side by side: 中国萍乡网 萍乡日报客户端
@@ -633,7 +633,8 @@ def noise_reason(text: str) -> str:
         return reason
     if len(text) <= 24 and ("扫" in text or "码" in text) and "、" not in text \
             and QR_RE.search(text) and (len(text) <= 12 or QR_START_RE.match(text)
-                                        or ("，" not in text and QR_END_RE.search(text))):
+                                        or ("，" not in text and "。" not in text
+                                            and QR_END_RE.search(text))):
         return "QR-code caption"  # not a sentence's line (并支持刷公交卡、扫码乘)
     # Cheap character tests first, as above: this runs on nearly every short line.
     if len(text) <= 20 and text[-1] in "号端序P博" and ACCOUNT_RE.match(text):
