@@ -163,7 +163,9 @@ OBJECT_VERB_RE = re.compile(
     r"(?:新增|实现|推出|开展|启动|建成|完成|举办|召开|迎来|获得|达到|突破|提升|加快|推进|打造|助力"
     r"|开通|新建|建设|改造|发布|出台|印发|部署|启用|投用|引进|培育|惠及|带动|吸引|接待|走进|开设"
     r"|设立|增开|增加|减少|降低|提高|扩大|超过|覆盖|实施|封闭|调整|开出|办起|建起|用上|装上)$")
-# …not the word such a character starts (对话基层 is a column's name over its title).
+# …not the word such a character starts (对话基层 is a column's name over its title), nor a
+# four-character set phrase of its own (向海图强, 为国争光).
+SET_PHRASE = 4
 CLAUSE_OPENER_RE = re.compile(r"^(?:让|把|将|为|对|向|给|使|关于)(?!话|接|口|军|力|用|利|往)")
 
 
@@ -173,7 +175,7 @@ def runs_on(first: str, rest: str) -> bool:
     mid-phrase, on a verb that wants its object, or a clause opened and not closed."""
     return (NOTICE_TITLE_RE.search(rest) is not None or first[-1] in DANGLING + "：:"
             or OBJECT_VERB_RE.search(first) is not None
-            or CLAUSE_OPENER_RE.match(first) is not None)
+            or (len(first) > SET_PHRASE and CLAUSE_OPENER_RE.match(first) is not None))
 
 
 # A brief column's or a picture box's name: a label over several items, nobody's kicker.
