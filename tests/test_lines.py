@@ -157,6 +157,7 @@ def test_text_that_only_resembles_furniture_stays_text(text: str) -> None:
     ("唐城新闻传媒中心记者 郝冉 通讯员 宋佳", "唐城新闻传媒中心记者 郝冉 通讯员 宋佳"),
     ("东江县融媒体中心记者 林 凡", "东江县融媒体中心记者 林 凡"),
     ("■ 本报全媒体记者 何 露", "本报全媒体记者 何 露"),  # a bullet; the role after 本报全媒体
+    ("■ 邯郸新闻传媒中心记者 许 梦", "邯郸新闻传媒中心记者 许 梦"),
     ("◇ 冶 平", "冶 平"),  # an author's name under any bullet
     ("▲ 王小明", "王小明"),
     ("■ 本报评论员", "本报评论员"),

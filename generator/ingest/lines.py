@@ -411,7 +411,8 @@ def classify(no: int, text: str, markdown: bool) -> Line:
 
 
 NOISE_LINE_MAX = 60  # characters: a line of page furniture is no longer
-BULLET_ROLE_AT = 10  # characters: a bulleted byline names its role this soon (■ 本报全媒体记者)
+# characters: a bulleted byline names its role this soon (■ 邯郸新闻传媒中心记者 X)
+BULLET_ROLE_AT = 16
 # A line of nothing but Markdown links or pictures: a web page's navigation
 # ([数字报首页](…) | [往期回顾](…), - [01版：要闻](node_01.html)) or its images.
 MD_LINKS_RE = re.compile(r"^(?:[-*·•]\s*)?(?:!?\[[^\]]*\]\([^)]*\)\s*[|｜/·]?\s*)+$")
