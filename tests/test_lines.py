@@ -26,6 +26,7 @@ def kind_of(text: str) -> tuple[str, str]:
     ("国内统一连续出版物号：CN41-0012", "masthead"),
     ("责任编辑：王芳 校对：李明", "editors' names"),
     ("本版编辑：陆斌建", "editors' names"),
+    ("编辑卫东校对赵宁组版贾玲", "editors' names"),  # letter-spaced, repaired together
     ("导读", "index of other pages"),
     ("●市第二人民医院专家进乡村义诊 第2版", "index of other pages"),
     ("柳泉县代表队夺得排球冠军 （六版）", "index of other pages"),

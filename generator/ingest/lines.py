@@ -390,8 +390,8 @@ def classify(no: int, text: str, markdown: bool) -> Line:
     if plain and first in "本摄" and CREDIT_RE.match(text):
         return Line(no, text, Kind.CREDIT, width)  # 本版摄影：X, 摄影：X
     if plain and len(text) <= 40 and ROLE_WORD_RE.search(text) and (
-            is_byline(text) or COMMENTATOR_RE.match(text)):
-        return byline_line(no, text, width)
+            is_byline(text) or COMMENTATOR_RE.match(text)) and not EDITORS_GLUED_RE.match(text):
+        return byline_line(no, text, width)  # (编辑卫东校对赵宁: the page's editors)
     if plain and first in "文图" and TEXT_AND_PHOTO_RE.match(text):
         return Line(no, text.lstrip(BULLET_MARKS + " "), Kind.BYLINE, width)
     if plain and first in "（(据" and (
@@ -430,7 +430,7 @@ EDITORS_RE = re.compile(
     r"|终审|制图|美术编辑|视觉|排版|主编|统筹|审校|审核)(?:\s*[：:/／]\s*|\s+)[\u4e00-\u9fff·](?:\s?[\u4e00-\u9fff·]){1,3}")
 # …and with the spaces taken out by repair: 责任编辑周莹版式黄杰校对刘畅.
 EDITORS_GLUED_RE = re.compile(
-    r"^(?:本版|本期)?(?:责任编辑|责编)[：:/／]?[\u4e00-\u9fff·]{2,4}"
+    r"^(?:本版|本期)?(?:责任编辑|责编|编辑)[：:/／]?[\u4e00-\u9fff·]{2,4}"
     r"(?:(?:版式|校对|美编|美术编辑|审读|组版|值班编辑)[：:/／]?[\u4e00-\u9fff·]{2,4})+$")
 # A weather box: a temperature range, a wind force, or a line that starts 今日天气.
 WEATHER_RE = re.compile(
