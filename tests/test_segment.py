@@ -2265,6 +2265,20 @@ def test_a_four_character_phrase_over_a_title_is_its_kicker_though_it_opens_with
     assert (first.kicker, first.title) == ("向海图强", "渔湾村“海上牧场”投放首批大黄鱼苗")
 
 
+def test_a_photo_s_credit_printed_over_its_caption() -> None:
+    # 侯 凯 摄 stands over the caption, the title under it: the credit is the photo's.
+    text = "\n".join([
+        "芦湾镇的“苇编课堂”开到了村口",
+        "本报讯（记者 蔡琳）正月里，芦湾镇东柳庄村的文化大院里",
+        "坐满了人，二十多位妇女围坐在长条桌旁学苇编。", "", "侯 凯 摄",
+        "3月3日，湖光路沿线的杏花竞相开", "放，吸引不少市民驻足拍照。", "湖畔杏花别样红"])
+    page = segment(text)
+    accounted(text, page)
+    photo = page.articles[-1]
+    assert (photo.title, photo.byline.replace(" ", ""), photo.kind) == (
+        "湖畔杏花别样红", "侯凯摄", "photo")
+
+
 def test_a_web_edition_page_with_a_nav_line_a_photo_group_and_a_title_on_its_lead() -> None:
     text = "\n".join([
         "某某日报数字报  01版：要闻02版：要闻03版：综合04版：民生", "", "---", "",

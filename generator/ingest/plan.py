@@ -205,6 +205,9 @@ def gaps_and_heads(blocks: list[Block]) -> tuple[list[Gap], list[int]]:
             pending_cont = True
             if not gap.units:
                 gap.hard_start = True
+        elif kind is Kind.CREDIT and not gap.units and i \
+                and last_no(blocks[i - 1]) < b.line.no - 1:
+            gap.hard_start = True  # (blank) / 侯 凯 摄 / caption: the text under it is a photo's
         elif kind in (Kind.CREDIT, Kind.SIGNATURE) and unit is not None and not unit.closed:
             unit.closed = True
             unit.photo = kind is Kind.CREDIT

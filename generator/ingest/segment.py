@@ -60,8 +60,10 @@ from generator.ingest.plan import (
     OPEN,
     SPLIT,
     SUB,
+    first_no,
     is_banner_name,
     is_column_label,
+    last_no,
     plan,
 )
 from generator.ingest.prepare import (
@@ -649,7 +651,7 @@ class Assembler:
         elif kind is Kind.BYLINE:
             self.on_byline(line, self.closes_text(i))
         elif kind is Kind.CREDIT:
-            self.on_credit(line)
+            self.on_credit(i, line)
         elif kind is Kind.SIGNATURE:
             self.on_signature(line)
         else:
@@ -703,11 +705,15 @@ class Assembler:
             return
         self.start(line.no).byline = line.text
 
-    def on_credit(self, line: Line) -> None:
+    def on_credit(self, i: int, line: Line) -> None:
         """'本报记者 X 摄' ends a photo caption: the text just before it."""
         self.settle()
         cur = self.cur
         credit = line.text.strip("（()）") if line.text[:1] in "（(" else line.text
+        if self.caption_after(i, line) and self.blank_above(i):
+            photo = self.start(line.no)  # 侯 凯 摄 / 3月3日，…: the credit printed first
+            photo.byline, photo.kind = credit, "photo"
+            return
         if cur is not None and self.closed and self.head_owner is cur and cur.paragraphs \
                 and cur.byline is None:
             cur.byline = credit  # caption / its title / the credit: printed after it all
@@ -749,6 +755,19 @@ class Assembler:
             cur.paragraphs.append(line.text)
         cur.kind = "photo"
         self.closed = True
+
+    def blank_above(self, i: int) -> bool:
+        """Does a blank line (or the page's top) stand right above block i? Set against the
+        text or the headline above, a credit is theirs."""
+        return i == 0 or last_no(self.blocks[i - 1]) < first_no(self.blocks[i]) - 1
+
+    def caption_after(self, i: int, line: Line) -> bool:
+        """Is the credit (block i) followed right away by a caption, a short paragraph that
+        opens no story? Some papers print the photographer over the caption."""
+        j = self.next_block(i)
+        b = self.blocks[j] if j is not None else None
+        return isinstance(b, Para) and not b.lead and len(b.text) <= CAPTION_MAX \
+            and b.lines[0].no == line.no + 1
 
     def on_signature(self, line: Line) -> None:
         name = is_signature(line.text)
