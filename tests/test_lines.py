@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from generator.ingest.lines import LEAD_RE, Kind, classify, is_kicker
+from generator.ingest.prepare import prepare_lines
 from generator.ingest.repair import undouble
 from generator.ingest.segment import segment
 
@@ -102,6 +103,7 @@ def kind_of(text: str) -> tuple[str, str]:
     ("岚州日报新闻网 www.lanzhoudaily.example", "masthead"),
     ("岚州新闻网", "masthead"),
     ("2026-03-09 07:30 来源：岚州日报 责任编辑：黎晓", "page header"),
+    ("2026-03-27 08:12:03 来源：岚州日报 责编：唐 悦", "page header"),
     ("【字号 大 中 小】【打印】【关闭】", "page header"),
     ("来源：岚州日报", "page header"),
 ])
@@ -418,3 +420,9 @@ def test_a_lead_with_a_place_or_date_before_its_news_mark() -> None:
 def test_a_markdown_heading_that_starts_with_a_dash_is_a_subtitle() -> None:
     line = classify(9, "### ——全旗已有1300余户养牛户加入托管合作社", markdown=True)
     assert (line.kind, line.text) == (Kind.SUBTITLE, "——全旗已有1300余户养牛户加入托管合作社")
+
+
+def test_a_credit_glued_after_the_caption_s_last_sentence_with_a_slash() -> None:
+    lines = prepare_lines("马线、不闯红灯。 唐 悦/摄", markdown=False)
+    assert [(ln.kind, ln.text) for ln in lines] == [
+        (Kind.TEXT, "马线、不闯红灯。"), (Kind.CREDIT, "唐悦/摄")]

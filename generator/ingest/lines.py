@@ -129,7 +129,7 @@ CREDIT_RE = re.compile(
 # 记者彭志远 通讯员韩雨桐 摄' (the role words make it a credit, not the caption's words).
 CAPTION_CREDIT_RE = re.compile(rf"(?:\s|(?<=[。！？”]))((?:{ROLE}\s*{NAME}\s*)+(?:摄影报道|摄))$")
 CREDIT_TAIL_RE = re.compile(
-    rf"(?<=[。！？”])\s*((?:{ROLE}\s*)?{NAME}(?:\s+{NAME})*\s*(?:摄影报道|摄))$")
+    rf"(?<=[。！？”])\s*((?:{ROLE}\s*)?{NAME}(?:\s+{NAME})*\s*(?:摄影报道|(?:文\s?)?[/／]?摄))$")
 SIGNATURE_RE = re.compile(rf"^(?P<text>.*?)[（(](?P<name>{NAME}(?:\s+{NAME}){{0,2}})[）)]$")
 SIGNATURE_LINE_RE = re.compile(rf"^[（(]{NAME}(?:\s+{NAME}){{0,2}}[）)]$")
 SIGN_OFF_DATE_RE = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日$")  # a notice's closing date
@@ -567,7 +567,7 @@ def furniture_reason(text: str) -> str:
 # its data line (作者： 来源：… 时间：…), its buttons (【打印本页】 【关闭窗口】), the links
 # to related stories under the text, and the site's footer (…版权所有, 滇ICP备…号).
 BREADCRUMB_RE = re.compile(r"^(?:(?:您的|当前|您现在的)位置[：:]|首页\s*(?:>>?|»|＞|/|→))")
-WEB_META_RE = re.compile(r"(?:作者|来源|时间|发布时间|发布日期|浏览次数|点击数|责任编辑)[：:]")
+WEB_META_RE = re.compile(r"(?:作者|来源|时间|发布时间|发布日期|浏览次数|点击数|责任编辑|责编)[：:]")
 PHONE_LINE_RE = re.compile(r"^0\d{2,3}-\d{7,8}$")
 SOURCE_LINE_RE = re.compile(rf"^来源[：:]\s*(?:{PAPER}|[\u4e00-\u9fff]{{2,8}}(?:网|客户端|新闻))$")
 WEB_META_FIRST = frozenset("作来时发浏点0123456789")  # …or the time it was posted: 2026-03-09 07:30
