@@ -2279,6 +2279,22 @@ def test_a_photo_s_credit_printed_over_its_caption() -> None:
         "湖畔杏花别样红", "侯凯摄", "photo")
 
 
+def test_a_story_whose_lead_names_its_reporter_signs_no_more() -> None:
+    # The first story prints its headline above and its reporter in its lead; the text
+    # after the blank is another story, signed at its end, with its headline under it.
+    first = ("本报讯（全媒体记者 蒋琳）近日，城西12个老旧小区雨污分流改造工程陆续开工，涉及居民"
+             "2800余户。施工期间将采取分段施工、错时作业等方式，减少对居民出行的影响。")
+    second = ("3月26日晚上8点，琴溪县人民医院门诊大厅依然亮着灯。从本月起，医院将6个科室的门诊"
+              "时间延长至晚上9点，开诊两周已接诊患者1300余人次。（全媒体记者 唐 悦 通讯员 罗 佳）")
+    text = "\n".join(["城西12个老旧小区启动", "雨污分流改造", *column(first, 17), "",
+                      *column(second, 17), "家门口的“夜间门诊”来了"])
+    page = segment(text)
+    accounted(text, page)
+    assert [(a.title, (a.byline or "").replace(" ", "")) for a in page.articles] == [
+        ("城西12个老旧小区启动雨污分流改造", "本报讯（全媒体记者蒋琳）"),
+        ("家门口的“夜间门诊”来了", "全媒体记者唐悦通讯员罗佳")]
+
+
 def test_a_web_edition_page_with_a_nav_line_a_photo_group_and_a_title_on_its_lead() -> None:
     text = "\n".join([
         "某某日报数字报  01版：要闻02版：要闻03版：综合04版：民生", "", "---", "",

@@ -76,7 +76,9 @@ WEIGHTS: dict[str, float] = {
     "close_photo": 1.0,  # …after a credited photo: its title is printed above it, as a rule
     # …after a titled story whose last paragraph, credited, is a photo's caption of its own:
     # the photo's title printed under its credit, not a second headline of the story
-    "close_caption": 2.5,
+    "close_caption": 0.0,
+    # …and leaving that other story, signed after a credited lead, without a headline
+    "untitled_resigned": 2.0,
     "close_plain_next": 1.5,  # the text after the group then starts an article bare
     "split_kicker": 2.0,  # the first part is a unit name: a kicker, not a headline
     "split_photo": -2.5,  # the text after the group is a photo caption with its credit
@@ -111,6 +113,8 @@ class Unit:
     brief: bool = False
     paras: int = 0
     last_chars: int = 0  # characters of its last paragraph
+    broken: bool = False  # a paragraph after its first was printed after a blank line
+    resigned: bool = False  # its lead names the reporters, and a signature ends it too
     jumped: bool = False  # ends with （下转第X版）: its text goes on elsewhere, not here
     table: bool = False  # starts with table rows: a table's headline is printed above it
     first_measured: Para | None = None  # its first paragraph long enough to show its width
@@ -180,6 +184,8 @@ def gaps_and_heads(blocks: list[Block]) -> tuple[list[Gap], list[int]]:
                 gap.units.append(unit)
                 pending_cont = False
             joined = "".join([ln.text for ln in b.lines])
+            if unit.paras and i and last_no(blocks[i - 1]) < b.lines[0].no - 1:
+                unit.broken = True
             unit.chars += len(joined)
             if len(unit.text) < TEXT_SAMPLE:
                 unit.text += joined[:TEXT_SAMPLE]
@@ -211,6 +217,8 @@ def gaps_and_heads(blocks: list[Block]) -> tuple[list[Gap], list[int]]:
         elif kind in (Kind.CREDIT, Kind.SIGNATURE) and unit is not None and not unit.closed:
             unit.closed = True
             unit.photo = kind is Kind.CREDIT
+            unit.resigned = kind is Kind.SIGNATURE and unit.lead and not unit.bare \
+                and unit.broken and not unit.brief
             # Signed: a brief when it is one paragraph; a longer piece signed at its end
             # (an essay, a feature) is an article that wants a headline.
             unit.brief = unit.brief or (kind is Kind.SIGNATURE and unit.paras <= 1)
@@ -387,8 +395,9 @@ class Planner:
         last = before.units[-1] if before.units else None
         # A unit closed by its signature may still take a headline printed after it
         # (column dumps), unless one was printed above it; a credited photo may not,
-        # unless its caption is a paragraph of its own under a titled story.
-        caption = bool(titled) and last is not None and own_caption(last)
+        # unless its caption is a paragraph of its own under a titled story, or the text
+        # after its last blank is another story, signed (a credited lead signs no more).
+        caption = bool(titled) and last is not None and (own_caption(last) or last.resigned)
         can_close = last is not None and titled is not None and (
             not (last.closed and titled) or caption)
         double, fixed = self.fixed_costs(k)
@@ -402,6 +411,8 @@ class Planner:
                 cost += double if titled else 0.0
             if action == OPEN and last is not None and titled is False:
                 cost += pending  # the unit above is finished without a headline
+            if action == OPEN and caption and last.resigned:
+                cost += self.w["untitled_resigned"]  # the story signed above stays untitled
             if action == SUB and titled is None:
                 continue
             # A group that could only open (nothing above it to close) says nothing about

@@ -240,6 +240,8 @@ class Assembler:
         self.joining: tuple[Article, int, list[str]] | None = None
         self.joining_end = ""  # sentence_tail of the joined pieces
         self.column_items = False  # under a brief column's name: numbered items are briefs
+        self.break_at = 0  # cur's last paragraph printed after a blank line (its index)
+        self.break_line = 0  # …and the page line it starts on
 
     # -- driving ---------------------------------------------------------
     def run(self) -> SegmentedPage:
@@ -247,7 +249,7 @@ class Assembler:
             if i in self.skip:
                 continue
             if isinstance(block, Para):
-                self.on_para(block)
+                self.on_para(i, block)
             elif isinstance(block, Head):
                 self.on_head(i, block)
             else:
@@ -295,7 +297,7 @@ class Assembler:
         return isinstance(b, Head) or (isinstance(b, Para) and b.lead)
 
     # -- paragraphs ------------------------------------------------------
-    def on_para(self, para: Para) -> None:
+    def on_para(self, i: int, para: Para) -> None:
         text = para.text
         lead = para.lead or self.pending_from is not None
         numbered = self.column_items and NUMBERED_ITEM_RE.match(text)
@@ -314,6 +316,10 @@ class Assembler:
             cur = self.start(para.lines[0].no)
         if not cur.paragraphs:
             cur.line = para.lines[0].no
+            self.break_at = 0
+        elif i and last_no(self.blocks[i - 1]) < para.lines[0].no - 1:
+            self.break_at = len(cur.paragraphs)  # after a blank: where another text may start
+            self.break_line = para.lines[0].no
         if para.lead:
             text = self.take_lead(cur, text)
         if text:
@@ -655,7 +661,7 @@ class Assembler:
         elif kind is Kind.SIGNATURE:
             self.on_signature(line)
         else:
-            self.on_para(Para([line], lead=kind is Kind.LEAD))
+            self.on_para(i, Para([line], lead=kind is Kind.LEAD))
 
     def on_noise(self, i: int, line: Line) -> None:
         self.noise.append(Noise(line.text, line.no, line.reason))
@@ -770,6 +776,7 @@ class Assembler:
             and b.lines[0].no == line.no + 1
 
     def on_signature(self, line: Line) -> None:
+        self.settle()
         name = is_signature(line.text)
         cur = self.cur
         if cur is None or self.closed:
@@ -779,6 +786,13 @@ class Assembler:
             cur.byline = name
         elif bare_dateline(cur.byline) and cur.paragraphs:
             sign(cur, name)  # 本报讯 3月12日，… （记者 杨雪）
+        elif self.break_at and cur.title and LEAD_RE.match(cur.byline):
+            # A story whose lead names its reporters signs no more: the text after its
+            # last blank line is another story, signed here (its headline may follow).
+            other = self.start(self.break_line)
+            other.paragraphs, other.byline = cur.paragraphs[self.break_at:], name
+            del cur.paragraphs[self.break_at:]
+            cur = other
         else:
             cur.paragraphs.append(line.text)
         if cur.kind == "news":
