@@ -161,6 +161,7 @@ def test_text_that_only_resembles_furniture_stays_text(text: str) -> None:
     ("东江县融媒体中心记者 林 凡", "东江县融媒体中心记者 林 凡"),
     ("■ 本报全媒体记者 何 露", "本报全媒体记者 何 露"),  # a bullet; the role after 本报全媒体
     ("■ 邯郸新闻传媒中心记者 许 梦", "邯郸新闻传媒中心记者 许 梦"),
+    ("甲文区青砖巷社区 吕 方", "甲文区青砖巷社区 吕 方"),  # a letter's writer and her unit
     ("◇ 冶 平", "冶 平"),  # an author's name under any bullet
     ("▲ 王小明", "王小明"),
     ("■ 本报评论员", "本报评论员"),
@@ -188,7 +189,7 @@ def test_photo_credits(text: str) -> None:
 
 
 @pytest.mark.parametrize("text", ["（记者 王一 通讯员 张二 报道）", "（据新华社电）", "据新华社电",
-                                  "(通讯员 许 可)"])
+                                  "(通讯员 许 可)", "（据《河南日报》）"])
 def test_bylines_printed_after_the_text_sign_the_article(text: str) -> None:
     assert kind_of(text)[0] == "signature"
 

@@ -2295,6 +2295,15 @@ def test_a_story_whose_lead_names_its_reporter_signs_no_more() -> None:
         ("家门口的“夜间门诊”来了", "全媒体记者唐悦通讯员罗佳")]
 
 
+def test_a_notice_s_title_wrapped_over_three_lines() -> None:
+    body = "据气象部门预测，6月12日至14日，我市将出现新一轮强降雨过程，请各地各部门提前做好防范。"
+    text = "\n".join(["关于做好新一轮", "强降雨防范应对", "工作的提示", *column(body, 14)])
+    page = segment(text)
+    accounted(text, page)
+    notice = page.articles[0]
+    assert (notice.title, notice.kind) == ("关于做好新一轮强降雨防范应对工作的提示", "notice")
+
+
 def test_a_web_edition_page_with_a_nav_line_a_photo_group_and_a_title_on_its_lead() -> None:
     text = "\n".join([
         "某某日报数字报  01版：要闻02版：要闻03版：综合04版：民生", "", "---", "",

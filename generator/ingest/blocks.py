@@ -156,7 +156,8 @@ SPACED_WORDS_RE = re.compile(r"^\S+(?: \S+)+$")
 # Characters a headline does not end on: the line breaks mid-phrase ("…新春灯展在").
 DANGLING = "的在和与把被从向及"
 # A notice's own title (征集启事, 讣告, 更正): a headline, never a subhead.
-NOTICE_TITLE_RE = re.compile(r"(?:启事|公告|讣告|更正|声明|通告|公示|通知)$")
+NOTICE_TITLE_RE = re.compile(
+    r"(?:启事|公告|讣告|更正|声明|通告|公示|通知|倡议书|公开信|告知书|的提示)$")
 # Verbs that want an object: a line ending on one breaks a title (山西今冬新增 / 清洁取暖
 # 用户12万户); words that open a clause needing its rest (让冰天雪地 / 持续释放“热效应”).
 OBJECT_VERB_RE = re.compile(
@@ -617,7 +618,10 @@ class BlockBuilder:
                 (opens_sentence(run[2].text) and "，" in run[2].text[:OPENER_COMMA])
                 or self._stranded(run[1], run[2:])):
             size = 2  # 油菜花海 / 迎客来 / 4月6日，…: a short title over two lines
-        if size == 2 and len(run) > 4 and is_kicker(run[0].text) \
+        if size == 2 and len(run) > 4 and run[0].text.startswith("关于") \
+                and NOTICE_TITLE_RE.search(run[2].text) and head_line(run[2], float("inf")):
+            size = 3  # 关于做好新一轮 / 强降雨防范应对 / 工作的提示: a notice's title
+        elif size == 2 and len(run) > 4 and is_kicker(run[0].text) \
                 and head_line(run[2], float("inf"), self.column) \
                 and run[2].width <= SHORT_TITLE_LINE * max(ln.width for ln in run[3:]):
             size = 3  # 观海短评 / 让“出海即上桌” / 跑得更快: a kicker over a title of two lines

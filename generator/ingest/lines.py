@@ -96,7 +96,9 @@ BYLINE_LINE_RE = re.compile(
 # 孙海海（市教育局）: a contributed commentary's author and the unit he works for.
 AUTHOR_UNIT_RE = re.compile(
     rf"^[{CJK}·]{{2,4}}[（(][{CJK}、]{{2,18}}[局委院校所部会司心区县市镇乡厅站队社馆学]"
-    rf"(?:[{CJK}]{{0,4}})[）)]$")
+    rf"(?:[{CJK}]{{0,4}})[）)]$"
+    # …and the writer of a letter after their unit: 甲文区青砖巷社区 吕 方
+    rf"|^[{CJK}]{{3,16}}(?:社区|街道|村|学校|医院|中心|公司|局)\s+(?:[{CJK}]{{2,3}}|{SPACED_NAME})$")
 # □ 罗 秋 / ■张明: an author's name in a box, the byline of an essay or a letter.
 BOXED_NAME_RE = re.compile(rf"^[□■◎]\s*[{CJK}](?:\s?[{CJK}]){{1,3}}$"
                            rf"|^[{BULLETS}○]\s*[{CJK}](?:\s?[{CJK}]){{1,2}}$")  # ◇ 冶 平
@@ -115,7 +117,7 @@ BYLINE_GLUED_RE = re.compile(  # …not a sentence that starts 记者从…获�
 # A byline printed after the text: （记者 X 通讯员 Y 报道）, （据新华社电）, （本报记者 X）.
 TRAILING_BYLINE_RE = re.compile(
     rf"^[（(](?:(?:{ROLE})\s*(?:{NAME}|{SPACED_NAME})(?:\s+{NAME})*\s*)+(?:报道|采写|整理)?[）)]$"
-    rf"|^[（(]?据(?:新华社|中新社|人民日报|人民网|央视新闻|央视网|[{CJK}]{{2,6}}(?:报|网|社))电?[）)]?$")
+    rf"|^[（(]?据《?(?:新华社|中新社|人民日报|人民网|央视新闻|央视网|[{CJK}]{{2,6}}(?:报|网|社))》?电?[）)]?$")
 # How a photo's credit ends: X 摄, X 供图, X 摄影报道 (a picture story's own reporter),
 # X 文/摄 (who wrote the caption took the picture).
 SHOT = r"(?:摄影报道|摄|供图|(?:文\s?)?[/／]摄)"
@@ -379,7 +381,7 @@ def classify(no: int, text: str, markdown: bool) -> Line:
         return Line(no, text, Kind.NOISE, width, reason="index of other pages")  # ●标题 第2版
     if first == "据" and TRAILING_BYLINE_RE.match(text):
         return Line(no, text, Kind.SIGNATURE, width)  # 据新华社电 after the text
-    if plain and last in "）)" and AUTHOR_UNIT_RE.match(text):
+    if plain and (last in "）)" or " " in text) and AUTHOR_UNIT_RE.match(text):
         return Line(no, text, Kind.BYLINE, width)  # 孙海海（市教育局）: a 来论's author
     if first in BULLET_MARKS + "☆△" and BOXED_NAME_RE.match(text):
         # □ 罗 秋, ◇ 冶 平: the author's name

@@ -946,7 +946,8 @@ def refine_kind(article: Article) -> str:
     qa = sum(1 for p in article.paragraphs if p.startswith(("记者：", "问：", "答：")))
     if sub.startswith(("——访", "—访", "访")) or qa >= 2:
         return "interview"
-    if article.title and re.search(r"通知|公告|启事|通告|声明", article.title):
+    if article.title and (re.search(r"通知|公告|启事|通告|声明", article.title)
+                          or NOTICE_TITLE_RE.search(article.title)):  # …工作的提示
         return "notice"
     if len(article.paragraphs) <= PHOTO_GROUP_MAX \
             and sum(group_caption(p) for p in article.paragraphs) >= 2:
