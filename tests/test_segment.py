@@ -2304,6 +2304,22 @@ def test_a_notice_s_title_wrapped_over_three_lines() -> None:
     assert (notice.title, notice.kind) == ("关于做好新一轮强降雨防范应对工作的提示", "notice")
 
 
+def test_an_e_paper_s_article_index_prints_each_title_on_its_first_paragraph() -> None:
+    # Title, a wide gap, the first paragraph; a subtitle and the byline share a line too.
+    text = "\n".join([
+        "芦花湿地迎来首批候鸟   近日，荷湾区芦花湿地观测到白琵鹭、苍鹭等候鸟结群停歇，"
+        "这是今年首批北返的候鸟。",
+        "　　湿地管理站提醒市民观鸟时保持距离，不要投喂和惊扰鸟类。",
+        "荷湾区：老街巷里“长”出新业态",
+        "——青石巷街区改造提升侧记   本报记者 贺子墨",
+        "　　青石板路、灰砖墙、木格窗，走进荷湾区青石巷，老街的样子还在，店铺却换了新面孔。"])
+    page = segment(text)
+    accounted(text, page)
+    assert [(a.title, a.subtitle, a.byline) for a in page.articles] == [
+        ("芦花湿地迎来首批候鸟", None, None),
+        ("荷湾区：老街巷里“长”出新业态", "——青石巷街区改造提升侧记", "本报记者 贺子墨")]
+
+
 def test_a_web_edition_page_with_a_nav_line_a_photo_group_and_a_title_on_its_lead() -> None:
     text = "\n".join([
         "某某日报数字报  01版：要闻02版：要闻03版：综合04版：民生", "", "---", "",

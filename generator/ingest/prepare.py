@@ -110,7 +110,7 @@ def prepare_lines(text: str, markdown: bool) -> list[Line]:
             out.extend(split_glued_name(no, text, markdown))  # '…解决。 秦玉' as printed
         elif ("  " in raw or "\u3000" in raw) and (heads := head_line_parts(raw, no)):
             out += heads  # 标题 ——副题   □记者 X: an e-paper's headline group on one line
-        elif " " in text and (parts := title_then_lead(text)):
+        elif " " in text and (parts := title_then_lead(text, raw)):
             title, lead = parts  # 各地抢抓农时推进春耕备耕   新华社北京3月11日电 …
             out += [Line(no, title, Kind.TEXT, display_width(title)),
                     Line(no, lead, Kind.LEAD, display_width(lead))]
@@ -531,6 +531,9 @@ def head_line_parts(raw: str, no: int = 0) -> list[Line]:
         return []
     head = repair_line(" ".join(parts[:-1]))
     title, dash, sub = head.partition("——")
+    if dash and not title.strip() and sub.strip():
+        return [Line(no, dash + sub.strip(), Kind.SUBTITLE, display_width(dash + sub)),
+                byline]  # ——青石巷街区改造提升侧记   ■本报记者 贺子墨, under its title
     if not MIN_TITLE_ON_LINE <= len(title.strip()) <= MAX_TITLE_ON_LINE:
         return []  # not '•   □乔 木', a paragraph mark before a byline
     out = [Line(no, title.strip(), Kind.TEXT, display_width(title.strip()))]
@@ -540,16 +543,26 @@ def head_line_parts(raw: str, no: int = 0) -> list[Line]:
 
 
 MIN_TITLE_ON_LINE, MAX_TITLE_ON_LINE = 4, 34  # characters of a title read off such a line
+INDEX_TEXT = 30  # characters: a paragraph after a title on its line, not a table's cell
 TITLE_THEN_LEAD_RE = re.compile(r"^(?P<title>[^\s，。；：,;:！？]{4,30}) (?P<lead>\S.*)$")
 
 
-def title_then_lead(text: str) -> tuple[str, str] | None:
+def title_then_lead(text: str, raw: str = "") -> tuple[str, str] | None:
     """A headline and the lead of its story on one line, a gap between (各地抢抓农时推进
-    春耕备耕   新华社北京3月11日电 记者…): the title and the lead, or None."""
+    春耕备耕   新华社北京3月11日电 记者…), or, a wide gap apart as printed, any first
+    paragraph (an e-paper's article index: 图片新闻   4月14日，…。): the title and the
+    text, or None."""
     m = TITLE_THEN_LEAD_RE.match(text)
-    if m is None or not LEAD_RE.match(m.group("lead")) or m.group("lead")[:1] in BULLETS + "【*":
+    if m is None or m.group("lead")[:1] in BULLETS + "【*":
         return None
-    return m.group("title"), m.group("lead")
+    lead = m.group("lead")
+    if LEAD_RE.match(lead):
+        return m.group("title"), lead
+    gap = WIDE_GAP_RE.search(raw.strip())  # the title is all that stands before the gap
+    if gap and repair_line(raw.strip()[:gap.start()]) == m.group("title") \
+            and len(lead) >= INDEX_TEXT and "，" in lead and ends_sentence(lead):
+        return m.group("title"), lead
+    return None
 
 
 # ●枣香村开设农民夜校 3月10日晚，…: a brief's title, a space, then its text (a sentence).
