@@ -357,7 +357,8 @@ def test_two_headline_lines_of_different_shapes_are_no_table() -> None:
 
 @pytest.mark.parametrize("text", [
     "来论", "金城短评", "刺桐观察", "观海潮评", "长葛市人防办",
-    "民生实事进行时", "乡村振兴看青峰", "接羔保育一线行", "新春走基层"])
+    "民生实事进行时", "乡村振兴看青峰", "接羔保育一线行", "新春走基层",
+    "乡村振兴·产业观察"])
 def test_kickers_unit_names_and_opinion_columns(text: str) -> None:
     assert is_kicker(text)
 

@@ -2320,6 +2320,15 @@ def test_an_e_paper_s_article_index_prints_each_title_on_its_first_paragraph() -
         ("荷湾区：老街巷里“长”出新业态", "——青石巷街区改造提升侧记", "本报记者 贺子墨")]
 
 
+def test_a_bulleted_title_wrapped_onto_a_short_line_over_a_full_one() -> None:
+    text = "\n".join([
+        "▲菱湖街道：老旧小区加装电梯", "再添6部", "菱湖街道近日又有6部加装电梯完成验收并",
+        "投入使用，街道辖区老旧小区已累计加装电", "梯41部。（记者 戚南）"])
+    page = segment(text)
+    accounted(text, page)
+    assert page.articles[0].title == "菱湖街道：老旧小区加装电梯再添6部"
+
+
 def test_a_web_edition_page_with_a_nav_line_a_photo_group_and_a_title_on_its_lead() -> None:
     text = "\n".join([
         "某某日报数字报  01版：要闻02版：要闻03版：综合04版：民生", "", "---", "",

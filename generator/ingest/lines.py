@@ -726,10 +726,17 @@ KICKER_PHRASE_RE = re.compile(
     r"^[\u4e00-\u9fff“”]{1,10}(?:进行时|看[\u4e00-\u9fff]{2}|一线行|走基层|面对面|新探索|新观察)$")
 
 
+KICKER_DOTTED = 16  # characters: a series' name and a column's, a dot between
+
+
 def is_kicker(text: str) -> bool:
     """A 引题: a clause ending in 要求/强调…, an opinion column's name (金城短评), or a
     short unit name such as 长葛市人防办."""
     if KICKER_END_RE.search(text) or COLUMN_WORD_RE.match(text) or KICKER_PHRASE_RE.match(text):
+        return True
+    if "·" in text and len(text) <= KICKER_DOTTED and any(  # 乡村振兴·产业观察
+            COLUMN_WORD_RE.match(part) or KICKER_PHRASE_RE.match(part)
+            for part in text.split("·")):
         return True
     if len(text) > 16 or " " in text or SENTENCE_START_RE.match(text):
         return False
