@@ -428,3 +428,14 @@ def test_a_credit_glued_after_the_caption_s_last_sentence_with_a_slash() -> None
     lines = prepare_lines("马线、不闯红灯。 唐 悦/摄", markdown=False)
     assert [(ln.kind, ln.text) for ln in lines] == [
         (Kind.TEXT, "马线、不闯红灯。"), (Kind.CREDIT, "唐悦/摄")]
+
+
+@pytest.mark.parametrize(("text", "byline"), [
+    ("花期，吸引不少市民前来游玩拍照。 ■ 本\n报记者 贺子墨", "本报记者 贺子墨"),
+    ("出周末免费讲解服务，每天安排两场。 ■\n俞 泓", "俞 泓"),
+])
+def test_a_bulleted_credit_after_the_last_sentence_wrapped_onto_the_next_line(
+        text: str, byline: str) -> None:
+    lines = prepare_lines(text, markdown=False)
+    assert [(ln.kind, ln.text) for ln in lines][1:] == [(Kind.BYLINE, byline)]
+    assert lines[0].text.endswith("。")

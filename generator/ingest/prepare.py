@@ -79,8 +79,7 @@ def prepare_lines(text: str, markdown: bool) -> list[Line]:
     if sum(len(p[2]) == 1 for p in pairs) >= VERTICAL_MIN:
         pairs = merge_vertical(pairs)
     pairs = mend_wrapped_signatures(pairs)
-    if "记" in text:  # one search rules most pages out
-        pairs = mend_wrapped_bylines(pairs)
+    pairs = mend_wrapped_bylines(pairs)
     if "摄" in text:  # one search rules most pages out
         pairs = mend_wrapped_credits(pairs)
     out: list[Line] = []
@@ -421,6 +420,8 @@ def mend_wrapped_signatures(pairs: list[tuple[int, str, str]]) -> list[tuple[int
 
 
 BYLINE_WRAP_MAX = 24  # characters: the second line of a wrapped trailing byline
+# …and its first part, after the last sentence: a bullet alone may be all of it (…两场。 ■)
+WRAPPED_TAIL_RE = re.compile(r"^.*[。！？”][ \u3000]+(?P<tail>\S.{0,24})$")
 
 
 def mend_wrapped_bylines(pairs: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
@@ -432,12 +433,13 @@ def mend_wrapped_bylines(pairs: list[tuple[int, str, str]]) -> list[tuple[int, s
         prev = out[-1] if out else None
         if prev is None or not pair[2] or len(pair[2]) > BYLINE_WRAP_MAX \
                 or (" " not in prev[1] and "\u3000" not in prev[1]) \
-                or (m := SPACED_TAIL_RE.match(prev[1].rstrip())) is None:
+                or (m := WRAPPED_TAIL_RE.match(prev[1].rstrip())) is None:
             out.append(pair)
             continue
         tail = repair_line(m.group("tail"))
         byline = repair_line(m.group("tail") + pair[1].strip())
-        if not prev[2].endswith(tail) or is_byline(tail) or not is_byline(byline):
+        if not prev[2].endswith(tail) or is_byline(tail.lstrip(BULLET_MARKS)) \
+                or classify(pair[0], byline, False).kind is not Kind.BYLINE:
             out.append(pair)
             continue
         out[-1] = (prev[0], prev[1][:m.start("tail")], prev[2][:-len(tail)].rstrip())
