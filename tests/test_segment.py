@@ -2329,6 +2329,18 @@ def test_a_bulleted_title_wrapped_onto_a_short_line_over_a_full_one() -> None:
     assert page.articles[0].title == "菱湖街道：老旧小区加装电梯再添6部"
 
 
+def test_a_kicker_a_title_and_a_longer_line_of_facts_printed_without_its_dash() -> None:
+    story = ("本报讯（记者 沙岚）3月10日，沙畔区红柳滩造林现场，200余名干部群众挥锹铲土，"
+             "栽下沙柳和樟子松。")
+    text = "\n".join(["春季造林进行时", "红柳滩上“种”出一片绿", "沙畔区今春计划完成造林1.2万亩",
+                      *column(story, 16)])
+    page = segment(text)
+    accounted(text, page)
+    first = page.articles[0]
+    assert (first.kicker, first.title, first.subtitle) == (
+        "春季造林进行时", "红柳滩上“种”出一片绿", "沙畔区今春计划完成造林1.2万亩")
+
+
 def test_a_web_edition_page_with_a_nav_line_a_photo_group_and_a_title_on_its_lead() -> None:
     text = "\n".join([
         "某某日报数字报  01版：要闻02版：要闻03版：综合04版：民生", "", "---", "",

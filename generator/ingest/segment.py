@@ -35,6 +35,7 @@ from generator.ingest.blocks import (
 )
 from generator.ingest.lines import (
     BULLETS,
+    DIGIT_RE,
     INLINE_TITLE_RE,
     KICKER_END_RE,
     LEAD_RE,
@@ -930,9 +931,25 @@ def split_head(head: Head, dashed_below: bool = False) -> tuple[str | None, str,
             (dashed_below and len(units) == 2)
             or (len(units) >= 3 and units[2].startswith(DASHES))):
         kicker = units.pop(0)  # 引题 / 主题 / ——副题: what stands over the title is its kicker
+    if kicker and len(units) == 1 and len(head.blocks) == 1 and len(head.blocks[0]) == 3:
+        units = undashed_subtitle(head.blocks[0][1].text, head.blocks[0][2].text) or units
     title = units[0]
     subtitle = " ".join(units[1:]) or None
     return kicker, title, subtitle
+
+
+SUBTITLE_LONGER = 3  # characters: how much longer than the title an undashed subtitle runs
+
+
+def undashed_subtitle(title: str, under: str) -> list[str] | None:
+    """Kicker / title / a longer line of facts under it (民生实事进行时 / 老小区装上新电梯 /
+    澄波区今年计划加装60部，已开工23部): the last line is a subtitle printed without its
+    dash, not the title's second half. [title, subtitle], or None."""
+    if len(under) < len(title) + SUBTITLE_LONGER or runs_on(title, under):
+        return None
+    if not (DIGIT_RE.search(under) or "，" in under or " " in under):
+        return None
+    return [title, under]
 
 
 DASHES = ("—", "－", "-")
