@@ -41,7 +41,8 @@ CONT_NOTE_RE = re.compile(
 HEADING_MARK_RE = re.compile(r"^#{1,6}(?=\s|[“‘《「（(])")  # "# 标题", or "#“标题”" once repaired
 BOLD_LINE_RE = re.compile(r"^\*\*[^*]{2,34}\*\*$")
 BULLET_RE = re.compile(r"^[●○■□◆◇▲△★☆•◎]+")
-BRACKETED_TITLE_RE = re.compile(r"^[●○■□◆◇▲△★☆•◎]*\s*【[^】]+】$")  # ▲【标题】 on its own line
+# ▲【标题】 on its own line, or before its brief's text (▲【标题】近日，…)
+BRACKETED_TITLE_RE = re.compile(r"^[●○■□◆◇▲△★☆•◎]*\s*【[^】]+】")
 SIGN_OFF_RE = re.compile(r"^\s{2,}——\s*[\u4e00-\u9fff·]{2,8}$")  # its dash, like a bullet
 
 
@@ -2340,6 +2341,18 @@ def test_a_kicker_a_title_and_a_longer_line_of_facts_printed_without_its_dash() 
     first = page.articles[0]
     assert (first.kicker, first.title, first.subtitle) == (
         "春季造林进行时", "红柳滩上“种”出一片绿", "沙畔区今春计划完成造林1.2万亩")
+
+
+def test_a_bracketed_brief_title_with_its_text_on_the_line_stays_one_item() -> None:
+    # The second item's title stands over its text; the first item's title, in brackets,
+    # runs on into its text on the same line: that line is no title as a whole.
+    text = "\n".join([
+        "岚州简讯", "▲【白茅村建成“共享菜园”】近", "日，蓝溪镇白茅村利用村部旁的闲",
+        "置地块建成“共享菜园”。(记者周岚)", "▲【青湾社区开办“老年食堂”】",
+        "3月9日，青湾社区“老年食堂”开门", "营业。(通讯员何芳)"])
+    page = segment(text)
+    accounted(text, page)
+    assert [a.title for a in page.articles] == ["白茅村建成“共享菜园”", "青湾社区开办“老年食堂”"]
 
 
 def test_a_web_edition_page_with_a_nav_line_a_photo_group_and_a_title_on_its_lead() -> None:

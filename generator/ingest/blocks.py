@@ -35,6 +35,7 @@ SHORT_TITLE_LINE = 0.65  # of the body's width: a title's last line this short i
 SHORT_OF_COLUMN = 0.85  # of the column: a line this short is no full line of body text
 RUN_ON_SLACK = 2  # characters: a line wider than its column by more is set across columns
 RUN_SAMPLE = 3  # lines: how much of a run tells its width
+MEASURE_LINES = 6  # lines of a body under a headline that tell the column's width
 
 
 @dataclass
@@ -614,9 +615,9 @@ class BlockBuilder:
             is_kicker(run[0].text) or (
                 run[1].kind is Kind.TEXT and not run[1].terminal
                 and runs_on(run[0].text, run[1].text))) else 1  # 关于…封闭 / 施工的公告
-        if size == 1 and len(run) > 3 and self._short_head(run[1], run[2:]) and (
-                (opens_sentence(run[2].text) and "，" in run[2].text[:OPENER_COMMA])
-                or self._stranded(run[1], run[2:])):
+        if size == 1 and len(run) > 3 and run[1].kind is Kind.TEXT and not run[1].terminal \
+                and ((opens_sentence(run[2].text) and "，" in run[2].text[:OPENER_COMMA])
+                     or self._stranded(run[1], run[2:])) and self._short_head(run[1], run[2:]):
             size = 2  # 油菜花海 / 迎客来 / 4月6日，…: a short title over two lines
         if size == 2 and len(run) > 4 and run[0].text.startswith("关于") \
                 and NOTICE_TITLE_RE.search(run[2].text) and head_line(run[2], float("inf")):
@@ -655,8 +656,8 @@ class BlockBuilder:
     def _short_head(self, ln: Line, body: list[Line]) -> bool:
         """A headline line well short of the text's width under it."""
         return ln.kind is Kind.TEXT and not ln.terminal \
-            and head_line(ln, float("inf"), self.column) \
-            and ln.width <= SHORT_TITLE_LINE * max(x.width for x in body)
+            and ln.width <= SHORT_TITLE_LINE * max(x.width for x in body[:MEASURE_LINES]) \
+            and head_line(ln, float("inf"), self.column)
 
     def _stranded(self, ln: Line, body: list[Line]) -> bool:
         """A short unpunctuated line over full lines of the column: no paragraph of

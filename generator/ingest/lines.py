@@ -100,6 +100,7 @@ AUTHOR_UNIT_RE = re.compile(
     # …and the writer of a letter after their unit: 甲文区青砖巷社区 吕 方
     rf"|^[{CJK}]{{3,16}}(?:社区|街道|村|学校|医院|中心|公司|局)\s+(?:[{CJK}]{{2,3}}|{SPACED_NAME})$")
 # □ 罗 秋 / ■张明: an author's name in a box, the byline of an essay or a letter.
+NAME_BULLETS = BULLET_MARKS + "☆△"  # …any of them before an author's name
 BOXED_NAME_RE = re.compile(rf"^[□■◎]\s*[{CJK}](?:\s?[{CJK}]){{1,3}}$"
                            rf"|^[{BULLETS}○]\s*[{CJK}](?:\s?[{CJK}]){{1,2}}$")  # ◇ 冶 平
 # 文 张三 图 李四: who wrote and who photographed.
@@ -383,9 +384,9 @@ def classify(no: int, text: str, markdown: bool) -> Line:
         return Line(no, text, Kind.SIGNATURE, width)  # 据新华社电 after the text
     if plain and (last in "）)" or " " in text) and AUTHOR_UNIT_RE.match(text):
         return Line(no, text, Kind.BYLINE, width)  # 孙海海（市教育局）: a 来论's author
-    if first in BULLET_MARKS + "☆△" and BOXED_NAME_RE.match(text):
+    if first in NAME_BULLETS and BOXED_NAME_RE.match(text):
         # □ 罗 秋, ◇ 冶 平: the author's name
-        return Line(no, text.lstrip(BULLET_MARKS + "☆△ "), Kind.BYLINE, width)
+        return Line(no, text.lstrip(NAME_BULLETS + " "), Kind.BYLINE, width)
     if (first in LEAD_FIRST or "讯" in text[2:NEWS_OF_AT]) and LEAD_START_RE.match(text):
         return Line(no, text, Kind.LEAD, width)
     if plain and last in "摄图）)" and len(text) <= 40 and CREDIT_RE.match(text):

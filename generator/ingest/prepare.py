@@ -79,7 +79,8 @@ def prepare_lines(text: str, markdown: bool) -> list[Line]:
     if sum(len(p[2]) == 1 for p in pairs) >= VERTICAL_MIN:
         pairs = merge_vertical(pairs)
     pairs = mend_wrapped_signatures(pairs)
-    pairs = mend_wrapped_bylines(pairs)
+    if WRAPPED_TAIL_SEARCH_RE.search(text):  # one search rules most pages out
+        pairs = mend_wrapped_bylines(pairs)
     if "摄" in text:  # one search rules most pages out
         pairs = mend_wrapped_credits(pairs)
     out: list[Line] = []
@@ -214,7 +215,9 @@ def titles_like_their_column(lines: list[Line], markdown: bool, titled: set[str]
         return lines
     for i, ln in enumerate(lines[:-1]):
         if ln.kind is Kind.LEAD and ln.text[:1] in titled and lines[i + 1].kind is Kind.TEXT \
-                and not unbalanced(ln.text):  # ◆【荷湾社区开设“银发 / 食堂”】近日，…
+                and not unbalanced(ln.text) and "】" not in ln.text[:-1]:
+            # (not ◆【荷湾社区开设“银发 / 食堂”】近日，… nor ▲【…】近 / 日，…: a title in its
+            # brackets, its text after it on the line)
             lines[i] = bullet_title(ln, markdown) or ln
     return lines
 
@@ -422,6 +425,7 @@ def mend_wrapped_signatures(pairs: list[tuple[int, str, str]]) -> list[tuple[int
 BYLINE_WRAP_MAX = 24  # characters: the second line of a wrapped trailing byline
 # …and its first part, after the last sentence: a bullet alone may be all of it (…两场。 ■)
 WRAPPED_TAIL_RE = re.compile(r"^.*[。！？”][ \u3000]+(?P<tail>\S.{0,24})$")
+WRAPPED_TAIL_SEARCH_RE = re.compile(r"[。！？”][ \u3000]+\S.{0,24}\n")
 
 
 def mend_wrapped_bylines(pairs: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:

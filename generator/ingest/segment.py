@@ -969,7 +969,8 @@ def refine_kind(article: Article) -> str:
     if len(article.paragraphs) <= PHOTO_GROUP_MAX \
             and sum(group_caption(p) for p in article.paragraphs) >= 2:
         return "photo"  # an intro and numbered captions (图①…, 大图：…): a photo group
-    rows = sum(TABLE_ROW_RE.fullmatch(p) is not None for p in article.paragraphs)
+    rows = sum(1 for p in article.paragraphs
+               if (" " in p or "|" in p or "｜" in p) and TABLE_ROW_RE.fullmatch(p))
     if rows >= TABLE_ROWS and 2 * rows >= len(article.paragraphs):
         return "table"  # mostly rows of cells: 白菜 斤 1.6 下降
     return "news"
