@@ -382,7 +382,8 @@ def classify(no: int, text: str, markdown: bool) -> Line:
         return Line(no, text, Kind.NOISE, width, reason="index of other pages")  # ●标题 第2版
     if first == "据" and TRAILING_BYLINE_RE.match(text):
         return Line(no, text, Kind.SIGNATURE, width)  # 据新华社电 after the text
-    if plain and (last in "）)" or " " in text) and AUTHOR_UNIT_RE.match(text):
+    if plain and (last in "）)" or (" " in text and text[-1] not in "摄图")) \
+            and AUTHOR_UNIT_RE.match(text):
         return Line(no, text, Kind.BYLINE, width)  # 孙海海（市教育局）: a 来论's author
     if first in NAME_BULLETS and BOXED_NAME_RE.match(text):
         # □ 罗 秋, ◇ 冶 平: the author's name

@@ -184,7 +184,7 @@ def gaps_and_heads(blocks: list[Block]) -> tuple[list[Gap], list[int]]:
                 gap.units.append(unit)
                 pending_cont = False
             joined = "".join([ln.text for ln in b.lines])
-            if unit.paras and i and last_no(blocks[i - 1]) < b.lines[0].no - 1:
+            if unit.paras and i and blank_between(blocks[i - 1], b):
                 unit.broken = True
             unit.chars += len(joined)
             if len(unit.text) < TEXT_SAMPLE:
@@ -344,6 +344,12 @@ def last_no(block: Block) -> int:
     if isinstance(block, Para):
         return block.lines[-1].no
     return block.blocks[-1][-1].no if isinstance(block, Head) else block.line.no
+
+
+def blank_between(block: Block, para: Para) -> bool:
+    """Is a blank line printed between a block and the paragraph after it?"""
+    end = block.lines[-1].no if isinstance(block, Para) else last_no(block)
+    return end < para.lines[0].no - 1
 
 
 HEAD_TAIL = (Kind.BYLINE, Kind.CREDIT, Kind.SUBTITLE)  # lines a group may carry under it

@@ -61,6 +61,7 @@ from generator.ingest.plan import (
     OPEN,
     SPLIT,
     SUB,
+    blank_between,
     first_no,
     is_banner_name,
     is_column_label,
@@ -318,7 +319,7 @@ class Assembler:
         if not cur.paragraphs:
             cur.line = para.lines[0].no
             self.break_at = 0
-        elif i and last_no(self.blocks[i - 1]) < para.lines[0].no - 1:
+        elif i and blank_between(self.blocks[i - 1], para):
             self.break_at = len(cur.paragraphs)  # after a blank: where another text may start
             self.break_line = para.lines[0].no
         if para.lead:
