@@ -28,6 +28,8 @@ def kind_of(text: str) -> tuple[str, str]:
     ("责任编辑：王芳 校对：李明", "editors' names"),
     ("本版编辑：陆斌建", "editors' names"),
     ("编辑卫东校对赵宁组版贾玲", "editors' names"),  # letter-spaced, repaired together
+    ("编辑：chenjing", "editors' names"),  # a web page's editor, in pinyin
+    ("上一篇：桂溪区春季集中开工项目38个", "page header"),  # a web page's link to the next
     ("导读", "index of other pages"),
     ("●市第二人民医院专家进乡村义诊 第2版", "index of other pages"),
     ("柳泉县代表队夺得排球冠军 （六版）", "index of other pages"),
@@ -162,6 +164,7 @@ def test_text_that_only_resembles_furniture_stays_text(text: str) -> None:
     ("■ 本报全媒体记者 何 露", "本报全媒体记者 何 露"),  # a bullet; the role after 本报全媒体
     ("■ 邯郸新闻传媒中心记者 许 梦", "邯郸新闻传媒中心记者 许 梦"),
     ("甲文区青砖巷社区 吕 方", "甲文区青砖巷社区 吕 方"),  # a letter's writer and her unit
+    ("咸宁日报全媒记者 罗佳", "咸宁日报全媒记者 罗佳"),  # 全媒 for 全媒体
     ("◇ 冶 平", "冶 平"),  # an author's name under any bullet
     ("▲ 王小明", "王小明"),
     ("■ 本报评论员", "本报评论员"),

@@ -41,8 +41,9 @@ CONT_NOTE_RE = re.compile(
 HEADING_MARK_RE = re.compile(r"^#{1,6}(?=\s|[“‘《「（(])")  # "# 标题", or "#“标题”" once repaired
 BOLD_LINE_RE = re.compile(r"^\*\*[^*]{2,34}\*\*$")
 BULLET_RE = re.compile(r"^[●○■□◆◇▲△★☆•◎]+")
-# ▲【标题】 on its own line, or before its brief's text (▲【标题】近日，…)
-BRACKETED_TITLE_RE = re.compile(r"^[●○■□◆◇▲△★☆•◎]*\s*【[^】]+】")
+# ▲【标题】 on its own line, or before its brief's text (▲【标题】近日，…) or its title
+# (# 【图片新闻】樱花绽放引客来)
+BRACKETED_TITLE_RE = re.compile(r"^(?:#{1,6}\s*)?[●○■□◆◇▲△★☆•◎]*\s*【[^】]+】")
 SIGN_OFF_RE = re.compile(r"^\s{2,}——\s*[\u4e00-\u9fff·]{2,8}$")  # its dash, like a bullet
 
 
@@ -2355,6 +2356,17 @@ def test_a_bracketed_brief_title_with_its_text_on_the_line_stays_one_item() -> N
     page = segment(text)
     accounted(text, page)
     assert [a.title for a in page.articles] == ["白茅村建成“共享菜园”", "青湾社区开办“老年食堂”"]
+
+
+def test_a_bracketed_label_before_a_markdown_title_is_its_kicker() -> None:
+    text = "\n".join([
+        "# 岚州日报", "", "# 【图片新闻】樱花绽放引客来", "",
+        "3月9日，桂岭县樱花谷景区的山樱花竞相开放，吸引大批游客前来踏青赏花。", "",
+        "（岚州日报全媒记者 何雨 通讯员 汪洁 摄）"])
+    page = segment(text)
+    accounted(text, page)
+    photo = page.articles[-1]
+    assert (photo.kicker, photo.title, photo.kind) == ("图片新闻", "樱花绽放引客来", "photo")
 
 
 def test_a_web_edition_page_with_a_nav_line_a_photo_group_and_a_title_on_its_lead() -> None:

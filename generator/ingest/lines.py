@@ -25,15 +25,15 @@ SPACED_NAME = rf"[{CJK}](?: [{CJK}]){{1,3}}(?![{CJK}])"
 PAPER = (r"(?:(?:[\u4e00-\u9fff]{2,4}·)?"  # 新天水·天水日报
          r"[\u4e00-\u9fff]{2,6}(?:日报|晚报|都市报|早报|商报|晨报|时报|金报)社?"
          r"|[\u4e00-\u9fff]{2}报"  # 生活报记者
-         r"|(?:日报|晚报|早报)(?=全媒体|融媒体|首席|见习))")  # 晚报全媒体记者, not 晚报记者走访了
+         r"|(?:日报|晚报|早报)(?=全媒|融媒体|首席|见习))")  # 晚报全媒体记者, not 晚报记者走访了
 # A city's merged newsroom, which many papers now credit: 保定新闻传媒中心记者, 某县融媒体中心记者.
 # …or a city's name before 融媒 (自贡融媒记者, 衡阳全媒体记者).
 NEWSROOM = (r"[\u4e00-\u9fff]{2,6}(?:新闻传媒中心|融媒体中心|传媒中心|新闻中心|广播电视台)"
-            r"|[\u4e00-\u9fff]{2,4}(?=(?:融媒体?|全媒体)记者)")
+            r"|[\u4e00-\u9fff]{2,4}(?=(?:融媒体?|全媒体?)记者)")
 # 青岛日报/观海新闻记者: the paper and its news app, a slash between.
 ROLE = (rf"(?:{PAPER}(?:[/／][\u4e00-\u9fff]{{2,6}}(?=记者))?|{NEWSROOM}"
         r"|[A-Z]{2,5}|新华社|中新社)?"
-        r"(?:本报|特约|见习|首席|实习|摄影|全媒体|融媒体|融媒|新媒体|驻[\u4e00-\u9fff]{1,3}){0,3}"
+        r"(?:本报|特约|见习|首席|实习|摄影|全媒体|全媒|融媒体|融媒|新媒体|驻[\u4e00-\u9fff]{1,3}){0,3}"
         r"(?:记者|通讯员|实习生|摄影|编辑|评论员(?!文章))(?:\s*[/／](?!\s*摄))?")
 
 # Punctuation that ends a sentence; a paragraph or a line ending with one is complete.
@@ -139,7 +139,7 @@ SIGN_OFF_DATE_RE = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日$")  # a notice's c
 SUBTITLE_RE = re.compile(r"^(?:——|──|--|—)\s*[^\s\-—─]")  # not a --- rule
 # '# title'; the space may be gone when the title starts with a quote (# “共富工坊”…) or a
 # dash (## ——…见闻).
-MD_HEADING_RE = re.compile(r"^(#{1,6})(?:\s+|(?=[“‘《「（(—]))(.*)$")
+MD_HEADING_RE = re.compile(r"^(#{1,6})(?:\s+|(?=[“‘《「（(—【]))(.*)$")
 BOLD_LINE_RE = re.compile(r"^\*\*([^*]{2,34})\*\*$")  # a whole line in bold: a small headline
 # A section banner in pinyin capitals, alone or with its Chinese name: MINSHENG JINGJI,
 # YAOWEN要闻, FUKAN 副刊 (one word must be long enough not to be an abbreviation).
@@ -432,7 +432,8 @@ PAGE_HEADER_RE = re.compile(
 )
 EDITORS_RE = re.compile(
     r"^[（(【\[]?(?:本版|本期)?(?:责任编辑|责编|编辑|校对|美编|版式|版式设计|组版|审读|值班编辑|值班主任"
-    r"|终审|制图|美术编辑|视觉|排版|主编|统筹|审校|审核)(?:\s*[：:/／]\s*|\s+)[\u4e00-\u9fff·](?:\s?[\u4e00-\u9fff·]){1,3}")
+    r"|终审|制图|美术编辑|视觉|排版|主编|统筹|审校|审核)(?:\s*[：:/／]\s*|\s+)"
+    r"(?:[\u4e00-\u9fff·](?:\s?[\u4e00-\u9fff·]){1,3}|[A-Za-z]{2,24}$)")  # 编辑：chenjing
 # …and with the spaces taken out by repair: 责任编辑周莹版式黄杰校对刘畅.
 EDITORS_GLUED_RE = re.compile(
     r"^(?:本版|本期)?(?:责任编辑|责编|编辑)[：:/／]?[\u4e00-\u9fff·]{2,4}"
@@ -498,6 +499,7 @@ WEATHER_HINT_RE = re.compile(r"℃|级|天气|空气质量")
 # 当前报纸名称:…, 日期:12-30, 字号:, 版面:第09版:文化 上一篇 下一篇, 上一版 下一版 PDF版.
 READER_RE = re.compile(
     r"^(?:电子报阅读机|\d{4}-\d{1,2}-\d{1,2}|星期[一二三四五六日天]|当前报纸名称[:：].*|日期[:：].*"
+    r"|[上下]一篇[:：].*"  # 上一篇：… with the title it links to
     r"|字号[:：].*|字体(?:大小)?[:：].*|版面[:：].*"
     r"|(?:[◀◁←<«]?\s*(?:上一[版篇期]|下一[版篇期]|PDF版|放大|缩小|默认"
     r"|版面导航|标题导航|版面概览|返回目录|返回首页|首页|往期回顾|PDF下载|朗读|打印(?:本页)?|关闭(?:窗口)?|收藏|分享"

@@ -934,9 +934,16 @@ def split_head(head: Head, dashed_below: bool = False) -> tuple[str | None, str,
         kicker = units.pop(0)  # 引题 / 主题 / ——副题: what stands over the title is its kicker
     if kicker and len(units) == 1 and len(head.blocks) == 1 and len(head.blocks[0]) == 3:
         units = undashed_subtitle(head.blocks[0][1].text, head.blocks[0][2].text) or units
+    label = BRACKET_LABEL_RE.match(units[0]) if kicker is None else None
+    if label:
+        kicker, units[0] = label.group(1), label.group(2)  # 【图片新闻】樱花绽放引客来
     title = units[0]
     subtitle = " ".join(units[1:]) or None
     return kicker, title, subtitle
+
+
+# A column's label in brackets set before its title on the line: the title's kicker.
+BRACKET_LABEL_RE = re.compile(r"^【([^】]{2,10})】(.{4,})$")
 
 
 SUBTITLE_LONGER = 3  # characters: how much longer than the title an undashed subtitle runs
