@@ -201,7 +201,8 @@ def test_bylines_printed_after_the_text_sign_the_article(text: str) -> None:
     "本报讯 全媒体记者 李华 报道", "新华社北京5月3日电（记者 王二）",
     "江门日报讯（记者/伍晓岚 通讯员/梁嘉怡）9月", "金报讯（记者 林 蔚）这几天",
     "山西晚报·山河+讯(记者 冯 瑶)12月28日，", "贵阳网·甲秀新闻讯 1月20日，",
-    "•   山西晚报·山河+讯(记者 冯 瑶)12月28日，"])  # an e-paper view's paragraph mark
+    "•   山西晚报·山河+讯(记者 冯 瑶)12月28日，",  # an e-paper view's paragraph mark
+    "岚州日报/岚州网柳湾讯(通讯员郑秋禾报道)近日，"])  # the paper, its site and a place
 def test_leads(text: str) -> None:
     assert kind_of(text)[0] == "lead"
 
