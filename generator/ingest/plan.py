@@ -184,7 +184,7 @@ def gaps_and_heads(blocks: list[Block]) -> tuple[list[Gap], list[int]]:
                 gap.units.append(unit)
                 pending_cont = False
             joined = "".join([ln.text for ln in b.lines])
-            if unit.paras and i and blank_between(blocks[i - 1], b):
+            if unit.paras and blank_before(blocks, i):
                 unit.broken = True
             unit.chars += len(joined)
             if len(unit.text) < TEXT_SAMPLE:
@@ -211,8 +211,7 @@ def gaps_and_heads(blocks: list[Block]) -> tuple[list[Gap], list[int]]:
             pending_cont = True
             if not gap.units:
                 gap.hard_start = True
-        elif kind is Kind.CREDIT and not gap.units and i \
-                and last_no(blocks[i - 1]) < b.line.no - 1:
+        elif kind is Kind.CREDIT and not gap.units and blank_before(blocks, i):
             gap.hard_start = True  # (blank) / 侯 凯 摄 / caption: the text under it is a photo's
         elif kind in (Kind.CREDIT, Kind.SIGNATURE) and unit is not None and not unit.closed:
             unit.closed = True
@@ -346,10 +345,10 @@ def last_no(block: Block) -> int:
     return block.blocks[-1][-1].no if isinstance(block, Head) else block.line.no
 
 
-def blank_between(block: Block, para: Para) -> bool:
-    """Is a blank line printed between a block and the paragraph after it?"""
-    end = block.lines[-1].no if isinstance(block, Para) else last_no(block)
-    return end < para.lines[0].no - 1
+def blank_before(blocks: list[Block], i: int) -> bool:
+    """Is a blank line printed between block i and the block before it (False for the
+    page's first block)?"""
+    return i > 0 and last_no(blocks[i - 1]) < first_no(blocks[i]) - 1
 
 
 HEAD_TAIL = (Kind.BYLINE, Kind.CREDIT, Kind.SUBTITLE)  # lines a group may carry under it

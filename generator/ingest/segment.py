@@ -61,11 +61,9 @@ from generator.ingest.plan import (
     OPEN,
     SPLIT,
     SUB,
-    blank_between,
-    first_no,
+    blank_before,
     is_banner_name,
     is_column_label,
-    last_no,
     plan,
 )
 from generator.ingest.prepare import (
@@ -278,6 +276,11 @@ class Assembler:
             self.pending_from = None
         return self.cur
 
+    def block_after(self, i: int) -> Block | None:
+        """The first block after i that is not layout noise, or None at the page's end."""
+        j = next_block(self.blocks, i)
+        return self.blocks[j] if j is not None else None
+
     def next_block(self, i: int) -> int | None:
         """Index of the first block after i that is not layout noise."""
         return next_block(self.blocks, i)
@@ -294,8 +297,7 @@ class Assembler:
     def item_follows(self, i: int) -> bool:
         """Does a headline or a story's lead come next? (A rule over plain lines at a
         web page's foot, 版权… or 看某某新闻…, parts nothing worth an article.)"""
-        j = self.next_block(i)
-        b = self.blocks[j] if j is not None else None
+        b = self.block_after(i)
         return isinstance(b, Head) or (isinstance(b, Para) and b.lead)
 
     # -- paragraphs ------------------------------------------------------
@@ -319,7 +321,7 @@ class Assembler:
         if not cur.paragraphs:
             cur.line = para.lines[0].no
             self.break_at = 0
-        elif i and blank_between(self.blocks[i - 1], para):
+        elif blank_before(self.blocks, i):
             self.break_at = len(cur.paragraphs)  # after a blank: where another text may start
             self.break_line = para.lines[0].no
         if para.lead:
@@ -410,14 +412,12 @@ class Assembler:
     def lead_follows(self, i: int) -> bool:
         """'## 标题' over 本报讯…: a story's own headline, not a subhead of the text above (a
         brief with its own bold or bracketed title is another matter)."""
-        j = self.next_block(i)
-        b = self.blocks[j] if j is not None else None
+        b = self.block_after(i)
         return isinstance(b, Para) and b.lead and b.lines[0].text[:1] not in BULLETS + "【*"
 
     def table_follows(self, i: int) -> bool:
         """Table rows right under the group: '**…价格一览**' is the table's title."""
-        j = self.next_block(i)
-        b = self.blocks[j] if j is not None else None
+        b = self.block_after(i)
         return isinstance(b, Para) and b.lines[0].row
 
     def photo_follows(self, i: int) -> bool:
@@ -767,13 +767,12 @@ class Assembler:
     def blank_above(self, i: int) -> bool:
         """Does a blank line (or the page's top) stand right above block i? Set against the
         text or the headline above, a credit is theirs."""
-        return i == 0 or last_no(self.blocks[i - 1]) < first_no(self.blocks[i]) - 1
+        return i == 0 or blank_before(self.blocks, i)
 
     def caption_after(self, i: int, line: Line) -> bool:
         """Is the credit (block i) followed right away by a caption, a short paragraph that
         opens no story? Some papers print the photographer over the caption."""
-        j = self.next_block(i)
-        b = self.blocks[j] if j is not None else None
+        b = self.block_after(i)
         return isinstance(b, Para) and not b.lead and len(b.text) <= CAPTION_MAX \
             and b.lines[0].no == line.no + 1
 
