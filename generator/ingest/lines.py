@@ -470,15 +470,16 @@ PAGE_REF_ONLY_RE = re.compile(
 # A teaser led by its page's label: 'A04 这所学校的“田间课堂”火了'.
 INDEX_HEAD_RE = re.compile(  # …or '2版 市图书馆推出“家门口借书”服务'
     r"^(?:[A-D]\d{1,2}\s?|\d{1,2}\s?版(?:\s|(?=[“‘《])))[\u4e00-\u9fff“‘《][^，。；]{5,30}$")
+PAPER_ENDS = "日报|晚报|都市报|早报|商报|时报|晨报"  # how a paper's own name ends
 # The paper's own name, alone or before the date: 绍兴日报, 德州晚报2024年12月3日星期二.
 MASTHEAD_NAME_RE = re.compile(
-    r"^[\u4e00-\u9fff]{2,6}(?:(?:日报|晚报|都市报|早报|商报|时报|晨报)(?:数字报|电子报|电子版)?"
+    rf"^[\u4e00-\u9fff]{{2,6}}(?:(?:{PAPER_ENDS})(?:数字报|电子报|电子版)?"
     r"|新闻网)\s*")
 # …or after it: 2026年1月20日重庆手机报.
 DATED_PAPER_RE = re.compile(
     r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*[\u4e00-\u9fff]{2,6}"
-    r"(?:日报|晚报|都市报|早报|商报|时报|晨报|手机报)$"
-    r"|^[\u4e00-\u9fff]{2,8}(?:日报|晚报|都市报|早报|商报|时报|晨报)\s*\d{4}-\d{1,2}-\d{1,2}"
+    rf"(?:{PAPER_ENDS}|手机报)$"
+    rf"|^[\u4e00-\u9fff]{{2,8}}(?:{PAPER_ENDS})\s*\d{{4}}-\d{{1,2}}-\d{{1,2}}"
     r"(?:\s+\d{1,2}:\d{2})?(?:\s*(?:字号[：:]?\s*)?(?:[大中小]字?\s*){1,3})?$")
 # 梅州日报 2026-03-17 08:30: an app's source and time, with its type-size buttons (大字)
 INDEX_HEADER_RE = re.compile(r"^(?:今日|本期|本版|要闻)?(?:导读|提示|要闻提示|内容提要|导航|要目)$")
