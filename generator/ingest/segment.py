@@ -693,8 +693,8 @@ class Assembler:
         headlines under their stories print the credit line there too (正文 / 记者 X /
         标题); above a story it would stand under its headline. So does one that ends
         the page."""
-        j = next_block(self.blocks, i)
-        return j is None or isinstance(self.blocks[j], Head)
+        b = self.block_after(i)
+        return b is None or isinstance(b, Head)
 
     def on_byline(self, line: Line, closes: bool = False) -> None:
         cur = self.cur
