@@ -448,6 +448,7 @@ class Planner:
         double = w["double_label"] if label else w["double"]
         costs: dict[str, float] = {}
         sides = glued(self.blocks, self.heads[k])
+        echoes = self.echo_costs(head, last, first)
         for action in ACTIONS:
             cost = 0.0
             if action in (CLOSE, SPLIT):
@@ -496,7 +497,7 @@ class Planner:
                 cost += w["md_sub"] if head.markdown_level == 2 else 0.0
             if action == CLOSE and head.markdown_level == 1:
                 cost -= w["md_open"] / 2  # "# title" closes nothing, as a rule
-            cost += self.echo_cost(action, head, last, first)
+            cost += echoes.get(action, 0.0)
             cost += self.glue_cost(action, sides)
             if self.votes.get(self.heads[k]) == action:
                 cost -= w["local"]
@@ -514,24 +515,23 @@ class Planner:
             return self.w["glue"]
         return 0.0
 
-    def echo_cost(self, action: str, head: Head, last: Unit | None,
-                  first: Unit | None) -> float:
+    def echo_costs(self, head: Head, last: Unit | None, first: Unit | None) -> dict[str, float]:
         """A headline echoes its own article's words (its lead, above all): reward the
-        side whose text shares more of the group's character pairs."""
+        side whose text shares more of the group's character pairs. Per action, each
+        echo measured once per group."""
         w = self.w["echo"]
-        if not w or action == SUB:
-            return 0.0
-        parts = [head.text] if action != SPLIT else [
-            Head(head.blocks[:-1]).text, join_block(head.blocks[-1])]
-        parts = [bigrams(p) for p in parts]
+        if not w:
+            return {}
         above = last.text if last else ""
         below = first.text if first else ""
-        if action == CLOSE:
-            return -w * (echo(parts[0], above) - echo(parts[0], below))
-        if action == OPEN:
-            return -w * (echo(parts[0], below) - echo(parts[0], above))
-        return -w * (echo(parts[0], above) - echo(parts[0], below)
-                     + echo(parts[1], below) - echo(parts[1], above)) / 2
+        whole = bigrams(head.text)
+        lean = echo(whole, above) - echo(whole, below)  # > 0: the text above echoes it more
+        costs = {CLOSE: -w * lean, OPEN: w * lean}
+        if len(head.blocks) >= 2:
+            top, bottom = bigrams(Head(head.blocks[:-1]).text), bigrams(join_block(head.blocks[-1]))
+            costs[SPLIT] = -w * (echo(top, above) - echo(top, below)
+                                 + echo(bottom, below) - echo(bottom, above)) / 2
+        return costs
 
     def next_non_marker(self, i: int) -> int | None:
         for j in range(i + 1, len(self.blocks)):
