@@ -2396,6 +2396,54 @@ def test_a_commentary_title_broken_at_its_comma_over_the_author() -> None:
     assert article.byline == "冉松"
 
 
+def test_a_commentary_title_wider_than_its_column_over_the_author_is_a_headline() -> None:
+    from generator.ingest.blocks import BlockBuilder, Head
+    from generator.ingest.segment import prepare_lines, typical_width
+
+    above = ("开门第一天，驿站就为三十二名居民登记了求职意向，"
+             "其中有十一人当场与企业达成初步用工意向。")
+    story = ("一开年就有二十八个项目集中开工，靠的不是运气，而是节前就把手续办到位的那股提前量。"
+             "项目建设是场接力赛，开工只是第一棒。")
+    after = ("记者从市农业农村局获悉，全市春季农资打假专项行动近日启动，将持续到五月底。"
+             "行动以种子、化肥、农药为重点。")
+    text = "\n".join([*column(above, 16), "", "短 评", "让项目“跑”起来，服务要“跟”上", "□ 李 澄",
+                      *column(story, 13), "", "农资打假专项行动启动", *column(after, 16)])
+    lines = prepare_lines(text, False)
+    blocks = BlockBuilder(lines, False, typical_width(lines)).build()
+    heads = [b.text for b in blocks if isinstance(b, Head)]
+    assert heads[0] == "短评让项目“跑”起来，服务要“跟”上"
+    second = segment(text).articles[1]
+    assert (second.kicker, second.title) == ("短评", "让项目“跑”起来，服务要“跟”上")
+    assert second.byline == "李澄"
+    assert second.paragraphs[0] == story
+
+
+def test_a_bracketed_column_label_and_a_title_over_the_author_are_no_brief() -> None:
+    story = "乡镇卫生院开设夜间门诊，解决的是上班族白天没空看病的难题。灯亮起来只是第一步。"
+    text = "\n".join(["【庐陵时评】夜间门诊，亮灯更要亮心", "□ 肖 然", story])
+    [article] = segment(text).articles
+    assert (article.kicker, article.title) == ("庐陵时评", "夜间门诊，亮灯更要亮心")
+    assert article.byline == "肖然"
+    assert article.paragraphs == [story]
+
+
+def test_a_title_with_its_boxed_author_printed_on_at_its_end() -> None:
+    story = "从地头到长三角的货架，芒果跑得快了，但能不能跑得远，关键还在品质和品牌。"
+    text = "\n".join(["百色快评", "芒果走得远，靠的是品牌□蓝 岚", *column(story, 12)])
+    [article] = segment(text).articles
+    assert (article.kicker, article.title) == ("百色快评", "芒果走得远，靠的是品牌")
+    assert article.byline == "蓝岚"
+
+
+def test_an_e_papers_html_comment_left_in_the_text_is_furniture() -> None:
+    story = "四月十四日，实验小学的学生在研学基地学习芦苇编织。"
+    text = "\n".join(["学生研学编芦苇", *column(story, 12), "",
+                      "2026-04-17 5 5 聊城日报 content_53318.html 1 图片新闻 /enpproperty-->"])
+    page = segment(text)
+    assert [a.paragraphs for a in page.articles] == [[story]]
+    assert [(n.line, n.reason) for n in page.noise] == [(len(text.split("\n")), "page markup")]
+
+
 def test_a_web_interview_with_a_bold_masthead_a_profile_label_and_bold_speakers() -> None:
     text = "\n".join(["**某某劳动日报** 2026-03-24", "", "---", "", "# 把“毫米”当成“米”来干", "",
                       "【人物简介】谷长河，焊接高级技师，从事焊接工作31年。", "",

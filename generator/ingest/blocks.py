@@ -190,6 +190,15 @@ def is_box_label(text: str) -> bool:
     return BOX_LABEL_RE.match(text) is not None
 
 
+# 【庐陵时评】夜间门诊，亮灯更要亮心: a column's label in brackets, then a title.
+LABELLED_TITLE_RE = re.compile(r"^【[^】]{2,8}】[^。；;！？]{4,30}$")
+
+
+def labelled_title(ln: Line) -> bool:
+    """A lead of one line that is a label and a title: no sentence ends in it."""
+    return ln.kind is Kind.LEAD and not ln.terminal and LABELLED_TITLE_RE.match(ln.text) is not None
+
+
 def head_line(ln: Line, column: float, page_column: float = 0.0) -> bool:
     """Could this line be part of a headline? Headlines are short and barely punctuated;
     a line as wide as the text that follows it, with a comma in it, is body text broken
@@ -428,6 +437,11 @@ class BlockBuilder:
             elif ln.kind is Kind.BYLINE and self._group_over_byline(run):
                 self._add_head(run)  # 今日短评 / 农田建好了， / 更要管好用好 / □ 冉 松
                 run = []
+            elif ln.kind is Kind.BYLINE and len(run) == 1 and labelled_title(run[0]):
+                # 【庐陵时评】夜间门诊，亮灯更要亮心 / □ 肖 然: a column's label and a
+                # title over their author, not a brief's title and its first sentence
+                self._add_head([Line(run[0].no, run[0].text, Kind.TEXT, run[0].width)])
+                run = []
             elif ln.kind in (Kind.BYLINE, Kind.CREDIT, Kind.SIGNATURE):
                 run = self._cut_suffix(run)  # 正文。 / 标题 / 本报评论员: printed after its story
             self._add_run(run)
@@ -457,10 +471,13 @@ class BlockBuilder:
         headline group, even with a comma where its title breaks (农田建好了， / 更要管好
         用好)."""
         prev = self.out[-1] if self.out else None
-        if self.markdown or not 2 <= len(run) <= 3 or (isinstance(prev, Para) and prev.open):
+        if self.markdown or not 1 <= len(run) <= 3 or (isinstance(prev, Para) and prev.open):
             return False
+        # The title's own line may be wider than the column: a commentary's one-line title
+        # with a comma in it (让项目“跑”起来，服务要“跟”上 / □ 李 澄).
         return all(ln.kind is Kind.TEXT and not ln.terminal and not ln.row and not ln.enumerated
-                   and ln.width <= SHORT_OF_COLUMN * self.column
+                   and (len(ln.text) <= MAX_HEAD_CHARS if ln is run[-1]
+                        else ln.width <= SHORT_OF_COLUMN * self.column)
                    and ln.text.count("，") + ln.text.count(",") <= 1 for ln in run) \
             and run[-1].text[-1] not in CONTINUING
 

@@ -592,7 +592,7 @@ SITE_ADDRESS_RE = re.compile(r"^[\u4e00-\u9fff·]{0,12}\s*(?:https?://)?www\.[\w
 
 # How the lines web_page_reason knows start, or a word they hold: most lines are ruled out.
 WEB_FIRST = frozenset("您当首来【[相延推热新更") | WEB_META_FIRST
-WEB_ANYWHERE_RE = re.compile(r"[w权I©]|新闻网$")
+WEB_ANYWHERE_RE = re.compile(r"[w权I©]|新闻网$|-->|<!--")
 
 
 def web_page_reason(text: str) -> str:
@@ -612,6 +612,8 @@ def web_page_reason(text: str) -> str:
         return "related links"
     if first == "更" and FOLLOW_US_RE.match(text):
         return "advertisement"  # the paper's own app or account
+    if ("-->" in text or "<!--" in text) and not ends_sentence(text):
+        return "page markup"  # an e-paper's HTML comment left in the text: …/enpproperty-->
     if "www." in text and SITE_ADDRESS_RE.match(text):
         return "masthead"
     if text.endswith("新闻网") and MASTHEAD_NAME_RE.fullmatch(text):

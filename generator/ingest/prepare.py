@@ -124,6 +124,11 @@ def prepare_lines(text: str, markdown: bool) -> list[Line]:
         elif ("|" in text or "｜" in text) and (bar := KICKER_BAR_RE.match(text)):
             # 区县观察 | 让山城步道“热”得更久
             out.extend(classify(no, part, markdown) for part in bar.groups())
+        elif ("□" in text or "■" in text) and (boxed := BOXED_TAIL_RE.match(text)) \
+                and not ends_sentence(boxed.group("title")):
+            title, name = boxed.group("title"), boxed.group("name").replace(" ", "")
+            out += [classify(no, title, markdown),  # 芒果走得远，靠的是品牌□蓝 岚
+                    Line(no, name, Kind.BYLINE, display_width(name))]
         else:
             out.append(classify(no, text, markdown))
         if link:
@@ -517,6 +522,10 @@ def is_single_cjk(text: str) -> bool:
     return len(text) == 1 and "\u4e00" <= text <= "\u9fff"
 
 
+# A title with its author's boxed name printed on at its end, a space inside the name:
+# 芒果走得远，靠的是品牌□蓝 岚.
+BOXED_TAIL_RE = re.compile(
+    r"^\s*(?P<title>[^\s□■].{3,33}?)\s*[□■]\s*(?P<name>[\u4e00-\u9fff](?:\s?[\u4e00-\u9fff]){1,2})\s*$")
 GLUED_NAME_RE = re.compile(r"^(?P<text>.*[。！？”])\s+(?P<name>[\u4e00-\u9fff]{2,3})$")
 NAME_AFTER_STOP_RE = re.compile(r"^(?P<text>.*[。！？”])(?P<name>[\u4e00-\u9fff]{2,3})$")
 
