@@ -1010,6 +1010,8 @@ REGRESSION_FLOORS = {  # folder: (pages, F1, headline, byline)
     "heldout35": (8, 0.83, 0.84, 0.84),
     "heldout36": (8, 0.82, 0.70, 0.68),
     "heldout37": (8, 0.86, 0.75, 0.84),
+    "heldout38": (8, 0.86, 0.70, 0.84),
+    "heldout39": (8, 0.82, 0.64, 0.80),
 }
 
 
