@@ -113,6 +113,19 @@ def test_undouble_leaves_normal_text_alone(line: str) -> None:
     assert undouble(line) == line
 
 
+def test_undouble_keeps_a_bullet_drawn_once_before_a_doubled_title() -> None:
+    assert undouble("▲松松湖湖小小学学开开设设围围") == "▲松湖小学开设围"
+    assert undouble("■■书书香香") == "■书香"  # the bullet drawn twice too
+
+
+def test_undouble_start_repairs_a_doubled_titles_wrapped_end_before_its_text() -> None:
+    from generator.ingest.repair import undouble_start
+
+    assert undouble_start("棋棋课课 近日，松湖小学在课后") == "棋课 近日，松湖小学在课后"
+    assert undouble_start("高高兴兴过大年") == "高高兴兴过大年"  # no text after a space
+    assert undouble_start("人人参与 共建家园") == "人人参与 共建家园"  # 人参 is not doubled
+
+
 def test_undouble_prefers_fewest_chunks() -> None:
     # 'abab' x2 could be four single chunks of 'ab'-pairs or one chunk 'abab'.
     assert undouble("甲乙甲乙甲乙甲乙") == "甲乙甲乙"

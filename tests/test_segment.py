@@ -1822,6 +1822,36 @@ def test_a_credit_wrapped_after_a_captions_last_sentence() -> None:
     assert photo.body == "10月17日，宝川区凤岭小学的学生在美术课上展示剪纸作品。"
 
 
+def test_a_credit_with_a_spaced_name_wrapped_after_a_captions_last_sentence() -> None:
+    text = "\n".join(["江洲油菜花开", "3月14日，游客在长江岸边的江洲",
+                      "村油菜花田中拍照留念。金黄的花", "海与江景相映成趣。本报通", "讯员汪 涛摄",
+                      "",
+                      "围棋进校园", "本报讯（记者 何 苗）", "近日，松湖小学开设围棋课。"])
+    photo, news = segment(text).articles
+    assert (photo.kind, photo.title, photo.byline) == ("photo", "江洲油菜花开", "本报通讯员汪 涛摄")
+    assert photo.body.endswith("相映成趣。")
+    assert news.title == "围棋进校园"
+
+
+def test_a_fake_bold_brief_title_wrapped_into_its_text() -> None:
+    text = "\n".join(["铜都快讯", "▲松松湖湖小小学学开开设设围围", "棋棋课课 近日，松湖小学在课后",
+                      "服务中开设围棋课，聘请市围棋协", "会教练每周授课两次。（记者 何苗）"])
+    [brief] = segment(text).articles
+    assert (brief.kind, brief.title) == ("brief", "松湖小学开设围棋课")
+    assert brief.body == "近日，松湖小学在课后服务中开设围棋课，聘请市围棋协会教练每周授课两次。"
+
+
+def test_a_jump_note_wrapped_before_its_page_number() -> None:
+    story = ("3月15日，松湖生态公园一期正式开园。昔日寸草不生的废弃矿坑，如今湖水清澈。"
+             "二期将重点建设矿山文化")
+    caption = "3月14日，游客在长江岸边的江洲村油菜花田中拍照留念。"
+    text = "\n".join(["矿坑变身“城市绿肺”", "本报讯（记者 章 蕾）", *column(story + "（下转", 14),
+                      "第 2 版）", "", "江洲油菜花开", *column(caption, 14), "本报记者 汪 涛 摄"])
+    news, photo = segment(text).articles
+    assert news.continues_on == 2 and news.body == story
+    assert (photo.title, photo.kind, photo.body) == ("江洲油菜花开", "photo", caption)
+
+
 def test_a_commentary_whose_kicker_title_and_byline_follow_its_text() -> None:
     text = "\n".join(["一颗苹果，从“卖得出”到“卖", "得好”，靠的是分级、包装和", "冷链，更靠品牌。",
                       "延河短评", "让“延安苹果”香飘更远", "本报评论员", "",

@@ -131,7 +131,9 @@ CREDIT_RE = re.compile(
     rf"|^摄影(?:[：:]\s*|\s+)(?:{ROLE}\s*)?(?:{NAME}|{SPACED_NAME})(?:\s+(?:{ROLE}\s*)?{NAME})*$")
 # A caption that runs on into its credit, wrapped over lines: '…层林尽染的秋色 全媒体首席
 # 记者彭志远 通讯员韩雨桐 摄' (the role words make it a credit, not the caption's words).
-CAPTION_CREDIT_RE = re.compile(rf"(?:\s|(?<=[。！？”]))((?:{ROLE}\s*{NAME}\s*)+(?:摄影报道|摄))$")
+CREDITED_NAME = rf"(?:[{CJK}](?: [{CJK}]){{1,2}}|{NAME})"  # …本报通讯员汪 涛摄: spaced too
+CAPTION_CREDIT_RE = re.compile(
+    rf"(?:\s|(?<=[。！？”]))((?:{ROLE}\s*{CREDITED_NAME}\s*)+(?:摄影报道|摄))$")
 CREDIT_TAIL_RE = re.compile(
     rf"(?<=[。！？”])\s*((?:{ROLE}\s*)?{NAME}(?:\s+{NAME})*\s*(?:摄影报道|(?:文\s?)?[/／]?摄))$")
 SIGNATURE_RE = re.compile(rf"^(?P<text>.*?)[（(](?P<name>{NAME}(?:\s+{NAME}){{0,2}})[）)]$")

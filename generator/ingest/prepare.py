@@ -40,6 +40,7 @@ from generator.ingest.lines import (
 from generator.ingest.repair import (
     repair_line,
     repair_lines,
+    undouble_start,
 )
 
 VERTICAL_MIN = 3
@@ -76,6 +77,7 @@ def prepare_lines(text: str, markdown: bool) -> list[Line]:
     pairs = [(no, raw, line)
              for no, (raw, line) in enumerate(zip(raw_lines, repair_lines(text), strict=True),
                                               start=1)]
+    pairs = mend_doubled_wraps(pairs)
     if sum(len(p[2]) == 1 for p in pairs) >= VERTICAL_MIN:
         pairs = merge_vertical(pairs)
     pairs = mend_wrapped_signatures(pairs)
@@ -170,6 +172,7 @@ def join_bylines(lines: list[Line]) -> list[Line]:
 
 
 TITLE_SHORTER = 2  # cells: a bulleted title over its text is this much narrower than it
+TITLE_END_THEN_TEXT_RE = re.compile(r"^([^\s，。；,;：:、]{1,8}) (\S.*)$")
 # A column's name and a title on one line, a bar between: 区县观察 | 让山城步道“热”得更久.
 KICKER_BAR_RE = re.compile(r"^([\u4e00-\u9fff]{2,8})\s*[|｜]\s*([^|｜，。；\s][^|｜，。；]{3,30})$")
 
@@ -188,7 +191,10 @@ def bullet_titles(lines: list[Line], markdown: bool) -> list[Line]:
         ln = lines[i]
         nxt = lines[i + 1] if i + 1 < len(lines) else None
         after = lines[i + 2] if i + 2 < len(lines) else None
-        if nxt is None or nxt.kind is Kind.BLANK or (nxt.kind is Kind.TEXT and (
+        if nxt is not None and (parts := title_end_then_text(ln, nxt, markdown)):
+            lines[i], lines[i + 1] = parts  # ▲松湖小学开设围 / 棋课 近日，…
+            marks.add(ln.text[:1])
+        elif nxt is None or nxt.kind is Kind.BLANK or (nxt.kind is Kind.TEXT and (
                 ln.width <= nxt.width - TITLE_SHORTER or opens_sentence(nxt.text))) or (
                 nxt.kind is Kind.LEAD and nxt.text[:1] not in BULLETS):  # over 本报讯…
             lines[i] = bullet_title(ln, markdown) or ln
@@ -208,6 +214,19 @@ def bullet_titles(lines: list[Line], markdown: bool) -> list[Line]:
         taken = {id(ln) for ln in wrapped}
         lines = [ln for ln in lines if id(ln) not in taken]
     return index_boxes(titles_like_their_column(lines, markdown, marks))
+
+
+def title_end_then_text(ln: Line, nxt: Line, markdown: bool) -> tuple[Line, Line] | None:
+    """A bulleted title wrapped onto the next line, where its end is followed by a space
+    and the item's first sentence (▲松湖小学开设围 / 棋课 近日，…): the title, and the text
+    line without it."""
+    split = TITLE_END_THEN_TEXT_RE.match(nxt.text) if nxt.kind is Kind.TEXT else None
+    if split is None or not opens_sentence(split.group(2)):
+        return None
+    end, text = split.groups()
+    title = bullet_title(Line(ln.no, ln.text + end, ln.kind, ln.width + display_width(end)),
+                         markdown)
+    return (title, Line(nxt.no, text, Kind.TEXT, display_width(text))) if title else None
 
 
 def titles_like_their_column(lines: list[Line], markdown: bool, titled: set[str]
@@ -411,7 +430,24 @@ def is_name(text: str) -> bool:
 
 
 OPEN_SIGNATURE_RE = re.compile(r"[（(][^（()）]{0,24}$")  # （记者 彭亮 通讯员 / （雷辉
-SIGNATURE_END_RE = re.compile(r"^[\u4e00-\u9fff·\s]{1,10}[）)]$|^\d{1,2}\s*版[）)]$")  # 2版）
+SIGNATURE_END_RE = re.compile(  # 2版）, 第 2 版）, 第A3版）
+    r"^[\u4e00-\u9fff·\s]{1,10}[）)]$|^(?:第\s*)?[A-Za-z]?[0-9０-９]{1,2}\s*版[）)]$")
+
+
+def mend_doubled_wraps(pairs: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
+    """'▲松松湖湖小小学学开开设设围围' / '棋棋课课 近日，…': a fake-bold title wrapped at the
+    column's end leaves its last characters doubled at the start of the next line, before
+    the text it runs into. The line above, repaired to half its printed length with no
+    space in it, says the doubling goes on."""
+    out = pairs[:1]
+    for pair in pairs[1:]:
+        text, (_, above_raw, above) = pair[2], out[-1]
+        if text[:1] and text[:1] == text[1:2] and " " in text and len(above) >= 3 \
+                and " " not in (printed := above_raw.strip()) \
+                and len(printed) >= 2 * len(above) - 1:
+            pair = (pair[0], pair[1], undouble_start(text))
+        out.append(pair)
+    return out
 
 
 def mend_wrapped_signatures(pairs: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:

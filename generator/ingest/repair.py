@@ -77,6 +77,7 @@ _LETTER_SPACING = (
 _EXTRA_SPACE_RE = re.compile(rf" (?:{_AT_PUNCT}|{_CJK_LATIN}|{_LETTER_SPACING})")
 
 MIN_DOUBLED_LINE = 6  # shorter lines (哈哈, 谢谢你们) are too often real words
+UNDOUBLED_MARKS = "▲■●◆★□◇○◎△☆"  # a bullet before a doubled title, itself drawn once
 # A fake-bold chunk is one text run of the PDF: a word, a label, a headline line. Bounding
 # the length of a chunk in the middle of a line (and the length of a line worth searching)
 # keeps the doubling search linear in the line length; the longest chunks seen in real
@@ -182,6 +183,9 @@ def undouble(line: str) -> str:
     body = line.strip()
     if len(body) == 4 and body[:2] == body[2:] and body[:2] in DOUBLED_TITLES:
         return line.replace(body, body[:2])  # 讣告讣告: a notice's bold two-character title
+    mark = body[:1] if body[:1] in UNDOUBLED_MARKS and body[1:2] != body[:1] else ""
+    if mark:  # ▲松松湖湖小小学学: a brief's bullet is drawn once, its title twice
+        body = body[1:]
     chunks = _doubled_chunks(body) if _may_be_doubled(body) else None
     if chunks is not None and any(_is_sentence(c) for c in chunks):
         chunks = None  # a whole sentence twice is the text's own: never drop a sentence
@@ -191,7 +195,20 @@ def undouble(line: str) -> str:
         return line
     head = line[: len(line) - len(line.lstrip())]
     tail = line[len(line.rstrip()) :]
-    return head + "".join(chunks) + tail
+    return head + mark + "".join(chunks) + tail
+
+
+def undouble_start(line: str) -> str:
+    """'棋棋课课 近日，…': the end of a doubled title wrapped onto the next line, its
+    text after a space. Called on the line after a doubled one only: alone, two doubled
+    characters may be a real word (高高兴兴)."""
+    lead, space, _ = line.strip().partition(" ")
+    if not space or len(lead) < 4 or len(lead) % 2:
+        return line
+    chunks = _doubled_chunks(lead)
+    if chunks is None:
+        return line
+    return line.replace(lead, "".join(chunks), 1)
 
 
 def _is_sentence(chunk: str) -> bool:
