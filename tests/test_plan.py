@@ -124,3 +124,20 @@ def test_a_group_set_against_one_side_and_apart_from_the_other_is_read_as_that_s
     blocks = BlockBuilder(lines, False, typical_width(lines)).build()
     sides = [glued(blocks, i) for i, b in enumerate(blocks) if isinstance(b, Head)]
     assert sides == [(True, False), (False, True)]
+
+
+def test_a_web_editions_date_line_under_a_title_makes_it_an_articles_not_a_subhead() -> None:
+    # Each title of an e-paper's web view is followed by its date and paper and the
+    # type-size buttons; a subhead inside a text never is.
+    first = ("3月11日，全市春季植树护绿行动在生态廊道启动，六百多名志愿者当天种下乡土树种。"
+             "记者从市林业部门了解到，今年全市计划新植乡土树种十二万株。")
+    second = "3月10日，河两岸新栽的绿化带抽出新芽，与远处的城市天际线相映成景。"
+    third = "每年春天，植树的新闻总是不少，可几年之后回头看，有的林子成了片，有的却只剩树坑。"
+    header = ["2026年03月12日惠州日报A02", "字号:T|T"]
+    text = "\n".join(["我市启动春季植树护绿行动", *header, "本报记者 邱敏", first, "",
+                      "河畔绿意浓", *header, second, "", "护绿要“栽”更要“管”", *header, third])
+    page = segment(text)
+    assert [a.title for a in page.articles] == [
+        "我市启动春季植树护绿行动", "河畔绿意浓", "护绿要“栽”更要“管”"]
+    assert [a.body for a in page.articles] == [first, second, third]
+    assert {n.text for n in page.noise} == set(header)

@@ -1853,6 +1853,17 @@ def test_a_jump_note_wrapped_before_its_page_number() -> None:
     assert (photo.title, photo.kind, photo.body) == ("江洲油菜花开", "photo", caption)
 
 
+def test_a_web_editions_list_of_its_pages_titles_is_furniture() -> None:
+    story = "3月11日，全市春季植树护绿行动在生态廊道启动，六百多名志愿者当天种下乡土树种。"
+    text = "\n".join(["惠州日报数字报", "版面导航", "·我市启动春季植树护绿行动", "·河畔绿意浓", "",
+                      "我市启动春季植树护绿行动", "本报记者 邱敏", story])
+    page = segment(text)
+    [article] = page.articles
+    assert (article.title, article.body) == ("我市启动春季植树护绿行动", story)
+    assert [n.reason for n in page.noise] == [
+        "masthead", "page header", "index of other pages", "index of other pages"]
+
+
 def test_a_commentary_whose_kicker_title_and_byline_follow_its_text() -> None:
     text = "\n".join(["一颗苹果，从“卖得出”到“卖", "得好”，靠的是分级、包装和", "冷链，更靠品牌。",
                       "延河短评", "让“延安苹果”香飘更远", "本报评论员", "",

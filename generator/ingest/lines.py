@@ -480,7 +480,7 @@ MASTHEAD_NAME_RE = re.compile(
 # …or after it: 2026年1月20日重庆手机报.
 DATED_PAPER_RE = re.compile(
     r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*[\u4e00-\u9fff]{2,6}"
-    rf"(?:{PAPER_ENDS}|手机报)$"
+    rf"(?:{PAPER_ENDS}|手机报)(?:\s*[A-Za-z]?\d{{1,3}}版?)?$"  # …惠州日报A02: and its page
     rf"|^[\u4e00-\u9fff]{{2,8}}(?:{PAPER_ENDS})\s*\d{{4}}-\d{{1,2}}-\d{{1,2}}"
     r"(?:\s+\d{1,2}:\d{2})?(?:\s*(?:字号[：:]?\s*)?(?:[大中小]字?\s*){1,3})?$")
 # 梅州日报 2026-03-17 08:30: an app's source and time, with its type-size buttons (大字)

@@ -207,6 +207,8 @@ def gaps_and_heads(blocks: list[Block]) -> tuple[list[Gap], list[int]]:
         elif kind is Kind.NOISE and b.line.reason == "rule" and unit is not None:
             unit.closed = True  # --- between the items of a web page: the text above ends
             gap.ends_open = False
+        elif kind is Kind.NOISE and not gap.units and b.line.reason in HEADER_REASONS:
+            gap.hard_start = True  # title / 2026年03月12日惠州日报A02 / 字号:T|T / text
         elif kind is Kind.CONT_FROM:
             pending_cont = True
             if not gap.units:
@@ -240,6 +242,9 @@ def gaps_and_heads(blocks: list[Block]) -> tuple[list[Gap], list[int]]:
     return gaps, heads
 
 
+# Furniture a web edition prints between an article's title and its text (its date and
+# paper, its type-size buttons); none stands under a subhead inside a text.
+HEADER_REASONS = frozenset({"page header", "masthead", "index of other pages"})
 MEASURED_LINES = 2  # a paragraph's column width is read off this many lines at least
 MEASURE_STEP = 1.5  # cells: columns this much apart are set to different widths
 

@@ -278,6 +278,7 @@ def unlist_authors(lines: list[Line]) -> list[Line]:
 # 支持民营 / 经济发展20条). Not a masthead: a headline may sit right under the paper's name.
 BOX_REASONS = frozenset({"advertisement", "weather box", "index of other pages", "related links"})
 LINK_MARKS = "·•-"  # what a site's list of related stories sets before each link
+NAV_HEADS = frozenset({"版面导航", "标题导航", "本版导航", "本版标题"})  # over a page's ·titles
 AD_LINES_ABOVE = 4  # lines: how far an advertisement's box reaches above its hotline
 BOX_LINE = 24  # characters: the longest line read as part of such a box
 
@@ -331,11 +332,21 @@ def dates_in_mastheads(lines: list[Line]) -> list[Line]:
         if i and lines[i - 1].kind is Kind.NOISE and lines[i - 1].reason == "section banner":
             ln.kind, ln.reason = Kind.NOISE, "section name"  # FUKAN / 副刊
         elif any(lines[j].kind is Kind.NOISE and lines[j].reason in MASTHEAD_REASONS
-                 for j in (i - 1, i + 1) if 0 <= j < len(lines)):
+                 for j in (i - 1, i + 1) if 0 <= j < len(lines)) \
+                and not after_finished_text(lines, i):
             ln.kind, ln.reason = Kind.NOISE, "page header"
             if i + 1 < len(lines):
                 heapq.heappush(todo, i + 1)  # the next item of the same header
     return lines
+
+
+def after_finished_text(lines: list[Line], i: int) -> bool:
+    """Does line i come after a finished sentence, blank lines between? A web edition's
+    short title over its date line (…天际线。 / (blank) / 河畔绿意浓 / 2026年03月12日惠州日报A02)
+    is no item of a masthead, which starts a page or follows furniture."""
+    above = next((ln for ln in reversed(lines[max(0, i - 3):i]) if ln.kind is not Kind.BLANK),
+                 None)
+    return above is not None and above.kind in (Kind.TEXT, Kind.LEAD) and above.terminal
 
 
 MASTHEAD_ITEM = 6  # characters: a section's name or a page number beside the masthead
@@ -358,6 +369,13 @@ def extend_boxes(lines: list[Line]) -> list[Line]:
         if reason == "masthead" and ln.text[:2] in ("社址", "地址") and nxt is not None \
                 and box_line(nxt) and nxt.text.endswith("号"):
             nxt.kind, nxt.reason = Kind.NOISE, reason  # 社址：十堰市车岭区 / 溪源路128号
+        if reason == "page header" and ln.text in NAV_HEADS:
+            reason = "index of other pages"  # 版面导航 / ·title / ·title: the page's own list
+            j = i + 1
+            while j < len(lines) and related_link(lines[j]):
+                lines[j].kind, lines[j].reason = Kind.NOISE, reason
+                j += 1
+            continue
         if reason not in BOX_REASONS or (
                 reason == "index of other pages" and ln.text[:1] not in "▶►"
                 and not INDEX_HEADER_RE.match(ln.text)):  # 今日导读 over its teasers
