@@ -171,6 +171,8 @@ def test_text_that_only_resembles_furniture_stays_text(text: str) -> None:
     ("盐城融媒记者 缪然", "盐城融媒记者 缪然"),  # the city's name before 融媒
     ("岚州日报记者：钟晓岚", "岚州日报记者：钟晓岚"),  # an app's credit, with a colon
     ("实习生 陈可 盐城融媒记者 缪然", "实习生 陈可 盐城融媒记者 缪然"),
+    ("图/记者符明 文/记者吴晓彤", "图/记者符明 文/记者吴晓彤"),  # each role after its work
+    ("文/记者 吴晓彤 视频/记者 李明", "文/记者 吴晓彤 视频/记者 李明"),
 ])
 def test_byline_lines(text: str, expected: str) -> None:
     line = classify(1, text, markdown=False)

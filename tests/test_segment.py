@@ -1864,6 +1864,18 @@ def test_a_web_editions_list_of_its_pages_titles_is_furniture() -> None:
         "masthead", "page header", "index of other pages", "index of other pages"]
 
 
+def test_a_web_story_with_a_labelled_heading_and_its_author_in_the_data_line() -> None:
+    story = "周末退潮时分，海滩上来了不少“小小赶海人”。孩子们提着小桶，在沙里寻找小螃蟹。"
+    data = "2026-03-15 18:42 来源:湛江云媒 作者:图/记者符明 文/记者吴晓彤"
+    text = "\n".join(["首页 > 湛江新闻 > 港城", "", "# 报小拍|沙滩上的“小小赶海人”", "", data, "",
+                      story, "", "---", "", "# 老街坊回来了", "", "骑楼街日前完成活化改造。"])
+    page = segment(text)
+    first, _ = page.articles
+    assert (first.kicker, first.title) == ("报小拍", "沙滩上的“小小赶海人”")
+    assert (first.byline, first.body) == ("图/记者符明 文/记者吴晓彤", story)
+    assert "2026-03-15 18:42来源:湛江云媒 作者:" in [n.text for n in page.noise]  # as repaired
+
+
 def test_a_commentary_whose_kicker_title_and_byline_follow_its_text() -> None:
     text = "\n".join(["一颗苹果，从“卖得出”到“卖", "得好”，靠的是分级、包装和", "冷链，更靠品牌。",
                       "延河短评", "让“延安苹果”香飘更远", "本报评论员", "",

@@ -91,8 +91,10 @@ BULLET_TITLE_MAX = 32  # characters: a bulleted line this short, unpunctuated, i
 TEXT_PHOTO = r"(?:文\s*[/／]\s*图|图\s*[/／]\s*文)"
 BYLINE_LINE_RE = re.compile(
     # 文/图 记者/黄一鸣, 文/本报记者 林晓帆
-    rf"^[{BULLET_MARKS}]?\s*(?:(?:{TEXT_PHOTO}[：:]?|[文图]\s*[/／])\s*(?={ROLE}))?"
-    rf"(?:(?:{ROLE}|(?:{PAPER})记者[：:]|{TEXT_PHOTO}[：:]?)\s*{NAME}{DOES}(?:\s+{NAME}{DOES})*\s*)+"
+    rf"^[{BULLET_MARKS}]?\s*(?:{TEXT_PHOTO}[：:]?\s*(?={ROLE}))?"
+    # …each role after what it made: 图/记者符明 文/记者吴晓彤, 视频/记者 X
+    rf"(?:(?:(?:[文图]|视频|摄像)\s*[/／]\s*(?={ROLE}))?"
+    rf"(?:{ROLE}|(?:{PAPER})记者[：:]|{TEXT_PHOTO}[：:]?)\s*{NAME}{DOES}(?:\s+{NAME}{DOES})*\s*)+"
     rf"(?:报道|{TEXT_PHOTO})?$")  # …and an app's 梅州日报记者：钟晓岚
 # 孙海海（市教育局）: a contributed commentary's author and the unit he works for.
 AUTHOR_UNIT_RE = re.compile(

@@ -94,9 +94,12 @@ def prepare_lines(text: str, markdown: bool) -> list[Line]:
         if text[:2] == "——" and raw[:2].isspace() and SIGN_OFF_RE.match(text) \
                 and out and out[-1].terminal:
             out.append(Line(no, text, Kind.SIGNATURE, display_width(text)))  # ——本报编辑部
-        elif text[:3] in ("作者：", "作者:") and is_byline(text[3:].strip()):
-            byline = text[3:].strip()  # 作者：记者 费扬 通讯员 陈立: a web page's author field
-            out += [Line(no, text[:3], Kind.NOISE, display_width(text[:3]), reason="page header"),
+        elif "作者" in text and (field := AUTHOR_FIELD_RE.search(text)) \
+                and is_byline(byline := field.group(1).strip()):
+            # 作者：记者 费扬 通讯员 陈立, alone or after the page's time and source
+            # (2026-03-15 18:42 来源:湛江云媒 作者:图/记者符明 文/记者吴晓彤)
+            meta = text[:field.start(1)].rstrip()
+            out += [Line(no, meta, Kind.NOISE, display_width(meta), reason="page header"),
                     Line(no, byline, Kind.BYLINE, display_width(byline))]
         elif "摄影" in text and (by := PHOTO_BY_TAIL_RE.search(text, len(text) - PHOTO_BY_TAIL)):
             caption, credit = text[:by.start(1)].rstrip(), by.group(1)  # …管理。摄影 刘 川
@@ -171,6 +174,7 @@ def join_bylines(lines: list[Line]) -> list[Line]:
     return [ln for i, ln in enumerate(lines) if i not in joined] if joined else lines
 
 
+AUTHOR_FIELD_RE = re.compile(r"(?:^|\s)作者\s*[：:]\s*(\S.*)$")  # a web page's author field
 TITLE_SHORTER = 2  # cells: a bulleted title over its text is this much narrower than it
 TITLE_END_THEN_TEXT_RE = re.compile(r"^([^\s，。；,;：:、]{1,8}) (\S.*)$")
 # A column's name and a title on one line, a bar between: 区县观察 | 让山城步道“热”得更久.

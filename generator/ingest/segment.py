@@ -934,15 +934,16 @@ def split_head(head: Head, dashed_below: bool = False) -> tuple[str | None, str,
     if kicker and len(units) == 1 and len(head.blocks) == 1 and len(head.blocks[0]) == 3:
         units = undashed_subtitle(head.blocks[0][1].text, head.blocks[0][2].text) or units
     label = BRACKET_LABEL_RE.match(units[0]) if kicker is None else None
-    if label:
-        kicker, units[0] = label.group(1), label.group(2)  # 【图片新闻】樱花绽放引客来
+    if label:  # 【图片新闻】樱花绽放引客来, # 报小拍|沙滩上的“小小赶海人”
+        kicker, units[0] = label.group(1) or label.group(2), label.group(3)
     title = units[0]
     subtitle = " ".join(units[1:]) or None
     return kicker, title, subtitle
 
 
-# A column's label in brackets set before its title on the line: the title's kicker.
-BRACKET_LABEL_RE = re.compile(r"^【([^】]{2,10})】(.{4,})$")
+# A column's label set before its title on the line, in brackets or before a bar: the
+# title's kicker.
+BRACKET_LABEL_RE = re.compile(r"^(?:【([^】]{2,10})】|([\u4e00-\u9fff]{2,8})\s*[|｜]\s*)(\S.{3,})$")
 
 
 SUBTITLE_LONGER = 3  # characters: how much longer than the title an undashed subtitle runs
