@@ -1876,6 +1876,25 @@ def test_a_web_story_with_a_labelled_heading_and_its_author_in_the_data_line() -
     assert "2026-03-15 18:42来源:湛江云媒 作者:" in [n.text for n in page.noise]  # as repaired
 
 
+def test_bold_titles_under_a_web_pages_brief_column_are_its_items() -> None:
+    items = [("**椰港区新增两条夜间公交线路**", "即日起，椰港区开通夜间公交N1、N2线。"),
+             ("**银螺湾海滩开展净滩行动**", "3月15日，200多名志愿者在银螺湾海滩清理垃圾。"),
+             ("**蚝岭镇举办蚝农技能培训班**", "近日，蚝岭镇邀请水产专家为蚝农讲解病害防治技术。")]
+    text = "\n".join(["# 老街坊回来了", "", "2026-03-16 09:00 来源:湛江云媒", "",
+                      "骑楼街日前完成活化改造，重新开街迎客。", "", "---", "", "## 港城速览", "",
+                      *[line for title, body in items for line in (title, body, "")],
+                      "评论一下", "评论 0人参与,0条评论", "还没有评论,快来抢沙发吧!", "湛图片",
+                      "· 椰港渔港夜色", "· 蚝岭镇蚝苗下海"])
+    page = segment(text)
+    assert [a.title for a in page.articles] == [
+        "老街坊回来了", *[title.strip("*") for title, _ in items]]
+    assert [a.body for a in page.articles[1:]] == [body for _, body in items]
+    reasons = {n.text: n.reason for n in page.noise}
+    assert reasons["2026-03-16 09:00来源:湛江云媒"] == "page header"
+    assert reasons["评论一下"] == reasons["还没有评论,快来抢沙发吧!"] == "comment box"
+    assert reasons["·椰港渔港夜色"] == reasons["·蚝岭镇蚝苗下海"] == "links"
+
+
 def test_a_commentary_whose_kicker_title_and_byline_follow_its_text() -> None:
     text = "\n".join(["一颗苹果，从“卖得出”到“卖", "得好”，靠的是分级、包装和", "冷链，更靠品牌。",
                       "延河短评", "让“延安苹果”香飘更远", "本报评论员", "",

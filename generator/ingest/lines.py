@@ -582,6 +582,11 @@ BREADCRUMB_RE = re.compile(r"^(?:(?:您的|当前|您现在的)位置[：:]|首�
 WEB_META_RE = re.compile(r"(?:作者|来源|时间|发布时间|发布日期|浏览次数|点击数|责任编辑|责编)[：:]")
 PHONE_LINE_RE = re.compile(r"^0\d{2,3}-\d{7,8}$")
 SOURCE_LINE_RE = re.compile(rf"^来源[：:]\s*(?:{PAPER}|[\u4e00-\u9fff]{{2,8}}(?:网|客户端|新闻))$")
+POSTED_AT_RE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}")  # when it was posted
+# A news site's comment box under the article: 评论一下, 评论 0人参与,0条评论, 快来抢沙发.
+COMMENT_BOX_RE = re.compile(
+    r"^(?:评论一下|我要评论|发表评论|网友评论|热点新闻排行|热门新闻排行"
+    r"|评论\s*\d+\s*人参与.*|还没有评论.*抢沙发.*)$")
 WEB_META_FIRST = frozenset("作来时发浏点0123456789")  # …or the time it was posted: 2026-03-09 07:30
 BUTTONS_RE = re.compile(
     r"^(?:[【\[](?:打印本页|打印|关闭窗口|关闭|返回顶部|收藏本页|收藏|分享|字号[^】\]]{0,8})[】\]]\s*)+$")
@@ -595,7 +600,7 @@ SITE_ADDRESS_RE = re.compile(r"^[\u4e00-\u9fff·]{0,12}\s*(?:https?://)?www\.[\w
 
 
 # How the lines web_page_reason knows start, or a word they hold: most lines are ruled out.
-WEB_FIRST = frozenset("您当首来【[相延推热新更") | WEB_META_FIRST
+WEB_FIRST = frozenset("您当首来【[相延推热新更评还我发网") | WEB_META_FIRST
 WEB_ANYWHERE_RE = re.compile(r"[w权I©]|新闻网$|-->|<!--")
 
 
@@ -604,8 +609,11 @@ def web_page_reason(text: str) -> str:
     first = text[0]
     if first in "您当首" and BREADCRUMB_RE.match(text):
         return "page header"
-    if first in WEB_META_FIRST and len(WEB_META_RE.findall(text)) >= 2:
+    if first in WEB_META_FIRST and len(WEB_META_RE.findall(text)) >= 2 - (
+            POSTED_AT_RE.match(text) is not None):  # 2026-03-16 09:00 来源:湛江云媒
         return "page header"
+    if first in "评还热我发网" and COMMENT_BOX_RE.match(text):
+        return "comment box"
     if first in "0123456789" and PHONE_LINE_RE.match(text):
         return "masthead"  # 0719-8110110 under 新闻热线：
     if first == "来" and SOURCE_LINE_RE.match(text):

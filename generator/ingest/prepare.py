@@ -138,8 +138,9 @@ def prepare_lines(text: str, markdown: bool) -> list[Line]:
             out.append(classify(no, text, markdown))
         if link:
             out.append(link)
-    return join_bylines(wrapped_lead_credits(titles_on_top(dates_in_mastheads(extend_boxes(
-        hotlines_in_text(mark_bare_names(unlist_authors(bullet_titles(out, markdown)))))))))
+    out = extend_boxes(hotlines_in_text(mark_bare_names(unlist_authors(
+        bullet_titles(out, markdown)))))
+    return join_bylines(wrapped_lead_credits(titles_on_top(dates_in_mastheads(link_runs(out)))))
 
 
 OPEN_PAREN_RE = re.compile(r"[（(][^）)]*$")  # a bracket opened and not closed on its line
@@ -413,6 +414,29 @@ def related_link(ln: Line) -> bool:
     今年以来，…)."""
     return ln.kind in (Kind.TEXT, Kind.LEAD, Kind.BYLINE) and (
         (box_line(ln) and ln.text[:1] in LINK_MARKS) or ln.text.endswith(("...", "…")))
+
+
+LINK_RUN = 2  # ·lines one under another: a list of links, not a headline group
+LINK_BOX_NAME = 6  # characters: the name of such a box, over its links after furniture
+
+
+def link_runs(lines: list[Line]) -> list[Line]:
+    """Short lines each set after a · (a site's box of links beside the article: 湛图片 /
+    · 椰港渔港夜色 / · 蚝岭镇蚝苗下海), two or more in a row: links, not text."""
+    run: list[int] = []
+    for i, ln in enumerate([*lines, None]):
+        if ln is not None and ln.text[:1] in "·•" and box_line(ln):
+            run.append(i)
+            continue
+        if len(run) >= LINK_RUN:
+            first = run[0]
+            if first >= 2 and box_line(lines[first - 1]) and len(lines[first - 1].text) \
+                    <= LINK_BOX_NAME and lines[first - 2].kind in (Kind.NOISE, Kind.BLANK):
+                run.insert(0, first - 1)  # the box's name over its links
+            for j in run:
+                lines[j].kind, lines[j].reason = Kind.NOISE, "links"
+        run = []
+    return lines
 
 
 def box_line(ln: Line) -> bool:

@@ -240,6 +240,7 @@ class Assembler:
         self.joining: tuple[Article, int, list[str]] | None = None
         self.joining_end = ""  # sentence_tail of the joined pieces
         self.column_items = False  # under a brief column's name: numbered items are briefs
+        self.box = False  # …and, on a web page, **title** items until a rule or a # title
         self.break_at = 0  # cur's last paragraph printed after a blank line (its index)
         self.break_line = 0  # …and the page line it starts on
 
@@ -391,9 +392,11 @@ class Assembler:
             self.noise.append(Noise(head.text, head.line, "column label"))  # 简明信息 ● …
             if cur is not None and cur.paragraphs:
                 self.closed = True  # a column starts: the text above is finished
-            self.column_items = True
+            self.column_items = self.box = True
             return
+        self.box = self.box and head.markdown_level == 2
         if head.markdown_level == 2 and cur and not self.closed and cur.paragraphs \
+                and not self.box \
                 and not self.photo_follows(i) and not self.table_follows(i) \
                 and not self.lead_follows(i) \
                 and not NOTICE_TITLE_RE.search(head.text):  # **征文启事** is a notice's
@@ -641,6 +644,7 @@ class Assembler:
         line = marker.line
         kind = marker.kind
         if kind is Kind.NOISE:
+            self.box = self.box and line.reason != "rule"
             self.on_noise(i, line)
         elif kind is Kind.CONT_FROM:
             cur = self.cur
