@@ -79,6 +79,11 @@ def kind_of(text: str) -> tuple[str, str]:
     ("3版", "index of other pages"),
     ("0719-8110110", "masthead"),
     ("岚州日报 2026-03-17 08:30", "masthead"),  # an app's source and time
+    ("金山网 jsw.com.cn", "masthead"),  # the paper's site, its address without www
+    ("2026年03月12日岚州日报A02", "masthead"),  # a web view's date, paper and page
+    ("2026-03-16 09:00 来源:岚州云媒", "page header"),  # when it was posted, and where
+    ("评论 0人参与,0条评论", "comment box"),
+    ("2026-04-17 5 5 岚州日报 content_53318.html /enpproperty-->", "page markup"),
     ("岚州日报 2026-03-06 04:54 大字", "masthead"),  # …with its type-size button
     ("岚州日报 2026-03-06 04:54 字号：大 中 小", "masthead"),
     ("更多岚州新闻，点击关注↓", "advertisement"),

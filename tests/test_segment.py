@@ -1895,6 +1895,28 @@ def test_bold_titles_under_a_web_pages_brief_column_are_its_items() -> None:
     assert reasons["·椰港渔港夜色"] == reasons["·蚝岭镇蚝苗下海"] == "links"
 
 
+def test_a_credit_of_names_alone_wrapped_after_a_captions_last_sentence() -> None:
+    caption = "3月18日，市民在沿江步道赏花踏青。近日气温回升，沿江的油菜花竞相开放。"
+    lines = [*column(caption, 13)]
+    lines[-1] += " 孔岚"
+    text = "\n".join([*lines, "费扬 摄影报道", "江畔春色浓"])
+    [photo] = segment(text).articles
+    assert (photo.kind, photo.title, photo.body) == ("photo", "江畔春色浓", caption)
+    assert photo.byline == "孔岚费扬 摄影报道"  # as repaired
+
+
+def test_a_headline_group_under_a_signed_brief_splits_between_it_and_the_next_story() -> None:
+    brief = "3月18日，江枫区新开通的两条微循环公交线路正式运行，每十五分钟一班。"
+    comment = "一片茶叶，卖的不只是茶，还有山水和人情。茶旅融合要走得远，还得在品质上下功夫。"
+    text = "\n".join(["本报讯　" + brief[:8], *column(brief[8:], 11), "（记者 严 冬）",
+                      "江枫区新开通两条", "“微循环”公交线路", "", "江城快评", "让茶香飘得更远",
+                      "■ 陶 然", *column(comment, 10)])
+    first, second = segment(text).articles
+    assert (first.title, first.byline) == ("江枫区新开通两条“微循环”公交线路", "记者 严冬")
+    assert (second.kicker, second.title, second.byline) == ("江城快评", "让茶香飘得更远", "陶然")
+    assert second.body == comment
+
+
 def test_a_commentary_whose_kicker_title_and_byline_follow_its_text() -> None:
     text = "\n".join(["一颗苹果，从“卖得出”到“卖", "得好”，靠的是分级、包装和", "冷链，更靠品牌。",
                       "延河短评", "让“延安苹果”香飘更远", "本报评论员", "",

@@ -395,7 +395,7 @@ def classify(no: int, text: str, markdown: bool) -> Line:
         return Line(no, text.lstrip(NAME_BULLETS + " "), Kind.BYLINE, width)
     if (first in LEAD_FIRST or "讯" in text[2:NEWS_OF_AT]) and LEAD_START_RE.match(text):
         return Line(no, text, Kind.LEAD, width)
-    if plain and last in "摄图）)" and len(text) <= 40 and CREDIT_RE.match(text):
+    if plain and last in "摄图道）)" and len(text) <= 40 and CREDIT_RE.match(text):
         return Line(no, text, Kind.CREDIT, width)
     if plain and first in "本摄" and CREDIT_RE.match(text):
         return Line(no, text, Kind.CREDIT, width)  # 本版摄影：X, 摄影：X
@@ -596,12 +596,14 @@ RELATED_RE = re.compile(
     r"^(?:相关新闻|相关阅读|相关文章|延伸阅读|推荐阅读|热点推荐|新闻推荐)[：:]?$")
 SITE_FOOTER_RE = re.compile(r"ICP备|版权所有|Copyright|©")
 # The paper's site under its masthead: 大理日报新闻网 www.dalidaily.com.
-SITE_ADDRESS_RE = re.compile(r"^[\u4e00-\u9fff·]{0,12}\s*(?:https?://)?www\.[\w.-]+\.[a-z]{2,}/?$")
+SITE_ADDRESS_RE = re.compile(  # …or without its www: 金山网 jsw.com.cn
+    r"^[\u4e00-\u9fff·]{0,12}\s*(?:https?://)?(?:www\.[\w.-]+\.[a-z]{2,}"
+    r"|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|cn)(?:\.cn)?)/?$", re.ASCII | re.IGNORECASE)
 
 
 # How the lines web_page_reason knows start, or a word they hold: most lines are ruled out.
 WEB_FIRST = frozenset("您当首来【[相延推热新更评还我发网") | WEB_META_FIRST
-WEB_ANYWHERE_RE = re.compile(r"[w权I©]|新闻网$|-->|<!--")
+WEB_ANYWHERE_RE = re.compile(r"[w权I©]|新闻网$|-->|<!--|\.c(?:om|n)")
 
 
 def web_page_reason(text: str) -> str:
@@ -626,7 +628,7 @@ def web_page_reason(text: str) -> str:
         return "advertisement"  # the paper's own app or account
     if ("-->" in text or "<!--" in text) and not ends_sentence(text):
         return "page markup"  # an e-paper's HTML comment left in the text: …/enpproperty-->
-    if "www." in text and SITE_ADDRESS_RE.match(text):
+    if ("www." in text or ".c" in text) and SITE_ADDRESS_RE.match(text):
         return "masthead"
     if text.endswith("新闻网") and MASTHEAD_NAME_RE.fullmatch(text):
         return "masthead"  # the site's name over its page: 荆州新闻网

@@ -503,20 +503,23 @@ class Planner:
             if action == CLOSE and head.markdown_level == 1:
                 cost -= w["md_open"] / 2  # "# title" closes nothing, as a rule
             cost += echoes.get(action, 0.0)
-            cost += self.glue_cost(action, sides)
+            cost += self.glue_cost(action, sides, len(head.blocks))
             if self.votes.get(self.heads[k]) == action:
                 cost -= w["local"]
             costs[action] = cost
         self._fixed[k] = (double, costs)
         return double, costs
 
-    def glue_cost(self, action: str, sides: tuple[bool, bool]) -> float:
+    def glue_cost(self, action: str, sides: tuple[bool, bool], parts: int) -> float:
         """Against the side the group is set against, for the side a blank line parts
-        (sides: glued() of the group)."""
+        (sides: glued() of the group). A group of parts a blank apart, set against the
+        text on both sides, is two headlines: each part goes with the text it touches."""
         above, below = sides
         if above and not below and action == OPEN:
             return self.w["glue"]
         if below and not above and action == CLOSE:
+            return self.w["glue"]
+        if above and below and parts >= 2 and action in (OPEN, CLOSE):
             return self.w["glue"]
         return 0.0
 

@@ -555,7 +555,8 @@ def mend_wrapped_credits(pairs: list[tuple[int, str, str]]) -> list[tuple[int, s
             if back > len(out) or not all(text for _, _, text in tail):
                 continue
             joined = "".join(text for _, _, text in tail)
-            found = CAPTION_CREDIT_RE.search(joined)
+            # …竞相开放。 孔岚 / 费扬 摄影报道: names alone, after the last sentence
+            found = CAPTION_CREDIT_RE.search(joined) or CREDIT_TAIL_RE.search(joined)
             if found is None or found.start(1) > len(tail[0][2]):
                 continue  # the credit starts on a later line: look further back
             caption = tail[0][2][:found.start(1)].rstrip()

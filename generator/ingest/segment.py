@@ -461,7 +461,7 @@ class Assembler:
             for text in subtitles:
                 self.add_subhead(text)
             self.note(cur, i, "subhead")
-        elif action == SPLIT and in_body:
+        elif action == SPLIT and (in_body or signed):
             self.attach(cur, Head(head.blocks[:-1]), [], demote=False)
             self.closed = True
             self.note(cur, i, "below")
