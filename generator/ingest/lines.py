@@ -382,6 +382,8 @@ def classify(no: int, text: str, markdown: bool) -> Line:
     if first in BULLET_MARKS and len(text) <= 40 and ROLE_WORD_RE.search(text[:BULLET_ROLE_AT]) \
             and (is_byline(text) or COMMENTATOR_RE.match(text)):
         return byline_line(no, text, width)  # ●记者 X, ■ 本报全媒体记者 X
+    if first in BULLET_MARKS and text[1:4].lstrip()[:2] == "广告":
+        return Line(no, text, Kind.NOISE, width, reason="advertisement")  # ◆广告◆ 家居城…
     if first in BULLET_MARKS and len(text) <= 60 and INDEX_TAIL_RE.search(text) \
             and not ends_sentence(text):
         return Line(no, text, Kind.NOISE, width, reason="index of other pages")  # ●标题 第2版
