@@ -1918,6 +1918,18 @@ def test_a_headline_group_under_a_signed_brief_splits_between_it_and_the_next_st
     assert second.body == comment
 
 
+def test_a_web_pages_second_level_title_over_its_data_line_opens_an_article() -> None:
+    first = "本报讯（记者 郝岩）3月4日，位于桃溪区政务服务中心的办税服务厅正式启用。"
+    caption = "3月3日，市民在滏阳河畔散步健身。初春时节，河畔柳树抽出新芽。"
+    text = "\n".join(["## 桃溪区“一站式”办税服务厅启用",
+                      "来源：岚州日报　作者：郝岩　2026-03-05 08:12", "", first, "",
+                      "## 滏畔柳色新", "来源：岚州日报　2026-03-05 08:12", "", caption, "",
+                      "岚州日报全媒体记者 马 骁 摄"])
+    page = segment(text)
+    assert [(a.title, a.body) for a in page.articles] == [
+        ("桃溪区“一站式”办税服务厅启用", first[first.index("）") + 1:]), ("滏畔柳色新", caption)]
+
+
 def test_a_commentary_whose_kicker_title_and_byline_follow_its_text() -> None:
     text = "\n".join(["一颗苹果，从“卖得出”到“卖", "得好”，靠的是分级、包装和", "冷链，更靠品牌。",
                       "延河短评", "让“延安苹果”香飘更远", "本报评论员", "",

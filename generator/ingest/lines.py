@@ -580,18 +580,24 @@ def furniture_reason(text: str) -> str:
 # A news site's page around its article: where the page sits (您的位置：… >> 首页 >> …),
 # its data line (作者： 来源：… 时间：…), its buttons (【打印本页】 【关闭窗口】), the links
 # to related stories under the text, and the site's footer (…版权所有, 滇ICP备…号).
-BREADCRUMB_RE = re.compile(r"^(?:(?:您的|当前|您现在的)位置[：:]|首页\s*(?:>>?|»|＞|/|→))")
+BREADCRUMB_RE = re.compile(  # …or three names or more, arrows between: 城事网 > 地市新闻 > 大庆
+    r"^(?:(?:您的|当前|您现在的)位置[：:]|首页\s*(?:>>?|»|＞|/|→)"
+    r"|[^\s，。>»＞→]{2,12}(?:\s*(?:>>?|»|＞|→)\s*[^\s，。>»＞→]{1,12}){2,}$)")
 WEB_META_RE = re.compile(r"(?:作者|来源|时间|发布时间|发布日期|浏览次数|点击数|责任编辑|责编)[：:]")
 PHONE_LINE_RE = re.compile(r"^0\d{2,3}-\d{7,8}$")
 SOURCE_LINE_RE = re.compile(rf"^来源[：:]\s*(?:{PAPER}|[\u4e00-\u9fff]{{2,8}}(?:网|客户端|新闻))$")
-POSTED_AT_RE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}")  # when it was posted
+POSTED_AT_RE = re.compile(  # when it was posted: 2026-03-16 09:00, 2026年03月13日08:40
+    r"\d{4}(?:-\d{1,2}-\d{1,2}|年\d{1,2}月\d{1,2}日)\s*\d{1,2}:\d{2}")
 # A news site's comment box under the article: 评论一下, 评论 0人参与,0条评论, 快来抢沙发.
 COMMENT_BOX_RE = re.compile(
     r"^(?:评论一下|我要评论|发表评论|网友评论|热点新闻排行|热门新闻排行"
     r"|评论\s*\d+\s*人参与.*|还没有评论.*抢沙发.*)$")
 WEB_META_FIRST = frozenset("作来时发浏点0123456789")  # …or the time it was posted: 2026-03-09 07:30
 BUTTONS_RE = re.compile(
-    r"^(?:[【\[](?:打印本页|打印|关闭窗口|关闭|返回顶部|收藏本页|收藏|分享|字号[^】\]]{0,8})[】\]]\s*)+$")
+    r"^(?:[【\[](?:打印本页|打印|关闭窗口|关闭|返回顶部|收藏本页|收藏|分享|字号[^】\]]{0,8}"
+    r"|PDF下载|版面导航|标题导航|往期回顾|返回目录|上一版|下一版|上一篇|下一篇)[】\]]\s*)+$")
+# A site's menu: four section names or more, bars between (今日泸州 | 今日泸县 | 今日合江 | …).
+MENU_RE = re.compile(r"^[\u4e00-\u9fff·]{2,8}(?:\s*[|｜]\s*[\u4e00-\u9fff·]{2,8}){3,}$")
 # 更多梅州新闻，点击关注↓: the paper asking for a follow.
 FOLLOW_US_RE = re.compile(r"^更多[^。]{0,12}[，,]?\s*(?:点击|扫码|关注|下载)")
 RELATED_RE = re.compile(
@@ -605,16 +611,17 @@ SITE_ADDRESS_RE = re.compile(  # …or without its www: 金山网 jsw.com.cn
 
 # How the lines web_page_reason knows start, or a word they hold: most lines are ruled out.
 WEB_FIRST = frozenset("您当首来【[相延推热新更评还我发网") | WEB_META_FIRST
-WEB_ANYWHERE_RE = re.compile(r"[w权I©]|新闻网$|-->|<!--|\.c(?:om|n)")
+WEB_ANYWHERE_RE = re.compile(r"[w权I©>»＞→|｜]|新闻网$|<!--|\.c(?:om|n)")
 
 
 def web_page_reason(text: str) -> str:
     """Why a line belongs to a news site's page rather than its article, or ''."""
     first = text[0]
-    if first in "您当首" and BREADCRUMB_RE.match(text):
+    if (first in "您当首" or ">" in text or "»" in text or "＞" in text or "→" in text) \
+            and BREADCRUMB_RE.match(text):
         return "page header"
     if first in WEB_META_FIRST and len(WEB_META_RE.findall(text)) >= 2 - (
-            POSTED_AT_RE.match(text) is not None):  # 2026-03-16 09:00 来源:湛江云媒
+            POSTED_AT_RE.search(text) is not None):  # 2026-03-16 09:00 来源:湛江云媒
         return "page header"
     if first in "评还热我发网" and COMMENT_BOX_RE.match(text):
         return "comment box"
@@ -623,6 +630,8 @@ def web_page_reason(text: str) -> str:
     if first == "来" and SOURCE_LINE_RE.match(text):
         return "page header"  # 来源：湖州日报, a web page's source field
     if first in "【[" and BUTTONS_RE.match(text):
+        return "page header"
+    if ("|" in text or "｜" in text) and MENU_RE.match(text):
         return "page header"
     if first in "相延推热新" and RELATED_RE.match(text):
         return "related links"

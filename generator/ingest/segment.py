@@ -58,6 +58,7 @@ from generator.ingest.plan import (
     CAPTION_MAX,
     CLOSE,
     COLUMN_LABEL_RE,
+    HEADER_REASONS,
     OPEN,
     SPLIT,
     SUB,
@@ -396,7 +397,7 @@ class Assembler:
             return
         self.box = self.box and head.markdown_level == 2
         if head.markdown_level == 2 and cur and not self.closed and cur.paragraphs \
-                and not self.box \
+                and not self.box and not self.data_line_follows(i) \
                 and not self.photo_follows(i) and not self.table_follows(i) \
                 and not self.lead_follows(i) \
                 and not NOTICE_TITLE_RE.search(head.text):  # **征文启事** is a notice's
@@ -411,6 +412,16 @@ class Assembler:
             self.note(self.cur, i, "above")
             return
         self.follow_plan(i, head, subtitles)
+
+    def data_line_follows(self, i: int) -> bool:
+        """'## 滏畔柳色新' over 来源：衡水日报 2026-03-05 08:12: a web page's data line under a
+        title makes it an article's, as no subhead has one (plan.HEADER_REASONS)."""
+        j = i + 1
+        while j < len(self.blocks) and isinstance(self.blocks[j], Marker) \
+                and self.blocks[j].kind is Kind.SUBTITLE:
+            j += 1
+        b = self.blocks[j] if j < len(self.blocks) else None
+        return isinstance(b, Marker) and b.kind is Kind.NOISE and b.line.reason in HEADER_REASONS
 
     def lead_follows(self, i: int) -> bool:
         """'## 标题' over 本报讯…: a story's own headline, not a subhead of the text above (a
