@@ -84,6 +84,13 @@ def kind_of(text: str) -> tuple[str, str]:
     ("来源：岚州日报  2026年03月13日08:40 | 小字号", "page header"),
     ("今日岚州 | 今日岚县 | 今日合江 | 今日叙永", "page header"),  # the site's menu
     ("[PDF下载] [版面导航] [往期回顾]", "page header"),
+    ("首页 头条 时事 社会 发布 综合 百业 专题 | 热视 镜头 直播 | 甜溪区 沱东区 蔗香县 桂湖县 经开区"
+     " | VR H5读图 | 读报", "page header"),  # a menu longer than any other furniture line
+    ("新闻来源：岚州日报　　更新时间：2026-03-12 07:51:40", "page header"),
+    ("丙午年正月廿四", "page header"),  # the lunar date without 农历
+    ("岚州日报 02 要闻", "page header"),  # the paper, its page and section
+    ("总值班：马骏值班主任：王丽责编：刘涛美编：张宁", "editors' names"),
+    ("本报地址：岚州市岷源区书院街18号 邮编：620010", "masthead"),
     ("金山网 jsw.com.cn", "masthead"),  # the paper's site, its address without www
     ("2026年03月12日岚州日报A02", "masthead"),  # a web view's date, paper and page
     ("2026-03-16 09:00 来源:岚州云媒", "page header"),  # when it was posted, and where
@@ -182,6 +189,8 @@ def test_text_that_only_resembles_furniture_stays_text(text: str) -> None:
     ("岚州日报记者：钟晓岚", "岚州日报记者：钟晓岚"),  # an app's credit, with a colon
     ("实习生 陈可 盐城融媒记者 缪然", "实习生 陈可 盐城融媒记者 缪然"),
     ("图/记者符明 文/记者吴晓彤", "图/记者符明 文/记者吴晓彤"),  # each role after its work
+    ("岚州网记者 何 川", "岚州网记者 何 川"),  # a news site's own reporter
+    ("岚州新闻网记者 汪溪", "岚州新闻网记者 汪溪"),
     ("文/记者 吴晓彤 视频/记者 李明", "文/记者 吴晓彤 视频/记者 李明"),
 ])
 def test_byline_lines(text: str, expected: str) -> None:

@@ -1931,6 +1931,17 @@ def test_a_web_pages_second_level_title_over_its_data_line_opens_an_article() ->
         ("桃溪区“一站式”办税服务厅启用", first[first.index("）") + 1:]), ("滏畔柳色新", caption)]
 
 
+def test_bracketed_labels_inside_a_round_up_are_its_text_not_briefs() -> None:
+    text = "\n".join(["# 一周民生盘点", "", "**农机服务可“线上预约”**", "",
+                      "【新闻回顾】3月6日起，农机服务平台正式上线，农户通过手机即可预约。", "",
+                      "【点评】让农机找人，而不是人找农机。", "", "**乡村客运周末加密**", "",
+                      "【新闻回顾】多个乡镇在周末加开乡村客运班次，票价保持不变。", "", "---", "",
+                      "# 停电公告", "", "因线路检修，3月15日8时至18时，岷源区部分地段停电。"])
+    article, notice = segment(text).articles
+    assert (article.title, notice.title) == ("一周民生盘点", "停电公告")
+    assert "【点评】让农机找人，而不是人找农机。" in article.paragraphs
+
+
 def test_a_commentary_whose_kicker_title_and_byline_follow_its_text() -> None:
     text = "\n".join(["一颗苹果，从“卖得出”到“卖", "得好”，靠的是分级、包装和", "冷链，更靠品牌。",
                       "延河短评", "让“延安苹果”香飘更远", "本报评论员", "",

@@ -29,7 +29,8 @@ PAPER = (r"(?:(?:[\u4e00-\u9fff]{2,4}·)?"  # 新天水·天水日报
 # A city's merged newsroom, which many papers now credit: 保定新闻传媒中心记者, 某县融媒体中心记者.
 # …or a city's name before 融媒 (自贡融媒记者, 衡阳全媒体记者).
 NEWSROOM = (r"[\u4e00-\u9fff]{2,6}(?:新闻传媒中心|融媒体中心|传媒中心|新闻中心|广播电视台)"
-            r"|[\u4e00-\u9fff]{2,4}(?=(?:融媒体?|全媒体?)记者)")
+            r"|[\u4e00-\u9fff]{2,4}(?=(?:融媒体?|全媒体?)记者)"
+            r"|[\u4e00-\u9fff]{2,6}网(?=记者)")  # a news site's own: 眉山网记者, 内江新闻网记者
 # 青岛日报/观海新闻记者: the paper and its news app, a slash between.
 ROLE = (rf"(?:{PAPER}(?:[/／][\u4e00-\u9fff]{{2,6}}(?=记者))?|{NEWSROOM}"
         r"|[A-Z]{2,5}|新华社|中新社)?"
@@ -49,14 +50,14 @@ CONT_RE = re.compile(
 # 【市图书馆“夜读空间”延时至22时】6月20日起…: a brief's title set in brackets before its text
 # (not a label inside a story: 【人物简介】, 【编者按】, 【相关链接】).
 TEXT_LABELS = (r"(?:人物简介|编者按|编后|记者手记|新闻链接|相关链接|链接|背景|延伸阅读|小贴士"
-               r"|相关新闻)")
+               r"|相关新闻|新闻回顾|点评|记者观察)")
 # So is a bold run before the text in a Markdown-like dump: **安河区新增3处口袋公园**　近日…
 # (a bold lead-in ending with a colon, **某某县：**, is the text's own).
 INLINE_TITLE = (rf"【(?!{TEXT_LABELS}】)(?P<inline_title>[^】。，；]{{2,34}})】"
                 r"|\*\*(?P<bold_title>[^*。，；：:]{2,34})\*\*(?=[\s　]*[^\s　*：:])")
 # After a brief's bullet: ▲【白桦镇滑雪场夜场开放】日前…, or ◆红柳区新增3处公益冰场 1月20日，…
 # (the title, a space, then a sentence; not a date: ◆9月6日 首届…).
-INLINE_TITLE_RE = re.compile(r"【([^】。，；]{2,34})】")
+INLINE_TITLE_RE = re.compile(rf"【(?!{TEXT_LABELS}】)([^】。，；]{{2,34}})】")
 SPACED_TITLE_RE = re.compile(
     r"(?!\d{1,2}月|\d{4}年)([^\s，。；：,;:、！？（）()]{4,24})[ \u3000]+(?=[^\s，。]{1,30}[，。])")
 # 本报讯, 江门日报讯, 金报讯, 山西晚报·山河+讯, 贵阳网·甲秀新闻讯, an app's 掌上梅州讯.
@@ -414,8 +415,12 @@ def classify(no: int, text: str, markdown: bool) -> Line:
     if "](" in text and first in "![-*·•" and MD_LINKS_RE.match(text):
         reason = "image" if first == "!" else "links"  # however long their addresses
         return Line(no, text, Kind.NOISE, width, reason=reason)
-    if last in "。！？" or len(text) > NOISE_LINE_MAX:
+    if last in "。！？":
         return Line(no, text, Kind.TEXT, width)  # a sentence's end: no furniture ends so
+    if len(text) > NOISE_LINE_MAX:  # …and none is longer, but a site's menu of sections
+        menu = ("|" in text or "｜" in text) and MENU_RE.match(text)
+        return Line(no, text, Kind.NOISE, width, reason="page header") if menu \
+            else Line(no, text, Kind.TEXT, width)
     reason = noise_reason(text)
     if reason:
         return Line(no, text, Kind.NOISE, width, reason=reason)
@@ -430,7 +435,7 @@ BULLET_ROLE_AT = 16
 MD_LINKS_RE = re.compile(r"^(?:[-*·•]\s*)?(?:!?\[[^\]]*\]\([^)]*\)\s*[|｜/·]?\s*)+$")
 # Page furniture: what the page prints around its articles, never part of one.
 PAGE_HEADER_RE = re.compile(
-    r"^(?:农历[\u4e00-\u9fff]{4,10}$|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:[，,]?\s*)?(?:星期|周)[一二三四五六日天]"
+    r"^(?:农历[\u4e00-\u9fff]{4,10}$|[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]年[正一二三四五六七八九十冬腊闰]{1,2}月[初十廿三][一二三四五六七八九十]$|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:[，,]?\s*)?(?:星期|周)[一二三四五六日天]"
     r"|第\s*[A-Za-z]?\s*[0-9０-９一二三四五六七八九十]{1,3}\s*版\s*(?:[：:]|$|\s|[\u4e00-\u9fff]{1,6}$)"
     r"|[A-Za-z]?\d{1,3}\s*版?\s*[｜|]|[A-Za-z]?\d{1,3}\s*版?\s*[：:]\s*[\u4e00-\u9fff]{1,6}$"
     r"|[A-Za-z]?\d{1,2}\s*版\s+[\u4e00-\u9fff]{2,6}$|0\d\s+[\u4e00-\u9fff]{2,4}$"  # 02版 综合新闻
@@ -444,7 +449,10 @@ EDITORS_RE = re.compile(
 # …and with the spaces taken out by repair: 责任编辑周莹版式黄杰校对刘畅.
 EDITORS_GLUED_RE = re.compile(
     r"^(?:本版|本期)?(?:责任编辑|责编|编辑)[：:/／]?[\u4e00-\u9fff·]{2,4}"
-    r"(?:(?:版式|校对|美编|美术编辑|审读|组版|值班编辑)[：:/／]?[\u4e00-\u9fff·]{2,4})+$")
+    r"(?:(?:版式|校对|美编|美术编辑|审读|组版|值班编辑)[：:/／]?[\u4e00-\u9fff·]{2,4})+$"
+    # …or each role with its colon: 总值班：马骏值班主任：王丽责编：刘涛
+    r"|^(?:(?:总值班|值班总编|值班主任|值班编辑|责任编辑|责编|编辑|美编|校对|版式|组版|审读)"
+    r"[：:]\s*[\u4e00-\u9fff·]{2,4}\s*){3,}$")
 # A weather box: a temperature range, a wind force, or a line that starts 今日天气.
 WEATHER_RE = re.compile(
     r"(?:^(?:今日|明日|今天|明天|本周|[\u4e00-\u9fff]{2,3})?天气(?:预报)?(?:[：:\s]|$)|^空气质量[：:]"
@@ -461,7 +469,7 @@ WEATHER_WORDS_RE = re.compile(
 CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 MASTHEAD_RE = re.compile(
     r"国内统一连续出版物号|CN\s*\d{2}\s*[-－]\s*\d{4}|邮发代号|^(?:本版)?投稿邮箱"
-    r"|(?:新闻|广告)热线[：:]?\s*\d|广告经营许可证|定价[：:]?\s*\d|^印刷[：:]|^社址[：:]|零售价[：:]?\s*\d"
+    r"|(?:新闻|广告)热线[：:]?\s*\d|广告经营许可证|定价[：:]?\s*\d|^印刷[：:]|^(?:本报)?社址[：:]|^本报地址[：:]|零售价[：:]?\s*\d"
     r"|^中共[\u4e00-\u9fff]{2,12}委员?会?(?:机关报|主办)$|(?:报社|传媒集团|报业集团|传媒中心|新闻中心|融媒体中心)出版$"
     r"|^今日\s*\d{1,2}\s*版(?:\s|$)|^第\s*\d{3,6}\s*[期号]$|总第\s*\d+\s*[期号]|主管主办")
 INDEX_TAIL_RE = re.compile(
@@ -498,9 +506,9 @@ AD_RE = re.compile(r"^(?:广告|[【\[]广告[】\]]|招商热线|咨询热线|�
 AD_SHAPE_RE = re.compile(r"地址|热线|电话|·|\S\s+\S+\s+\S|满[千百万\d]{1,4}减")
 
 
-EDITOR_FIRST = frozenset("（(【[本责编校美版组审值终制视排主统")
+EDITOR_FIRST = frozenset("（(【[本责编校美版组审值终制视排主统总")
 MASTHEAD_HINT_RE = re.compile(
-    r"统一|CN|邮|热线|许可证|定价|印刷|社址|零售|机关报|主办|出版|期|号|今日")
+    r"统一|CN|邮|热线|许可证|定价|印刷|社址|地址|零售|机关报|主办|出版|期|号|今日")
 INDEX_LAST = frozenset("版）)0123456789")
 WEATHER_HINT_RE = re.compile(r"℃|级|天气|空气质量")
 # Lines of an e-paper's reader page, around the article: 电子报阅读机, 2026-01-05, 星期一,
@@ -525,7 +533,7 @@ DATED_LINE_RE = re.compile(
 FURNITURE_HINT_RE = re.compile(
     r"[版期周编校审责美制排统主终视℃风气告线号邮址价刷▶►>》→|｜导提航报换补购盘惠盟历篇减载缩印]|CN"
     r"|^\d{4}-|^[日字]|^0\d[\s:：]"
-    r"|^[A-D]\d|[A-D]\d\d$")
+    r"|^[A-D]\d|[A-D]\d\d$|^[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]年")
 
 
 def furniture_reason(text: str) -> str:
@@ -547,9 +555,10 @@ def furniture_reason(text: str) -> str:
         return "page header"  # 07 城事 2025年12月30日 星期二 编辑 贾 宁
     paper = "报" in text
     if ("版" in text or "星期" in text or "周" in text or "|" in text or "｜" in text
-            or "农历" in text or text[0] == "0") and (
+            or "农历" in text or text[0] == "0" or text[2:3] == "年"
+            or (paper and " " in text)) and (
             PAGE_HEADER_RE.match(text)
-            or (paper and PAGE_HEADER_RE.match(MASTHEAD_NAME_RE.sub("", text)))):
+            or (paper and PAGE_HEADER_RE.match(MASTHEAD_NAME_RE.sub("", text).lstrip()))):
         return "page header"
     if paper and (MASTHEAD_NAME_RE.fullmatch(text) or DATED_PAPER_RE.match(text)):
         return "masthead"
@@ -592,12 +601,16 @@ POSTED_AT_RE = re.compile(  # when it was posted: 2026-03-16 09:00, 2026年03月
 COMMENT_BOX_RE = re.compile(
     r"^(?:评论一下|我要评论|发表评论|网友评论|热点新闻排行|热门新闻排行"
     r"|评论\s*\d+\s*人参与.*|还没有评论.*抢沙发.*)$")
-WEB_META_FIRST = frozenset("作来时发浏点0123456789")  # …or the time it was posted: 2026-03-09 07:30
+# …or the time it was posted (2026-03-09 07:30), or 新闻来源, 更新时间
+WEB_META_FIRST = frozenset("作来时发浏点新更0123456789")
 BUTTONS_RE = re.compile(
     r"^(?:[【\[](?:打印本页|打印|关闭窗口|关闭|返回顶部|收藏本页|收藏|分享|字号[^】\]]{0,8}"
     r"|PDF下载|版面导航|标题导航|往期回顾|返回目录|上一版|下一版|上一篇|下一篇)[】\]]\s*)+$")
 # A site's menu: four section names or more, bars between (今日泸州 | 今日泸县 | 今日合江 | …).
-MENU_RE = re.compile(r"^[\u4e00-\u9fff·]{2,8}(?:\s*[|｜]\s*[\u4e00-\u9fff·]{2,8}){3,}$")
+MENU_ITEM = r"[\u4e00-\u9fffA-Za-z0-9·]{1,8}"
+MENU_RE = re.compile(r"^[\u4e00-\u9fff·]{2,8}(?:\s*[|｜]\s*[\u4e00-\u9fff·]{2,8}){3,}$"
+                     # …or groups of them, spaces within and bars between, or 首页 first
+                     rf"|^(?=.*[|｜]|首页){MENU_ITEM}(?:(?:\s*[|｜]\s*|\s+){MENU_ITEM}){{5,}}\s*[|｜]?$")
 # 更多梅州新闻，点击关注↓: the paper asking for a follow.
 FOLLOW_US_RE = re.compile(r"^更多[^。]{0,12}[，,]?\s*(?:点击|扫码|关注|下载)")
 RELATED_RE = re.compile(
@@ -631,7 +644,7 @@ def web_page_reason(text: str) -> str:
         return "page header"  # 来源：湖州日报, a web page's source field
     if first in "【[" and BUTTONS_RE.match(text):
         return "page header"
-    if ("|" in text or "｜" in text) and MENU_RE.match(text):
+    if ("|" in text or "｜" in text or text.count(" ") >= 4) and MENU_RE.match(text):
         return "page header"
     if first in "相延推热新" and RELATED_RE.match(text):
         return "related links"
