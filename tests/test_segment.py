@@ -1604,6 +1604,28 @@ def test_a_village_over_the_rest_of_its_title_is_no_kicker() -> None:
     assert (first.kicker, first.title) == (None, "石桥镇柳湾村屋顶光伏全部并网")
 
 
+def test_a_notices_title_wrapped_after_its_关于_is_one_title() -> None:
+    notice = "因车城路东段道路施工，自3月20日起，12路公交车临时改道运行，恢复时间另行通知。"
+    text = "\n".join(["关于调整城区", "公交12路线路", "走向的公告", *column(notice, 12)])
+    [article] = segment(text).articles
+    assert (article.kind, article.kicker, article.title) == (
+        "notice", None, "关于调整城区公交12路线路走向的公告")
+
+
+@pytest.mark.parametrize(("lines", "title"), [
+    (["麦香街道为63名", "快递小哥建起“暖心驿站”"], "麦香街道为63名快递小哥建起“暖心驿站”"),
+    (["我市今年计划", "新建高标准农田32万亩"], "我市今年计划新建高标准农田32万亩"),
+])
+def test_a_title_wrapped_mid_phrase_after_its_story_is_one_title(lines: list[str],
+                                                                  title: str) -> None:
+    # The first line ends where the phrase cannot (on a count, a verb wanting its object,
+    # a notice's 关于…): no kicker stands over the rest.
+    story = "本报讯（记者 季安）近日，各项工作正在有序推进，群众反映良好，相关部门表示将持续跟进。"
+    text = "\n".join([*column(story, 12), *lines])
+    [article] = segment(text).articles
+    assert (article.kicker, article.title) == (None, title)
+
+
 def test_a_teaser_box_wrapped_without_bullets_and_a_wrapped_footer() -> None:
     text = "\n".join(["本报讯（记者 田志远）近日，车岭区溪源路人",
                       "行天桥加装的2部无障碍电梯投入使用。", "",

@@ -164,7 +164,10 @@ NOTICE_TITLE_RE = re.compile(
 OBJECT_VERB_RE = re.compile(
     r"(?:新增|实现|推出|开展|启动|建成|完成|举办|召开|迎来|获得|达到|突破|提升|加快|推进|打造|助力"
     r"|开通|新建|建设|改造|发布|出台|印发|部署|启用|投用|引进|培育|惠及|带动|吸引|接待|走进|开设"
-    r"|设立|增开|增加|减少|降低|提高|扩大|超过|覆盖|实施|封闭|调整|开出|办起|建起|用上|装上)$")
+    r"|设立|增开|增加|减少|降低|提高|扩大|超过|覆盖|实施|封闭|调整|开出|办起|建起|用上|装上"
+    r"|计划|培训|招聘|发放|种植)$"
+    # …or on a count that wants its noun (麦香街道为63名 / 快递小哥建起“暖心驿站”)
+    r"|\d[名个位家项条座所户台辆]$")
 # …not the word such a character starts (对话基层 is a column's name over its title), nor a
 # four-character set phrase of its own (向海图强, 为国争光).
 SET_PHRASE = 4
