@@ -1964,6 +1964,23 @@ def test_bracketed_labels_inside_a_round_up_are_its_text_not_briefs() -> None:
     assert "【点评】让农机找人，而不是人找农机。" in article.paragraphs
 
 
+def test_a_headline_group_after_its_story_with_a_subtitle_wider_than_the_column() -> None:
+    story = ("剪、拼、粘、染……3月14日下午，社区活动室里，十几位居民围坐在长桌前，跟着老师"
+             "学做鱼皮画。社区计划今年夏天举办一次居民鱼皮画作品展。")
+    caption = "3月15日，市民在晓江公园江畔栈道散步。近日气温回升，江边柳树已冒出新芽。"
+    lines = column(story, 15)
+    lines[-1] += " 本报记者 何 静"
+    text = "\n".join([*lines, "非遗新传", "鱼皮画走进社区课堂",
+                      "江曙社区开班三个月 40多名居民学会“绝活”", "", *column(caption, 14),
+                      "本报记者 邵 峰 摄  江 畔 春 光"])
+    story_article, photo = segment(text).articles
+    assert (story_article.kicker, story_article.title, story_article.subtitle) == (
+        "非遗新传", "鱼皮画走进社区课堂", "江曙社区开班三个月40多名居民学会“绝活”")
+    assert (story_article.byline, story_article.body) == ("本报记者何静", story)  # as repaired
+    assert (photo.kind, photo.title, photo.byline, photo.body) == (
+        "photo", "江畔春光", "本报记者邵峰摄", caption)  # the credit and the title as repaired
+
+
 def test_a_commentary_whose_kicker_title_and_byline_follow_its_text() -> None:
     text = "\n".join(["一颗苹果，从“卖得出”到“卖", "得好”，靠的是分级、包装和", "冷链，更靠品牌。",
                       "延河短评", "让“延安苹果”香飘更远", "本报评论员", "",

@@ -622,9 +622,11 @@ class BlockBuilder:
                         and " " not in run[-1].text)
             if widening and not complete and not self._after_finished() \
                     and not before_lead \
-                    and run[-1].width >= 0.85 * self.reference - INDENT:
+                    and 0.85 * self.reference - INDENT <= run[-1].width \
+                    <= self.reference + RUN_ON_SLACK:
                 # The last line is wider than the headline above it and as wide as the
                 # text after the column break (less a first-line indent): it starts the body.
+                # Far wider, it is no line of that column: a subtitle set across columns.
                 return run[:-1], run[-1:]
             return run, []
         # A headline set directly above its text, without a blank line: one line, or a

@@ -626,6 +626,12 @@ def head_line_parts(raw: str, no: int = 0) -> list[Line]:
     parts = [part for part in WIDE_GAP_RE.split(raw.strip()) if part]
     if len(parts) < 2 or "。" in raw:
         return []
+    if len(parts) == 2 and parts[0].rstrip().endswith("摄"):
+        credit, title = classify(no, repair_line(parts[0]), False), repair_line(parts[1])
+        if credit.kind is Kind.CREDIT and MIN_TITLE_ON_LINE <= len(title) <= MAX_TITLE_ON_LINE \
+                and not ends_sentence(title) and "，" not in title:
+            # 本报记者 邵 峰 摄  江 畔 春 光: a photo's credit, then its title beside it
+            return [credit, Line(no, title, Kind.TEXT, display_width(title))]
     byline = classify(no, repair_line(parts[-1]), False)
     if byline.kind is not Kind.BYLINE:
         return []
