@@ -1981,6 +1981,14 @@ def test_a_headline_group_after_its_story_with_a_subtitle_wider_than_the_column(
         "photo", "江畔春光", "本报记者邵峰摄", caption)  # the credit and the title as repaired
 
 
+def test_a_line_ending_in_a_colon_under_a_full_line_ends_its_sentence() -> None:
+    first = ["因电网设备检修，定于2026年3月7日", "（星期六）8:00至17:00对以下区域", "停电："]
+    text = "\n".join(["停电公告", *first, "一、铜岭区冶兴路沿线商户及居民；",
+                      "二、铁峰镇石桥村部分村组。", "", "联系人：", "电话：", "0714-6200000"])
+    [notice] = segment(text).articles
+    assert notice.paragraphs[0] == "".join(first)
+
+
 def test_a_commentary_whose_kicker_title_and_byline_follow_its_text() -> None:
     text = "\n".join(["一颗苹果，从“卖得出”到“卖", "得好”，靠的是分级、包装和", "冷链，更靠品牌。",
                       "延河短评", "让“延安苹果”香飘更远", "本报评论员", "",

@@ -501,7 +501,8 @@ class BlockBuilder:
                 full = full_line(run[:-size])
                 if follows and follows[0].kind is Kind.TEXT \
                         and not opens_sentence(follows[0].text) \
-                        and full <= len(head[-1].text) <= full + RUN_ON_SLACK:
+                        and full <= len(head[-1].text) <= full + RUN_ON_SLACK \
+                        and not NOTICE_TITLE_RE.search(head[-1].text):
                     return []  # a full line of the column, text after a break: it runs on
                 return head
         return self._tall_head_suffix(run)

@@ -139,7 +139,7 @@ def prepare_lines(text: str, markdown: bool) -> list[Line]:
         if link:
             out.append(link)
     out = extend_boxes(hotlines_in_text(mark_bare_names(unlist_authors(
-        bullet_titles(out, markdown)))))
+        bullet_titles(labels_in_text(out), markdown)))))
     return join_bylines(wrapped_lead_credits(titles_on_top(dates_in_mastheads(link_runs(out)))))
 
 
@@ -286,6 +286,23 @@ LINK_MARKS = "·•-"  # what a site's list of related stories sets before each 
 NAV_HEADS = frozenset({"版面导航", "标题导航", "本版导航", "本版标题"})  # over a page's ·titles
 AD_LINES_ABOVE = 4  # lines: how far an advertisement's box reaches above its hotline
 BOX_LINE = 24  # characters: the longest line read as part of such a box
+
+
+def labels_in_text(lines: list[Line]) -> list[Line]:
+    """'停电：' under '…8:00至17:00对以下区域': a short line ending in a colon is the end of
+    an unfinished sentence right above it, not a label left alone on the page."""
+    for i in [i for i, ln in enumerate(lines) if i >= 2 and ln.reason == "stray label"]:
+        above, before = lines[i - 1], lines[i - 2]
+        if above.kind in (Kind.TEXT, Kind.LEAD) and not above.terminal \
+                and before.kind in (Kind.TEXT, Kind.LEAD) and above.width >= before.width - 1.5 \
+                and not FIELD_LABEL_RE.match(lines[i].text):
+            lines[i].kind, lines[i].reason = Kind.TEXT, ""  # a full line of the column above
+    return lines
+
+
+# What a box or an interview prints as its own label, never a sentence's end.
+FIELD_LABEL_RE = re.compile(
+    r"^(?:电话|地址|邮编|传真|邮箱|网址|记者|问|答|主持人|联系人|联系电话)[：:]$")
 
 
 def hotlines_in_text(lines: list[Line]) -> list[Line]:
