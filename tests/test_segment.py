@@ -1989,6 +1989,15 @@ def test_a_line_ending_in_a_colon_under_a_full_line_ends_its_sentence() -> None:
     assert notice.paragraphs[0] == "".join(first)
 
 
+def test_a_notices_signer_alone_under_its_last_line_is_its_text() -> None:
+    items = ["为展现我市发展新面貌，本报副刊即日起面向社会征集文学作品。",
+             "一、征稿体裁：散文、诗歌、小小说。", "二、作品须为原创首发，严禁抄袭。"]
+    text = "\n".join(["副刊征稿启事", *items, "岚州日报社文艺部", "", "责任编辑 蔡 琳 版式 徐 静"])
+    [notice] = segment(text).articles
+    assert (notice.kind, notice.title) == ("notice", "副刊征稿启事")
+    assert notice.paragraphs == [*items, "岚州日报社文艺部"]
+
+
 def test_a_commentary_whose_kicker_title_and_byline_follow_its_text() -> None:
     text = "\n".join(["一颗苹果，从“卖得出”到“卖", "得好”，靠的是分级、包装和", "冷链，更靠品牌。",
                       "延河短评", "让“延安苹果”香飘更远", "本报评论员", "",

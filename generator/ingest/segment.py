@@ -403,6 +403,9 @@ class Assembler:
                 and not NOTICE_TITLE_RE.search(head.text):  # **征文启事** is a notice's
             self.add_subhead(head.text)
             return
+        if self.signs_notice(i, head):
+            self.cur.paragraphs.append(head.text)  # 某某日报社文艺部 under a 征稿启事's text
+            return
         if self.interrupts_sentence(self.next_text(i)):
             self.attach(cur, head, subtitles, demote=True)
             self.join_next = True
@@ -412,6 +415,18 @@ class Assembler:
             self.note(self.cur, i, "above")
             return
         self.follow_plan(i, head, subtitles)
+
+    def signs_notice(self, i: int, head: Head) -> bool:
+        """A unit's name alone under the text of a notice titled above it, nothing but its
+        date or the page's end after it: the notice's signer, not a headline."""
+        cur = self.cur
+        if cur is None or self.closed or not cur.paragraphs or not cur.title \
+                or not NOTICE_TITLE_RE.search(cur.title) or len(head.blocks) != 1 \
+                or len(head.blocks[0]) != 1 or not is_signer(head.text):
+            return False
+        b = self.block_after(i)
+        return b is None or isinstance(b, Head) or (
+            isinstance(b, Para) and SIGN_OFF_DATE_RE.match(b.text) is not None)
 
     def data_line_follows(self, i: int) -> bool:
         """'## 滏畔柳色新' over 来源：衡水日报 2026-03-05 08:12: a web page's data line under a
@@ -826,6 +841,9 @@ class Assembler:
             if a.title and len(a.paragraphs) == 1 and is_label(a.paragraphs[0]):
                 self.noise.append(Noise(a.paragraphs[0], a.line, "column label"))
                 a.paragraphs = []
+            if not a.paragraphs and kept and is_notice_signer(a, kept[-1]):
+                kept[-1].paragraphs.append(a.title)  # 抚州日报社文艺部 under a 征稿启事
+                continue
             if not a.paragraphs:
                 for text in (a.kicker, a.title, a.subtitle, a.byline):
                     if text:
@@ -838,6 +856,13 @@ class Assembler:
                                 "neighbouring article")
             kept.append(a)
         self.articles = kept
+
+
+def is_notice_signer(article: Article, notice: Article) -> bool:
+    """A unit's name alone under a notice's last line, read as a headline with no text:
+    the notice's signer."""
+    return bool(article.title) and not (article.kicker or article.subtitle or article.byline) \
+        and is_signer(article.title) and NOTICE_TITLE_RE.search(notice.title or "") is not None
 
 
 def sign(article: Article, byline: str) -> None:
