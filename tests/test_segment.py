@@ -1998,6 +1998,22 @@ def test_a_notices_signer_alone_under_its_last_line_is_its_text() -> None:
     assert notice.paragraphs == [*items, "岚州日报社文艺部"]
 
 
+def test_a_web_pages_articles_each_under_its_posting_date_with_a_picture_and_a_table() -> None:
+    photo = "3月10日，实验小学的学生在香菇种植基地参加研学活动，跟着菇农学习接种、采摘。"
+    rows = ["序号\t小区名称\t楼栋数\t户数", "1\t解放街小区\t12\t386", "2\t烟厂宿舍\t8\t240"]
+    text = "\n".join(["发布日期：", "2026年03月12日", "研学课堂搬进香菇棚", "[图片]", photo,
+                      "（随州日报全媒记者 黄 晨 摄）", "上一篇  下一篇  返回目录", "",
+                      "发布日期：", "2026年03月12日", "钟鸣区第一批老旧小区改造计划", *rows,
+                      "上一篇  下一篇  返回目录"])
+    page = segment(text)
+    picture, table = page.articles
+    assert (picture.kind, picture.title, picture.body) == ("photo", "研学课堂搬进香菇棚", photo)
+    assert (table.kind, table.title) == ("table", "钟鸣区第一批老旧小区改造计划")
+    assert table.paragraphs == rows
+    assert {(n.text, n.reason) for n in page.noise} >= {
+        ("发布日期：", "page header"), ("2026年03月12日", "page header"), ("[图片]", "image")}
+
+
 def test_a_commentary_whose_kicker_title_and_byline_follow_its_text() -> None:
     text = "\n".join(["一颗苹果，从“卖得出”到“卖", "得好”，靠的是分级、包装和", "冷链，更靠品牌。",
                       "延河短评", "让“延安苹果”香飘更远", "本报评论员", "",

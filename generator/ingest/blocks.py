@@ -275,6 +275,8 @@ def row_like(ln: Line) -> bool:
     """Could this be a table row? '襄城县 85.66分（合格）' (short, with a figure) or
     '冠军 项城市代表队' (short cells separated by a space, which body text never has)."""
     text = ln.text
+    if ln.kind is Kind.TEXT and "\t" in text and not ln.terminal:
+        return True  # cells a tab apart, as a web page's table is copied
     if len(text) > 24 or ln.terminal or ln.kind is not Kind.TEXT:
         return False
     if text[-1] in ROW_ENDS and DIGIT_RE.search(text) is not None:
@@ -634,7 +636,8 @@ class BlockBuilder:
         # unit-name kicker and one line; unpunctuated and narrower than the body. Right
         # after a finished article (its signature, credit or headline) a new article
         # starts anyway, so the line only has to be clearly short of a full line.
-        size = 2 if len(run) > 3 and not NOTICE_TITLE_RE.search(run[0].text) and (
+        size = 2 if len(run) > 3 and not NOTICE_TITLE_RE.search(run[0].text) \
+            and not run[1].row and (
             is_kicker(run[0].text) or (
                 run[1].kind is Kind.TEXT and not run[1].terminal
                 and runs_on(run[0].text, run[1].text))) else 1  # 关于…封闭 / 施工的公告

@@ -164,7 +164,7 @@ ACCOUNT_RE = re.compile(  # …and several side by side: 中国萍乡网 萍乡�
     r"[\u4e00-\u9fff]{0,8}(?:微信公众号|公众号|视频号|抖音号|快手号|微博号?|客户端|小程序|APP)$")
 RULE_RE = re.compile(r"^(?:[-*_=~—]\s*){3,}$")
 PAGE_LABEL_LINE_RE = re.compile(r"^[A-D]\d{1,2}\s*[\u4e00-\u9fff]{2,4}$")
-IMAGE_LINE_RE = re.compile(r"^(?:!\[[^\]]*\]\([^)]*\)\s*)+$")
+IMAGE_LINE_RE = re.compile(r"^(?:!\[[^\]]*\]\([^)]*\)\s*)+$|^\[(?:图片|图|视频|组图)\]$")  # …[图片]
 PLACEHOLDER_RE = re.compile(r"\d{2,4}\s*[x×*]\s*\d{2,4}\s*px|banner$", re.I)
 LINK_LINE_RE = re.compile(r"^(?:详情点击|点击查看|阅读原文)[:：]?\s*(?:https?://\S+)?$|^https?://\S+$")
 # '具体排名如下：', '编辑同志：': text that leads into a list or a letter, not a label.
@@ -673,7 +673,7 @@ def noise_reason(text: str) -> str:
         return ""  # most lines of a column's text: one search rules them out
     if text[0] in "分微朋Q抖复" and SHARE_LINE_RE.match(text):
         return "page header"  # share buttons
-    if text[0] == "!" and IMAGE_LINE_RE.match(text):
+    if text[0] in "![" and IMAGE_LINE_RE.match(text):
         return "image"  # ![](images/06_02.jpg): a picture of a Markdown-like dump
     if "A" <= text[0] <= "Z" and PINYIN_BANNER_RE.match(text):
         return "section banner"

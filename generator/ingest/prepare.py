@@ -291,7 +291,15 @@ BOX_LINE = 24  # characters: the longest line read as part of such a box
 def labels_in_text(lines: list[Line]) -> list[Line]:
     """'停电：' under '…8:00至17:00对以下区域': a short line ending in a colon is the end of
     an unfinished sentence right above it, not a label left alone on the page."""
-    for i in [i for i, ln in enumerate(lines) if i >= 2 and ln.reason == "stray label"]:
+    for i in [i for i, ln in enumerate(lines) if ln.reason == "stray label"]:
+        below = lines[i + 1] if i + 1 < len(lines) else None
+        if below is not None and POSTED_LABEL_RE.match(lines[i].text) \
+                and below.kind is Kind.TEXT and DATE_ALONE_RE.match(below.text):
+            for ln in (lines[i], below):  # 发布日期： / 2026年03月12日: a web page's data
+                ln.kind, ln.reason = Kind.NOISE, "page header"
+            continue
+        if i < 2:
+            continue
         above, before = lines[i - 1], lines[i - 2]
         if above.kind in (Kind.TEXT, Kind.LEAD) and not above.terminal \
                 and before.kind in (Kind.TEXT, Kind.LEAD) and above.width >= before.width - 1.5 \
@@ -300,6 +308,9 @@ def labels_in_text(lines: list[Line]) -> list[Line]:
     return lines
 
 
+POSTED_LABEL_RE = re.compile(r"^(?:发布|更新|发稿)?(?:日期|时间)[：:]$")
+DATE_ALONE_RE = re.compile(
+    r"^\d{4}(?:年\d{1,2}月\d{1,2}日|-\d{1,2}-\d{1,2})(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?$")
 # What a box or an interview prints as its own label, never a sentence's end.
 FIELD_LABEL_RE = re.compile(
     r"^(?:电话|地址|邮编|传真|邮箱|网址|记者|问|答|主持人|联系人|联系电话)[：:]$")

@@ -1018,7 +1018,7 @@ def refine_kind(article: Article) -> str:
             and sum(group_caption(p) for p in article.paragraphs) >= 2:
         return "photo"  # an intro and numbered captions (图①…, 大图：…): a photo group
     rows = sum(1 for p in article.paragraphs
-               if (" " in p or "|" in p or "｜" in p) and TABLE_ROW_RE.fullmatch(p))
+               if (" " in p or "\t" in p or "|" in p or "｜" in p) and TABLE_ROW_RE.fullmatch(p))
     if rows >= TABLE_ROWS and 2 * rows >= len(article.paragraphs):
         return "table"  # mostly rows of cells: 白菜 斤 1.6 下降
     return "news"
