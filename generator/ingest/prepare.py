@@ -77,7 +77,9 @@ def prepare_lines(text: str, markdown: bool) -> list[Line]:
     pairs = [(no, raw, line)
              for no, (raw, line) in enumerate(zip(raw_lines, repair_lines(text), strict=True),
                                               start=1)]
-    pairs = mend_doubled_wraps(pairs)
+    dotted = "·" in text or "•" in text  # a box of ·links may be on the page
+    if DOUBLED_START_RE.search(text):  # one search rules most pages out
+        pairs = mend_doubled_wraps(pairs)
     if sum(len(p[2]) == 1 for p in pairs) >= VERTICAL_MIN:
         pairs = merge_vertical(pairs)
     pairs = mend_wrapped_signatures(pairs)
@@ -140,7 +142,9 @@ def prepare_lines(text: str, markdown: bool) -> list[Line]:
             out.append(link)
     out = extend_boxes(hotlines_in_text(mark_bare_names(unlist_authors(
         bullet_titles(labels_in_text(out), markdown)))))
-    return join_bylines(wrapped_lead_credits(titles_on_top(dates_in_mastheads(link_runs(out)))))
+    if dotted:
+        out = link_runs(out)
+    return join_bylines(wrapped_lead_credits(titles_on_top(dates_in_mastheads(out))))
 
 
 OPEN_PAREN_RE = re.compile(r"[（(][^）)]*$")  # a bracket opened and not closed on its line
@@ -508,6 +512,9 @@ SIGNATURE_END_RE = re.compile(  # 2版）, 第 2 版）, 第A3版）
     r"^[\u4e00-\u9fff·\s]{1,10}[）)]$|^(?:第\s*)?[A-Za-z]?[0-9０-９]{1,2}\s*版[）)]$")
 
 
+DOUBLED_START_RE = re.compile(r"\n(\S)\1(\S)\2")  # a line starting 棋棋课课
+
+
 def mend_doubled_wraps(pairs: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
     """'▲松松湖湖小小学学开开设设围围' / '棋棋课课 近日，…': a fake-bold title wrapped at the
     column's end leaves its last characters doubled at the start of the next line, before
@@ -530,7 +537,8 @@ def mend_wrapped_signatures(pairs: list[tuple[int, str, str]]) -> list[tuple[int
     out: list[tuple[int, str, str]] = []
     for pair in pairs:
         prev = out[-1] if out else None
-        if (prev and SIGNATURE_END_RE.match(pair[2]) and OPEN_SIGNATURE_RE.search(prev[2])):
+        if prev and pair[2][-1:] in "）)" and SIGNATURE_END_RE.match(pair[2]) \
+                and OPEN_SIGNATURE_RE.search(prev[2]):
             out[-1] = (prev[0], prev[1].rstrip() + pair[1].strip(), prev[2] + pair[2].strip())
             continue
         out.append(pair)
