@@ -2016,6 +2016,24 @@ def test_a_web_pages_articles_each_under_its_posting_date_with_a_picture_and_a_t
         ("发布日期：", "page header"), ("2026年03月12日", "page header"), ("[图片]", "image")}
 
 
+def test_a_photos_title_and_its_credit_to_the_paper_on_one_line_under_the_caption() -> None:
+    caption = "3月11日，信江两岸垂柳吐绿，江面波光粼粼，不少市民沿江漫步。"
+    story = "近日，樟坪社区便民生活圈建设通过验收。"
+    text = "\n".join([*column(caption, 14), "信江新绿　　　鹰潭日报 周 平/摄", "",
+                      "樟坪社区便民生活圈建成", "本报记者 桂 芳", *column(story, 14)])
+    photo, news = segment(text).articles
+    assert (photo.kind, photo.title, photo.byline, photo.body) == (
+        "photo", "信江新绿", "鹰潭日报周平/摄", caption)  # the credit as repaired
+    assert news.title == "樟坪社区便民生活圈建成"
+
+
+def test_a_briefs_bold_bracketed_title_after_its_bullet_is_bare() -> None:
+    text = "\n".join(["# 县区传真", "", "■ **【青埕村开通乡村公交】** 3月起，公交开通。（林斌）",
+                      "", "■ **【海棠村举办枇杷种植培训】** 3月7日，专家到田间授课。（陈雅琴）"])
+    assert [a.title for a in segment(text).articles] == [
+        "青埕村开通乡村公交", "海棠村举办枇杷种植培训"]
+
+
 def test_a_commentary_whose_kicker_title_and_byline_follow_its_text() -> None:
     text = "\n".join(["一颗苹果，从“卖得出”到“卖", "得好”，靠的是分级、包装和", "冷链，更靠品牌。",
                       "延河短评", "让“延安苹果”香飘更远", "本报评论员", "",

@@ -130,6 +130,7 @@ SHOT_ENDS = ("摄", "摄影报道")
 CREDIT_RE = re.compile(
     rf"^[（(]?(?:{ROLE}\s*)?(?:{NAME}|{SPACED_NAME})(?:\s+(?:{ROLE}\s*)?{NAME})*\s*{SHOT}[）)]?$"
     rf"|^本版(?:摄影|图片)[：:]\s*{NAME}(?:[\s、]+{NAME})*$"
+    rf"|^(?:{PAPER})\s*(?:{SPACED_NAME}|[{CJK}·]{{2,4}})\s*{SHOT}$"  # 鹰潭日报 周 平/摄
     rf"|^(?:(?:{NAME}|{SPACED_NAME})\s*摄\s*){{2,4}}$"  # 安 岚 摄　邢一帆 摄: a row over a group
     rf"|^摄影(?:[：:]\s*|\s+)(?:{ROLE}\s*)?(?:{NAME}|{SPACED_NAME})(?:\s+(?:{ROLE}\s*)?{NAME})*$")
 # A caption that runs on into its credit, wrapped over lines: '…层林尽染的秋色 全媒体首席

@@ -107,6 +107,9 @@ def prepare_lines(text: str, markdown: bool) -> list[Line]:
             caption, credit = text[:by.start(1)].rstrip(), by.group(1)  # …管理。摄影 刘 川
             out += [classify(no, caption, markdown),
                     Line(no, credit, Kind.CREDIT, display_width(credit))]
+        elif text[-1:] == "摄" and ("  " in raw or "\u3000" in raw) \
+                and (heads := head_line_parts(raw, no)):
+            out += heads  # 信江新绿　　　鹰潭日报 周 平/摄: a photo's title, its credit beside it
         elif text and text[-1] in TAIL_ENDS:
             text = regroup_signature(raw, text) if " " in raw[-12:] else text
             out.extend(classify(no, part, markdown) for part in split_tails(text))
@@ -669,6 +672,10 @@ def head_line_parts(raw: str, no: int = 0) -> list[Line]:
             # 本报记者 邵 峰 摄  江 畔 春 光: a photo's credit, then its title beside it
             return [credit, Line(no, title, Kind.TEXT, display_width(title))]
     byline = classify(no, repair_line(parts[-1]), False)
+    if byline.kind is Kind.CREDIT and len(parts) == 2 and not ends_sentence(parts[0]):
+        title = repair_line(parts[0])  # 信江新绿   鹰潭日报 周 平/摄: a title, its credit
+        if MIN_TITLE_ON_LINE <= len(title) <= MAX_TITLE_ON_LINE and "，" not in title:
+            return [Line(no, title, Kind.TEXT, display_width(title)), byline]
     if byline.kind is not Kind.BYLINE:
         return []
     head = repair_line(" ".join(parts[:-1]))

@@ -367,8 +367,8 @@ class Assembler:
             article.kind = "brief"
             rest = text[m.end():].lstrip()
             titled = INLINE_TITLE_RE.match(rest) or SPACED_TITLE_RE.match(rest)
-            if titled and article.title is None:  # ▲【标题】正文, ◆标题 正文
-                article.title = next(g for g in titled.groups() if g)
+            if titled and article.title is None:  # ▲【标题】正文, ◆标题 正文, ■ **【标题】** 正文
+                article.title = bare_title(next(g for g in titled.groups() if g).strip("*"))
                 rest = rest[titled.end():].lstrip()
             return rest
         if m.group("inline"):
