@@ -2034,6 +2034,16 @@ def test_a_briefs_bold_bracketed_title_after_its_bullet_is_bare() -> None:
         "青埕村开通乡村公交", "海棠村举办枇杷种植培训"]
 
 
+def test_unpunctuated_lines_as_wide_as_a_narrow_column_right_over_a_lead_are_its_title() -> None:
+    caption = "3月9日，游客在木兰溪畔的油菜花田中拍照留念。眼下，沿岸油菜花进入盛花期。"
+    story = "本报讯（记者 黄晓燕）记者从市住建局获悉，今年以来，我市利用城市边角地新建12处公园。"
+    text = "\n".join(["木兰溪畔油菜花开", *column(caption, 12), "本报记者 郑 宇 摄", "",
+                      "市区新增12处“口袋公园”", "市民家门口多了休闲好去处", *column(story, 14)])
+    photo, news = segment(text).articles
+    assert (photo.title, photo.body) == ("木兰溪畔油菜花开", caption)
+    assert news.title == "市区新增12处“口袋公园”市民家门口多了休闲好去处"
+
+
 def test_a_commentary_whose_kicker_title_and_byline_follow_its_text() -> None:
     text = "\n".join(["一颗苹果，从“卖得出”到“卖", "得好”，靠的是分级、包装和", "冷链，更靠品牌。",
                       "延河短评", "让“延安苹果”香飘更远", "本报评论员", "",

@@ -618,6 +618,8 @@ class BlockBuilder:
             return [], run
         if isinstance(prev, Marker) and prev.kind is Kind.CONT_FROM:
             return [], run  # text after （上接第X版） is the continued body
+        if before_lead and self._bare_lines_over_lead(run):
+            return run, []
         if self._head_like(run) and not self._continues_open_para(run):
             complete = len(run) == 2 and is_kicker(run[0].text)  # unit name + title
             # A two-part line (咬定目标 跑出加速度) is a headline's, never body text's.
@@ -693,6 +695,17 @@ class BlockBuilder:
         full = max(x.width for x in body[:3])
         return not any(ch in ln.text for ch in "，,、：: ") and not body[0].row \
             and body[0].width >= SHORT_OF_COLUMN * full and len(body) >= 2
+
+    def _bare_lines_over_lead(self, run: list[Line]) -> bool:
+        """A few lines with no punctuation at all, standing alone right over a lead
+        (市区新增12处“口袋公园” / 市民家门口多了休闲好去处 / 本报讯…): its headline, however
+        wide the column (no text runs three lines without a mark, or ends so before a lead)."""
+        prev = self.out[-1] if self.out else None
+        if self.markdown or len(run) > 3 or (isinstance(prev, Para) and prev.open):
+            return False
+        return all(ln.kind is Kind.TEXT and not ln.terminal and not ln.row
+                   and len(ln.text) <= MAX_HEAD_CHARS and not unbalanced(ln.text)
+                   and not any(ch in ln.text for ch in "，。、；：,;:！？") for ln in run)
 
     def _continues_open_para(self, run: list[Line]) -> bool:
         """A lone full-width line right after an open paragraph is its continuation."""
