@@ -464,3 +464,17 @@ def test_a_bulleted_credit_after_the_last_sentence_wrapped_onto_the_next_line(
     lines = prepare_lines(text, markdown=False)
     assert [(ln.kind, ln.text) for ln in lines][1:] == [(Kind.BYLINE, byline)]
     assert lines[0].text.endswith("。")
+
+
+@pytest.mark.parametrize("text", ["新学期起，市第三中学将铜的冶炼", "3月起，青埕村至镇区的乡村公交",
+                                  "近日，松湖小学在课后", "寒假期间，市图书馆"])
+def test_a_time_set_off_by_its_comma_opens_a_sentence(text: str) -> None:
+    from generator.ingest.lines import opens_sentence
+
+    assert opens_sentence(text)
+
+
+def test_a_wrapped_line_of_text_opens_no_sentence() -> None:
+    from generator.ingest.lines import opens_sentence
+
+    assert not opens_sentence("起，市第三中学将铜的冶炼历史")
