@@ -2044,6 +2044,16 @@ def test_unpunctuated_lines_as_wide_as_a_narrow_column_right_over_a_lead_are_its
     assert news.title == "市区新增12处“口袋公园”市民家门口多了休闲好去处"
 
 
+def test_a_credit_wrapped_inside_its_role_word() -> None:
+    story = ("3月2日一早，桦岭县马莲滩村的育苗大棚里，村民正忙着把脱毒种薯搬进苗床。"
+             "今年全县脱毒种薯育苗面积扩至1.2万亩，比去年增加三成，种薯将在五月初移栽大田。")
+    text = "\n".join(["桦岭县马莲滩村：", "脱毒种薯提前进棚", "本报记者 贾 晓 通讯", "员 刘振宇",
+                      *column(story, 14)])
+    [article] = segment(text).articles
+    assert (article.title, article.body) == ("桦岭县马莲滩村：脱毒种薯提前进棚", story)
+    assert article.byline == "本报记者贾晓通讯员 刘振宇"  # as repaired
+
+
 def test_a_commentary_whose_kicker_title_and_byline_follow_its_text() -> None:
     text = "\n".join(["一颗苹果，从“卖得出”到“卖", "得好”，靠的是分级、包装和", "冷链，更靠品牌。",
                       "延河短评", "让“延安苹果”香飘更远", "本报评论员", "",

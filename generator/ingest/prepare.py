@@ -82,6 +82,8 @@ def prepare_lines(text: str, markdown: bool) -> list[Line]:
         pairs = mend_doubled_wraps(pairs)
     if sum(len(p[2]) == 1 for p in pairs) >= VERTICAL_MIN:
         pairs = merge_vertical(pairs)
+    if ROLE_SPLIT_SEARCH_RE.search(text):  # one search rules most pages out
+        pairs = mend_split_roles(pairs)
     pairs = mend_wrapped_signatures(pairs)
     if WRAPPED_TAIL_SEARCH_RE.search(text):  # one search rules most pages out
         pairs = mend_wrapped_bylines(pairs)
@@ -532,6 +534,29 @@ def mend_doubled_wraps(pairs: list[tuple[int, str, str]]) -> list[tuple[int, str
             pair = (pair[0], pair[1], undouble_start(text))
         out.append(pair)
     return out
+
+
+# A credit wrapped inside its role word (本报记者 贾 晓 通讯 / 员 刘振宇).
+ROLE_HEAD_RE = re.compile(r"(?:通讯?|见习|实习|特约通讯?)$")
+ROLE_TAIL_RE = re.compile(r"^(?:讯员|员|记者|生)\s*\S")
+ROLE_SPLIT_SEARCH_RE = re.compile(r"(?:通讯?|见习|实习)\n(?:讯员|员|记者|生)")
+
+
+def mend_split_roles(pairs: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
+    """A line of credits broken inside a role word (…记者 贾 晓 通讯 / 员 刘振宇): the
+    next line is put back after it, so that the credit reads whole."""
+    out: list[tuple[int, str, str]] = []
+    for pair in pairs:
+        prev = out[-1] if out else None
+        if prev and ROLE_TAIL_RE.match(pair[2]) and ROLE_HEAD_RE.search(prev[2]) \
+                and "记者" in prev[2][-CREDIT_REACH:]:
+            out[-1] = (prev[0], prev[1].rstrip() + pair[1].strip(), prev[2] + pair[2])
+            continue
+        out.append(pair)
+    return out
+
+
+CREDIT_REACH = 16  # characters: how near a line's end the credit it wraps has its 记者
 
 
 def mend_wrapped_signatures(pairs: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
