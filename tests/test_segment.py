@@ -2054,6 +2054,18 @@ def test_a_credit_wrapped_inside_its_role_word() -> None:
     assert article.byline == "本报记者贾晓通讯员 刘振宇"  # as repaired
 
 
+def test_a_label_and_a_two_line_title_set_right_above_full_lines_of_text() -> None:
+    above = "再过两年就要退休了，李满仓最大的心愿是把手艺都传下去，带出更多的好徒弟。"
+    story = ("不少老旧小区的居民都遇到过这样的烦心事：楼道灯坏了，报修好几次没人管，"
+             "只能打着手机手电上下楼。楼道灯事小，折射的却是小区管理的最后一米。")
+    text = "\n".join(["矿灯下的老师傅", *column(above, 12), "", "七嘴八舌", "楼道灯坏了",
+                      "别让居民“摸黑”", *column(story, 12)])
+    first, second = segment(text).articles
+    assert first.body == above
+    assert (second.kicker, second.title) == ("七嘴八舌", "楼道灯坏了别让居民“摸黑”")
+    assert second.body == story
+
+
 def test_a_commentary_whose_kicker_title_and_byline_follow_its_text() -> None:
     text = "\n".join(["一颗苹果，从“卖得出”到“卖", "得好”，靠的是分级、包装和", "冷链，更靠品牌。",
                       "延河短评", "让“延安苹果”香飘更远", "本报评论员", "",

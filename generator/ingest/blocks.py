@@ -32,10 +32,12 @@ INDENT = 2  # a paragraph's first line is indented two characters in print
 OPENER_COMMA = 9  # characters: a sentence's opening time (3月10日，) is set off this soon
 SUFFIX_AFTER = 3  # lines: a headline is read under a story at least this long
 SHORT_TITLE_LINE = 0.65  # of the body's width: a title's last line this short is no text
+TITLE_LAST_LINE = 0.75  # …and under two such lines, a title's line this short
 SHORT_OF_COLUMN = 0.85  # of the column: a line this short is no full line of body text
 RUN_ON_SLACK = 2  # characters: a line wider than its column by more is set across columns
 RUN_SAMPLE = 3  # lines: how much of a run tells its width
 MEASURE_LINES = 6  # lines of a body under a headline that tell the column's width
+MEASURE_MIN = 2  # lines of body at least under such a headline group
 
 
 @dataclass
@@ -282,6 +284,11 @@ def row_like(ln: Line) -> bool:
     if text[-1] in ROW_ENDS and DIGIT_RE.search(text) is not None:
         return True
     return " " in text and "，" not in text and SPACED_WORDS_RE.match(text) is not None
+
+
+def celled(ln: Line) -> bool:
+    """A table's row, or a line of three cells or more a space apart (日期 地点 岗位数)."""
+    return ln.row or ln.text.count(" ") >= 2 or "\t" in ln.text
 
 
 def mark_rows(chunk: list[Line]) -> None:
@@ -654,6 +661,7 @@ class BlockBuilder:
                 and head_line(run[2], float("inf"), self.column) \
                 and run[2].width <= SHORT_TITLE_LINE * max(ln.width for ln in run[3:]):
             size = 3  # 观海短评 / 让“出海即上桌” / 跑得更快: a kicker over a title of two lines
+        size = max(size, self._short_lines_atop(run))
         prefix, rest = run[:size], run[size:]
         if len(rest) < 2 or not all(head_line(ln, float("inf"), self.column) for ln in prefix):
             return [], run
@@ -680,6 +688,25 @@ class BlockBuilder:
         if size == 2 and COLUMN_WORD_RE.match(prefix[0].text) and prefix[1].width <= body_width:
             return prefix, rest  # 鹤城时评 / a title as wide as the column: a column's own
         return [], run
+
+    def _short_lines_atop(self, run: list[Line]) -> int:
+        """How many lines at the run's top are each well short of the column's full lines
+        under them and unpunctuated (七嘴八舌 / 楼道灯坏了 / 别让居民“摸黑” / 不少老旧小区…):
+        a headline group set right above its text; 0 unless there are two or more."""
+        size = 0
+        while size < MAX_HEAD_LINES - 1 and len(run) - size > MEASURE_MIN \
+                and not celled(run[size]) and not celled(run[size + 1]) \
+                and self._short_head(run[size], run[size + 1:]) \
+                and not any(ch in run[size].text for ch in "，,、：:"):
+            size += 1
+        if size < 2 or celled(run[size]):
+            return 0
+        ln, body = run[size], run[size + 1:size + 1 + MEASURE_LINES]
+        if len(body) >= MEASURE_MIN and size < MAX_HEAD_LINES and ln.kind is Kind.TEXT \
+                and not ln.terminal and not any(ch in ln.text for ch in "，,、。：:") \
+                and ln.width <= TITLE_LAST_LINE * max(x.width for x in body):
+            size += 1  # …and a longer last line of the title, still short of a full one
+        return size
 
     def _short_head(self, ln: Line, body: list[Line]) -> bool:
         """A headline line well short of the text's width under it."""
