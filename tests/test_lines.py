@@ -80,6 +80,8 @@ def kind_of(text: str) -> tuple[str, str]:
     ("0719-8110110", "masthead"),
     ("岚州日报 2026-03-17 08:30", "masthead"),  # an app's source and time
     ("◆广告◆ 丹羽路家居城春季焕新节 3月14日至16日", "advertisement"),  # no brief's bullet
+    ("岚州市新闻>>县区新闻", "page header"),  # where the page sits, a double arrow between
+    ("进入移动版，省流量，体验好", "advertisement"),  # the site's own mobile edition
     ("北方城事网 > 地市新闻 > 岚州", "page header"),  # where the page sits, without 首页
     ("来源：岚州日报  2026年03月13日08:40 | 小字号", "page header"),
     ("今日岚州 | 今日岚县 | 今日合江 | 今日叙永", "page header"),  # the site's menu

@@ -2066,6 +2066,18 @@ def test_a_label_and_a_two_line_title_set_right_above_full_lines_of_text() -> No
     assert second.body == story
 
 
+def test_an_authors_name_alone_between_a_web_title_and_its_text_is_the_byline() -> None:
+    essay = ["小时候，村口的粮站是柳条沟最热闹的地方。每到秋收，交公粮的马车从村口排到河边，"
+             "大人们在磅秤前等着过秤，孩子们在麻袋堆上爬上爬下。",
+             "后来粮站闲置了，高大的仓房一年年破旧下去。去年，村里把老粮站改成了村史馆，老磅秤、"
+             "老粮票、老算盘都被擦得锃亮，摆进了展柜。"]
+    text = "\n".join(["# 一座老粮站的“新生”", "", "宋 溪", "", "\n\n".join(essay), "", "---", "",
+                      "# 停电公告", "", "因线路检修，3月15日部分地段停电。"])
+    essay_article, _ = segment(text).articles
+    assert (essay_article.title, essay_article.byline) == ("一座老粮站的“新生”", "宋溪")  # repaired
+    assert essay_article.paragraphs == essay
+
+
 def test_a_commentary_whose_kicker_title_and_byline_follow_its_text() -> None:
     text = "\n".join(["一颗苹果，从“卖得出”到“卖", "得好”，靠的是分级、包装和", "冷链，更靠品牌。",
                       "延河短评", "让“延安苹果”香飘更远", "本报评论员", "",

@@ -593,7 +593,8 @@ def furniture_reason(text: str) -> str:
 # to related stories under the text, and the site's footer (…版权所有, 滇ICP备…号).
 BREADCRUMB_RE = re.compile(  # …or three names or more, arrows between: 城事网 > 地市新闻 > 大庆
     r"^(?:(?:您的|当前|您现在的)位置[：:]|首页\s*(?:>>?|»|＞|/|→)"
-    r"|[^\s，。>»＞→]{2,12}(?:\s*(?:>>?|»|＞|→)\s*[^\s，。>»＞→]{1,12}){2,}$)")
+    r"|[^\s，。>»＞→]{2,12}(?:\s*(?:>>?|»|＞|→)\s*[^\s，。>»＞→]{1,12}){2,}$"
+    r"|[^\s，。>»＞→]{2,12}(?:\s*(?:>>|»)\s*[^\s，。>»＞→]{1,12})+$)")  # 承德市新闻>>县区新闻
 WEB_META_RE = re.compile(r"(?:作者|来源|时间|发布时间|发布日期|浏览次数|点击数|责任编辑|责编)[：:]")
 PHONE_LINE_RE = re.compile(r"^0\d{2,3}-\d{7,8}$")
 SOURCE_LINE_RE = re.compile(rf"^来源[：:]\s*(?:{PAPER}|[\u4e00-\u9fff]{{2,8}}(?:网|客户端|新闻))$")
@@ -613,8 +614,9 @@ MENU_ITEM = r"[\u4e00-\u9fffA-Za-z0-9·]{1,8}"
 MENU_RE = re.compile(r"^[\u4e00-\u9fff·]{2,8}(?:\s*[|｜]\s*[\u4e00-\u9fff·]{2,8}){3,}$"
                      # …or groups of them, spaces within and bars between, or 首页 first
                      rf"|^(?=.*[|｜]|首页){MENU_ITEM}(?:(?:\s*[|｜]\s*|\s+){MENU_ITEM}){{5,}}\s*[|｜]?$")
-# 更多梅州新闻，点击关注↓: the paper asking for a follow.
-FOLLOW_US_RE = re.compile(r"^更多[^。]{0,12}[，,]?\s*(?:点击|扫码|关注|下载)")
+# 更多梅州新闻，点击关注↓: the paper asking for a follow; 进入移动版，省流量: its mobile site.
+FOLLOW_US_RE = re.compile(r"^更多[^。]{0,12}[，,]?\s*(?:点击|扫码|关注|下载)"
+                          r"|^(?:进入|切换到?|下载)(?:移动版|手机版|客户端|APP)")
 RELATED_RE = re.compile(
     r"^(?:相关新闻|相关阅读|相关文章|延伸阅读|推荐阅读|热点推荐|新闻推荐)[：:]?$")
 SITE_FOOTER_RE = re.compile(r"ICP备|版权所有|Copyright|©")
@@ -625,7 +627,7 @@ SITE_ADDRESS_RE = re.compile(  # …or without its www: 金山网 jsw.com.cn
 
 
 # How the lines web_page_reason knows start, or a word they hold: most lines are ruled out.
-WEB_FIRST = frozenset("您当首来【[相延推热新更评还我发网") | WEB_META_FIRST
+WEB_FIRST = frozenset("您当首来【[相延推热新更评还我发网进切下") | WEB_META_FIRST
 WEB_ANYWHERE_RE = re.compile(r"[w权I©>»＞→|｜]|新闻网$|<!--|\.c(?:om|n)")
 
 
@@ -650,7 +652,7 @@ def web_page_reason(text: str) -> str:
         return "page header"
     if first in "相延推热新" and RELATED_RE.match(text):
         return "related links"
-    if first == "更" and FOLLOW_US_RE.match(text):
+    if first in "更进切下" and FOLLOW_US_RE.match(text):
         return "advertisement"  # the paper's own app or account
     if ("-->" in text or "<!--" in text) and not ends_sentence(text):
         return "page markup"  # an e-paper's HTML comment left in the text: …/enpproperty-->
@@ -666,7 +668,8 @@ def web_page_reason(text: str) -> str:
 
 # A line of text broken mid-sentence after a comma is furniture only when it says so: a
 # teaser's page (…，钱从哪来？2版), a footer (…版权所有，未经授权…), a hotline, a call to follow.
-COMMA_FURNITURE_RE = re.compile(r"版\s*[）)]?$|版权|热线|电话|点击|关注|广告|编辑|校对|满\d")
+COMMA_FURNITURE_RE = re.compile(
+    r"版\s*[）)]?$|版权|热线|电话|点击|关注|广告|编辑|校对|满\d|移动版|手机版")
 
 
 def noise_reason(text: str) -> str:

@@ -71,6 +71,7 @@ from generator.ingest.prepare import (
     BARE_NAME_RE,
     SIGN_OFF_RE,
     SIGNATURE_TAIL_RE,
+    SURNAMES,
     is_name,
     mend_wrapped_subtitles,
     prepare_lines,
@@ -155,10 +156,15 @@ def separate_section_names(blocks: list[Block]) -> list[Block]:
 # right after a finished paragraph, is the author's name, not a headline.
 def names_as_signatures(blocks: list[Block]) -> list[Block]:
     """'廖红红' (or '向 炜') on its own line after an article's last sentence: a byline
-    printed at the end, read as the article's signature."""
+    printed at the end, read as the article's signature; right under a headline, its byline."""
     out: list[Block] = []
     for block in blocks:
         prev = out[-1] if out else None
+        line = block.lines[0] if isinstance(block, Para) and len(block.lines) == 1 else None
+        if line and isinstance(prev, Head) and line.text[:1] in SURNAMES \
+                and BARE_NAME_RE.match(line.text):  # # 一座老粮站的“新生” / 宋 溪 / text
+            out.append(Marker(Line(line.no, line.text, Kind.BYLINE, line.width)))
+            continue
         if (isinstance(block, Head) and not block.markdown_level
                 and len(block.blocks[0]) == 1 and isinstance(prev, Para)
                 and prev.lines[-1].terminal):
