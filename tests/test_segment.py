@@ -2078,6 +2078,19 @@ def test_an_authors_name_alone_between_a_web_title_and_its_text_is_the_byline() 
     assert essay_article.paragraphs == essay
 
 
+def test_a_credit_to_the_paper_and_a_spaced_name_glued_after_a_captions_last_sentence() -> None:
+    caption = "3月5日，枣岭村村民在晾晒手工粉条。连日来，村里的粉条作坊加紧生产，供应周边市场。"
+    lines = column(caption, 21)
+    lines[-1] += "阳泉日报社乔 楠摄"
+    advice_text = "春季气候干燥，早晚温差大，人体容易出现口干、咽痛等症状，专家建议多喝水。"
+    text = "\n".join([*lines, "粉粉条条飘飘香香", "", "你知道吗", "春季“上火”怎么办",
+                      *column(advice_text, 21)])
+    photo, advice = segment(text).articles
+    assert (photo.kind, photo.title, photo.byline, photo.body) == (
+        "photo", "粉条飘香", "阳泉日报社乔 楠摄", caption)
+    assert (advice.kicker, advice.title) == ("你知道吗", "春季“上火”怎么办")
+
+
 def test_a_commentary_whose_kicker_title_and_byline_follow_its_text() -> None:
     text = "\n".join(["一颗苹果，从“卖得出”到“卖", "得好”，靠的是分级、包装和", "冷链，更靠品牌。",
                       "延河短评", "让“延安苹果”香飘更远", "本报评论员", "",

@@ -130,7 +130,8 @@ SHOT_ENDS = ("摄", "摄影报道")
 CREDIT_RE = re.compile(
     rf"^[（(]?(?:{ROLE}\s*)?(?:{NAME}|{SPACED_NAME})(?:\s+(?:{ROLE}\s*)?{NAME})*\s*{SHOT}[）)]?$"
     rf"|^本版(?:摄影|图片)[：:]\s*{NAME}(?:[\s、]+{NAME})*$"
-    rf"|^(?:{PAPER})\s*(?:{SPACED_NAME}|[{CJK}·]{{2,4}})\s*{SHOT}$"  # 鹰潭日报 周 平/摄
+    # the paper and its photographer: 鹰潭日报 周 平/摄, 阳泉日报社乔 楠摄
+    rf"|^(?:{PAPER})\s*(?:[{CJK}](?: [{CJK}]){{1,2}}|[{CJK}·]{{2,4}})\s*{SHOT}$"
     rf"|^(?:(?:{NAME}|{SPACED_NAME})\s*摄\s*){{2,4}}$"  # 安 岚 摄　邢一帆 摄: a row over a group
     rf"|^摄影(?:[：:]\s*|\s+)(?:{ROLE}\s*)?(?:{NAME}|{SPACED_NAME})(?:\s+(?:{ROLE}\s*)?{NAME})*$")
 # A caption that runs on into its credit, wrapped over lines: '…层林尽染的秋色 全媒体首席
@@ -138,8 +139,9 @@ CREDIT_RE = re.compile(
 CREDITED_NAME = rf"(?:[{CJK}](?: [{CJK}]){{1,2}}|{NAME})"  # …本报通讯员汪 涛摄: spaced too
 CAPTION_CREDIT_RE = re.compile(
     rf"(?:\s|(?<=[。！？”]))((?:{ROLE}\s*{CREDITED_NAME}\s*)+(?:摄影报道|摄))$")
-CREDIT_TAIL_RE = re.compile(
-    rf"(?<=[。！？”])\s*((?:{ROLE}\s*)?{NAME}(?:\s+{NAME})*\s*(?:摄影报道|(?:文\s?)?[/／]?摄))$")
+CREDIT_TAIL_RE = re.compile(  # …供应周边市场。阳泉日报社乔 楠摄: the paper and a spaced name too
+    rf"(?<=[。！？”])\s*((?:{ROLE}\s*|(?:{PAPER})\s*(?=[{CJK}]\s[{CJK}]))?{CREDITED_NAME}"
+    rf"(?:\s+{NAME})*\s*(?:摄影报道|(?:文\s?)?[/／]?摄))$")
 SIGNATURE_RE = re.compile(rf"^(?P<text>.*?)[（(](?P<name>{NAME}(?:\s+{NAME}){{0,2}})[）)]$")
 SIGNATURE_LINE_RE = re.compile(rf"^[（(]{NAME}(?:\s+{NAME}){{0,2}}[）)]$")
 SIGN_OFF_DATE_RE = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日$")  # a notice's closing date
