@@ -2091,6 +2091,19 @@ def test_a_credit_to_the_paper_and_a_spaced_name_glued_after_a_captions_last_sen
     assert (advice.kicker, advice.title) == ("你知道吗", "春季“上火”怎么办")
 
 
+def test_a_story_cut_off_mid_sentence_keeps_the_headline_printed_under_it() -> None:
+    caption = "3月7日，杏岭县芦花河湿地迎来北归的灰鹤。近日，湿地内的越冬候鸟陆续北迁。"
+    story = ["记者日前从杏岭县文化和旅游局获悉，", "杏岭县古村落保护利用工程已完成第一",
+             "期，6个传统村落的42处老院落完成修", "缮。修缮后的老院落，有的改建为民宿",
+             "，有的成为非遗传习所。局长梁文彬介", "绍，第二期工程计划在今年"]
+    text = "\n".join([*column(caption, 17), "图/闫 晨 文/乔 雪", "芦花河湿地", "候鸟北归", "",
+                      "本报记者 乔 雪", *story, "杏岭县6个传统村落", "老院落“活”起来"])
+    photo, news = segment(text).articles
+    assert (photo.kind, photo.title) == ("photo", "芦花河湿地候鸟北归")
+    assert photo.byline == "图/闫晨文/乔 雪"  # as repaired
+    assert (news.title, news.body) == ("杏岭县6个传统村落老院落“活”起来", "".join(story))
+
+
 def test_a_commentary_whose_kicker_title_and_byline_follow_its_text() -> None:
     text = "\n".join(["一颗苹果，从“卖得出”到“卖", "得好”，靠的是分级、包装和", "冷链，更靠品牌。",
                       "延河短评", "让“延安苹果”香飘更远", "本报评论员", "",

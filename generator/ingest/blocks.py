@@ -329,6 +329,19 @@ def mark_stranded_rows(chunks: list[list[Line]]) -> None:
         chunk[0].row = bool((before and before.row) or (after and after.row))
 
 
+def cut_short(ln: Line, lines: list[Line]) -> bool:
+    """A line of text well short of its column's full lines, unfinished, under a full
+    line of the same paragraph: where a story was cut off (…第二期工程计划在今年), for no
+    wrapped sentence stops short of the column (lines: the text, ln the last of them)."""
+    return len(lines) > CUT_AFTER and ln.text[-1:] not in CONTINUING \
+        and not lines[-2].terminal and len(lines[-2].text) >= full_line(lines) \
+        and len(ln.text) <= CUT_SHORT * (full_line(lines) + 1)  # mid-paragraph, not after one
+
+
+CUT_AFTER = 3  # lines of text at least above a line read as cut off
+CUT_SHORT = 0.75  # of a full line: a line this short ends its paragraph
+
+
 def full_line(lines: list[Line]) -> int:
     """Characters of a full line of these lines' column, less one for a line that could
     not end on a character forbidden at the next line's start."""
@@ -501,7 +514,8 @@ class BlockBuilder:
         if self.markdown or last is None or last.kind is not Kind.TEXT or last.terminal:
             return []
         for size in (2, 1):
-            if len(run) < SUFFIX_AFTER + size - 1 or not run[-size - 1].terminal:
+            if len(run) < SUFFIX_AFTER + size - 1 or not (
+                    run[-size - 1].terminal or cut_short(run[-size - 1], run[:-size])):
                 continue
             head = run[-size:]
             if all(self._suffix_line(ln) for ln in head) \

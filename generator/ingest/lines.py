@@ -110,7 +110,9 @@ BOXED_NAME_RE = re.compile(rf"^[□■◎]\s*[{CJK}](?:\s?[{CJK}]){{1,3}}$"
 # 文 张三 图 李四: who wrote and who photographed.
 TEXT_AND_PHOTO_RE = re.compile(
     rf"^文\s*[：:]?\s*{NAME}\s+图\s*[：:]?\s*{NAME}$"
-    rf"|^[文图]\s*[/／]\s*(?:{NAME}|{SPACED_NAME})$")  # 文/许 言: the writer of a signed piece
+    rf"|^[文图]\s*[/／]\s*(?:{NAME}|{SPACED_NAME})$"  # 文/许 言: the writer of a signed piece
+    # 图/闫 晨 文/乔 雪: who photographed and who wrote, each after the slash
+    rf"|^[文图]\s*[/／]\s*[{CJK}](?:\s?[{CJK}]){{1,3}}\s*[文图]\s*[/／]\s*[{CJK}](?:\s?[{CJK}]){{1,3}}$")
 # 本报评论员 / 本报特约评论员 alone: the credit of a commentary.
 COMMENTATOR_RE = re.compile(  # 江门日报评论员
     rf"^[{BULLET_MARKS}]?\s*(?:本报|{PAPER})?(?:特约)?评论员$")
@@ -410,7 +412,9 @@ def classify(no: int, text: str, markdown: bool) -> Line:
             is_byline(text) or COMMENTATOR_RE.match(text)) and not EDITORS_GLUED_RE.match(text):
         return byline_line(no, text, width)  # (编辑卫东校对赵宁: the page's editors)
     if plain and first in "文图" and TEXT_AND_PHOTO_RE.match(text):
-        return Line(no, text.lstrip(BULLET_MARKS + " "), Kind.BYLINE, width)
+        # 图/闫 晨 文/乔 雪: the photographer named first credits a photo and its caption
+        kind = Kind.CREDIT if text[:2] in ("图/", "图／") and "文" in text[2:] else Kind.BYLINE
+        return Line(no, text.lstrip(BULLET_MARKS + " "), kind, width)
     if plain and first in "（(据" and (
             SIGNATURE_LINE_RE.match(text) or TRAILING_BYLINE_RE.match(text)):
         return Line(no, text, Kind.SIGNATURE, width)
