@@ -45,6 +45,7 @@ BULLET_RE = re.compile(r"^[●○■□◆◇▲△★☆•◎]+")
 # (# 【图片新闻】樱花绽放引客来)
 BRACKETED_TITLE_RE = re.compile(r"^(?:#{1,6}\s*)?[●○■□◆◇▲△★☆•◎]*\s*【[^】]+】")
 SIGN_OFF_RE = re.compile(r"^\s{2,}——\s*[\u4e00-\u9fff·]{2,8}$")  # its dash, like a bullet
+LIST_BOLD_RE = re.compile(r"^[-*+] \*\*")  # a Markdown list's item with a bold title
 
 
 def column(text: str, width: int) -> list[str]:
@@ -83,6 +84,8 @@ def accounted(text: str, page: SegmentedPage) -> None:
             markup += chars(bullet.group())
         if BRACKETED_TITLE_RE.match(line):
             markup += chars("【】")
+        if LIST_BOLD_RE.match(line):  # - **标题** 正文: the list's mark and the bold's stars
+            markup += chars(line[0] + "****")
     for article in page.articles:
         byline = article.byline or ""
         if byline and not re.search(r"[（()）]", byline):
@@ -2102,6 +2105,18 @@ def test_a_story_cut_off_mid_sentence_keeps_the_headline_printed_under_it() -> N
     assert (photo.kind, photo.title) == ("photo", "芦花河湿地候鸟北归")
     assert photo.byline == "图/闫晨文/乔 雪"  # as repaired
     assert (news.title, news.body) == ("杏岭县6个传统村落老院落“活”起来", "".join(story))
+
+
+def test_a_markdown_lists_items_with_bold_titles_are_briefs_with_those_titles() -> None:
+    text = "\n".join(["# 老城的巷子", "", "我站在树下听了很久。巷子还是那条巷子。", "",
+                      "## 文化速递", "",
+                      "- **市博物馆推出“古城记忆”特展** 展览以老照片为主，展至6月底。（记者 章明）",
+                      "- **图书馆开设黄梅戏唱腔公益课** 每周六下午开课，免费报名。（通讯员 吴兰）"])
+    page = segment(text)
+    accounted(text, page)
+    assert [(a.kind, a.title) for a in page.articles[1:]] == [
+        ("brief", "市博物馆推出“古城记忆”特展"), ("brief", "图书馆开设黄梅戏唱腔公益课")]
+    assert page.articles[1].body == "展览以老照片为主，展至6月底。"
 
 
 def test_a_commentary_whose_kicker_title_and_byline_follow_its_text() -> None:

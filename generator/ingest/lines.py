@@ -342,6 +342,8 @@ def classify(no: int, text: str, markdown: bool) -> Line:
         text = text[1:].lstrip()  # an e-paper view's paragraph mark: '•   山西晚报·…讯'
         if not text:
             return Line(no, text, Kind.BLANK, 0.0)
+    if markdown and text[0] in "-*+" and text[1:2] == " " and text[2:4] == "**":
+        text = text[2:].lstrip()  # - **标题** 正文: a list's item, its title in bold
     width = display_width(text)
     first, last = text[0], text[-1]
     if markdown and first == "#":
