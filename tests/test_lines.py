@@ -469,6 +469,7 @@ def test_a_bulleted_credit_after_the_last_sentence_wrapped_onto_the_next_line(
 
 
 @pytest.mark.parametrize("text", ["新学期起，市第三中学将铜的冶炼", "3月起，青埕村至镇区的乡村公交",
+                                  "进入冬季，呼吸道疾病进入高发期。", "眼下，沿岸油菜花进入盛花期",
                                   "近日，松湖小学在课后", "寒假期间，市图书馆"])
 def test_a_time_set_off_by_its_comma_opens_a_sentence(text: str) -> None:
     from generator.ingest.lines import opens_sentence

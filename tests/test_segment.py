@@ -2120,6 +2120,17 @@ def test_a_markdown_lists_items_with_bold_titles_are_briefs_with_those_titles() 
     assert page.articles[1].body == "展览以老照片为主，展至6月底。"
 
 
+def test_a_title_as_wide_as_its_column_over_a_sentence_opening_with_its_time() -> None:
+    above = "春运服务好不好，旅客的感受最直接。少等一班船、少住一晚店，就是实实在在的获得感。"
+    story = ("进入冬季，呼吸道疾病进入高发期。芦湾社区卫生服务中心从本周起将夜间门诊"
+             "延长至21时，内科、儿科各安排一名医生值班。")
+    text = "\n".join([*column(above, 15), "", "芦湾社区卫生服务中心延长夜间门诊",
+                      *column(story, 16), "记者 顾 盼"])
+    first, second = segment(text).articles
+    assert first.body == above
+    assert (second.title, second.body) == ("芦湾社区卫生服务中心延长夜间门诊", story)
+
+
 def test_a_commentary_whose_kicker_title_and_byline_follow_its_text() -> None:
     text = "\n".join(["一颗苹果，从“卖得出”到“卖", "得好”，靠的是分级、包装和", "冷链，更靠品牌。",
                       "延河短评", "让“延安苹果”香飘更远", "本报评论员", "",

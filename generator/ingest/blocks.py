@@ -695,6 +695,9 @@ class BlockBuilder:
             limit = body_width - INDENT - 1.5
         else:
             limit = 0.65 * body_width
+        if opener and size == 1 and prefix[0].width <= body_width + RUN_ON_SLACK \
+                and not any(ch in prefix[0].text for ch in "，。、；：！？,;:!?"):
+            return prefix, rest  # no unfinished line runs on into an opening time (进入冬季，…)
         if all(ln.width <= limit for ln in prefix) or (size == 1 and (
                 NOTICE_TITLE_RE.search(prefix[0].text)  # 关于…的通知
                 or (rest[0].row and rest[1].row and not prefix[0].row))):  # a table's title
