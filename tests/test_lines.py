@@ -81,6 +81,10 @@ def kind_of(text: str) -> tuple[str, str]:
     ("岚州日报 2026-03-17 08:30", "masthead"),  # an app's source and time
     ("◆广告◆ 丹羽路家居城春季焕新节 3月14日至16日", "advertisement"),  # no brief's bullet
     ("岚州市新闻>>县区新闻", "page header"),  # where the page sits, a double arrow between
+    ("岚州日报网首页 | 版面导航 | 标题导航", "page header"),  # three items, one its home
+    ("• 返回首版 | 返回巴中网", "page header"),
+    ("A4  视觉 【返回】", "page header"),
+    ("• 3", "image"),  # an e-paper view's pictures, numbered
     ("进入移动版，省流量，体验好", "advertisement"),  # the site's own mobile edition
     ("北方城事网 > 地市新闻 > 岚州", "page header"),  # where the page sits, without 首页
     ("来源：岚州日报  2026年03月13日08:40 | 小字号", "page header"),

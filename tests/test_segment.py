@@ -2132,6 +2132,24 @@ def test_a_title_as_wide_as_its_column_over_a_sentence_opening_with_its_time() -
     assert (second.title, second.body) == ("芦湾社区卫生服务中心延长夜间门诊", story)
 
 
+def test_a_series_and_column_name_a_dot_apart_over_a_title_is_its_kicker() -> None:
+    story = "本报讯（记者 庞海燕）3月11日清晨，蚝田社区渔港里，一艘刚刚归航的渔船缓缓靠上新码头。"
+    text = "\n".join(["向海图强·一线见闻", "珠滨区蚝田社区渔港改造完工", "160艘渔船有了“避风新港”",
+                      "——新建防波堤420米", *column(story, 15)])
+    [article] = segment(text).articles
+    assert (article.kicker, article.subtitle) == ("向海图强·一线见闻", "——新建防波堤420米")
+    assert article.title == "珠滨区蚝田社区渔港改造完工160艘渔船有了“避风新港”"
+
+
+def test_an_authors_line_under_a_title_is_the_byline_word_and_all() -> None:
+    essay = ["春节前，母亲又把菜园翻了一遍，种下了蒜苗和菠菜，说等我们回来正好能吃。",
+             "菜园不大，却是母亲的心头好。每次回家，她总要拉着我去看看新长出来的菜苗。"]
+    text = "\n".join(["# 母亲的菜园", "", "作者 苏蔓", "", "\n\n".join(essay), "", "---", "",
+                      "# 停电公告", "", "因线路检修，3月15日部分地段停电。"])
+    article, _ = segment(text).articles
+    assert (article.title, article.byline, article.paragraphs) == ("母亲的菜园", "作者 苏蔓", essay)
+
+
 def test_a_commentary_whose_kicker_title_and_byline_follow_its_text() -> None:
     text = "\n".join(["一颗苹果，从“卖得出”到“卖", "得好”，靠的是分级、包装和", "冷链，更靠品牌。",
                       "延河短评", "让“延安苹果”香飘更远", "本报评论员", "",

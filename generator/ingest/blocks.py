@@ -180,9 +180,15 @@ def runs_on(first: str, rest: str) -> bool:
     """Does a title run on from its first line to the next (one title wrapped over two
     lines, not a kicker over a title)? A notice's title (关于…的公告), a line ending
     mid-phrase, on a verb that wants its object, or a clause opened and not closed."""
-    return (NOTICE_TITLE_RE.search(rest) is not None or first[-1] in DANGLING + "：:"
-            or OBJECT_VERB_RE.search(first) is not None
-            or (len(first) > SET_PHRASE and CLAUSE_OPENER_RE.match(first) is not None))
+    return breaks_mid_phrase(first, rest) \
+        or (len(first) > SET_PHRASE and CLAUSE_OPENER_RE.match(first) is not None)
+
+
+def breaks_mid_phrase(first: str, rest: str) -> bool:
+    """A notice's title broken anywhere, or a first line ending where no phrase can: on a
+    particle, a colon, a verb that wants its object or a count that wants its noun."""
+    return NOTICE_TITLE_RE.search(rest) is not None or first[-1] in DANGLING + "：:" \
+        or OBJECT_VERB_RE.search(first) is not None
 
 
 # A brief column's or a picture box's name: a label over several items, nobody's kicker.

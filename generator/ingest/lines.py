@@ -168,7 +168,8 @@ ACCOUNT_RE = re.compile(  # …and several side by side: 中国萍乡网 萍乡�
     r"^(?:[\u4e00-\u9fff]{2,8}网\s+)?"
     r"[\u4e00-\u9fff]{0,8}(?:微信公众号|公众号|视频号|抖音号|快手号|微博号?|客户端|小程序|APP)$")
 RULE_RE = re.compile(r"^(?:[-*_=~—]\s*){3,}$")
-PAGE_LABEL_LINE_RE = re.compile(r"^[A-D]\d{1,2}\s*[\u4e00-\u9fff]{2,4}$")
+PAGE_LABEL_LINE_RE = re.compile(  # A03要闻, A4  视觉 【返回】
+    r"^[A-D]\d{1,2}\s*[\u4e00-\u9fff]{2,4}(?:\s*[【\[]返回[】\]])?$")
 IMAGE_LINE_RE = re.compile(r"^(?:!\[[^\]]*\]\([^)]*\)\s*)+$|^\[(?:图片|图|视频|组图)\]$")  # …[图片]
 PLACEHOLDER_RE = re.compile(r"\d{2,4}\s*[x×*]\s*\d{2,4}\s*px|banner$", re.I)
 LINK_LINE_RE = re.compile(r"^(?:详情点击|点击查看|阅读原文)[:：]?\s*(?:https?://\S+)?$|^https?://\S+$")
@@ -343,6 +344,8 @@ def classify(no: int, text: str, markdown: bool) -> Line:
         text = text[1:].lstrip()  # an e-paper view's paragraph mark: '•   山西晚报·…讯'
         if not text:
             return Line(no, text, Kind.BLANK, 0.0)
+        if text.isdigit() and len(text) <= 2:  # • 1, • 2: the view's pictures, numbered
+            return Line(no, text, Kind.NOISE, display_width(text), reason="image")
     if markdown and text[0] in "-*+" and text[1:2] == " " and text[2:4] == "**":
         text = text[2:].lstrip()  # - **标题** 正文: a list's item, its title in bold
     width = display_width(text)
@@ -618,9 +621,13 @@ WEB_META_FIRST = frozenset("作来时发浏点新更0123456789")
 BUTTONS_RE = re.compile(
     r"^(?:[【\[](?:打印本页|打印|关闭窗口|关闭|返回顶部|收藏本页|收藏|分享|字号[^】\]]{0,8}"
     r"|PDF下载|版面导航|标题导航|往期回顾|返回目录|上一版|下一版|上一篇|下一篇)[】\]]\s*)+$")
+BACK_LINK = r"返回(?:首页|首版|目录|顶部|上一页|[\u4e00-\u9fff]{1,4}网)"
+BACK_LINK_RE = re.compile(rf"^{BACK_LINK}(?:\s*[|｜]?\s*{BACK_LINK})*$")  # 返回首版 | 返回巴中网
 # A site's menu: four section names or more, bars between (今日泸州 | 今日泸县 | 今日合江 | …).
 MENU_ITEM = r"[\u4e00-\u9fffA-Za-z0-9·]{1,8}"
 MENU_RE = re.compile(r"^[\u4e00-\u9fff·]{2,8}(?:\s*[|｜]\s*[\u4e00-\u9fff·]{2,8}){3,}$"
+                     # three, one of them the site's home or a page's navigation
+                     r"|^(?=.*(?:首页|导航|往期|数字报))[\u4e00-\u9fff·]{2,10}(?:\s*[|｜]\s*[\u4e00-\u9fff·]{2,10}){2}$"
                      # …or groups of them, spaces within and bars between, or 首页 first
                      rf"|^(?=.*[|｜]|首页){MENU_ITEM}(?:(?:\s*[|｜]\s*|\s+){MENU_ITEM}){{5,}}\s*[|｜]?$")
 # 更多梅州新闻，点击关注↓: the paper asking for a follow; 进入移动版，省流量: its mobile site.
@@ -636,7 +643,7 @@ SITE_ADDRESS_RE = re.compile(  # …or without its www: 金山网 jsw.com.cn
 
 
 # How the lines web_page_reason knows start, or a word they hold: most lines are ruled out.
-WEB_FIRST = frozenset("您当首来【[相延推热新更评还我发网进切下") | WEB_META_FIRST
+WEB_FIRST = frozenset("您当首来【[相延推热新更评还我发网进切下返") | WEB_META_FIRST
 WEB_ANYWHERE_RE = re.compile(r"[w权I©>»＞→|｜]|新闻网$|<!--|\.c(?:om|n)")
 
 
@@ -657,6 +664,8 @@ def web_page_reason(text: str) -> str:
         return "page header"  # 来源：湖州日报, a web page's source field
     if first in "【[" and BUTTONS_RE.match(text):
         return "page header"
+    if first == "返" and BACK_LINK_RE.match(text):
+        return "page header"  # 返回首版, 返回巴中网: an e-paper's way back
     if ("|" in text or "｜" in text or text.count(" ") >= 4) and MENU_RE.match(text):
         return "page header"
     if first in "相延推热新" and RELATED_RE.match(text):
@@ -705,7 +714,7 @@ def noise_reason(text: str) -> str:
         return "advertisement"  # the paper promoting its own accounts
     if text[0] in "-*_=~—" and RULE_RE.match(text):
         return "rule"  # --- between items of a Markdown-like dump
-    if "A" <= text[0] <= "D" and len(text) <= 8 and PAGE_LABEL_LINE_RE.match(text):
+    if "A" <= text[0] <= "D" and len(text) <= 14 and PAGE_LABEL_LINE_RE.match(text):
         return "page header"  # A03要闻: the page's label and section
     if ("px" in text or "anner" in text) and PLACEHOLDER_RE.search(text):
         return "image placeholder"

@@ -98,13 +98,14 @@ def prepare_lines(text: str, markdown: bool) -> list[Line]:
         if text[:2] == "——" and raw[:2].isspace() and SIGN_OFF_RE.match(text) \
                 and out and out[-1].terminal:
             out.append(Line(no, text, Kind.SIGNATURE, display_width(text)))  # ——本报编辑部
-        elif "作者" in text and (field := AUTHOR_FIELD_RE.search(text)) \
-                and is_byline(byline := field.group(1).strip()):
-            # 作者：记者 费扬 通讯员 陈立, alone or after the page's time and source
-            # (2026-03-15 18:42 来源:湛江云媒 作者:图/记者符明 文/记者吴晓彤)
-            meta = text[:field.start(1)].rstrip()
-            out += [Line(no, meta, Kind.NOISE, display_width(meta), reason="page header"),
-                    Line(no, byline, Kind.BYLINE, display_width(byline))]
+        elif "作者" in text and (field := AUTHOR_FIELD_RE.search(text)) and (
+                is_byline(byline := (field.group(1) or "").strip()) or author_named(field)):
+            if field.group(2):  # 作者 苏蔓: an author's line, as 记者 X is a reporter's
+                out.append(Line(no, text, Kind.BYLINE, display_width(text)))
+            else:  # 作者：记者 费扬, alone or after the page's time and source
+                meta = text[:field.start(1)].rstrip()
+                out += [Line(no, meta, Kind.NOISE, display_width(meta), reason="page header"),
+                        Line(no, byline, Kind.BYLINE, display_width(byline))]
         elif "摄影" in text and (by := PHOTO_BY_TAIL_RE.search(text, len(text) - PHOTO_BY_TAIL)):
             caption, credit = text[:by.start(1)].rstrip(), by.group(1)  # …管理。摄影 刘 川
             out += [classify(no, caption, markdown),
@@ -184,7 +185,8 @@ def join_bylines(lines: list[Line]) -> list[Line]:
     return [ln for i, ln in enumerate(lines) if i not in joined] if joined else lines
 
 
-AUTHOR_FIELD_RE = re.compile(r"(?:^|\s)作者\s*[：:]\s*(\S.*)$")  # a web page's author field
+# A web page's author field, after its time and source; or an author's line (作者 苏蔓).
+AUTHOR_FIELD_RE = re.compile(r"(?:^|\s)作者\s*[：:]\s*(\S.*)$|^作者\s+(\S.*)$")
 TITLE_SHORTER = 2  # cells: a bulleted title over its text is this much narrower than it
 TITLE_END_THEN_TEXT_RE = re.compile(r"^([^\s，。；,;：:、]{1,8}) (\S.*)$")
 # A column's name and a title on one line, a bar between: 区县观察 | 让山城步道“热”得更久.
@@ -719,6 +721,12 @@ def head_line_parts(raw: str, no: int = 0) -> list[Line]:
 MIN_TITLE_ON_LINE, MAX_TITLE_ON_LINE = 4, 34  # characters of a title read off such a line
 INDEX_TEXT = 30  # characters: a paragraph after a title on its line, not a table's cell
 TITLE_THEN_LEAD_RE = re.compile(r"^(?P<title>[^\s，。；：,;:！？]{4,30}) (?P<lead>\S.*)$")
+
+
+def author_named(field: re.Match) -> bool:
+    """作者 苏蔓: an author's name alone after the word, a space between."""
+    name = (field.group(2) or "").strip()
+    return name[:1] in SURNAMES and BARE_NAME_RE.match(name) is not None
 
 
 def title_then_lead(text: str, raw: str = "") -> tuple[str, str] | None:

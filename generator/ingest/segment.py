@@ -28,6 +28,7 @@ from generator.ingest.blocks import (
     Head,
     Marker,
     Para,
+    breaks_mid_phrase,
     join_block,
     next_block,
     runs_on,
@@ -901,7 +902,7 @@ def kicker_line(first: str, rest: str, alone: bool = True) -> bool:
         return True
     if LOCALITY_END_RE.search(first):
         return False  # 和顺街道杏花社区 / 建起“暖心驿站”: the place is the title's subject
-    if is_kicker(first) and not is_kicker(rest) and not runs_on(first, rest):
+    if is_kicker(first) and not is_kicker(rest) and not breaks_mid_phrase(first, rest):
         return True
     if EVENT_KICKER_RE.search(first) and not rest.startswith(DASHES):
         return True  # 某某到某县督导防汛工作 / 做好防汛准备: the report of a visit over a title
