@@ -283,10 +283,11 @@ def row_like(ln: Line) -> bool:
     """Could this be a table row? '襄城县 85.66分（合格）' (short, with a figure) or
     '冠军 项城市代表队' (short cells separated by a space, which body text never has)."""
     text = ln.text
-    if ln.kind is Kind.TEXT and "\t" in text and not ln.terminal:
-        return True  # cells a tab apart, as a web page's table is copied
     if len(text) > 24 or ln.terminal or ln.kind is not Kind.TEXT:
-        return False
+        # cells a tab apart, as a web page's table is copied, however long
+        return "\t" in text and ln.kind is Kind.TEXT and not ln.terminal
+    if "\t" in text:
+        return True
     if text[-1] in ROW_ENDS and DIGIT_RE.search(text) is not None:
         return True
     return " " in text and "，" not in text and SPACED_WORDS_RE.match(text) is not None
@@ -339,9 +340,10 @@ def cut_short(ln: Line, lines: list[Line]) -> bool:
     """A line of text well short of its column's full lines, unfinished, under a full
     line of the same paragraph: where a story was cut off (…第二期工程计划在今年), for no
     wrapped sentence stops short of the column (lines: the text, ln the last of them)."""
-    return len(lines) > CUT_AFTER and ln.text[-1:] not in CONTINUING \
-        and not lines[-2].terminal and len(lines[-2].text) >= full_line(lines) \
-        and len(ln.text) <= CUT_SHORT * (full_line(lines) + 1)  # mid-paragraph, not after one
+    if len(lines) <= CUT_AFTER or ln.text[-1:] in CONTINUING or lines[-2].terminal:
+        return False
+    full = full_line(lines)  # mid-paragraph, under a full line, not after a finished one
+    return len(lines[-2].text) >= full and len(ln.text) <= CUT_SHORT * (full + 1)
 
 
 CUT_AFTER = 3  # lines of text at least above a line read as cut off
@@ -716,6 +718,8 @@ class BlockBuilder:
         """How many lines at the run's top are each well short of the column's full lines
         under them and unpunctuated (七嘴八舌 / 楼道灯坏了 / 别让居民“摸黑” / 不少老旧小区…):
         a headline group set right above its text; 0 unless there are two or more."""
+        if len(run) < MEASURE_MIN + 2 or any(ch in run[0].text for ch in "，。"):
+            return 0
         size = 0
         while size < MAX_HEAD_LINES - 1 and len(run) - size > MEASURE_MIN \
                 and not celled(run[size]) and not celled(run[size + 1]) \
