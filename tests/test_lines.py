@@ -85,6 +85,12 @@ def kind_of(text: str) -> tuple[str, str]:
     ("• 返回首版 | 返回巴中网", "page header"),
     ("A4  视觉 【返回】", "page header"),
     ("• 3", "image"),  # an e-paper view's pictures, numbered
+    ("本版广告", "advertisement"),
+    ("【广告】盐滩路家居建材城 春季特惠", "advertisement"),  # no brief's bracketed title
+    ("订报热线：0557-3050000", "advertisement"),
+    ("银滩镇冷链物流中心库位招租 电话：0943-8230000", "advertisement"),
+    ("地址：岚州市凤溪区银杏路88号 日报热线：0818-2100000", "masthead"),
+    ("主办：岚州日报社 地址：四川省岚州市", "masthead"),
     ("进入移动版，省流量，体验好", "advertisement"),  # the site's own mobile edition
     ("北方城事网 > 地市新闻 > 岚州", "page header"),  # where the page sits, without 首页
     ("来源：岚州日报  2026年03月13日08:40 | 小字号", "page header"),

@@ -395,7 +395,7 @@ def classify(no: int, text: str, markdown: bool) -> Line:
     if first in BULLET_MARKS and len(text) <= 40 and ROLE_WORD_RE.search(text[:BULLET_ROLE_AT]) \
             and (is_byline(text) or COMMENTATOR_RE.match(text)):
         return byline_line(no, text, width)  # ●记者 X, ■ 本报全媒体记者 X
-    if first in BULLET_MARKS and text[1:4].lstrip()[:2] == "广告":
+    if first in BULLET_MARKS + "【[" and text[1:4].lstrip()[:2] == "广告":
         return Line(no, text, Kind.NOISE, width, reason="advertisement")  # ◆广告◆ 家居城…
     if first in BULLET_MARKS and len(text) <= 60 and INDEX_TAIL_RE.search(text) \
             and not ends_sentence(text):
@@ -483,7 +483,7 @@ WEATHER_WORDS_RE = re.compile(
 CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 MASTHEAD_RE = re.compile(
     r"国内统一连续出版物号|CN\s*\d{2}\s*[-－]\s*\d{4}|邮发代号|^(?:本版)?投稿邮箱"
-    r"|(?:新闻|广告)热线[：:]?\s*\d|广告经营许可证|定价[：:]?\s*\d|^印刷[：:]|^(?:本报)?社址[：:]|^本报地址[：:]|零售价[：:]?\s*\d"
+    r"|(?:新闻|广告)热线[：:]?\s*\d|广告经营许可证|定价[：:]?\s*\d|^印刷[：:]|^(?:本报)?社址[：:]|^本报地址[：:]|^地址[：:].*(?:热线|邮编)|^主办[：:]|零售价[：:]?\s*\d"
     r"|^中共[\u4e00-\u9fff]{2,12}委员?会?(?:机关报|主办)$|(?:报社|传媒集团|报业集团|传媒中心|新闻中心|融媒体中心)出版$"
     r"|^今日\s*\d{1,2}\s*版(?:\s|$)|^第\s*\d{3,6}\s*[期号]$|总第\s*\d+\s*[期号]|主管主办")
 INDEX_TAIL_RE = re.compile(
@@ -514,8 +514,10 @@ INDEX_HEADER_RE = re.compile(r"^(?:今日|本期|本版|要闻)?(?:导读|提示
 # Sales talk a news line never has: 以旧换新 补贴最高700元, 某某·悦府 火热认购中.
 AD_WORDS_RE = re.compile(
     r"以旧换新|补贴最高|火热认购|盛大开盘|限时特惠|全屋定制|招商加盟|钜惠|满[千百万\d]{1,4}减[千百\d]")
-AD_RE = re.compile(r"^(?:广告|[【\[]广告[】\]]|招商热线|咨询热线|订购热线|服务热线)"
-                   r"|(?:咨询|订购|服务|招商|订餐|预订|预约|报名)热线[：:]\s*\d")
+AD_RE = re.compile(r"^(?:本版)?(?:广告|[【\[]广告[】\]]|招商热线|咨询热线|订购热线|服务热线)"
+                   r"|(?:咨询|订购|服务|招商|订餐|预订|预约|报名)热线[：:]\s*\d"
+                   r"|^(?:订报|发行)?热线[：:]\s*\d"  # the paper's own: 订报热线：0557-…
+                   r"|^[^，。]{4,24}\s+电话[：:]\s*0\d{2,3}-\d{7,8}$")  # 库位招租 电话：0943-…
 # …and the shape of an advertisement's line: priced, addressed, or slogans side by side.
 AD_SHAPE_RE = re.compile(r"地址|热线|电话|·|\S\s+\S+\s+\S|满[千百万\d]{1,4}减")
 
@@ -545,7 +547,7 @@ DATED_LINE_RE = re.compile(
     r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:星期|周)[一二三四五六日天]")
 # A character every furniture pattern below needs: one search rules most lines out.
 FURNITURE_HINT_RE = re.compile(
-    r"[版期周编校审责美制排统主终视℃风气告线号邮址价刷▶►>》→|｜导提航报换补购盘惠盟历篇减载缩印]|CN"
+    r"[版期周编校审责美制排统主终视℃风气告线号邮址价刷话▶►>》→|｜导提航报换补购盘惠盟历篇减载缩印]|CN"
     r"|^\d{4}-|^[日字]|^0\d[\s:：]"
     r"|^[A-D]\d|[A-D]\d\d$|^[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]年")
 
@@ -590,7 +592,7 @@ def furniture_reason(text: str) -> str:
     if ("A" <= text[0] <= "D" or ("0" <= text[0] <= "9" and "版" in text[:4])) \
             and INDEX_HEAD_RE.match(text):
         return "index of other pages"
-    if ("广告" in text or "热线" in text) and AD_RE.search(text):
+    if ("广告" in text or "热线" in text or "电话" in text) and AD_RE.search(text):
         return "advertisement"
     if AD_WORDS_RE.search(text) and AD_SHAPE_RE.search(text):
         return "advertisement"
