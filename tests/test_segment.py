@@ -2150,6 +2150,14 @@ def test_an_authors_line_under_a_title_is_the_byline_word_and_all() -> None:
     assert (article.title, article.byline, article.paragraphs) == ("母亲的菜园", "作者 苏蔓", essay)
 
 
+def test_a_notices_salutation_ending_in_a_colon_is_its_text() -> None:
+    body = "因芦荻路道路改造施工，自2026年3月16日起，对以下公交线路作临时调整。"
+    text = "\n".join(["关于临时调整部分公交线路的公告", "", "广大市民乘客：", body, "特此公告。"])
+    [notice] = segment(text).articles
+    assert (notice.kind, notice.title) == ("notice", "关于临时调整部分公交线路的公告")
+    assert notice.body.startswith("广大市民乘客：")
+
+
 def test_a_commentary_whose_kicker_title_and_byline_follow_its_text() -> None:
     text = "\n".join(["一颗苹果，从“卖得出”到“卖", "得好”，靠的是分级、包装和", "冷链，更靠品牌。",
                       "延河短评", "让“延安苹果”香飘更远", "本报评论员", "",

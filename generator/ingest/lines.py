@@ -174,7 +174,9 @@ IMAGE_LINE_RE = re.compile(r"^(?:!\[[^\]]*\]\([^)]*\)\s*)+$|^\[(?:图片|图|视
 PLACEHOLDER_RE = re.compile(r"\d{2,4}\s*[x×*]\s*\d{2,4}\s*px|banner$", re.I)
 LINK_LINE_RE = re.compile(r"^(?:详情点击|点击查看|阅读原文)[:：]?\s*(?:https?://\S+)?$|^https?://\S+$")
 # '具体排名如下：', '编辑同志：': text that leads into a list or a letter, not a label.
-BODY_COLON_RE = re.compile(r"(?:如下|同志|朋友们|您好|大家好)[：:]$")
+BODY_COLON_RE = re.compile(  # …and a notice's salutation: 广大市民乘客：, 尊敬的用户：
+    r"(?:如下|同志|朋友们|您好|大家好|市民|乘客|居民|读者|用户|家长|村民|旅客|车主|朋友)[：:]$"
+    r"|^尊敬的")
 LABEL_RE = re.compile(rf"^[{CJK}]{{1,6}}[：:]$")
 # 凤栖区槐塬镇： over the rest of a title (凤栖区槐塬镇：“托管田”里麦苗返青正当时).
 PLACE_LABEL_RE = re.compile(rf"^[{CJK}]{{1,10}}(?:区|县|市|镇|乡|村|街道|社区)[：:]$")
