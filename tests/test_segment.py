@@ -2158,6 +2158,20 @@ def test_a_notices_salutation_ending_in_a_colon_is_its_text() -> None:
     assert notice.body.startswith("广大市民乘客：")
 
 
+def test_a_kicker_title_and_undashed_line_of_facts_printed_after_their_story() -> None:
+    story = ("石榴巷菜场建于上世纪90年代，周边有8个老小区。去年，街道对菜场进行改造，"
+             "引入修鞋、配钥匙、理发等11个便民服务摊位，租金比周边店面低一半。")
+    caption = "2月4日，孩子们在冰雪乐园体验雪地转转，学生凭学生证可享半价优惠。"
+    head = ["家门口的变化", "石榴巷老菜场“长”出便民服务圈",
+            "修鞋配钥匙、理发缝补，15分钟办齐“针头线脑”事"]
+    text = "\n".join(["◎本报记者 孟 川", *column(story, 21), *head, "", *column(caption, 19),
+                      "本报记者 韩雪松 摄", "冰雪嘉年华乐翻天"])
+    story_article, photo = segment(text).articles
+    assert [story_article.kicker, story_article.title, story_article.subtitle] == head
+    assert story_article.body == story
+    assert photo.title == "冰雪嘉年华乐翻天"
+
+
 def test_a_commentary_whose_kicker_title_and_byline_follow_its_text() -> None:
     text = "\n".join(["一颗苹果，从“卖得出”到“卖", "得好”，靠的是分级、包装和", "冷链，更靠品牌。",
                       "延河短评", "让“延安苹果”香飘更远", "本报评论员", "",

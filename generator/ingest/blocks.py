@@ -553,6 +553,23 @@ class BlockBuilder:
                    and not any(ch in ln.text[:-1] for ch in "，,、。；;：:") for ln in head) \
                     and self._suffix_line(head[-1]) and len(head[-2].text) > 1:
                 return head
+        return self._head_with_facts(run)
+
+    def _head_with_facts(self, run: list[Line]) -> list[Line]:
+        """Kicker, title and a longer line of facts printed without its dash, ending the
+        chunk after a finished sentence (家门口的变化 / 石榴巷老菜场“长”出便民服务圈 /
+        修鞋配钥匙、理发缝补，15分钟办齐“针头线脑”事): no paragraph of text ends unfinished
+        before a blank, and none runs two short unpunctuated lines into a longer one."""
+        if len(run) < SUFFIX_AFTER + 2 or not run[-4].terminal:
+            return []
+        *top, facts = run[-3:]
+        short = SHORT_OF_COLUMN * self.column
+        if all(self._suffix_line(ln) and ln.width <= short for ln in top) \
+                and facts.kind is Kind.TEXT and not facts.terminal and not facts.row \
+                and len(facts.text) <= MAX_HEAD_CHARS and not unbalanced(facts.text) \
+                and not any(ch in facts.text for ch in "。；;") \
+                and facts.text[-1] not in CONTINUING:
+            return run[-3:]
         return []
 
     def _suffix_line(self, ln: Line) -> bool:
