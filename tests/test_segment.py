@@ -2173,6 +2173,18 @@ def test_a_kicker_title_and_undashed_line_of_facts_printed_after_their_story() -
     assert photo.title == "冰雪嘉年华乐翻天"
 
 
+def test_a_photos_title_under_its_credit_and_a_columns_name_over_its_briefs() -> None:
+    caption = "3月10日，菱塘村的油菜田里，农户正在清沟理墒。近期气温回升，当地做好田间管理。"
+    text = "\n".join([*column(caption, 12), "本报记者 钱雨桐 摄", "菱 塘 春 早", "", "凤城百事",
+                      "●日前，凤栖区图书馆开设“银发电脑课”，每周两次。（记者 周 敏）",
+                      "●近日，城南社区新设便民修补点。（记者 吴 晓）"])
+    page = segment(text)
+    photo, *briefs = page.articles
+    assert (photo.kind, photo.title, photo.body) == ("photo", "菱塘春早", caption)
+    assert [b.kind for b in briefs] == ["brief", "brief"]
+    assert ("凤城百事", "column label") in {(n.text, n.reason) for n in page.noise}
+
+
 def test_a_commentary_whose_kicker_title_and_byline_follow_its_text() -> None:
     text = "\n".join(["一颗苹果，从“卖得出”到“卖", "得好”，靠的是分级、包装和", "冷链，更靠品牌。",
                       "延河短评", "让“延安苹果”香飘更远", "本报评论员", "",

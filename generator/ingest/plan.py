@@ -292,9 +292,14 @@ def is_column_label(blocks: list[Block], i: int) -> bool:
     if isinstance(head, Head) and len(head.blocks) == 1 and len(head.blocks[0]) == 1 \
             and COLUMN_LABEL_RE.match(head.blocks[0][0].text):
         return True
+    if len(head.blocks) > 1 or len(head.blocks[0]) > 1 or head_chars(head) > LABEL_MAX:
+        return False  # a headline group of its own, not a column's name
     j = next_block(blocks, i)
     b = blocks[j] if j is not None else None
     return isinstance(b, Para) and b.lead and b.lines[0].text[:1] in BULLETS
+
+
+LABEL_MAX = 10  # characters: a column's name over its bulleted items is no longer
 
 
 def own_caption(unit: Unit) -> bool:

@@ -60,6 +60,7 @@ from generator.ingest.plan import (
     CLOSE,
     COLUMN_LABEL_RE,
     HEADER_REASONS,
+    LABEL_MAX,
     OPEN,
     SPLIT,
     SUB,
@@ -146,11 +147,22 @@ def separate_section_names(blocks: list[Block]) -> list[Block]:
                 out.append(Head([[first]]))
                 block = Head([rest, *block.blocks[1:]] if rest else block.blocks[1:])
             last = block.blocks[-1]
-            if len(block.blocks) > 1 and len(last) == 1 and COLUMN_LABEL_RE.match(last[0].text):
+            if len(block.blocks) > 1 and len(last) == 1 and (
+                    COLUMN_LABEL_RE.match(last[0].text) or (
+                        len(last[0].text) <= LABEL_MAX and bullets_follow(blocks, block))):
                 out.append(Head(block.blocks[:-1]))  # a headline, then the next column's name
                 block = Head([last])
         out.append(block)
     return out
+
+
+def bullets_follow(blocks: list[Block], head: Head) -> bool:
+    """Do bulleted items (● …) come right after the group: its last line names their column
+    (菱 塘 春 早 / (blank) / 凤城百事 / ●日前，…)."""
+    at = next((i for i, b in enumerate(blocks) if b is head), None)
+    j = next_block(blocks, at) if at is not None else None
+    b = blocks[j] if j is not None else None
+    return isinstance(b, Para) and b.lead and b.lines[0].text[:1] in BULLETS
 
 
 # The commonest surnames: a two- or three-character line starting with one, printed
