@@ -91,6 +91,11 @@ def kind_of(text: str) -> tuple[str, str]:
     ("银滩镇冷链物流中心库位招租 电话：0943-8230000", "advertisement"),
     ("地址：岚州市凤溪区银杏路88号 日报热线：0818-2100000", "masthead"),
     ("主办：岚州日报社 地址：四川省岚州市", "masthead"),
+    ("岚州日报微信 岚州日报抖音", "advertisement"),  # the paper's accounts, side by side
+    ("2026年04月23日 > 第02版：综合新闻", "page header"),
+    ("(责任编辑王帆)", "editors' names"),  # under a story, as repaired: no signature
+    ("(责任编辑 王帆)", "editors' names"),
+    ("> 2026年04月23日 > 第02版：综合新闻", "page header"),  # not a mobile edition's title
     ("进入移动版，省流量，体验好", "advertisement"),  # the site's own mobile edition
     ("北方城事网 > 地市新闻 > 岚州", "page header"),  # where the page sits, without 首页
     ("来源：岚州日报  2026年03月13日08:40 | 小字号", "page header"),

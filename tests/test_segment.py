@@ -2186,6 +2186,13 @@ def test_a_photos_title_under_its_credit_and_a_columns_name_over_its_briefs() ->
     assert ("凤城百事", "column label") in {(n.text, n.reason) for n in page.noise}
 
 
+def test_a_briefs_bracketed_title_a_space_before_its_text_is_bare() -> None:
+    text = "\n".join(["▲【陶泉街道开展春季义诊】 4 月", "20日，陶泉街道邀请市医院专家为居民",
+                      "义诊，200余名居民受益。（记者 王 娜）"])
+    [brief] = segment(text).articles
+    assert (brief.kind, brief.title) == ("brief", "陶泉街道开展春季义诊")
+
+
 def test_a_commentary_whose_kicker_title_and_byline_follow_its_text() -> None:
     text = "\n".join(["一颗苹果，从“卖得出”到“卖", "得好”，靠的是分级、包装和", "冷链，更靠品牌。",
                       "延河短评", "让“延安苹果”香飘更远", "本报评论员", "",

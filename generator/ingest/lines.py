@@ -164,9 +164,10 @@ QR_START_RE = re.compile(r"^(?:扫码|扫一扫|长按|微信扫)")  # 扫码关
 QR_END_RE = re.compile(r"(?:扫码|扫一扫)\s?[\u4e00-\u9fff]{0,8}$")  # 某某日报客户端 扫码看新闻
 # The paper's accounts, listed by a masthead (乌鲁木齐晚报 / 微信公众号 / 掌上乌鲁木齐 / 抖音号),
 # an image's placeholder (头条750x90px, 今日区县banner), a link line (详情点击: http://…).
-ACCOUNT_RE = re.compile(  # …and several side by side: 中国萍乡网 萍乡日报客户端
-    r"^(?:[\u4e00-\u9fff]{2,8}网\s+)?"
-    r"[\u4e00-\u9fff]{0,8}(?:微信公众号|公众号|视频号|抖音号|快手号|微博号?|客户端|小程序|APP)$")
+# …and several side by side: 中国萍乡网 萍乡日报客户端, 商洛日报微信 商洛日报抖音.
+ACCOUNT = (r"(?:[\u4e00-\u9fff]{0,8}(?:微信公众号|公众号|视频号|抖音号|快手号|微博号?|客户端"
+           r"|小程序|APP)|[\u4e00-\u9fff]{0,6}(?:日报|晚报|新闻|融媒|发布)(?:微信|抖音|快手|微博))")
+ACCOUNT_RE = re.compile(rf"^(?:[\u4e00-\u9fff]{{2,8}}网\s+)?{ACCOUNT}(?:\s+{ACCOUNT})*$")
 RULE_RE = re.compile(r"^(?:[-*_=~—]\s*){3,}$")
 PAGE_LABEL_LINE_RE = re.compile(  # A03要闻, A4  视觉 【返回】
     r"^[A-D]\d{1,2}\s*[\u4e00-\u9fff]{2,4}(?:\s*[【\[]返回[】\]])?$")
@@ -376,7 +377,7 @@ def classify(no: int, text: str, markdown: bool) -> Line:
         mark = MOBILE_MARK_RE.match(text)  # 【今日要闻】 alone, >>长江边的“守渔人”
         label = mark and (mark.group(1) or mark.group(2))
         if label and not ends_sentence(label) and not CLAUSE_PUNCT_RE.search(label):
-            reason = furniture_reason(label)  # 【导读】
+            reason = noise_reason(label)  # 【导读】, > 2026年04月23日 > 第02版：…
             if reason:
                 return Line(no, text, Kind.NOISE, width, reason=reason)
             return Line(no, label, Kind.TEXT, display_width(label), bullet=first != "【")
@@ -417,14 +418,16 @@ def classify(no: int, text: str, markdown: bool) -> Line:
     if plain and first in "本摄" and CREDIT_RE.match(text):
         return Line(no, text, Kind.CREDIT, width)  # 本版摄影：X, 摄影：X
     if plain and len(text) <= 40 and ROLE_WORD_RE.search(text) and (
-            is_byline(text) or COMMENTATOR_RE.match(text)) and not EDITORS_GLUED_RE.match(text):
+            is_byline(text) or COMMENTATOR_RE.match(text)) and not EDITORS_GLUED_RE.match(text) \
+            and not ("责" in text[:3] and EDITORS_RE.match(text)):  # (责任编辑 王 帆)
         return byline_line(no, text, width)  # (编辑卫东校对赵宁: the page's editors)
     if plain and first in "文图" and TEXT_AND_PHOTO_RE.match(text):
         # 图/闫 晨 文/乔 雪: the photographer named first credits a photo and its caption
         kind = Kind.CREDIT if text[:2] in ("图/", "图／") and "文" in text[2:] else Kind.BYLINE
         return Line(no, text.lstrip(BULLET_MARKS + " "), kind, width)
     if plain and first in "（(据" and (
-            SIGNATURE_LINE_RE.match(text) or TRAILING_BYLINE_RE.match(text)):
+            SIGNATURE_LINE_RE.match(text) or TRAILING_BYLINE_RE.match(text)) \
+            and not ("责" in text[:3] and EDITORS_RE.match(text)):  # (责任编辑 王 帆): editors
         return Line(no, text, Kind.SIGNATURE, width)
     if first in "—-─" and SUBTITLE_RE.match(text) and not ends_sentence(text):
         return Line(no, text, Kind.SUBTITLE, width)
@@ -467,6 +470,7 @@ EDITORS_GLUED_RE = re.compile(
     r"^(?:本版|本期)?(?:责任编辑|责编|编辑)[：:/／]?[\u4e00-\u9fff·]{2,4}"
     r"(?:(?:版式|校对|美编|美术编辑|审读|组版|值班编辑)[：:/／]?[\u4e00-\u9fff·]{2,4})+$"
     # …or each role with its colon: 总值班：马骏值班主任：王丽责编：刘涛
+    r"|^[（(](?:责任编辑|责编)[：:]?[\u4e00-\u9fff·]{2,4}[）)]$"  # (责任编辑 王 帆), repaired
     r"|^(?:(?:总值班|值班总编|值班主任|值班编辑|责任编辑|责编|编辑|美编|校对|版式|组版|审读)"
     r"[：:]\s*[\u4e00-\u9fff·]{2,4}\s*){3,}$")
 # A weather box: a temperature range, a wind force, or a line that starts 今日天气.
@@ -610,7 +614,8 @@ def furniture_reason(text: str) -> str:
 BREADCRUMB_RE = re.compile(  # …or three names or more, arrows between: 城事网 > 地市新闻 > 大庆
     r"^(?:(?:您的|当前|您现在的)位置[：:]|首页\s*(?:>>?|»|＞|/|→)"
     r"|[^\s，。>»＞→]{2,12}(?:\s*(?:>>?|»|＞|→)\s*[^\s，。>»＞→]{1,12}){2,}$"
-    r"|[^\s，。>»＞→]{2,12}(?:\s*(?:>>|»)\s*[^\s，。>»＞→]{1,12})+$)")  # 承德市新闻>>县区新闻
+    r"|[^\s，。>»＞→]{2,12}(?:\s*(?:>>|»)\s*[^\s，。>»＞→]{1,12})+$"  # 承德市新闻>>县区新闻
+    r"|\d{4}年\d{1,2}月\d{1,2}日\s*[>＞]\s*第\s*[A-Z]?\d{1,3}\s*版)")  # 2026年04月23日 > 第02版：…
 WEB_META_RE = re.compile(r"(?:作者|来源|时间|发布时间|发布日期|浏览次数|点击数|责任编辑|责编)[：:]")
 PHONE_LINE_RE = re.compile(r"^0\d{2,3}-\d{7,8}$")
 SOURCE_LINE_RE = re.compile(rf"^来源[：:]\s*(?:{PAPER}|[\u4e00-\u9fff]{{2,8}}(?:网|客户端|新闻))$")
@@ -714,7 +719,7 @@ def noise_reason(text: str) -> str:
                                             and QR_END_RE.search(text))):
         return "QR-code caption"  # not a sentence's line (并支持刷公交卡、扫码乘)
     # Cheap character tests first, as above: this runs on nearly every short line.
-    if len(text) <= 20 and text[-1] in "号端序P博" and ACCOUNT_RE.match(text):
+    if len(text) <= 24 and text[-1] in "号端序P博信音手" and ACCOUNT_RE.match(text):
         return "advertisement"  # the paper promoting its own accounts
     if text[0] in "-*_=~—" and RULE_RE.match(text):
         return "rule"  # --- between items of a Markdown-like dump

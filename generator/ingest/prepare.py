@@ -29,6 +29,7 @@ from generator.ingest.lines import (
     TRAILING_BYLINE_RE,
     Kind,
     Line,
+    bare_title,
     bullet_title,
     classify,
     display_width,
@@ -768,7 +769,7 @@ def spaced_brief_title(raw: str) -> tuple[str, str] | None:
             SENTENCE_SOON_RE.match(rest) or opens_sentence(rest) or MONTH_RE.match(rest)
             or len(rest) <= WRAPPED_REST):
         return None  # not '●…形势严峻 4版', an index of other pages
-    return repair_line(m.group("title")), rest
+    return bare_title(repair_line(m.group("title"))), rest  # ▲【标题】 4 月…: its brackets off
 
 
 def trailing_byline(raw: str, text: str) -> str:
