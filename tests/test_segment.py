@@ -2193,6 +2193,17 @@ def test_a_briefs_bracketed_title_a_space_before_its_text_is_bare() -> None:
     assert (brief.kind, brief.title) == ("brief", "陶泉街道开展春季义诊")
 
 
+def test_a_photos_title_and_its_photographers_spaced_name_on_one_line() -> None:
+    caption = "3月15日，市民在柳溪河湿地公园的柳树下垂钓。入春以来，公园内柳枝吐绿。"
+    essay_text = "老屋后面那块菜地，是母亲的宝贝。地不大，却被她收拾得井井有条。"
+    text = "\n".join([*column(caption, 19), "柳岸春深 刘 洋 摄", "", "母亲的菜园", "■ 杜 远",
+                      *column(essay_text, 19)])
+    photo, essay = segment(text).articles
+    assert (photo.kind, photo.title, photo.byline) == ("photo", "柳岸春深", "刘洋摄")
+    assert photo.body == caption
+    assert (essay.title, essay.byline) == ("母亲的菜园", "杜远")
+
+
 def test_a_commentary_whose_kicker_title_and_byline_follow_its_text() -> None:
     text = "\n".join(["一颗苹果，从“卖得出”到“卖", "得好”，靠的是分级、包装和", "冷链，更靠品牌。",
                       "延河短评", "让“延安苹果”香飘更远", "本报评论员", "",

@@ -114,6 +114,11 @@ def prepare_lines(text: str, markdown: bool) -> list[Line]:
         elif text[-1:] == "摄" and ("  " in raw or "\u3000" in raw) \
                 and (heads := head_line_parts(raw, no)):
             out += heads  # 信江新绿　　　鹰潭日报 周 平/摄: a photo's title, its credit beside it
+        elif text[-1:] == "摄" and (titled := TITLE_CREDIT_RE.match(raw.strip())) \
+                and not ROLE_WORD_RE.search(titled.group("title")):
+            title, credit = repair_line(titled.group("title")), repair_line(titled.group("credit"))
+            out += [classify(no, title, markdown),
+                    Line(no, credit, Kind.CREDIT, display_width(credit))]
         elif text and text[-1] in TAIL_ENDS:
             text = regroup_signature(raw, text) if " " in raw[-12:] else text
             out.extend(classify(no, part, markdown) for part in split_tails(text))
@@ -840,6 +845,10 @@ def split_tails(text: str) -> list[str]:
     return [text]
 
 
+# 柳岸春深 刘 洋 摄: a photo's title, a space, its photographer's name spaced out, as printed.
+TITLE_CREDIT_RE = re.compile(
+    r"^(?P<title>[^\s，。；：！？,;:]{4,12})\s+"
+    r"(?P<credit>[\u4e00-\u9fff](?: [\u4e00-\u9fff]){1,2}\s*摄)$")
 SUBTITLE_FULL = 0.85  # of the column: a subtitle line this wide may wrap onto the next
 
 
