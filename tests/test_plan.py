@@ -141,4 +141,3 @@ def test_a_web_editions_date_line_under_a_title_makes_it_an_articles_not_a_subhe
         "我市启动春季植树护绿行动", "河畔绿意浓", "护绿要“栽”更要“管”"]
     assert [a.body for a in page.articles] == [first, second, third]
     assert {n.text for n in page.noise} == set(header)
-
