@@ -2204,6 +2204,18 @@ def test_a_photos_title_and_its_photographers_spaced_name_on_one_line() -> None:
     assert (essay.title, essay.byline) == ("母亲的菜园", "杜远")
 
 
+def test_a_web_views_list_of_the_pages_titles_under_its_name_is_furniture() -> None:
+    story = "新学期伊始，社区小剧场里又响起了熟悉的花儿曲调，十几位老人登台演唱。"
+    other = "3月8日，全市中小学生春季篮球联赛开赛，60支队伍参赛。"
+    text = "\n".join(["# 社区“小剧场”唱响河湟花儿", "", story, "", "# 中小学生篮球联赛开赛", "",
+                      other, "", "**标题导航**", "", "- 社区“小剧场”唱响河湟花儿",
+                      "- 中小学生篮球联赛开赛"])
+    page = segment(text)
+    assert [a.title for a in page.articles] == ["社区“小剧场”唱响河湟花儿", "中小学生篮球联赛开赛"]
+    assert page.articles[1].body == other
+    assert {n.reason for n in page.noise} == {"index of other pages"}
+
+
 def test_a_commentary_whose_kicker_title_and_byline_follow_its_text() -> None:
     text = "\n".join(["一颗苹果，从“卖得出”到“卖", "得好”，靠的是分级、包装和", "冷链，更靠品牌。",
                       "延河短评", "让“延安苹果”香飘更远", "本报评论员", "",

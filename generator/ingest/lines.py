@@ -516,7 +516,8 @@ DATED_PAPER_RE = re.compile(
     rf"|^[\u4e00-\u9fff]{{2,8}}(?:{PAPER_ENDS})\s*\d{{4}}-\d{{1,2}}-\d{{1,2}}"
     r"(?:\s+\d{1,2}:\d{2})?(?:\s*(?:字号[：:]?\s*)?(?:[大中小]字?\s*){1,3})?$")
 # 梅州日报 2026-03-17 08:30: an app's source and time, with its type-size buttons (大字)
-INDEX_HEADER_RE = re.compile(r"^(?:今日|本期|本版|要闻)?(?:导读|提示|要闻提示|内容提要|导航|要目)$")
+INDEX_HEADER_RE = re.compile(  # …and a web view's list of the page's titles: 本版新闻列表
+    r"^(?:今日|本期|本版|要闻|标题|版面)?(?:导读|提示|要闻提示|内容提要|导航|要目|新闻列表|标题列表)$")
 # Sales talk a news line never has: 以旧换新 补贴最高700元, 某某·悦府 火热认购中.
 AD_WORDS_RE = re.compile(
     r"以旧换新|补贴最高|火热认购|盛大开盘|限时特惠|全屋定制|招商加盟|钜惠|满[千百万\d]{1,4}减[千百\d]")
@@ -584,7 +585,7 @@ def furniture_reason(text: str) -> str:
         return "page header"
     if paper and (MASTHEAD_NAME_RE.fullmatch(text) or DATED_PAPER_RE.match(text)):
         return "masthead"
-    if len(text) <= 6 and INDEX_HEADER_RE.match(text):
+    if len(text) <= 7 and INDEX_HEADER_RE.match(text):
         return "index of other pages"
     if text[0] in EDITOR_FIRST and (EDITORS_RE.match(text) or EDITORS_GLUED_RE.match(text)):
         return "editors' names"

@@ -437,6 +437,9 @@ def extend_boxes(lines: list[Line]) -> list[Line]:
                     break
                 above.kind, above.reason = Kind.NOISE, reason
         j = i + 1
+        if reason == "index of other pages" and j + 1 < len(lines) \
+                and lines[j].kind is Kind.BLANK and lines[j + 1].text[:1] in LINK_MARKS:
+            j += 1  # **标题导航** / (blank) / - title: a web view's list under its name
         while j < len(lines) and (related_link(lines[j]) if reason == "related links"
                                   else box_line(lines[j])):
             lines[j].kind, lines[j].reason = Kind.NOISE, reason
