@@ -92,6 +92,9 @@ def kind_of(text: str) -> tuple[str, str]:
     ("地址：岚州市凤溪区银杏路88号 日报热线：0818-2100000", "masthead"),
     ("主办：岚州日报社 地址：四川省岚州市", "masthead"),
     ("岚州日报微信 岚州日报抖音", "advertisement"),  # the paper's accounts, side by side
+    ("分类广告", "advertisement"),
+    ("遗失声明", "advertisement"),  # classified ads: a lost-property column and its items
+    ("●柠溪区书院街王小芳遗失不动产权证书一本，声明作废。", "advertisement"),
     ("2026年04月23日 > 第02版：综合新闻", "page header"),
     ("(责任编辑王帆)", "editors' names"),  # under a story, as repaired: no signature
     ("(责任编辑 王帆)", "editors' names"),

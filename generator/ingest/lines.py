@@ -398,6 +398,9 @@ def classify(no: int, text: str, markdown: bool) -> Line:
     if first in BULLET_MARKS and len(text) <= 40 and ROLE_WORD_RE.search(text[:BULLET_ROLE_AT]) \
             and (is_byline(text) or COMMENTATOR_RE.match(text)):
         return byline_line(no, text, width)  # ●记者 X, ■ 本报全媒体记者 X
+    if (last == "。" and text.endswith("声明作废。") and "遗失" in text) \
+            or text in ("遗失声明", "挂失声明"):
+        return Line(no, text, Kind.NOISE, width, reason="advertisement")  # a classified ad
     if first in BULLET_MARKS + "【[" and text[1:4].lstrip()[:2] == "广告":
         return Line(no, text, Kind.NOISE, width, reason="advertisement")  # ◆广告◆ 家居城…
     if first in BULLET_MARKS and len(text) <= 60 and INDEX_TAIL_RE.search(text) \
@@ -521,7 +524,7 @@ INDEX_HEADER_RE = re.compile(  # …and a web view's list of the page's titles: 
 # Sales talk a news line never has: 以旧换新 补贴最高700元, 某某·悦府 火热认购中.
 AD_WORDS_RE = re.compile(
     r"以旧换新|补贴最高|火热认购|盛大开盘|限时特惠|全屋定制|招商加盟|钜惠|满[千百万\d]{1,4}减[千百\d]")
-AD_RE = re.compile(r"^(?:本版)?(?:广告|[【\[]广告[】\]]|招商热线|咨询热线|订购热线|服务热线)"
+AD_RE = re.compile(r"^(?:本版|分类)?(?:广告|[【\[]广告[】\]]|招商热线|咨询热线|订购热线|服务热线)"
                    r"|(?:咨询|订购|服务|招商|订餐|预订|预约|报名)热线[：:]\s*\d"
                    r"|^(?:订报|发行)?热线[：:]\s*\d"  # the paper's own: 订报热线：0557-…
                    r"|^[^，。]{4,24}\s+电话[：:]\s*0\d{2,3}-\d{7,8}$")  # 库位招租 电话：0943-…
