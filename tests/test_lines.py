@@ -93,6 +93,9 @@ def kind_of(text: str) -> tuple[str, str]:
     ("主办：岚州日报社 地址：四川省岚州市", "masthead"),
     ("岚州日报微信 岚州日报抖音", "advertisement"),  # the paper's accounts, side by side
     ("分类广告", "advertisement"),
+    ("订阅热线：0790-6200000", "advertisement"),
+    ("邮编：247000", "masthead"),  # the masthead's address wrapped onto its postcode
+    ("本版标题导航", "index of other pages"),
     ("遗失声明", "advertisement"),  # classified ads: a lost-property column and its items
     ("●柠溪区书院街王小芳遗失不动产权证书一本，声明作废。", "advertisement"),
     ("2026年04月23日 > 第02版：综合新闻", "page header"),

@@ -492,7 +492,7 @@ WEATHER_WORDS_RE = re.compile(
 CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 MASTHEAD_RE = re.compile(
     r"国内统一连续出版物号|CN\s*\d{2}\s*[-－]\s*\d{4}|邮发代号|^(?:本版)?投稿邮箱"
-    r"|(?:新闻|广告)热线[：:]?\s*\d|广告经营许可证|定价[：:]?\s*\d|^印刷[：:]|^(?:本报)?社址[：:]|^本报地址[：:]|^地址[：:].*(?:热线|邮编)|^主办[：:]|零售价[：:]?\s*\d"
+    r"|(?:新闻|广告)热线[：:]?\s*\d|广告经营许可证|定价[：:]?\s*\d|^印刷[：:]|^(?:本报)?社址[：:]|^本报地址[：:]|^地址[：:].*(?:热线|邮编)|^邮编[：:]\s*\d{6}$|^主办[：:]|零售价[：:]?\s*\d"
     r"|^中共[\u4e00-\u9fff]{2,12}委员?会?(?:机关报|主办)$|(?:报社|传媒集团|报业集团|传媒中心|新闻中心|融媒体中心)出版$"
     r"|^今日\s*\d{1,2}\s*版(?:\s|$)|^第\s*\d{3,6}\s*[期号]$|总第\s*\d+\s*[期号]|主管主办")
 INDEX_TAIL_RE = re.compile(
@@ -520,13 +520,13 @@ DATED_PAPER_RE = re.compile(
     r"(?:\s+\d{1,2}:\d{2})?(?:\s*(?:字号[：:]?\s*)?(?:[大中小]字?\s*){1,3})?$")
 # 梅州日报 2026-03-17 08:30: an app's source and time, with its type-size buttons (大字)
 INDEX_HEADER_RE = re.compile(  # …and a web view's list of the page's titles: 本版新闻列表
-    r"^(?:今日|本期|本版|要闻|标题|版面)?(?:导读|提示|要闻提示|内容提要|导航|要目|新闻列表|标题列表)$")
+    r"^(?:今日|本期|本版)?(?:要闻|标题|版面)?(?:导读|提示|要闻提示|内容提要|导航|要目|新闻列表|标题列表)$")
 # Sales talk a news line never has: 以旧换新 补贴最高700元, 某某·悦府 火热认购中.
 AD_WORDS_RE = re.compile(
     r"以旧换新|补贴最高|火热认购|盛大开盘|限时特惠|全屋定制|招商加盟|钜惠|满[千百万\d]{1,4}减[千百\d]")
 AD_RE = re.compile(r"^(?:本版|分类)?(?:广告|[【\[]广告[】\]]|招商热线|咨询热线|订购热线|服务热线)"
                    r"|(?:咨询|订购|服务|招商|订餐|预订|预约|报名)热线[：:]\s*\d"
-                   r"|^(?:订报|发行)?热线[：:]\s*\d"  # the paper's own: 订报热线：0557-…
+                   r"|^(?:订报|订阅|发行)?热线[：:]\s*\d"  # the paper's own: 订报热线：0557-…
                    r"|^[^，。]{4,24}\s+电话[：:]\s*0\d{2,3}-\d{7,8}$")  # 库位招租 电话：0943-…
 # …and the shape of an advertisement's line: priced, addressed, or slogans side by side.
 AD_SHAPE_RE = re.compile(r"地址|热线|电话|·|\S\s+\S+\s+\S|满[千百万\d]{1,4}减")
@@ -588,7 +588,7 @@ def furniture_reason(text: str) -> str:
         return "page header"
     if paper and (MASTHEAD_NAME_RE.fullmatch(text) or DATED_PAPER_RE.match(text)):
         return "masthead"
-    if len(text) <= 7 and INDEX_HEADER_RE.match(text):
+    if len(text) <= 8 and INDEX_HEADER_RE.match(text):
         return "index of other pages"
     if text[0] in EDITOR_FIRST and (EDITORS_RE.match(text) or EDITORS_GLUED_RE.match(text)):
         return "editors' names"
