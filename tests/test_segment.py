@@ -45,7 +45,7 @@ BULLET_RE = re.compile(r"^[●○■□◆◇▲△★☆•◎]+")
 # (# 【图片新闻】樱花绽放引客来)
 BRACKETED_TITLE_RE = re.compile(r"^(?:#{1,6}\s*)?[●○■□◆◇▲△★☆•◎]*\s*【[^】]+】")
 SIGN_OFF_RE = re.compile(r"^\s{2,}——\s*[\u4e00-\u9fff·]{2,8}$")  # its dash, like a bullet
-LIST_BOLD_RE = re.compile(r"^[-*+] \*\*")  # a Markdown list's item with a bold title
+LIST_BOLD_RE = re.compile(r"^[-*+▶►] \*\*")  # a Markdown list's item with a bold title
 
 
 def column(text: str, width: int) -> list[str]:
@@ -2217,6 +2217,18 @@ def test_a_web_views_list_of_the_pages_titles_under_its_name_is_furniture() -> N
     assert [a.title for a in page.articles] == ["社区“小剧场”唱响河湟花儿", "中小学生篮球联赛开赛"]
     assert page.articles[1].body == other
     assert {n.reason for n in page.noise} == {"index of other pages"}
+
+
+def test_a_lead_credit_after_a_colon_and_briefs_marked_with_a_pointer() -> None:
+    lead = "本报讯:(记者 杜一凡)3月12日，湖滨区首个社区托育点开园，可容纳30名婴幼儿。"
+    text = "\n".join(["# 湖滨区首个社区托育点开园", "", lead, "", "## 林区速览", "",
+                      "▶ **冰雪运动公益课开课**　寒假期间，区体育馆开课。（记者 于淼）", "",
+                      "▶ **青杉社区开展年货安全宣传**　近日，社区讲解食品安全知识。（记者 付岩）"])
+    page = segment(text)
+    accounted(text, page)
+    news, *briefs = page.articles
+    assert news.byline == "本报讯:(记者 杜一凡)"
+    assert [b.title for b in briefs] == ["冰雪运动公益课开课", "青杉社区开展年货安全宣传"]
 
 
 def test_a_commentary_whose_kicker_title_and_byline_follow_its_text() -> None:

@@ -75,7 +75,8 @@ NEWS_OF_AT = 16  # characters: how far into a line a paper's 讯 may stand
 ROLE_WORD_RE = re.compile(r"记者|通讯员|实习生|摄影|编辑|评论员|文/图|图/文|文／图")
 LEAD_RE = re.compile(
     rf"^(?:"
-    rf"(?P<benbao>{NEWS_OF}\s*(?:[（(][^）)]{{1,40}}[）)]|【[^】]{{1,40}}】)"  # 本报讯【记者 X】
+    # 本报讯（记者 X）, 本报讯【记者 X】, 本报讯:(记者 X)
+    rf"(?P<benbao>{NEWS_OF}\s*[：:]?\s*(?:[（(][^）)]{{1,40}}[）)]|【[^】]{{1,40}}】)"
     rf"|{NEWS_OF}\s*(?:{ROLE}\s*{NAME}(?:\s+{NAME})*\s*)+(?:报道|讯)"
     rf"|{NEWS_OF}(?:\s+(?:{ROLE})\s*[{CJK}·]{{2,3}}(?:\s+[{CJK}·]{{2,3}})*(?=\s))+"
     rf"|{NEWS_OF})"
@@ -349,8 +350,8 @@ def classify(no: int, text: str, markdown: bool) -> Line:
             return Line(no, text, Kind.BLANK, 0.0)
         if text.isdigit() and len(text) <= 2:  # • 1, • 2: the view's pictures, numbered
             return Line(no, text, Kind.NOISE, display_width(text), reason="image")
-    if markdown and text[0] in "-*+" and text[1:2] == " " and text[2:4] == "**":
-        text = text[2:].lstrip()  # - **标题** 正文: a list's item, its title in bold
+    if markdown and text[0] in "-*+▶►" and text[1:2] == " " and text[2:4] == "**":
+        text = text[2:].lstrip()  # - **标题** 正文, ▶ **标题** 正文: a list's item, its title bold
     width = display_width(text)
     first, last = text[0], text[-1]
     if markdown and first == "#":
