@@ -2232,6 +2232,15 @@ def test_a_lead_credit_after_a_colon_and_briefs_marked_with_a_pointer() -> None:
     assert [b.title for b in briefs] == ["冰雪运动公益课开课", "青杉社区开展年货安全宣传"]
 
 
+def test_title_lines_ending_on_counts_right_over_a_lead_are_no_table() -> None:
+    lead = "本报讯（记者 刘振邦）记者从绿岭区招商部门获悉，今年1至2月，该区共签约产业项目18个。"
+    text = "\n".join(["招商引资“开门红”", "绿岭区前两月签约项目18个", "总投资112亿元",
+                      *column(lead, 14)])
+    [article] = segment(text).articles
+    assert article.kicker == "招商引资“开门红”"
+    assert article.title == "绿岭区前两月签约项目18个总投资112亿元"
+
+
 def test_a_commentary_whose_kicker_title_and_byline_follow_its_text() -> None:
     text = "\n".join(["一颗苹果，从“卖得出”到“卖", "得好”，靠的是分级、包装和", "冷链，更靠品牌。",
                       "延河短评", "让“延安苹果”香飘更远", "本报评论员", "",

@@ -314,7 +314,9 @@ def mark_rows(chunk: list[Line]) -> None:
         while end < len(chunk) and flags[end]:
             end += 1
         run = chunk[start:end]
-        if len(run) >= 3 or (len(run) == 2 and row_shape(run[0]) == row_shape(run[1])):
+        over_lead = end < len(chunk) and chunk[end].kind in (Kind.LEAD, Kind.BYLINE)
+        if not over_lead and (  # 绿岭区…项目18个 / 总投资112亿元 / 本报讯…: a headline's
+                len(run) >= 3 or (len(run) == 2 and row_shape(run[0]) == row_shape(run[1]))):
             for ln in run:
                 ln.row = True
         start = end
