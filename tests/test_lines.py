@@ -503,3 +503,8 @@ def test_a_wrapped_line_of_text_opens_no_sentence() -> None:
     from generator.ingest.lines import opens_sentence
 
     assert not opens_sentence("起，市第三中学将铜的冶炼历史")
+
+
+def test_a_label_set_in_bold_inside_a_text_is_text() -> None:
+    line = classify(1, "**微点评**", markdown=True)
+    assert (line.kind, line.text) == (Kind.TEXT, "**微点评**")
