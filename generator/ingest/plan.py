@@ -338,7 +338,7 @@ def echo(headline: frozenset[str], text: str) -> float:
     damped for very short headlines (笃行——), whose one or two pairs prove little."""
     if not headline or not text:
         return 0.0
-    return sum(pair in text for pair in headline) / max(len(headline), ECHO_PAIRS)
+    return len([pair for pair in headline if pair in text]) / max(len(headline), ECHO_PAIRS)
 
 
 def first_no(block: Block) -> int:

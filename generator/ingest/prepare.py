@@ -471,9 +471,10 @@ LINK_BOX_NAME = 6  # characters: the name of such a box, over its links after fu
 def link_runs(lines: list[Line]) -> list[Line]:
     """Short lines each set after a · (a site's box of links beside the article: 湛图片 /
     · 椰港渔港夜色 / · 蚝岭镇蚝苗下海), two or more in a row: links, not text."""
+    dotted = [i for i, ln in enumerate(lines) if ln.text[:1] in "·•"]  # few on any page
     run: list[int] = []
-    for i, ln in enumerate([*lines, None]):
-        if ln is not None and ln.text[:1] in "·•" and box_line(ln):
+    for i in [*dotted, -1]:
+        if i >= 0 and box_line(lines[i]) and (not run or run[-1] == i - 1):
             run.append(i)
             continue
         if len(run) >= LINK_RUN:
@@ -483,7 +484,7 @@ def link_runs(lines: list[Line]) -> list[Line]:
                 run.insert(0, first - 1)  # the box's name over its links
             for j in run:
                 lines[j].kind, lines[j].reason = Kind.NOISE, "links"
-        run = []
+        run = [i] if i >= 0 and box_line(lines[i]) else []
     return lines
 
 
@@ -536,14 +537,14 @@ def mend_doubled_wraps(pairs: list[tuple[int, str, str]]) -> list[tuple[int, str
     column's end leaves its last characters doubled at the start of the next line, before
     the text it runs into. The line above, repaired to half its printed length with no
     space in it, says the doubling goes on."""
-    out = pairs[:1]
-    for pair in pairs[1:]:
-        text, (_, above_raw, above) = pair[2], out[-1]
-        if text[:1] and text[:1] == text[1:2] and " " in text and len(above) >= 3 \
-                and " " not in (printed := above_raw.strip()) \
+    out = list(pairs)
+    for i in [i for i, (_, _, text) in enumerate(pairs)
+              if i and text[:1] and text[:1] == text[1:2] and " " in text]:
+        no, raw, text = out[i]
+        _, above_raw, above = out[i - 1]
+        if len(above) >= 3 and " " not in (printed := above_raw.strip()) \
                 and len(printed) >= 2 * len(above) - 1:
-            pair = (pair[0], pair[1], undouble_start(text))
-        out.append(pair)
+            out[i] = (no, raw, undouble_start(text))
     return out
 
 
@@ -590,27 +591,44 @@ WRAPPED_TAIL_RE = re.compile(r"^.*[。！？”][ \u3000]+(?P<tail>\S.{0,24})$")
 WRAPPED_TAIL_SEARCH_RE = re.compile(r"[。！？”][ \u3000]+\S.{0,24}\n")
 
 
+# Lines that may end so, found in one search over the page rather than line by line.
+WRAPPED_TAIL_LINE_RE = re.compile(r"[。！？”][ \u3000]+\S[^\n]*$", re.MULTILINE)
+
+
 def mend_wrapped_bylines(pairs: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
     """'…财政对每部电梯给予20万元补贴。 孝感日报全媒体记' / '者 邹 敏 通讯员 严 晗': the
     byline printed after the last sentence, a space apart, and wrapped onto the next line,
     is put on a line of its own; the sentence keeps its line."""
-    out: list[tuple[int, str, str]] = []
-    for pair in pairs:
-        prev = out[-1] if out else None
-        if prev is None or not pair[2] or len(pair[2]) > BYLINE_WRAP_MAX \
-                or (" " not in prev[1] and "\u3000" not in prev[1]) \
+    out = list(pairs)
+    for i in lines_matching(WRAPPED_TAIL_LINE_RE, [pair[1] for pair in pairs]):
+        if i + 1 >= len(out):
+            break
+        prev, pair = out[i], out[i + 1]
+        if not pair[2] or len(pair[2]) > BYLINE_WRAP_MAX \
                 or (m := WRAPPED_TAIL_RE.match(prev[1].rstrip())) is None:
-            out.append(pair)
             continue
         tail = repair_line(m.group("tail"))
         byline = repair_line(m.group("tail") + pair[1].strip())
         if not prev[2].endswith(tail) or is_byline(tail.lstrip(BULLET_MARKS)) \
                 or classify(pair[0], byline, False).kind is not Kind.BYLINE:
-            out.append(pair)
             continue
-        out[-1] = (prev[0], prev[1][:m.start("tail")], prev[2][:-len(tail)].rstrip())
-        out.append((pair[0], m.group("tail") + pair[1], byline))
+        out[i] = (prev[0], prev[1][:m.start("tail")], prev[2][:-len(tail)].rstrip())
+        out[i + 1] = (pair[0], m.group("tail") + pair[1], byline)
     return out
+
+
+def lines_matching(pattern: re.Pattern[str], lines: list[str]) -> list[int]:
+    """Indexes of the lines a MULTILINE pattern matches in, in one pass over the page
+    (a Python loop line by line costs more than the check it guards)."""
+    text = "\n".join(lines)
+    found: list[int] = []
+    line, pos = 0, 0
+    for m in pattern.finditer(text):
+        line += text.count("\n", pos, m.start())
+        pos = m.start()
+        if not found or found[-1] != line:
+            found.append(line)
+    return found
 
 
 CREDIT_WRAP_LINES = 3  # lines a caption's run-on credit may be wrapped over
