@@ -36,7 +36,7 @@ SEED_PAGES = sorted(SEEDS.glob("*.txt"))
 # or a byline, the brackets of a brief's trailing signature （张三） → byline 张三, and the
 # dash of a sign-off (——本报编辑部 → byline 本报编辑部).
 CONT_NOTE_RE = re.compile(
-    r"[（(]\s*(?:上接|下转|转自|接|转)\s*第?\s*[0-9０-９一二三四五六七八九十A-Za-z]{1,4}\s*版[）)]"
+    r"[（(]\s*(?:上接|下转|紧接|紧转|转自|接|转)\s*第?\s*[0-9０-９一二三四五六七八九十A-Za-z]{1,4}\s*版[）)]"
 )
 HEADING_MARK_RE = re.compile(r"^#{1,6}(?=\s|[“‘《「（(])")  # "# 标题", or "#“标题”" once repaired
 BOLD_LINE_RE = re.compile(r"^\*\*[^*]{2,34}\*\*$")
@@ -2729,6 +2729,31 @@ def test_a_notice_s_title_wrapped_over_three_lines() -> None:
     accounted(text, page)
     notice = page.articles[0]
     assert (notice.title, notice.kind) == ("关于做好新一轮强降雨防范应对工作的提示", "notice")
+
+
+def test_a_notice_s_title_broken_on_a_particle_after_a_commentary() -> None:
+    # 关于…施工的 / 通告: the title breaks where no headline line would, and still is one.
+    essay = ("戈壁农业起步难，成本高，更需要精打细算。"
+             "只有把账算明白，温室才能真正成为农民的“钱袋子”。")
+    body = ("因雨水管网改造需要，驼铃街道胡杨路将临时封闭施工，"
+            "现将有关事项通告如下：封闭期间，过往车辆请绕行。")
+    text = "\n".join(["泉城时评", "“错季”背后是", "“算得清”", "◎ 齐 风", *column(essay, 10), "",
+                     "关于驼铃街道部分", "路段临时封闭施工的", "通告", *column(body, 12)])
+    page = segment(text)
+    accounted(text, page)
+    assert [(a.title, a.kind) for a in page.articles][1] == (
+        "关于驼铃街道部分路段临时封闭施工的通告", "notice")
+
+
+def test_a_jump_note_in_紧转_and_紧接_form() -> None:
+    text = "\n".join(["沙枣村温室种出小番茄", "本报讯（记者 马 骁）村里在戈壁滩上建起86座日光",
+                     "温室，采用基质栽培和水肥一体", "化技术，（紧转第三版）"])
+    page = segment(text)
+    accounted(text, page)
+    assert page.articles[0].continues_on == 3
+    assert page.articles[0].paragraphs[-1].endswith("水肥一体化技术，")
+    follow = segment("（紧接第一版）亩产比去年提高两成。")
+    assert follow.articles[0].continued_from == 1
 
 
 def test_an_e_paper_s_article_index_prints_each_title_on_its_first_paragraph() -> None:

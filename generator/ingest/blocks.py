@@ -210,11 +210,12 @@ def labelled_title(ln: Line) -> bool:
     return ln.kind is Kind.LEAD and not ln.terminal and LABELLED_TITLE_RE.match(ln.text) is not None
 
 
-def head_line(ln: Line, column: float, page_column: float = 0.0) -> bool:
+def head_line(ln: Line, column: float, page_column: float = 0.0, wraps: bool = False) -> bool:
     """Could this line be part of a headline? Headlines are short and barely punctuated;
     a line as wide as the text that follows it, with a comma in it, is body text broken
     at a column end (`column` is that width, or infinity when no text follows; a
-    paragraph's first line is INDENT cells narrower)."""
+    paragraph's first line is INDENT cells narrower). `wraps`: the title is known to go on
+    on the next line (关于…施工的 / 通告), so it may break on a particle."""
     text = ln.text
     if ln.kind is not Kind.TEXT or ln.enumerated or len(text) > MAX_HEAD_CHARS:
         return False
@@ -229,7 +230,7 @@ def head_line(ln: Line, column: float, page_column: float = 0.0) -> bool:
     commas = sum(text.count(ch) for ch in "，,、")
     if commas > 1 or (commas and ln.width >= 0.85 * column - INDENT):
         return False
-    if text[-1] in DANGLING or (text[-1].isdigit() and column != float("inf")):
+    if (text[-1] in DANGLING and not wraps) or (text[-1].isdigit() and column != float("inf")):
         return False  # "…学校周边 200" / "平方米": a number broken at a column end
     return text.endswith("——") or text[-1] not in CONTINUING
 
@@ -695,8 +696,10 @@ class BlockBuilder:
                 and ((opens_sentence(run[2].text) and "，" in run[2].text[:OPENER_COMMA])
                      or self._stranded(run[1], run[2:])) and self._short_head(run[1], run[2:]):
             size = 2  # 油菜花海 / 迎客来 / 4月6日，…: a short title over two lines
-        if size == 2 and len(run) > 4 and run[0].text.startswith("关于") \
-                and NOTICE_TITLE_RE.search(run[2].text) and head_line(run[2], float("inf")):
+        notice = size == 2 and len(run) > 4 and run[0].text.startswith("关于") \
+            and NOTICE_TITLE_RE.search(run[2].text) is not None \
+            and head_line(run[2], float("inf"))
+        if notice:
             size = 3  # 关于做好新一轮 / 强降雨防范应对 / 工作的提示: a notice's title
         elif size == 2 and len(run) > 4 and is_kicker(run[0].text) \
                 and head_line(run[2], float("inf"), self.column) \
@@ -704,8 +707,9 @@ class BlockBuilder:
             size = 3  # 观海短评 / 让“出海即上桌” / 跑得更快: a kicker over a title of two lines
         size = max(size, self._short_lines_atop(run))
         prefix, rest = run[:size], run[size:]
-        if len(rest) < 2 or not all(head_line(ln, float("inf"), self.column) for ln in prefix):
-            return [], run
+        if len(rest) < 2 or not all(head_line(ln, float("inf"), self.column, wraps=notice
+                                              and ln is not prefix[-1]) for ln in prefix):
+            return [], run  # (a notice's title may break anywhere: …施工的 / 通告)
         if any(ch in ln.text for ln in prefix for ch in "，,、"):
             return [], run
         body_width = max(ln.width for ln in rest)

@@ -42,8 +42,9 @@ TERMINAL = "。！？!?…；;"
 # Punctuation after which text must go on (a line ending with it is mid-sentence).
 CONTINUING = "，,、：:（(《“‘—-"
 
+# A jump note: （下转第3版）, （上接第一版）, and 紧转 / 紧接 (goes on / comes from right there).
 CONT_RE = re.compile(
-    r"[（(]\s*(上接|下转|转自|接|转)\s*第?\s*([0-9０-９一二三四五六七八九十百A-Za-z]{1,4})\s*版\s*(?:[^）)]{0,4})?[）)]"
+    r"[（(]\s*(上接|下转|紧接|紧转|转自|接|转)\s*第?\s*([0-9０-９一二三四五六七八九十百A-Za-z]{1,4})\s*版\s*(?:[^）)]{0,4})?[）)]"
 )
 # A lead may be wrapped over several narrow lines ("新华社北" / "京 2 月 20 日" / "电 …"):
 # a line is a lead when it starts like one; the full pattern is matched on the paragraph.
@@ -393,7 +394,7 @@ def classify(no: int, text: str, markdown: bool) -> Line:
             return Line(no, text, Kind.NOISE, width, reason=reason)
     cont = CONT_RE.match(text) if "版" in text else None
     if cont:
-        kind = Kind.CONT_ON if cont.group(1) in ("下转", "转") else Kind.CONT_FROM
+        kind = Kind.CONT_ON if cont.group(1) in ("下转", "紧转", "转") else Kind.CONT_FROM
         return Line(no, cont.group(0), kind, width, page=page_ref(cont.group(2)),
                     tail=text[cont.end():].strip())
     # Cheap character tests first: classify runs on every line of every page. Credits,
