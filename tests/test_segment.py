@@ -2610,6 +2610,21 @@ def test_a_rule_between_a_web_page_s_items_ends_the_text_above_it() -> None:
     assert [a.title for a in page.articles] == ["老河道变身“生态廊道”", "义剪进社区"]
 
 
+def test_a_web_page_s_title_printed_again_with_its_subtitle_and_byline_apart() -> None:
+    # The site's heading joins title and subtitle; the article prints them again, apart.
+    text = "\n".join([
+        "# 酒泉日报", "", "## 驼铃声里话春耕——戈兰镇春季农资展销会侧记",
+        "2026/03/13/ 08:10 来源:酒泉日报 记者 唐薇",
+        "", "驼铃声里话春耕", "", "——戈兰镇春季农资展销会侧记", "", "记者 唐薇", "",
+        "3月11日，戈兰镇集市广场上人头攒动，种子、化肥、滴灌带摆满了一排排展台。", "",
+        "据统计，展销会开幕当天共有5000多名群众前来采购。"])
+    page = segment(text)
+    accounted(text, page)
+    assert [(a.title, a.subtitle, a.byline) for a in page.articles] == [
+        ("驼铃声里话春耕", "——戈兰镇春季农资展销会侧记", "记者 唐薇")]
+    assert [n.reason for n in page.noise] == ["masthead", "page header", "page header"]
+
+
 def test_a_column_pasted_into_a_markdown_page_is_read_as_a_column() -> None:
     # Two of its lines are cut mid-phrase and one at a comma: hard-wrapped, one caption.
     text = "\n".join([

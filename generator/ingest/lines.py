@@ -628,8 +628,9 @@ BREADCRUMB_RE = re.compile(  # …or three names or more, arrows between: 城事
 WEB_META_RE = re.compile(r"(?:作者|来源|时间|发布时间|发布日期|浏览次数|点击数|责任编辑|责编)[：:]")
 PHONE_LINE_RE = re.compile(r"^0\d{2,3}-\d{7,8}$")
 SOURCE_LINE_RE = re.compile(rf"^来源[：:]\s*(?:{PAPER}|[\u4e00-\u9fff]{{2,8}}(?:网|客户端|新闻))$")
-POSTED_AT_RE = re.compile(  # when it was posted: 2026-03-16 09:00, 2026年03月13日08:40
-    r"\d{4}(?:-\d{1,2}-\d{1,2}|年\d{1,2}月\d{1,2}日)\s*\d{1,2}:\d{2}")
+# When it was posted: 2026-03-16 09:00, 2026年03月13日08:40, 2026/03/13/ 08:10.
+POSTED_AT_RE = re.compile(
+    r"\d{4}(?:-\d{1,2}-\d{1,2}|/\d{1,2}/\d{1,2}/?|年\d{1,2}月\d{1,2}日)\s*\d{1,2}:\d{2}")
 # A news site's comment box under the article: 评论一下, 评论 0人参与,0条评论, 快来抢沙发.
 COMMENT_BOX_RE = re.compile(
     r"^(?:评论一下|我要评论|发表评论|网友评论|热点新闻排行|热门新闻排行"

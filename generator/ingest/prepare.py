@@ -156,7 +156,30 @@ def prepare_lines(text: str, markdown: bool) -> list[Line]:
         bullet_titles(labels_in_text(out), markdown)))))
     if dotted:
         out = link_runs(out)
+    if markdown:
+        out = repeated_titles(out)
     return join_bylines(wrapped_lead_credits(titles_on_top(dates_in_mastheads(out))))
+
+
+REPEAT_MIN = 4  # characters: a title this long, printed again under the page's own
+
+
+def repeated_titles(lines: list[Line]) -> list[Line]:
+    """A site's page title over the article's own (## 驼铃声里话春耕——…侧记 / its date and
+    source / 驼铃声里话春耕 / ——…侧记 / 记者 X): the article prints its title again, with
+    its subtitle and byline apart; the page's heading is furniture."""
+    for i in [i for i, ln in enumerate(lines) if ln.kind in (Kind.HEADING, Kind.SUBHEADING)]:
+        j = i + 1
+        while j < len(lines) and lines[j].kind in (Kind.BLANK, Kind.NOISE):
+            j += 1
+        if j == len(lines) or lines[j].kind is not Kind.TEXT:
+            continue
+        title, again = lines[i].text, lines[j].text
+        if len(again) >= REPEAT_MIN and not lines[j].terminal and (
+                title == again or title.startswith((again + "——", again + " "))):
+            lines[j].kind = lines[i].kind  # the article's own title, at the page's level
+            lines[i].kind, lines[i].reason = Kind.NOISE, "page header"
+    return lines
 
 
 OPEN_PAREN_RE = re.compile(r"[（(][^）)]*$")  # a bracket opened and not closed on its line
