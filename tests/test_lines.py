@@ -508,3 +508,16 @@ def test_a_wrapped_line_of_text_opens_no_sentence() -> None:
 def test_a_label_set_in_bold_inside_a_text_is_text() -> None:
     line = classify(1, "**微点评**", markdown=True)
     assert (line.kind, line.text) == (Kind.TEXT, "**微点评**")
+
+
+@pytest.mark.parametrize(("text", "kind", "reason"), [
+    ("您现在的位置 : 网站首页 >> 新闻 >> 潮州新闻", Kind.NOISE, "page header"),
+    ("发布日期 : 2026-03-10 08:42:16 文章来源 : 潮州日报", Kind.NOISE, "page header"),
+    ("编辑  蔡 若  责任编辑  詹 明", Kind.NOISE, "editors' names"),
+    ("编辑|吴 琳", Kind.NOISE, "editors' names"),
+    ("审核|方 涛", Kind.NOISE, "editors' names"),
+    ("文/图|潮州日报全媒体记者 蔡雨桐", Kind.BYLINE, ""),
+])
+def test_a_news_site_s_fields_spaced_around_their_colons_and_its_bar_credits(
+        text: str, kind: Kind, reason: str) -> None:
+    assert [(ln.kind, ln.reason) for ln in prepare_lines(text, markdown=True)] == [(kind, reason)]

@@ -95,7 +95,7 @@ BULLET_TITLE_MAX = 32  # characters: a bulleted line this short, unpunctuated, i
 TEXT_PHOTO = r"(?:文\s*[/／]\s*图|图\s*[/／]\s*文)"
 BYLINE_LINE_RE = re.compile(
     # 文/图 记者/黄一鸣, 文/本报记者 林晓帆
-    rf"^[{BULLET_MARKS}]?\s*(?:{TEXT_PHOTO}[：:]?\s*(?={ROLE}))?"
+    rf"^[{BULLET_MARKS}]?\s*(?:{TEXT_PHOTO}[：:|｜]?\s*(?={ROLE}))?"  # 文/图|潮州日报记者 X
     # …each role after what it made: 图/记者符明 文/记者吴晓彤, 视频/记者 X
     rf"(?:(?:(?:[文图]|视频|摄像)\s*[/／]\s*(?={ROLE}))?"
     rf"(?:{ROLE}|(?:{PAPER})记者[：:]|{TEXT_PHOTO}[：:]?)\s*{NAME}{DOES}(?:\s+{NAME}{DOES})*\s*)+"
@@ -471,12 +471,12 @@ PAGE_HEADER_RE = re.compile(
 )
 EDITORS_RE = re.compile(
     r"^[（(【\[]?(?:本版|本期)?(?:责任编辑|责编|编辑|校对|美编|版式|版式设计|组版|审读|值班编辑|值班主任"
-    r"|终审|制图|美术编辑|视觉|排版|主编|统筹|审校|审核)(?:\s*[：:/／]\s*|\s+)"
+    r"|终审|制图|美术编辑|视觉|排版|主编|统筹|审校|审核)(?:\s*[：:/／|｜]\s*|\s+)"
     r"(?:[\u4e00-\u9fff·](?:\s?[\u4e00-\u9fff·]){1,3}|[A-Za-z]{2,24}$)")  # 编辑：chenjing
 # …and with the spaces taken out by repair: 责任编辑周莹版式黄杰校对刘畅.
 EDITORS_GLUED_RE = re.compile(
     r"^(?:本版|本期)?(?:责任编辑|责编|编辑)[：:/／]?[\u4e00-\u9fff·]{2,4}"
-    r"(?:(?:版式|校对|美编|美术编辑|审读|组版|值班编辑)[：:/／]?[\u4e00-\u9fff·]{2,4})+$"
+    r"(?:(?:责任编辑|责编|版式|校对|美编|美术编辑|审读|审核|组版|值班编辑)[：:/／]?[\u4e00-\u9fff·]{2,4})+$"
     # …or each role with its colon: 总值班：马骏值班主任：王丽责编：刘涛
     r"|^[（(](?:责任编辑|责编)[：:]?[\u4e00-\u9fff·]{2,4}[）)]$"  # (责任编辑 王 帆), repaired
     r"|^(?:(?:总值班|值班总编|值班主任|值班编辑|责任编辑|责编|编辑|美编|校对|版式|组版|审读)"
@@ -621,11 +621,13 @@ def furniture_reason(text: str) -> str:
 # its data line (作者： 来源：… 时间：…), its buttons (【打印本页】 【关闭窗口】), the links
 # to related stories under the text, and the site's footer (…版权所有, 滇ICP备…号).
 BREADCRUMB_RE = re.compile(  # …or three names or more, arrows between: 城事网 > 地市新闻 > 大庆
-    r"^(?:(?:您的|当前|您现在的)位置[：:]|首页\s*(?:>>?|»|＞|/|→)"
+    r"^(?:(?:您的|当前|您现在的)位置\s?[：:]|首页\s*(?:>>?|»|＞|/|→)"
     r"|[^\s，。>»＞→]{2,12}(?:\s*(?:>>?|»|＞|→)\s*[^\s，。>»＞→]{1,12}){2,}$"
-    r"|[^\s，。>»＞→]{2,12}(?:\s*(?:>>|»)\s*[^\s，。>»＞→]{1,12})+$"  # 承德市新闻>>县区新闻
+    # 承德市新闻>>县区新闻
+    r"|[^\s，。>»＞→]{2,12}(?:\s*(?:>>|»)\s*[^\s，。>»＞→]{1,12})+$"
     r"|\d{4}年\d{1,2}月\d{1,2}日\s*[>＞]\s*第\s*[A-Z]?\d{1,3}\s*版)")  # 2026年04月23日 > 第02版：…
-WEB_META_RE = re.compile(r"(?:作者|来源|时间|发布时间|发布日期|浏览次数|点击数|责任编辑|责编)[：:]")
+WEB_META_RE = re.compile(
+    r"(?:作者|来源|时间|发布时间|发布日期|浏览次数|点击数|责任编辑|责编)\s?[：:]")
 PHONE_LINE_RE = re.compile(r"^0\d{2,3}-\d{7,8}$")
 SOURCE_LINE_RE = re.compile(rf"^来源[：:]\s*(?:{PAPER}|[\u4e00-\u9fff]{{2,8}}(?:网|客户端|新闻))$")
 # When it was posted: 2026-03-16 09:00, 2026年03月13日08:40, 2026/03/13/ 08:10.
