@@ -521,3 +521,19 @@ def test_a_label_set_in_bold_inside_a_text_is_text() -> None:
 def test_a_news_site_s_fields_spaced_around_their_colons_and_its_bar_credits(
         text: str, kind: Kind, reason: str) -> None:
     assert [(ln.kind, ln.reason) for ln in prepare_lines(text, markdown=True)] == [(kind, reason)]
+
+
+@pytest.mark.parametrize(("text", "reason"), [
+    ("最佳分辨率:1024 -  设为首页 -  加入收藏", "page header"),
+    ("首页揭阳日报PDF版", "page header"),
+    ("新闻报料:8261100 广告联系:8212200", "masthead"),
+    ("报料热线：8261100", "masthead"),
+])
+def test_a_news_site_s_buttons_and_its_tip_off_lines_are_furniture(text: str, reason: str) -> None:
+    assert kind_of(text) == ("noise", reason)
+
+
+def test_a_bar_closing_a_web_table_s_cell_after_the_text_is_markup() -> None:
+    lines = prepare_lines("  巩固治理成效。 |", markdown=False)
+    assert [(ln.kind, ln.text, ln.reason) for ln in lines] == [
+        (Kind.TEXT, "巩固治理成效。", ""), (Kind.NOISE, "|", "page markup")]

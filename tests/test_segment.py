@@ -2625,6 +2625,22 @@ def test_a_web_page_s_title_printed_again_with_its_subtitle_and_byline_apart() -
     assert [n.reason for n in page.noise] == ["masthead", "page header", "page header"]
 
 
+def test_a_web_page_s_short_title_over_its_one_paragraph() -> None:
+    # Paragraph a line: the caption is one line far wider than a column, its title over it.
+    text = "\n".join([
+        "菁湖镇建起“共享农机站”",
+        "  本报讯(记者 蔡婉婷) 春耕时节，菁湖镇禾洲村的共享农机站里，一台台插秧机整装待发。",
+        "  村民只需在手机上预约，农机手就会按时上门作业，价格比市场价低一到两成。", "",
+        "翠屏路口新添“口袋公园”",
+        "  图为3月10日，市民在榕湾区翠屏路口新建成的口袋公园内休憩。该公园利用路口边角地建成。"
+        " 本报记者 吴泓 摄"])
+    page = segment(text)
+    accounted(text, page)
+    assert [(a.title, a.byline) for a in page.articles] == [
+        ("菁湖镇建起“共享农机站”", "本报讯(记者 蔡婉婷)"),
+        ("翠屏路口新添“口袋公园”", "本报记者 吴泓 摄")]
+
+
 def test_a_column_pasted_into_a_markdown_page_is_read_as_a_column() -> None:
     # Two of its lines are cut mid-phrase and one at a comma: hard-wrapped, one caption.
     text = "\n".join([

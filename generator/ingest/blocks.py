@@ -707,6 +707,8 @@ class BlockBuilder:
             size = 3  # 观海短评 / 让“出海即上桌” / 跑得更快: a kicker over a title of two lines
         size = max(size, self._short_lines_atop(run))
         prefix, rest = run[:size], run[size:]
+        if len(rest) == 1 and self._title_over_a_line(prefix, rest[0]):
+            return prefix, rest
         if len(rest) < 2 or not all(head_line(ln, float("inf"), self.column, wraps=notice
                                               and ln is not prefix[-1]) for ln in prefix):
             return [], run  # (a notice's title may break anywhere: …施工的 / 通告)
@@ -736,6 +738,14 @@ class BlockBuilder:
         if size == 2 and COLUMN_WORD_RE.match(prefix[0].text) and prefix[1].width <= body_width:
             return prefix, rest  # 鹤城时评 / a title as wide as the column: a column's own
         return [], run
+
+    def _title_over_a_line(self, prefix: list[Line], line: Line) -> bool:
+        """A short line over a paragraph set on one line far wider than any column (翠屏路口
+        新添“口袋公园” / 图为3月10日，…。 本报记者 吴泓 摄): a web page's title over its only
+        paragraph, since no column's text breaks so."""
+        return len(prefix) == 1 and line.width > WRAPPED_WIDTH and line.kind is Kind.TEXT \
+            and ends_sentence(line.text) and prefix[0].width <= line.width / 2 \
+            and not any(ch in prefix[0].text for ch in "，,、：:。")
 
     def _short_lines_atop(self, run: list[Line]) -> int:
         """How many lines at the run's top are each well short of the column's full lines

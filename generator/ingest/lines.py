@@ -497,7 +497,7 @@ WEATHER_WORDS_RE = re.compile(
 CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 MASTHEAD_RE = re.compile(
     r"国内统一连续出版物号|CN\s*\d{2}\s*[-－]\s*\d{4}|邮发代号|^(?:本版)?投稿邮箱"
-    r"|(?:新闻|广告)热线[：:]?\s*\d|广告经营许可证|定价[：:]?\s*\d|^印刷[：:]|^(?:本报)?社址[：:]|^本报地址[：:]|^地址[：:].*(?:热线|邮编)|^邮编[：:]\s*\d{6}$|^主办[：:]|零售价[：:]?\s*\d"
+    r"|(?:新闻|广告)(?:热线|报料|联系)[：:]?\s*\d|报料(?:热线|电话)?[：:]?\s*\d|广告经营许可证|定价[：:]?\s*\d|^印刷[：:]|^(?:本报)?社址[：:]|^本报地址[：:]|^地址[：:].*(?:热线|邮编)|^邮编[：:]\s*\d{6}$|^主办[：:]|零售价[：:]?\s*\d"
     r"|^中共[\u4e00-\u9fff]{2,12}委员?会?(?:机关报|主办)$|(?:报社|传媒集团|报业集团|传媒中心|新闻中心|融媒体中心)出版$"
     r"|^今日\s*\d{1,2}\s*版(?:\s|$)|^第\s*\d{3,6}\s*[期号]$|总第\s*\d+\s*[期号]|主管主办")
 INDEX_TAIL_RE = re.compile(
@@ -539,7 +539,7 @@ AD_SHAPE_RE = re.compile(r"地址|热线|电话|·|\S\s+\S+\s+\S|满[千百万\d
 
 EDITOR_FIRST = frozenset("（(【[本责编校美版组审值终制视排主统总")
 MASTHEAD_HINT_RE = re.compile(
-    r"统一|CN|邮|热线|许可证|定价|印刷|社址|地址|零售|机关报|主办|出版|期|号|今日")
+    r"统一|CN|邮|热线|报料|许可证|定价|印刷|社址|地址|零售|机关报|主办|出版|期|号|今日")
 INDEX_LAST = frozenset("版）)0123456789")
 WEATHER_HINT_RE = re.compile(r"℃|级|天气|空气质量")
 # Lines of an e-paper's reader page, around the article: 电子报阅读机, 2026-01-05, 星期一,
@@ -665,7 +665,9 @@ SITE_ADDRESS_RE = re.compile(  # …or without its www: 金山网 jsw.com.cn
 
 # How the lines web_page_reason knows start, or a word they hold: most lines are ruled out.
 WEB_FIRST = frozenset("您当首来【[相延推热新更评还我发网进切下返") | WEB_META_FIRST
-WEB_ANYWHERE_RE = re.compile(r"[w权I©>»＞→|｜]|新闻网$|<!--|\.c(?:om|n)")
+WEB_ANYWHERE_RE = re.compile(r"[w权I©>»＞→|｜]|新闻网$|<!--|\.c(?:om|n)|设为首页|加入收藏|PDF版$")
+# A site's own buttons and its way to the paper's pages: 设为首页 - 加入收藏, 首页某某日报PDF版.
+SITE_CHROME_RE = re.compile(r"设为首页|加入收藏|^首页\s*[\u4e00-\u9fff]{2,10}\s*PDF版$")
 
 
 def web_page_reason(text: str) -> str:
@@ -699,6 +701,8 @@ def web_page_reason(text: str) -> str:
         return "masthead"
     if text.endswith("新闻网") and MASTHEAD_NAME_RE.fullmatch(text):
         return "masthead"  # the site's name over its page: 荆州新闻网
+    if ("首页" in text or "收藏" in text) and SITE_CHROME_RE.search(text):
+        return "page header"
     if ("ICP" in text or "版权" in text or "opyright" in text or "©" in text) \
             and SITE_FOOTER_RE.search(text) and not ends_sentence(text):
         return "masthead"

@@ -47,6 +47,8 @@ from generator.ingest.repair import (
 VERTICAL_MIN = 3
 TAIL_ENDS = frozenset("摄道）)")  # lines that may end with a credit, signature or jump note
 READ_MORE_RE = re.compile(r"[【\[](?:阅读详情|阅读全文|查看详情|详情|详细|全文)[】\]]$")
+# A bar a space after a paragraph's end: an e-paper site's table cell closing its text.
+CELL_END_RE = re.compile(r"(?<=\S)\s+[|｜]\s*$")
 PHOTO_BY_TAIL = 16  # characters: how near a line's end 摄影 X may stand
 # A caption's last sentence, then its photographer (…麦田管理。摄影 刘 川, names glued by
 # repair); not a sentence about photography (…。摄影展将持续到月底).
@@ -96,6 +98,11 @@ def prepare_lines(text: str, markdown: bool) -> list[Line]:
         if text and text[-1] in "】]" and (more := READ_MORE_RE.search(text)) and more.start():
             text = text[:more.start()].rstrip()  # …沿途欣赏湖光春色。【阅读详情】: a link
             link = Line(no, more.group(), Kind.NOISE, display_width(more.group()), reason="link")
+        elif text and text[-1] in "|｜" and (cell := CELL_END_RE.search(raw)) \
+                and text.count("|") + text.count("｜") == 1:
+            text = text[:-1].rstrip()  # …巩固治理成效。 |: a web table's cell closed after it
+            bar = cell.group().strip()
+            link = Line(no, bar, Kind.NOISE, display_width(bar), reason="page markup")
         if text[:2] == "——" and raw[:2].isspace() and SIGN_OFF_RE.match(text) \
                 and out and out[-1].terminal:
             out.append(Line(no, text, Kind.SIGNATURE, display_width(text)))  # ——本报编辑部
