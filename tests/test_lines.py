@@ -223,7 +223,7 @@ def test_byline_lines(text: str, expected: str) -> None:
 
 
 CREDITS = ["（王一 摄）", "王一 李二 摄", "本版摄影：张三 李四", "受访者 供图",
-           "YMG全媒体记者 唐 克 摄", "记者/陈家豪 摄", "通讯员/赵启明 摄",
+           "（摄影：何晴 李禾）", "YMG全媒体记者 唐 克 摄", "记者/陈家豪 摄", "通讯员/赵启明 摄",
            "兰州日报社全媒体记者 康宁 摄", "本报记者 王一 通讯员 李二 摄", "生活报记者张帆摄",
            "新华社记者 谢 程 摄", "唐城新闻传媒中心记者 王 硕 摄",
            "盐城融媒记者 罗川 摄", "本报记者 沈 川 摄影报道", "本报记者李晴通讯员杨永红 摄影报道",
@@ -237,7 +237,7 @@ def test_photo_credits(text: str) -> None:
 
 
 @pytest.mark.parametrize("text", ["（记者 王一 通讯员 张二 报道）", "（据新华社电）", "据新华社电",
-                                  "(通讯员 许 可)", "（据《河南日报》）"])
+                                  "(通讯员 许 可)", "（据《河南日报》）", "（作者：李 禾）"])
 def test_bylines_printed_after_the_text_sign_the_article(text: str) -> None:
     assert kind_of(text)[0] == "signature"
 

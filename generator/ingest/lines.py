@@ -127,7 +127,8 @@ BYLINE_GLUED_RE = re.compile(  # …not a sentence that starts 记者从…获�
 # A byline printed after the text: （记者 X 通讯员 Y 报道）, （据新华社电）, （本报记者 X）.
 TRAILING_BYLINE_RE = re.compile(
     rf"^[（(](?:(?:{ROLE})\s*(?:{NAME}|{SPACED_NAME})(?:\s+{NAME})*\s*)+(?:报道|采写|整理)?[）)]$"
-    rf"|^[（(]?据《?(?:新华社|中新社|人民日报|人民网|央视新闻|央视网|[{CJK}]{{2,6}}(?:报|网|社))》?电?[）)]?$")
+    rf"|^[（(]?据《?(?:新华社|中新社|人民日报|人民网|央视新闻|央视网|[{CJK}]{{2,6}}(?:报|网|社))》?电?[）)]?$"
+    rf"|^[（(]作者[：:]\s*(?:{NAME}|{SPACED_NAME})[）)]$")  # （作者：李 禾）
 # How a photo's credit ends: X 摄, X 供图, X 摄影报道 (a picture story's own reporter),
 # X 文/摄 (who wrote the caption took the picture).
 SHOT = r"(?:摄影报道|摄|供图|(?:文\s?)?[/／]摄)"
@@ -138,7 +139,8 @@ CREDIT_RE = re.compile(
     # the paper and its photographer: 鹰潭日报 周 平/摄, 阳泉日报社乔 楠摄
     rf"|^(?:{PAPER})\s*(?:[{CJK}](?: [{CJK}]){{1,2}}|[{CJK}·]{{2,4}})\s*{SHOT}$"
     rf"|^(?:(?:{NAME}|{SPACED_NAME})\s*摄\s*){{2,4}}$"  # 安 岚 摄　邢一帆 摄: a row over a group
-    rf"|^摄影(?:[：:]\s*|\s+)(?:{ROLE}\s*)?(?:{NAME}|{SPACED_NAME})(?:\s+(?:{ROLE}\s*)?{NAME})*$")
+    rf"|^[（(]?摄影(?:[：:]\s*|\s+)(?:{ROLE}\s*)?(?:{NAME}|{SPACED_NAME})(?:\s+(?:{ROLE}\s*)?{NAME})*"
+    r"[）)]?$")  # （摄影：何晴 李禾）
 # A caption that runs on into its credit, wrapped over lines: '…层林尽染的秋色 全媒体首席
 # 记者彭志远 通讯员韩雨桐 摄' (the role words make it a credit, not the caption's words).
 CREDITED_NAME = rf"(?:[{CJK}](?: [{CJK}]){{1,2}}|{NAME})"  # …本报通讯员汪 涛摄: spaced too
