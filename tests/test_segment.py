@@ -2642,6 +2642,21 @@ def test_a_web_page_s_short_title_over_its_one_paragraph() -> None:
         ("翠屏路口新添“口袋公园”", "本报记者 吴泓 摄")]
 
 
+def test_a_title_as_wide_as_its_column_over_a_sentence_opening_on_its_purpose() -> None:
+    # 为方便居民就近阅读，…: no wrapped line runs on into a sentence's purpose clause.
+    essay = ("老茶树是祖辈留下的家底，也是一方水土的名片。"
+             "只有让茶农得到实惠，这份家底才能传下去。")
+    body = ("为方便居民就近阅读，瓷韵街道近日在社区党群服务中心、溪口公园等处新增3处共享图书驿站，"
+            "每处配备图书1000余册。")
+    text = "\n".join(["凤城时评", "给老茶树建档，更要给茶农撑腰", "■ 林 溪", *column(essay, 13), "",
+                     "瓷韵街道新增3处共享图书驿站", *column(body, 14),
+                     "(潮州日报全媒体记者 杨 帆)"])
+    page = segment(text)
+    accounted(text, page)
+    assert [a.title for a in page.articles] == [
+        "给老茶树建档，更要给茶农撑腰", "瓷韵街道新增3处共享图书驿站"]
+
+
 def test_a_column_pasted_into_a_markdown_page_is_read_as_a_column() -> None:
     # Two of its lines are cut mid-phrase and one at a comma: hard-wrapped, one caption.
     text = "\n".join([

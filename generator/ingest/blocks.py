@@ -30,6 +30,8 @@ MAX_HEAD_CHARS = 34
 ROW_ENDS = frozenset("）)分%元个件人次")
 INDENT = 2  # a paragraph's first line is indented two characters in print
 OPENER_COMMA = 9  # characters: a sentence's opening time (3月10日，) is set off this soon
+# …or its purpose, a little longer: 为方便居民就近阅读，…
+PURPOSE_OPENER_RE = re.compile(r"^为[\u4e00-\u9fff]{2,10}，")
 SUFFIX_AFTER = 3  # lines: a headline is read under a story at least this long
 SHORT_TITLE_LINE = 0.65  # of the body's width: a title's last line this short is no text
 TITLE_LAST_LINE = 0.75  # …and under two such lines, a title's line this short
@@ -721,7 +723,9 @@ class BlockBuilder:
             isinstance(prev, Marker) and prev.kind in (Kind.SIGNATURE, Kind.CREDIT, Kind.NOISE))
         # A sentence set off by its time (3月10日，… 近日，…) starts under the line: no
         # sentence runs on into it, so the line above is a headline of some width.
-        opener = opens_sentence(rest[0].text) and "，" in rest[0].text[:OPENER_COMMA]
+        first = rest[0].text
+        opener = opens_sentence(first) and (
+            "，" in first[:OPENER_COMMA] or PURPOSE_OPENER_RE.match(first) is not None)
         if opener or size >= 2:
             limit = body_width - 1.0
         elif finished:
