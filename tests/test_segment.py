@@ -2657,6 +2657,22 @@ def test_a_title_as_wide_as_its_column_over_a_sentence_opening_on_its_purpose() 
         "给老茶树建档，更要给茶农撑腰", "瓷韵街道新增3处共享图书驿站"]
 
 
+def test_pieces_of_a_package_titled_who_then_two_matched_phrases() -> None:
+    # 身份+姓名：A B titles, nearly as wide as the column, each piece signed 记者 X.
+    one = ("“我开的是9路车，老年乘客多，起步、刹车都得稳当。”开了18年公交车的郭建平说，"
+           "他的车上常备着一个小药箱和几把雨伞。")
+    two = ("每天早高峰，58岁的柴红梅都会准时出现在新槐街与汾堤路交叉口，"
+           "手持小红旗劝导行人和电动车遵守信号灯。")
+    text = "\n".join(["【共建文明城·身边人说】", "公交司机郭建平：车开稳一点 乘客暖一点",
+                     *column(one, 21), "记者 段宁", "", "志愿者柴红梅：路口站一站 心里亮堂堂",
+                     *column(two, 21), "记者 段宁"])
+    page = segment(text)
+    accounted(text, page)
+    assert [(a.title, a.byline) for a in page.articles] == [
+        ("公交司机郭建平：车开稳一点 乘客暖一点", "记者 段宁"),
+        ("志愿者柴红梅：路口站一站 心里亮堂堂", "记者 段宁")]
+
+
 def test_a_column_pasted_into_a_markdown_page_is_read_as_a_column() -> None:
     # Two of its lines are cut mid-phrase and one at a comma: hard-wrapped, one caption.
     text = "\n".join([

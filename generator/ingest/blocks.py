@@ -157,6 +157,9 @@ def next_block(blocks: list[Block], i: int) -> int | None:
 PLACE_COLON_RE = re.compile(
     r"^[\u4e00-\u9fff]{1,6}(?:[县区市镇乡村局委办院所]|街道|社区)：[^，。,；;：:]{4,}$")
 SPEAKER_RE = re.compile(r"^(?:记者|问|答|主持人|本报)[：:]")
+# 公交司机郭建平：车开稳一点 乘客暖一点: who, then two matched phrases a space apart, as
+# titles print them (no one's words are set so).
+PAIRED_TITLE_RE = re.compile(r"^[^，。；：:\s]{2,12}[：:][^，。；\s]{3,10} [^，。；\s]{3,10}$")
 SPACED_WORDS_RE = re.compile(r"^\S+(?: \S+)+$")
 # Characters a headline does not end on: the line breaks mid-phrase ("…新春灯展在").
 DANGLING = "的在和与把被从向及"
@@ -227,7 +230,8 @@ def head_line(ln: Line, column: float, page_column: float = 0.0, wraps: bool = F
     if colon != -1 and PLACE_LABEL_RE.match(text):
         return True  # 凤栖区槐塬镇： over the rest of its title
     if colon != -1 and (colon == len(text) - 1 or SPEAKER_RE.match(text) or (
-            ln.width >= 0.9 * page_column and not PLACE_COLON_RE.match(text))):
+            ln.width >= 0.9 * page_column and not PLACE_COLON_RE.match(text)
+            and not PAIRED_TITLE_RE.match(text))):
         return False  # "记者：…", "许秋生：…": dialogue, not a headline such as "某某区：…"
     commas = sum(text.count(ch) for ch in "，,、")
     if commas > 1 or (commas and ln.width >= 0.85 * column - INDENT):
@@ -708,6 +712,9 @@ class BlockBuilder:
                 and run[2].width <= SHORT_TITLE_LINE * max(ln.width for ln in run[3:]):
             size = 3  # 观海短评 / 让“出海即上桌” / 跑得更快: a kicker over a title of two lines
         size = max(size, self._short_lines_atop(run))
+        if size == 1 and len(run) > 3 and PAIRED_TITLE_RE.match(run[1].text) \
+                and not run[0].terminal:
+            size = 2  # 【共建文明城·身边人说】 / 公交司机郭建平：车开稳一点 乘客暖一点
         prefix, rest = run[:size], run[size:]
         if len(rest) == 1 and self._title_over_a_line(prefix, rest[0]):
             return prefix, rest
@@ -732,6 +739,9 @@ class BlockBuilder:
             limit = body_width - INDENT - 1.5
         else:
             limit = 0.65 * body_width
+        if size == 1 and PAIRED_TITLE_RE.match(prefix[0].text) \
+                and prefix[0].width <= body_width + RUN_ON_SLACK:
+            return prefix, rest  # 公交司机郭建平：车开稳一点 乘客暖一点, however wide
         if opener and size == 1 and prefix[0].width <= body_width + RUN_ON_SLACK \
                 and not any(ch in prefix[0].text for ch in "，。、；：！？,;:!?"):
             return prefix, rest  # no unfinished line runs on into an opening time (进入冬季，…)
