@@ -2673,6 +2673,18 @@ def test_pieces_of_a_package_titled_who_then_two_matched_phrases() -> None:
         ("志愿者柴红梅：路口站一站 心里亮堂堂", "记者 段宁")]
 
 
+def test_bulleted_titles_wrapped_over_two_lines_both_well_short_of_the_text() -> None:
+    text = "\n".join([
+        "社区动态", "●古槐社区“共享", "工具箱”受欢迎", "古槐社区在党群服务中心设",
+        "立“共享工具箱”，电钻、", "扳手等30多种工具免费借", "用。(记者 王蕾)",
+        "●杏林街道开办", "“周末健康课”", "杏林街道联合辖区社区卫生", "服务站，每周六上午开设健",
+        "康课。(通讯员 田甜)"])
+    page = segment(text)
+    accounted(text, page)
+    assert [a.title for a in page.articles] == [
+        "古槐社区“共享工具箱”受欢迎", "杏林街道开办“周末健康课”"]
+
+
 def test_a_column_pasted_into_a_markdown_page_is_read_as_a_column() -> None:
     # Two of its lines are cut mid-phrase and one at a comma: hard-wrapped, one caption.
     text = "\n".join([

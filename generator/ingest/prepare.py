@@ -234,7 +234,8 @@ def bullet_titles(lines: list[Line], markdown: bool) -> list[Line]:
     than the text right under it (◆东淝区…开设夜间门诊 / 为方便上班族就医，…), or over
     a line that opens a sentence (●岚川县启动冬季农田水利建设 / 10月18日，…) is a
     brief's title; so is one wrapped onto a short second line over such a sentence, or
-    over a line twice its width (◆安河区开展秋季燃气安全入户检 / 查 / 即日起，…). A
+    over a line twice its width (◆安河区开展秋季燃气安全入户检 / 查 / 即日起，…), or
+    both lines well short of the text's (●古槐社区“共享 / 工具箱”受欢迎 / 古槐社区在…). A
     bulleted line as wide as its column over the rest of its sentence runs on into the
     next."""
     wrapped: list[Line] = []  # second lines taken into their titles
@@ -253,9 +254,10 @@ def bullet_titles(lines: list[Line], markdown: bool) -> list[Line]:
             if lines[i] is not ln:
                 marks.add(ln.text[:1])
         elif nxt.kind is Kind.TEXT and after is not None and after.kind is Kind.TEXT \
-                and (opens_sentence(after.text) or nxt.width * 2 <= after.width) \
-                and len(nxt.text) + TITLE_SHORTER <= len(ln.text) \
-                and not any(mark in nxt.text for mark in "，。；,;："):
+                and not any(mark in nxt.text for mark in "，。；,;：") and ((
+                    (opens_sentence(after.text) or nxt.width * 2 <= after.width)
+                    and len(nxt.text) + TITLE_SHORTER <= len(ln.text))
+                or max(ln.width, nxt.width) <= after.width - 2 * TITLE_SHORTER):
             joined = Line(ln.no, ln.text + nxt.text, ln.kind, ln.width + nxt.width)
             title = bullet_title(joined, markdown)
             if title:
