@@ -237,7 +237,8 @@ def test_photo_credits(text: str) -> None:
 
 
 @pytest.mark.parametrize("text", ["（记者 王一 通讯员 张二 报道）", "（据新华社电）", "据新华社电",
-                                  "(通讯员 许 可)", "（据《河南日报》）", "（作者：李 禾）"])
+                                  "(通讯员 许 可)", "（据《河南日报》）", "（作者：李 禾）",
+                                  "（文/田明远）"])
 def test_bylines_printed_after_the_text_sign_the_article(text: str) -> None:
     assert kind_of(text)[0] == "signature"
 
@@ -537,3 +538,9 @@ def test_a_bar_closing_a_web_table_s_cell_after_the_text_is_markup() -> None:
     lines = prepare_lines("  巩固治理成效。 |", markdown=False)
     assert [(ln.kind, ln.text, ln.reason) for ln in lines] == [
         (Kind.TEXT, "巩固治理成效。", ""), (Kind.NOISE, "|", "page markup")]
+
+
+def test_a_site_s_copyright_notice_is_furniture_though_it_ends_a_sentence() -> None:
+    assert kind_of("版权声明：凡临汾日报和临汾新闻网刊发的稿件，未经书面授权，不得转载。") == (
+        "noise", "masthead")
+    assert kind_of("凡是转载的稿件都要注明出处。")[0] == "text"

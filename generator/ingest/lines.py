@@ -128,7 +128,8 @@ BYLINE_GLUED_RE = re.compile(  # …not a sentence that starts 记者从…获�
 TRAILING_BYLINE_RE = re.compile(
     rf"^[（(](?:(?:{ROLE})\s*(?:{NAME}|{SPACED_NAME})(?:\s+{NAME})*\s*)+(?:报道|采写|整理)?[）)]$"
     rf"|^[（(]?据《?(?:新华社|中新社|人民日报|人民网|央视新闻|央视网|[{CJK}]{{2,6}}(?:报|网|社))》?电?[）)]?$"
-    rf"|^[（(]作者[：:]\s*(?:{NAME}|{SPACED_NAME})[）)]$")  # （作者：李 禾）
+    # （作者：李 禾）, （文/田明远）
+    rf"|^[（(](?:作者[：:]|文\s*[/／])\s*(?:{NAME}|{SPACED_NAME})[）)]$")
 # How a photo's credit ends: X 摄, X 供图, X 摄影报道 (a picture story's own reporter),
 # X 文/摄 (who wrote the caption took the picture).
 SHOT = r"(?:摄影报道|摄|供图|(?:文\s?)?[/／]摄)"
@@ -444,8 +445,10 @@ def classify(no: int, text: str, markdown: bool) -> Line:
     if "](" in text and first in "![-*·•" and MD_LINKS_RE.match(text):
         reason = "image" if first == "!" else "links"  # however long their addresses
         return Line(no, text, Kind.NOISE, width, reason=reason)
+    if last == "。" and first in "版凡" and COPYRIGHT_RE.match(text):
+        return Line(no, text, Kind.NOISE, width, reason="masthead")  # 版权声明：凡…不得转载。
     if last in "。！？":
-        return Line(no, text, Kind.TEXT, width)  # a sentence's end: no furniture ends so
+        return Line(no, text, Kind.TEXT, width)  # a sentence's end: no other furniture ends so
     if len(text) > NOISE_LINE_MAX:  # …and none is longer, but a site's menu of sections
         menu = ("|" in text or "｜" in text) and MENU_RE.match(text)
         return Line(no, text, Kind.NOISE, width, reason="page header") if menu \
@@ -456,6 +459,9 @@ def classify(no: int, text: str, markdown: bool) -> Line:
     return Line(no, text, Kind.TEXT, width)
 
 
+# A site's or a paper's copyright notice, a sentence of its own under the article.
+COPYRIGHT_RE = re.compile(
+    r"^(?:版权声明[：:]|凡[^。]{0,40}稿件)[^。]{0,60}(?:授权|许可)[^。]{0,20}转载")
 NOISE_LINE_MAX = 60  # characters: a line of page furniture is no longer
 # characters: a bulleted byline names its role this soon (■ 邯郸新闻传媒中心记者 X)
 BULLET_ROLE_AT = 16
