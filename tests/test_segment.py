@@ -2685,6 +2685,19 @@ def test_bulleted_titles_wrapped_over_two_lines_both_well_short_of_the_text() ->
         "古槐社区“共享工具箱”受欢迎", "杏林街道开办“周末健康课”"]
 
 
+def test_a_web_article_s_short_title_over_its_data_line_after_the_last_one_s_editor() -> None:
+    # The editor's line ends the article above: the short line under it is no masthead item.
+    text = "\n".join([
+        "    贺秋菊从十几岁起跟着母亲学剪纸，几十年来创作作品上千幅，长卷完成后将送给社区展出。",
+        "    记者 卫晓 摄", "【责任编辑: 贺一鸣】", "", "新槐街的今昔",
+        "2026-03-18 11:20:03 来源：临汾新闻网 浏览次数：",
+        "    用照片记录城市的变化，是老摄影人柴永年坚持了三十多年的事。近日，记者选出两组照片。",
+        "    柴永年 摄", "责任编辑：贺一鸣"])
+    page = segment(text)
+    accounted(text, page)
+    assert [a.title for a in page.articles] == [None, "新槐街的今昔"]
+
+
 def test_a_column_pasted_into_a_markdown_page_is_read_as_a_column() -> None:
     # Two of its lines are cut mid-phrase and one at a comma: hard-wrapped, one caption.
     text = "\n".join([

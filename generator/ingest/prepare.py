@@ -22,11 +22,13 @@ from generator.ingest.lines import (
     CREDIT_TAIL_RE,
     INDEX_HEADER_RE,
     LEAD_RE,
+    POSTED_AT_RE,
     ROLE,
     ROLE_WORD_RE,
     SHOT_ENDS,
     SIGN_OFF_DATE_RE,
     TRAILING_BYLINE_RE,
+    WEB_META_RE,
     Kind,
     Line,
     bare_title,
@@ -415,7 +417,7 @@ def dates_in_mastheads(lines: list[Line]) -> list[Line]:
             ln.kind, ln.reason = Kind.NOISE, "section name"  # FUKAN / 副刊
         elif any(lines[j].kind is Kind.NOISE and lines[j].reason in MASTHEAD_REASONS
                  for j in (i - 1, i + 1) if 0 <= j < len(lines)) \
-                and not after_finished_text(lines, i):
+                and not after_finished_text(lines, i) and not over_its_data(lines, i):
             ln.kind, ln.reason = Kind.NOISE, "page header"
             if i + 1 < len(lines):
                 heapq.heappush(todo, i + 1)  # the next item of the same header
@@ -429,6 +431,14 @@ def after_finished_text(lines: list[Line], i: int) -> bool:
     above = next((ln for ln in reversed(lines[max(0, i - 3):i]) if ln.kind is not Kind.BLANK),
                  None)
     return above is not None and above.kind in (Kind.TEXT, Kind.LEAD) and above.terminal
+
+
+def over_its_data(lines: list[Line], i: int) -> bool:
+    """Is line i set right over a web article's data line (新槐街的今昔 / 2026-03-18
+    11:20:03 来源：临汾新闻网 浏览次数：)? It is that article's title."""
+    data = lines[i + 1].text if i + 1 < len(lines) else ""
+    return ("来源" in data or POSTED_AT_RE.search(data) is not None) \
+        and WEB_META_RE.search(data) is not None  # (not the page's 责任编辑：… line)
 
 
 MASTHEAD_ITEM = 6  # characters: a section's name or a page number beside the masthead
