@@ -223,7 +223,8 @@ def test_byline_lines(text: str, expected: str) -> None:
 
 
 CREDITS = ["（王一 摄）", "王一 李二 摄", "本版摄影：张三 李四", "受访者 供图",
-           "（摄影：何晴 李禾）", "YMG全媒体记者 唐 克 摄", "记者/陈家豪 摄", "通讯员/赵启明 摄",
+           "（摄影：何晴 李禾）", "漫画/林 默", "YMG全媒体记者 唐 克 摄", "记者/陈家豪 摄",
+           "通讯员/赵启明 摄",
            "兰州日报社全媒体记者 康宁 摄", "本报记者 王一 通讯员 李二 摄", "生活报记者张帆摄",
            "新华社记者 谢 程 摄", "唐城新闻传媒中心记者 王 硕 摄",
            "盐城融媒记者 罗川 摄", "本报记者 沈 川 摄影报道", "本报记者李晴通讯员杨永红 摄影报道",
@@ -544,3 +545,9 @@ def test_a_site_s_copyright_notice_is_furniture_though_it_ends_a_sentence() -> N
     assert kind_of("版权声明：凡临汾日报和临汾新闻网刊发的稿件，未经书面授权，不得转载。") == (
         "noise", "masthead")
     assert kind_of("凡是转载的稿件都要注明出处。")[0] == "text"
+
+
+def test_an_author_after_a_middle_dot_is_a_byline_and_a_link_is_not() -> None:
+    line = classify(1, "·陈一舟", markdown=True)
+    assert (line.kind, line.text) == (Kind.BYLINE, "陈一舟")
+    assert classify(1, "·锦溪岸边练英歌", markdown=True).kind is Kind.TEXT

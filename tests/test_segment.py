@@ -40,7 +40,7 @@ CONT_NOTE_RE = re.compile(
 )
 HEADING_MARK_RE = re.compile(r"^#{1,6}(?=\s|[“‘《「（(])")  # "# 标题", or "#“标题”" once repaired
 BOLD_LINE_RE = re.compile(r"^\*\*[^*]{2,34}\*\*$")
-BULLET_RE = re.compile(r"^[●○■□◆◇▲△★☆•◎]+")
+BULLET_RE = re.compile(r"^[●○■□◆◇▲△★☆•◎]+|^·(?=\s*[\u4e00-\u9fff]{2,3}$)")  # ·陈一舟
 # ▲【标题】 on its own line, or before its brief's text (▲【标题】近日，…) or its title
 # (# 【图片新闻】樱花绽放引客来)
 BRACKETED_TITLE_RE = re.compile(r"^(?:#{1,6}\s*)?[●○■□◆◇▲△★☆•◎]*\s*【[^】]+】")
@@ -2696,6 +2696,19 @@ def test_a_web_article_s_short_title_over_its_data_line_after_the_last_one_s_edi
     page = segment(text)
     accounted(text, page)
     assert [a.title for a in page.articles] == [None, "新槐街的今昔"]
+
+
+def test_a_cartoon_s_bold_title_under_its_credit_before_a_rule() -> None:
+    text = "\n".join([
+        "# 白鹭湖的早晨", "", "·陈一舟", "", "天刚蒙蒙亮，白鹭湖还睡在一层薄雾里。", "", "---", "",
+        "![](/images/2026/0312/05/mh01.jpg)", "", "冷库建起来了，规矩也要“冷藏”好。", "",
+        "漫画/林 默", "", "**保鲜**", "", "---", "", "# 汕尾日报“海韵”副刊征稿启事", "",
+        "本报“海韵”副刊即日起面向社会征集散文、诗歌、随笔等文学作品。"])
+    page = segment(text)
+    accounted(text, page)
+    assert [(a.kicker, a.title, a.byline) for a in page.articles] == [
+        (None, "白鹭湖的早晨", "陈一舟"), (None, "保鲜", "漫画/林 默"),
+        (None, "汕尾日报“海韵”副刊征稿启事", None)]
 
 
 def test_a_column_pasted_into_a_markdown_page_is_read_as_a_column() -> None:

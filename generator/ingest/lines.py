@@ -108,6 +108,13 @@ AUTHOR_UNIT_RE = re.compile(
     rf"|^[{CJK}]{{3,16}}(?:社区|街道|村|学校|医院|中心|公司|局)\s+(?:[{CJK}]{{2,3}}|{SPACED_NAME})$")
 # □ 罗 秋 / ■张明: an author's name in a box, the byline of an essay or a letter.
 NAME_BULLETS = BULLET_MARKS + "☆△"  # …any of them before an author's name
+SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余"
+    "杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙"
+    "史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁"
+    "岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆")
+# ·陈一舟 under an essay's title: the author after a middle dot (a site's links are longer).
+DOTTED_NAME_RE = re.compile(rf"^·\s*[{CJK}]{{2,3}}$")
 BOXED_NAME_RE = re.compile(rf"^[□■◎]\s*[{CJK}](?:\s?[{CJK}]){{1,3}}$"
                            rf"|^[{BULLETS}○]\s*[{CJK}](?:\s?[{CJK}]){{1,2}}$")  # ◇ 冶 平
 # 文 张三 图 李四: who wrote and who photographed.
@@ -137,6 +144,7 @@ SHOT_ENDS = ("摄", "摄影报道")
 CREDIT_RE = re.compile(
     rf"^[（(]?(?:{ROLE}\s*)?(?:{NAME}|{SPACED_NAME})(?:\s+(?:{ROLE}\s*)?{NAME})*\s*{SHOT}[）)]?$"
     rf"|^本版(?:摄影|图片)[：:]\s*{NAME}(?:[\s、]+{NAME})*$"
+    rf"|^漫画\s*[/／：:]\s*(?:{NAME}|{SPACED_NAME})$"  # 漫画/林 默: who drew the cartoon
     # the paper and its photographer: 鹰潭日报 周 平/摄, 阳泉日报社乔 楠摄
     rf"|^(?:{PAPER})\s*(?:[{CJK}](?: [{CJK}]){{1,2}}|[{CJK}·]{{2,4}})\s*{SHOT}$"
     rf"|^(?:(?:{NAME}|{SPACED_NAME})\s*摄\s*){{2,4}}$"  # 安 岚 摄　邢一帆 摄: a row over a group
@@ -419,6 +427,8 @@ def classify(no: int, text: str, markdown: bool) -> Line:
     if plain and (last in "）)" or (" " in text and text[-1] not in "摄图")) \
             and AUTHOR_UNIT_RE.match(text):
         return Line(no, text, Kind.BYLINE, width)  # 孙海海（市教育局）: a 来论's author
+    if first == "·" and DOTTED_NAME_RE.match(text) and text[1:].lstrip()[:1] in SURNAMES:
+        return Line(no, text[1:].lstrip(), Kind.BYLINE, width)  # ·陈一舟
     if first in NAME_BULLETS and BOXED_NAME_RE.match(text):
         # □ 罗 秋, ◇ 冶 平: the author's name
         return Line(no, text.lstrip(NAME_BULLETS + " "), Kind.BYLINE, width)
@@ -426,8 +436,8 @@ def classify(no: int, text: str, markdown: bool) -> Line:
         return Line(no, text, Kind.LEAD, width)
     if plain and last in "摄图道）)" and len(text) <= 40 and CREDIT_RE.match(text):
         return Line(no, text, Kind.CREDIT, width)
-    if plain and first in "本摄" and CREDIT_RE.match(text):
-        return Line(no, text, Kind.CREDIT, width)  # 本版摄影：X, 摄影：X
+    if plain and first in "本摄漫" and CREDIT_RE.match(text):
+        return Line(no, text, Kind.CREDIT, width)  # 本版摄影：X, 摄影：X, 漫画/X
     if plain and len(text) <= 40 and ROLE_WORD_RE.search(text) and (
             is_byline(text) or COMMENTATOR_RE.match(text)) and not EDITORS_GLUED_RE.match(text) \
             and not ("责" in text[:3] and EDITORS_RE.match(text)):  # (责任编辑 王 帆)

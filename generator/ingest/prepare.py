@@ -27,6 +27,7 @@ from generator.ingest.lines import (
     ROLE_WORD_RE,
     SHOT_ENDS,
     SIGN_OFF_DATE_RE,
+    SURNAMES,
     TRAILING_BYLINE_RE,
     WEB_META_RE,
     Kind,
@@ -63,11 +64,6 @@ SIGNATURE_TAIL_RE = re.compile(
     r"(?P<name>[\u4e00-\u9fff·]{2,4}(?:\s+[\u4e00-\u9fff·]{2,4}){0,2})[）)]$"
 )
 
-SURNAMES = frozenset(
-    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余"
-    "杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙"
-    "史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁"
-    "岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆")
 BARE_NAME_RE = re.compile(r"^[\u4e00-\u9fff](?:\s?[\u4e00-\u9fff]){1,2}$")
 
 

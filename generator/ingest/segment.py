@@ -43,6 +43,7 @@ from generator.ingest.lines import (
     NUMBERED_ITEM_RE,
     SIGN_OFF_DATE_RE,
     SPACED_TITLE_RE,
+    SURNAMES,
     TRAILING_BYLINE_RE,
     Kind,
     Line,
@@ -73,7 +74,6 @@ from generator.ingest.prepare import (
     BARE_NAME_RE,
     SIGN_OFF_RE,
     SIGNATURE_TAIL_RE,
-    SURNAMES,
     is_name,
     mend_wrapped_subtitles,
     prepare_lines,
@@ -429,11 +429,26 @@ class Assembler:
             self.attach(cur, head, subtitles, demote=True)
             self.join_next = True
             return
+        if head.markdown_level and self.titles_credited_picture(i):
+            self.attach(cur, head, subtitles, demote=False)  # the picture's title, under it
+            return
         if head.markdown_level:
             self.open_with(head, subtitles)
             self.note(self.cur, i, "above")
             return
         self.follow_plan(i, head, subtitles)
+
+    def titles_credited_picture(self, i: int) -> bool:
+        """A title right under an untitled picture's credit, a rule or the next title under
+        it (caption / 漫画/林 默 / **保鲜** / ---): nothing of its own follows, so it is the
+        picture's."""
+        cur = self.cur
+        if cur is None or not self.closed or cur.title or cur.kind != "photo" \
+                or not cur.paragraphs or i + 1 >= len(self.blocks):
+            return False
+        below = self.blocks[i + 1]
+        return (isinstance(below, Marker) and below.kind is Kind.NOISE
+                and below.line.reason == "rule") or isinstance(below, Head)
 
     def signs_notice(self, i: int, head: Head) -> bool:
         """A unit's name alone under the text of a notice titled above it, nothing but its
