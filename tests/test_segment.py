@@ -2245,6 +2245,16 @@ def test_title_lines_ending_on_counts_right_over_a_lead_are_no_table() -> None:
     assert article.title == "绿岭区前两月签约项目18个总投资112亿元"
 
 
+def test_title_lines_ending_on_counts_under_their_story_are_no_table() -> None:
+    story = ("本报讯（记者 孙 悦）3月14日，石柳区工业园区举行春季项目集中签约活动，"
+             "现场签约项目12个。已有5个项目完成前期手续。")
+    text = "\n".join([*column(story, 16), "石柳区工业园区新签约项目12个", "总投资46亿元", "",
+                     "梭梭锁住了流沙，肉苁蓉鼓起了钱袋。"])
+    page = segment(text)
+    accounted(text, page)
+    assert page.articles[0].title == "石柳区工业园区新签约项目12个总投资46亿元"
+
+
 def test_a_commentary_whose_kicker_title_and_byline_follow_its_text() -> None:
     text = "\n".join(["一颗苹果，从“卖得出”到“卖", "得好”，靠的是分级、包装和", "冷链，更靠品牌。",
                       "延河短评", "让“延安苹果”香飘更远", "本报评论员", "",

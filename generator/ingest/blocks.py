@@ -322,7 +322,10 @@ def mark_rows(chunk: list[Line]) -> None:
             end += 1
         run = chunk[start:end]
         over_lead = end < len(chunk) and chunk[end].kind in (Kind.LEAD, Kind.BYLINE)
-        if not over_lead and (  # 绿岭区…项目18个 / 总投资112亿元 / 本报讯…: a headline's
+        # …or under its story, ending the chunk: …前期手续。 / …新签约项目12个 / 总投资46亿元
+        under_story = len(run) == 2 and end == len(chunk) and start > 0 \
+            and chunk[start - 1].terminal and not any(" " in ln.text for ln in run)
+        if not over_lead and not under_story and (  # …项目18个 / 总投资112亿元 / 本报讯…
                 len(run) >= 3 or (len(run) == 2 and row_shape(run[0]) == row_shape(run[1]))):
             for ln in run:
                 ln.row = True
