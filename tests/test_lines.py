@@ -551,3 +551,19 @@ def test_an_author_after_a_middle_dot_is_a_byline_and_a_link_is_not() -> None:
     line = classify(1, "·陈一舟", markdown=True)
     assert (line.kind, line.text) == (Kind.BYLINE, "陈一舟")
     assert classify(1, "·锦溪岸边练英歌", markdown=True).kind is Kind.TEXT
+
+
+@pytest.mark.parametrize(("text", "reason"), [
+    ("打开微信，点击“发现”，使用“扫一扫”即可将网页分享至朋友圈。", "page header"),
+    ("W020260312384105.jpg", "image"),
+    ("微信图片_20260312.jpg", "image"),
+])
+def test_a_site_s_share_instructions_and_an_image_s_file_name_are_furniture(
+        text: str, reason: str) -> None:
+    assert kind_of(text) == ("noise", reason)
+
+
+def test_a_source_signature_wrapped_after_its_opening_word() -> None:
+    lines = prepare_lines("在秋播前完成主体工程建设。（据\n《甘肃日报》）", markdown=False)
+    assert [(ln.kind, ln.text) for ln in lines] == [
+        (Kind.TEXT, "在秋播前完成主体工程建设。"), (Kind.SIGNATURE, "（据《甘肃日报》）")]

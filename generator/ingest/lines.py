@@ -455,6 +455,8 @@ def classify(no: int, text: str, markdown: bool) -> Line:
     if "](" in text and first in "![-*·•" and MD_LINKS_RE.match(text):
         reason = "image" if first == "!" else "links"  # however long their addresses
         return Line(no, text, Kind.NOISE, width, reason=reason)
+    if last == "。" and "分享" in text and SHARE_HOWTO_RE.search(text):
+        return Line(no, text, Kind.NOISE, width, reason="page header")  # 打开微信，…分享至朋友圈。
     if last == "。" and first in "版凡" and COPYRIGHT_RE.match(text):
         return Line(no, text, Kind.NOISE, width, reason="masthead")  # 版权声明：凡…不得转载。
     if last in "。！？":
@@ -574,6 +576,10 @@ NAV_ITEM_RE = re.compile(
     r"[A-D]?\d{1,2}版[：:]|返回目录|上一篇|下一篇|[上前]一版|[下后]一版|PDF版|版权所有|未经许可不得转载")
 NAV_ITEMS = 2
 # A web page's share buttons: 微信 朋友圈 微博.
+# How to share the page, under its share buttons: 打开微信，点击“发现”，使用“扫一扫”即可将…
+SHARE_HOWTO_RE = re.compile(r"^(?:打开微信|使用“?扫一扫”?|用微信扫).{0,40}分享(?:至|到)朋友圈")
+# A picture's file name alone on its line, where a web page's image was: 20260315_6a1f03.jpg.
+IMAGE_FILE_RE = re.compile(r"^[\w\-()（）]{1,60}\.(?:jpe?g|png|gif|webp|bmp)$", re.IGNORECASE)
 SHARE_LINE_RE = re.compile(
     r"^(?:(?:分享到|微信|朋友圈|微博|QQ空间|QQ|抖音|复制链接)[：:]?\s*){2,}$")
 DATED_LINE_RE = re.compile(
@@ -741,6 +747,8 @@ def noise_reason(text: str) -> str:
         return "page header"  # share buttons
     if text[0] in "![" and IMAGE_LINE_RE.match(text):
         return "image"  # ![](images/06_02.jpg): a picture of a Markdown-like dump
+    if text[-1] in "gGfFpP" and "." in text[-5:] and IMAGE_FILE_RE.match(text):
+        return "image"  # W020260312384105.jpg: an image's file name where it stood
     if "A" <= text[0] <= "Z" and PINYIN_BANNER_RE.match(text):
         return "section banner"
     reason = furniture_reason(text) or (

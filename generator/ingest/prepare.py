@@ -564,7 +564,8 @@ def is_name(text: str) -> bool:
 
 OPEN_SIGNATURE_RE = re.compile(r"[（(][^（()）]{0,24}$")  # （记者 彭亮 通讯员 / （雷辉
 SIGNATURE_END_RE = re.compile(  # 2版）, 第 2 版）, 第A3版）
-    r"^[\u4e00-\u9fff·\s]{1,10}[）)]$|^(?:第\s*)?[A-Za-z]?[0-9０-９]{1,2}\s*版[）)]$")
+    r"^[\u4e00-\u9fff·\s]{1,10}[）)]$|^(?:第\s*)?[A-Za-z]?[0-9０-９]{1,2}\s*版[）)]$"
+    r"|^《[\u4e00-\u9fff]{2,10}》[）)]$")  # （据 / 《甘肃日报》）: a source wrapped
 
 
 DOUBLED_START_RE = re.compile(r"\n(\S)\1(\S)\2")  # a line starting 棋棋课课
