@@ -567,3 +567,9 @@ def test_a_source_signature_wrapped_after_its_opening_word() -> None:
     lines = prepare_lines("在秋播前完成主体工程建设。（据\n《甘肃日报》）", markdown=False)
     assert [(ln.kind, ln.text) for ln in lines] == [
         (Kind.TEXT, "在秋播前完成主体工程建设。"), (Kind.SIGNATURE, "（据《甘肃日报》）")]
+
+
+def test_a_photo_s_title_and_its_credit_with_a_role_on_one_line() -> None:
+    lines = prepare_lines("《塬上春早》 庆阳融媒记者 陈 岭 摄", markdown=False)
+    assert [(ln.kind, ln.text) for ln in lines] == [
+        (Kind.TEXT, "《塬上春早》"), (Kind.CREDIT, "庆阳融媒记者陈岭摄")]

@@ -906,9 +906,10 @@ def split_tails(text: str) -> list[str]:
 
 
 # 柳岸春深 刘 洋 摄: a photo's title, a space, its photographer's name spaced out, as printed.
+# …or with the photographer's role: 《塬上春早》 庆阳融媒记者 陈 岭 摄.
 TITLE_CREDIT_RE = re.compile(
     r"^(?P<title>[^\s，。；：！？,;:]{4,12})\s+"
-    r"(?P<credit>[\u4e00-\u9fff](?: [\u4e00-\u9fff]){1,2}\s*摄)$")
+    rf"(?P<credit>(?:{ROLE}\s*)?[\u4e00-\u9fff](?: ?[\u4e00-\u9fff]){{1,2}}\s*摄)$")
 SUBTITLE_FULL = 0.85  # of the column: a subtitle line this wide may wrap onto the next
 
 
