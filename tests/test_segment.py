@@ -46,6 +46,7 @@ BULLET_RE = re.compile(r"^[●○■□◆◇▲△★☆•◎]+|^·(?=\s*[\u4e
 BRACKETED_TITLE_RE = re.compile(r"^(?:#{1,6}\s*)?[●○■□◆◇▲△★☆•◎]*\s*【[^】]+】")
 SIGN_OFF_RE = re.compile(r"^\s{2,}——\s*[\u4e00-\u9fff·]{2,8}$")  # its dash, like a bullet
 LIST_BOLD_RE = re.compile(r"^[-*+▶►] \*\*")  # a Markdown list's item with a bold title
+GLUED_BOLD_RE = re.compile(r"^[▶►▲●■◆]\*\*")  # …or its bullet glued to it: ▲**标题**正文
 
 
 def column(text: str, width: int) -> list[str]:
@@ -86,6 +87,8 @@ def accounted(text: str, page: SegmentedPage) -> None:
             markup += chars("【】")
         if LIST_BOLD_RE.match(line):  # - **标题** 正文: the list's mark and the bold's stars
             markup += chars(line[0] + "****")
+        elif GLUED_BOLD_RE.match(line):
+            markup += chars(("" if bullet else line[0]) + "****")
     for article in page.articles:
         byline = article.byline or ""
         if byline and not re.search(r"[（()）]", byline):
@@ -2720,6 +2723,17 @@ def test_a_cartoon_s_bold_title_under_its_credit_before_a_rule() -> None:
     assert [(a.kicker, a.title, a.byline) for a in page.articles] == [
         (None, "白鹭湖的早晨", "陈一舟"), (None, "保鲜", "漫画/林 默"),
         (None, "汕尾日报“海韵”副刊征稿启事", None)]
+
+
+def test_markdown_briefs_with_a_bullet_glued_to_their_bold_titles() -> None:
+    text = "\n".join([
+        "# 吴忠日报", "", "## 吴忠简讯", "",
+        "▲**柳湾镇举办春季招聘会**3月7日，柳湾镇举办专场招聘会，提供岗位860个。（记者 马兰）",
+        "", "▲**滨渠路人行道改造完工**近日，滨渠路人行道提升改造工程完工。（记者 杨雪）"])
+    page = segment(text)
+    accounted(text, page)
+    assert [(a.title, a.byline) for a in page.articles] == [
+        ("柳湾镇举办春季招聘会", "记者 马兰"), ("滨渠路人行道改造完工", "记者 杨雪")]
 
 
 def test_a_column_pasted_into_a_markdown_page_is_read_as_a_column() -> None:

@@ -363,8 +363,9 @@ def classify(no: int, text: str, markdown: bool) -> Line:
             return Line(no, text, Kind.BLANK, 0.0)
         if text.isdigit() and len(text) <= 2:  # • 1, • 2: the view's pictures, numbered
             return Line(no, text, Kind.NOISE, display_width(text), reason="image")
-    if markdown and text[0] in "-*+▶►" and text[1:2] == " " and text[2:4] == "**":
-        text = text[2:].lstrip()  # - **标题** 正文, ▶ **标题** 正文: a list's item, its title bold
+    if markdown and ((text[0] in "-*+▶►" and text[1:2] == " " and text[2:4] == "**")
+                     or (text[0] in "▶►▲●■◆" and text[1:3] == "**")):
+        text = text[1:].lstrip()  # - **标题** 正文, ▲**标题**正文: a list's item, its title bold
     width = display_width(text)
     first, last = text[0], text[-1]
     if markdown and first == "#":
