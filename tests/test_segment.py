@@ -2736,6 +2736,19 @@ def test_markdown_briefs_with_a_bullet_glued_to_their_bold_titles() -> None:
         ("柳湾镇举办春季招聘会", "记者 马兰"), ("滨渠路人行道改造完工", "记者 杨雪")]
 
 
+def test_a_title_wrapped_on_a_particle_and_a_line_of_facts_under_its_story() -> None:
+    story = ("去年从职业学院毕业后，她没有去大城市，而是回到家乡，进了这家羊绒制品厂。"
+             "如今，这个车间有工人86人，其中“00后”14人，大多是返乡青年。")
+    text = "\n".join([*column(story, 12), "羊绒车间里的", "“00后”",
+                     "柳湾镇返乡青年在家门口当上技术员", "",
+                     "3月8日，利民枣业合作社的社员在枣园里修剪枣树。"])
+    page = segment(text)
+    accounted(text, page)
+    first = page.articles[0]
+    assert (first.kicker, first.title, first.subtitle) == (
+        None, "羊绒车间里的“00后”", "柳湾镇返乡青年在家门口当上技术员")
+
+
 def test_a_column_pasted_into_a_markdown_page_is_read_as_a_column() -> None:
     # Two of its lines are cut mid-phrase and one at a comma: hard-wrapped, one caption.
     text = "\n".join([

@@ -576,18 +576,22 @@ class BlockBuilder:
             return []
         *top, facts = run[-3:]
         short = SHORT_OF_COLUMN * self.column
-        if all(self._suffix_line(ln) and ln.width <= short for ln in top) \
-                and facts.kind is Kind.TEXT and not facts.terminal and not facts.row \
+        if self._suffix_line(top[0], wraps=True) and self._suffix_line(top[1]) \
+                and all(ln.width <= short for ln in top) and facts.kind is Kind.TEXT \
+                and not facts.terminal and not facts.row \
                 and len(facts.text) <= MAX_HEAD_CHARS and not unbalanced(facts.text) \
                 and not any(ch in facts.text for ch in "。；;") \
                 and facts.text[-1] not in CONTINUING:
             return run[-3:]
         return []
 
-    def _suffix_line(self, ln: Line) -> bool:
+    def _suffix_line(self, ln: Line, wraps: bool = False) -> bool:
+        """A line of a headline printed under its story (wraps: its title goes on on the
+        next line, so it may break on a particle: 羊绒车间里的 / “00后”)."""
         return (ln.kind is Kind.TEXT and not ln.terminal and not ln.row and not ln.enumerated
                 and not any(ch in ln.text for ch in "，,、。")
-                and head_line(ln, float("inf"), self.column) and not unbalanced(ln.text))
+                and head_line(ln, float("inf"), self.column, wraps=wraps)
+                and not unbalanced(ln.text))
 
     def _pull_headline(self, run: list[Line]) -> list[Line]:
         """Lines right above a ——sub-headline are its headline, whatever their width: a

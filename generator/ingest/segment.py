@@ -22,6 +22,7 @@ import re
 from generator.errors import plural
 from generator.ingest.article import Article, Noise, SegmentedPage
 from generator.ingest.blocks import (
+    DANGLING,
     NOTICE_TITLE_RE,
     Block,
     BlockBuilder,
@@ -976,8 +977,13 @@ def split_head(head: Head, dashed_below: bool = False) -> tuple[str | None, str,
     dashed_below: a ——subtitle is printed under the group (not part of it)."""
     units: list[str] = []
     set_over = False  # the first block's first line was read as a kicker over its title
+    facts_under = False  # a title wrapped on a particle, then a longer line of facts
     for n, block in enumerate(head.blocks):
-        if len(block) >= 3 and block[0].text[-1] in "，," and "，" not in block[1].text:
+        if len(head.blocks) == 1 and len(block) == 3 and block[0].text[-1] in DANGLING \
+                and len(block[2].text) >= len(block[0].text + block[1].text) + SUBTITLE_LONGER:
+            facts_under = True  # 羊绒车间里的 / “00后” / 柳湾镇返乡青年在家门口当上技术员
+            units += [join_block(block[:2]), block[2].text]
+        elif len(block) >= 3 and block[0].text[-1] in "，," and "，" not in block[1].text:
             set_over = set_over or n == 0  # 泉阳区盘活城市边角地， / 推动…扩容 / title
             units.append(join_block(block[:2]))
             units.append(join_block(block[2:]))
@@ -993,12 +999,12 @@ def split_head(head: Head, dashed_below: bool = False) -> tuple[str | None, str,
         at = head.title_block if 0 <= head.title_block < len(units) else len(units) - 1
         kicker = " ".join(units[:at]) or None
         units = units[at:]
-    elif len(units) >= 2 and (set_over or is_kicker(units[0]) or units[0].endswith("——")
-                              or ("，" in units[0] and "，" not in units[1])
-                              or (EVENT_KICKER_RE.search(units[0]) is not None
-                                  and not units[1].startswith("—"))
-                              or (len(units[0]) <= KICKER_MAX
-                                  and len(units[0]) + KICKER_SHORTER <= len(units[1]))):
+    elif len(units) >= 2 and not facts_under and (
+            set_over or is_kicker(units[0]) or units[0].endswith("——")
+            or ("，" in units[0] and "，" not in units[1])
+            or (EVENT_KICKER_RE.search(units[0]) is not None and not units[1].startswith("—"))
+            or (len(units[0]) <= KICKER_MAX
+                and len(units[0]) + KICKER_SHORTER <= len(units[1]))):
         # A 引题 above is shorter than its 主题; a 副题 below it is the shorter one.
         kicker = units.pop(0)
     elif len(units) >= 2 and not units[1].startswith(DASHES) and (
