@@ -573,3 +573,17 @@ def test_a_photo_s_title_and_its_credit_with_a_role_on_one_line() -> None:
     lines = prepare_lines("《塬上春早》 庆阳融媒记者 陈 岭 摄", markdown=False)
     assert [(ln.kind, ln.text) for ln in lines] == [
         (Kind.TEXT, "《塬上春早》"), (Kind.CREDIT, "庆阳融媒记者陈岭摄")]
+
+
+def test_a_jump_note_with_a_circled_number_wrapped_over_two_lines() -> None:
+    lines = prepare_lines("收2.6万元，今年还将 (下转6\n版②)", markdown=False)
+    assert [(ln.kind, ln.page) for ln in lines] == [(Kind.TEXT, None), (Kind.CONT_ON, 6)]
+
+
+def test_a_caption_s_english_translation_under_its_credit_is_furniture() -> None:
+    text = "\n".join(["▶3月10日，一场春雪过后，鹞子岭景区银装素裹。", "覃 岚 摄",
+                      "On March 10, after a spring snowfall, Yaoziling was covered in white.",
+                      "Photographed by Qin Lan"])
+    lines = prepare_lines(text, markdown=False)
+    assert [(ln.kind, ln.reason) for ln in lines][1:] == [
+        (Kind.CREDIT, ""), (Kind.NOISE, "translation"), (Kind.NOISE, "translation")]

@@ -79,6 +79,7 @@ def prepare_lines(text: str, markdown: bool) -> list[Line]:
              for no, (raw, line) in enumerate(zip(raw_lines, repair_lines(text), strict=True),
                                               start=1)]
     dotted = "·" in text or "•" in text  # a box of ·links may be on the page
+    translated = "Photo" in text and "摄" in text  # a caption in English under its credit
     if DOUBLED_START_RE.search(text):  # one search rules most pages out
         pairs = mend_doubled_wraps(pairs)
     if sum(len(p[2]) == 1 for p in pairs) >= VERTICAL_MIN:
@@ -161,9 +162,24 @@ def prepare_lines(text: str, markdown: bool) -> list[Line]:
         bullet_titles(labels_in_text(out), markdown)))))
     if dotted:
         out = link_runs(out)
+    if translated:
+        out = translated_captions(out)
     if markdown:
         out = repeated_titles(out)
     return join_bylines(wrapped_lead_credits(titles_on_top(dates_in_mastheads(out))))
+
+
+def translated_captions(lines: list[Line]) -> list[Line]:
+    """A photo's caption in English under its credit (覃 岚 摄 / On March 10, … /
+    Photographed by Qin Lan): the picture's translation for visitors, furniture to an
+    archive of the Chinese text."""
+    for i in [i for i, ln in enumerate(lines) if ln.kind is Kind.CREDIT]:
+        j = i + 1
+        while j < len(lines) and lines[j].kind is Kind.TEXT and lines[j].text.isascii() \
+                and any(ch.isalpha() for ch in lines[j].text):
+            lines[j].kind, lines[j].reason = Kind.NOISE, "translation"
+            j += 1
+    return lines
 
 
 REPEAT_MIN = 4  # characters: a title this long, printed again under the page's own
@@ -563,8 +579,8 @@ def is_name(text: str) -> bool:
 
 
 OPEN_SIGNATURE_RE = re.compile(r"[（(][^（()）]{0,24}$")  # （记者 彭亮 通讯员 / （雷辉
-SIGNATURE_END_RE = re.compile(  # 2版）, 第 2 版）, 第A3版）
-    r"^[\u4e00-\u9fff·\s]{1,10}[）)]$|^(?:第\s*)?[A-Za-z]?[0-9０-９]{1,2}\s*版[）)]$"
+SIGNATURE_END_RE = re.compile(  # 2版）, 第 2 版）, 第A3版）, (下转6 / 版②)
+    r"^[\u4e00-\u9fff·\s]{1,10}[）)]$|^(?:第\s*)?[A-Za-z]?[0-9０-９]{0,2}\s*版[①-⑳]?[）)]$"
     r"|^《[\u4e00-\u9fff]{2,10}》[）)]$")  # （据 / 《甘肃日报》）: a source wrapped
 
 
