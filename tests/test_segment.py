@@ -2749,6 +2749,18 @@ def test_a_title_wrapped_on_a_particle_and_a_line_of_facts_under_its_story() -> 
         None, "羊绒车间里的“00后”", "柳湾镇返乡青年在家门口当上技术员")
 
 
+def test_a_table_s_title_ending_on_a_date_over_rows_of_spaced_cells() -> None:
+    # 某某价格（3月4日） ends on a figure in brackets as a row may, but holds no cells.
+    story = "“今年打算再种200亩胡麻，让更多乡亲跟着一起挣钱。”梁小军说。"
+    text = "\n".join([*column(story, 22), "", "雁丘区主要农贸市场蔬菜零售价格（3月4日）",
+                     "品名　　单位　　最高价　　最低价", "土豆　　元/斤　　1.80　　1.20",
+                     "大白菜　元/斤　　1.60　　1.00", "注：数据由雁丘区价格监测中心提供。"])
+    page = segment(text)
+    accounted(text, page)
+    assert [(a.title, a.kind) for a in page.articles] == [
+        (None, "news"), ("雁丘区主要农贸市场蔬菜零售价格（3月4日）", "table")]
+
+
 def test_a_column_pasted_into_a_markdown_page_is_read_as_a_column() -> None:
     # Two of its lines are cut mid-phrase and one at a comma: hard-wrapped, one caption.
     text = "\n".join([

@@ -305,6 +305,9 @@ def celled(ln: Line) -> bool:
     return ln.row or ln.text.count(" ") >= 2 or "\t" in ln.text
 
 
+TABLE_CELLS = 3  # a row of a table set with spaces holds this many cells at least
+
+
 def mark_rows(chunk: list[Line]) -> None:
     """Rows come in runs: row-like lines are rows when three or more stand together, or
     two of one shape (a two-line headline, 聚力产业链 招引大项目 / …项目143个, is no
@@ -321,6 +324,9 @@ def mark_rows(chunk: list[Line]) -> None:
         while end < len(chunk) and flags[end]:
             end += 1
         run = chunk[start:end]
+        if len(run) >= 3 and " " not in run[0].text \
+                and all(len(ln.text.split(" ")) >= TABLE_CELLS for ln in run[1:]):
+            run = run[1:]  # 某某价格（3月4日） over rows of cells: the table's title, no row
         over_lead = end < len(chunk) and chunk[end].kind in (Kind.LEAD, Kind.BYLINE)
         # …or under its story, ending the chunk: …前期手续。 / …新签约项目12个 / 总投资46亿元
         under_story = len(run) == 2 and end == len(chunk) and start > 0 \
