@@ -587,3 +587,8 @@ def test_a_caption_s_english_translation_under_its_credit_is_furniture() -> None
     lines = prepare_lines(text, markdown=False)
     assert [(ln.kind, ln.reason) for ln in lines][1:] == [
         (Kind.CREDIT, ""), (Kind.NOISE, "translation"), (Kind.NOISE, "translation")]
+
+
+@pytest.mark.parametrize("text", ["记者连线", "记者手记", "本报记者调查"])
+def test_a_reporter_s_column_label_is_no_byline(text: str) -> None:
+    assert kind_of(text)[0] == "text"

@@ -2761,6 +2761,17 @@ def test_a_table_s_title_ending_on_a_date_over_rows_of_spaced_cells() -> None:
         (None, "news"), ("雁丘区主要农贸市场蔬菜零售价格（3月4日）", "table")]
 
 
+def test_a_headline_that_asks_under_a_reporter_s_column_label_over_its_byline() -> None:
+    body = "眼下正是农民购买种子、化肥的时候，怎样避免买到假冒伪劣农资？记者采访了农业农村局。"
+    text = "\n".join(["记者连线", "春耕备耕，农资怎么买才放心？", "本报记者 乔 峰",
+                     *column(body, 23)])
+    page = segment(text)
+    accounted(text, page)
+    article = page.articles[0]
+    assert (article.kicker, article.title, article.byline) == (
+        "记者连线", "春耕备耕，农资怎么买才放心？", "本报记者乔峰")
+
+
 def test_a_column_pasted_into_a_markdown_page_is_read_as_a_column() -> None:
     # Two of its lines are cut mid-phrase and one at a comma: hard-wrapped, one caption.
     text = "\n".join([

@@ -189,6 +189,16 @@ def runs_on(first: str, rest: str) -> bool:
         or (len(first) > SET_PHRASE and CLAUSE_OPENER_RE.match(first) is not None)
 
 
+QUESTION_TITLE_MAX = 20  # characters: a headline may ask (农资怎么买才放心？)
+
+
+def asks(text: str) -> bool:
+    """A short line that ends on a question or an exclamation, as a headline may, its only
+    sentence (春耕备耕，农资怎么买才放心？)."""
+    return len(text) <= QUESTION_TITLE_MAX and text[-1] in "？！?!" \
+        and not any(mark in text[:-1] for mark in "。？！；")
+
+
 def breaks_mid_phrase(first: str, rest: str) -> bool:
     """A notice's title broken anywhere, or a first line ending where no phrase can: on a
     particle, a colon, a verb that wants its object or a count that wants its noun."""
@@ -526,7 +536,8 @@ class BlockBuilder:
             return False
         # The title's own line may be wider than the column: a commentary's one-line title
         # with a comma in it (让项目“跑”起来，服务要“跟”上 / □ 李 澄).
-        return all(ln.kind is Kind.TEXT and not ln.terminal and not ln.row and not ln.enumerated
+        return all(ln.kind is Kind.TEXT and not ln.row and not ln.enumerated
+                   and (not ln.terminal or (ln is run[-1] and asks(ln.text)))
                    and (len(ln.text) <= MAX_HEAD_CHARS if ln is run[-1]
                         else ln.width <= SHORT_OF_COLUMN * self.column)
                    and ln.text.count("，") + ln.text.count(",") <= 1 for ln in run) \

@@ -337,9 +337,15 @@ def bare_dateline(lead: str) -> bool:
     return lead.strip().endswith("讯") and not any(ch in lead for ch in "（(【")
 
 
+# A reporter's column, named for what the reporter does (记者连线, 记者手记): a label.
+REPORTER_COLUMN_RE = re.compile(
+    r"^(?:本报)?记者\s?(?:连线|手记|观察|调查|探访|体验|直击|追踪|聚焦|视线|见闻|走访|蹲点|札记)$")
+
+
 def is_byline(text: str) -> bool:
     """Role words and names, spaced (本报记者 张三 通讯员 李四) or glued together."""
-    return bool(BYLINE_LINE_RE.match(text) or BYLINE_GLUED_RE.match(text))
+    return bool(BYLINE_LINE_RE.match(text) or BYLINE_GLUED_RE.match(text)) \
+        and not REPORTER_COLUMN_RE.match(text)
 
 
 def byline_line(no: int, text: str, width: float) -> Line:
