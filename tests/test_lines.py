@@ -592,3 +592,9 @@ def test_a_caption_s_english_translation_under_its_credit_is_furniture() -> None
 @pytest.mark.parametrize("text", ["记者连线", "记者手记", "本报记者调查"])
 def test_a_reporter_s_column_label_is_no_byline(text: str) -> None:
     assert kind_of(text)[0] == "text"
+
+
+def test_an_e_paper_s_markup_residue_is_furniture_however_long() -> None:
+    text = "--> 2026-03-12 6 6 张家界日报 content_98414.html 1 峰溪河上练龙舟 /enpproperty-->"
+    assert len(text) > 60 and kind_of(text) == ("noise", "page markup")
+    assert kind_of("--> 2026-03-12 content_98414.html")[0] != "subtitle"

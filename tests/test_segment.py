@@ -2773,6 +2773,18 @@ def test_a_headline_that_asks_under_a_reporter_s_column_label_over_its_byline() 
         "记者连线", "春耕备耕，农资怎么买才放心？", "本报记者乔峰")
 
 
+def test_a_table_s_title_over_two_lines_the_second_ending_on_its_date() -> None:
+    story = "目前，已有600多户农户通过服务中心预约了春耕作业，预约面积达1.8万亩。"
+    text = "\n".join([*column(story, 17), "", "2025/26榨季红岸区各糖厂",
+                     "收榨进度（截至 3 月 15 日）", "糖厂　　入榨量（万吨）　　进度",
+                     "桂湾糖厂　　 86.4 　　83%", "古榕糖厂　　 71.2 　　81%",
+                     "数据来源：红岸区糖业发展办公室"])
+    page = segment(text)
+    accounted(text, page)
+    assert [(a.title, a.kind) for a in page.articles][1] == (
+        "2025/26榨季红岸区各糖厂收榨进度（截至3月15日）", "table")
+
+
 def test_a_column_pasted_into_a_markdown_page_is_read_as_a_column() -> None:
     # Two of its lines are cut mid-phrase and one at a comma: hard-wrapped, one caption.
     text = "\n".join([

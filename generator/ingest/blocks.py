@@ -736,6 +736,9 @@ class BlockBuilder:
                 and run[2].width <= SHORT_TITLE_LINE * max(ln.width for ln in run[3:]):
             size = 3  # 观海短评 / 让“出海即上桌” / 跑得更快: a kicker over a title of two lines
         size = max(size, self._short_lines_atop(run))
+        if size == 1 and len(run) > 3 and run[2].row and run[3].row and not run[1].row \
+                and run[1].kind is Kind.TEXT and head_line(run[1], float("inf")):
+            size = 2  # 2025/26榨季红岸区各糖厂 / 收榨进度（截至3月15日） / rows: a table's title
         if size == 1 and len(run) > 3 and PAIRED_TITLE_RE.match(run[1].text) \
                 and not run[0].terminal:
             size = 2  # 【共建文明城·身边人说】 / 公交司机郭建平：车开稳一点 乘客暖一点
@@ -769,10 +772,10 @@ class BlockBuilder:
         if opener and size == 1 and prefix[0].width <= body_width + RUN_ON_SLACK \
                 and not any(ch in prefix[0].text for ch in "，。、；：！？,;:!?"):
             return prefix, rest  # no unfinished line runs on into an opening time (进入冬季，…)
-        if all(ln.width <= limit for ln in prefix) or (size == 1 and (
-                NOTICE_TITLE_RE.search(prefix[0].text)  # 关于…的通知
-                or (rest[0].row and rest[1].row and not prefix[0].row))):  # a table's title
-            return prefix, rest
+        if all(ln.width <= limit for ln in prefix) \
+                or (size == 1 and NOTICE_TITLE_RE.search(prefix[0].text)) \
+                or (rest[0].row and rest[1].row and not any(ln.row for ln in prefix)):
+            return prefix, rest  # …or 关于…的通知, or a table's title over one line or two
         if size == 2 and COLUMN_WORD_RE.match(prefix[0].text) and prefix[1].width <= body_width:
             return prefix, rest  # 鹤城时评 / a title as wide as the column: a column's own
         return [], run

@@ -161,7 +161,7 @@ CREDIT_TAIL_RE = re.compile(  # …供应周边市场。阳泉日报社乔 楠�
 SIGNATURE_RE = re.compile(rf"^(?P<text>.*?)[（(](?P<name>{NAME}(?:\s+{NAME}){{0,2}})[）)]$")
 SIGNATURE_LINE_RE = re.compile(rf"^[（(]{NAME}(?:\s+{NAME}){{0,2}}[）)]$")
 SIGN_OFF_DATE_RE = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日$")  # a notice's closing date
-SUBTITLE_RE = re.compile(r"^(?:——|──|--|—)\s*[^\s\-—─]")  # not a --- rule
+SUBTITLE_RE = re.compile(r"^(?:——|──|--|—)\s*[^\s\-—─>]")  # not a --- rule, nor -->
 # '# title'; the space may be gone when the title starts with a quote (# “共富工坊”…) or a
 # dash (## ——…见闻).
 MD_HEADING_RE = re.compile(r"^(#{1,6})(?:\s+|(?=[“‘《「（(—【]))(.*)$")
@@ -469,9 +469,11 @@ def classify(no: int, text: str, markdown: bool) -> Line:
     if last in "。！？":
         return Line(no, text, Kind.TEXT, width)  # a sentence's end: no other furniture ends so
     if len(text) > NOISE_LINE_MAX:  # …and none is longer, but a site's menu of sections
-        menu = ("|" in text or "｜" in text) and MENU_RE.match(text)
-        return Line(no, text, Kind.NOISE, width, reason="page header") if menu \
-            else Line(no, text, Kind.TEXT, width)
+        if ("|" in text or "｜" in text) and MENU_RE.match(text):
+            return Line(no, text, Kind.NOISE, width, reason="page header")
+        if text.endswith("-->"):  # …/enpproperty-->: an e-paper's markup, however long
+            return Line(no, text, Kind.NOISE, width, reason="page markup")
+        return Line(no, text, Kind.TEXT, width)
     reason = noise_reason(text)
     if reason:
         return Line(no, text, Kind.NOISE, width, reason=reason)
