@@ -598,3 +598,10 @@ def test_an_e_paper_s_markup_residue_is_furniture_however_long() -> None:
     text = "--> 2026-03-12 6 6 张家界日报 content_98414.html 1 峰溪河上练龙舟 /enpproperty-->"
     assert len(text) > 60 and kind_of(text) == ("noise", "page markup")
     assert kind_of("--> 2026-03-12 content_98414.html")[0] != "subtitle"
+
+
+@pytest.mark.parametrize("text", ["关注保山日报微信 保山新闻早知道",
+                                  "免费订阅“保山新闻快讯”，请关注保山日报微信公众号"])
+def test_a_paper_asking_readers_to_follow_its_account_is_an_advertisement(text: str) -> None:
+    assert kind_of(text) == ("noise", "advertisement")
+    assert kind_of("关注民生，关心群众冷暖")[0] == "text"

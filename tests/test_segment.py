@@ -2785,6 +2785,20 @@ def test_a_table_s_title_over_two_lines_the_second_ending_on_its_date() -> None:
         "2025/26榨季红岸区各糖厂收榨进度（截至3月15日）", "table")
 
 
+def test_a_notice_s_title_after_a_table_s_source_line_starts_the_notice() -> None:
+    # 数据来源：… ends without a full stop; the notice's title after the blank is no more of it.
+    body = ("因古榕路雨污分流改造工程施工需要，自3月18日起对古榕路实施全封闭施工。"
+            "由此带来的不便，敬请谅解。")
+    text = "\n".join(["收榨进度（截至3月15日）", "糖厂　　入榨量　　进度",
+                     "桂湾糖厂　　86.4　　83%", "古榕糖厂　　71.2　　81%",
+                     "数据来源：红岸区糖业发展办公室", "",
+                     "关于古榕路临时封闭施工的公告", *column(body, 16)])
+    page = segment(text)
+    accounted(text, page)
+    assert [(a.title, a.kind) for a in page.articles] == [
+        ("收榨进度（截至3月15日）", "table"), ("关于古榕路临时封闭施工的公告", "notice")]
+
+
 def test_a_column_pasted_into_a_markdown_page_is_read_as_a_column() -> None:
     # Two of its lines are cut mid-phrase and one at a comma: hard-wrapped, one caption.
     text = "\n".join([

@@ -636,6 +636,9 @@ class BlockBuilder:
         if continues and prev.lines[-1].text[-1] in "：:" and (
                 run[0].enumerated or run[0].row):
             continues = False  # "…通报如下：" then a list or table after a blank line
+        if continues and len(run) > 1 and run[0].text.startswith("关于") \
+                and NOTICE_TITLE_RE.search(run[0].text) and head_line(run[0], float("inf")):
+            continues = False  # 关于…的公告 after a blank: a notice's title, whatever is above
         if continues and (prev.lines[-1].text[-1] in CONTINUING or not self._head_like(run)):
             run = self._continue(prev, run)
             if not run:

@@ -686,7 +686,9 @@ MENU_RE = re.compile(r"^[\u4e00-\u9fff·]{2,8}(?:\s*[|｜]\s*[\u4e00-\u9fff·]{2
                      rf"|^(?=.*[|｜]|首页){MENU_ITEM}(?:(?:\s*[|｜]\s*|\s+){MENU_ITEM}){{5,}}\s*[|｜]?$")
 # 更多梅州新闻，点击关注↓: the paper asking for a follow; 进入移动版，省流量: its mobile site.
 FOLLOW_US_RE = re.compile(r"^更多[^。]{0,12}[，,]?\s*(?:点击|扫码|关注|下载)"
-                          r"|^(?:进入|切换到?|下载)(?:移动版|手机版|客户端|APP)")
+                          r"|^(?:进入|切换到?|下载)(?:移动版|手机版|客户端|APP)"
+                          # 关注保山日报微信 保山新闻早知道, 免费订阅…，请关注…微信公众号
+                          r"|^(?:免费订阅[^。]{0,16}[，,]\s*请)?关注[^。，]{2,12}(?:微信|公众号|客户端|抖音号|微博)")
 RELATED_RE = re.compile(
     r"^(?:相关新闻|相关阅读|相关文章|延伸阅读|推荐阅读|热点推荐|新闻推荐)[：:]?$")
 SITE_FOOTER_RE = re.compile(r"ICP备|版权所有|Copyright|©")
@@ -697,7 +699,7 @@ SITE_ADDRESS_RE = re.compile(  # …or without its www: 金山网 jsw.com.cn
 
 
 # How the lines web_page_reason knows start, or a word they hold: most lines are ruled out.
-WEB_FIRST = frozenset("您当首来【[相延推热新更评还我发网进切下返") | WEB_META_FIRST
+WEB_FIRST = frozenset("您当首来【[相延推热新更评还我发网进切下返关免") | WEB_META_FIRST
 WEB_ANYWHERE_RE = re.compile(r"[w权I©>»＞→|｜]|新闻网$|<!--|\.c(?:om|n)|设为首页|加入收藏|PDF版$")
 # A site's own buttons and its way to the paper's pages: 设为首页 - 加入收藏, 首页某某日报PDF版.
 SITE_CHROME_RE = re.compile(r"设为首页|加入收藏|^首页\s*[\u4e00-\u9fff]{2,10}\s*PDF版$")
@@ -726,7 +728,7 @@ def web_page_reason(text: str) -> str:
         return "page header"
     if first in "相延推热新" and RELATED_RE.match(text):
         return "related links"
-    if first in "更进切下" and FOLLOW_US_RE.match(text):
+    if first in "更进切下关免" and FOLLOW_US_RE.match(text):
         return "advertisement"  # the paper's own app or account
     if ("-->" in text or "<!--" in text) and not ends_sentence(text):
         return "page markup"  # an e-paper's HTML comment left in the text: …/enpproperty-->
