@@ -2799,6 +2799,23 @@ def test_a_notice_s_title_after_a_table_s_source_line_starts_the_notice() -> Non
         ("收榨进度（截至3月15日）", "table"), ("关于古榕路临时封闭施工的公告", "notice")]
 
 
+def test_titles_between_paragraphs_a_line_with_no_blank_between_items() -> None:
+    # A web export: a paragraph a line, no blank lines; titles before a credit or a byline.
+    text = "\n".join([
+        "蔗香乡：“村村通”客车开进大山", "□本报记者 蓝 天 宇",
+        "  3月14日上午9时，一辆黄白相间的客车停在蔗香乡榕溪村村口，村民提着一篮鸡蛋上了车。",
+        "  蔗香乡地处大石山区，11个行政村分散在群山之间，过去有4个村不通客运班车。",
+        "山乡茶飘香",
+        "  3月13日，红岸区古榕村的茶农在茶园里采摘春茶，今年提前一周开采。（记者 黄珊 摄）",
+        "桂中时评", "让“村村通”跑得更稳更久", "□韦 言",
+        "  客车开进大山，开通的是道路，连接的是民心。对山里的群众来说，一趟准时的班车意味着方便。"])
+    page = segment(text)
+    accounted(text, page)
+    assert [(a.title, a.byline) for a in page.articles] == [
+        ("蔗香乡：“村村通”客车开进大山", "本报记者蓝天宇"), ("山乡茶飘香", "记者 黄珊摄"),
+        ("让“村村通”跑得更稳更久", "韦 言")]
+
+
 def test_a_column_pasted_into_a_markdown_page_is_read_as_a_column() -> None:
     # Two of its lines are cut mid-phrase and one at a comma: hard-wrapped, one caption.
     text = "\n".join([

@@ -281,6 +281,7 @@ def split_paragraphs(lines: list[Line], width: float, one_per_line: bool) -> lis
 PLAIN_TITLE = 20  # characters: the longest headline line read above a column
 CLAUSE_ENDS = frozenset("，,、；;：:")
 WRAPPED_WIDTH = 26  # cells: text wrapped at this width or less is a printed column
+TITLE_AMONG_WIDE = 24  # characters: a title set between paragraphs a line each is no longer
 
 
 def hard_wrapped(chunk: list[Line]) -> bool:
@@ -505,7 +506,7 @@ class BlockBuilder:
                 run = []
             elif ln.kind in (Kind.BYLINE, Kind.CREDIT, Kind.SIGNATURE):
                 run = self._cut_suffix(run)  # 正文。 / 标题 / 本报评论员: printed after its story
-            self._add_run(run)
+            self._add_run(run, before_credit=ln.kind in (Kind.BYLINE, Kind.CREDIT, Kind.SIGNATURE))
             run = []
             if ln.kind is Kind.CONT_FROM and ln.tail:
                 self.out.append(Marker(ln))
@@ -627,8 +628,15 @@ class BlockBuilder:
         self._add_head(run[-size:])
         return []
 
-    def _add_run(self, run: list[Line], before_lead: bool = False) -> None:
+    def _add_run(self, run: list[Line], before_lead: bool = False,
+                 before_credit: bool = False) -> None:
         if not run:
+            return
+        cut = self._titles_between_paragraphs(run) if before_credit else None
+        if cut:
+            self._add_run(run[:cut[0]])
+            self._add_head(run[cut[0]:cut[1]])
+            self._add_run(run[cut[1]:], before_lead)
             return
         prev = self.out[-1] if self.out else None
         continues = isinstance(prev, Para) and prev.open and run[0].kind is Kind.TEXT \
@@ -651,6 +659,30 @@ class BlockBuilder:
         if body:
             width = run_width(body, self.column)
             self.out.extend(split_paragraphs(body, width, self.markdown))
+
+    def _titles_between_paragraphs(self, run: list[Line]) -> tuple[int, int] | None:
+        """Where a web page set a paragraph a line, no blank between its items, and a
+        credit or a byline follows the run: short unpunctuated lines after a finished
+        paragraph, over one last paragraph (山乡茶飘香 / its caption / X 摄) or over
+        nothing (桂中时评 / 让…更久 / □韦 言), are a headline; (start, end) or None. (A
+        subhead inside a story stands over more of its text.)"""
+        if self.markdown or len(run) < 3 \
+                or sorted(ln.width for ln in run)[len(run) // 2] <= WRAPPED_WIDTH:
+            return None
+        end = len(run)
+        if run[-1].width > WRAPPED_WIDTH and self._title_among_wide(run[-2]):
+            end -= 1  # over one last paragraph
+        start = end
+        while start > 1 and end - start < MAX_HEAD_LINES and self._title_among_wide(run[start - 1]):
+            start -= 1
+        if start == end or not run[start - 1].terminal:
+            return None
+        return start, end
+
+    def _title_among_wide(self, ln: Line) -> bool:
+        return ln.kind is Kind.TEXT and not ln.terminal and not ln.row \
+            and len(ln.text) <= TITLE_AMONG_WIDE and head_line(ln, float("inf")) \
+            and not any(ch in ln.text for ch in "，。；：,;:")
 
     def _wider_than_column(self, prev: Para, run: list[Line]) -> bool:
         """Does a blank end prev for good, though its last line is unfinished? A column
