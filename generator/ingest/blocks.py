@@ -680,6 +680,7 @@ class BlockBuilder:
         return start, end
 
     def _title_among_wide(self, ln: Line) -> bool:
+        """A short unpunctuated line that could be a title between paragraphs a line each."""
         return ln.kind is Kind.TEXT and not ln.terminal and not ln.row \
             and len(ln.text) <= TITLE_AMONG_WIDE and head_line(ln, float("inf")) \
             and not any(ch in ln.text for ch in "，。；：,;:")

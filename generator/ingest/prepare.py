@@ -93,15 +93,15 @@ def prepare_lines(text: str, markdown: bool) -> list[Line]:
         pairs = mend_wrapped_credits(pairs)
     out: list[Line] = []
     for no, raw, text in pairs:
-        link = None
+        trailer = None  # what the page printed after the line's text, as noise
         if text and text[-1] in "】]" and (more := READ_MORE_RE.search(text)) and more.start():
             text = text[:more.start()].rstrip()  # …沿途欣赏湖光春色。【阅读详情】: a link
-            link = Line(no, more.group(), Kind.NOISE, display_width(more.group()), reason="link")
+            trailer = Line(no, more.group(), Kind.NOISE, display_width(more.group()), reason="link")
         elif text and text[-1] in "|｜" and (cell := CELL_END_RE.search(raw)) \
                 and text.count("|") + text.count("｜") == 1:
             text = text[:-1].rstrip()  # …巩固治理成效。 |: a web table's cell closed after it
             bar = cell.group().strip()
-            link = Line(no, bar, Kind.NOISE, display_width(bar), reason="page markup")
+            trailer = Line(no, bar, Kind.NOISE, display_width(bar), reason="page markup")
         if text[:2] == "——" and raw[:2].isspace() and SIGN_OFF_RE.match(text) \
                 and out and out[-1].terminal:
             out.append(Line(no, text, Kind.SIGNATURE, display_width(text)))  # ——本报编辑部
@@ -156,8 +156,8 @@ def prepare_lines(text: str, markdown: bool) -> list[Line]:
                     Line(no, name, Kind.BYLINE, display_width(name))]
         else:
             out.append(classify(no, text, markdown))
-        if link:
-            out.append(link)
+        if trailer:
+            out.append(trailer)
     out = extend_boxes(hotlines_in_text(mark_bare_names(unlist_authors(
         bullet_titles(labels_in_text(out), markdown)))))
     if dotted:
