@@ -136,7 +136,7 @@ def separate_section_names(blocks: list[Block]) -> list[Block]:
     a brief's or under the headline of the story above: the section's or column's name
     as a group of its own, so that it is not read as part of a headline."""
     out: list[Block] = []
-    for block in blocks:
+    for i, block in enumerate(blocks):
         prev = out[-1] if out else None
         if isinstance(block, Head) and not block.markdown_level:
             first_line = block.blocks[0][0].text
@@ -150,18 +150,17 @@ def separate_section_names(blocks: list[Block]) -> list[Block]:
             last = block.blocks[-1]
             if len(block.blocks) > 1 and len(last) == 1 and (
                     COLUMN_LABEL_RE.match(last[0].text) or (
-                        len(last[0].text) <= LABEL_MAX and bullets_follow(blocks, block))):
+                        len(last[0].text) <= LABEL_MAX and bullets_follow(blocks, i))):
                 out.append(Head(block.blocks[:-1]))  # a headline, then the next column's name
                 block = Head([last])
         out.append(block)
     return out
 
 
-def bullets_follow(blocks: list[Block], head: Head) -> bool:
-    """Do bulleted items (● …) come right after the group: its last line names their column
+def bullets_follow(blocks: list[Block], i: int) -> bool:
+    """Do bulleted items (● …) come right after group i: its last line names their column
     (菱 塘 春 早 / (blank) / 凤城百事 / ●日前，…)."""
-    at = next((i for i, b in enumerate(blocks) if b is head), None)
-    j = next_block(blocks, at) if at is not None else None
+    j = next_block(blocks, i)
     b = blocks[j] if j is not None else None
     return isinstance(b, Para) and b.lead and b.lines[0].text[:1] in BULLETS
 
