@@ -72,24 +72,24 @@ BARE_NAME_RE = re.compile(r"^[\u4e00-\u9fff](?:\s?[\u4e00-\u9fff]){1,2}$")
 SIGN_OFF_RE = re.compile(r"^——\s*(?P<name>[\u4e00-\u9fff·]{2,8})$")
 
 
-def prepare_lines(text: str, markdown: bool) -> list[Line]:
-    """Repair and classify every line; undo vertical headlines and split glued tails."""
-    raw_lines = text.split("\n")
+def prepare_lines(page: str, markdown: bool) -> list[Line]:
+    """Repair and classify every line of a page; undo vertical headlines and split glued tails."""
+    raw_lines = page.split("\n")
     pairs = [(no, raw, line)
-             for no, (raw, line) in enumerate(zip(raw_lines, repair_lines(text), strict=True),
+             for no, (raw, line) in enumerate(zip(raw_lines, repair_lines(page), strict=True),
                                               start=1)]
-    dotted = "·" in text or "•" in text  # a box of ·links may be on the page
-    translated = "Photo" in text and "摄" in text  # a caption in English under its credit
-    if DOUBLED_START_RE.search(text):  # one search rules most pages out
+    dotted = "·" in page or "•" in page  # a box of ·links may be on the page
+    translated = "Photo" in page and "摄" in page  # a caption in English under its credit
+    if DOUBLED_START_RE.search(page):  # one search rules most pages out
         pairs = mend_doubled_wraps(pairs)
     if sum(len(p[2]) == 1 for p in pairs) >= VERTICAL_MIN:
         pairs = merge_vertical(pairs)
-    if ROLE_SPLIT_SEARCH_RE.search(text):  # one search rules most pages out
+    if ROLE_SPLIT_SEARCH_RE.search(page):  # one search rules most pages out
         pairs = mend_split_roles(pairs)
     pairs = mend_wrapped_signatures(pairs)
-    if WRAPPED_TAIL_SEARCH_RE.search(text):  # one search rules most pages out
+    if WRAPPED_TAIL_SEARCH_RE.search(page):  # one search rules most pages out
         pairs = mend_wrapped_bylines(pairs)
-    if "摄" in text:  # one search rules most pages out
+    if "摄" in page:  # one search rules most pages out
         pairs = mend_wrapped_credits(pairs)
     out: list[Line] = []
     for no, raw, text in pairs:
