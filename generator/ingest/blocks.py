@@ -18,6 +18,7 @@ from generator.ingest.lines import (
     SIGN_OFF_DATE_RE,
     Kind,
     Line,
+    LineKind,
     ends_sentence,
     is_kicker,
     opens_sentence,
@@ -137,7 +138,7 @@ class Marker:
     line: Line
 
     @property
-    def kind(self) -> Kind:
+    def kind(self) -> LineKind:
         return self.line.kind
 
 
@@ -749,6 +750,8 @@ class BlockBuilder:
                 # Far wider, it is no line of that column: a subtitle set across columns.
                 return run[:-1], run[-1:]
             return run, []
+        if any(ch in run[0].text for ch in "，,、"):
+            return [], run  # a headline set above its text holds no comma (most runs: body)
         # A headline set directly above its text, without a blank line: one line, or a
         # unit-name kicker and one line; unpunctuated and narrower than the body. Right
         # after a finished article (its signature, credit or headline) a new article

@@ -86,7 +86,8 @@ def prepare_lines(page: str, markdown: bool) -> list[Line]:
         pairs = merge_vertical(pairs)
     if ROLE_SPLIT_SEARCH_RE.search(page):  # one search rules most pages out
         pairs = mend_split_roles(pairs)
-    pairs = mend_wrapped_signatures(pairs)
+    if OPEN_AT_END_SEARCH_RE.search(page):  # one search rules most pages out
+        pairs = mend_wrapped_signatures(pairs)
     if WRAPPED_TAIL_SEARCH_RE.search(page):  # one search rules most pages out
         pairs = mend_wrapped_bylines(pairs)
     if "摄" in page:  # one search rules most pages out
@@ -579,6 +580,8 @@ def is_name(text: str) -> bool:
 
 
 OPEN_SIGNATURE_RE = re.compile(r"[（(][^（()）]{0,24}$")  # （记者 彭亮 通讯员 / （雷辉
+# A bracket left open at a line's end, on the page as printed: where such a wrap may be.
+OPEN_AT_END_SEARCH_RE = re.compile(r"[（(][^（()）\n]*$", re.MULTILINE)
 SIGNATURE_END_RE = re.compile(  # 2版）, 第 2 版）, 第A3版）, (下转6 / 版②)
     r"^[\u4e00-\u9fff·\s]{1,10}[）)]$|^(?:第\s*)?[A-Za-z]?[0-9０-９]{0,2}\s*版[①-⑳]?[）)]$"
     r"|^《[\u4e00-\u9fff]{2,10}》[）)]$")  # （据 / 《甘肃日报》）: a source wrapped
