@@ -1037,6 +1037,8 @@ REGRESSION_FLOORS = {  # folder: (pages, F1, headline, byline)
     "heldout54": (8, 0.90, 0.78, 0.86),
     "heldout55": (8, 0.96, 0.75, 0.91),
     "heldout56": (8, 0.94, 0.80, 0.91),
+    "heldout57": (8, 0.93, 0.80, 0.95),
+    "heldout58": (8, 0.95, 0.86, 0.89),
 }
 
 
