@@ -3124,3 +3124,17 @@ def test_an_e_paper_headline_group_on_one_line_wide_gaps_apart() -> None:
     assert (article.title, article.subtitle) == ("苜蓿川镇：小花椒“串”起致富链",
                                                  "——陇槐县发展特色产业见闻")
     assert article.byline.replace(" ", "") == "某某日报记者景涛"
+
+
+def test_a_rule_parts_a_story_with_bold_subheads_from_the_picture_under_it() -> None:
+    text = "\n".join(["# 柳川区上线“一网通办”", "", "本报记者 方 晴", "",
+                      "6月3日上午，市民在区政务服务中心扫码办好了营业执照变更。", "",
+                      "**“扫一次码，办一件事”**", "", "全区98项高频事项已整合进同一平台。", "",
+                      "**“数据多跑路，群众少跑腿”**", "", "平台上线以来累计办件1.3万件。", "",
+                      "---", "", "![](pic/0604_02.jpg)", "",
+                      "6月3日，游客在柳川湿地公园观赏睡莲。（本报记者 方 晴 摄）", "", "---", "",
+                      "# 柳川区新开3条夜间公交线路", "", "本报讯 6月3日起，3条夜间公交线路开通。"])
+    story, photo, _ = segment(text).articles
+    assert story.paragraphs[-2:] == ["“数据多跑路，群众少跑腿”", "平台上线以来累计办件1.3万件。"]
+    assert (photo.kind, photo.title) == ("photo", None)
+    assert photo.paragraphs == ["6月3日，游客在柳川湿地公园观赏睡莲。"]

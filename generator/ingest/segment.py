@@ -732,7 +732,7 @@ class Assembler:
     def on_noise(self, i: int, line: Line) -> None:
         self.noise.append(Noise(line.text, line.no, line.reason))
         if line.reason == "rule" and self.cur is not None and self.cur.paragraphs \
-                and self.item_follows(i):
+                and (self.item_follows(i) or self.photo_follows(i)):
             self.settle()
             self.closed = True  # --- between the items of a web page: the text above ends
         if line.reason == "section name":
