@@ -605,3 +605,17 @@ def test_an_e_paper_s_markup_residue_is_furniture_however_long() -> None:
 def test_a_paper_asking_readers_to_follow_its_account_is_an_advertisement(text: str) -> None:
     assert kind_of(text) == ("noise", "advertisement")
     assert kind_of("关注民生，关心群众冷暖")[0] == "text"
+
+
+@pytest.mark.parametrize("text", [
+    "文章字数：1024", "字数: 860", "阅读量：3521", "点击数：120", "浏览次数：88次",
+    "通版阅读请点击：", "展开通版", "收缩通版", "【版面原文】", "2026-07-16 星期四",
+])
+def test_an_e_paper_s_counts_its_page_buttons_and_its_dated_weekday_are_its_header(
+        text: str) -> None:
+    line = classify(1, text, markdown=False)
+    assert (line.kind, line.reason) == (Kind.NOISE, "page header")
+
+
+def test_a_count_inside_a_sentence_s_line_stays_text() -> None:
+    assert classify(1, "全市参与人数：1200", markdown=False).kind is Kind.TEXT

@@ -3138,3 +3138,13 @@ def test_a_rule_parts_a_story_with_bold_subheads_from_the_picture_under_it() -> 
     assert story.paragraphs[-2:] == ["“数据多跑路，群众少跑腿”", "平台上线以来累计办件1.3万件。"]
     assert (photo.kind, photo.title) == ("photo", None)
     assert photo.paragraphs == ["6月3日，游客在柳川湿地公园观赏睡莲。"]
+
+
+def test_a_notice_s_short_title_under_an_e_paper_button_is_no_masthead_item() -> None:
+    text = "\n".join(["【版面原文】", "停电检修公告", *column(
+        "因设备检修需要，市供电局定于7月18日对下列区域停电。如遇雨天顺延。", 14),
+        "市供电局", "2026年7月16日"])
+    page = segment(text)
+    [notice] = page.articles
+    assert (notice.kind, notice.title) == ("notice", "停电检修公告")
+    assert [n.text for n in page.noise] == ["【版面原文】"]

@@ -14,6 +14,7 @@ from generator.ingest.lines import (
     COLUMN_WORD_RE,
     CONTINUING,
     DIGIT_RE,
+    NOTICE_TITLE_RE,
     PLACE_LABEL_RE,
     SIGN_OFF_DATE_RE,
     Kind,
@@ -165,8 +166,6 @@ SPACED_WORDS_RE = re.compile(r"^\S+(?: \S+)+$")
 # Characters a headline does not end on: the line breaks mid-phrase ("…新春灯展在").
 DANGLING = "的在和与把被从向及"
 # A notice's own title (征集启事, 讣告, 更正): a headline, never a subhead.
-NOTICE_TITLE_RE = re.compile(
-    r"(?:启事|公告|讣告|更正|声明|通告|公示|通知|倡议书|公开信|告知书|的提示)$")
 # Verbs that want an object: a line ending on one breaks a title (山西今冬新增 / 清洁取暖
 # 用户12万户); words that open a clause needing its rest (让冰天雪地 / 持续释放“热效应”).
 OBJECT_VERB_RE = re.compile(

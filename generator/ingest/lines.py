@@ -159,6 +159,9 @@ CREDIT_TAIL_RE = re.compile(  # …供应周边市场。阳泉日报社乔 楠�
     rf"(?:\s+{NAME})*\s*(?:摄影报道|(?:文\s?)?[/／]?摄))$")
 SIGNATURE_RE = re.compile(rf"^(?P<text>.*?)[（(](?P<name>{NAME}(?:\s+{NAME}){{0,2}})[）)]$")
 SIGNATURE_LINE_RE = re.compile(rf"^[（(]{NAME}(?:\s+{NAME}){{0,2}}[）)]$")
+# How a notice's title ends (关于…的公告, 寻人启事, 更正): never a masthead's item.
+NOTICE_TITLE_RE = re.compile(
+    r"(?:启事|公告|讣告|更正|声明|通告|公示|通知|倡议书|公开信|告知书|的提示)$")
 SIGN_OFF_DATE_RE = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日$")  # a notice's closing date
 SUBTITLE_RE = re.compile(r"^(?:——|──|--|—)\s*[^\s\-—─>]")  # not a --- rule, nor -->
 # '# title'; the space may be gone when the title starts with a quote (# “共富工坊”…) or a
@@ -594,11 +597,13 @@ WEATHER_HINT_RE = re.compile(r"℃|级|天气|空气质量")
 # Lines of an e-paper's reader page, around the article: 电子报阅读机, 2026-01-05, 星期一,
 # 当前报纸名称:…, 日期:12-30, 字号:, 版面:第09版:文化 上一篇 下一篇, 上一版 下一版 PDF版.
 READER_RE = re.compile(
-    r"^(?:电子报阅读机|\d{4}-\d{1,2}-\d{1,2}|星期[一二三四五六日天]|当前报纸名称[:：].*|日期[:：].*"
+    r"^(?:电子报阅读机|\d{4}-\d{1,2}-\d{1,2}(?:\s*星期[一二三四五六日天])?|星期[一二三四五六日天]"
+    r"|当前报纸名称[:：].*|日期[:：].*"
     r"|[上下]一篇[:：].*"  # 上一篇：… with the title it links to
     r"|字号[:：].*|字体(?:大小)?[:：].*|版面[:：].*"
     r"|(?:[◀◁←<«]?\s*(?:上一[版篇期]|下一[版篇期]|PDF版|放大|缩小|默认"
     r"|版面导航|标题导航|版面概览|返回目录|返回首页|首页|往期回顾|PDF下载|朗读|打印(?:本页)?|关闭(?:窗口)?|收藏|分享"
+    r"|展开通版|收缩通版|通版阅读(?:请点击)?[:：]?|版面原文"
     r"|\d{1,2})\s*[▶▷→>»]?\s*[|｜]?\s*)+)$")
 # An e-paper's list of pages or its navigation links, several on one line.
 NAV_ITEM_RE = re.compile(
@@ -694,7 +699,8 @@ COMMENT_BOX_RE = re.compile(
 WEB_META_FIRST = frozenset("作来时发浏点新更0123456789")
 BUTTONS_RE = re.compile(
     r"^(?:[【\[](?:打印本页|打印|关闭窗口|关闭|返回顶部|收藏本页|收藏|分享|字号[^】\]]{0,8}"
-    r"|PDF下载|版面导航|标题导航|往期回顾|返回目录|上一版|下一版|上一篇|下一篇)[】\]]\s*)+$")
+    r"|PDF下载|版面导航|标题导航|往期回顾|返回目录|上一版|下一版|上一篇|下一篇|版面原文|展开通版|收缩通版)"
+    r"[】\]]\s*)+$")
 BACK_LINK = r"返回(?:首页|首版|目录|顶部|上一页|[\u4e00-\u9fff]{1,4}网)"
 BACK_LINK_RE = re.compile(rf"^{BACK_LINK}(?:\s*[|｜]?\s*{BACK_LINK})*$")  # 返回首版 | 返回巴中网
 # A site's menu: four section names or more, bars between (今日泸州 | 今日泸县 | 今日合江 | …).
@@ -770,6 +776,11 @@ COMMA_FURNITURE_RE = re.compile(
     r"版\s*[）)]?$|版权|热线|电话|点击|关注|广告|编辑|校对|满\d|移动版|手机版")
 
 
+# A count a web page prints alone on its line, under an article's title or at its foot.
+COUNT_FIELD_RE = re.compile(
+    r"^(?:(?:文章|本文|全文)?字数|(?:阅读|点击|浏览)(?:量|数|次数))\s*[：:]\s*\d+\s*次?$")
+
+
 def noise_reason(text: str) -> str:
     """Why a line is layout rather than article text, or '' when it is text."""
     if "，" in text and COMMA_FURNITURE_RE.search(text) is None:
@@ -786,6 +797,9 @@ def noise_reason(text: str) -> str:
         web_page_reason(text) if text[0] in WEB_FIRST or WEB_ANYWHERE_RE.search(text) else "")
     if reason:
         return reason
+    if (text[-1].isdigit() or text[-1] == "次") and ("数" in text or "量" in text) \
+            and COUNT_FIELD_RE.match(text):
+        return "page header"  # 文章字数：102, 阅读量：3521: what a web page counts
     if len(text) <= 24 and ("扫" in text or "码" in text) and "、" not in text \
             and QR_RE.search(text) and (len(text) <= 12 or QR_START_RE.match(text)
                                         or ("，" not in text and "。" not in text

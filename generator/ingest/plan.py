@@ -23,7 +23,6 @@ from dataclasses import dataclass, field
 
 from generator.ingest.blocks import (
     BOX_LABEL_RE,
-    NOTICE_TITLE_RE,
     Block,
     Head,
     Marker,
@@ -34,6 +33,7 @@ from generator.ingest.blocks import (
 )
 from generator.ingest.lines import (
     BULLETS,
+    NOTICE_TITLE_RE,
     NUMBERED_ITEM_RE,
     SIGN_OFF_DATE_RE,
     Kind,

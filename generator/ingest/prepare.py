@@ -22,6 +22,7 @@ from generator.ingest.lines import (
     CREDIT_TAIL_RE,
     INDEX_HEADER_RE,
     LEAD_RE,
+    NOTICE_TITLE_RE,
     POSTED_AT_RE,
     ROLE,
     ROLE_WORD_RE,
@@ -424,7 +425,8 @@ def dates_in_mastheads(lines: list[Line]) -> list[Line]:
         if ln.kind is not Kind.TEXT or not (
                 (ln.terminal and SIGN_OFF_DATE_RE.match(ln.text))
                 or (len(ln.text) <= MASTHEAD_ITEM and not ln.terminal
-                    and not CLAUSE_PUNCT_RE.search(ln.text))):
+                    and not CLAUSE_PUNCT_RE.search(ln.text)
+                    and not NOTICE_TITLE_RE.search(ln.text))):
             continue
         if i and lines[i - 1].kind is Kind.NOISE and lines[i - 1].reason == "section banner":
             ln.kind, ln.reason = Kind.NOISE, "section name"  # FUKAN / 副刊

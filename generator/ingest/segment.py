@@ -23,7 +23,6 @@ from generator.errors import plural
 from generator.ingest.article import Article, Noise, SegmentedPage
 from generator.ingest.blocks import (
     DANGLING,
-    NOTICE_TITLE_RE,
     Block,
     BlockBuilder,
     Head,
@@ -41,6 +40,7 @@ from generator.ingest.lines import (
     INLINE_TITLE_RE,
     KICKER_END_RE,
     LEAD_RE,
+    NOTICE_TITLE_RE,
     NUMBERED_ITEM_RE,
     SIGN_OFF_DATE_RE,
     SPACED_TITLE_RE,
