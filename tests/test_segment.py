@@ -3148,3 +3148,26 @@ def test_a_notice_s_short_title_under_an_e_paper_button_is_no_masthead_item() ->
     [notice] = page.articles
     assert (notice.kind, notice.title) == ("notice", "停电检修公告")
     assert [n.text for n in page.noise] == ["【版面原文】"]
+
+
+def test_a_trailing_byline_cut_after_its_name_s_first_character_is_mended() -> None:
+    text = "\n".join([*column("社区在今年5月设立了避暑服务站，还组建了志愿者队伍。", 16)[:-1],
+                      "组建了志愿者队伍。 本报记者 吴", "雪 通讯员 王 俊", "凉都避暑季",
+                      "“候鸟”老人安心“栖”凉峰"])
+    [article] = segment(text).articles
+    assert article.byline.replace(" ", "") == "本报记者吴雪通讯员王俊"
+    assert (article.kicker, article.title) == ("凉都避暑季", "“候鸟”老人安心“栖”凉峰")
+
+
+def test_a_narrow_column_s_headline_group_of_five_lines_under_a_byline() -> None:
+    story = ("今年初，荷塘街道在6个社区试点“邻里议事厅”，每月固定召开一次议事会，"
+             "议题由居民提出、居民表决。试点以来，已协商解决停车难、楼道堆物等问题31件。")
+    lines = column(story, 11)
+    text = "\n".join([*lines[:-1], lines[-1] + " 本报记者 顾", "远", "基层治理新探索",
+                      "荷塘街道试点", "“邻里议事厅”", "居民的事居民", "商量着办", "",
+                      "3月4日，菱塘镇的油菜田", "里，农户正在清沟理墒。", "本报记者 钱雨桐 摄"])
+    story_article, photo = segment(text).articles
+    assert story_article.paragraphs == [story]
+    assert story_article.byline.replace(" ", "") == "本报记者顾远"
+    assert story_article.kicker == "基层治理新探索"
+    assert photo.paragraphs == ["3月4日，菱塘镇的油菜田里，农户正在清沟理墒。"]

@@ -710,7 +710,8 @@ class BlockBuilder:
     def _head_like(self, run: list[Line]) -> bool:
         """A whole chunk that reads as a headline group: a few short unpunctuated lines,
         at most one of them as wide as the column (headlines are centred, not justified)."""
-        if self.markdown or len(run) > MAX_HEAD_LINES:
+        if self.markdown or len(run) > MAX_HEAD_LINES + 1 or (
+                len(run) > MAX_HEAD_LINES and not self._wrapped_group_after_marker(run)):
             return False
         if not all(head_line(ln, self.reference, self.column) for ln in run):
             return False
@@ -718,6 +719,14 @@ class BlockBuilder:
             return True  # the text above is finished: unpunctuated lines after it are a group
         # A two-part line (咬定目标 跑出加速度) is a headline's however wide it is.
         return sum(ln.width >= 0.9 * self.column and " " not in ln.text for ln in run) <= 1
+
+    def _wrapped_group_after_marker(self, run: list[Line]) -> bool:
+        """One line more than a headline group has: a narrow column's kicker, title and
+        subtitle wrapped over five short lines under a byline or a credit (…31 件。 本报记者
+        顾 / 远 / 基层治理新探索 / 荷塘街道试点 / “邻里议事厅” / 居民的事居民 / 商量着办),
+        no more characters in all than one headline line may hold."""
+        prev = self.out[-1] if self.out else None
+        return isinstance(prev, Marker) and sum(len(ln.text) for ln in run) <= MAX_HEAD_CHARS
 
     def _after_finished(self) -> bool:
         """Does the text above end for good (（下转第2版）, a signature)?"""

@@ -651,6 +651,9 @@ WRAPPED_TAIL_RE = re.compile(r"^.*[。！？”][ \u3000]+(?P<tail>\S.{0,24})$")
 WRAPPED_TAIL_SEARCH_RE = re.compile(r"[。！？”][ \u3000]+\S.{0,24}\n")
 
 
+# A byline cut after the first character of its last name (本报记者 吴 / 雪 通讯员 王 俊):
+# no name is one character long, unless its characters are spaced apart (吴 雪).
+CUT_NAME_RE = re.compile(rf"{ROLE}\s*[\u4e00-\u9fff]$")
 # Lines that may end so, found in one search over the page rather than line by line.
 WRAPPED_TAIL_LINE_RE = re.compile(r"[。！？”][ \u3000]+\S[^\n]*$", re.MULTILINE)
 
@@ -669,7 +672,8 @@ def mend_wrapped_bylines(pairs: list[tuple[int, str, str]]) -> list[tuple[int, s
             continue
         tail = repair_line(m.group("tail"))
         byline = repair_line(m.group("tail") + pair[1].strip())
-        if not prev[2].endswith(tail) or is_byline(tail.lstrip(BULLET_MARKS)) \
+        if not prev[2].endswith(tail) or (is_byline(tail.lstrip(BULLET_MARKS))
+                                          and not CUT_NAME_RE.search(tail)) \
                 or classify(pair[0], byline, False).kind is not Kind.BYLINE:
             continue
         out[i] = (prev[0], prev[1][:m.start("tail")], prev[2][:-len(tail)].rstrip())
