@@ -619,3 +619,22 @@ def test_an_e_paper_s_counts_its_page_buttons_and_its_dated_weekday_are_its_head
 
 def test_a_count_inside_a_sentence_s_line_stays_text() -> None:
     assert classify(1, "全市参与人数：1200", markdown=False).kind is Kind.TEXT
+
+
+@pytest.mark.parametrize("text", ["□文/摄 梁爽", "摄/文 本报记者 梁爽"])
+def test_one_who_wrote_and_photographed_a_story_is_its_byline(text: str) -> None:
+    [line] = prepare_lines(text, markdown=False)
+    assert line.kind is Kind.BYLINE
+
+
+def test_a_lead_s_credit_spaced_off_its_text_is_no_title_over_it() -> None:
+    text = ("七台河日报讯（记者 姜 雨）  25日，金岭街道“暖心驿站”正式启用。驿站设在街道便民服务"
+            "中心一楼，配有热水、微波炉和常用药品，户外劳动者可以随时进来歇脚取暖。")
+    [line] = prepare_lines(text, markdown=True)
+    assert line.kind is Kind.LEAD
+    assert line.text.startswith("七台河日报讯（记者姜雨）")
+
+
+def test_a_government_repost_s_correction_button_is_its_header() -> None:
+    line = classify(1, "【纠错】", markdown=False)
+    assert (line.kind, line.reason) == (Kind.NOISE, "page header")

@@ -73,7 +73,7 @@ LEAD_START_RE = re.compile(
     rf"^(?:{NEWS_OF}|据新华社|新华社(?!记者)|中新社(?!记者)|[{BULLETS}]|{INLINE_TITLE})")
 LEAD_FIRST = frozenset("本据新中掌【*" + BULLETS)
 NEWS_OF_AT = 16  # characters: how far into a line a paper's 讯 may stand
-ROLE_WORD_RE = re.compile(r"记者|通讯员|实习生|摄影|编辑|评论员|文/图|图/文|文／图")
+ROLE_WORD_RE = re.compile(r"记者|通讯员|实习生|摄影|编辑|评论员|文/[图摄]|[图摄]/文|文／[图摄]")
 LEAD_RE = re.compile(
     rf"^(?:"
     # 本报讯（记者 X）, 本报讯【记者 X】, 本报讯:(记者 X)
@@ -91,7 +91,7 @@ LEAD_RE = re.compile(
 BULLET_MARKS = "□■●◆▲★◇○◎"
 BULLET_TITLE_MAX = 32  # characters: a bulleted line this short, unpunctuated, is a title
 # 文/图 本报记者 X, 文 X 图 Y: one person wrote and photographed, or two did.
-TEXT_PHOTO = r"(?:文\s*[/／]\s*图|图\s*[/／]\s*文)"
+TEXT_PHOTO = r"(?:文\s*[/／]\s*[图摄]|[图摄]\s*[/／]\s*文)"  # …or 文/摄 X
 BYLINE_LINE_RE = re.compile(
     # 文/图 记者/黄一鸣, 文/本报记者 林晓帆
     rf"^[{BULLET_MARKS}]?\s*(?:{TEXT_PHOTO}[：:|｜]?\s*(?={ROLE}))?"  # 文/图|潮州日报记者 X
@@ -699,7 +699,7 @@ COMMENT_BOX_RE = re.compile(
 WEB_META_FIRST = frozenset("作来时发浏点新更0123456789")
 BUTTONS_RE = re.compile(
     r"^(?:[【\[](?:打印本页|打印|关闭窗口|关闭|返回顶部|收藏本页|收藏|分享|字号[^】\]]{0,8}"
-    r"|PDF下载|版面导航|标题导航|往期回顾|返回目录|上一版|下一版|上一篇|下一篇|版面原文|展开通版|收缩通版)"
+    r"|PDF下载|版面导航|标题导航|往期回顾|返回目录|上一版|下一版|上一篇|下一篇|版面原文|展开通版|收缩通版|纠错|评价)"
     r"[】\]]\s*)+$")
 BACK_LINK = r"返回(?:首页|首版|目录|顶部|上一页|[\u4e00-\u9fff]{1,4}网)"
 BACK_LINK_RE = re.compile(rf"^{BACK_LINK}(?:\s*[|｜]?\s*{BACK_LINK})*$")  # 返回首版 | 返回巴中网

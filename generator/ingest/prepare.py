@@ -826,8 +826,8 @@ def title_then_lead(text: str, raw: str = "") -> tuple[str, str] | None:
     paragraph (an e-paper's article index: 图片新闻   4月14日，…。): the title and the
     text, or None."""
     m = TITLE_THEN_LEAD_RE.match(text)
-    if m is None or m.group("lead")[:1] in BULLETS + "【*":
-        return None
+    if m is None or m.group("lead")[:1] in BULLETS + "【*" or LEAD_RE.match(m.group("title")):
+        return None  # (七台河日报讯（记者 姜 雨）  25日，…: a lead's credit, spaced off its text)
     lead = m.group("lead")
     if LEAD_RE.match(lead):
         return m.group("title"), lead
