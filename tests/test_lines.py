@@ -638,3 +638,10 @@ def test_a_lead_s_credit_spaced_off_its_text_is_no_title_over_it() -> None:
 def test_a_government_repost_s_correction_button_is_its_header() -> None:
     line = classify(1, "【纠错】", markdown=False)
     assert (line.kind, line.reason) == (Kind.NOISE, "page header")
+
+
+def test_a_sentence_that_opens_on_the_reporter_wrapped_short_is_no_byline() -> None:
+    text = "黑龙江日报讯  记者从省商\n务厅获悉，入冬以来全省蔬\n菜、肉类货源充足。"
+    lines = prepare_lines(text, markdown=False)
+    assert [ln.kind for ln in lines] == [Kind.LEAD, Kind.TEXT, Kind.TEXT]
+    assert [ln.kind for ln in prepare_lines("记者 从林", markdown=False)] == [Kind.BYLINE]

@@ -365,10 +365,18 @@ REPORTER_COLUMN_RE = re.compile(
     r"^(?:本报)?记者\s?(?:连线|手记|观察|调查|探访|体验|直击|追踪|聚焦|视线|见闻|走访|蹲点|札记)$")
 
 
+# A sentence that opens on the reporter, wrapped short (记者从省商 / 务厅获悉，…): no byline.
+# (A reporter surnamed 从 whose name is letter-spaced, 记者 从 林, is lost to this: repair
+# glues the letters back on, space and all.)
+SENTENCE_AFTER_ROLE_RE = re.compile(
+    rf"^[{BULLET_MARKS}]?\s*(?:本报|全媒体|融媒体)*(?:记者|通讯员)"
+    r"(?:从|在|日前|近日|昨日|今天|了解|获悉|走进|来到)")
+
+
 def is_byline(text: str) -> bool:
     """Role words and names, spaced (本报记者 张三 通讯员 李四) or glued together."""
     return bool(BYLINE_LINE_RE.match(text) or BYLINE_GLUED_RE.match(text)) \
-        and not REPORTER_COLUMN_RE.match(text)
+        and not REPORTER_COLUMN_RE.match(text) and not SENTENCE_AFTER_ROLE_RE.match(text)
 
 
 def byline_line(no: int, text: str, width: float) -> Line:
