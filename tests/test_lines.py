@@ -646,3 +646,31 @@ def test_a_sentence_that_opens_on_the_reporter_wrapped_short_is_no_byline() -> N
     lines = prepare_lines(text, markdown=False)
     assert [ln.kind for ln in lines] == [Kind.LEAD, Kind.TEXT, Kind.TEXT]
     assert [ln.kind for ln in prepare_lines("记者 从林", markdown=False)] == [Kind.BYLINE]
+
+
+@pytest.mark.parametrize(("text", "credit"), [
+    ("矿苑区委宣传部供图", "矿苑区委宣传部供图"),
+    ("供图：市文旅局", "供图：市文旅局"),
+    ("游客结伴从沙坨上滑下。 供图 青坨县融媒体中心", "供图 青坨县融媒体中心"),
+    ("游客在冰面上骑行。矿苑区委宣传部供图", "矿苑区委宣传部供图"),
+])
+def test_a_unit_that_provided_the_picture_is_its_credit(text: str, credit: str) -> None:
+    lines = prepare_lines(text, markdown=False)
+    assert (lines[-1].kind, lines[-1].text) == (Kind.CREDIT, credit)
+
+
+def test_a_sentence_that_says_who_provided_pictures_is_text() -> None:
+    lines = prepare_lines("他说，照片由宣传部供图", markdown=False)
+    assert [ln.kind for ln in lines] == [Kind.TEXT]
+
+
+def test_a_correction_button_beside_the_editor_in_brackets_is_the_header() -> None:
+    line = classify(1, "【纠错】 【责任编辑：刘畅】", markdown=False)
+    assert (line.kind, line.reason) == (Kind.NOISE, "page header")
+
+
+@pytest.mark.parametrize("text", [
+    "看岚州新闻，说家乡事，就上岚州网。", "更多精彩内容，请下载岚州日报客户端。"])
+def test_a_site_promoting_itself_in_a_sentence_is_an_advertisement(text: str) -> None:
+    line = classify(1, text, markdown=False)
+    assert (line.kind, line.reason) == (Kind.NOISE, "advertisement")

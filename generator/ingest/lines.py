@@ -148,7 +148,10 @@ CREDIT_RE = re.compile(
     rf"|^(?:{PAPER})\s*(?:[{CJK}](?: [{CJK}]){{1,2}}|[{CJK}·]{{2,4}})\s*{SHOT}$"
     rf"|^(?:(?:{NAME}|{SPACED_NAME})\s*摄\s*){{2,4}}$"  # 安 岚 摄　邢一帆 摄: a row over a group
     rf"|^[（(]?摄影(?:[：:]\s*|\s+)(?:{ROLE}\s*)?(?:{NAME}|{SPACED_NAME})(?:\s+(?:{ROLE}\s*)?{NAME})*"
-    r"[）)]?$")  # （摄影：何晴 李禾）
+    r"[）)]?$"  # （摄影：何晴 李禾）
+    # a unit that provided the picture, before or after the word: 某区委宣传部供图,
+    # 供图 某县融媒体中心
+    rf"|^[（(]?(?:[{CJK}]{{2,14}}\s*供图|供图\s*[：:/／]?\s*[{CJK}]{{2,14}})[）)]?$")
 # A caption that runs on into its credit, wrapped over lines: '…层林尽染的秋色 全媒体首席
 # 记者彭志远 通讯员韩雨桐 摄' (the role words make it a credit, not the caption's words).
 CREDITED_NAME = rf"(?:[{CJK}](?: [{CJK}]){{1,2}}|{NAME})"  # …本报通讯员汪 涛摄: spaced too
@@ -472,7 +475,8 @@ def classify(no: int, text: str, markdown: bool) -> Line:
         return Line(no, text.lstrip(NAME_BULLETS + " "), Kind.BYLINE, width)
     if (first in LEAD_FIRST or "讯" in text[2:NEWS_OF_AT]) and LEAD_START_RE.match(text):
         return Line(no, text, Kind.LEAD, width)
-    if plain and last in "摄图道）)" and len(text) <= 40 and CREDIT_RE.match(text):
+    if plain and (last in "摄图道）)" or "供图" in text) and len(text) <= 40 \
+            and CREDIT_RE.match(text):
         return Line(no, text, Kind.CREDIT, width)
     if plain and first in "本摄漫" and CREDIT_RE.match(text):
         return Line(no, text, Kind.CREDIT, width)  # 本版摄影：X, 摄影：X, 漫画/X
@@ -497,6 +501,8 @@ def classify(no: int, text: str, markdown: bool) -> Line:
         return Line(no, text, Kind.NOISE, width, reason="page header")  # 打开微信，…分享至朋友圈。
     if last == "。" and first in "版凡" and COPYRIGHT_RE.match(text):
         return Line(no, text, Kind.NOISE, width, reason="masthead")  # 版权声明：凡…不得转载。
+    if last in "。！" and text[-2:-1] in "网端" and SITE_PLUG_RE.search(text):
+        return Line(no, text, Kind.NOISE, width, reason="advertisement")  # …就上岚州网。
     if last in "。！？":
         return Line(no, text, Kind.TEXT, width)  # a sentence's end: no other furniture ends so
     if len(text) > NOISE_LINE_MAX:  # …and none is longer, but a site's menu of sections
@@ -511,6 +517,10 @@ def classify(no: int, text: str, markdown: bool) -> Line:
     return Line(no, text, Kind.TEXT, width)
 
 
+# The site promoting itself in a sentence at the page's foot: 看岚州新闻，说家乡事，就上岚州网。
+SITE_PLUG_RE = re.compile(
+    r"(?:就上|请上|快上|欢迎登录|请登录|请访问|敬请关注|请关注|下载)[\u4e00-\u9fffA-Za-z]{1,10}"
+    r"(?:网|客户端)[。！]$")
 # A site's or a paper's copyright notice, a sentence of its own under the article.
 COPYRIGHT_RE = re.compile(
     r"^(?:版权声明[：:]|凡[^。]{0,40}稿件)[^。]{0,60}(?:授权|许可)[^。]{0,20}转载")
@@ -707,8 +717,8 @@ COMMENT_BOX_RE = re.compile(
 WEB_META_FIRST = frozenset("作来时发浏点新更0123456789")
 BUTTONS_RE = re.compile(
     r"^(?:[【\[](?:打印本页|打印|关闭窗口|关闭|返回顶部|收藏本页|收藏|分享|字号[^】\]]{0,8}"
-    r"|PDF下载|版面导航|标题导航|往期回顾|返回目录|上一版|下一版|上一篇|下一篇|版面原文|展开通版|收缩通版|纠错|评价)"
-    r"[】\]]\s*)+$")
+    r"|PDF下载|版面导航|标题导航|往期回顾|返回目录|上一版|下一版|上一篇|下一篇|版面原文|展开通版|收缩通版|纠错|评价"
+    r"|责任编辑[：:][^】\]]{1,12})[】\]]\s*)+$")  # 【纠错】 【责任编辑：刘畅】
 BACK_LINK = r"返回(?:首页|首版|目录|顶部|上一页|[\u4e00-\u9fff]{1,4}网)"
 BACK_LINK_RE = re.compile(rf"^{BACK_LINK}(?:\s*[|｜]?\s*{BACK_LINK})*$")  # 返回首版 | 返回巴中网
 # A site's menu: four section names or more, bars between (今日泸州 | 今日泸县 | 今日合江 | …).

@@ -59,6 +59,9 @@ PHOTO_BY_TAIL = 16  # characters: how near a line's end 摄影 X may stand
 PHOTO_BY_TAIL_RE = re.compile(
     rf"(?<=[。！？”])\s*(摄影[：:]?\s*(?!展|比赛|大赛|作品|爱好|活动|节|师|家|征)"
     rf"(?:(?:{ROLE}\s*)?[\u4e00-\u9fff·](?:\s?[\u4e00-\u9fff·]){{1,3}}\s*)+)$")
+# …and who provided the picture, after its caption: …滑下。 供图 某县融媒体中心, …。市委宣传部供图.
+PROVIDED_TAIL_RE = re.compile(
+    r"(?<=[。！？”])\s*((?:[\u4e00-\u9fff]{2,14}\s*供图|供图\s*[：:/／]?\s*[\u4e00-\u9fff]{2,14}))$")
 CONT_TAIL_RE = re.compile(CONT_RE.pattern + "$")
 SIGNATURE_TAIL_RE = re.compile(
     r"^(?P<text>.*?[。！？”])?\s*[（(]"
@@ -81,6 +84,7 @@ def prepare_lines(page: str, markdown: bool) -> list[Line]:
                                               start=1)]
     dotted = "·" in page or "•" in page  # a box of ·links may be on the page
     translated = "Photo" in page and "摄" in page  # a caption in English under its credit
+    provided = "供图" in page  # a caption may end on who provided its picture
     if DOUBLED_START_RE.search(page):  # one search rules most pages out
         pairs = mend_doubled_wraps(pairs)
     if sum(len(p[2]) == 1 for p in pairs) >= VERTICAL_MIN:
@@ -117,6 +121,11 @@ def prepare_lines(page: str, markdown: bool) -> list[Line]:
                         Line(no, byline, Kind.BYLINE, display_width(byline))]
         elif "摄影" in text and (by := PHOTO_BY_TAIL_RE.search(text, len(text) - PHOTO_BY_TAIL)):
             caption, credit = text[:by.start(1)].rstrip(), by.group(1)  # …管理。摄影 刘 川
+            out += [classify(no, caption, markdown),
+                    Line(no, credit, Kind.CREDIT, display_width(credit))]
+        elif provided and "供图" in text[-20:] and (given := PROVIDED_TAIL_RE.search(text)):
+            # …从沙坨上滑下。 供图 某县融媒体中心: the caption, then who provided the picture
+            caption, credit = text[:given.start(1)].rstrip(), given.group(1)
             out += [classify(no, caption, markdown),
                     Line(no, credit, Kind.CREDIT, display_width(credit))]
         elif text[-1:] == "摄" and ("  " in raw or "\u3000" in raw) \
