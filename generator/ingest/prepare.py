@@ -92,7 +92,7 @@ def prepare_lines(page: str, markdown: bool) -> list[Line]:
     if ROLE_SPLIT_SEARCH_RE.search(page):  # one search rules most pages out
         pairs = mend_split_roles(pairs)
     if OPEN_AT_END_SEARCH_RE.search(page):  # one search rules most pages out
-        pairs = mend_wrapped_signatures(pairs)
+        pairs = mend_wrapped_signatures(pairs)  # …and another finds the lines to visit
     if WRAPPED_TAIL_SEARCH_RE.search(page):  # one search rules most pages out
         pairs = mend_wrapped_bylines(pairs)
     if "摄" in page:  # one search rules most pages out
@@ -643,15 +643,17 @@ CREDIT_REACH = 16  # characters: how near a line's end the credit it wraps has i
 def mend_wrapped_signatures(pairs: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
     """'…完成。（雷辉' / '钰）': a brief's signature (or a jump note, '（下转' / '2版）')
     wrapped at the column's end is put back on one line, to be read as what it is."""
-    out: list[tuple[int, str, str]] = []
-    for pair in pairs:
-        prev = out[-1] if out else None
-        if prev and pair[2][-1:] in "）)" and SIGNATURE_END_RE.match(pair[2]) \
+    out = list(pairs)
+    taken: set[int] = set()  # lines put back onto the line above
+    for i in lines_matching(OPEN_AT_END_SEARCH_RE, [pair[1] for pair in pairs]):
+        if i + 1 >= len(out):
+            break
+        prev, pair = out[i], out[i + 1]
+        if pair[2][-1:] in "）)" and SIGNATURE_END_RE.match(pair[2]) \
                 and OPEN_SIGNATURE_RE.search(prev[2]):
-            out[-1] = (prev[0], prev[1].rstrip() + pair[1].strip(), prev[2] + pair[2].strip())
-            continue
-        out.append(pair)
-    return out
+            out[i] = (prev[0], prev[1].rstrip() + pair[1].strip(), prev[2] + pair[2].strip())
+            taken.add(i + 1)  # (a line ending so is never open itself: no chain to follow)
+    return [pair for i, pair in enumerate(out) if i not in taken] if taken else out
 
 
 BYLINE_WRAP_MAX = 24  # characters: the second line of a wrapped trailing byline
