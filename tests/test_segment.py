@@ -3173,3 +3173,21 @@ def test_a_narrow_column_s_headline_group_of_five_lines_under_a_byline() -> None
     assert story_article.byline.replace(" ", "") == "本报记者顾远"
     assert story_article.kicker == "基层治理新探索"
     assert photo.paragraphs == ["3月4日，菱塘镇的油菜田里，农户正在清沟理墒。"]
+
+
+def test_a_repost_s_author_field_with_its_source_and_its_buttons_under_the_text() -> None:
+    text = "\n".join([
+        "稻香路冰雪夜市开张",
+        "作者：本报记者 曲航 《某某日报》（2026年01月20日 02版）",
+        "　　1月18日傍晚，青禾区稻香路冰雪夜市正式开张，首批入驻摊位86个。",
+        "【打印本页】 【关闭窗口】", "",
+        "雪落黑土 年味渐浓",
+        "　　进入腊月，丰粟镇各村屯处处洋溢着过年的气氛，家家户户忙着蒸黏豆包。",
+        "【打印本页】 【关闭窗口】"])
+    page = segment(text)
+    market, village = page.articles
+    assert (market.title, market.byline) == ("稻香路冰雪夜市开张", "本报记者 曲航")
+    assert village.title == "雪落黑土 年味渐浓"
+    assert village.paragraphs == [
+        "进入腊月，丰粟镇各村屯处处洋溢着过年的气氛，家家户户忙着蒸黏豆包。"]
+    assert "《某某日报》（2026年01月20日02版）" in [n.text for n in page.noise]

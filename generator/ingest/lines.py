@@ -719,6 +719,15 @@ BUTTONS_RE = re.compile(
     r"^(?:[【\[](?:打印本页|打印|关闭窗口|关闭|返回顶部|收藏本页|收藏|分享|字号[^】\]]{0,8}"
     r"|PDF下载|版面导航|标题导航|往期回顾|返回目录|上一版|下一版|上一篇|下一篇|版面原文|展开通版|收缩通版|纠错|评价"
     r"|责任编辑[：:][^】\]]{1,12})[】\]]\s*)+$")  # 【纠错】 【责任编辑：刘畅】
+
+
+def page_buttons(line: Line) -> bool:
+    """A web page's buttons under its article (【打印本页】 【关闭窗口】): the article ends
+    there, as it does at a rule."""
+    return line.kind is Kind.NOISE and line.reason == "page header" \
+        and line.text[:1] in "【[" and BUTTONS_RE.match(line.text) is not None
+
+
 BACK_LINK = r"返回(?:首页|首版|目录|顶部|上一页|[\u4e00-\u9fff]{1,4}网)"
 BACK_LINK_RE = re.compile(rf"^{BACK_LINK}(?:\s*[|｜]?\s*{BACK_LINK})*$")  # 返回首版 | 返回巴中网
 # A site's menu: four section names or more, bars between (今日泸州 | 今日泸县 | 今日合江 | …).

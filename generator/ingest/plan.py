@@ -40,6 +40,7 @@ from generator.ingest.lines import (
     bare_lead,
     is_kicker,
     is_signer,
+    page_buttons,
 )
 
 OPEN, CLOSE, SUB, SPLIT = "open", "close", "sub", "split"
@@ -204,7 +205,8 @@ def gaps_and_heads(blocks: list[Block]) -> tuple[list[Gap], list[int]]:
         if kind is Kind.CONT_ON and unit is not None:
             unit.jumped = True
             gap.ends_open = False
-        elif kind is Kind.NOISE and b.line.reason == "rule" and unit is not None:
+        elif kind is Kind.NOISE and (b.line.reason == "rule" or page_buttons(b.line)) \
+                and unit is not None:
             unit.closed = True  # --- between the items of a web page: the text above ends
             gap.ends_open = False
         elif kind is Kind.NOISE and not gap.units and b.line.reason in HEADER_REASONS:

@@ -112,13 +112,18 @@ def prepare_lines(page: str, markdown: bool) -> list[Line]:
                 and out and out[-1].terminal:
             out.append(Line(no, text, Kind.SIGNATURE, display_width(text)))  # ——本报编辑部
         elif "作者" in text and (field := AUTHOR_FIELD_RE.search(text)) and (
-                is_byline(byline := (field.group(1) or "").strip()) or author_named(field)):
-            if field.group(2):  # 作者 苏蔓: an author's line, as 记者 X is a reporter's
+                is_byline(byline := (field.group("field") or "").strip())
+                or author_named(field)):
+            if field.group("named"):  # 作者 苏蔓: an author's line, as 记者 X is a reporter's
                 out.append(Line(no, text, Kind.BYLINE, display_width(text)))
             else:  # 作者：记者 费扬, alone or after the page's time and source
-                meta = text[:field.start(1)].rstrip()
+                meta = text[:field.start("field")].rstrip()
                 out += [Line(no, meta, Kind.NOISE, display_width(meta), reason="page header"),
                         Line(no, byline, Kind.BYLINE, display_width(byline))]
+                if field.group("source"):  # …《某某日报》（2026年01月20日 02版）: where it ran
+                    source = field.group("source").strip()
+                    trailer = Line(no, source, Kind.NOISE, display_width(source),
+                                   reason="page header")
         elif "摄影" in text and (by := PHOTO_BY_TAIL_RE.search(text, len(text) - PHOTO_BY_TAIL)):
             caption, credit = text[:by.start(1)].rstrip(), by.group(1)  # …管理。摄影 刘 川
             out += [classify(no, caption, markdown),
@@ -247,7 +252,10 @@ def join_bylines(lines: list[Line]) -> list[Line]:
 
 
 # A web page's author field, after its time and source; or an author's line (作者 苏蔓).
-AUTHOR_FIELD_RE = re.compile(r"(?:^|\s)作者\s*[：:]\s*(\S.*)$|^作者\s+(\S.*)$")
+# …its source may follow the names: 作者：本报记者 X 《某某日报》（2026年01月20日 02版）.
+AUTHOR_FIELD_RE = re.compile(
+    r"(?:^|\s)作者\s*[：:]\s*(?P<field>\S.*?)(?P<source>\s*《[^》]{2,16}》\s*[（(][^（）()]{0,30}[）)])?$"
+    r"|^作者\s+(?P<named>\S.*)$")
 TITLE_SHORTER = 2  # cells: a bulleted title over its text is this much narrower than it
 TITLE_END_THEN_TEXT_RE = re.compile(r"^([^\s，。；,;：:、]{1,8}) (\S.*)$")
 # A column's name and a title on one line, a bar between: 区县观察 | 让山城步道“热”得更久.
@@ -827,7 +835,7 @@ TITLE_THEN_LEAD_RE = re.compile(r"^(?P<title>[^\s，。；：,;:！？]{4,30}) (
 
 def author_named(field: re.Match) -> bool:
     """作者 苏蔓: an author's name alone after the word, a space between."""
-    name = (field.group(2) or "").strip()
+    name = (field.group("named") or "").strip()
     return name[:1] in SURNAMES and BARE_NAME_RE.match(name) is not None
 
 

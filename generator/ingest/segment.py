@@ -54,6 +54,7 @@ from generator.ingest.lines import (
     ends_sentence,
     is_kicker,
     is_signer,
+    page_buttons,
     sentence_tail,
 )
 from generator.ingest.plan import (
@@ -731,8 +732,8 @@ class Assembler:
 
     def on_noise(self, i: int, line: Line) -> None:
         self.noise.append(Noise(line.text, line.no, line.reason))
-        if line.reason == "rule" and self.cur is not None and self.cur.paragraphs \
-                and (self.item_follows(i) or self.photo_follows(i)):
+        if self.cur is not None and self.cur.paragraphs and (page_buttons(line) or (
+                line.reason == "rule" and (self.item_follows(i) or self.photo_follows(i)))):
             self.settle()
             self.closed = True  # --- between the items of a web page: the text above ends
         if line.reason == "section name":
