@@ -63,6 +63,9 @@ def fields(article: Article) -> list[str | None]:
     return [article.kicker, article.title, article.subtitle, article.byline, *article.paragraphs]
 
 
+DASHED_CREDIT_RE = re.compile(r"^——.*摄$")  # a photo group's credit after a dash
+
+
 def accounted(text: str, page: SegmentedPage) -> None:
     """Assert every printed character of the page ends up exactly once in an article field
     or a noise item. Repaired text is the reference (fake-bold doubles and letter-spacing
@@ -71,7 +74,7 @@ def accounted(text: str, page: SegmentedPage) -> None:
     printed = chars("".join(lines))
     markup: Counter = Counter()
     for raw, line in zip(text.split("\n"), lines, strict=True):
-        if SIGN_OFF_RE.match(raw):  # ——本报编辑部, pushed right: a byline after its dash
+        if SIGN_OFF_RE.match(raw) or DASHED_CREDIT_RE.match(line):  # ——本报编辑部, ——X 摄
             markup += chars("——")
         for note in CONT_NOTE_RE.findall(line):
             markup += chars(note)
@@ -3191,3 +3194,13 @@ def test_a_repost_s_author_field_with_its_source_and_its_buttons_under_the_text(
     assert village.paragraphs == [
         "进入腊月，丰粟镇各村屯处处洋溢着过年的气氛，家家户户忙着蒸黏豆包。"]
     assert "《某某日报》（2026年01月20日02版）" in [n.text for n in page.noise]
+
+
+def test_a_photo_group_s_credit_after_a_dash_is_its_credit() -> None:
+    text = "\n".join(["雪落黑土 年味渐浓", "　　图①：兴垄村村民在院子里晾晒黏豆包。",
+                      "　　图②：丰粟镇大集上，村民挑选春联和窗花。", "——本报记者 庞立新 摄"])
+    page = segment(text)
+    accounted(text, page)
+    [photo] = page.articles
+    assert (photo.kind, photo.byline) == ("photo", "本报记者 庞立新 摄")
+    assert len(photo.paragraphs) == 2

@@ -492,6 +492,8 @@ def classify(no: int, text: str, markdown: bool) -> Line:
             SIGNATURE_LINE_RE.match(text) or TRAILING_BYLINE_RE.match(text)) \
             and not ("责" in text[:3] and EDITORS_RE.match(text)):  # (责任编辑 王 帆): editors
         return Line(no, text, Kind.SIGNATURE, width)
+    if first == "—" and last in "摄道" and CREDIT_RE.match(credit := text.lstrip("—─ ")):
+        return Line(no, credit, Kind.CREDIT, width)  # ——本报记者 X 摄 under a photo group
     if first in "—-─" and SUBTITLE_RE.match(text) and not ends_sentence(text):
         return Line(no, text, Kind.SUBTITLE, width)
     if "](" in text and first in "![-*·•" and MD_LINKS_RE.match(text):
