@@ -3204,3 +3204,14 @@ def test_a_photo_group_s_credit_after_a_dash_is_its_credit() -> None:
     [photo] = page.articles
     assert (photo.kind, photo.byline) == ("photo", "本报记者 庞立新 摄")
     assert len(photo.paragraphs) == 2
+
+
+def test_a_bold_heading_over_its_own_author_is_a_piece_not_a_subhead() -> None:
+    text = "\n".join([
+        "# 彝乡文学新苗", "", "3月20日，紫岚县文联举办青年作者作品研讨会，现摘登部分发言。", "",
+        "## 写出火塘边的烟火气", "□杨 林", "读这几位青年作者的散文，最打动我的是那些细节。", "",
+        "## 诗歌要向土地扎根", "□罗 茜", "彝乡是诗的故乡，古歌、酒歌、情歌本身就是诗。"])
+    intro, first, second = segment(text).articles
+    assert intro.paragraphs == ["3月20日，紫岚县文联举办青年作者作品研讨会，现摘登部分发言。"]
+    assert [(a.title, a.byline) for a in (first, second)] == [
+        ("写出火塘边的烟火气", "杨 林"), ("诗歌要向土地扎根", "罗 茜")]

@@ -419,7 +419,7 @@ class Assembler:
         if head.markdown_level == 2 and cur and not self.closed and cur.paragraphs \
                 and not self.box and not self.data_line_follows(i) \
                 and not self.photo_follows(i) and not self.table_follows(i) \
-                and not self.lead_follows(i) \
+                and not self.lead_follows(i) and not self.byline_follows(i) \
                 and not NOTICE_TITLE_RE.search(head.text):  # **征文启事** is a notice's
             self.add_subhead(head.text)
             return
@@ -478,6 +478,12 @@ class Assembler:
         brief with its own bold or bracketed title is another matter)."""
         b = self.block_after(i)
         return isinstance(b, Para) and b.lead and b.lines[0].text[:1] not in BULLETS + "【*"
+
+    def byline_follows(self, i: int) -> bool:
+        """'## 写出火塘边的烟火气' over '□杨 林': a piece of its own under its author, as no
+        subhead inside a text has one."""
+        b = self.blocks[i + 1] if i + 1 < len(self.blocks) else None
+        return isinstance(b, Marker) and b.kind is Kind.BYLINE
 
     def table_follows(self, i: int) -> bool:
         """Table rows right under the group: '**…价格一览**' is the table's title."""
