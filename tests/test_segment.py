@@ -3215,3 +3215,15 @@ def test_a_bold_heading_over_its_own_author_is_a_piece_not_a_subhead() -> None:
     assert intro.paragraphs == ["3月20日，紫岚县文联举办青年作者作品研讨会，现摘登部分发言。"]
     assert [(a.title, a.byline) for a in (first, second)] == [
         ("写出火塘边的烟火气", "杨 林"), ("诗歌要向土地扎根", "罗 茜")]
+
+
+def test_a_notice_s_title_over_a_wide_opening_line_that_ends_on_a_colon() -> None:
+    opening = ("为弘扬工匠精神，培育乡村技能人才，经研究，决定开展2026年度乡村工匠评选活动。"
+               "现将有关事项公告如下：")
+    text = "\n".join(["注：具体以公交站牌公示为准。", "",
+                      "关于开展2026年度“乡村工匠”评选的公告", opening, "",
+                      "一、评选范围：在本县从事彝绣、竹编等传统技艺的城乡劳动者。", "",
+                      "特此公告。"])
+    articles = segment(text).articles
+    assert articles[-1].title == "关于开展2026年度“乡村工匠”评选的公告"
+    assert articles[-1].paragraphs[0] == opening

@@ -832,7 +832,8 @@ class BlockBuilder:
         新添“口袋公园” / 图为3月10日，…。 本报记者 吴泓 摄): a web page's title over its only
         paragraph, since no column's text breaks so."""
         return len(prefix) == 1 and line.width > WRAPPED_WIDTH and line.kind is Kind.TEXT \
-            and ends_sentence(line.text) and prefix[0].width <= line.width / 2 \
+            and (ends_sentence(line.text) or line.text[-1] in "：:") \
+            and prefix[0].width <= line.width / 2 \
             and not any(ch in prefix[0].text for ch in "，,、：:。")
 
     def _short_lines_atop(self, run: list[Line]) -> int:
