@@ -674,3 +674,8 @@ def test_a_correction_button_beside_the_editor_in_brackets_is_the_header() -> No
 def test_a_site_promoting_itself_in_a_sentence_is_an_advertisement(text: str) -> None:
     line = classify(1, text, markdown=False)
     assert (line.kind, line.reason) == (Kind.NOISE, "advertisement")
+
+
+def test_a_byline_wrapped_before_its_last_name_and_what_they_did() -> None:
+    lines = prepare_lines("本报记者 普 洁\n李 航 文/图\n3月的榴溪县，漫山遍野", markdown=False)
+    assert [(ln.kind, ln.text) for ln in lines[:1]] == [(Kind.BYLINE, "本报记者普洁 李航文/图")]

@@ -122,6 +122,9 @@ TEXT_AND_PHOTO_RE = re.compile(
     rf"|^[文图]\s*[/／]\s*(?:{NAME}|{SPACED_NAME})$"  # 文/许 言: the writer of a signed piece
     # 图/闫 晨 文/乔 雪: who photographed and who wrote, each after the slash
     rf"|^[文图]\s*[/／]\s*[{CJK}](?:\s?[{CJK}]){{1,3}}\s*[文图]\s*[/／]\s*[{CJK}](?:\s?[{CJK}]){{1,3}}$")
+# Names, then what they did (普洁 李航 文/图): who wrote and photographed, the role words
+# printed on the line above or not at all.
+NAMES_TEXT_PHOTO_RE = re.compile(rf"^(?:[{CJK}·]{{2,4}}\s*){{1,3}}{TEXT_PHOTO}$")
 # 本报评论员 / 本报特约评论员 alone: the credit of a commentary.
 COMMENTATOR_RE = re.compile(  # 江门日报评论员
     rf"^[{BULLET_MARKS}]?\s*(?:本报|{PAPER})?(?:特约)?评论员$")
@@ -484,6 +487,8 @@ def classify(no: int, text: str, markdown: bool) -> Line:
             is_byline(text) or COMMENTATOR_RE.match(text)) and not EDITORS_GLUED_RE.match(text) \
             and not ("责" in text[:3] and EDITORS_RE.match(text)):  # (责任编辑 王 帆)
         return byline_line(no, text, width)  # (编辑卫东校对赵宁: the page's editors)
+    if plain and last in "图摄文" and len(text) <= 20 and NAMES_TEXT_PHOTO_RE.match(text):
+        return Line(no, text, Kind.BYLINE, width)  # 李 航 文/图, under 本报记者 普 洁
     if plain and first in "文图" and TEXT_AND_PHOTO_RE.match(text):
         # 图/闫 晨 文/乔 雪: the photographer named first credits a photo and its caption
         kind = Kind.CREDIT if text[:2] in ("图/", "图／") and "文" in text[2:] else Kind.BYLINE
