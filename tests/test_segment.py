@@ -3237,6 +3237,7 @@ def test_a_headline_s_wider_last_line_over_its_byline_starts_no_body() -> None:
     photo = "3月22日，南湖公园内游人如织，市民和游客在湖边赏花拍照，享受春日好时光。"
     text = "\n".join(["春到红河·产业观察——", "榴溪县：", "石榴花开", "“甜蜜产业”再扩容",
                       "本报记者 普 洁", *column(story, 11), "", *column(photo, 12)])
-    article, _ = segment(text).articles
-    assert article.title.endswith("“甜蜜产业”再扩容")
-    assert article.paragraphs == [story]
+    article = segment(text).articles[0]
+    assert (article.kicker, article.title) == (
+        "春到红河·产业观察——", "榴溪县：石榴花开“甜蜜产业”再扩容")
+    assert article.paragraphs[0] == story

@@ -651,7 +651,7 @@ class BlockBuilder:
             run = self._continue(prev, run)
             if not run:
                 return
-        head, body = self._head_prefix(run, before_lead)
+        head, body = self._head_prefix(run, before_lead or before_credit)
         if head and body:
             self.out.append(Head([head]))  # set directly above its text: that text's own
         elif head:
