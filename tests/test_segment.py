@@ -3241,3 +3241,20 @@ def test_a_headline_s_wider_last_line_over_its_byline_starts_no_body() -> None:
     assert (article.kicker, article.title) == (
         "春到红河·产业观察——", "榴溪县：石榴花开“甜蜜产业”再扩容")
     assert article.paragraphs[0] == story
+
+
+def test_a_web_title_over_its_data_line_opens_its_article_after_the_editor_line() -> None:
+    text = "\n".join([
+        "陶湾智造园首栋厂房封顶", "2026-03-17 08:30 来源：佛山日报", "",
+        "3月16日，工人在陶湾智造园首栋高标准厂房楼顶作业。", "",
+        "　　佛山新闻网讯 记者何嘉欣报道：3月16日，陶湾智造园首栋高标准厂房顺利封顶。", "",
+        "　　园区运营方负责人冯振宇介绍，厂房预计今年9月交付。", "",
+        "编辑：冯晓", "分享到：", "相关新闻：", "· 陶湾区今年计划新开工“工业上楼”项目5个", "",
+        "花开五区 春意正浓", "2026-03-17 09:05 来源：佛山日报", "",
+        "文|陶然", "",
+        "　　惊蛰过后，气温回升，佛山街头公园迎来一年中花事最盛的时节。", "",
+        "编辑：冯晓", "分享到："])
+    articles = segment(text).articles
+    assert articles[-1].paragraphs == ["惊蛰过后，气温回升，佛山街头公园迎来一年中花事最盛的时节。"]
+    assert (articles[-1].title, articles[-1].byline) == ("花开五区 春意正浓", "文|陶然")
+    assert "陶湾智造园首栋厂房封顶" in [a.title for a in articles]

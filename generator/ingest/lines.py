@@ -119,7 +119,8 @@ BOXED_NAME_RE = re.compile(rf"^[□■◎]\s*[{CJK}](?:\s?[{CJK}]){{1,3}}$"
 # 文 张三 图 李四: who wrote and who photographed.
 TEXT_AND_PHOTO_RE = re.compile(
     rf"^文\s*[：:]?\s*{NAME}\s+图\s*[：:]?\s*{NAME}$"
-    rf"|^[文图]\s*[/／]\s*(?:{NAME}|{SPACED_NAME})$"  # 文/许 言: the writer of a signed piece
+    # 文/许 言, 文|陶然: the writer of a signed piece
+    rf"|^[文图]\s*[/／|｜]\s*(?:{NAME}|{SPACED_NAME})$"
     # 图/闫 晨 文/乔 雪: who photographed and who wrote, each after the slash
     rf"|^[文图]\s*[/／]\s*[{CJK}](?:\s?[{CJK}]){{1,3}}\s*[文图]\s*[/／]\s*[{CJK}](?:\s?[{CJK}]){{1,3}}$")
 # Names, then what they did (普洁 李航 文/图): who wrote and photographed, the role words

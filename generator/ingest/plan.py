@@ -35,7 +35,9 @@ from generator.ingest.lines import (
     BULLETS,
     NOTICE_TITLE_RE,
     NUMBERED_ITEM_RE,
+    POSTED_AT_RE,
     SIGN_OFF_DATE_RE,
+    WEB_META_RE,
     Kind,
     bare_lead,
     is_kicker,
@@ -90,6 +92,9 @@ WEIGHTS: dict[str, float] = {
     # Set against the text on one side, apart from the other: it is that side's. Set by
     # the blind sets (the simulator prints blank lines on both sides of every group).
     "glue": 2.0,
+    # A web article's data line (its time and source) right under the group: the group is
+    # that article's title, never the headline of the text above or a subhead.
+    "dated": 3.0,
     "local": 1.5,  # the local rules decided the same, from the group and its neighbours
 }
 BARE_LEAD = 4  # characters: 本报讯 alone, its credit on the byline line under it
@@ -366,6 +371,14 @@ def blank_before(blocks: list[Block], i: int) -> bool:
 HEAD_TAIL = (Kind.BYLINE, Kind.CREDIT, Kind.SUBTITLE)  # lines a group may carry under it
 
 
+def dated(blocks: list[Block], i: int) -> bool:
+    """Is group i set right over a web article's data line (2026-03-17 09:05 来源：某某日报)?"""
+    b = blocks[i + 1] if i + 1 < len(blocks) else None
+    return isinstance(b, Marker) and b.kind is Kind.NOISE and b.line.reason == "page header" \
+        and (POSTED_AT_RE.search(b.line.text) is not None
+             or WEB_META_RE.search(b.line.text) is not None)
+
+
 def glued(blocks: list[Block], i: int) -> tuple[bool, bool]:
     """Is headline group i printed against the text above it, and against the text below
     it (its subtitle and credit lines taken along), with no blank line between? A column
@@ -400,6 +413,7 @@ class Planner:
         self.w = weights or WEIGHTS
         self._fixed: dict[int, tuple[float, dict[str, float]]] = {}
         self.gaps, self.heads = gaps_and_heads(blocks)
+        self.dated = [dated(blocks, i) for i in self.heads]  # titles over their data line
 
     # States between groups: (titled, orient, pending). Is the article the gap's last unit
     # belongs to titled yet (None: no unit to title)? Which way did the last headline that
@@ -439,8 +453,7 @@ class Planner:
                 pointing = OPEN  # the page starts with a headline: it prints them above
             if pointing and orient and pointing != orient:
                 cost += self.w["switch"]
-            out.append((action, cost, self.after_state(action, state, pointing or orient,
-                                                       self.gaps[k + 1])))
+            out.append((action, cost, self.after_state(k, action, state, pointing or orient)))
         return out
 
     def fixed_costs(self, k: int) -> tuple[float, dict[str, float]]:
@@ -460,6 +473,7 @@ class Planner:
         double = w["double_label"] if label else w["double"]
         costs: dict[str, float] = {}
         sides = glued(self.blocks, self.heads[k])
+        over_data = dated(self.blocks, self.heads[k])
         echoes = self.echo_costs(head, last, first)
         for action in ACTIONS:
             cost = 0.0
@@ -509,6 +523,8 @@ class Planner:
                 cost += w["md_sub"] if head.markdown_level == 2 else 0.0
             if action == CLOSE and head.markdown_level == 1:
                 cost -= w["md_open"] / 2  # "# title" closes nothing, as a rule
+            if over_data and action in (CLOSE, SUB):
+                cost += w["dated"]
             cost += echoes.get(action, 0.0)
             cost += self.glue_cost(action, sides, len(head.blocks))
             if self.votes.get(self.heads[k]) == action:
@@ -555,14 +571,16 @@ class Planner:
                 return j
         return None
 
-    def after_state(self, action: str, state: tuple, orient: str | None,
-                    after: Gap) -> tuple:
-        """The state after a group: whether the article the gap's last unit belongs to has
+    def after_state(self, k: int, action: str, state: tuple, orient: str | None) -> tuple:
+        """The state after group k: whether the article the gap's last unit belongs to has
         a headline yet, and what leaving it without one costs (a subhead carries the
         article above on: its first unit decides)."""
         titled, _, pending = state
+        after = self.gaps[k + 1]
         if not after.units:
             return (None, orient, 0.0)
+        if action in (OPEN, SPLIT) and self.dated[k]:
+            return (True, orient, 0.0)  # a web article's title: all up to the next is its own
         if len(after.units) > 1:
             return (False, orient, untitled_cost(after.units[-1], self.w))
         if action == SUB:
