@@ -610,7 +610,7 @@ def test_a_paper_asking_readers_to_follow_its_account_is_an_advertisement(text: 
 @pytest.mark.parametrize("text", [
     "文章字数：1024", "字数: 860", "阅读量：3521", "点击数：120", "浏览次数：88次",
     "通版阅读请点击：", "展开通版", "收缩通版", "【版面原文】", "2026-07-16 星期四",
-    "发布日期：2026年10月22日", "当前版：02版 要闻",
+    "发布日期：2026年10月22日", "当前版：02版 要闻", "A06",
 ])
 def test_an_e_paper_s_counts_its_page_buttons_and_its_dated_weekday_are_its_header(
         text: str) -> None:

@@ -192,8 +192,8 @@ ACCOUNT = (r"(?:[\u4e00-\u9fff]{0,8}(?:微信公众号|公众号|视频号|抖�
            r"|小程序|APP)|[\u4e00-\u9fff]{0,6}(?:日报|晚报|新闻|融媒|发布)(?:微信|抖音|快手|微博))")
 ACCOUNT_RE = re.compile(rf"^(?:[\u4e00-\u9fff]{{2,8}}网\s+)?{ACCOUNT}(?:\s+{ACCOUNT})*$")
 RULE_RE = re.compile(r"^(?:[-*_=~—]\s*){3,}$")
-PAGE_LABEL_LINE_RE = re.compile(  # A03要闻, A4  视觉 【返回】
-    r"^[A-D]\d{1,2}\s*[\u4e00-\u9fff]{2,4}(?:\s*[【\[]返回[】\]])?$")
+PAGE_LABEL_LINE_RE = re.compile(  # A03要闻, A4  视觉 【返回】, A06 alone
+    r"^[A-D]\d{1,2}(?:\s*[\u4e00-\u9fff]{2,4}(?:\s*[【\[]返回[】\]])?)?$")
 IMAGE_LINE_RE = re.compile(r"^(?:!\[[^\]]*\]\([^)]*\)\s*)+$|^\[(?:图片|图|视频|组图)\]$")  # …[图片]
 PLACEHOLDER_RE = re.compile(r"\d{2,4}\s*[x×*]\s*\d{2,4}\s*px|banner$", re.I)
 LINK_LINE_RE = re.compile(r"^(?:详情点击|点击查看|阅读原文)[:：]?\s*(?:https?://\S+)?$|^https?://\S+$")
