@@ -679,3 +679,27 @@ def test_a_site_promoting_itself_in_a_sentence_is_an_advertisement(text: str) ->
 def test_a_byline_wrapped_before_its_last_name_and_what_they_did() -> None:
     lines = prepare_lines("本报记者 普 洁\n李 航 文/图\n3月的榴溪县，漫山遍野", markdown=False)
     assert [(ln.kind, ln.text) for ln in lines[:1]] == [(Kind.BYLINE, "本报记者普洁 李航文/图")]
+
+
+def test_a_special_zone_paper_s_name_is_a_masthead() -> None:
+    line = classify(1, "珠海特区报", markdown=False)
+    assert (line.kind, line.reason) == (Kind.NOISE, "masthead")
+
+
+def test_role_words_alone_over_a_wrapped_name_are_one_byline() -> None:
+    text = "■珠海特区报记者\n郑 海 帆\n通讯员 卢 宇\n3月4日上午，百屿区沙鸥"
+    [byline, _] = prepare_lines(text, markdown=False)
+    assert (byline.kind, byline.text) == (Kind.BYLINE, "珠海特区报记者 郑海帆 通讯员卢宇")
+
+
+@pytest.mark.parametrize("text", ["多亩水稻田陆续开始春插。\n珠海传媒集团 黎家明 /\n摄",
+                                  "多亩水稻田陆续开始春插。珠海传媒集团 黎家明 / 摄"])
+def test_a_media_group_s_photographer_is_a_credit(text: str) -> None:
+    lines = prepare_lines(text, markdown=False)
+    credit = lines[-1]
+    assert (credit.kind, credit.text.replace(" ", "")) == (Kind.CREDIT, "珠海传媒集团黎家明/摄")
+
+
+def test_a_jump_note_wrapped_inside_its_verb_is_mended() -> None:
+    lines = prepare_lines("出海一趟的成本比烧柴油（下\n转第4版）", markdown=False)
+    assert [ln.kind for ln in lines] == [Kind.TEXT, Kind.CONT_ON]

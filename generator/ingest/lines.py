@@ -22,12 +22,12 @@ SPACED_NAME = rf"[{CJK}](?: [{CJK}]){{1,3}}(?![{CJK}])"
 # The role may carry the paper's name or its Latin initials (德州晚报全媒体记者,
 # YMG全媒体记者) and a slash before the name (记者/伍晓岚, as 江门日报 prints it).
 PAPER = (r"(?:(?:[\u4e00-\u9fff]{2,4}·)?"  # 新天水·天水日报
-         r"[\u4e00-\u9fff]{2,6}(?:日报|晚报|都市报|早报|商报|晨报|时报|金报)社?"
+         r"[\u4e00-\u9fff]{2,6}(?:日报|晚报|都市报|早报|商报|晨报|时报|金报|特区报)社?"
          r"|[\u4e00-\u9fff]{2}报"  # 生活报记者
          r"|(?:日报|晚报|早报)(?=全媒|融媒体|首席|见习))")  # 晚报全媒体记者, not 晚报记者走访了
 # A city's merged newsroom, which many papers now credit: 保定新闻传媒中心记者, 某县融媒体中心记者.
 # …or a city's name before 融媒 (自贡融媒记者, 衡阳全媒体记者).
-NEWSROOM = (r"[\u4e00-\u9fff]{2,6}(?:新闻传媒中心|融媒体中心|传媒中心|新闻中心|广播电视台)"
+NEWSROOM = (r"[\u4e00-\u9fff]{2,6}(?:新闻传媒中心|融媒体中心|传媒中心|新闻中心|广播电视台|传媒集团)"
             r"|[\u4e00-\u9fff]{2,4}(?=(?:融媒体?|全媒体?)记者)"
             r"|[\u4e00-\u9fff]{2,6}网(?=记者)")  # a news site's own: 眉山网记者, 内江新闻网记者
 # 青岛日报/观海新闻记者: the paper and its news app, a slash between.
@@ -142,14 +142,14 @@ TRAILING_BYLINE_RE = re.compile(
     rf"|^[（(](?:作者[：:]|文\s*[/／])\s*(?:{NAME}|{SPACED_NAME})[）)]$")
 # How a photo's credit ends: X 摄, X 供图, X 摄影报道 (a picture story's own reporter),
 # X 文/摄 (who wrote the caption took the picture).
-SHOT = r"(?:摄影报道|摄|供图|(?:文\s?)?[/／]摄)"
+SHOT = r"(?:摄影报道|摄|供图|(?:文\s?)?[/／]\s?摄)"
 SHOT_ENDS = ("摄", "摄影报道")
 CREDIT_RE = re.compile(
     rf"^[（(]?(?:{ROLE}\s*)?(?:{NAME}|{SPACED_NAME})(?:\s+(?:{ROLE}\s*)?{NAME})*\s*{SHOT}[）)]?$"
     rf"|^本版(?:摄影|图片)[：:]\s*{NAME}(?:[\s、]+{NAME})*$"
     rf"|^漫画\s*[/／：:]\s*(?:{NAME}|{SPACED_NAME})$"  # 漫画/林 默: who drew the cartoon
     # the paper and its photographer: 鹰潭日报 周 平/摄, 阳泉日报社乔 楠摄
-    rf"|^(?:{PAPER})\s*(?:[{CJK}](?: [{CJK}]){{1,2}}|[{CJK}·]{{2,4}})\s*{SHOT}$"
+    rf"|^(?:{PAPER}|{NEWSROOM})\s*(?:[{CJK}](?: [{CJK}]){{1,2}}|[{CJK}·]{{2,4}})\s*{SHOT}$"
     rf"|^(?:(?:{NAME}|{SPACED_NAME})\s*摄\s*){{2,4}}$"  # 安 岚 摄　邢一帆 摄: a row over a group
     rf"|^[（(]?摄影(?:[：:]\s*|\s+)(?:{ROLE}\s*)?(?:{NAME}|{SPACED_NAME})(?:\s+(?:{ROLE}\s*)?{NAME})*"
     r"[）)]?$"  # （摄影：何晴 李禾）
@@ -162,8 +162,8 @@ CREDITED_NAME = rf"(?:[{CJK}](?: [{CJK}]){{1,2}}|{NAME})"  # …本报通讯员�
 CAPTION_CREDIT_RE = re.compile(
     rf"(?:\s|(?<=[。！？”]))((?:{ROLE}\s*{CREDITED_NAME}\s*)+(?:摄影报道|摄))$")
 CREDIT_TAIL_RE = re.compile(  # …供应周边市场。阳泉日报社乔 楠摄: the paper and a spaced name too
-    rf"(?<=[。！？”])\s*((?:{ROLE}\s*|(?:{PAPER})\s*(?=[{CJK}]\s[{CJK}]))?{CREDITED_NAME}"
-    rf"(?:\s+{NAME})*\s*(?:摄影报道|(?:文\s?)?[/／]?摄))$")
+    rf"(?<=[。！？”])\s*((?:{ROLE}\s*|(?:{PAPER})\s*(?=[{CJK}]\s[{CJK}])|(?:{PAPER}|{NEWSROOM})\s+)?"
+    rf"{CREDITED_NAME}(?:\s+{NAME})*\s*(?:摄影报道|(?:文\s?)?[/／]?\s?摄))$")
 SIGNATURE_RE = re.compile(rf"^(?P<text>.*?)[（(](?P<name>{NAME}(?:\s+{NAME}){{0,2}})[）)]$")
 SIGNATURE_LINE_RE = re.compile(rf"^[（(]{NAME}(?:\s+{NAME}){{0,2}}[）)]$")
 # How a notice's title ends (关于…的公告, 寻人启事, 更正): never a masthead's item.
@@ -590,7 +590,7 @@ PAGE_REF_ONLY_RE = re.compile(
 # A teaser led by its page's label: 'A04 这所学校的“田间课堂”火了'.
 INDEX_HEAD_RE = re.compile(  # …or '2版 市图书馆推出“家门口借书”服务'
     r"^(?:[A-D]\d{1,2}\s?|\d{1,2}\s?版(?:\s|(?=[“‘《])))[\u4e00-\u9fff“‘《][^，。；]{5,30}$")
-PAPER_ENDS = "日报|晚报|都市报|早报|商报|时报|晨报"  # how a paper's own name ends
+PAPER_ENDS = "日报|晚报|都市报|早报|商报|时报|晨报|特区报"  # how a paper's own name ends
 # The paper's own name, alone or before the date: 绍兴日报, 德州晚报2024年12月3日星期二.
 MASTHEAD_NAME_RE = re.compile(
     rf"^[\u4e00-\u9fff]{{2,6}}(?:(?:{PAPER_ENDS})(?:数字报|电子报|电子版)?"

@@ -91,6 +91,8 @@ def prepare_lines(page: str, markdown: bool) -> list[Line]:
         pairs = merge_vertical(pairs)
     if ROLE_SPLIT_SEARCH_RE.search(page):  # one search rules most pages out
         pairs = mend_split_roles(pairs)
+    if ROLE_END_SEARCH_RE.search(page):  # one search rules most pages out
+        pairs = mend_wrapped_names(pairs)
     if OPEN_AT_END_SEARCH_RE.search(page):  # one search rules most pages out
         pairs = mend_wrapped_signatures(pairs)  # …and another finds the lines to visit
     if WRAPPED_TAIL_SEARCH_RE.search(page):  # one search rules most pages out
@@ -601,8 +603,8 @@ def is_name(text: str) -> bool:
 OPEN_SIGNATURE_RE = re.compile(r"[（(][^（()）]{0,24}$")  # （记者 彭亮 通讯员 / （雷辉
 # A bracket left open at a line's end, on the page as printed: where such a wrap may be.
 OPEN_AT_END_SEARCH_RE = re.compile(r"[（(][^（()）\n]*$", re.MULTILINE)
-SIGNATURE_END_RE = re.compile(  # 2版）, 第 2 版）, 第A3版）, (下转6 / 版②)
-    r"^[\u4e00-\u9fff·\s]{1,10}[）)]$|^(?:第\s*)?[A-Za-z]?[0-9０-９]{0,2}\s*版[①-⑳]?[）)]$"
+SIGNATURE_END_RE = re.compile(  # 2版）, 第 2 版）, 第A3版）, (下转6 / 版②), （下 / 转第4版）
+    r"^[\u4e00-\u9fff·\s]{1,10}[）)]$|^(?:[转接]\s*)?(?:第\s*)?[A-Za-z]?[0-9０-９]{0,2}\s*版[①-⑳]?[）)]$"
     r"|^《[\u4e00-\u9fff]{2,10}》[）)]$")  # （据 / 《甘肃日报》）: a source wrapped
 
 
@@ -646,6 +648,26 @@ def mend_split_roles(pairs: list[tuple[int, str, str]]) -> list[tuple[int, str, 
 
 
 CREDIT_REACH = 16  # characters: how near a line's end the credit it wraps has its 记者
+
+# A byline's role words alone at a line's end, its name wrapped onto the next line
+# (■珠海特区报记者 / 郑 海 帆): found in one search over the page, then line by line.
+ROLE_END_SEARCH_RE = re.compile(r"(?:记者|通讯员|评论员)[ \t\u3000]*$", re.MULTILINE)
+ROLE_ONLY_RE = re.compile(rf"^[{BULLET_MARKS}]?\s*(?:{ROLE}\s*)+$")
+
+
+def mend_wrapped_names(pairs: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
+    """'■珠海特区报记者' / '郑 海 帆': role words alone on a line and a name alone under
+    them are one byline, put back on one line (a space between) to be read as one."""
+    out = list(pairs)
+    taken: set[int] = set()
+    for i in lines_matching(ROLE_END_SEARCH_RE, [pair[1] for pair in pairs]):
+        if i + 1 >= len(out) or i in taken:
+            continue
+        prev, pair = out[i], out[i + 1]
+        if ROLE_ONLY_RE.match(prev[2]) and BARE_NAME_RE.match(pair[2]):
+            out[i] = (prev[0], f"{prev[1].rstrip()} {pair[1].strip()}", f"{prev[2]} {pair[2]}")
+            taken.add(i + 1)
+    return [pair for i, pair in enumerate(out) if i not in taken] if taken else out
 
 
 def mend_wrapped_signatures(pairs: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
