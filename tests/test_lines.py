@@ -703,3 +703,10 @@ def test_a_media_group_s_photographer_is_a_credit(text: str) -> None:
 def test_a_jump_note_wrapped_inside_its_verb_is_mended() -> None:
     lines = prepare_lines("出海一趟的成本比烧柴油（下\n转第4版）", markdown=False)
     assert [ln.kind for ln in lines] == [Kind.TEXT, Kind.CONT_ON]
+
+
+def test_a_weather_box_s_name_and_sky_over_its_temperatures_are_the_box() -> None:
+    lines = prepare_lines("克拉玛依天气\n今天 晴\n-21℃～-12℃\n西北风2～3级", markdown=False)
+    assert {(ln.kind, ln.reason) for ln in lines} == {(Kind.NOISE, "weather box")}
+    headline = prepare_lines("雪后初晴好天气\n\n-21℃～-12℃", markdown=False)[0]
+    assert headline.kind is Kind.TEXT  # a blank line parts a headline from the box

@@ -561,7 +561,7 @@ EDITORS_GLUED_RE = re.compile(
     r"[：:]\s*[\u4e00-\u9fff·]{2,4}\s*){3,}$")
 # A weather box: a temperature range, a wind force, or a line that starts 今日天气.
 WEATHER_RE = re.compile(
-    r"(?:^(?:今日|明日|今天|明天|本周|[\u4e00-\u9fff]{2,3})?天气(?:预报)?(?:[：:\s]|$)|^空气质量[：:]"
+    r"(?:^(?:今日|明日|今天|明天|本周|[\u4e00-\u9fff]{2,5})?天气(?:预报)?(?:[：:\s]|$)|^空气质量[：:]"
     r"|-?\d{1,2}\s*℃?\s*[～~至/—–-]\s*-?\d{1,2}\s*℃"
     r"|[东南西北]{1,2}风\s*[0-9一二三四五六七八](?:[-～~至][0-9一二三四五六七八])?\s*级)")
 # Words and figures of a weather box; a box line holds little else.

@@ -369,6 +369,8 @@ BOX_REASONS = frozenset({"advertisement", "weather box", "index of other pages",
 LINK_MARKS = "·•-"  # what a site's list of related stories sets before each link
 NAV_HEADS = frozenset({"版面导航", "标题导航", "本版导航", "本版标题"})  # over a page's ·titles
 AD_LINES_ABOVE = 4  # lines: how far an advertisement's box reaches above its hotline
+WEATHER_LINES_ABOVE = 2  # …and a weather box above its temperatures: its name, the sky
+WEATHER_NAME_RE = re.compile(r"天气|^(?:今天|今日|明天|明日)?\s*[晴阴雨雪雾](?:转|$)")
 BOX_LINE = 24  # characters: the longest line read as part of such a box
 
 
@@ -510,6 +512,11 @@ def extend_boxes(lines: list[Line]) -> list[Line]:
         if reason == "advertisement" and not boxed:
             for above in lines[max(0, i - AD_LINES_ABOVE):i][::-1]:
                 if not box_line(above):
+                    break
+                above.kind, above.reason = Kind.NOISE, reason
+        if reason == "weather box" and not boxed:  # 克拉玛依天气 / 今天 晴 / -21℃～-12℃
+            for above in lines[max(0, i - WEATHER_LINES_ABOVE):i][::-1]:
+                if not box_line(above) or not WEATHER_NAME_RE.search(above.text):
                     break
                 above.kind, above.reason = Kind.NOISE, reason
         j = i + 1
