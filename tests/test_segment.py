@@ -3258,3 +3258,25 @@ def test_a_web_title_over_its_data_line_opens_its_article_after_the_editor_line(
     assert articles[-1].paragraphs == ["惊蛰过后，气温回升，佛山街头公园迎来一年中花事最盛的时节。"]
     assert (articles[-1].title, articles[-1].byline) == ("花开五区 春意正浓", "文|陶然")
     assert "陶湾智造园首栋厂房封顶" in [a.title for a in articles]
+
+
+def test_a_three_line_title_under_its_story_as_wide_as_the_column_but_ending_short() -> None:
+    # The commentary after the blank is no continuation of the story above: its title is
+    # the story's, printed under it.
+    story_lines = [
+        "记者从市供热部门获悉，今", "冬采暖季以来，全市集中供", "热系统运行平稳，居民室内",
+        "平均温度保持在 22 摄氏度左", "右。", "针对老旧小区管网末端温度",
+        "偏低的问题，供热企业今年", "改造二次管网 46 公里，加装",
+        "智能调节阀 3800 余个，并开", "通 24 小时报修热线，报修问",
+        "题平均处置时间缩短至 3 小", "时以内。"]
+    comment_lines = [
+        "一碗热粥，一间暖房，", "是寒冬里最实在的盼头。", "在石油城，不少老小区",
+        "是随着油田一起建起", "来的，住在这里的老人，", "年轻时把最好的年华交",
+        "给了油田。如今，让他", "们在冬天里吃得上热饭、", "住得上暖房，是这座城",
+        "市应有的温度。", "□ 胡 杨", "油城短评", "让冬天的温度", "抵达每一扇门"]
+    text = "\n".join([*story_lines, "全市供热系统运行平稳", "居民室内平均温度", "22摄氏度左右",
+                      "", *comment_lines])
+    story, comment = segment(text).articles
+    assert story.paragraphs[-1].endswith("缩短至3小时以内。")
+    assert (story.kicker or "") + story.title == "全市供热系统运行平稳居民室内平均温度22摄氏度左右"
+    assert (comment.kicker, comment.title) == ("油城短评", "让冬天的温度抵达每一扇门")

@@ -578,9 +578,14 @@ class BlockBuilder:
             if len(run) < SUFFIX_AFTER + size - 1 or not run[-size - 1].terminal:
                 continue
             head = run[-size:]
-            if all(ln.kind is Kind.TEXT and not ln.terminal and not ln.row
-                   and ln.width <= short and not unbalanced(ln.text)
-                   and not any(ch in ln.text[:-1] for ch in "，,、。；;：:") for ln in head) \
+            # Lines as wide as the column pass when the title ends short, as a column's
+            # text broken before a blank does not, and the whole fits one headline.
+            narrow = all(ln.width <= short for ln in head) or (
+                head[-1].width <= short and sum(len(ln.text) for ln in head) <= MAX_HEAD_CHARS)
+            if narrow and all(ln.kind is Kind.TEXT and not ln.terminal and not ln.row
+                              and not unbalanced(ln.text)
+                              and not any(ch in ln.text[:-1] for ch in "，,、。；;：:")
+                              for ln in head) \
                     and self._suffix_line(head[-1]) and len(head[-2].text) > 1:
                 return head
         return self._head_with_facts(run)
