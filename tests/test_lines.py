@@ -710,3 +710,10 @@ def test_a_weather_box_s_name_and_sky_over_its_temperatures_are_the_box() -> Non
     assert {(ln.kind, ln.reason) for ln in lines} == {(Kind.NOISE, "weather box")}
     headline = prepare_lines("雪后初晴好天气\n\n-21℃～-12℃", markdown=False)[0]
     assert headline.kind is Kind.TEXT  # a blank line parts a headline from the box
+
+
+@pytest.mark.parametrize("text", ["编辑  蔡 若  责任编辑  詹 明", "编辑卫东  校对赵宁  组版贾玲",
+                                  "值班编委：高峰  责任编辑：刘畅  美编：李娜  校对：王婷"])
+def test_editors_names_spaced_apart_are_the_page_s_editors(text: str) -> None:
+    [line] = prepare_lines(text, markdown=False)
+    assert (line.kind, line.reason) == (Kind.NOISE, "editors' names")

@@ -431,3 +431,14 @@ def test_a_sentence_printed_twice_is_kept_twice() -> None:
 def test_a_wide_gap_between_words_is_a_table_s_cell_boundary() -> None:
     assert repair_line("小白鹭　　　620　　　　　“三有”") == "小白鹭 620 “三有”"
     assert repair_line("冰  场  上") == "冰场上"  # letter-spacing, however wide
+
+
+@pytest.mark.parametrize(("raw", "repaired"), [
+    ("品　名　　单　位　　价　格　　环　比", "品名 单位 价格 环比"),
+    ("大　白　菜　　元/斤　　　 1.20 　　　持平", "大白菜 元/斤 1.20 持平"),
+    ("咬 定 目 标  跑 出 加 速 度", "咬定目标 跑出加速度"),
+    ("珠  海  特  区  报", "珠海特区报"),  # evenly spaced letters: one word
+])
+def test_letter_spaced_cells_keep_one_space_between_them(raw: str, repaired: str) -> None:
+    assert repair_line(raw) == repaired
+    assert repair_lines(raw) == [repaired]

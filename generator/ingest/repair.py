@@ -56,6 +56,11 @@ _SPACE_RUN_RE = re.compile(r"[ \u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 # A gap of two spaces or more between words of two characters or more: a table's cells.
 _WIDE_GAP_RE = re.compile(r"(?<=\S\S)[ \u00a0\u2000-\u200a\u202f\u205f\u3000]{2,}(?=\S\S)")
 _CELL = "\ue000"  # stands for a kept gap while the other spaces are judged
+# Cells whose letters are spaced out, a wider gap between cells (品　名　　单　位　　价　格):
+# a single space inside a cell and a wider one after it, both between letters.
+_SP = "[ \u00a0\u2000-\u200a\u202f\u205f\u3000]"
+_SPACED_CELLS_RE = re.compile(rf"(?<!\S{_SP})\S(?:{_SP}\S)+{_SP}{{2,}}\S")
+_WIDE_RUN_RE = re.compile(f"{_SP}{{2,}}")
 
 # Which single spaces (runs are collapsed first) the extractor added. Each alternative
 # looks at the characters around one space in the line as extracted, so the decisions
@@ -335,9 +340,12 @@ def despace(line: str) -> str:
     """
     if _CELL in line:
         line = line.replace(_CELL, " ")
+    if _SPACED_CELLS_RE.search(line):  # 品　名　　单　位　　价　格: each cell letter-spaced
+        return " ".join(despace(cell) for cell in _WIDE_RUN_RE.split(line.strip()))
     gaps = _WIDE_GAP_RE.search(line) is not None
     if gaps:  # a table's cells: 小白鹭　　　620　　　“三有” keeps one space per gap
         line = _WIDE_GAP_RE.sub(_CELL, line)
+
     line = _SPACE_RUN_RE.sub(" ", line).strip()
     if " " in line:
         line = _EXTRA_SPACE_RE.sub("", line)
