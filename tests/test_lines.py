@@ -717,3 +717,11 @@ def test_a_weather_box_s_name_and_sky_over_its_temperatures_are_the_box() -> Non
 def test_editors_names_spaced_apart_are_the_page_s_editors(text: str) -> None:
     [line] = prepare_lines(text, markdown=False)
     assert (line.kind, line.reason) == (Kind.NOISE, "editors' names")
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("融媒体中心记者 马晓燕", Kind.BYLINE), ("□融媒体中心记者李瀚摄", Kind.CREDIT),
+    ("（融媒体中心记者 孙佳禾）", Kind.SIGNATURE)])
+def test_the_paper_s_own_unnamed_newsroom_credits_its_reporters(text: str, kind: Kind) -> None:
+    [line] = prepare_lines(text, markdown=False)
+    assert line.kind is kind

@@ -28,6 +28,7 @@ PAPER = (r"(?:(?:[\u4e00-\u9fff]{2,4}·)?"  # 新天水·天水日报
 # A city's merged newsroom, which many papers now credit: 保定新闻传媒中心记者, 某县融媒体中心记者.
 # …or a city's name before 融媒 (自贡融媒记者, 衡阳全媒体记者).
 NEWSROOM = (r"[\u4e00-\u9fff]{2,6}(?:新闻传媒中心|融媒体中心|传媒中心|新闻中心|广播电视台|传媒集团)"
+            r"|融媒体中心(?=记者)"  # the paper's own newsroom, unnamed: 融媒体中心记者 X
             r"|[\u4e00-\u9fff]{2,4}(?=(?:融媒体?|全媒体?)记者)"
             r"|[\u4e00-\u9fff]{2,6}网(?=记者)")  # a news site's own: 眉山网记者, 内江新闻网记者
 # 青岛日报/观海新闻记者: the paper and its news app, a slash between.
