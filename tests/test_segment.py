@@ -3282,3 +3282,17 @@ def test_a_three_line_title_under_its_story_as_wide_as_the_column_but_ending_sho
     assert story.paragraphs[-1].endswith("缩短至3小时以内。")
     assert (story.kicker or "") + story.title == "全市供热系统运行平稳居民室内平均温度22摄氏度左右"
     assert (comment.kicker, comment.title) == ("油城短评", "让冬天的温度抵达每一扇门")
+
+
+def test_a_title_under_its_story_with_a_quotation_across_its_lines() -> None:
+    text = "\n".join([
+        "记者从市商务局获悉，截至", "目前，全市已建成便民生活", "圈 38 个，覆盖率达九成。",
+        "居民步行 15 分钟以内，就能", "买到蔬菜、早点，办理快递",
+        "收发、家电维修等生活服务。",
+        "中卫市“ 15 分钟", "便民生活圈”", "覆盖率达九成", "",
+        "枸杞剪枝看似简单，其", "实学问不少。从种植户", "里选出来的“土专家”，",
+        "说的是乡亲们听得懂的", "话。", "□卫 言", "卫城短评", "“土专家”是乡村的宝"])
+    story, comment = segment(text).articles
+    assert story.title == "中卫市“15分钟便民生活圈”覆盖率达九成"
+    assert story.paragraphs[-1].endswith("家电维修等生活服务。")
+    assert comment.title == "“土专家”是乡村的宝"

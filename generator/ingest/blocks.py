@@ -582,10 +582,12 @@ class BlockBuilder:
             # text broken before a blank does not, and the whole fits one headline.
             narrow = all(ln.width <= short for ln in head) or (
                 head[-1].width <= short and sum(len(ln.text) for ln in head) <= MAX_HEAD_CHARS)
+            # (a quotation may open on one line and close on the next: 中卫市“15分钟 /
+            # 便民生活圈” / 覆盖率达九成; the title as a whole is balanced)
             if narrow and all(ln.kind is Kind.TEXT and not ln.terminal and not ln.row
-                              and not unbalanced(ln.text)
                               and not any(ch in ln.text[:-1] for ch in "，,、。；;：:")
                               for ln in head) \
+                    and not unbalanced("".join(ln.text for ln in head)) \
                     and self._suffix_line(head[-1]) and len(head[-2].text) > 1:
                 return head
         return self._head_with_facts(run)

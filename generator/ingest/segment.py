@@ -56,6 +56,7 @@ from generator.ingest.lines import (
     is_signer,
     page_buttons,
     sentence_tail,
+    unbalanced,
 )
 from generator.ingest.plan import (
     BANNER_NAME,
@@ -934,6 +935,8 @@ def kicker_line(first: str, rest: str, alone: bool = True) -> bool:
     shorter than the title (under a kicker block, 进出口总值 / 同比增长21.6% is one title)."""
     if first.endswith("——") or KICKER_END_RE.search(first):
         return True
+    if unbalanced(first):
+        return False  # 中卫市“15分钟 / 便民生活圈”…: a quotation runs on into the title
     if LOCALITY_END_RE.search(first):
         return False  # 和顺街道杏花社区 / 建起“暖心驿站”: the place is the title's subject
     if is_kicker(first) and not is_kicker(rest) and not breaks_mid_phrase(first, rest):
