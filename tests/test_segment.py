@@ -3296,3 +3296,15 @@ def test_a_title_under_its_story_with_a_quotation_across_its_lines() -> None:
     assert story.title == "中卫市“15分钟便民生活圈”覆盖率达九成"
     assert story.paragraphs[-1].endswith("家电维修等生活服务。")
     assert comment.title == "“土专家”是乡村的宝"
+
+
+def test_a_heading_printed_inside_a_sentence_takes_no_kicker_from_it() -> None:
+    text = "\n".join([
+        "# 公交线网优化方便出行", "", "本报讯（记者 熊阳）10月6日，市公交集团调整3条线路。", "",
+        "本报讯（记者 朱秀）10月8日，棠陵县图书馆新馆开放。", "",
+        "专家评审组一致认为，该项", "", "# “书香柳山”全民阅读活动启动", "",
+        "目具有较强的示范带动作用。下一步，当地将总结推广经验做法。"])
+    article = segment(text).articles[-1]
+    assert (article.kicker, article.title) == (None, "“书香柳山”全民阅读活动启动")
+    assert article.paragraphs[-1] == (
+        "专家评审组一致认为，该项目具有较强的示范带动作用。下一步，当地将总结推广经验做法。")

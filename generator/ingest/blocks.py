@@ -28,6 +28,9 @@ from generator.ingest.lines import (
 from generator.ingest.repair import join_lines
 
 MAX_HEAD_LINES = 4
+# A sentence cut off a few characters into its next clause (专家评审组一致认为，该项): the
+# text over a headline printed inside it, no kicker.
+CUT_CLAUSE_RE = re.compile(r"[，,][^，,]{1,4}$")
 MAX_HEAD_CHARS = 34
 ROW_ENDS = frozenset("）)分%元个件人次")
 INDENT = 2  # a paragraph's first line is indented two characters in print
@@ -917,7 +920,8 @@ class BlockBuilder:
             return
         if level == 1 and isinstance(prev, Para) and len(prev.lines) == 1 and not prev.lead:
             text = prev.lines[0].text
-            if len(text) <= MAX_HEAD_CHARS and not ends_sentence(text):
+            if len(text) <= MAX_HEAD_CHARS and not ends_sentence(text) \
+                    and not CUT_CLAUSE_RE.search(text):
                 self.out[-1] = Head([prev.lines, [ln]], markdown_level=1)  # a kicker line
                 return
         if level == 1 and isinstance(prev, Head) and prev.markdown_level == 0:
