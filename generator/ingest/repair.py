@@ -186,6 +186,8 @@ def undouble(line: str) -> str:
     that it would take more than a few steps per character (see DOUBLED_STEPS).
     """
     body = line.strip()
+    if body.find(body[:1], 1) == -1 and body.find(body[1:2], 2) == -1:
+        return line  # neither its first letter nor (after a mark) its second recurs: no doubling
     if len(body) == 4 and body[:2] == body[2:] and body[:2] in DOUBLED_TITLES:
         return line.replace(body, body[:2])  # 讣告讣告: a notice's bold two-character title
     mark = body[:1] if body[:1] in UNDOUBLED_MARKS and body[1:2] != body[:1] else ""
