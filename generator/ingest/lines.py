@@ -108,6 +108,9 @@ AUTHOR_UNIT_RE = re.compile(
     rf"|^[{CJK}]{{3,16}}(?:社区|街道|村|学校|医院|中心|公司|局)\s+(?:[{CJK}]{{2,3}}|{SPACED_NAME})$")
 # □ 罗 秋 / ■张明: an author's name in a box, the byline of an essay or a letter.
 NAME_BULLETS = BULLET_MARKS + "☆△"  # …any of them before an author's name
+# What a line may start with for classify to look further than its fast path: marks,
+# brackets, bars, dashes, Markdown, and the first letters of leads and credits.
+SLOW_FIRST = frozenset("•【[>＞|｜据·—-─!*+#▶►" + NAME_BULLETS) | LEAD_FIRST
 SURNAMES = frozenset(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余"
     "杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙"
@@ -402,6 +405,13 @@ def classify(no: int, text: str, markdown: bool) -> Line:
     """
     if not text:
         return Line(no, text, Kind.BLANK, 0.0)
+    if "，" in text and text[0] not in SLOW_FIRST and text[-1] not in "。！？" \
+            and len(text) <= NOISE_LINE_MAX and "版" not in text \
+            and "讯" not in text[2:NEWS_OF_AT] and COMMA_FURNITURE_RE.search(text) is None:
+        # Most lines: a column's text broken after a comma. None of the checks below can
+        # take such a line (each needs a mark at its start, a 版 or 讯 in it, no comma, a
+        # sentence's end, or furniture words), so it is text, decided here at once.
+        return Line(no, text, Kind.TEXT, display_width(text))
     if text[0] == "•" and len(text) > 1 and text[1] in " \u3000":
         text = text[1:].lstrip()  # an e-paper view's paragraph mark: '•   山西晚报·…讯'
         if not text:
