@@ -8,7 +8,7 @@ them line by line is cheap and makes the grouping in `segment` simple.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from generator.ingest.article import PageRef
 
@@ -266,7 +266,7 @@ class Kind:
     NOISE = LineKind("noise")  # banners, QR captions, stray labels
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class Line:
     """One repaired line with what we know about it."""
 
@@ -274,21 +274,25 @@ class Line:
     text: str  # repaired text
     kind: LineKind
     width: float  # printed width of the raw line in character cells
-    reason: str = ""  # why it is noise
-    page: PageRef | None = None  # for CONT_FROM / CONT_ON
-    tail: str = ""  # text after a continuation note on the same line
-    row: bool = False  # a table row, set when its neighbours are rows too
-    bullet: bool = False  # printed after a ● that was taken off: a brief's own headline
+    reason: str  # why it is noise
+    page: PageRef | None  # for CONT_FROM / CONT_ON
+    tail: str  # text after a continuation note on the same line
+    row: bool  # a table row, set when its neighbours are rows too
+    bullet: bool  # printed after a ● that was taken off: a brief's own headline
+    terminal: bool  # does the line end a sentence?
+    enumerated: bool  # does it start a list item (一、 （二） 1.)?
 
-    terminal: bool = field(init=False)  # does the line end a sentence?
-    enumerated: bool = field(init=False)  # does it start a list item (一、 （二） 1.)?
-
-    def __post_init__(self) -> None:
-        text = self.text
+    def __init__(self, no: int, text: str, kind: LineKind, width: float, reason: str = "",
+                 page: PageRef | None = None, tail: str = "", row: bool = False,
+                 bullet: bool = False) -> None:
+        # Written out rather than generated, with what __post_init__ would compute inline:
+        # a Line is made for every line of every page.
+        self.no, self.text, self.kind, self.width = no, text, kind, width
+        self.reason, self.page, self.tail, self.row, self.bullet = reason, page, tail, row, bullet
         if not text:
             self.terminal = self.enumerated = False
             return
-        last = text[-1]  # (ends_sentence's fast path inlined: a Line is made for every line)
+        last = text[-1]  # (ends_sentence's fast path inlined)
         if last in _CLOSERS or last in _WHITESPACE:
             self.terminal = ends_sentence(text)
         else:  # a notice's date under its signer ends its paragraph as a full stop would
