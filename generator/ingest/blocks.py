@@ -168,7 +168,6 @@ PAIRED_TITLE_RE = re.compile(r"^[^，。；：:\s]{2,12}[：:][^，。；\s]{3,1
 SPACED_WORDS_RE = re.compile(r"^\S+(?: \S+)+$")
 # Characters a headline does not end on: the line breaks mid-phrase ("…新春灯展在").
 DANGLING = "的在和与把被从向及"
-# A notice's own title (征集启事, 讣告, 更正): a headline, never a subhead.
 # Verbs that want an object: a line ending on one breaks a title (山西今冬新增 / 清洁取暖
 # 用户12万户); words that open a clause needing its rest (让冰天雪地 / 持续释放“热效应”).
 OBJECT_VERB_RE = re.compile(

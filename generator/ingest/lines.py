@@ -170,7 +170,8 @@ CREDIT_TAIL_RE = re.compile(  # …供应周边市场。阳泉日报社乔 楠�
     rf"{CREDITED_NAME}(?:\s+{NAME})*\s*(?:摄影报道|(?:文\s?)?[/／]?\s?摄))$")
 SIGNATURE_RE = re.compile(rf"^(?P<text>.*?)[（(](?P<name>{NAME}(?:\s+{NAME}){{0,2}})[）)]$")
 SIGNATURE_LINE_RE = re.compile(rf"^[（(]{NAME}(?:\s+{NAME}){{0,2}}[）)]$")
-# How a notice's title ends (关于…的公告, 寻人启事, 更正): never a masthead's item.
+# How a notice's own title ends (关于…的公告, 征集启事, 讣告, 更正): a headline, never a
+# subhead, and never a masthead's item.
 NOTICE_TITLE_RE = re.compile(
     r"(?:启事|公告|讣告|更正|声明|通告|公示|通知|倡议书|公开信|告知书|的提示)$")
 SIGN_OFF_DATE_RE = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日$")  # a notice's closing date

@@ -473,7 +473,6 @@ class Planner:
         double = w["double_label"] if label else w["double"]
         costs: dict[str, float] = {}
         sides = glued(self.blocks, self.heads[k])
-        over_data = dated(self.blocks, self.heads[k])
         echoes = self.echo_costs(head, last, first)
         for action in ACTIONS:
             cost = 0.0
@@ -523,7 +522,7 @@ class Planner:
                 cost += w["md_sub"] if head.markdown_level == 2 else 0.0
             if action == CLOSE and head.markdown_level == 1:
                 cost -= w["md_open"] / 2  # "# title" closes nothing, as a rule
-            if over_data and action in (CLOSE, SUB):
+            if self.dated[k] and action in (CLOSE, SUB):
                 cost += w["dated"]
             cost += echoes.get(action, 0.0)
             cost += self.glue_cost(action, sides, len(head.blocks))
