@@ -268,6 +268,18 @@ class Assembler:
 
     # -- driving ---------------------------------------------------------
     def run(self) -> SegmentedPage:
+        self.walk()
+        self.finish()
+        return SegmentedPage(self.articles, self.noise, self.section)
+
+    def collect_votes(self) -> dict[int, str]:
+        """Run the local rules over the page: what each would decide, group by group (the
+        votes are cast on the walk; what finish() does to the articles changes none)."""
+        self.walk()
+        return self.votes
+
+    def walk(self) -> None:
+        """Visit every block once, building the articles."""
         for i, block in enumerate(self.blocks):
             if i in self.skip:
                 continue
@@ -279,13 +291,6 @@ class Assembler:
                 self.on_marker(i, block)
             if isinstance(block, Para):
                 self.head_owner = None  # a byline after body text is no longer the headline's
-        self.finish()
-        return SegmentedPage(self.articles, self.noise, self.section)
-
-    def collect_votes(self) -> dict[int, str]:
-        """Run the local rules over the page: what each would decide, group by group."""
-        self.run()
-        return self.votes
 
     def start(self, line: int, title_before: bool = False) -> Article:
         self.cur = Article(line=line)
