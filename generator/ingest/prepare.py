@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import heapq
 import re
+from collections.abc import Callable
 from itertools import islice, pairwise
 
 from generator.ingest.lines import (
@@ -127,22 +128,18 @@ def prepare_lines(page: str, markdown: bool) -> list[Line]:
                     trailer = Line(no, source, Kind.NOISE, display_width(source),
                                    reason="page header")
         elif "摄影" in text and (by := PHOTO_BY_TAIL_RE.search(text, len(text) - PHOTO_BY_TAIL)):
-            caption, credit = text[:by.start(1)].rstrip(), by.group(1)  # …管理。摄影 刘 川
-            out += [classify(no, caption, markdown),
-                    Line(no, credit, Kind.CREDIT, display_width(credit))]
+            out += text_and_credit(no, text[:by.start(1)].rstrip(), by.group(1), markdown)
+            # …管理。摄影 刘 川
         elif provided and "供图" in text[-20:] and (given := PROVIDED_TAIL_RE.search(text)):
             # …从沙坨上滑下。 供图 某县融媒体中心: the caption, then who provided the picture
-            caption, credit = text[:given.start(1)].rstrip(), given.group(1)
-            out += [classify(no, caption, markdown),
-                    Line(no, credit, Kind.CREDIT, display_width(credit))]
+            out += text_and_credit(no, text[:given.start(1)].rstrip(), given.group(1), markdown)
         elif text[-1:] == "摄" and ("  " in raw or "\u3000" in raw) \
                 and (heads := head_line_parts(raw, no)):
             out += heads  # 信江新绿　　　鹰潭日报 周 平/摄: a photo's title, its credit beside it
         elif text[-1:] == "摄" and (titled := TITLE_CREDIT_RE.match(raw.strip())) \
                 and not ROLE_WORD_RE.search(titled.group("title")):
-            title, credit = repair_line(titled.group("title")), repair_line(titled.group("credit"))
-            out += [classify(no, title, markdown),
-                    Line(no, credit, Kind.CREDIT, display_width(credit))]
+            out += text_and_credit(no, repair_line(titled.group("title")),
+                                   repair_line(titled.group("credit")), markdown)
         elif text and text[-1] in TAIL_ENDS:
             text = regroup_signature(raw, text) if " " in raw[-12:] else text
             out.extend(classify(no, part, markdown) for part in split_tails(text))
@@ -185,6 +182,12 @@ def prepare_lines(page: str, markdown: bool) -> list[Line]:
     if markdown:
         out = repeated_titles(out)
     return join_bylines(wrapped_lead_credits(titles_on_top(dates_in_mastheads(out))))
+
+
+def text_and_credit(no: int, text: str, credit: str, markdown: bool) -> list[Line]:
+    """A line printed with a photo's credit after its text (a caption, a title): the two,
+    each read as what it is."""
+    return [classify(no, text, markdown), Line(no, credit, Kind.CREDIT, display_width(credit))]
 
 
 def translated_captions(lines: list[Line]) -> list[Line]:
@@ -598,13 +601,17 @@ def mark_bare_names(lines: list[Line]) -> list[Line]:
 NAME_LINE = 5  # characters: a name alone, spaced or not (向 炜, 陶一鸣)
 
 
+def surnamed(text: str) -> bool:
+    """Two or three characters alone (spaced or not), the first a common surname: a name
+    as it may be printed, though two-character words (白露, 童年) look the same."""
+    return text[:1] in SURNAMES and BARE_NAME_RE.match(text) is not None
+
+
 def is_name(text: str) -> bool:
     """A person's name alone: a common surname and one or two characters. Two-character
     words (白露, 童年, 夏至) are titles as often as names, so they count only when printed
     spaced as names are (向 炜)."""
-    if text[:1] not in SURNAMES or not BARE_NAME_RE.match(text):
-        return False
-    return len(text.replace(" ", "")) == 3 or " " in text
+    return surnamed(text) and (len(text.replace(" ", "")) == 3 or " " in text)
 
 
 OPEN_SIGNATURE_RE = re.compile(r"[（(][^（()）]{0,24}$")  # （记者 彭亮 通讯员 / （雷辉
@@ -613,6 +620,31 @@ OPEN_AT_END_SEARCH_RE = re.compile(r"[（(][^（()）\n]*$", re.MULTILINE)
 SIGNATURE_END_RE = re.compile(  # 2版）, 第 2 版）, 第A3版）, (下转6 / 版②), （下 / 转第4版）
     r"^[\u4e00-\u9fff·\s]{1,10}[）)]$|^(?:[转接]\s*)?(?:第\s*)?[A-Za-z]?[0-9０-９]{0,2}\s*版[①-⑳]?[）)]$"
     r"|^《[\u4e00-\u9fff]{2,10}》[）)]$")  # （据 / 《甘肃日报》）: a source wrapped
+
+
+Pair = tuple[int, str, str]  # a page's line: its number, as printed, as repaired
+
+
+def raws(pairs: list[Pair]) -> list[str]:
+    """The lines as printed."""
+    return [pair[1] for pair in pairs]
+
+
+def merge_into_above(pairs: list[Pair], starts: list[int],
+                     merge: Callable[[Pair, Pair], Pair | None]) -> list[Pair]:
+    """Put line i + 1 back onto line i, for each i of starts (in order, found by one search
+    over the page) where merge says how; the lines put back are dropped. A line taken into
+    the one above is never visited again as a start."""
+    out = list(pairs)
+    taken: set[int] = set()
+    for i in starts:
+        if i + 1 >= len(out) or i in taken:
+            continue
+        merged = merge(out[i], out[i + 1])
+        if merged is not None:
+            out[i] = merged
+            taken.add(i + 1)
+    return [pair for i, pair in enumerate(out) if i not in taken] if taken else out
 
 
 DOUBLED_START_RE = re.compile(r"\n(\S)\1(\S)\2")  # a line starting 棋棋课课
@@ -665,32 +697,24 @@ ROLE_ONLY_RE = re.compile(rf"^[{BULLET_MARKS}]?\s*(?:{ROLE}\s*)+$")
 def mend_wrapped_names(pairs: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
     """'■珠海特区报记者' / '郑 海 帆': role words alone on a line and a name alone under
     them are one byline, put back on one line (a space between) to be read as one."""
-    out = list(pairs)
-    taken: set[int] = set()
-    for i in lines_matching(ROLE_END_SEARCH_RE, [pair[1] for pair in pairs]):
-        if i + 1 >= len(out) or i in taken:
-            continue
-        prev, pair = out[i], out[i + 1]
-        if ROLE_ONLY_RE.match(prev[2]) and BARE_NAME_RE.match(pair[2]):
-            out[i] = (prev[0], f"{prev[1].rstrip()} {pair[1].strip()}", f"{prev[2]} {pair[2]}")
-            taken.add(i + 1)
-    return [pair for i, pair in enumerate(out) if i not in taken] if taken else out
+    def merge(prev: Pair, pair: Pair) -> Pair | None:
+        if not (ROLE_ONLY_RE.match(prev[2]) and BARE_NAME_RE.match(pair[2])):
+            return None
+        return prev[0], f"{prev[1].rstrip()} {pair[1].strip()}", f"{prev[2]} {pair[2]}"
+
+    return merge_into_above(pairs, lines_matching(ROLE_END_SEARCH_RE, raws(pairs)), merge)
 
 
 def mend_wrapped_signatures(pairs: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
     """'…完成。（雷辉' / '钰）': a brief's signature (or a jump note, '（下转' / '2版）')
     wrapped at the column's end is put back on one line, to be read as what it is."""
-    out = list(pairs)
-    taken: set[int] = set()  # lines put back onto the line above
-    for i in lines_matching(OPEN_AT_END_SEARCH_RE, [pair[1] for pair in pairs]):
-        if i + 1 >= len(out):
-            break
-        prev, pair = out[i], out[i + 1]
-        if pair[2][-1:] in "）)" and SIGNATURE_END_RE.match(pair[2]) \
-                and OPEN_SIGNATURE_RE.search(prev[2]):
-            out[i] = (prev[0], prev[1].rstrip() + pair[1].strip(), prev[2] + pair[2].strip())
-            taken.add(i + 1)  # (a line ending so is never open itself: no chain to follow)
-    return [pair for i, pair in enumerate(out) if i not in taken] if taken else out
+    def merge(prev: Pair, pair: Pair) -> Pair | None:
+        if not (pair[2][-1:] in "）)" and SIGNATURE_END_RE.match(pair[2])
+                and OPEN_SIGNATURE_RE.search(prev[2])):
+            return None
+        return prev[0], prev[1].rstrip() + pair[1].strip(), prev[2] + pair[2].strip()
+
+    return merge_into_above(pairs, lines_matching(OPEN_AT_END_SEARCH_RE, raws(pairs)), merge)
 
 
 BYLINE_WRAP_MAX = 24  # characters: the second line of a wrapped trailing byline
@@ -711,7 +735,7 @@ def mend_wrapped_bylines(pairs: list[tuple[int, str, str]]) -> list[tuple[int, s
     byline printed after the last sentence, a space apart, and wrapped onto the next line,
     is put on a line of its own; the sentence keeps its line."""
     out = list(pairs)
-    for i in lines_matching(WRAPPED_TAIL_LINE_RE, [pair[1] for pair in pairs]):
+    for i in lines_matching(WRAPPED_TAIL_LINE_RE, raws(pairs)):
         if i + 1 >= len(out):
             break
         prev, pair = out[i], out[i + 1]
@@ -864,8 +888,7 @@ TITLE_THEN_LEAD_RE = re.compile(r"^(?P<title>[^\s，。；：,;:！？]{4,30}) (
 
 def author_named(field: re.Match) -> bool:
     """作者 苏蔓: an author's name alone after the word, a space between."""
-    name = (field.group("named") or "").strip()
-    return name[:1] in SURNAMES and BARE_NAME_RE.match(name) is not None
+    return surnamed((field.group("named") or "").strip())
 
 
 def title_then_lead(text: str, raw: str = "") -> tuple[str, str] | None:

@@ -44,7 +44,6 @@ from generator.ingest.lines import (
     NUMBERED_ITEM_RE,
     SIGN_OFF_DATE_RE,
     SPACED_TITLE_RE,
-    SURNAMES,
     TRAILING_BYLINE_RE,
     Kind,
     Line,
@@ -80,6 +79,7 @@ from generator.ingest.prepare import (
     is_name,
     mend_wrapped_subtitles,
     prepare_lines,
+    surnamed,
     typical_width,
 )
 from generator.ingest.repair import (
@@ -176,8 +176,8 @@ def names_as_signatures(blocks: list[Block]) -> list[Block]:
     for block in blocks:
         prev = out[-1] if out else None
         line = block.lines[0] if isinstance(block, Para) and len(block.lines) == 1 else None
-        if line and isinstance(prev, Head) and line.text[:1] in SURNAMES \
-                and BARE_NAME_RE.match(line.text):  # # 一座老粮站的“新生” / 宋 溪 / text
+        if line and isinstance(prev, Head) and surnamed(line.text):
+            # # 一座老粮站的“新生” / 宋 溪 / text: the piece's author, under its title
             out.append(Marker(Line(line.no, line.text, Kind.BYLINE, line.width)))
             continue
         if (isinstance(block, Head) and not block.markdown_level
