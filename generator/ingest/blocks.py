@@ -496,6 +496,7 @@ class BlockBuilder:
                 self._add_run(run, before_lead=True)  # it ends where a lead starts
                 run = [ln]
                 continue
+            credited = ln.kind in (Kind.BYLINE, Kind.CREDIT, Kind.SIGNATURE)  # closes a story
             if ln.kind is Kind.SUBTITLE and run:
                 run = self._pull_headline(run)
             elif ln.kind is Kind.BYLINE and self._group_over_byline(run):
@@ -506,9 +507,9 @@ class BlockBuilder:
                 # title over their author, not a brief's title and its first sentence
                 self._add_head([Line(run[0].no, run[0].text, Kind.TEXT, run[0].width)])
                 run = []
-            elif ln.kind in (Kind.BYLINE, Kind.CREDIT, Kind.SIGNATURE):
+            elif credited:
                 run = self._cut_suffix(run)  # 正文。 / 标题 / 本报评论员: printed after its story
-            self._add_run(run, before_credit=ln.kind in (Kind.BYLINE, Kind.CREDIT, Kind.SIGNATURE))
+            self._add_run(run, before_credit=credited)
             run = []
             if ln.kind is Kind.CONT_FROM and ln.tail:
                 self.out.append(Marker(ln))
@@ -745,7 +746,8 @@ class BlockBuilder:
     def _head_prefix(self, run: list[Line], before_lead: bool = False
                      ) -> tuple[list[Line], list[Line]]:
         """Leading headline lines of a run, and the body lines after them (before_lead: a
-        lead follows the run in its chunk, so its last line cannot start a body)."""
+        lead, or a byline, credit or signature, follows the run in its chunk, so its last
+        line cannot start a body)."""
         prev = self.out[-1] if self.out else None
         if run[0].kind is Kind.LEAD or self.markdown:
             return [], run

@@ -299,6 +299,7 @@ class Line:
         else:  # a notice's date under its signer ends its paragraph as a full stop would
             self.terminal = last in TERMINAL or (
                 last == "日" and SIGN_OFF_DATE_RE.match(text) is not None)
+        # List items (一、… （二）… 1.) are body text, never headlines.
         self.enumerated = text[0] in ENUM_FIRST and ENUMERATED_RE.match(text) is not None
 
 
@@ -403,6 +404,12 @@ def byline_line(no: int, text: str, width: float) -> Line:
     return Line(no, text, Kind.CREDIT if shot else Kind.BYLINE, width)
 
 
+def editors_first(text: str) -> bool:
+    """(责任编辑 王 帆), 责编 X: a line that opens on an editor's role names the page's
+    editors, however much it looks like a byline or a signature."""
+    return "责" in text[:3] and EDITORS_RE.match(text) is not None
+
+
 def classify(no: int, text: str, markdown: bool) -> Line:
     """Decide what a single repaired line is; `markdown` marks the Markdown-like dump style.
 
@@ -502,7 +509,7 @@ def classify(no: int, text: str, markdown: bool) -> Line:
         return Line(no, text, Kind.CREDIT, width)  # 本版摄影：X, 摄影：X, 漫画/X
     if plain and len(text) <= 40 and ROLE_WORD_RE.search(text) and (
             is_byline(text) or COMMENTATOR_RE.match(text)) and not EDITORS_GLUED_RE.match(text) \
-            and not ("责" in text[:3] and EDITORS_RE.match(text)):  # (责任编辑 王 帆)
+            and not editors_first(text):
         return byline_line(no, text, width)  # (编辑卫东校对赵宁: the page's editors)
     if plain and last in "图摄文" and len(text) <= 20 and NAMES_TEXT_PHOTO_RE.match(text):
         return Line(no, text, Kind.BYLINE, width)  # 李 航 文/图, under 本报记者 普 洁
@@ -512,7 +519,7 @@ def classify(no: int, text: str, markdown: bool) -> Line:
         return Line(no, text.lstrip(BULLET_MARKS + " "), kind, width)
     if plain and first in "（(据" and (
             SIGNATURE_LINE_RE.match(text) or TRAILING_BYLINE_RE.match(text)) \
-            and not ("责" in text[:3] and EDITORS_RE.match(text)):  # (责任编辑 王 帆): editors
+            and not editors_first(text):
         return Line(no, text, Kind.SIGNATURE, width)
     if first == "—" and last in "摄道" and CREDIT_RE.match(credit := text.lstrip("—─ ")):
         return Line(no, credit, Kind.CREDIT, width)  # ——本报记者 X 摄 under a photo group
@@ -909,11 +916,6 @@ def bare_title(text: str) -> str:
     if bare[:1] == "【" and bare[-1:] == "】" and "】" not in bare[:-1]:
         bare = bare[1:-1]
     return bare or text.strip()
-
-
-def is_enumerated(text: str) -> bool:
-    """List items (一、… （二）… 1.) are body text, never headlines."""
-    return text[:1] in ENUM_FIRST and ENUMERATED_RE.match(text) is not None
 
 
 def bullet_title(line: Line, markdown: bool) -> Line | None:
