@@ -52,13 +52,13 @@ _INVISIBLE_RE = re.compile(f"[{_INVISIBLE_CLASS}]")
 _BROKEN_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffd]")
 # Spaces an extractor emits: ASCII, NBSP, the ideographic space and the typographic
 # spaces. Tabs are not included: in a score table they may separate columns.
-_SPACE_RUN_RE = re.compile(r"[ \u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_SP = "[ \u00a0\u2000-\u200a\u202f\u205f\u3000]"
+_SPACE_RUN_RE = re.compile(f"{_SP}+")
 # A gap of two spaces or more between words of two characters or more: a table's cells.
-_WIDE_GAP_RE = re.compile(r"(?<=\S\S)[ \u00a0\u2000-\u200a\u202f\u205f\u3000]{2,}(?=\S\S)")
+_WIDE_GAP_RE = re.compile(rf"(?<=\S\S){_SP}{{2,}}(?=\S\S)")
 _CELL = "\ue000"  # stands for a kept gap while the other spaces are judged
 # Cells whose letters are spaced out, a wider gap between cells (品　名　　单　位　　价　格):
 # a single space inside a cell and a wider one after it, both between letters.
-_SP = "[ \u00a0\u2000-\u200a\u202f\u205f\u3000]"
 _SPACED_CELLS_RE = re.compile(rf"(?<!\S{_SP})\S(?:{_SP}\S)+{_SP}{{2,}}\S")
 _WIDE_RUN_RE = re.compile(f"{_SP}{{2,}}")
 
