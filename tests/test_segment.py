@@ -2376,6 +2376,8 @@ def test_a_title_wrapped_over_two_full_lines_is_no_kicker_and_title() -> None:
     body = "新华社北京1月19日电（记者 陈明）记者19日从有关部门获悉，入冬以来各地冰雪旅游持续升温。"
     for head, kicker, title in (
             (["全国冰雪旅游人次", "今冬有望再创新高"], None, "全国冰雪旅游人次今冬有望再创新高"),
+            # Digits take half a cell: 全省今年将新铺设 / 乡村道路2600公里 fill the same width.
+            (["全省今年将新铺设", "乡村道路2600公里"], None, "全省今年将新铺设乡村道路2600公里"),
             # A kicker is shorter than the title it stands over…
             (["老旧管网改造完成九成", "今冬供暖设施检修进入冲刺"], "老旧管网改造完成九成",
              "今冬供暖设施检修进入冲刺"),

@@ -50,6 +50,7 @@ from generator.ingest.lines import (
     bare_dateline,
     bare_lead,
     bare_title,
+    display_width,
     ends_sentence,
     is_kicker,
     is_signer,
@@ -955,7 +956,7 @@ def kicker_line(first: str, rest: str, alone: bool = True) -> bool:
     if not alone or runs_on(first, rest):
         return False
     if len(first) >= KICKER_LONG and len(rest) >= KICKER_LONG and not rest.startswith(("—", "-")) \
-            and core_len(rest) >= core_len(first) + KICKER_TITLE_LONGER:
+            and longer_by(rest, first) >= KICKER_TITLE_LONGER:
         # Two full lines: a kicker over its longer title (30所学校1800余名运动员同场竞技 /
         # 全市中小学生秋季运动会下周开幕); a two-deck title prints its decks on one line.
         # A title wrapped over two lines fills its first line: the rest is no longer
@@ -980,9 +981,12 @@ EVENT_KICKER_RE = re.compile(
 QUOTE_MARKS_RE = re.compile(r"[“”‘’《》「」『』\"'·、\s]")
 
 
-def core_len(text: str) -> int:
-    """Length without quotation marks and spaces: what a line's words take."""
-    return len(QUOTE_MARKS_RE.sub("", text))
+def longer_by(line: str, other: str) -> float:
+    """How much longer one line's words are than another's, quotation marks and spaces
+    aside: the less of the two counts, in characters and in printed cells (a digit takes
+    half a cell), so that 全省今年将新铺设 / 乡村道路2600公里 are as wide as each other."""
+    a, b = QUOTE_MARKS_RE.sub("", line), QUOTE_MARKS_RE.sub("", other)
+    return min(len(a) - len(b), display_width(a) - display_width(b))
 
 
 def split_head(head: Head, dashed_below: bool = False) -> tuple[str | None, str, str | None]:
