@@ -681,6 +681,11 @@ def test_a_byline_wrapped_before_its_last_name_and_what_they_did() -> None:
     assert [(ln.kind, ln.text) for ln in lines[:1]] == [(Kind.BYLINE, "本报记者普洁 李航文/图")]
 
 
+def test_a_paper_s_name_a_space_before_its_e_paper_s_is_a_page_header_with_the_date() -> None:
+    line = classify(2, "红山日报 数字报　2026年03月24日　第05版：青松", markdown=False)
+    assert (line.kind, line.reason) == (Kind.NOISE, "page header")
+
+
 def test_a_special_zone_paper_s_name_is_a_masthead() -> None:
     line = classify(1, "珠海特区报", markdown=False)
     assert (line.kind, line.reason) == (Kind.NOISE, "masthead")

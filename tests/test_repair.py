@@ -434,6 +434,18 @@ def test_a_wide_gap_between_words_is_a_table_s_cell_boundary() -> None:
 
 
 @pytest.mark.parametrize(("raw", "repaired"), [
+    # One ideographic space between words is a web table's cell gap, figures or not…
+    ("柳湖公园　6:00—22:00　梅林区18:00后闭园", "柳湖公园 6:00—22:00 梅林区18:00后闭园"),
+    ("大白菜　1.30元　持平", "大白菜 1.30元 持平"),
+    # …while a PDF's spaces around digits and single letters spaced out still close up.
+    ("3 月 22 日", "3月22日"), ("全市新增 12 处", "全市新增12处"), ("王　芮", "王芮"),
+])
+def test_one_ideographic_space_between_words_is_a_cell_gap(raw: str, repaired: str) -> None:
+    assert repair_line(raw) == repaired
+    assert repair_lines(raw) == [repaired]
+
+
+@pytest.mark.parametrize(("raw", "repaired"), [
     ("品　名　　单　位　　价　格　　环　比", "品名 单位 价格 环比"),
     ("大　白　菜　　元/斤　　　 1.20 　　　持平", "大白菜 元/斤 1.20 持平"),
     ("咬 定 目 标  跑 出 加 速 度", "咬定目标 跑出加速度"),

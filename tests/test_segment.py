@@ -2363,6 +2363,19 @@ def test_a_pipe_table_s_header_row_is_a_row_and_the_line_above_its_title() -> No
     assert table.body.startswith("| 场地 | 所在区 | 开放时间 |")
 
 
+def test_a_table_whose_cells_are_one_ideographic_space_apart_ends_the_story_above() -> None:
+    story = ("3月11日上午10时许，随着最后一段岩壁被打通，隧道两端的工人隔着洞口挥手欢呼。"
+             "有人掏出手机给家里打电话：“通了，今年能回家过端午了！”")
+    rows = ["节点　里程（公里）　进度", "青岭隧道　3.2　双向贯通", "柳溪特大桥　1.8　桥面铺装",
+            "松坪互通　2.1　收尾施工"]
+    text = "\n".join(["青岭隧道里的“穿山人”", *column(story, 22), "",
+                      "柳溪高速连接线主要节点进度表", *rows, "注：进度截至2026年3月11日。"])
+    news, table = segment(text).articles
+    assert (news.title, news.body) == ("青岭隧道里的“穿山人”", story)
+    assert (table.kind, table.title) == ("table", "柳溪高速连接线主要节点进度表")
+    assert table.paragraphs[:2] == ["节点 里程（公里） 进度", "青岭隧道 3.2 双向贯通"]
+
+
 def test_a_notice_s_hotline_between_its_text_and_its_signer_is_its_own() -> None:
     text = "\n".join(["# 停水通知", "", "因管网改造施工需要，1月16日8时至20时暂停供水。", "",
                       "给您带来的不便，敬请谅解。", "", "服务热线：0554-6628899", "",

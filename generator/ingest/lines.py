@@ -617,9 +617,10 @@ PAGE_REF_ONLY_RE = re.compile(
 INDEX_HEAD_RE = re.compile(  # …or '2版 市图书馆推出“家门口借书”服务'
     r"^(?:[A-D]\d{1,2}\s?|\d{1,2}\s?版(?:\s|(?=[“‘《])))[\u4e00-\u9fff“‘《][^，。；]{5,30}$")
 PAPER_ENDS = "日报|晚报|都市报|早报|商报|时报|晨报|特区报"  # how a paper's own name ends
-# The paper's own name, alone or before the date: 绍兴日报, 德州晚报2024年12月3日星期二.
+# The paper's own name, alone or before the date: 绍兴日报, 德州晚报2024年12月3日星期二,
+# 红河日报 数字报　2026年03月24日　第05版.
 MASTHEAD_NAME_RE = re.compile(
-    rf"^[\u4e00-\u9fff]{{2,6}}(?:(?:{PAPER_ENDS})(?:数字报|电子报|电子版)?"
+    rf"^[\u4e00-\u9fff]{{2,6}}(?:(?:{PAPER_ENDS})(?:\s?(?:数字报|电子报|电子版))?"
     r"|新闻网)\s*")
 # …or after it: 2026年1月20日重庆手机报.
 DATED_PAPER_RE = re.compile(

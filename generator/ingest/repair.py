@@ -57,6 +57,10 @@ _SPACE_RUN_RE = re.compile(f"{_SP}+")
 # A gap of two spaces or more between words of two characters or more: a table's cells.
 _WIDE_GAP_RE = re.compile(rf"(?<=\S\S){_SP}{{2,}}(?=\S\S)")
 _CELL = "\ue000"  # stands for a kept gap while the other spaces are judged
+# One ideographic space between words of two characters or more is set by hand, as a
+# table's cells are on a web page (陶湾公园　6:00—22:00), never by an extractor that
+# spaces out digits: it is kept as a wide gap.
+_IDEO_GAP_RE = re.compile(r"(?<=\S\S)\u3000(?=\S\S)")
 # Cells whose letters are spaced out, a wider gap between cells (品　名　　单　位　　价　格):
 # a single space inside a cell and a wider one after it, both between letters.
 _SPACED_CELLS_RE = re.compile(rf"(?<!\S{_SP})\S(?:{_SP}\S)+{_SP}{{2,}}\S")
@@ -342,6 +346,8 @@ def despace(line: str) -> str:
     """
     if _CELL in line:
         line = line.replace(_CELL, " ")
+    if "\u3000" in line:
+        line = _IDEO_GAP_RE.sub("  ", line)
     if _SPACED_CELLS_RE.search(line):  # 品　名　　单　位　　价　格: each cell letter-spaced
         return " ".join(despace(cell) for cell in _WIDE_RUN_RE.split(line.strip()))
     gaps = _WIDE_GAP_RE.search(line) is not None
@@ -364,7 +370,8 @@ def repair_line(line: str) -> str:
 
 # The same, newline aside: what repair_lines drops from a page.
 _CONTROL_KEEP_NL_RE = re.compile(rf"[\x00-\x08\x0b-\x1f\x7f-\x9f{_INVISIBLE_CLASS}]")
-_ODD_SPACE_RE = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+# (The ideographic space is left to despace, which keeps one between words.)
+_ODD_SPACE_RE = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f]")
 
 
 def repair_lines(text: str) -> list[str]:
@@ -377,7 +384,7 @@ def repair_lines(text: str) -> list[str]:
     out = []
     for line in text.split("\n"):
         line = undouble(line)
-        if " " in line or "\t" in line:
+        if " " in line or "\t" in line or "\u3000" in line:
             line = despace(line)
         out.append(line)
     return out
