@@ -2378,6 +2378,29 @@ def test_a_table_whose_cells_are_one_ideographic_space_apart_ends_the_story_abov
     assert table.paragraphs[:2] == ["节点 里程（公里） 进度", "青岭隧道 3.2 双向贯通"]
 
 
+def test_a_phone_paper_s_items_under_bold_titles_and_bracketed_labels() -> None:
+    text = "\n".join([
+        "打印页面", "", "# 4月2日早报", "", "2026年4月2日，星期四，农历二月十五", "",
+        "## 【柳城时评】", "",
+        "**●小茶叶里有大文章**", "---------------",
+        "一片茶叶，在茶岭村村民手里变成了茶饼、茶点和茶宴，也变成了实实在在的收入。"
+        "(详见 http://m.example.cn/article/73011 )(本报评论员)", "", "## 【城事】", "",
+        "**●市区新增3条社区巴士线路**", "---------------",
+        "记者从市公交公司获悉，3条社区巴士线路自1日起运营，票价1元。(记者 林晓)", "",
+        "文章来源：http://www.example.cn/2026/0402/1187.shtml"])
+    page = segment(text)
+    comment, bus = page.articles[-2:]
+    assert (comment.kicker, comment.title, comment.byline) == (
+        "柳城时评", "小茶叶里有大文章", "本报评论员")
+    assert comment.body.endswith("实实在在的收入。")
+    assert (bus.title, bus.byline) == ("市区新增3条社区巴士线路", "记者 林晓")
+    assert bus.body == "记者从市公交公司获悉，3条社区巴士线路自1日起运营，票价1元。"
+    reasons = {n.text: n.reason for n in page.noise}
+    assert reasons["打印页面"] == reasons["文章来源：http://www.example.cn/2026/0402/1187.shtml"] \
+        == "page header"
+    assert reasons["(详见 http://m.example.cn/article/73011 )"] == "link"
+
+
 def test_a_notice_s_hotline_between_its_text_and_its_signer_is_its_own() -> None:
     text = "\n".join(["# 停水通知", "", "因管网改造施工需要，1月16日8时至20时暂停供水。", "",
                       "给您带来的不便，敬请谅解。", "", "服务热线：0554-6628899", "",

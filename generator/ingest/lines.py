@@ -143,7 +143,8 @@ TRAILING_BYLINE_RE = re.compile(
     rf"^[（(](?:(?:{ROLE})\s*(?:{NAME}|{SPACED_NAME})(?:\s+{NAME})*\s*)+(?:报道|采写|整理)?[）)]$"
     rf"|^[（(]?据《?(?:新华社|中新社|人民日报|人民网|央视新闻|央视网|[{CJK}]{{2,6}}(?:报|网|社))》?电?[）)]?$"
     # （作者：李 禾）, （文/田明远）
-    rf"|^[（(](?:作者[：:]|文\s*[/／])\s*(?:{NAME}|{SPACED_NAME})[）)]$")
+    rf"|^[（(](?:作者[：:]|文\s*[/／])\s*(?:{NAME}|{SPACED_NAME})[）)]$"
+    r"|^[（(](?:本报|特约)?评论员[）)]$")  # （本报评论员） after a phone paper's commentary
 # How a photo's credit ends: X 摄, X 供图, X 摄影报道 (a picture story's own reporter),
 # X 文/摄 (who wrote the caption took the picture).
 SHOT = r"(?:摄影报道|摄|供图|(?:文\s?)?[/／]\s?摄)"
@@ -445,6 +446,8 @@ def classify(no: int, text: str, markdown: bool) -> Line:
                 return Line(no, text, Kind.NOISE, width, reason=reason)
             if title[:1] in "—-─" and SUBTITLE_RE.match(title) and not ends_sentence(title):
                 return Line(no, title, Kind.SUBTITLE, width)  # "### ——…": a subtitle
+            if title[:1] == "【" and title[-1] == "】" and "】" not in title[:-1]:
+                title = title[1:-1].strip() or title  # "## 【天中时评】": a label in brackets
             return Line(no, title, kind, width)
     if markdown and first == "*" and last == "*":
         bold = BOLD_LINE_RE.match(text)  # **市交通局：下周起三条公交线临时改道** alone
@@ -655,7 +658,7 @@ READER_RE = re.compile(
     r"|[上下]一篇[:：].*"  # 上一篇：… with the title it links to
     r"|字号[:：].*|字体(?:大小)?[:：].*|版面[:：].*"
     r"|(?:[◀◁←<«]?\s*(?:上一[版篇期]|下一[版篇期]|PDF版|放大|缩小|默认"
-    r"|版面导航|标题导航|版面概览|返回目录|返回首页|首页|往期回顾|PDF下载|朗读|打印(?:本页)?|关闭(?:窗口)?|收藏|分享"
+    r"|版面导航|标题导航|版面概览|返回目录|返回首页|首页|往期回顾|PDF下载|朗读|打印(?:本页|页面)?|关闭(?:窗口)?|收藏|分享"
     r"|展开通版|收缩通版|通版阅读(?:请点击)?[:：]?|版面原文"
     r"|\d{1,2})\s*[▶▷→>»]?\s*[|｜]?\s*)+)$")
 # An e-paper's list of pages or its navigation links, several on one line.
@@ -670,7 +673,10 @@ IMAGE_FILE_RE = re.compile(r"^[\w\-()（）]{1,60}\.(?:jpe?g|png|gif|webp|bmp)$"
 SHARE_LINE_RE = re.compile(
     r"^(?:(?:分享到|微信|朋友圈|微博|QQ空间|QQ|抖音|复制链接)[：:]?\s*){2,}$")
 DATED_LINE_RE = re.compile(
-    r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:星期|周)[一二三四五六日天]")
+    r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日[，,\s]*(?:星期|周)[一二三四五六日天]")
+# …alone, commas between its parts: 2026年3月26日，星期四，农历二月初八.
+DATE_ALONE_RE = re.compile(
+    r"^\d{4}年\d{1,2}月\d{1,2}日[，,\s]*(?:星期|周)[一二三四五六日天](?:[，,\s]*农历\S{2,10})?$")
 # A character every furniture pattern below needs: one search rules most lines out.
 FURNITURE_HINT_RE = re.compile(
     r"[版期周编校审责美制排统主终视℃风气告线号邮址价刷话▶►>》→|｜导提航报换补购盘惠盟历篇减载缩印]|CN"
@@ -693,7 +699,7 @@ def furniture_reason(text: str) -> str:
             and len(NAV_ITEM_RE.findall(text)) >= NAV_ITEMS:
         return "page header"  # 01版：要闻02版：要闻…, [返回目录] [上一篇] [下一篇]
     if "星期" in text and len(text) <= 60 and DATED_LINE_RE.search(text) \
-            and "，" not in text:
+            and ("，" not in text or DATE_ALONE_RE.match(text)):
         return "page header"  # 07 城事 2025年12月30日 星期二 编辑 贾 宁
     paper = "报" in text
     if ("版" in text or "星期" in text or "周" in text or "|" in text or "｜" in text
@@ -740,7 +746,9 @@ BREADCRUMB_RE = re.compile(  # …or three names or more, arrows between: 城事
 WEB_META_RE = re.compile(
     r"(?:作者|来源|时间|发布时间|发布日期|浏览次数|点击数|责任编辑|责编)\s?[：:]")
 PHONE_LINE_RE = re.compile(r"^0\d{2,3}-\d{7,8}$")
-SOURCE_LINE_RE = re.compile(rf"^来源[：:]\s*(?:{PAPER}|[\u4e00-\u9fff]{{2,8}}(?:网|客户端|新闻))$")
+SOURCE_LINE_RE = re.compile(  # …or its address: 文章来源：http://www.example.cn/2026/874215.shtml
+    rf"^(?:文章|新闻|信息)?来源[：:]\s*(?:{PAPER}|[\u4e00-\u9fff]{{2,8}}(?:网|客户端|新闻)"
+    r"|https?://\S+)$")
 # When it was posted: 2026-03-16 09:00, 2026年03月13日08:40, 2026/03/13/ 08:10.
 POSTED_AT_RE = re.compile(
     r"\d{4}(?:-\d{1,2}-\d{1,2}|/\d{1,2}/\d{1,2}/?|年\d{1,2}月\d{1,2}日)\s*\d{1,2}:\d{2}")
@@ -806,7 +814,7 @@ def web_page_reason(text: str) -> str:
         return "comment box"
     if first in "0123456789" and PHONE_LINE_RE.match(text):
         return "masthead"  # 0719-8110110 under 新闻热线：
-    if first == "来" and SOURCE_LINE_RE.match(text):
+    if first in "来文新信" and SOURCE_LINE_RE.match(text):
         return "page header"  # 来源：湖州日报, a web page's source field
     if first in "【[" and BUTTONS_RE.match(text):
         return "page header"
@@ -833,9 +841,10 @@ def web_page_reason(text: str) -> str:
 
 
 # A line of text broken mid-sentence after a comma is furniture only when it says so: a
-# teaser's page (…，钱从哪来？2版), a footer (…版权所有，未经授权…), a hotline, a call to follow.
+# teaser's page (…，钱从哪来？2版), a footer (…版权所有，未经授权…), a hotline, a call to follow,
+# a date (2026年3月26日，星期四，…).
 COMMA_FURNITURE_RE = re.compile(
-    r"版\s*[）)]?$|版权|热线|电话|点击|关注|广告|编辑|校对|满\d|移动版|手机版")
+    r"版\s*[）)]?$|版权|热线|电话|点击|关注|广告|编辑|校对|满\d|移动版|手机版|日[，,]星期")
 
 
 # A count a web page prints alone on its line, under an article's title or at its foot.

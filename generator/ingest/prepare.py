@@ -51,6 +51,10 @@ from generator.ingest.repair import (
 
 VERTICAL_MIN = 3
 TAIL_ENDS = frozenset("摄道）)")  # lines that may end with a credit, signature or jump note
+# A phone paper's pointer to the full story, inside a line before its credit: …干劲。
+# (详见 http://m.example.cn/article/530112 )(本报评论员).
+LINK_NOTE_RE = re.compile(
+    r"\s*[（(]\s*(?:详见|详情见|全文见|更多详见)[：:]?\s*(?:https?://|www\.)[^\s（）()]+\s*[）)]")
 READ_MORE_RE = re.compile(r"[【\[](?:阅读详情|阅读全文|查看详情|详情|详细|全文)[】\]]$")
 # A bar a space after a paragraph's end: an e-paper site's table cell closing its text.
 CELL_END_RE = re.compile(r"(?<=\S)\s+[|｜]\s*$")
@@ -103,6 +107,12 @@ def prepare_lines(page: str, markdown: bool) -> list[Line]:
     out: list[Line] = []
     for no, raw, text in pairs:
         trailer = None  # what the page printed after the line's text, as noise
+        if "http" in text and (note := LINK_NOTE_RE.search(text)) and note.start():
+            text = text[:note.start()] + text[note.end():]  # …干劲。(详见 http://…)(本报评论员)
+            printed = LINK_NOTE_RE.search(raw)
+            link = (printed or note).group().strip()
+            raw = raw.replace(link, "")
+            trailer = Line(no, link, Kind.NOISE, display_width(link), reason="link")
         if text and text[-1] in "】]" and (more := READ_MORE_RE.search(text)) and more.start():
             text = text[:more.start()].rstrip()  # …沿途欣赏湖光春色。【阅读详情】: a link
             trailer = Line(no, more.group(), Kind.NOISE, display_width(more.group()), reason="link")
