@@ -2426,6 +2426,16 @@ def test_a_title_wrapped_over_two_full_lines_is_no_kicker_and_title() -> None:
         assert (article.kicker, article.title) == (kicker, title), head
 
 
+def test_a_full_title_over_a_longer_line_of_facts_with_a_comma_takes_it_as_subtitle() -> None:
+    story = "1月28日，枫湾镇南岭智造园首栋厂房顺利封顶。该栋厂房地上16层，是全镇最高的工业楼宇。"
+    text = "\n".join(["枫湾镇“工业上楼”项目首栋厂房封顶", "预计今年三季度投入使用，可容纳企业20家",
+                      "来源：某某日报　作者：记者 陈明　发布时间：2026-01-29 07:30", "　　" + story,
+                      "责任编辑：钟怡"])
+    [article] = segment(text).articles
+    assert (article.kicker, article.title, article.subtitle) == (
+        None, "枫湾镇“工业上楼”项目首栋厂房封顶", "预计今年三季度投入使用，可容纳企业20家")
+
+
 def test_a_subtitle_wrapped_onto_a_second_line_is_one_subtitle() -> None:
     story = ("本报讯（记者 庞 宁）3月9日一早，青檀区果岭镇杏岗村的麦田里，两架植保无人机"
              "来回穿梭。截至目前，全镇托管面积已从最初的6000亩扩大到三万亩，覆盖农户两千"

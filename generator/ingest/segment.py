@@ -1001,6 +1001,11 @@ def split_head(head: Head, dashed_below: bool = False) -> tuple[str | None, str,
                 and len(block[2].text) >= len(block[0].text + block[1].text) + SUBTITLE_LONGER:
             facts_under = True  # 羊绒车间里的 / “00后” / 柳湾镇返乡青年在家门口当上技术员
             units += [join_block(block[:2]), block[2].text]
+        elif len(head.blocks) == 1 and len(block) == 2 and len(block[0].text) > KICKER_MAX \
+                and "，" not in block[0].text and "，" in block[1].text \
+                and undashed_subtitle(block[0].text, block[1].text):
+            facts_under = True  # 某镇某项目首栋厂房封顶 / 预计三季度投入使用，可容纳企业20家
+            units += [block[0].text, block[1].text]
         elif len(block) >= 3 and block[0].text[-1] in "，," and "，" not in block[1].text:
             set_over = set_over or n == 0  # 泉阳区盘活城市边角地， / 推动…扩容 / title
             units.append(join_block(block[:2]))
