@@ -2436,6 +2436,17 @@ def test_a_full_title_over_a_longer_line_of_facts_with_a_comma_takes_it_as_subti
         None, "枫湾镇“工业上楼”项目首栋厂房封顶", "预计今年三季度投入使用，可容纳企业20家")
 
 
+def test_a_byline_a_blank_line_under_a_closing_headline_opens_the_story_below() -> None:
+    first = "茶坪镇党委负责人表示，下一步将把托管服务从种植环节延伸到烘干、销售环节。"
+    second = "春季是森林防火的关键时期。今年我市森林防火工作有哪些新举措？记者采访了市林业局。"
+    text = "\n".join([*column(first, 16), "千亩梯田春耕忙", "", "本报记者 吴晓岚",
+                      *column(second, 16), "森林防火有了“千里眼”"])
+    above, below = segment(text).articles
+    assert (above.title, above.byline, above.body) == ("千亩梯田春耕忙", None, first)
+    assert (below.title, below.byline, below.body) == (
+        "森林防火有了“千里眼”", "本报记者 吴晓岚", second)
+
+
 def test_a_subtitle_wrapped_onto_a_second_line_is_one_subtitle() -> None:
     story = ("本报讯（记者 庞 宁）3月9日一早，青檀区果岭镇杏岗村的麦田里，两架植保无人机"
              "来回穿梭。截至目前，全镇托管面积已从最初的6000亩扩大到三万亩，覆盖农户两千"

@@ -735,7 +735,7 @@ class Assembler:
         elif kind is Kind.SUBTITLE:
             self.on_orphan_subtitle(line)
         elif kind is Kind.BYLINE:
-            self.on_byline(line, self.closes_text(i))
+            self.on_byline(line, self.closes_text(i), self.opens_text(i))
         elif kind is Kind.CREDIT:
             self.on_credit(i, line)
         elif kind is Kind.SIGNATURE:
@@ -774,7 +774,15 @@ class Assembler:
         b = self.block_after(i)
         return b is None or isinstance(b, Head)
 
-    def on_byline(self, line: Line, closes: bool = False) -> None:
+    def opens_text(self, i: int) -> bool:
+        """A byline set apart from what is above by a blank line, right over a paragraph:
+        it opens the story below it, though a headline printed under the story above
+        has just ended that one (正文 / 标题 / (blank) / 本报记者 X / 正文)."""
+        b = self.block_after(i)
+        return self.blank_above(i) and isinstance(b, Para) and b.lines[0].no == \
+            self.blocks[i].line.no + 1
+
+    def on_byline(self, line: Line, closes: bool = False, opens: bool = False) -> None:
         cur = self.cur
         if closes and cur is not None and cur.paragraphs and not self.closed and (
                 cur.byline is None or bare_dateline(cur.byline)):
@@ -785,7 +793,8 @@ class Assembler:
         if cur is not None and cur.byline in BARE_LEADS and not cur.paragraphs:
             cur.byline = f"{cur.byline} {line.text}"  # 本报讯 over 全媒体记者 X 报道
             return
-        fresh = cur is not None and (self.head_owner is cur or not cur.paragraphs)
+        fresh = cur is not None and (
+            (self.head_owner is cur and not (opens and cur.paragraphs)) or not cur.paragraphs)
         if cur and cur.byline is None and fresh:
             cur.byline = line.text
             return
