@@ -2447,6 +2447,18 @@ def test_a_byline_a_blank_line_under_a_closing_headline_opens_the_story_below() 
         "森林防火有了“千里眼”", "本报记者 吴晓岚", second)
 
 
+@pytest.mark.parametrize("jump", [[], ["（下转第3版）"]])
+def test_a_picture_s_title_right_over_its_caption_is_its_title(jump: list[str]) -> None:
+    story = "农技员李继昌在松溪村已经住了一个多月。他给记者算了一笔账：改良品种第三年就能挂果。"
+    caption = "3月10日，游客在芒桂乡石榴坝村的油菜花田里拍照。眼下，当地2000多亩油菜花进入盛花期。"
+    text = "\n".join(["咖啡园里抢农时", *column(story, 12), *jump, "", "油 菜 花 开 映 山 乡",
+                      *column(caption, 12), "本报记者 杨 帆 摄"])
+    news, photo = segment(text).articles
+    assert (news.title, news.body) == ("咖啡园里抢农时", story)
+    assert (photo.kind, photo.title, photo.body, photo.byline) == (
+        "photo", "油菜花开映山乡", caption, "本报记者杨帆摄")
+
+
 def test_a_subtitle_wrapped_onto_a_second_line_is_one_subtitle() -> None:
     story = ("本报讯（记者 庞 宁）3月9日一早，青檀区果岭镇杏岗村的麦田里，两架植保无人机"
              "来回穿梭。截至目前，全镇托管面积已从最初的6000亩扩大到三万亩，覆盖农户两千"

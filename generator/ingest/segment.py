@@ -54,6 +54,7 @@ from generator.ingest.lines import (
     ends_sentence,
     is_kicker,
     is_signer,
+    opens_sentence,
     page_buttons,
     sentence_tail,
     unbalanced,
@@ -841,8 +842,16 @@ class Assembler:
             # the paragraph is a photo's caption printed after the story.
             caption = cur.paragraphs.pop()
             photo = self.start(line.no)
+            above = self.blocks[i - 1] if i > 0 else None
+            title = picture_title(above) if isinstance(above, Para) else None
+            if title:  # 油菜花开映山乡 / 3月10日，游客在…: the picture's title over its caption
+                photo.title, caption = title, join_block(above.lines[1:])
             photo.paragraphs = [caption]
             cur = photo
+        above = self.blocks[i - 1] if i > 0 else None
+        if cur.title is None and len(cur.paragraphs) == 1 and isinstance(above, Para) \
+                and cur.paragraphs[0] == above.text and (title := picture_title(above)):
+            cur.title, cur.paragraphs = title, [join_block(above.lines[1:])]  # as above
         if cur.byline and bare_dateline(cur.byline):
             sign(cur, credit)  # 本报讯 连日来，… / 记者 X 文/摄
         cur.byline = cur.byline or credit
@@ -931,6 +940,25 @@ def sign(article: Article, byline: str) -> None:
 
 
 EDITORS_NOTE_RE = re.compile(r"^[【\[]?编者按[】\]]?[：:]?")
+
+
+PICTURE_TITLE_SHARE = 0.8  # of the caption's width: a title over it is no wider
+
+
+def picture_title(para: Para) -> str | None:
+    """A picture's title printed right over its caption, in the caption's paragraph: a
+    short line with no punctuation over a line that opens a sentence (a date, 近日…)."""
+    if len(para.lines) < 2 or para.lead or para.lines[1].no != para.lines[0].no + 1:
+        return None
+    first, second = para.lines[0].text, para.lines[1].text
+    if len(first) < 4 or para.lines[0].terminal or CLAUSE_MARKS_RE.search(first) \
+            or not opens_sentence(second):
+        return None
+    full = max(display_width(ln.text) for ln in para.lines[1:])
+    return first if display_width(first) <= PICTURE_TITLE_SHARE * full else None
+
+
+CLAUSE_MARKS_RE = re.compile(r"[，,。；;：:、！？!?]")
 
 
 def is_editors_note(text: str) -> bool:
