@@ -2459,6 +2459,16 @@ def test_a_picture_s_title_right_over_its_caption_is_its_title(jump: list[str]) 
         "photo", "油菜花开映山乡", caption, "本报记者杨帆摄")
 
 
+def test_a_short_title_right_over_one_bulleted_caption_and_its_credit_is_the_picture_s() -> None:
+    story = "据了解，红岸区今年计划新植和更新糖料蔗良种8万亩，推广机械化种植5万亩。"
+    caption = "3月13日，红岸区古榕小学的学生跟着民间艺人学唱山歌。当地已有15所中小学开设山歌课。"
+    text = "\n".join(["糖料蔗收榨冲刺", *column(story, 16), "", "山歌唱响校园",
+                      *column("▲" + caption, 16), "本报记者 黄 珊 摄"])
+    news, photo = segment(text).articles
+    assert news.body == story
+    assert (photo.kind, photo.title, photo.body) == ("photo", "山歌唱响校园", caption)
+
+
 def test_a_subtitle_wrapped_onto_a_second_line_is_one_subtitle() -> None:
     story = ("本报讯（记者 庞 宁）3月9日一早，青檀区果岭镇杏岗村的麦田里，两架植保无人机"
              "来回穿梭。截至目前，全镇托管面积已从最初的6000亩扩大到三万亩，覆盖农户两千"

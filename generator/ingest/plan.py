@@ -303,7 +303,13 @@ def is_column_label(blocks: list[Block], i: int) -> bool:
         return False  # a headline group of its own, not a column's name
     j = next_block(blocks, i)
     b = blocks[j] if j is not None else None
-    return isinstance(b, Para) and b.lead and b.lines[0].text[:1] in BULLETS
+    if not (isinstance(b, Para) and b.lead and b.lines[0].text[:1] in BULLETS):
+        return False
+    # …but right over one ▲ caption and its credit (山歌唱响校园 / ▲3月13日，… / X 摄) it is
+    # that picture's title.
+    k = next_block(blocks, j)
+    return k is None or b.lines[0].no != head.line + 1 \
+        or not (isinstance(blocks[k], Marker) and blocks[k].kind is Kind.CREDIT)
 
 
 LABEL_MAX = 10  # characters: a column's name over its bulleted items is no longer
