@@ -693,6 +693,14 @@ def test_a_web_page_s_posting_time_or_source_alone_is_its_header(text: str) -> N
     assert (line.kind, line.reason) == (Kind.NOISE, "page header")
 
 
+@pytest.mark.parametrize(("text", "reason"), [("青山日报 2026年03月24日", "masthead"),
+                                             ("原标题：一网捞出“年年有余”", "page header")])
+def test_a_web_page_s_paper_and_date_or_its_original_title_is_furniture(text: str,
+                                                                        reason: str) -> None:
+    line = classify(6, text, markdown=True)
+    assert (line.kind, line.reason) == (Kind.NOISE, reason)
+
+
 def test_a_special_zone_paper_s_name_is_a_masthead() -> None:
     line = classify(1, "珠海特区报", markdown=False)
     assert (line.kind, line.reason) == (Kind.NOISE, "masthead")

@@ -629,7 +629,7 @@ MASTHEAD_NAME_RE = re.compile(
 DATED_PAPER_RE = re.compile(
     r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*[\u4e00-\u9fff]{2,6}"
     rf"(?:{PAPER_ENDS}|手机报)(?:\s*[A-Za-z]?\d{{1,3}}版?)?$"  # …惠州日报A02: and its page
-    rf"|^[\u4e00-\u9fff]{{2,8}}(?:{PAPER_ENDS})\s*\d{{4}}-\d{{1,2}}-\d{{1,2}}"
+    rf"|^[\u4e00-\u9fff]{{2,8}}(?:{PAPER_ENDS})\s*(?:\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{4}}年\d{{1,2}}月\d{{1,2}}日)"
     r"(?:\s+\d{1,2}:\d{2})?(?:\s*(?:字号[：:]?\s*)?(?:[大中小]字?\s*){1,3})?$")
 # 梅州日报 2026-03-17 08:30: an app's source and time, with its type-size buttons (大字)
 INDEX_HEADER_RE = re.compile(  # …and a web view's list of the page's titles: 本版新闻列表
@@ -749,6 +749,7 @@ PHONE_LINE_RE = re.compile(r"^0\d{2,3}-\d{7,8}$")
 SOURCE_LINE_RE = re.compile(  # …or its address: 文章来源：http://www.example.cn/2026/874215.shtml
     rf"^(?:文章|新闻|信息)?来源[：:]\s*(?:{PAPER}|[\u4e00-\u9fff]{{2,8}}(?:网|客户端|新闻)"
     r"|新华社|中新社|https?://\S+)$"
+    r"|^原标题[：:]\S"  # a repost's note of the title the paper printed
     # …or when it was posted, alone on its line: 签发时间 2026-01-29
     r"|^(?:签发|发布|发稿|更新|上传)(?:时间|日期)[：:]?\s*\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$")
 # When it was posted: 2026-03-16 09:00, 2026年03月13日08:40, 2026/03/13/ 08:10.
@@ -797,7 +798,7 @@ SITE_ADDRESS_RE = re.compile(  # …or without its www: 金山网 jsw.com.cn
 
 
 # How the lines web_page_reason knows start, or a word they hold: most lines are ruled out.
-WEB_FIRST = frozenset("您当首来【[相延推热新更评还我发网进切下返关免文信签上") | WEB_META_FIRST
+WEB_FIRST = frozenset("您当首来【[相延推热新更评还我发网进切下返关免文信签上原") | WEB_META_FIRST
 WEB_ANYWHERE_RE = re.compile(r"[w权I©>»＞→|｜]|新闻网$|<!--|\.c(?:om|n)|设为首页|加入收藏|PDF版$")
 # A site's own buttons and its way to the paper's pages: 设为首页 - 加入收藏, 首页某某日报PDF版.
 SITE_CHROME_RE = re.compile(r"设为首页|加入收藏|^首页\s*[\u4e00-\u9fff]{2,10}\s*PDF版$")
@@ -816,7 +817,7 @@ def web_page_reason(text: str) -> str:
         return "comment box"
     if first in "0123456789" and PHONE_LINE_RE.match(text):
         return "masthead"  # 0719-8110110 under 新闻热线：
-    if first in "来文新信签发更上" and SOURCE_LINE_RE.match(text):
+    if first in "来文新信签发更上原" and SOURCE_LINE_RE.match(text):
         return "page header"  # 来源：湖州日报, a web page's source field
     if first in "【[" and BUTTONS_RE.match(text):
         return "page header"
