@@ -507,9 +507,10 @@ def test_a_wrapped_line_of_text_opens_no_sentence() -> None:
     assert not opens_sentence("起，市第三中学将铜的冶炼历史")
 
 
-def test_a_label_set_in_bold_inside_a_text_is_text() -> None:
-    line = classify(1, "**微点评**", markdown=True)
-    assert (line.kind, line.text) == (Kind.TEXT, "**微点评**")
+@pytest.mark.parametrize("label", ["**微点评**", "**核心提示**"])
+def test_a_label_set_in_bold_inside_a_text_is_text(label: str) -> None:
+    line = classify(1, label, markdown=True)
+    assert (line.kind, line.text) == (Kind.TEXT, label)
 
 
 @pytest.mark.parametrize(("text", "kind", "reason"), [

@@ -51,7 +51,7 @@ CONT_RE = re.compile(
 # 【市图书馆“夜读空间”延时至22时】6月20日起…: a brief's title set in brackets before its text
 # (not a label inside a story: 【人物简介】, 【编者按】, 【相关链接】).
 TEXT_LABELS = (r"(?:人物简介|编者按|编后|记者手记|新闻链接|相关链接|链接|背景|延伸阅读|小贴士"
-               r"|相关新闻|新闻回顾|点评|微点评|记者观察)")
+               r"|相关新闻|新闻回顾|点评|微点评|记者观察|核心提示|阅读提示|导语)")
 TEXT_LABEL_RE = re.compile(rf"^{TEXT_LABELS}[：:]?$")
 # So is a bold run before the text in a Markdown-like dump: **安河区新增3处口袋公园**　近日…
 # (a bold lead-in ending with a colon, **某某县：**, is the text's own).
