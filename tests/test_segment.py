@@ -2401,6 +2401,15 @@ def test_a_phone_paper_s_items_under_bold_titles_and_bracketed_labels() -> None:
     assert reasons["(详见 http://m.example.cn/article/73011 )"] == "link"
 
 
+def test_a_notice_s_closing_date_over_the_next_markdown_title_is_the_notice_s() -> None:
+    text = "\n".join(["# 停热通知", "因管网抢修，1月30日8时至18时，以下区域将暂停供热：",
+                      "榆岭街道1号至20号楼。", "某某热力有限公司", "2026年1月28日", "",
+                      "# 东坪区举办新春招聘会", "1月27日，东坪区新春招聘会在区人力资源市场举行。"])
+    notice, news = segment(text).articles
+    assert notice.body.endswith("2026年1月28日")
+    assert (news.kicker, news.title) == (None, "东坪区举办新春招聘会")
+
+
 def test_a_notice_s_hotline_between_its_text_and_its_signer_is_its_own() -> None:
     text = "\n".join(["# 停水通知", "", "因管网改造施工需要，1月16日8时至20时暂停供水。", "",
                       "给您带来的不便，敬请谅解。", "", "服务热线：0554-6628899", "",

@@ -922,8 +922,9 @@ class BlockBuilder:
         if level == 1 and isinstance(prev, Para) and len(prev.lines) == 1 and not prev.lead:
             text = prev.lines[0].text
             if len(text) <= MAX_HEAD_CHARS and not ends_sentence(text) \
-                    and not CUT_CLAUSE_RE.search(text):
-                self.out[-1] = Head([prev.lines, [ln]], markdown_level=1)  # a kicker line
+                    and not CUT_CLAUSE_RE.search(text) and not SIGN_OFF_DATE_RE.match(text):
+                # a kicker line; not the date that signs off a notice above it
+                self.out[-1] = Head([prev.lines, [ln]], markdown_level=1)
                 return
         if level == 1 and isinstance(prev, Head) and prev.markdown_level == 0:
             prev.blocks.append([ln])
