@@ -2410,6 +2410,14 @@ def test_a_notice_s_closing_date_over_the_next_markdown_title_is_the_notice_s() 
     assert (news.kicker, news.title) == (None, "东坪区举办新春招聘会")
 
 
+def test_a_web_notice_s_closing_date_alone_under_its_signer_is_its_own() -> None:
+    text = "\n".join(["停水公告", "　　因管网改造施工，1月22日8时至18时对下列区域暂停供水：",
+                      "　　一、稻香路两侧居民小区。", "某某区自来水公司", "2026年1月20日",
+                      "【打印本页】 【关闭窗口】"])
+    [notice] = segment(text).articles
+    assert notice.body.endswith("某某区自来水公司\n\n2026年1月20日")
+
+
 def test_a_notice_s_hotline_between_its_text_and_its_signer_is_its_own() -> None:
     text = "\n".join(["# 停水通知", "", "因管网改造施工需要，1月16日8时至20时暂停供水。", "",
                       "给您带来的不便，敬请谅解。", "", "服务热线：0554-6628899", "",

@@ -745,6 +745,10 @@ class Assembler:
             self.on_para(i, Para([line], lead=kind is Kind.LEAD))
 
     def on_noise(self, i: int, line: Line) -> None:
+        if self.signs_off(i, line):
+            self.settle()
+            self.cur.paragraphs.append(line.text)  # 某某公司 / 2026年1月20日: the notice's
+            return
         self.noise.append(Noise(line.text, line.no, line.reason))
         if self.cur is not None and self.cur.paragraphs and (page_buttons(line) or (
                 line.reason == "rule" and (self.item_follows(i) or self.photo_follows(i)))):
@@ -758,6 +762,14 @@ class Assembler:
                 self.section = nxt.text
                 self.noise.append(Noise(nxt.text, nxt.line, "section banner"))
                 self.skip_block(i + 1)
+
+    def signs_off(self, i: int, line: Line) -> bool:
+        """A date alone right under the text of a notice is the date it was signed, though
+        alone on a page's top it is the page's."""
+        cur = self.cur
+        return cur is not None and not self.closed and bool(cur.paragraphs) \
+            and SIGN_OFF_DATE_RE.match(line.text) is not None and not self.blank_above(i) \
+            and notice_titled(cur.title)
 
     def on_orphan_subtitle(self, line: Line) -> None:
         if self.cur and self.cur.subtitle is None and not self.cur.paragraphs:
@@ -1103,6 +1115,12 @@ def undashed_subtitle(title: str, under: str) -> list[str] | None:
 DASHES = ("—", "－", "-")
 
 
+def notice_titled(title: str | None) -> bool:
+    """Does the title name a notice (停水通知, 征集启事, …工作的提示)?"""
+    return bool(title) and (re.search(r"通知|公告|启事|通告|声明", title) is not None
+                            or NOTICE_TITLE_RE.search(title) is not None)
+
+
 def refine_kind(article: Article) -> str:
     """Interviews, notices and tables are recognisable from their shape."""
     if article.kind != "news":
@@ -1111,8 +1129,7 @@ def refine_kind(article: Article) -> str:
     qa = sum(1 for p in article.paragraphs if p.startswith(("记者：", "问：", "答：")))
     if sub.startswith(("——访", "—访", "访")) or qa >= 2:
         return "interview"
-    if article.title and (re.search(r"通知|公告|启事|通告|声明", article.title)
-                          or NOTICE_TITLE_RE.search(article.title)):  # …工作的提示
+    if notice_titled(article.title):
         return "notice"
     if len(article.paragraphs) <= PHOTO_GROUP_MAX \
             and sum(group_caption(p) for p in article.paragraphs) >= 2:
