@@ -744,7 +744,7 @@ BREADCRUMB_RE = re.compile(  # …or three names or more, arrows between: 城事
     r"|[^\s，。>»＞→]{2,12}(?:\s*(?:>>|»)\s*[^\s，。>»＞→]{1,12})+$"
     r"|\d{4}年\d{1,2}月\d{1,2}日\s*[>＞]\s*第\s*[A-Z]?\d{1,3}\s*版)")  # 2026年04月23日 > 第02版：…
 WEB_META_RE = re.compile(
-    r"(?:作者|来源|时间|发布时间|发布日期|浏览次数|点击数|责任编辑|责编)\s?[：:]")
+    r"(?:作者|来源|时间|发布时间|发布日期|浏览次数|点击数|责任编辑|责编|编辑)\s?[：:]")
 PHONE_LINE_RE = re.compile(r"^0\d{2,3}-\d{7,8}$")
 SOURCE_LINE_RE = re.compile(  # …or its address: 文章来源：http://www.example.cn/2026/874215.shtml
     rf"^(?:文章|新闻|信息)?来源[：:]\s*(?:{PAPER}|[\u4e00-\u9fff]{{2,8}}(?:网|客户端|新闻)"
