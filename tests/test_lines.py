@@ -696,6 +696,7 @@ def test_a_web_page_s_posting_time_or_source_alone_is_its_header(text: str) -> N
 
 
 @pytest.mark.parametrize(("text", "reason"), [("青山日报 2026年03月24日", "masthead"),
+                                             ("青山日报 2026-06-09 第03版 区域", "masthead"),
                                              ("原标题：一网捞出“年年有余”", "page header")])
 def test_a_web_page_s_paper_and_date_or_its_original_title_is_furniture(text: str,
                                                                         reason: str) -> None:

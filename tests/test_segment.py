@@ -2488,6 +2488,13 @@ def test_a_short_title_right_over_one_bulleted_caption_and_its_credit_is_the_pic
     assert (photo.kind, photo.title, photo.body) == ("photo", "山歌唱响校园", caption)
 
 
+def test_a_numbered_series_name_before_a_bar_is_the_title_s_kicker() -> None:
+    text = "\n".join(["直通青湖㉛ | 新菱路农贸市场改造完工重新开业", "青湖日报全媒体记者 丁 雯",
+                      "6月8日，经过4个月改造，青鉴区新菱路农贸市场重新开业。"])
+    [article] = segment(text).articles
+    assert (article.kicker, article.title) == ("直通青湖㉛", "新菱路农贸市场改造完工重新开业")
+
+
 def test_a_subtitle_wrapped_onto_a_second_line_is_one_subtitle() -> None:
     story = ("本报讯（记者 庞 宁）3月9日一早，青檀区果岭镇杏岗村的麦田里，两架植保无人机"
              "来回穿梭。截至目前，全镇托管面积已从最初的6000亩扩大到三万亩，覆盖农户两千"

@@ -630,7 +630,8 @@ DATED_PAPER_RE = re.compile(
     r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*[\u4e00-\u9fff]{2,6}"
     rf"(?:{PAPER_ENDS}|手机报)(?:\s*[A-Za-z]?\d{{1,3}}版?)?$"  # …惠州日报A02: and its page
     rf"|^[\u4e00-\u9fff]{{2,8}}(?:{PAPER_ENDS})\s*(?:\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{4}}年\d{{1,2}}月\d{{1,2}}日)"
-    r"(?:\s+\d{1,2}:\d{2})?(?:\s*(?:字号[：:]?\s*)?(?:[大中小]字?\s*){1,3})?$")
+    r"(?:\s+\d{1,2}:\d{2})?(?:\s*(?:字号[：:]?\s*)?(?:[大中小]字?\s*){1,3})?"
+    r"(?:\s*第\s*[A-Z]?\d{1,3}\s*版(?:[：:]?\s*[\u4e00-\u9fff]{2,8})?)?$")  # …第03版 区域
 # 梅州日报 2026-03-17 08:30: an app's source and time, with its type-size buttons (大字)
 INDEX_HEADER_RE = re.compile(  # …and a web view's list of the page's titles: 本版新闻列表
     r"^(?:今日|本期|本版)?(?:要闻|标题|版面)?(?:导读|提示|要闻提示|内容提要|导航|要目|新闻列表|标题列表)$")

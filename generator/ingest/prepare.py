@@ -274,7 +274,9 @@ AUTHOR_FIELD_RE = re.compile(
 TITLE_SHORTER = 2  # cells: a bulleted title over its text is this much narrower than it
 TITLE_END_THEN_TEXT_RE = re.compile(r"^([^\s，。；,;：:、]{1,8}) (\S.*)$")
 # A column's name and a title on one line, a bar between: 区县观察 | 让山城步道“热”得更久.
-KICKER_BAR_RE = re.compile(r"^([\u4e00-\u9fff]{2,8})\s*[|｜]\s*([^|｜，。；\s][^|｜，。；]{3,30})$")
+# …its name may carry the series' number, circled: 直通某某㉛ | 标题.
+KICKER_BAR_RE = re.compile(r"^([\u4e00-\u9fff]{2,8}[\u2460-\u2473\u3251-\u325f\u32b1-\u32bf]?)"
+                           r"\s*[|｜]\s*([^|｜，。；\s][^|｜，。；]{3,30})$")
 
 
 def bullet_titles(lines: list[Line], markdown: bool) -> list[Line]:

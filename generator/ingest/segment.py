@@ -1095,7 +1095,9 @@ def split_head(head: Head, dashed_below: bool = False) -> tuple[str | None, str,
 
 # A column's label set before its title on the line, in brackets or before a bar: the
 # title's kicker.
-BRACKET_LABEL_RE = re.compile(r"^(?:【([^】]{2,10})】|([\u4e00-\u9fff]{2,8})\s*[|｜]\s*)(\S.{3,})$")
+BRACKET_LABEL_RE = re.compile(
+    r"^(?:【([^】]{2,10})】|([\u4e00-\u9fff]{2,8}[\u2460-\u2473\u3251-\u325f\u32b1-\u32bf]?)"
+    r"\s*[|｜]\s*)(\S.{3,})$")
 
 
 SUBTITLE_LONGER = 3  # characters: how much longer than the title an undashed subtitle runs
