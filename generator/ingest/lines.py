@@ -799,7 +799,9 @@ SITE_ADDRESS_RE = re.compile(  # …or without its www: 金山网 jsw.com.cn
 
 
 # How the lines web_page_reason knows start, or a word they hold: most lines are ruled out.
-WEB_FIRST = frozenset("您当首来【[相延推热新更评还我发网进切下返关免文信签上原") | WEB_META_FIRST
+WEB_FIRST = frozenset("您当首来【[相延推热新更评还我发网进切下返关免") | WEB_META_FIRST
+# …and the starts of the source and posting-time fields whose first letter opens text too.
+SOURCE_STARTS = ("文章来源", "信息来源", "签发", "上传", "原标题")
 WEB_ANYWHERE_RE = re.compile(r"[w权I©>»＞→|｜]|新闻网$|<!--|\.c(?:om|n)|设为首页|加入收藏|PDF版$")
 # A site's own buttons and its way to the paper's pages: 设为首页 - 加入收藏, 首页某某日报PDF版.
 SITE_CHROME_RE = re.compile(r"设为首页|加入收藏|^首页\s*[\u4e00-\u9fff]{2,10}\s*PDF版$")
@@ -869,7 +871,8 @@ def noise_reason(text: str) -> str:
     if "A" <= text[0] <= "Z" and PINYIN_BANNER_RE.match(text):
         return "section banner"
     reason = furniture_reason(text) or (
-        web_page_reason(text) if text[0] in WEB_FIRST or WEB_ANYWHERE_RE.search(text) else "")
+        web_page_reason(text) if text[0] in WEB_FIRST or text.startswith(SOURCE_STARTS)
+        or WEB_ANYWHERE_RE.search(text) else "")
     if reason:
         return reason
     if (text[-1].isdigit() or text[-1] == "次") and ("数" in text or "量" in text) \
