@@ -2495,6 +2495,17 @@ def test_a_numbered_series_name_before_a_bar_is_the_title_s_kicker() -> None:
     assert (article.kicker, article.title) == ("直通青湖㉛", "新菱路农贸市场改造完工重新开业")
 
 
+def test_a_brief_s_title_led_by_its_place_and_a_colon_on_the_bullet_s_line() -> None:
+    text = "\n".join(["区县快讯", "■翠湾镇：老渡口新码头投用　3月6日，翠湾镇老",
+                      "渡口新码头建成投用，两岸村民过江候船不再日晒雨淋。", "（曾岚）",
+                      "■青山县：首批“乡村工匠”获评定　近日，青山",
+                      "县对首批32名“乡村工匠”进行评定授牌。", "（罗川）"])
+    first, second = segment(text).articles
+    assert (first.title, first.byline) == ("翠湾镇：老渡口新码头投用", "曾岚")
+    assert first.body.startswith("3月6日，翠湾镇老渡口")
+    assert second.title == "青山县：首批“乡村工匠”获评定"
+
+
 def test_a_subtitle_wrapped_onto_a_second_line_is_one_subtitle() -> None:
     story = ("本报讯（记者 庞 宁）3月9日一早，青檀区果岭镇杏岗村的麦田里，两架植保无人机"
              "来回穿梭。截至目前，全镇托管面积已从最初的6000亩扩大到三万亩，覆盖农户两千"

@@ -924,7 +924,9 @@ def title_then_lead(text: str, raw: str = "") -> tuple[str, str] | None:
 # ●枣香村开设农民夜校 3月10日晚，…: a brief's title, a space, then its text (a sentence).
 SPACED_BRIEF_RE = re.compile(
     rf"^[{BULLETS}]\s*(?!\d{{1,2}}月|\d{{4}}年)"
-    r"(?P<title>[^\s，。；：,;:、！？（）()]{4,24})[ \u3000]+(?P<rest>[^\s，。].*)$")
+    # …a place and a colon may open it: ■翠渡镇：老渡口新码头投用　3月6日，…
+    r"(?P<title>(?:[\u4e00-\u9fff]{1,6}(?:[县区市镇乡村]|街道|社区)[：:])?"
+    r"[^\s，。；：,;:、！？（）()]{4,24})[ \u3000]+(?P<rest>[^\s，。].*)$")
 SENTENCE_SOON_RE = re.compile(r"^[^，。]{0,30}[，。]")
 MONTH_RE = re.compile(r"^\d{1,2}月")  # a date wrapped after its month: 1月 / 20日，
 PAGE_REF_RE = re.compile(r"^第?\s*[A-D]?\d{1,3}\s*版?$")
