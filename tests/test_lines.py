@@ -36,6 +36,7 @@ def kind_of(text: str) -> tuple[str, str]:
     ("今日天气：晴 12℃～25℃ 东南风3级", "weather box"),
     ("今日天气", "weather box"),
     ("美家装饰 全屋定制限时八折 咨询热线：4008123456", "advertisement"),
+    ("投稿热线：0876-2128000", "advertisement"),  # the paper's own, under its masthead
     ("扫码关注某某晚报微信公众号", "QR-code caption"),
     ("主流岚州客户端 扫码看全媒体报道", "QR-code caption"),
     ("YAOWEN要闻", "section banner"),

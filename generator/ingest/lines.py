@@ -639,7 +639,7 @@ INDEX_HEADER_RE = re.compile(  # …and a web view's list of the page's titles: 
 AD_WORDS_RE = re.compile(
     r"以旧换新|补贴最高|火热认购|盛大开盘|限时特惠|全屋定制|招商加盟|钜惠|满[千百万\d]{1,4}减[千百\d]")
 AD_RE = re.compile(r"^(?:本版|分类)?(?:广告|[【\[]广告[】\]]|招商热线|咨询热线|订购热线|服务热线)"
-                   r"|(?:咨询|订购|服务|招商|订餐|预订|预约|报名)热线[：:]\s*\d"
+                   r"|(?:咨询|订购|服务|招商|订餐|预订|预约|报名|投稿|报料|新闻)热线[：:]\s*\d"
                    r"|^(?:订报|订阅|发行)?热线[：:]\s*\d"  # the paper's own: 订报热线：0557-…
                    r"|^[^，。]{4,24}\s+电话[：:]\s*0\d{2,3}-\d{7,8}$")  # 库位招租 电话：0943-…
 # …and the shape of an advertisement's line: priced, addressed, or slogans side by side.
