@@ -2508,6 +2508,16 @@ def test_a_brief_s_title_led_by_its_place_and_a_colon_on_the_bullet_s_line() -> 
     assert second.title == "青山县：首批“乡村工匠”获评定"
 
 
+def test_a_number_alone_on_a_page_s_first_line_is_the_page_s() -> None:
+    text = "\n".join(["2", "要闻", "2026年3月13日 星期五", "责任编辑：彭 丽 版式：刘 洋", "",
+                      "（上接第1版）", "超过6000亩。", "村里还专门培养了5名农机手。",
+                      "农机“转”起来了"])
+    page = segment(text)
+    [article] = page.articles
+    assert (article.kicker, article.title, article.continued_from) == (None, "农机“转”起来了", 1)
+    assert ("2", "page header") in [(n.text, n.reason) for n in page.noise]
+
+
 def test_a_subtitle_wrapped_onto_a_second_line_is_one_subtitle() -> None:
     story = ("本报讯（记者 庞 宁）3月9日一早，青檀区果岭镇杏岗村的麦田里，两架植保无人机"
              "来回穿梭。截至目前，全镇托管面积已从最初的6000亩扩大到三万亩，覆盖农户两千"

@@ -191,7 +191,8 @@ def prepare_lines(page: str, markdown: bool) -> list[Line]:
         out = translated_captions(out)
     if markdown:
         out = repeated_titles(out)
-    return join_bylines(wrapped_lead_credits(titles_on_top(dates_in_mastheads(out))))
+    return join_bylines(wrapped_lead_credits(titles_on_top(dates_in_mastheads(
+        page_number_on_top(out)))))
 
 
 def text_and_credit(no: int, text: str, credit: str, markdown: bool) -> list[Line]:
@@ -444,6 +445,15 @@ def titles_on_top(lines: list[Line]) -> list[Line]:
         if ln.kind is Kind.TEXT and len(ln.text) >= TITLES_LINE_MIN and len(parts) >= 3 \
                 and "。" not in ln.text and all(len(part) >= 4 for part in parts):
             ln.kind, ln.reason = Kind.NOISE, "index of other pages"
+    return lines
+
+
+def page_number_on_top(lines: list[Line]) -> list[Line]:
+    """A number alone on a page's first line (2 / 要闻 / 2026年3月13日 …) is the page's."""
+    first = next((ln for ln in lines if ln.kind is not Kind.BLANK), None)
+    if first is not None and first.kind is Kind.TEXT and first.text.isdigit() \
+            and len(first.text) <= 2:
+        first.kind, first.reason = Kind.NOISE, "page header"
     return lines
 
 
