@@ -690,7 +690,9 @@ def test_a_paper_s_name_a_space_before_its_e_paper_s_is_a_page_header_with_the_d
 
 @pytest.mark.parametrize("text", ["签发时间 2026-01-29", "发布日期：2026-03-02 08:15",
                                   "来源：新华社", "文章来源：http://www.example.cn/2026/0402/1187.shtml",
-                                  "作者：沈悦　编辑：孟可", "作者：　编辑：孟可"])
+                                  "作者：沈悦　编辑：孟可", "作者：　编辑：孟可",
+                                  "2026年3月4日 星期 【打印】",
+                                  "2026年3月4日 星期三 【打印】 【关闭】"])
 def test_a_web_page_s_posting_time_or_source_alone_is_its_header(text: str) -> None:
     line = classify(7, text, markdown=False)
     assert (line.kind, line.reason) == (Kind.NOISE, "page header")

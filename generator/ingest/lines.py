@@ -805,6 +805,7 @@ SOURCE_STARTS = ("文章来源", "信息来源", "签发", "上传", "原标题"
 WEB_ANYWHERE_RE = re.compile(r"[w权I©>»＞→|｜]|新闻网$|<!--|\.c(?:om|n)|设为首页|加入收藏|PDF版$")
 # A site's own buttons and its way to the paper's pages: 设为首页 - 加入收藏, 首页某某日报PDF版.
 SITE_CHROME_RE = re.compile(r"设为首页|加入收藏|^首页\s*[\u4e00-\u9fff]{2,10}\s*PDF版$")
+DATE_FIRST_RE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日\s*(?:星期[一二三四五六日天]?)?\s*")
 
 
 def web_page_reason(text: str) -> str:
@@ -824,6 +825,9 @@ def web_page_reason(text: str) -> str:
         return "page header"  # 来源：湖州日报, a web page's source field
     if first in "【[" and BUTTONS_RE.match(text):
         return "page header"
+    if "【" in text and first.isdigit() and (dated := DATE_FIRST_RE.match(text)) \
+            and BUTTONS_RE.match(text[dated.end():]):
+        return "page header"  # 2026年3月4日 星期 【打印】: a reader page's date and button
     if first == "返" and BACK_LINK_RE.match(text):
         return "page header"  # 返回首版, 返回巴中网: an e-paper's way back
     if ("|" in text or "｜" in text or text.count(" ") >= 4) and MENU_RE.match(text):
