@@ -41,6 +41,7 @@ def kind_of(text: str) -> tuple[str, str]:
     ("主流岚州客户端 扫码看全媒体报道", "QR-code caption"),
     ("YAOWEN要闻", "section banner"),
     ("YAN’AN RIBAO", "section banner"),
+    ("LÜLIANG RIBAO", "section banner"),  # 吕梁: pinyin's Ü
     ("农历乙巳年七月十八", "page header"),
     ("中共台州市委机关报 台州日报社出版", "masthead"),
     ("今日8版 第18236期", "masthead"),

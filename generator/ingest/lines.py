@@ -184,7 +184,7 @@ BOLD_LINE_RE = re.compile(r"^\*\*([^*]{2,34})\*\*$")  # a whole line in bold: a 
 # A section banner in pinyin capitals, alone or with its Chinese name: MINSHENG JINGJI,
 # YAOWEN要闻, FUKAN 副刊 (one word must be long enough not to be an abbreviation).
 PINYIN_BANNER_RE = re.compile(
-    r"^(?:[A-Z][A-Z’']+(?:\s+[A-Z][A-Z’']+)+|[A-Z]{5,})\s*[\u4e00-\u9fff]{0,6}$")
+    r"^(?:[A-ZÜ][A-ZÜ’']+(?:\s+[A-ZÜ][A-ZÜ’']+)+|[A-ZÜ]{5,})\s*[\u4e00-\u9fff]{0,6}$")  # LÜLIANG
 ENUMERATED_RE = re.compile(
     r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十0-9]{1,3}[）)]|\d{1,2}[.．、](?!\d))"
 )
@@ -872,7 +872,7 @@ def noise_reason(text: str) -> str:
         return "image"  # ![](images/06_02.jpg): a picture of a Markdown-like dump
     if text[-1] in "gGfFpP" and "." in text[-5:] and IMAGE_FILE_RE.match(text):
         return "image"  # W020260312384105.jpg: an image's file name where it stood
-    if "A" <= text[0] <= "Z" and PINYIN_BANNER_RE.match(text):
+    if ("A" <= text[0] <= "Z" or text[0] == "Ü") and PINYIN_BANNER_RE.match(text):
         return "section banner"
     reason = furniture_reason(text) or (
         web_page_reason(text) if text[0] in WEB_FIRST or text.startswith(SOURCE_STARTS)
