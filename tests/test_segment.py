@@ -2422,6 +2422,14 @@ def test_a_web_notice_s_closing_date_alone_under_its_signer_is_its_own() -> None
     assert notice.body.endswith("某某区自来水公司\n\n2026年1月20日")
 
 
+def test_an_interview_whose_speakers_are_set_in_bold_is_an_interview() -> None:
+    text = "\n".join(["# 种瓜人的新打算", "", "**记者：**今年家里准备种多少亩瓜？", "",
+                      "**艾力：**还是20亩，不过要换新品种。", "",
+                      "**记者：**为什么想试新品种？", "", "**艾力：**去年价格好，订单也多。"])
+    [article] = segment(text).articles
+    assert article.kind == "interview"
+
+
 def test_a_notice_s_hotline_between_its_text_and_its_signer_is_its_own() -> None:
     text = "\n".join(["# 停水通知", "", "因管网改造施工需要，1月16日8时至20时暂停供水。", "",
                       "给您带来的不便，敬请谅解。", "", "服务热线：0554-6628899", "",

@@ -1128,7 +1128,8 @@ def refine_kind(article: Article) -> str:
     if article.kind != "news":
         return article.kind
     sub = article.subtitle or ""
-    qa = sum(1 for p in article.paragraphs if p.startswith(("记者：", "问：", "答：")))
+    qa = sum(1 for p in article.paragraphs  # as printed or set in bold: **记者：**…
+             if p.lstrip("*").startswith(("记者：", "问：", "答：", "记者:", "问:", "答:")))
     if sub.startswith(("——访", "—访", "访")) or qa >= 2:
         return "interview"
     if notice_titled(article.title):
