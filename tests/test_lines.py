@@ -231,7 +231,8 @@ CREDITS = ["（王一 摄）", "王一 李二 摄", "本版摄影：张三 李�
            "新华社记者 谢 程 摄", "唐城新闻传媒中心记者 王 硕 摄",
            "盐城融媒记者 罗川 摄", "本报记者 沈 川 摄影报道", "本报记者李晴通讯员杨永红 摄影报道",
            "摄影 记者 王澜 通讯员 周晔", "摄影 刘川", "■摄影 记者 王 蓉", "摄影：陈默",
-           "记者 邵晨 文/摄", "程岚 文／摄", "安岚摄邢一帆摄郭涛摄"]  # a row over a photo group
+           "记者 邵晨 文/摄", "程岚 文／摄", "安岚摄邢一帆摄郭涛摄",  # a row over a photo group
+           "图片由樟湾镇党政办提供"]
 
 
 @pytest.mark.parametrize("text", CREDITS)
@@ -357,8 +358,9 @@ def test_headline_words_are_not_credits_or_weather(text: str) -> None:
     assert kind_of(text)[0] == "text"
 
 
-def test_text_and_photo_credit_names_both() -> None:
-    assert kind_of("文 张三 图 李四")[0] == "byline"
+@pytest.mark.parametrize("text", ["文 张三 图 李四", "文/本报记者 侯佳 图/牛锐 田晓"])
+def test_text_and_photo_credit_names_both(text: str) -> None:
+    assert kind_of(text)[0] == "byline"
 
 
 @pytest.mark.parametrize("text", ["妈妈 爸爸 哥哥 姐姐", "看看 听听 想想"])

@@ -126,7 +126,10 @@ TEXT_AND_PHOTO_RE = re.compile(
     # 文/许 言, 文|陶然: the writer of a signed piece
     rf"|^[文图]\s*[/／|｜]\s*(?:{NAME}|{SPACED_NAME})$"
     # 图/闫 晨 文/乔 雪: who photographed and who wrote, each after the slash
-    rf"|^[文图]\s*[/／]\s*[{CJK}](?:\s?[{CJK}]){{1,3}}\s*[文图]\s*[/／]\s*[{CJK}](?:\s?[{CJK}]){{1,3}}$")
+    rf"|^[文图]\s*[/／]\s*[{CJK}](?:\s?[{CJK}]){{1,3}}\s*[文图]\s*[/／]\s*[{CJK}](?:\s?[{CJK}]){{1,3}}$"
+    # …with a role and more than one name: 文/本报记者 侯佳 图/牛锐 田晓
+    rf"|^[文图]\s*[/／]\s*(?:{ROLE}\s*)?{NAME}(?:\s+{NAME})*\s+[文图]\s*[/／]\s*(?:{ROLE}\s*)?"
+    rf"{NAME}(?:\s+{NAME})*$")
 # Names, then what they did (普洁 李航 文/图): who wrote and photographed, the role words
 # printed on the line above or not at all.
 NAMES_TEXT_PHOTO_RE = re.compile(rf"^(?:[{CJK}·]{{2,4}}\s*){{1,3}}{TEXT_PHOTO}$")
@@ -160,7 +163,8 @@ CREDIT_RE = re.compile(
     r"[）)]?$"  # （摄影：何晴 李禾）
     # a unit that provided the picture, before or after the word: 某区委宣传部供图,
     # 供图 某县融媒体中心
-    rf"|^[（(]?(?:[{CJK}]{{2,14}}\s*供图|供图\s*[：:/／]?\s*[{CJK}]{{2,14}})[）)]?$")
+    rf"|^[（(]?(?:[{CJK}]{{2,14}}\s*供图|供图\s*[：:/／]?\s*[{CJK}]{{2,14}})[）)]?$"
+    rf"|^[（(]?图片由[{CJK}]{{2,20}}提供[）)]?$")  # 图片由某镇党政办提供
 # A caption that runs on into its credit, wrapped over lines: '…层林尽染的秋色 全媒体首席
 # 记者彭志远 通讯员韩雨桐 摄' (the role words make it a credit, not the caption's words).
 CREDITED_NAME = rf"(?:[{CJK}](?: [{CJK}]){{1,2}}|{NAME})"  # …本报通讯员汪 涛摄: spaced too
@@ -505,7 +509,7 @@ def classify(no: int, text: str, markdown: bool) -> Line:
         return Line(no, text.lstrip(NAME_BULLETS + " "), Kind.BYLINE, width)
     if (first in LEAD_FIRST or "讯" in text[2:NEWS_OF_AT]) and LEAD_START_RE.match(text):
         return Line(no, text, Kind.LEAD, width)
-    if plain and (last in "摄图道）)" or "供图" in text) and len(text) <= 40 \
+    if plain and (last in "摄图道）)供" or "供图" in text) and len(text) <= 40 \
             and CREDIT_RE.match(text):
         return Line(no, text, Kind.CREDIT, width)
     if plain and first in "本摄漫" and CREDIT_RE.match(text):
