@@ -142,6 +142,8 @@ def kind_of(text: str) -> tuple[str, str]:
     ("作者：  来源：岚州日报  时间：2026/03/14 09:20", "page header"),
     ("【打印本页】 【关闭窗口】", "page header"),
     ("相关新闻：", "related links"),
+    ("相关推荐", "related links"),
+    ("猜你喜欢", "related links"),
     ("岚州日报社主办  岚州日报新闻网版权所有", "masthead"),
     ("滇ICP备0000000号", "masthead"),
     ("岚州日报新闻网 www.lanzhoudaily.example", "masthead"),

@@ -794,7 +794,7 @@ FOLLOW_US_RE = re.compile(r"^更多[^。]{0,12}[，,]?\s*(?:点击|扫码|关注
                           # 关注保山日报微信 保山新闻早知道, 免费订阅…，请关注…微信公众号
                           r"|^(?:免费订阅[^。]{0,16}[，,]\s*请)?关注[^。，]{2,12}(?:微信|公众号|客户端|抖音号|微博)")
 RELATED_RE = re.compile(
-    r"^(?:相关新闻|相关阅读|相关文章|延伸阅读|推荐阅读|热点推荐|新闻推荐)[：:]?$")
+    r"^(?:相关新闻|相关阅读|相关文章|相关推荐|延伸阅读|推荐阅读|热点推荐|新闻推荐|为你推荐|猜你喜欢)[：:]?$")
 SITE_FOOTER_RE = re.compile(r"ICP备|版权所有|Copyright|©")
 # The paper's site under its masthead: 大理日报新闻网 www.dalidaily.com.
 SITE_ADDRESS_RE = re.compile(  # …or without its www: 金山网 jsw.com.cn
@@ -804,8 +804,8 @@ SITE_ADDRESS_RE = re.compile(  # …or without its www: 金山网 jsw.com.cn
 
 # How the lines web_page_reason knows start, or a word they hold: most lines are ruled out.
 WEB_FIRST = frozenset("您当首来【[相延推热新更评还我发网进切下返关免") | WEB_META_FIRST
-# …and the starts of the source and posting-time fields whose first letter opens text too.
-SOURCE_STARTS = ("文章来源", "信息来源", "签发", "上传", "原标题")
+# …and the starts of a page's fields and links whose first letter opens text too.
+WEB_STARTS = ("文章来源", "信息来源", "签发", "上传", "原标题", "为你推荐", "猜你喜欢")
 WEB_ANYWHERE_RE = re.compile(r"[w权I©>»＞→|｜]|新闻网$|<!--|\.c(?:om|n)|设为首页|加入收藏|PDF版$")
 # A site's own buttons and its way to the paper's pages: 设为首页 - 加入收藏, 首页某某日报PDF版.
 SITE_CHROME_RE = re.compile(r"设为首页|加入收藏|^首页\s*[\u4e00-\u9fff]{2,10}\s*PDF版$")
@@ -836,7 +836,7 @@ def web_page_reason(text: str) -> str:
         return "page header"  # 返回首版, 返回巴中网: an e-paper's way back
     if ("|" in text or "｜" in text or text.count(" ") >= 4) and MENU_RE.match(text):
         return "page header"
-    if first in "相延推热新" and RELATED_RE.match(text):
+    if first in "相延推热新为猜" and RELATED_RE.match(text):
         return "related links"
     if first in "更进切下关免" and FOLLOW_US_RE.match(text):
         return "advertisement"  # the paper's own app or account
@@ -879,7 +879,7 @@ def noise_reason(text: str) -> str:
     if ("A" <= text[0] <= "Z" or text[0] == "Ü") and PINYIN_BANNER_RE.match(text):
         return "section banner"
     reason = furniture_reason(text) or (
-        web_page_reason(text) if text[0] in WEB_FIRST or text.startswith(SOURCE_STARTS)
+        web_page_reason(text) if text[0] in WEB_FIRST or text.startswith(WEB_STARTS)
         or WEB_ANYWHERE_RE.search(text) else "")
     if reason:
         return reason
