@@ -143,6 +143,11 @@ def kind_of(text: str) -> tuple[str, str]:
     ("【打印本页】 【关闭窗口】", "page header"),
     ("相关新闻：", "related links"),
     ("相关推荐", "related links"),
+    ("2026年4月9日 收藏 打印 推荐 朗读 评论 更多功能", "page header"),  # a reader's toolbar
+    ("(转载)某某镇中心小学的新食堂", "page header"),  # a repost's title again, marked
+    ("登录后发表评论", "comment box"),
+    (">>我要举报", "comment box"),
+    ("本报今日导读", "index of other pages"),
     ("猜你喜欢", "related links"),
     ("岚州日报社主办  岚州日报新闻网版权所有", "masthead"),
     ("滇ICP备0000000号", "masthead"),

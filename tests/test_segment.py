@@ -2432,6 +2432,22 @@ def test_an_interview_whose_speakers_are_set_in_bold_is_an_interview() -> None:
     assert article.kind == "interview"
 
 
+def test_a_web_view_s_list_of_the_page_s_titles_over_its_stories_is_furniture() -> None:
+    stories = [("某某区“冬闲”变“冬忙”", "本报讯（记者 庞雪）屋外寒风刺骨，大棚里暖意融融，"
+                                          "村民们正忙着采摘、装箱。"),
+               ("全市春节市场保供稳价", "本报讯（记者 林夕）记者从市商务局获悉，全市主要超市的"
+                                      "蔬菜、肉蛋供应充足。"),
+               ("让“冬闲田”长出“致富果”", "本报讯（记者 陈默）冬闲田不闲，关键在于把种植技术"
+                                          "送到农户手中。")]
+    text = "\n".join(["站内检索", "2026年2月6日 放大 缩小 默认", "",
+                      *(title for title, _ in stories), "",
+                      *(line for title, body in stories for line in (title, body, ""))])
+    page = segment(text)
+    assert [a.title for a in page.articles] == [title for title, _ in stories]
+    listed = [n.text for n in page.noise if n.reason == "index of other pages"]
+    assert listed == [title for title, _ in stories]
+
+
 def test_a_notice_s_hotline_between_its_text_and_its_signer_is_its_own() -> None:
     text = "\n".join(["# 停水通知", "", "因管网改造施工需要，1月16日8时至20时暂停供水。", "",
                       "给您带来的不便，敬请谅解。", "", "服务热线：0554-6628899", "",

@@ -638,7 +638,7 @@ DATED_PAPER_RE = re.compile(
     r"(?:\s*第\s*[A-Z]?\d{1,3}\s*版(?:[：:]?\s*[\u4e00-\u9fff]{2,8})?)?$")  # …第03版 区域
 # 梅州日报 2026-03-17 08:30: an app's source and time, with its type-size buttons (大字)
 INDEX_HEADER_RE = re.compile(  # …and a web view's list of the page's titles: 本版新闻列表
-    r"^(?:今日|本期|本版)?(?:要闻|标题|版面)?(?:导读|提示|要闻提示|内容提要|导航|要目|新闻列表|标题列表)$")
+    r"^(?:本报)?(?:今日|本期|本版)?(?:要闻|标题|版面)?(?:导读|提示|要闻提示|内容提要|导航|要目|新闻列表|标题列表)$")
 # Sales talk a news line never has: 以旧换新 补贴最高700元, 某某·悦府 火热认购中.
 AD_WORDS_RE = re.compile(
     r"以旧换新|补贴最高|火热认购|盛大开盘|限时特惠|全屋定制|招商加盟|钜惠|满[千百万\d]{1,4}减[千百\d]")
@@ -664,6 +664,7 @@ READER_RE = re.compile(
     r"|字号[:：].*|字体(?:大小)?[:：].*|版面[:：].*"
     r"|(?:[◀◁←<«]?\s*(?:上一[版篇期]|下一[版篇期]|PDF版|放大|缩小|默认"
     r"|版面导航|标题导航|版面概览|返回目录|返回首页|首页|往期回顾|PDF下载|朗读|打印(?:本页|页面)?|关闭(?:窗口)?|收藏|分享"
+    r"|推荐|评论|更多功能"
     r"|展开通版|收缩通版|通版阅读(?:请点击)?[:：]?|版面原文"
     r"|\d{1,2})\s*[▶▷→>»]?\s*[|｜]?\s*)+)$")
 # An e-paper's list of pages or its navigation links, several on one line.
@@ -762,7 +763,7 @@ POSTED_AT_RE = re.compile(
     r"\d{4}(?:-\d{1,2}-\d{1,2}|/\d{1,2}/\d{1,2}/?|年\d{1,2}月\d{1,2}日)\s*\d{1,2}:\d{2}")
 # A news site's comment box under the article: 评论一下, 评论 0人参与,0条评论, 快来抢沙发.
 COMMENT_BOX_RE = re.compile(
-    r"^(?:评论一下|我要评论|发表评论|网友评论|热点新闻排行|热门新闻排行"
+    r"^(?:评论一下|我要评论|发表评论|网友评论|热点新闻排行|热门新闻排行|我要举报|(?:登录后)?发表评论"
     r"|评论\s*\d+\s*人参与.*|还没有评论.*抢沙发.*)$")
 # …or the time it was posted (2026-03-09 07:30), or 新闻来源, 更新时间
 WEB_META_FIRST = frozenset("作来时发浏点新更0123456789")
@@ -805,7 +806,8 @@ SITE_ADDRESS_RE = re.compile(  # …or without its www: 金山网 jsw.com.cn
 # How the lines web_page_reason knows start, or a word they hold: most lines are ruled out.
 WEB_FIRST = frozenset("您当首来【[相延推热新更评还我发网进切下返关免") | WEB_META_FIRST
 # …and the starts of a page's fields and links whose first letter opens text too.
-WEB_STARTS = ("文章来源", "信息来源", "签发", "上传", "原标题", "为你推荐", "猜你喜欢")
+WEB_STARTS = ("文章来源", "信息来源", "签发", "上传", "原标题", "为你推荐", "猜你喜欢", "登录后",
+              "(转载)", "（转载）")
 WEB_ANYWHERE_RE = re.compile(r"[w权I©>»＞→|｜]|新闻网$|<!--|\.c(?:om|n)|设为首页|加入收藏|PDF版$")
 # A site's own buttons and its way to the paper's pages: 设为首页 - 加入收藏, 首页某某日报PDF版.
 SITE_CHROME_RE = re.compile(r"设为首页|加入收藏|^首页\s*[\u4e00-\u9fff]{2,10}\s*PDF版$")
@@ -821,7 +823,7 @@ def web_page_reason(text: str) -> str:
     if first in WEB_META_FIRST and len(WEB_META_RE.findall(text)) >= 2 - (
             POSTED_AT_RE.search(text) is not None):  # 2026-03-16 09:00 来源:湛江云媒
         return "page header"
-    if first in "评还热我发网" and COMMENT_BOX_RE.match(text):
+    if first in "评还热我发网登" and COMMENT_BOX_RE.match(text):
         return "comment box"
     if first in "0123456789" and PHONE_LINE_RE.match(text):
         return "masthead"  # 0719-8110110 under 新闻热线：
@@ -829,9 +831,11 @@ def web_page_reason(text: str) -> str:
         return "page header"  # 来源：湖州日报, a web page's source field
     if first in "【[" and BUTTONS_RE.match(text):
         return "page header"
-    if "【" in text and first.isdigit() and (dated := DATE_FIRST_RE.match(text)) \
-            and BUTTONS_RE.match(text[dated.end():]):
-        return "page header"  # 2026年3月4日 星期 【打印】: a reader page's date and button
+    if first in "(（" and text[1:3] == "转载":
+        return "page header"  # (转载)标题: a repost's title printed again with its mark
+    if first.isdigit() and (dated := DATE_FIRST_RE.match(text)) and dated.end() < len(text) \
+            and (BUTTONS_RE.match(text[dated.end():]) or READER_RE.match(text[dated.end():])):
+        return "page header"  # 2026年3月4日 星期 【打印】, 2026年4月9日 收藏 打印 推荐 朗读
     if first == "返" and BACK_LINK_RE.match(text):
         return "page header"  # 返回首版, 返回巴中网: an e-paper's way back
     if ("|" in text or "｜" in text or text.count(" ") >= 4) and MENU_RE.match(text):

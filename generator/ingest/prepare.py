@@ -192,7 +192,7 @@ def prepare_lines(page: str, markdown: bool) -> list[Line]:
     if markdown:
         out = repeated_titles(out)
     return join_bylines(wrapped_lead_credits(titles_on_top(dates_in_mastheads(
-        page_number_on_top(out)))))
+        page_number_on_top(title_lists(out))))))
 
 
 def text_and_credit(no: int, text: str, credit: str, markdown: bool) -> list[Line]:
@@ -446,6 +446,43 @@ def titles_on_top(lines: list[Line]) -> list[Line]:
                 and "。" not in ln.text and all(len(part) >= 4 for part in parts):
             ln.kind, ln.reason = Kind.NOISE, "index of other pages"
     return lines
+
+
+TITLE_LIST_MIN = 3  # lines: a list of the page's own titles is at least this long
+
+
+def title_lists(lines: list[Line]) -> list[Line]:
+    """Short lines standing together that the page prints again further down, each on its
+    own line (a web view's list of the page's titles over its articles): furniture."""
+    texts = [ln.text.replace(" ", "") for ln in lines]
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and lines[j].kind is Kind.TEXT and not lines[j].terminal \
+                and len(texts[j]) <= LIST_TITLE_MAX:
+            j += 1
+        if j - i >= TITLE_LIST_MIN and listed_again(texts, i, j):
+            for ln in lines[i:j]:
+                ln.kind, ln.reason = Kind.NOISE, "index of other pages"
+        i = max(j, i + 1)
+    return lines
+
+
+def listed_again(texts: list[str], i: int, j: int) -> bool:
+    """Do two thirds of lines i..j stand again further down, each apart from the others
+    (titles over their stories, not a paragraph printed twice)?"""
+    where = {}
+    for k in range(len(texts) - 1, j - 1, -1):
+        where[texts[k]] = k  # the first place further down where each text stands
+    found = [where[texts[k]] for k in range(i, j) if texts[k] in where]
+    return 3 * len(found) >= 2 * (j - i) and not any(
+        b - a <= LISTED_APART for a, b in pairwise(found))
+
+
+LISTED_APART = 2  # lines: titles standing again over their stories are further apart
+
+
+LIST_TITLE_MAX = 30  # characters: no title in such a list is longer
 
 
 def page_number_on_top(lines: list[Line]) -> list[Line]:
