@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import heapq
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 from itertools import islice, pairwise
 
@@ -455,26 +456,32 @@ def title_lists(lines: list[Line]) -> list[Line]:
     """Short lines standing together that the page prints again further down, each on its
     own line (a web view's list of the page's titles over its articles): furniture."""
     texts = [ln.text.replace(" ", "") for ln in lines]
+    places: dict[str, list[int]] = {}  # where each text stands, top to bottom
+    for k, text in enumerate(texts):
+        if text:
+            places.setdefault(text, []).append(k)
     i = 0
     while i < len(lines):
         j = i
         while j < len(lines) and lines[j].kind is Kind.TEXT and not lines[j].terminal \
                 and len(texts[j]) <= LIST_TITLE_MAX:
             j += 1
-        if j - i >= TITLE_LIST_MIN and listed_again(texts, i, j):
+        if j - i >= TITLE_LIST_MIN and listed_again(texts, places, i, j):
             for ln in lines[i:j]:
                 ln.kind, ln.reason = Kind.NOISE, "index of other pages"
         i = max(j, i + 1)
     return lines
 
 
-def listed_again(texts: list[str], i: int, j: int) -> bool:
+def listed_again(texts: list[str], places: dict[str, list[int]], i: int, j: int) -> bool:
     """Do two thirds of lines i..j stand again further down, each apart from the others
     (titles over their stories, not a paragraph printed twice)?"""
-    where = {}
-    for k in range(len(texts) - 1, j - 1, -1):
-        where[texts[k]] = k  # the first place further down where each text stands
-    found = [where[texts[k]] for k in range(i, j) if texts[k] in where]
+    found = []
+    for k in range(i, j):
+        at = places.get(texts[k], [])
+        later = bisect_left(at, j)  # the first place at or below line j
+        if later < len(at):
+            found.append(at[later])
     return 3 * len(found) >= 2 * (j - i) and not any(
         b - a <= LISTED_APART for a, b in pairwise(found))
 
