@@ -225,6 +225,8 @@ def test_text_that_only_resembles_furniture_stays_text(text: str) -> None:
     ("榴乡区融媒记者 郭晨 高远/视频 刘一诺/文字", "榴乡区融媒记者 郭晨 高远/视频 刘一诺/文字"),
     ("岚州新闻网记者 汪溪", "岚州新闻网记者 汪溪"),
     ("文/记者 吴晓彤 视频/记者 李明", "文/记者 吴晓彤 视频/记者 李明"),
+    ("洪州新闻记者 熊晓帆 通讯员 涂文亮", "洪州新闻记者 熊晓帆 通讯员 涂文亮"),  # a news app's
+    ("□橙溪记者站 何 静 本报记者 杜 明", "橙溪记者站 何 静 本报记者 杜 明"),  # a county bureau
 ])
 def test_byline_lines(text: str, expected: str) -> None:
     line = classify(1, text, markdown=False)

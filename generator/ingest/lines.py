@@ -30,12 +30,14 @@ PAPER = (r"(?:(?:[\u4e00-\u9fff]{2,4}·)?"  # 新天水·天水日报
 NEWSROOM = (r"[\u4e00-\u9fff]{2,6}(?:新闻传媒中心|融媒体中心|传媒中心|新闻中心|广播电视台|传媒集团)"
             r"|融媒体中心(?=记者)"  # the paper's own newsroom, unnamed: 融媒体中心记者 X
             r"|[\u4e00-\u9fff]{2,4}(?=(?:融媒体?|全媒体?)记者)"
-            r"|[\u4e00-\u9fff]{2,6}网(?=记者)")  # a news site's own: 眉山网记者, 内江新闻网记者
+            r"|[\u4e00-\u9fff]{2,6}网(?=记者)"  # a news site's own: 眉山网记者, 内江新闻网记者
+            r"|[\u4e00-\u9fff]{2,4}新闻(?=记者)"  # …or a news app's: 洪观新闻记者
+            r"|[\u4e00-\u9fff]{2,4}(?=记者站)")  # …and a county bureau: 某某记者站 X
 # 青岛日报/观海新闻记者: the paper and its news app, a slash between.
 ROLE = (rf"(?:{PAPER}(?:[/／][\u4e00-\u9fff]{{2,6}}(?=记者))?|{NEWSROOM}"
         r"|[A-Z]{2,5}|新华社|中新社)?"
         r"(?:本报|特约|见习|首席|实习|摄影|全媒体|全媒|融媒体|融媒|新媒体|驻[\u4e00-\u9fff]{1,3}){0,3}"
-        r"(?:记者|通讯员|实习生|摄影|编辑|评论员(?!文章))(?:\s*[/／](?!\s*摄))?")
+        r"(?:记者站|记者|通讯员|实习生|摄影|编辑|评论员(?!文章))(?:\s*[/／](?!\s*摄))?")
 
 # Punctuation that ends a sentence; a paragraph or a line ending with one is complete.
 TERMINAL = "。！？!?…；;"
