@@ -2544,6 +2544,17 @@ def test_a_number_alone_on_a_page_s_first_line_is_the_page_s() -> None:
     assert ("2", "page header") in [(n.text, n.reason) for n in page.noise]
 
 
+def test_a_brief_s_title_as_wide_as_its_column_right_over_its_text_and_credit() -> None:
+    text = "\n".join(["洪城简讯", "莲溪镇新开通3条公交线路", "近日，莲溪镇新开通3条城乡",
+                      "公交线路，串联起镇区、中心", "小学和7个行政村。（记者 刘溪）",
+                      "瓦罐巷早市改造后重新开市", "3月9日，樟湾区瓦罐巷早市完",
+                      "成提升改造重新开市。（记者 熊帆）"])
+    first, second = segment(text).articles
+    assert (first.title, first.byline) == ("莲溪镇新开通3条公交线路", "记者 刘溪")
+    assert first.body.startswith("近日，莲溪镇")
+    assert (second.title, second.byline) == ("瓦罐巷早市改造后重新开市", "记者 熊帆")
+
+
 def test_a_subtitle_wrapped_onto_a_second_line_is_one_subtitle() -> None:
     story = ("本报讯（记者 庞 宁）3月9日一早，青檀区果岭镇杏岗村的麦田里，两架植保无人机"
              "来回穿梭。截至目前，全镇托管面积已从最初的6000亩扩大到三万亩，覆盖农户两千"

@@ -740,7 +740,7 @@ class Assembler:
         elif kind is Kind.CREDIT:
             self.on_credit(i, line)
         elif kind is Kind.SIGNATURE:
-            self.on_signature(line)
+            self.on_signature(line, i)
         else:
             self.on_para(i, Para([line], lead=kind is Kind.LEAD))
 
@@ -884,13 +884,19 @@ class Assembler:
         return isinstance(b, Para) and not b.lead and len(b.text) <= CAPTION_MAX \
             and b.lines[0].no == line.no + 1
 
-    def on_signature(self, line: Line) -> None:
+    def on_signature(self, line: Line, i: int = 0) -> None:
         self.settle()
         name = is_signature(line.text)
         cur = self.cur
         if cur is None or self.closed:
             self.noise.append(Noise(line.text, line.no, "signature without article"))
             return
+        above = self.blocks[i - 1] if i > 0 else None
+        if cur.title is None and cur.byline is None and len(cur.paragraphs) == 1 \
+                and isinstance(above, Para) and cur.paragraphs[0] == above.text \
+                and (title := picture_title(above, BRIEF_TITLE_SHARE)):
+            # 莲溪镇新开通3条公交线路 / 近日，…（记者 X）: a brief's title over its text
+            cur.title, cur.paragraphs = title, [join_block(above.lines[1:])]
         if cur.byline is None:
             cur.byline = name
         elif bare_dateline(cur.byline) and cur.paragraphs:
@@ -957,9 +963,10 @@ EDITORS_NOTE_RE = re.compile(r"^[【\[]?编者按[】\]]?[：:]?")
 PICTURE_TITLE_SHARE = 0.8  # of the caption's width: a title over it is no wider
 
 
-def picture_title(para: Para) -> str | None:
+def picture_title(para: Para, share: float = 0.0) -> str | None:
     """A picture's title printed right over its caption, in the caption's paragraph: a
-    short line with no punctuation over a line that opens a sentence (a date, 近日…)."""
+    short line with no punctuation over a line that opens a sentence (a date, 近日…).
+    share: how wide the title may be against the text (PICTURE_TITLE_SHARE by default)."""
     if len(para.lines) < 2 or para.lead or para.lines[1].no != para.lines[0].no + 1:
         return None
     first, second = para.lines[0].text, para.lines[1].text
@@ -967,7 +974,10 @@ def picture_title(para: Para) -> str | None:
             or not opens_sentence(second):
         return None
     full = max(display_width(ln.text) for ln in para.lines[1:])
-    return first if display_width(first) <= PICTURE_TITLE_SHARE * full else None
+    return first if display_width(first) <= (share or PICTURE_TITLE_SHARE) * full else None
+
+
+BRIEF_TITLE_SHARE = 1.0  # a brief's title over its text in a narrow column may fill it
 
 
 CLAUSE_MARKS_RE = re.compile(r"[，,。；;：:、！？!?]")
