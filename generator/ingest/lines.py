@@ -53,8 +53,11 @@ CONT_RE = re.compile(
 # 【市图书馆“夜读空间”延时至22时】6月20日起…: a brief's title set in brackets before its text
 # (not a label inside a story: 【人物简介】, 【编者按】, 【相关链接】).
 TEXT_LABELS = (r"(?:人物简介|编者按|编后|记者手记|新闻链接|相关链接|链接|背景|延伸阅读|小贴士"
-               r"|相关新闻|新闻回顾|点评|微点评|记者观察|核心提示|阅读提示|导语)")
+               r"|相关新闻|新闻回顾|点评|微点评|记者观察)")
 TEXT_LABEL_RE = re.compile(rf"^{TEXT_LABELS}[：:]?$")
+# …and, set in bold on a line of its own, a feature's summary's label (**核心提示**); in
+# brackets before the summary (【核心提示】红砖墙、…) it opens the text as a title does.
+BOLD_LABEL_RE = re.compile(rf"^(?:{TEXT_LABELS}|核心提示|阅读提示|导语)[：:]?$")
 # So is a bold run before the text in a Markdown-like dump: **安河区新增3处口袋公园**　近日…
 # (a bold lead-in ending with a colon, **某某县：**, is the text's own).
 INLINE_TITLE = (rf"【(?!{TEXT_LABELS}】)(?P<inline_title>[^】。，；]{{2,34}})】"
@@ -461,7 +464,7 @@ def classify(no: int, text: str, markdown: bool) -> Line:
             inner = classify(no, bold.group(1).strip(), markdown=False)
             if inner.kind in (Kind.BYLINE, Kind.CREDIT, Kind.SIGNATURE, Kind.NOISE):
                 return inner  # **□融媒体记者 许志远**: a byline set in bold
-            if TEXT_LABEL_RE.match(bold.group(1).strip()):
+            if BOLD_LABEL_RE.match(bold.group(1).strip()):
                 return Line(no, text, Kind.TEXT, width)  # **微点评**: a label inside the text
             return Line(no, bare_title(bold.group(1)), Kind.SUBHEADING, width)
     if first in "【>＞":
