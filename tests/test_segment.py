@@ -1060,6 +1060,8 @@ REGRESSION_FLOORS = {  # folder: (pages, F1, headline, byline)
     "heldout74": (8, 0.90, 0.80, 0.89),
     "heldout75": (8, 0.85, 0.77, 0.87),
     "heldout76": (8, 0.92, 0.84, 0.88),
+    "heldout77": (8, 0.88, 0.78, 0.80),
+    "heldout78": (8, 0.92, 0.83, 0.83),
 }
 
 
