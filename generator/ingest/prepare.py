@@ -455,34 +455,38 @@ TITLE_LIST_MIN = 3  # lines: a list of the page's own titles is at least this lo
 def title_lists(lines: list[Line]) -> list[Line]:
     """Short lines standing together that the page prints again further down, each on its
     own line (a web view's list of the page's titles over its articles): furniture."""
-    texts = [ln.text.replace(" ", "") for ln in lines]
-    places: dict[str, list[int]] = {}  # where each text stands, top to bottom
-    for k, text in enumerate(texts):
-        if text:
-            places.setdefault(text, []).append(k)
-    i = 0
-    while i < len(lines):
-        j = i
-        while j < len(lines) and lines[j].kind is Kind.TEXT and not lines[j].terminal \
-                and len(texts[j]) <= LIST_TITLE_MAX:
-            j += 1
-        if j - i >= TITLE_LIST_MIN and listed_again(texts, places, i, j):
-            for ln in lines[i:j]:
-                ln.kind, ln.reason = Kind.NOISE, "index of other pages"
-        i = max(j, i + 1)
+    places: dict[str, list[int]] | None = None  # where each text stands, made when needed
+    start = -1  # where the run of lines that could be listed titles began
+    for k in range(len(lines) + 1):
+        ln = lines[k] if k < len(lines) else None
+        if ln is not None and ln.kind is Kind.TEXT and not ln.terminal \
+                and len(ln.text) <= LIST_TITLE_MAX and "，" not in ln.text and "。" not in ln.text:
+            start = k if start < 0 else start  # short, no clause in it: a title, maybe
+            continue
+        if start >= 0 and k - start >= TITLE_LIST_MIN:
+            if places is None:
+                places = {}
+                for at, line in enumerate(lines):
+                    if line.text:
+                        places.setdefault(line.text.replace(" ", ""), []).append(at)
+            texts = [line.text.replace(" ", "") for line in lines[start:k]]
+            if listed_again(texts, places, k):
+                for line in lines[start:k]:
+                    line.kind, line.reason = Kind.NOISE, "index of other pages"
+        start = -1
     return lines
 
 
-def listed_again(texts: list[str], places: dict[str, list[int]], i: int, j: int) -> bool:
-    """Do two thirds of lines i..j stand again further down, each apart from the others
-    (titles over their stories, not a paragraph printed twice)?"""
+def listed_again(texts: list[str], places: dict[str, list[int]], end: int) -> bool:
+    """Do two thirds of a run of lines, ending at line `end`, stand again further down,
+    each apart from the others (titles over their stories, not a paragraph printed twice)?"""
     found = []
-    for k in range(i, j):
-        at = places.get(texts[k], [])
-        later = bisect_left(at, j)  # the first place at or below line j
+    for text in texts:
+        at = places.get(text, [])
+        later = bisect_left(at, end)  # the first place at or below the run's end
         if later < len(at):
             found.append(at[later])
-    return 3 * len(found) >= 2 * (j - i) and not any(
+    return 3 * len(found) >= 2 * len(texts) and not any(
         b - a <= LISTED_APART for a, b in pairwise(found))
 
 
