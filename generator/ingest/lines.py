@@ -39,6 +39,9 @@ ROLE = (rf"(?:{PAPER}(?:[/／][\u4e00-\u9fff]{{2,6}}(?=记者))?|{NEWSROOM}"
         r"(?:本报|特约|见习|首席|实习|摄影|全媒体|全媒|融媒体|融媒|新媒体|驻[\u4e00-\u9fff]{1,3}){0,3}"
         r"(?:记者站|记者|通讯员|实习生|摄影|编辑|评论员(?!文章))(?:\s*[/／](?!\s*摄))?")
 
+# A circled number, ① to ⑳ and ㉑ to ㊿: a photo in a group, or a series' instalment.
+CIRCLED_NUMBER = "[\u2460-\u2473\u3251-\u325f\u32b1-\u32bf]"
+
 # Punctuation that ends a sentence; a paragraph or a line ending with one is complete.
 TERMINAL = "。！？!?…；;"
 # Punctuation after which text must go on (a line ending with it is mid-sentence).

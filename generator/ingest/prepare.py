@@ -19,6 +19,7 @@ from generator.ingest.lines import (
     BULLET_MARKS,
     BULLETS,
     CAPTION_CREDIT_RE,
+    CIRCLED_NUMBER,
     CLAUSE_PUNCT_RE,
     CONT_RE,
     CREDIT_TAIL_RE,
@@ -277,8 +278,8 @@ TITLE_SHORTER = 2  # cells: a bulleted title over its text is this much narrower
 TITLE_END_THEN_TEXT_RE = re.compile(r"^([^\s，。；,;：:、]{1,8}) (\S.*)$")
 # A column's name and a title on one line, a bar between: 区县观察 | 让山城步道“热”得更久.
 # …its name may carry the series' number, circled: 直通某某㉛ | 标题.
-KICKER_BAR_RE = re.compile(r"^([\u4e00-\u9fff]{2,8}[\u2460-\u2473\u3251-\u325f\u32b1-\u32bf]?)"
-                           r"\s*[|｜]\s*([^|｜，。；\s][^|｜，。；]{3,30})$")
+KICKER_BAR_RE = re.compile(
+    rf"^([\u4e00-\u9fff]{{2,8}}{CIRCLED_NUMBER}?)\s*[|｜]\s*([^|｜，。；\s][^|｜，。；]{{3,30}})$")
 
 
 def bullet_titles(lines: list[Line], markdown: bool) -> list[Line]:

@@ -36,6 +36,7 @@ from generator.ingest.blocks import (
 )
 from generator.ingest.lines import (
     BULLETS,
+    CIRCLED_NUMBER,
     DIGIT_RE,
     INLINE_TITLE_RE,
     KICKER_END_RE,
@@ -837,6 +838,7 @@ class Assembler:
             return
         subheads = self.subheads.get(id(cur), set())
         last_sub = max(subheads) if subheads else -1
+        above = self.blocks[i - 1] if i > 0 else None  # the caption's paragraph, as printed
         if credit.endswith("摄影报道") and cur.title:
             pass  # a titled picture story's reporter: the credit is the whole story's
         elif len(cur.paragraphs) > 2 and last_sub >= len(cur.paragraphs) - 3:
@@ -854,13 +856,11 @@ class Assembler:
             # the paragraph is a photo's caption printed after the story.
             caption = cur.paragraphs.pop()
             photo = self.start(line.no)
-            above = self.blocks[i - 1] if i > 0 else None
             title = picture_title(above) if isinstance(above, Para) else None
             if title:  # 油菜花开映山乡 / 3月10日，游客在…: the picture's title over its caption
                 photo.title, caption = title, join_block(above.lines[1:])
             photo.paragraphs = [caption]
             cur = photo
-        above = self.blocks[i - 1] if i > 0 else None
         if cur.title is None and len(cur.paragraphs) == 1 and isinstance(above, Para) \
                 and cur.paragraphs[0] == above.text and (title := picture_title(above)):
             cur.title, cur.paragraphs = title, [join_block(above.lines[1:])]  # as above
@@ -963,10 +963,10 @@ EDITORS_NOTE_RE = re.compile(r"^[【\[]?编者按[】\]]?[：:]?")
 PICTURE_TITLE_SHARE = 0.8  # of the caption's width: a title over it is no wider
 
 
-def picture_title(para: Para, share: float = 0.0) -> str | None:
+def picture_title(para: Para, share: float = PICTURE_TITLE_SHARE) -> str | None:
     """A picture's title printed right over its caption, in the caption's paragraph: a
     short line with no punctuation over a line that opens a sentence (a date, 近日…).
-    share: how wide the title may be against the text (PICTURE_TITLE_SHARE by default)."""
+    share: how wide the title may be against the text under it."""
     if len(para.lines) < 2 or para.lead or para.lines[1].no != para.lines[0].no + 1:
         return None
     first, second = para.lines[0].text, para.lines[1].text
@@ -974,7 +974,7 @@ def picture_title(para: Para, share: float = 0.0) -> str | None:
             or not opens_sentence(second):
         return None
     full = max(display_width(ln.text) for ln in para.lines[1:])
-    return first if display_width(first) <= (share or PICTURE_TITLE_SHARE) * full else None
+    return first if display_width(first) <= share * full else None
 
 
 BRIEF_TITLE_SHARE = 1.0  # a brief's title over its text in a narrow column may fill it
@@ -1106,8 +1106,7 @@ def split_head(head: Head, dashed_below: bool = False) -> tuple[str | None, str,
 # A column's label set before its title on the line, in brackets or before a bar: the
 # title's kicker.
 BRACKET_LABEL_RE = re.compile(
-    r"^(?:【([^】]{2,10})】|([\u4e00-\u9fff]{2,8}[\u2460-\u2473\u3251-\u325f\u32b1-\u32bf]?)"
-    r"\s*[|｜]\s*)(\S.{3,})$")
+    rf"^(?:【([^】]{{2,10}})】|([\u4e00-\u9fff]{{2,8}}{CIRCLED_NUMBER}?)\s*[|｜]\s*)(\S.{{3,}})$")
 
 
 SUBTITLE_LONGER = 3  # characters: how much longer than the title an undashed subtitle runs
