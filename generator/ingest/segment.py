@@ -856,14 +856,9 @@ class Assembler:
             # the paragraph is a photo's caption printed after the story.
             caption = cur.paragraphs.pop()
             photo = self.start(line.no)
-            title = picture_title(above) if isinstance(above, Para) else None
-            if title:  # 油菜花开映山乡 / 3月10日，游客在…: the picture's title over its caption
-                photo.title, caption = title, join_block(above.lines[1:])
             photo.paragraphs = [caption]
             cur = photo
-        if cur.title is None and len(cur.paragraphs) == 1 and isinstance(above, Para) \
-                and cur.paragraphs[0] == above.text and (title := picture_title(above)):
-            cur.title, cur.paragraphs = title, [join_block(above.lines[1:])]  # as above
+        lift_title(cur, above)  # 油菜花开映山乡 / 3月10日，游客在…: the picture's title
         if cur.byline and bare_dateline(cur.byline):
             sign(cur, credit)  # 本报讯 连日来，… / 记者 X 文/摄
         cur.byline = cur.byline or credit
@@ -892,11 +887,8 @@ class Assembler:
             self.noise.append(Noise(line.text, line.no, "signature without article"))
             return
         above = self.blocks[i - 1] if i > 0 else None
-        if cur.title is None and cur.byline is None and len(cur.paragraphs) == 1 \
-                and isinstance(above, Para) and cur.paragraphs[0] == above.text \
-                and (title := picture_title(above, BRIEF_TITLE_SHARE)):
-            # 莲溪镇新开通3条公交线路 / 近日，…（记者 X）: a brief's title over its text
-            cur.title, cur.paragraphs = title, [join_block(above.lines[1:])]
+        if cur.byline is None:  # 莲溪镇新开通3条公交线路 / 近日，…（记者 X）: a brief's title
+            lift_title(cur, above, BRIEF_TITLE_SHARE)
         if cur.byline is None:
             cur.byline = name
         elif bare_dateline(cur.byline) and cur.paragraphs:
@@ -978,6 +970,16 @@ def picture_title(para: Para, share: float = PICTURE_TITLE_SHARE) -> str | None:
 
 
 BRIEF_TITLE_SHARE = 1.0  # a brief's title over its text in a narrow column may fill it
+
+
+def lift_title(article: Article, above: Block | None,
+               share: float = PICTURE_TITLE_SHARE) -> None:
+    """An untitled article of one paragraph, the paragraph printed just above (a caption
+    over its credit, a brief over its signature), whose first line is its title
+    (picture_title): that line becomes the title and the rest the text."""
+    if article.title is None and len(article.paragraphs) == 1 and isinstance(above, Para) \
+            and article.paragraphs[0] == above.text and (title := picture_title(above, share)):
+        article.title, article.paragraphs = title, [join_block(above.lines[1:])]
 
 
 CLAUSE_MARKS_RE = re.compile(r"[，,。；;：:、！？!?]")
