@@ -457,6 +457,7 @@ def title_lists(lines: list[Line]) -> list[Line]:
     """Short lines standing together that the page prints again further down, each on its
     own line (a web view's list of the page's titles over its articles): furniture."""
     places: dict[str, list[int]] | None = None  # where each text stands, made when needed
+    flat: list[str] = []  # the lines' texts without spaces, made with it
     start = -1  # where the run of lines that could be listed titles began
     for k in range(len(lines) + 1):
         ln = lines[k] if k < len(lines) else None
@@ -466,12 +467,12 @@ def title_lists(lines: list[Line]) -> list[Line]:
             continue
         if start >= 0 and k - start >= TITLE_LIST_MIN:
             if places is None:
+                flat = [line.text.replace(" ", "") for line in lines]
                 places = {}
-                for at, line in enumerate(lines):
-                    if line.text:
-                        places.setdefault(line.text.replace(" ", ""), []).append(at)
-            texts = [line.text.replace(" ", "") for line in lines[start:k]]
-            if listed_again(texts, places, k):
+                for at, text in enumerate(flat):
+                    if text:
+                        places.setdefault(text, []).append(at)
+            if listed_again(flat[start:k], places, k):
                 for line in lines[start:k]:
                     line.kind, line.reason = Kind.NOISE, "index of other pages"
         start = -1
