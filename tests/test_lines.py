@@ -138,6 +138,8 @@ def kind_of(text: str) -> tuple[str, str]:
     ("字体大小：大 中 小", "page header"),
     # a news site's page around its article
     ("您的位置：岚州日报新闻网 >> 首页 >> 州内新闻", "page header"),
+    ("您当前的位置 : 岚州网 > 岚州日报 > 第03版：要闻", "page header"),  # spaced colon
+    ("您所在的位置：首页 > 岚州日报 > 文体 正文", "page header"),
     ("首页 / 热点 / 正文", "page header"),
     ("作者：  来源：岚州日报  时间：2026/03/14 09:20", "page header"),
     ("【打印本页】 【关闭窗口】", "page header"),
