@@ -140,6 +140,7 @@ def kind_of(text: str) -> tuple[str, str]:
     ("您的位置：岚州日报新闻网 >> 首页 >> 州内新闻", "page header"),
     ("您当前的位置 : 岚州网 > 岚州日报 > 第03版：要闻", "page header"),  # spaced colon
     ("您所在的位置：首页 > 岚州日报 > 文体 正文", "page header"),
+    ("↓↓↓", "rule"),  # a repost's arrows: read on below
     ("首页 / 热点 / 正文", "page header"),
     ("作者：  来源：岚州日报  时间：2026/03/14 09:20", "page header"),
     ("【打印本页】 【关闭窗口】", "page header"),
@@ -243,7 +244,8 @@ CREDITS = ["（王一 摄）", "王一 李二 摄", "本版摄影：张三 李�
            "盐城融媒记者 罗川 摄", "本报记者 沈 川 摄影报道", "本报记者李晴通讯员杨永红 摄影报道",
            "摄影 记者 王澜 通讯员 周晔", "摄影 刘川", "■摄影 记者 王 蓉", "摄影：陈默",
            "记者 邵晨 文/摄", "程岚 文／摄", "安岚摄邢一帆摄郭涛摄",  # a row over a photo group
-           "图片由樟湾镇党政办提供"]
+           "图片由樟湾镇党政办提供",
+           "记者 王丽｜摄", "周 帆 | 摄"]  # a bar where others print a slash
 
 
 @pytest.mark.parametrize("text", CREDITS)
@@ -589,6 +591,12 @@ def test_a_photo_s_title_and_its_credit_with_a_role_on_one_line() -> None:
     lines = prepare_lines("《塬上春早》 庆阳融媒记者 陈 岭 摄", markdown=False)
     assert [(ln.kind, ln.text) for ln in lines] == [
         (Kind.TEXT, "《塬上春早》"), (Kind.CREDIT, "庆阳融媒记者陈岭摄")]
+
+
+def test_a_photo_s_title_and_its_credit_with_a_bar() -> None:
+    lines = prepare_lines("《渔港春晓》 周 帆 | 摄", markdown=False)
+    assert [(ln.kind, ln.text) for ln in lines] == [
+        (Kind.TEXT, "《渔港春晓》"), (Kind.CREDIT, "周帆 | 摄")]
 
 
 def test_a_jump_note_with_a_circled_number_wrapped_over_two_lines() -> None:

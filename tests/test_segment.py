@@ -3483,3 +3483,53 @@ def test_a_heading_printed_inside_a_sentence_takes_no_kicker_from_it() -> None:
     assert (article.kicker, article.title) == (None, "“书香柳山”全民阅读活动启动")
     assert article.paragraphs[-1] == (
         "专家评审组一致认为，该项目具有较强的示范带动作用。下一步，当地将总结推广经验做法。")
+
+
+def test_a_web_page_s_headline_over_its_lead_though_short_lines_are_most_of_the_page() -> None:
+    """An interview's questions are short lines: counted line by line, the page would seem
+    set in a narrow column, and a two-line headline as wide as that column would read as
+    text run on from the story above."""
+    page = "\n".join([
+        "返回主页 | 岚州日报 | 版面导航",
+        "",
+        "让老厂房“长”出文创街区",
+        "——访槐川区文化和旅游局局长周启明",
+        "",
+        "本报记者 俞涛",
+        "",
+        "位于槐川区穗丰路的原第三纺织机械厂，去年还是一片闲置厂房，如今已有40多家文创企业入驻，周末客流量超过两万人次。",
+        "",
+        "记者：改造之初，最大的难题是什么？",
+        "",
+        "周启明：最大的难题是“留什么、改什么”，我们请规划团队逐栋评估，能保留的尽量保留，只对存在安全隐患的部分进行加固。",
+        "",
+        "记者：入驻企业靠什么留得住？",
+        "",
+        "周启明：靠服务。我们设立了企业服务专员，从注册到装修一站办结，还减免了头两年的部分租金。",
+        "",
+        "记者：下一步有什么打算？",
+        "",
+        "周启明：今年计划再改造两栋厂房，引进10家设计企业。",
+        "",
+        "返回主页 | 岚州日报 | 版面导航",
+        "全市政务服务便民热线运行情况通报",
+        "12345热线前两月办结满意率达96.3%",
+        "",
+        "本报讯(记者 宋可心)记者昨日从市政务服务部门获悉，今年1月至2月，"
+        "全市12345热线共受理群众诉求41.2万件，群众满意率96.3%。",
+        "",
+        "从诉求类型看，供暖、物业管理和交通出行位居前三，热线联合供热企业开展上门排查，累计解决问题1.3万余件。",
+    ])
+    interview, hotline = segment(page).articles
+    assert "通报" not in interview.body
+    assert "".join(filter(None, [hotline.kicker, hotline.title])) == (
+        "全市政务服务便民热线运行情况通报12345热线前两月办结满意率达96.3%")
+    assert hotline.byline == "本报讯(记者 宋可心)"
+
+
+def test_a_table_s_source_under_its_rows_on_a_web_page_is_no_headline() -> None:
+    from generator.ingest.blocks import head_line
+    from generator.ingest.lines import Line
+    source = Line(1, "数据来源：市发展改革委价格监测中心", Kind.TEXT, 17.0)
+    assert not head_line(source, float("inf"), page_column=60.0)
+    assert head_line(Line(1, "槐川区：老厂房变身文创街区", Kind.TEXT, 13.0), float("inf"), 60.0)

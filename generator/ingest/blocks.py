@@ -162,6 +162,8 @@ def next_block(blocks: list[Block], i: int) -> int | None:
 PLACE_COLON_RE = re.compile(
     r"^[\u4e00-\u9fff]{1,6}(?:[县区市镇乡村局委办院所]|街道|社区)：[^，。,；;：:]{4,}$")
 SPEAKER_RE = re.compile(r"^(?:记者|问|答|主持人|本报)[：:]")
+# A table's or a chart's source or note under it (数据来源：…, 注：…): never a title.
+SOURCE_NOTE_RE = re.compile(r"^(?:(?:数据|资料|信息|图表)?来源|注)[：:]")
 # 公交司机郭建平：车开稳一点 乘客暖一点: who, then two matched phrases a space apart, as
 # titles print them (no one's words are set so).
 PAIRED_TITLE_RE = re.compile(r"^[^，。；：:\s]{2,12}[：:][^，。；\s]{3,10} [^，。；\s]{3,10}$")
@@ -241,7 +243,8 @@ def head_line(ln: Line, column: float, page_column: float = 0.0, wraps: bool = F
     colon = max(text.find("："), text.find(":"))
     if colon != -1 and PLACE_LABEL_RE.match(text):
         return True  # 凤栖区槐塬镇： over the rest of its title
-    if colon != -1 and (colon == len(text) - 1 or SPEAKER_RE.match(text) or (
+    if colon != -1 and (colon == len(text) - 1 or SPEAKER_RE.match(text)
+                        or SOURCE_NOTE_RE.match(text) or (
             ln.width >= 0.9 * page_column and not PLACE_COLON_RE.match(text)
             and not PAIRED_TITLE_RE.match(text))):
         return False  # "记者：…", "许秋生：…": dialogue, not a headline such as "某某区：…"

@@ -158,7 +158,7 @@ TRAILING_BYLINE_RE = re.compile(
     r"|^[（(](?:本报|特约)?评论员[）)]$")  # （本报评论员） after a phone paper's commentary
 # How a photo's credit ends: X 摄, X 供图, X 摄影报道 (a picture story's own reporter),
 # X 文/摄 (who wrote the caption took the picture).
-SHOT = r"(?:摄影报道|摄|供图|(?:文\s?)?[/／]\s?摄)"
+SHOT = r"(?:摄影报道|摄|供图|(?:文\s?)?[/／|｜]\s?摄)"
 SHOT_ENDS = ("摄", "摄影报道")
 CREDIT_RE = re.compile(
     rf"^[（(]?(?:{ROLE}\s*)?(?:{NAME}|{SPACED_NAME})(?:\s+(?:{ROLE}\s*)?{NAME})*\s*{SHOT}[）)]?$"
@@ -209,7 +209,7 @@ QR_END_RE = re.compile(r"(?:扫码|扫一扫)\s?[\u4e00-\u9fff]{0,8}$")  # 某�
 ACCOUNT = (r"(?:[\u4e00-\u9fff]{0,8}(?:微信公众号|公众号|视频号|抖音号|快手号|微博号?|客户端"
            r"|小程序|APP)|[\u4e00-\u9fff]{0,6}(?:日报|晚报|新闻|融媒|发布)(?:微信|抖音|快手|微博))")
 ACCOUNT_RE = re.compile(rf"^(?:[\u4e00-\u9fff]{{2,8}}网\s+)?{ACCOUNT}(?:\s+{ACCOUNT})*$")
-RULE_RE = re.compile(r"^(?:[-*_=~—]\s*){3,}$")
+RULE_RE = re.compile(r"^(?:[-*_=~—]\s*){3,}$|^(?:[↓⬇▼]\s*){2,}$")  # ↓↓↓: read on below
 PAGE_LABEL_LINE_RE = re.compile(  # A03要闻, A4  视觉 【返回】, A06 alone
     r"^[A-D]\d{1,2}(?:\s*[\u4e00-\u9fff]{2,4}(?:\s*[【\[]返回[】\]])?)?$")
 IMAGE_LINE_RE = re.compile(r"^(?:!\[[^\]]*\]\([^)]*\)\s*)+$|^\[(?:图片|图|视频|组图)\]$")  # …[图片]
@@ -906,7 +906,7 @@ def noise_reason(text: str) -> str:
     # Cheap character tests first, as above: this runs on nearly every short line.
     if len(text) <= 24 and text[-1] in "号端序P博信音手" and ACCOUNT_RE.match(text):
         return "advertisement"  # the paper promoting its own accounts
-    if text[0] in "-*_=~—" and RULE_RE.match(text):
+    if text[0] in "-*_=~—↓⬇▼" and RULE_RE.match(text):
         return "rule"  # --- between items of a Markdown-like dump
     if "A" <= text[0] <= "D" and len(text) <= 14 and PAGE_LABEL_LINE_RE.match(text):
         return "page header"  # A03要闻: the page's label and section

@@ -1079,7 +1079,7 @@ def split_tails(text: str) -> list[str]:
 # …or with the photographer's role: 《塬上春早》 庆阳融媒记者 陈 岭 摄.
 TITLE_CREDIT_RE = re.compile(
     r"^(?P<title>[^\s，。；：！？,;:]{4,12})\s+"
-    rf"(?P<credit>(?:{ROLE}\s*)?[\u4e00-\u9fff](?: ?[\u4e00-\u9fff]){{1,2}}\s*摄)$")
+    rf"(?P<credit>(?:{ROLE}\s*)?[\u4e00-\u9fff](?: ?[\u4e00-\u9fff]){{1,2}}\s*(?:[/／|｜]\s?)?摄)$")
 SUBTITLE_FULL = 0.85  # of the column: a subtitle line this wide may wrap onto the next
 
 
@@ -1118,8 +1118,19 @@ SUBTITLE_MORE = 2  # lines a subtitle may run on over
 
 
 def typical_width(lines: list[Line]) -> float:
-    """The page's usual column width: the median width of its body lines."""
+    """The page's usual column width: the median width of its body lines. On a page set
+    a paragraph a line (a web page), where short lines (titles, questions, table rows)
+    may outnumber the paragraphs, the width that half of its text is set at or under."""
     widths = sorted(ln.width for ln in lines if ln.kind is Kind.TEXT and ln.width >= 4)
-    return widths[len(widths) // 2] if widths else 16.0
+    if not widths:
+        return 16.0
+    median = widths[len(widths) // 2]
+    half, seen = sum(widths) / 2, 0.0
+    for width in widths:
+        seen += width
+        if seen >= half:
+            break
+    return width if width > COLUMN_MAX else median
 
 
+COLUMN_MAX = 26  # cells: a printed column is no wider; text set wider is a paragraph a line
