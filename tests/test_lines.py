@@ -141,6 +141,14 @@ def kind_of(text: str) -> tuple[str, str]:
     ("您当前的位置 : 岚州网 > 岚州日报 > 第03版：要闻", "page header"),  # spaced colon
     ("您所在的位置：首页 > 岚州日报 > 文体 正文", "page header"),
     ("↓↓↓", "rule"),  # a repost's arrows: read on below
+    ("二审：蒋 涛　三审：谭 力", "editors' names"),  # who reviewed the page, twice or thrice
+    ("三审：彭 辉", "editors' names"),
+    ("初审：王 琳　复审：赵 峰　终审：刘 涛", "editors' names"),
+    ("[责任编辑那仁 ]", "editors' names"),
+    ("责任编辑郑岚校对 吴晓雯", "editors' names"),
+    ("上一期 下一期 本版上一期 本版下一期 日历", "page header"),
+    ("打开“在岚州”客户端 阅读更多精彩内容", "advertisement"),
+    ("下载岚州日报客户端，阅读更多精彩内容", "advertisement"),
     ("首页 / 热点 / 正文", "page header"),
     ("作者：  来源：岚州日报  时间：2026/03/14 09:20", "page header"),
     ("【打印本页】 【关闭窗口】", "page header"),
@@ -187,6 +195,9 @@ def test_page_furniture_is_noise_with_its_reason(text: str, reason: str) -> None
     "2026-01-05我市召开会议。",
     "今日起实行",
     "通过微信公众号报名，",
+    "三审三校制度全面落实",  # review words in a headline or a sentence
+    "一审判决后，原告不服",
+    "打开手机，市民可查看更多",
 ])
 def test_text_that_only_resembles_furniture_stays_text(text: str) -> None:
     assert kind_of(text)[0] != "noise"
@@ -591,6 +602,17 @@ def test_a_photo_s_title_and_its_credit_with_a_role_on_one_line() -> None:
     lines = prepare_lines("《塬上春早》 庆阳融媒记者 陈 岭 摄", markdown=False)
     assert [(ln.kind, ln.text) for ln in lines] == [
         (Kind.TEXT, "《塬上春早》"), (Kind.CREDIT, "庆阳融媒记者陈岭摄")]
+
+
+def test_a_site_s_banner_printed_over_each_of_its_articles_is_furniture() -> None:
+    banner = "家乡新闻 一网知晓 | 岚州频道"
+    page = "\n\n".join(f"{banner}\n\n村里新修{n}条路\n\n本报讯 近日，村里新修了{n}条路。"
+                       for n in range(1, 4))
+    lines = [ln for ln in prepare_lines(page, markdown=False) if ln.text == banner]
+    assert [(ln.kind, ln.reason) for ln in lines] == [(Kind.NOISE, "page header")] * 3
+    # …not a column's label over each of its items, nor a line printed twice
+    twice = "\n\n".join([banner, "图片新闻", "图片新闻", "图片新闻", banner])
+    assert {ln.kind for ln in prepare_lines(twice, markdown=False) if ln.text} == {Kind.TEXT}
 
 
 def test_a_photo_s_title_and_its_credit_with_a_bar() -> None:

@@ -587,16 +587,19 @@ PAGE_HEADER_RE = re.compile(
 )
 EDITORS_RE = re.compile(
     r"^[（(【\[]?(?:本版|本期)?(?:责任编辑|责编|编辑|校对|美编|版式|版式设计|组版|审读|值班编辑|值班主任"
-    r"|终审|制图|美术编辑|视觉|排版|主编|统筹|审校|审核)(?:\s*[：:/／|｜]\s*|\s+)"
+    r"|终审|[一二三]审|初审|复审|制图|美术编辑|视觉|排版|主编|统筹|审校|审核)(?:\s*[：:/／|｜]\s*|\s+)"
     r"(?:[\u4e00-\u9fff·](?:\s?[\u4e00-\u9fff·]){1,3}|[A-Za-z]{2,24}$)")  # 编辑：chenjing
 # …and with the spaces taken out by repair: 责任编辑周莹版式黄杰校对刘畅.
 EDITORS_GLUED_RE = re.compile(
     r"^(?:本版|本期)?(?:责任编辑|责编|编辑)[：:/／]?[\u4e00-\u9fff·]{2,4}"
-    r"(?:(?:责任编辑|责编|版式|校对|美编|美术编辑|审读|审核|组版|值班编辑)[：:/／]?[\u4e00-\u9fff·]{2,4})+$"
+    r"(?:(?:责任编辑|责编|版式|校对|美编|美术编辑|审读|审核|组版|值班编辑)[：:/／]?\s?"
+    r"[\u4e00-\u9fff·]{2,4})+$"
+    # (责任编辑 王 帆), [责任编辑那仁 ], repaired
+    r"|^[（(【\[](?:责任编辑|责编)[：:]?[\u4e00-\u9fff·]{2,4}\s?[）)】\]]$"
     # …or each role with its colon: 总值班：马骏值班主任：王丽责编：刘涛
-    r"|^[（(](?:责任编辑|责编)[：:]?[\u4e00-\u9fff·]{2,4}[）)]$"  # (责任编辑 王 帆), repaired
     r"|^(?:(?:总值班|值班总编|值班主任|值班编委|值班编辑|责任编辑|责编|编辑|美编|校对|版式|组版|审读)"
     r"[：:]\s*[\u4e00-\u9fff·]{2,4}\s*){3,}$"
+    r"|^(?:(?:[一二三]审|初审|复审|终审)[：:]\s*[\u4e00-\u9fff·]{2,4}\s*){2,}$"  # 二审：X三审：Y
     # …or two roles and more, spaces between them: 编辑 蔡若 责任编辑 詹明, 编辑卫东 校对赵宁
     r"|^(?:(?:责任编辑|责编|编辑|美编|美术编辑|校对|版式|组版|审读|审核|值班编辑)\s*"
     r"[\u4e00-\u9fff·]{2,4}(?:\s+|$)){2,}$")
@@ -658,7 +661,7 @@ AD_RE = re.compile(r"^(?:本版|分类)?(?:广告|[【\[]广告[】\]]|招商热
 AD_SHAPE_RE = re.compile(r"地址|热线|电话|·|\S\s+\S+\s+\S|满[千百万\d]{1,4}减")
 
 
-EDITOR_FIRST = frozenset("（(【[本责编校美版组审值终制视排主统总")
+EDITOR_FIRST = frozenset("（(【[本责编校美版组审值终制视排主统总一二三初复")
 MASTHEAD_HINT_RE = re.compile(
     r"统一|CN|邮|热线|报料|许可证|定价|印刷|社址|地址|零售|机关报|主办|出版|期|号|今日")
 INDEX_LAST = frozenset("版）)0123456789")
@@ -670,7 +673,7 @@ READER_RE = re.compile(
     r"|当前(?:报纸名称|版)[:：].*|(?:发布|更新|出版|见报)?日期[:：].*"
     r"|[上下]一篇[:：].*"  # 上一篇：… with the title it links to
     r"|字号[:：].*|字体(?:大小)?[:：].*|版面[:：].*"
-    r"|(?:[◀◁←<«]?\s*(?:上一[版篇期]|下一[版篇期]|PDF版|放大|缩小|默认"
+    r"|(?:[◀◁←<«]?\s*(?:(?:本版)?[上下]一[版篇期]|日历|PDF版|放大|缩小|默认"
     r"|版面导航|标题导航|版面概览|返回目录|返回首页|首页|往期回顾|PDF下载|朗读|打印(?:本页|页面)?|关闭(?:窗口)?|收藏|分享"
     r"|推荐|评论|更多功能"
     r"|展开通版|收缩通版|通版阅读(?:请点击)?[:：]?|版面原文"
@@ -800,6 +803,9 @@ MENU_RE = re.compile(r"^[\u4e00-\u9fff·]{2,8}(?:\s*[|｜]\s*[\u4e00-\u9fff·]{2
 # 更多梅州新闻，点击关注↓: the paper asking for a follow; 进入移动版，省流量: its mobile site.
 FOLLOW_US_RE = re.compile(r"^更多[^。]{0,12}[，,]?\s*(?:点击|扫码|关注|下载)"
                           r"|^(?:进入|切换到?|下载)(?:移动版|手机版|客户端|APP)"
+                          # 打开“某某”客户端 阅读更多精彩内容: the paper's app under an article
+                          r"|^(?:打开|下载)[“\"]?[\u4e00-\u9fffA-Za-z]{1,12}[”\"]?\s*(?:客户端|APP|App)"
+                          r"[，,\s]*(?:阅读|查看|看|获取)更多"
                           # 关注保山日报微信 保山新闻早知道, 免费订阅…，请关注…微信公众号
                           r"|^(?:免费订阅[^。]{0,16}[，,]\s*请)?关注[^。，]{2,12}(?:微信|公众号|客户端|抖音号|微博)")
 RELATED_RE = re.compile(
@@ -814,8 +820,8 @@ SITE_ADDRESS_RE = re.compile(  # …or without its www: 金山网 jsw.com.cn
 # How the lines web_page_reason knows start, or a word they hold: most lines are ruled out.
 WEB_FIRST = frozenset("您当首来【[相延推热新更评还我发网进切下返关免") | WEB_META_FIRST
 # …and the starts of a page's fields and links whose first letter opens text too.
-WEB_STARTS = ("文章来源", "信息来源", "签发", "上传", "原标题", "为你推荐", "猜你喜欢", "登录后",
-              "(转载)", "（转载）")
+WEB_STARTS = ("打开", "文章来源", "信息来源", "签发", "上传", "原标题", "为你推荐", "猜你喜欢",
+              "登录后", "(转载)", "（转载）")
 WEB_ANYWHERE_RE = re.compile(r"[w权I©>»＞→|｜]|新闻网$|<!--|\.c(?:om|n)|设为首页|加入收藏|PDF版$")
 # A site's own buttons and its way to the paper's pages: 设为首页 - 加入收藏, 首页某某日报PDF版.
 SITE_CHROME_RE = re.compile(r"设为首页|加入收藏|^首页\s*[\u4e00-\u9fff]{2,10}\s*PDF版$")
@@ -850,7 +856,7 @@ def web_page_reason(text: str) -> str:
         return "page header"
     if first in "相延推热新为猜" and RELATED_RE.match(text):
         return "related links"
-    if first in "更进切下关免" and FOLLOW_US_RE.match(text):
+    if first in "更进切下关免打" and FOLLOW_US_RE.match(text):
         return "advertisement"  # the paper's own app or account
     if ("-->" in text or "<!--" in text) and not ends_sentence(text):
         return "page markup"  # an e-paper's HTML comment left in the text: …/enpproperty-->
@@ -870,7 +876,7 @@ def web_page_reason(text: str) -> str:
 # teaser's page (…，钱从哪来？2版), a footer (…版权所有，未经授权…), a hotline, a call to follow,
 # a date (2026年3月26日，星期四，…).
 COMMA_FURNITURE_RE = re.compile(
-    r"版\s*[）)]?$|版权|热线|电话|点击|关注|广告|编辑|校对|满\d|移动版|手机版|日[，,]星期")
+    r"版\s*[）)]?$|版权|热线|电话|点击|关注|广告|编辑|校对|满\d|移动版|手机版|日[，,]星期|更多精彩")
 
 
 # A count a web page prints alone on its line, under an article's title or at its foot.

@@ -11,6 +11,7 @@ from __future__ import annotations
 import heapq
 import re
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Callable
 from itertools import islice, pairwise
 
@@ -194,7 +195,7 @@ def prepare_lines(page: str, markdown: bool) -> list[Line]:
     if markdown:
         out = repeated_titles(out)
     return join_bylines(wrapped_lead_credits(titles_on_top(dates_in_mastheads(
-        page_number_on_top(title_lists(out))))))
+        page_number_on_top(title_lists(repeated_banners(out)))))))
 
 
 def text_and_credit(no: int, text: str, credit: str, markdown: bool) -> list[Line]:
@@ -451,6 +452,29 @@ def titles_on_top(lines: list[Line]) -> list[Line]:
 
 
 TITLE_LIST_MIN = 3  # lines: a list of the page's own titles is at least this long
+BANNER_REPEATS = 3  # times: a site's banner printed over each of its articles, at least
+BANNER_MAX = 30  # characters: a banner line is no longer
+
+
+def repeated_banners(lines: list[Line]) -> list[Line]:
+    """A line of parts set apart by a bar (家乡新闻 一网知晓 | 某某频道) printed again and
+    again on a page, over each of a site's articles: the site's banner, not a headline. (A
+    column's label, printed over each of its items, has no parts and stays a label.)"""
+    counts = Counter(ln.text for ln in lines if ln.kind is Kind.TEXT and banner_shaped(ln))
+    banners = {text for text, n in counts.items() if n >= BANNER_REPEATS}
+    for ln in lines:
+        if ln.text in banners and ln.kind is Kind.TEXT:
+            ln.kind, ln.reason = Kind.NOISE, "page header"
+    return lines
+
+
+def banner_shaped(ln: Line) -> bool:
+    """Short, unfinished, no clause in it, and parts set apart by a bar (a table's header
+    row, printed over each of its tables, has its cells a space apart)."""
+    text = ln.text
+    return len(text) <= BANNER_MAX and not ln.terminal and "，" not in text \
+        and ("|" in text or "｜" in text)
+
 
 
 def title_lists(lines: list[Line]) -> list[Line]:
