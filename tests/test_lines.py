@@ -233,6 +233,9 @@ def test_text_that_only_resembles_furniture_stays_text(text: str) -> None:
     ("■ 本报评论员", "本报评论员"),
     ("盐城融媒记者 缪然", "盐城融媒记者 缪然"),  # the city's name before 融媒
     ("岚州日报记者：钟晓岚", "岚州日报记者：钟晓岚"),  # an app's credit, with a colon
+    # a metro paper and its news app, a hyphen or a middle dot between
+    ("岚州都市报-岚山新闻记者 罗溪", "岚州都市报-岚山新闻记者 罗溪"),
+    ("岚州晚报·岚州壹点记者 宋禾", "岚州晚报·岚州壹点记者 宋禾"),
     ("实习生 陈可 盐城融媒记者 缪然", "实习生 陈可 盐城融媒记者 缪然"),
     ("图/记者符明 文/记者吴晓彤", "图/记者符明 文/记者吴晓彤"),  # each role after its work
     ("岚州网记者 何 川", "岚州网记者 何 川"),  # a news site's own reporter
@@ -256,7 +259,8 @@ CREDITS = ["（王一 摄）", "王一 李二 摄", "本版摄影：张三 李�
            "摄影 记者 王澜 通讯员 周晔", "摄影 刘川", "■摄影 记者 王 蓉", "摄影：陈默",
            "记者 邵晨 文/摄", "程岚 文／摄", "安岚摄邢一帆摄郭涛摄",  # a row over a photo group
            "图片由樟湾镇党政办提供",
-           "记者 王丽｜摄", "周 帆 | 摄"]  # a bar where others print a slash
+           "记者 王丽｜摄", "周 帆 | 摄",
+           "岚州都市报-岚山新闻记者 杨帆 摄影报道"]  # a bar where others print a slash
 
 
 @pytest.mark.parametrize("text", CREDITS)
