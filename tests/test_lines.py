@@ -619,6 +619,20 @@ def test_a_site_s_banner_printed_over_each_of_its_articles_is_furniture() -> Non
     assert {ln.kind for ln in prepare_lines(twice, markdown=False) if ln.text} == {Kind.TEXT}
 
 
+@pytest.mark.parametrize(("text", "byline"), [
+    ("岚州都市报-岚山新闻\n记者 何 沁", "岚州都市报-岚山新闻记者何沁"),  # a narrow column
+    ("岚州日报全媒体\n记者 何 沁", "岚州日报全媒体记者何沁"),
+])
+def test_a_byline_s_paper_wrapped_onto_a_line_above_its_role(text: str, byline: str) -> None:
+    lines = prepare_lines(text, markdown=False)
+    assert [(ln.kind, ln.text) for ln in lines] == [(Kind.BYLINE, byline)]
+
+
+def test_a_title_over_a_reporter_s_byline_stays_a_title() -> None:
+    lines = prepare_lines("城区新建三个便民服务中心\n记者 何 沁", markdown=False)
+    assert [ln.kind for ln in lines] == [Kind.TEXT, Kind.BYLINE]
+
+
 def test_a_photo_s_title_and_its_credit_with_a_bar() -> None:
     lines = prepare_lines("《渔港春晓》 周 帆 | 摄", markdown=False)
     assert [(ln.kind, ln.text) for ln in lines] == [

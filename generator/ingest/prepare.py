@@ -23,6 +23,7 @@ from generator.ingest.lines import (
     CIRCLED_NUMBER,
     CLAUSE_PUNCT_RE,
     CONT_RE,
+    CREDIT_RE,
     CREDIT_TAIL_RE,
     INDEX_HEADER_RE,
     LEAD_RE,
@@ -101,6 +102,8 @@ def prepare_lines(page: str, markdown: bool) -> list[Line]:
         pairs = mend_split_roles(pairs)
     if ROLE_END_SEARCH_RE.search(page):  # one search rules most pages out
         pairs = mend_wrapped_names(pairs)
+    if ROLE_PREFIX_SEARCH_RE.search(page):  # one search rules most pages out
+        pairs = mend_wrapped_role_prefixes(pairs)
     if OPEN_AT_END_SEARCH_RE.search(page):  # one search rules most pages out
         pairs = mend_wrapped_signatures(pairs)  # …and another finds the lines to visit
     if WRAPPED_TAIL_SEARCH_RE.search(page):  # one search rules most pages out
@@ -799,6 +802,28 @@ def mend_wrapped_names(pairs: list[tuple[int, str, str]]) -> list[tuple[int, str
         return prev[0], f"{prev[1].rstrip()} {pair[1].strip()}", f"{prev[2]} {pair[2]}"
 
     return merge_into_above(pairs, lines_matching(ROLE_END_SEARCH_RE, raws(pairs)), merge)
+
+
+# A byline's paper or newsroom alone on its line, its role and name on the next
+# (华西都市报-封面新闻 / 记者 何 沁): a narrow column broke the byline before its role.
+ROLE_PREFIX_SEARCH_RE = re.compile(
+    r"(?:报|新闻|中心|媒体|融媒|全媒)[ \t\u3000]*\n[ \t\u3000]*(?:见习|首席|实习)?记者",
+    re.MULTILINE)
+ROLE_PREFIX_MAX = 16  # characters: a paper's and its app's names are no longer
+
+
+def mend_wrapped_role_prefixes(pairs: list[Pair]) -> list[Pair]:
+    """Put a byline's paper back before its role when the two read as one byline."""
+    def merge(prev: Pair, pair: Pair) -> Pair | None:
+        head = prev[2]
+        if len(head) > ROLE_PREFIX_MAX or CLAUSE_PUNCT_RE.search(head):
+            return None
+        joined = head + pair[2]
+        if not (is_byline(joined) or CREDIT_RE.match(joined)):
+            return None
+        return prev[0], prev[1].rstrip() + pair[1].strip(), joined
+
+    return merge_into_above(pairs, lines_matching(ROLE_PREFIX_SEARCH_RE, raws(pairs)), merge)
 
 
 def mend_wrapped_signatures(pairs: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
