@@ -3535,3 +3535,24 @@ def test_a_table_s_source_under_its_rows_on_a_web_page_is_no_headline() -> None:
     source = Line(1, "数据来源：市发展改革委价格监测中心", Kind.TEXT, 17.0)
     assert not head_line(source, float("inf"), page_column=60.0)
     assert head_line(Line(1, "槐川区：老厂房变身文创街区", Kind.TEXT, 13.0), float("inf"), 60.0)
+
+
+def test_a_title_right_over_a_lead_that_opens_on_the_reporter_learning_it() -> None:
+    """记者从有关部门获悉，… opens a story's first sentence, however long its source, so
+    the line right above it is a title even as wide as the column."""
+    page = "\n".join([
+        "把议事会开到楼门口，让住在一起",
+        "的人坐下来商量，是把基层治理的",
+        "“最后一米”接上了。",
+        "",
+        "全国春季农田水利建设全面铺开",
+        "记者从有关部门获悉，当前全国春",
+        "季农田水利建设已全面铺开，各地",
+        "抢抓农时修缮灌溉渠系、清淤塘坝，",
+        "预计春灌前可新增和改善灌溉面积",
+        "数百万亩。",
+        "据新华社",
+    ])
+    articles = segment(page).articles
+    assert articles[-1].title == "全国春季农田水利建设全面铺开"
+    assert articles[-1].body.startswith("记者从有关部门获悉")

@@ -37,6 +37,8 @@ INDENT = 2  # a paragraph's first line is indented two characters in print
 OPENER_COMMA = 9  # characters: a sentence's opening time (3月10日，) is set off this soon
 # …or its purpose, a little longer: 为方便居民就近阅读，…
 PURPOSE_OPENER_RE = re.compile(r"^为[\u4e00-\u9fff]{2,10}，")
+# …or the reporter learning it, however long the source: 记者从有关部门获悉，…
+LEARNED_OPENER_RE = re.compile(r"^记者(?:近日|日前|昨天|今天|昨日|今日|\d{1,2}月?\d{1,2}日)?从")
 SUFFIX_AFTER = 3  # lines: a headline is read under a story at least this long
 SHORT_TITLE_LINE = 0.65  # of the body's width: a title's last line this short is no text
 TITLE_LAST_LINE = 0.75  # …and under two such lines, a title's line this short
@@ -820,7 +822,8 @@ class BlockBuilder:
         # sentence runs on into it, so the line above is a headline of some width.
         first = rest[0].text
         opener = opens_sentence(first) and (
-            "，" in first[:OPENER_COMMA] or PURPOSE_OPENER_RE.match(first) is not None)
+            "，" in first[:OPENER_COMMA] or PURPOSE_OPENER_RE.match(first) is not None
+            or LEARNED_OPENER_RE.match(first) is not None)
         if opener or size >= 2:
             limit = body_width - 1.0
         elif finished:
