@@ -1642,15 +1642,22 @@ def test_a_signature_of_names_spaced_and_solid_wrapped_over_two_lines() -> None:
     assert page.articles[1].title == "老旧管网更新改造今年继续推进"
 
 
-def test_a_village_over_the_rest_of_its_title_is_no_kicker() -> None:
-    # A unit's name may stand over a title as its kicker (长葛市人防办); a village or a
-    # community is what the title goes on about.
+@pytest.mark.parametrize(("place", "rest"), [
+    ("石桥镇柳湾村", "屋顶光伏全部并网"),
+    ("枫林镇卫生院", "开设“夜间门诊”"),  # a clinic, a school, a park, a night market
+    ("云岫镇山区学校", "用上“空中课堂”"),
+    ("南汀刀剪产业园", "前两月订单同比增长两成"),
+    ("古泉街道", "樱花绽放"),
+])
+def test_a_village_over_the_rest_of_its_title_is_no_kicker(place: str, rest: str) -> None:
+    # A unit's name may stand over a title as its kicker (长葛市人防办); a village, a
+    # community, a school or a clinic is what the title goes on about.
     story = "本报讯（记者 季安）近日，石桥镇柳湾村的光伏板全部并网，村集体每年可增收6万元。"
-    text = "\n".join(["石桥镇柳湾村", "屋顶光伏全部并网", *column(story, 16)])
+    text = "\n".join([place, rest, *column(story, 16)])
     page = segment(text)
     accounted(text, page)
     first = page.articles[0]
-    assert (first.kicker, first.title) == (None, "石桥镇柳湾村屋顶光伏全部并网")
+    assert (first.kicker, first.title) == (None, place + rest)
 
 
 def test_a_notices_title_wrapped_after_its_关于_is_one_title() -> None:

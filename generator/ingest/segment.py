@@ -1027,9 +1027,12 @@ def kicker_line(first: str, rest: str, alone: bool = True) -> bool:
 
 
 
-# A place below the county (a village, a community, a block of flats) over a line of its
-# own: the subject its title goes on about, not a unit's name set over a title.
-LOCALITY_END_RE = re.compile(r"(?:村|社区|小区|街区|镇|乡|路口|产区)$")
+# A place below the county (a village, a community, a block of flats, a street's quarter,
+# a school, a clinic, an industrial park, a night market) over a line of its own: the
+# subject its title goes on about (枫林镇卫生院 / 开设“夜间门诊”), not a unit's name set
+# over a title.
+LOCALITY_END_RE = re.compile(
+    r"(?:村|社区|小区|街区|镇|乡|路口|产区|街道|片区|学校|校区|医院|卫生院|产业园|园区|夜市)$")
 
 
 # A report of a meeting or a visit set over a title is its 引题 (张三到某县督导防汛工作 /
