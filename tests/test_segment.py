@@ -3563,3 +3563,23 @@ def test_a_title_right_over_a_lead_that_opens_on_the_reporter_learning_it() -> N
     articles = segment(page).articles
     assert articles[-1].title == "全国春季农田水利建设全面铺开"
     assert articles[-1].body.startswith("记者从有关部门获悉")
+
+
+@pytest.mark.parametrize("credit", ["全媒体记者 卢 楠 文/图", "本报记者 卢楠 摄"])
+def test_a_caption_between_a_web_title_and_its_story_is_a_photo_of_its_own(credit: str) -> None:
+    """A web page prints a story's picture between its title and its text: the caption is
+    an untitled photo, and the title stays the story's."""
+    page = "\n".join([
+        "“共享农机”进村来",
+        "日期：2026-03-05　版面：第03版：县域经济　上一篇　下一篇",
+        "农机手在桐溪区石桥铺村驾驶旋耕机整地。",
+        credit,
+        "　　“在手机上点一点，第二天农机就开到地头了。”3月3日，桐溪区石桥铺村种粮大户魏成林"
+        "指着正在作业的旋耕机说。",
+        "　　今年春耕，桐溪区依托12家农机专业合作社推出“共享农机”服务，已累计接单1300余单。",
+    ])
+    photo, story = segment(page).articles
+    assert (photo.kind, photo.title) == ("photo", None)
+    assert photo.body == "农机手在桐溪区石桥铺村驾驶旋耕机整地。"
+    assert story.title == "“共享农机”进村来"
+    assert story.body.startswith("“在手机上点一点")

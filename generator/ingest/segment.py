@@ -23,6 +23,7 @@ from generator.errors import plural
 from generator.ingest.article import Article, Noise, SegmentedPage
 from generator.ingest.blocks import (
     DANGLING,
+    WRAPPED_WIDTH,
     Block,
     BlockBuilder,
     Head,
@@ -109,6 +110,7 @@ def group_caption(text: str) -> bool:
     """One of a photo group's numbered captions: ①…, 图②：…, 图3 …"""
     return GROUP_CAPTION_RE.match(text) is not None
 DOUBT_BELOW = 0.8  # a decision less sure than this is recorded as a doubt
+TITLED_CAPTION_MAX = 60  # characters: a caption set between a title and its story
 UNTITLED_CONFIDENCE = 0.5  # a signed story printed without any headline is unusual
 MAX_INVISIBLE_WARNINGS = 20  # lines reported one by one; the rest in one summary warning
 
@@ -737,7 +739,7 @@ class Assembler:
         elif kind is Kind.SUBTITLE:
             self.on_orphan_subtitle(line)
         elif kind is Kind.BYLINE:
-            self.on_byline(line, self.closes_text(i), self.opens_text(i))
+            self.on_byline(i, line, self.closes_text(i), self.opens_text(i))
         elif kind is Kind.CREDIT:
             self.on_credit(i, line)
         elif kind is Kind.SIGNATURE:
@@ -796,7 +798,7 @@ class Assembler:
         return self.blank_above(i) and isinstance(b, Para) and b.lines[0].no == \
             self.blocks[i].line.no + 1
 
-    def on_byline(self, line: Line, closes: bool = False, opens: bool = False) -> None:
+    def on_byline(self, i: int, line: Line, closes: bool = False, opens: bool = False) -> None:
         cur = self.cur
         if closes and cur is not None and cur.paragraphs and not self.closed and (
                 cur.byline is None or bare_dateline(cur.byline)):
@@ -806,6 +808,9 @@ class Assembler:
             return
         if cur is not None and cur.byline in BARE_LEADS and not cur.paragraphs:
             cur.byline = f"{cur.byline} {line.text}"  # 本报讯 over 全媒体记者 X 报道
+            return
+        if self.caption_under_title(i):
+            self.hand_title_down(line.no).byline = line.text  # title / caption / X 文/图 / text
             return
         fresh = cur is not None and (
             (self.head_owner is cur and not (opens and cur.paragraphs)) or not cur.paragraphs)
@@ -861,11 +866,42 @@ class Assembler:
         lift_title(cur, above)  # 油菜花开映山乡 / 3月10日，游客在…: the picture's title
         if cur.byline and bare_dateline(cur.byline):
             sign(cur, credit)  # 本报讯 连日来，… / 记者 X 文/摄
+        under_title = self.caption_under_title(i)
         cur.byline = cur.byline or credit
         if cur.byline != credit:
             cur.paragraphs.append(line.text)
         cur.kind = "photo"
         self.closed = True
+        if under_title:
+            self.hand_title_down(line.no)  # title / 图为…。 记者 X 摄 / the story's text
+
+    def caption_under_title(self, i: int) -> bool:
+        """A title, one short sentence under it, then a credit (block i) and more text
+        the sentence captions the story's picture (图为…。 记者 X 摄, or …。 / 记者 X
+        文/图) and is an untitled photo of its own; the title is the story's, below."""
+        cur = self.cur  # (a Markdown-like dump marks a picture's title as a heading)
+        if cur is None or self.headlines_first or not cur.title or not self.title_before \
+                or cur.byline \
+                or len(cur.paragraphs) != 1 or len(cur.paragraphs[0]) > TITLED_CAPTION_MAX \
+                or not ends_sentence(cur.paragraphs[0]):
+            return False
+        j = self.next_block(i)  # …set a paragraph a line, as a web page (a column's titled
+        # photo stands over the next story, whose headline is its own), and no caption
+        b = self.blocks[j] if j is not None else None
+        after = self.block_after(j) if j is not None else None
+        return isinstance(b, Para) and not group_caption(b.text) \
+            and sorted(ln.width for ln in b.lines)[len(b.lines) // 2] > WRAPPED_WIDTH \
+            and not (isinstance(after, Marker) and after.kind is Kind.CREDIT)
+
+    def hand_title_down(self, line: int) -> Article:
+        """Make the current article an untitled photo and open the story below with its
+        headline."""
+        photo = self.cur
+        story = self.start(line, title_before=True)
+        story.kicker, story.title, story.subtitle = photo.kicker, photo.title, photo.subtitle
+        photo.kicker = photo.title = photo.subtitle = None
+        photo.kind = "photo"
+        return story
 
     def blank_above(self, i: int) -> bool:
         """Does a blank line (or the page's top) stand right above block i? Set against the
