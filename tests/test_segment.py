@@ -1064,6 +1064,8 @@ REGRESSION_FLOORS = {  # folder: (pages, F1, headline, byline)
     "heldout78": (8, 0.92, 0.83, 0.83),
     "heldout79": (8, 0.94, 0.87, 0.87),
     "heldout80": (8, 0.74, 0.55, 0.54),
+    "heldout81": (8, 0.90, 0.75, 0.87),
+    "heldout82": (8, 0.95, 0.82, 0.93),
 }
 
 
