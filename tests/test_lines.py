@@ -148,6 +148,10 @@ def kind_of(text: str) -> tuple[str, str]:
     ("责任编辑郑岚校对 吴晓雯", "editors' names"),
     ("上一期 下一期 本版上一期 本版下一期 日历", "page header"),
     ("打开“在岚州”客户端 阅读更多精彩内容", "advertisement"),
+    ("2026年3月20日／星期五", "page header"),  # a slash between the date and its day
+    ("责编何川／美编陈珊／校对罗平", "editors' names"),  # as repaired
+    ("首页 | 往期回顾 | 版面导航 | 标题导航 | 下载本版PDF", "page header"),
+    ("稿源: 岚州日报 2026-02-24 07:30", "page header"),  # a site's source field
     ("下载岚州日报客户端，阅读更多精彩内容", "advertisement"),
     ("首页 / 热点 / 正文", "page header"),
     ("作者：  来源：岚州日报  时间：2026/03/14 09:20", "page header"),
@@ -236,6 +240,7 @@ def test_text_that_only_resembles_furniture_stays_text(text: str) -> None:
     # a metro paper and its news app, a hyphen or a middle dot between
     ("岚州都市报-岚山新闻记者 罗溪", "岚州都市报-岚山新闻记者 罗溪"),
     ("岚州晚报·岚州壹点记者 宋禾", "岚州晚报·岚州壹点记者 宋禾"),
+    ("岚州日报、岚报全媒体记者 邢然", "岚州日报、岚报全媒体记者 邢然"),  # two papers of a group
     ("实习生 陈可 盐城融媒记者 缪然", "实习生 陈可 盐城融媒记者 缪然"),
     ("图/记者符明 文/记者吴晓彤", "图/记者符明 文/记者吴晓彤"),  # each role after its work
     ("岚州网记者 何 川", "岚州网记者 何 川"),  # a news site's own reporter

@@ -3585,3 +3585,26 @@ def test_a_caption_between_a_web_title_and_its_story_is_a_photo_of_its_own(credi
     assert photo.body == "农机手在桐溪区石桥铺村驾驶旋耕机整地。"
     assert story.title == "“共享农机”进村来"
     assert story.body.startswith("“在手机上点一点")
+
+
+def test_a_bracketed_news_mark_and_its_credit_wrapped_over_a_narrow_column() -> None:
+    text = "\n".join(["羚泉县：牦牛“上保险”", "", "【本报讯】（岚州日报", "社全媒体记者 卓 玛",
+                      "通讯员 杨 帆）5 月 18", "日，在羚泉县桑吉乡花", "海边，牧民们正在给牦",
+                      "牛戴耳标。今年，全县", "为三万头牦牛买了保险。"])
+    [article] = segment(text).articles
+    assert article.byline == "【本报讯】（岚州日报社全媒体记者卓玛通讯员杨帆）"
+    assert article.body.startswith("5月18日，在羚泉县")
+
+
+def test_a_label_in_brackets_opening_a_titled_story_s_text_is_kept() -> None:
+    """【核心提示】 at the head of a titled story's text is the text's own label: kept where it
+    stands, not taken for the title, which the story has, and dropped."""
+    text = "\n".join(["工匠里老厂房变身“创意街区”", "",
+                      "【核心提示】红砖墙、铁桁架、老吊车……在枫林区工匠里片区，一批上世纪的"
+                      "老厂房经过改造，变身为设计工作室。",
+                      "走进原第三机械厂铸造车间，高大的厂房里保留着当年的行车轨道，如今成了展厅。"])
+    page = segment(text)
+    accounted(text, page)
+    [article] = page.articles
+    assert article.title == "工匠里老厂房变身“创意街区”"
+    assert article.body.startswith("【核心提示】红砖墙")

@@ -33,8 +33,10 @@ NEWSROOM = (r"[\u4e00-\u9fff]{2,6}(?:新闻传媒中心|融媒体中心|传媒�
             r"|[\u4e00-\u9fff]{2,6}网(?=记者)"  # a news site's own: 眉山网记者, 内江新闻网记者
             r"|[\u4e00-\u9fff]{2,4}新闻(?=记者)"  # …or a news app's: 洪观新闻记者
             r"|[\u4e00-\u9fff]{2,4}(?=记者站)")  # …and a county bureau: 某某记者站 X
-# 青岛日报/观海新闻记者: the paper and its news app, a slash between.
-ROLE = (rf"(?:{PAPER}(?:[/／·\-－][\u4e00-\u9fff]{{2,6}}(?=记者))?|{NEWSROOM}"
+# 青岛日报/观海新闻记者: the paper and its news app, a slash between; 沈阳日报、沈报全媒体记者:
+# two papers of one group.
+ROLE = (rf"(?:{PAPER}(?:[/／·\-－][\u4e00-\u9fff]{{2,6}}(?=记者)|、[\u4e00-\u9fff]{{1,4}}报)?"
+        rf"|{NEWSROOM}"
         r"|[A-Z]{2,5}|新华社|中新社)?"
         r"(?:本报|特约|见习|首席|实习|摄影|全媒体|全媒|融媒体|融媒|新媒体|驻[\u4e00-\u9fff]{1,3}){0,3}"
         r"(?:记者站|记者|通讯员|实习生|摄影|编辑|评论员(?!文章))(?:\s*[/／](?!\s*摄))?")
@@ -85,11 +87,11 @@ NEWS_OF_AT = 16  # characters: how far into a line a paper's 讯 may stand
 ROLE_WORD_RE = re.compile(r"记者|通讯员|实习生|摄影|编辑|评论员|文/[图摄]|[图摄]/文|文／[图摄]")
 LEAD_RE = re.compile(
     rf"^(?:"
-    # 本报讯（记者 X）, 本报讯【记者 X】, 本报讯:(记者 X)
-    rf"(?P<benbao>{NEWS_OF}\s*[：:]?\s*(?:[（(][^）)]{{1,40}}[）)]|【[^】]{{1,40}}】)"
+    # 本报讯（记者 X）, 本报讯【记者 X】, 本报讯:(记者 X), 【本报讯】（记者 X）
+    rf"(?P<benbao>(?:{NEWS_OF}|【{NEWS_OF}】)\s*[：:]?\s*(?:[（(][^）)]{{1,40}}[）)]|【[^】]{{1,40}}】)"
     rf"|{NEWS_OF}\s*(?:{ROLE}\s*{NAME}(?:\s+{NAME})*\s*)+(?:报道|讯)"
     rf"|{NEWS_OF}(?:\s+(?:{ROLE})\s*[{CJK}·]{{2,3}}(?:\s+[{CJK}·]{{2,3}})*(?=\s))+"
-    rf"|{NEWS_OF})"
+    rf"|{NEWS_OF}|【{NEWS_OF}】)"
     rf"|(?P<wire>(?:据)?(?:新华社|中新社|人民网|央视网)[{CJK}]{{0,8}}\d{{1,2}}月\d{{1,2}}日(?:电|讯)"
     rf"(?:\s*[（(][^）)]{{1,30}}[）)])?"
     rf"|据(?:新华社|中新社|人民日报|央视新闻)电)"
@@ -592,8 +594,8 @@ EDITORS_RE = re.compile(
 # …and with the spaces taken out by repair: 责任编辑周莹版式黄杰校对刘畅.
 EDITORS_GLUED_RE = re.compile(
     r"^(?:本版|本期)?(?:责任编辑|责编|编辑)[：:/／]?[\u4e00-\u9fff·]{2,4}"
-    r"(?:(?:责任编辑|责编|版式|校对|美编|美术编辑|审读|审核|组版|值班编辑)[：:/／]?\s?"
-    r"[\u4e00-\u9fff·]{2,4})+$"
+    r"(?:[/／|｜]?(?:责任编辑|责编|版式|校对|美编|美术编辑|审读|审核|组版|值班编辑)[：:/／]?\s?"
+    r"[\u4e00-\u9fff·]{2,4})+$"  # …a slash between them too: 责编何川／美编陈珊／校对罗平
     # (责任编辑 王 帆), [责任编辑那仁 ], repaired
     r"|^[（(【\[](?:责任编辑|责编)[：:]?[\u4e00-\u9fff·]{2,4}\s?[）)】\]]$"
     # …or each role with its colon: 总值班：马骏值班主任：王丽责编：刘涛
@@ -674,7 +676,7 @@ READER_RE = re.compile(
     r"|[上下]一篇[:：].*"  # 上一篇：… with the title it links to
     r"|字号[:：].*|字体(?:大小)?[:：].*|版面[:：].*"
     r"|(?:[◀◁←<«]?\s*(?:(?:本版)?[上下]一[版篇期]|日历|PDF版|放大|缩小|默认"
-    r"|版面导航|标题导航|版面概览|返回目录|返回首页|首页|往期回顾|PDF下载|朗读|打印(?:本页|页面)?|关闭(?:窗口)?|收藏|分享"
+    r"|版面导航|标题导航|版面概览|返回目录|返回首页|首页|往期回顾|PDF下载|下载本版PDF|朗读|打印(?:本页|页面)?|关闭(?:窗口)?|收藏|分享"
     r"|推荐|评论|更多功能"
     r"|展开通版|收缩通版|通版阅读(?:请点击)?[:：]?|版面原文"
     r"|\d{1,2})\s*[▶▷→>»]?\s*[|｜]?\s*)+)$")
@@ -689,8 +691,8 @@ SHARE_HOWTO_RE = re.compile(r"^(?:打开微信|使用“?扫一扫”?|用微信
 IMAGE_FILE_RE = re.compile(r"^[\w\-()（）]{1,60}\.(?:jpe?g|png|gif|webp|bmp)$", re.IGNORECASE)
 SHARE_LINE_RE = re.compile(
     r"^(?:(?:分享到|微信|朋友圈|微博|QQ空间|QQ|抖音|复制链接)[：:]?\s*){2,}$")
-DATED_LINE_RE = re.compile(
-    r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日[，,\s]*(?:星期|周)[一二三四五六日天]")
+DATED_LINE_RE = re.compile(  # …a slash between the date and its day too: …日／星期五
+    r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日[，,\s/／]*(?:星期|周)[一二三四五六日天]")
 # …alone, commas between its parts: 2026年3月26日，星期四，农历二月初八.
 DATE_ALONE_RE = re.compile(
     r"^\d{4}年\d{1,2}月\d{1,2}日[，,\s]*(?:星期|周)[一二三四五六日天](?:[，,\s]*农历\S{2,10})?$")
@@ -761,7 +763,7 @@ BREADCRUMB_RE = re.compile(  # …or three names or more, arrows between: 城事
     r"|[^\s，。>»＞→]{2,12}(?:\s*(?:>>|»)\s*[^\s，。>»＞→]{1,12})+$"
     r"|\d{4}年\d{1,2}月\d{1,2}日\s*[>＞]\s*第\s*[A-Z]?\d{1,3}\s*版)")  # 2026年04月23日 > 第02版：…
 WEB_META_RE = re.compile(
-    r"(?:作者|来源|时间|发布时间|发布日期|浏览次数|点击数|责任编辑|责编|编辑)\s?[：:]")
+    r"(?:作者|来源|稿源|时间|发布时间|发布日期|浏览次数|点击数|责任编辑|责编|编辑)\s?[：:]")
 PHONE_LINE_RE = re.compile(r"^0\d{2,3}-\d{7,8}$")
 SOURCE_LINE_RE = re.compile(  # …or its address: 文章来源：http://www.example.cn/2026/874215.shtml
     rf"^(?:文章|新闻|信息)?来源[：:]\s*(?:{PAPER}|[\u4e00-\u9fff]{{2,8}}(?:网|客户端|新闻)"
@@ -777,7 +779,7 @@ COMMENT_BOX_RE = re.compile(
     r"^(?:评论一下|我要评论|发表评论|网友评论|热点新闻排行|热门新闻排行|我要举报|(?:登录后)?发表评论"
     r"|评论\s*\d+\s*人参与.*|还没有评论.*抢沙发.*)$")
 # …or the time it was posted (2026-03-09 07:30), or 新闻来源, 更新时间
-WEB_META_FIRST = frozenset("作来时发浏点新更0123456789")
+WEB_META_FIRST = frozenset("作来稿时发浏点新更0123456789")
 BUTTONS_RE = re.compile(
     r"^(?:[【\[](?:打印本页|打印|关闭窗口|关闭|返回顶部|收藏本页|收藏|分享|字号[^】\]]{0,8}"
     r"|PDF下载|版面导航|标题导航|往期回顾|返回目录|上一版|下一版|上一篇|下一篇|版面原文|展开通版|收缩通版|纠错|评价"

@@ -403,8 +403,9 @@ class Assembler:
                 rest = rest[titled.end():].lstrip()
             return rest
         if m.group("inline"):
-            article.title = article.title or bare_title(
-                m.group("inline_title") or m.group("bold_title"))
+            if article.title:
+                return text  # a label inside the text of a titled story: kept as printed
+            article.title = bare_title(m.group("inline_title") or m.group("bold_title"))
             return text[m.end():].lstrip()
         byline = m.group(0).strip()
         if article.byline and bare_dateline(m.group(0)):
