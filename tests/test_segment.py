@@ -2586,6 +2586,17 @@ def test_a_subtitle_wrapped_onto_a_second_line_is_one_subtitle() -> None:
     assert page.noise[0].reason == "QR-code caption"
 
 
+def test_a_subtitle_broken_at_its_comma_runs_on_wider_than_the_column_below() -> None:
+    """A headline group is set across columns: the line after a subtitle's comma may be
+    wider than any line of the narrow column under it, and is still the subtitle's."""
+    text = "\n".join(["鲢鱼湾村“共享农机”上岗", "百亩油菜田半天喷完叶面肥", "——合作社统一调度，",
+                      "小农户用机像叫网约车一样方便", "", "3月9日，市民在莲浦区长",
+                      "江江滩公园赏花踏青。连", "日来，江滩公园的油菜花", "进入盛花期。",
+                      "记者 王 川 摄", "江滩春色"])
+    subtitles = [a.subtitle for a in segment(text).articles]
+    assert "——合作社统一调度，小农户用机像叫网约车一样方便" in subtitles
+
+
 def test_a_column_s_name_and_a_title_on_one_line_with_a_bar_between() -> None:
     text = "\n".join(["“过去一下雨，路上全是稀泥", "巴，柑橘运不出去。”柑橘种", "植户黄建华说。",
                       "近年来，青岗镇累计新建和改", "造农村公路86公里。",

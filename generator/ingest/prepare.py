@@ -1151,6 +1151,10 @@ def mend_wrapped_subtitles(lines: list[Line], column: float) -> list[Line]:
         if not taken and nxt is not None and nxt.kind is Kind.TEXT and not nxt.terminal \
                 and after is not None and after.kind in (Kind.LEAD, Kind.BYLINE):
             taken = 1  # right above the lead or byline, however wide
+        if not taken and nxt is not None and nxt.kind is Kind.TEXT and not nxt.terminal \
+                and sub.text[-1] in "，、；：:" and len(nxt.text) <= SUBTITLE_LINE_MAX \
+                and (after is None or after.kind in (Kind.BLANK, Kind.LEAD, Kind.BYLINE)):
+            taken = 1  # ——合作社统一调度， / 小农户用机…一样方便: wider than the column below
         after = lines[i + taken + 1] if i + taken + 1 < len(lines) else None
         ends = after is None or after.kind in (Kind.BLANK, Kind.LEAD, Kind.BYLINE)
         if taken and not ends:
@@ -1164,6 +1168,7 @@ def mend_wrapped_subtitles(lines: list[Line], column: float) -> list[Line]:
 
 
 SUBTITLE_MORE = 2  # lines a subtitle may run on over
+SUBTITLE_LINE_MAX = 30  # characters: the last line of a subtitle broken at its comma
 
 
 def typical_width(lines: list[Line]) -> float:
