@@ -3619,3 +3619,31 @@ def test_a_label_in_brackets_opening_a_titled_story_s_text_is_kept() -> None:
     [article] = page.articles
     assert article.title == "工匠里老厂房变身“创意街区”"
     assert article.body.startswith("【核心提示】红砖墙")
+
+
+def test_a_credit_printed_over_two_lines_under_a_title_is_one_byline() -> None:
+    text = "\n".join(["### 老城新颜", "", "# 蕉林村百年祠堂修缮完工", "",
+                      "**文/岚州晚报全媒体记者 黎嘉欣 通讯员 榕宣**", "",
+                      "**图/岚州晚报全媒体记者 梁 旭**", "",
+                      "近日，榕湾区蕉林村百年祠堂修缮完工，灰塑、木雕重现光彩。",
+                      "村民自发组建“护祠队”，轮流看护祠堂。"])
+    [article] = segment(text).articles
+    assert article.title == "蕉林村百年祠堂修缮完工"
+    assert article.byline == "文/岚州晚报全媒体记者 黎嘉欣 通讯员 榕宣 图/岚州晚报全媒体记者梁旭"
+
+
+def test_a_lead_s_credits_a_pause_mark_apart_and_set_off_by_a_colon() -> None:
+    text = "\n".join(["凤仪涌碧道本月底全线贯通", "",
+                      "岚州晚报讯 记者苏晴、通讯员凤宣报道：记者从榕湾区水务部门获悉，全长6.8公里的"
+                      "凤仪涌碧道工程目前已完成九成。"])
+    [article] = segment(text).articles
+    assert article.byline == "岚州晚报讯 记者苏晴、通讯员凤宣报道"
+    assert article.body.startswith("记者从榕湾区水务部门获悉")
+
+
+def test_a_boxed_label_over_a_reporter_s_byline_under_a_title_is_its_kicker() -> None:
+    text = "\n".join(["老矿区里的“沙漠书房”", "", "■文化惠民", "", "本报记者 苏和 文/图", "",
+                      "走进石岭街道老矿区的“沙漠书房”，一排排书架靠墙而立，落地窗外就是连绵的沙丘。"])
+    [article] = segment(text).articles
+    assert (article.kicker, article.title, article.byline) == (
+        "文化惠民", "老矿区里的“沙漠书房”", "本报记者 苏和 文/图")

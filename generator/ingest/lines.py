@@ -89,7 +89,7 @@ LEAD_RE = re.compile(
     rf"^(?:"
     # 本报讯（记者 X）, 本报讯【记者 X】, 本报讯:(记者 X), 【本报讯】（记者 X）
     rf"(?P<benbao>(?:{NEWS_OF}|【{NEWS_OF}】)\s*[：:]?\s*(?:[（(][^）)]{{1,40}}[）)]|【[^】]{{1,40}}】)"
-    rf"|{NEWS_OF}\s*(?:{ROLE}\s*{NAME}(?:\s+{NAME})*\s*)+(?:报道|讯)"
+    rf"|{NEWS_OF}\s*(?:{ROLE}\s*{NAME}(?:\s+{NAME})*[\s、]*)+(?:报道|讯)[：:]?"  # …、通讯员Y报道：
     rf"|{NEWS_OF}(?:\s+(?:{ROLE})\s*[{CJK}·]{{2,3}}(?:\s+[{CJK}·]{{2,3}})*(?=\s))+"
     rf"|{NEWS_OF}|【{NEWS_OF}】)"
     rf"|(?P<wire>(?:据)?(?:新华社|中新社|人民网|央视网)[{CJK}]{{0,8}}\d{{1,2}}月\d{{1,2}}日(?:电|讯)"
@@ -107,7 +107,7 @@ BYLINE_LINE_RE = re.compile(
     # 文/图 记者/黄一鸣, 文/本报记者 林晓帆
     rf"^[{BULLET_MARKS}]?\s*(?:{TEXT_PHOTO}[：:|｜]?\s*(?={ROLE}))?"  # 文/图|潮州日报记者 X
     # …each role after what it made: 图/记者符明 文/记者吴晓彤, 视频/记者 X
-    rf"(?:(?:(?:[文图]|视频|摄像)\s*[/／]\s*(?={ROLE}))?"
+    rf"(?:(?:(?:[文图]|视频|摄像)(?:、(?:[文图]|视频|摄像))*\s*[/／]\s*(?={ROLE}))?"  # 图、视频/
     rf"(?:{ROLE}|(?:{PAPER})记者[：:]|{TEXT_PHOTO}[：:]?)\s*{NAME}{DOES}(?:\s+{NAME}{DOES})*\s*)+"
     rf"(?:报道|{TEXT_PHOTO})?$")  # …and an app's 梅州日报记者：钟晓岚
 # 孙海海（市教育局）: a contributed commentary's author and the unit he works for.

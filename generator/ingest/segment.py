@@ -44,6 +44,7 @@ from generator.ingest.lines import (
     LEAD_RE,
     NOTICE_TITLE_RE,
     NUMBERED_ITEM_RE,
+    ROLE_WORD_RE,
     SIGN_OFF_DATE_RE,
     SPACED_TITLE_RE,
     TRAILING_BYLINE_RE,
@@ -407,7 +408,7 @@ class Assembler:
                 return text  # a label inside the text of a titled story: kept as printed
             article.title = bare_title(m.group("inline_title") or m.group("bold_title"))
             return text[m.end():].lstrip()
-        byline = m.group(0).strip()
+        byline = m.group(0).strip().rstrip("：:")  # …报道：记者从… (the colon sets it off)
         if article.byline and bare_dateline(m.group(0)):
             return text  # 本报2月3日讯 under the byline: the story's dateline, kept in its text
         if article.byline and article.byline != byline:
@@ -812,6 +813,15 @@ class Assembler:
             return
         if self.caption_under_title(i):
             self.hand_title_down(line.no).byline = line.text  # title / caption / X 文/图 / text
+            return
+        above = self.blocks[i - 1] if i > 0 else None
+        if cur is not None and cur.byline and not cur.paragraphs and not self.closed \
+                and isinstance(above, Marker) and above.kind is Kind.BYLINE:
+            if cur.kicker is None and cur.title and not ROLE_WORD_RE.search(cur.byline) \
+                    and ROLE_WORD_RE.search(line.text):
+                cur.kicker, cur.byline = cur.byline, line.text  # ■文化惠民 / 本报记者 X: a label
+            else:
+                cur.byline = f"{cur.byline} {line.text}"  # 文/记者 X 通讯员 Y / 图/记者 Z
             return
         fresh = cur is not None and (
             (self.head_owner is cur and not (opens and cur.paragraphs)) or not cur.paragraphs)
