@@ -152,6 +152,8 @@ def kind_of(text: str) -> tuple[str, str]:
     ("责编何川／美编陈珊／校对罗平", "editors' names"),  # as repaired
     ("首页 | 往期回顾 | 版面导航 | 标题导航 | 下载本版PDF", "page header"),
     ("稿源: 岚州日报 2026-02-24 07:30", "page header"),  # a site's source field
+    ("岚州日报社出版 岚州融媒客户端同步发布", "masthead"),  # at the page's foot
+    ("岚州都市报社出版 看岚州客户端同步发布", "masthead"),
     ("下载岚州日报客户端，阅读更多精彩内容", "advertisement"),
     ("首页 / 热点 / 正文", "page header"),
     ("作者：  来源：岚州日报  时间：2026/03/14 09:20", "page header"),
@@ -242,6 +244,7 @@ def test_text_that_only_resembles_furniture_stays_text(text: str) -> None:
     ("岚州晚报·岚州壹点记者 宋禾", "岚州晚报·岚州壹点记者 宋禾"),
     ("岚州日报、岚报全媒体记者 邢然", "岚州日报、岚报全媒体记者 邢然"),  # two papers of a group
     ("图、视频/岚州晚报全媒体记者 梁旭", "图、视频/岚州晚报全媒体记者 梁旭"),  # two things made
+    ("文：古丽米拉图：巴特尔", "文：古丽米拉图：巴特尔"),  # writer and photographer, as repaired
     ("实习生 陈可 盐城融媒记者 缪然", "实习生 陈可 盐城融媒记者 缪然"),
     ("图/记者符明 文/记者吴晓彤", "图/记者符明 文/记者吴晓彤"),  # each role after its work
     ("岚州网记者 何 川", "岚州网记者 何 川"),  # a news site's own reporter
@@ -266,7 +269,8 @@ CREDITS = ["（王一 摄）", "王一 李二 摄", "本版摄影：张三 李�
            "记者 邵晨 文/摄", "程岚 文／摄", "安岚摄邢一帆摄郭涛摄",  # a row over a photo group
            "图片由樟湾镇党政办提供",
            "记者 王丽｜摄", "周 帆 | 摄",
-           "岚州都市报-岚山新闻记者 杨帆 摄影报道"]  # a bar where others print a slash
+           "岚州都市报-岚山新闻记者 杨帆 摄影报道",
+           "马骏 摄影"]  # 摄影 after the name, set apart  # a bar where others print a slash
 
 
 @pytest.mark.parametrize("text", CREDITS)
@@ -387,7 +391,8 @@ def test_a_list_of_names_with_their_units_is_text_not_bylines() -> None:
     assert notice.byline is None and "李红（市实验小学）" in notice.body
 
 
-@pytest.mark.parametrize("text", ["图说记者节", "评论员文章", "7月中旬最高气温35℃至38℃"])
+@pytest.mark.parametrize("text", ["图说记者节", "评论员文章", "7月中旬最高气温35℃至38℃",
+                                  "风光摄影"])
 def test_headline_words_are_not_credits_or_weather(text: str) -> None:
     assert kind_of(text)[0] == "text"
 

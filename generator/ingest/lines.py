@@ -132,7 +132,7 @@ BOXED_NAME_RE = re.compile(rf"^[□■◎]\s*[{CJK}](?:\s?[{CJK}]){{1,3}}$"
                            rf"|^[{BULLETS}○]\s*[{CJK}](?:\s?[{CJK}]){{1,2}}$")  # ◇ 冶 平
 # 文 张三 图 李四: who wrote and who photographed.
 TEXT_AND_PHOTO_RE = re.compile(
-    rf"^文\s*[：:]?\s*{NAME}\s+图\s*[：:]?\s*{NAME}$"
+    rf"^文\s*[：:]?\s*{NAME}\s*图\s*[：:]?\s*{NAME}$"  # (文：X图：Y as repaired)
     # 文/许 言, 文|陶然: the writer of a signed piece
     rf"|^[文图]\s*[/／|｜]\s*(?:{NAME}|{SPACED_NAME})$"
     # 图/闫 晨 文/乔 雪: who photographed and who wrote, each after the slash
@@ -160,7 +160,7 @@ TRAILING_BYLINE_RE = re.compile(
     r"|^[（(](?:本报|特约)?评论员[）)]$")  # （本报评论员） after a phone paper's commentary
 # How a photo's credit ends: X 摄, X 供图, X 摄影报道 (a picture story's own reporter),
 # X 文/摄 (who wrote the caption took the picture).
-SHOT = r"(?:摄影报道|摄|供图|(?:文\s?)?[/／|｜]\s?摄)"
+SHOT = r"(?:摄影报道|摄|供图|(?:文\s?)?[/／|｜]\s?摄|(?<=\s)摄影)"  # (马骏 摄影: set apart)
 SHOT_ENDS = ("摄", "摄影报道")
 CREDIT_RE = re.compile(
     rf"^[（(]?(?:{ROLE}\s*)?(?:{NAME}|{SPACED_NAME})(?:\s+(?:{ROLE}\s*)?{NAME})*\s*{SHOT}[）)]?$"
@@ -519,7 +519,7 @@ def classify(no: int, text: str, markdown: bool) -> Line:
         return Line(no, text.lstrip(NAME_BULLETS + " "), Kind.BYLINE, width)
     if (first in LEAD_FIRST or "讯" in text[2:NEWS_OF_AT]) and LEAD_START_RE.match(text):
         return Line(no, text, Kind.LEAD, width)
-    if plain and (last in "摄图道）)供" or "供图" in text) and len(text) <= 40 \
+    if plain and (last in "摄图道）)供影" or "供图" in text) and len(text) <= 40 \
             and CREDIT_RE.match(text):
         return Line(no, text, Kind.CREDIT, width)
     if plain and first in "本摄漫" and CREDIT_RE.match(text):
@@ -622,7 +622,8 @@ CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 MASTHEAD_RE = re.compile(
     r"国内统一连续出版物号|CN\s*\d{2}\s*[-－]\s*\d{4}|邮发代号|^(?:本版)?投稿邮箱"
     r"|(?:新闻|广告)(?:热线|报料|联系)[：:]?\s*\d|报料(?:热线|电话)?[：:]?\s*\d|广告经营许可证|定价[：:]?\s*\d|^印刷[：:]|^(?:本报)?社址[：:]|^本报地址[：:]|^地址[：:].*(?:热线|邮编)|^邮编[：:]\s*\d{6}$|^主办[：:]|零售价[：:]?\s*\d"
-    r"|^中共[\u4e00-\u9fff]{2,12}委员?会?(?:机关报|主办)$|(?:报社|传媒集团|报业集团|传媒中心|新闻中心|融媒体中心)出版$"
+    r"|^中共[\u4e00-\u9fff]{2,12}委员?会?(?:机关报|主办)$|(?:报社|传媒集团|报业集团|传媒中心|新闻中心|融媒体中心)出版(?:$|\s)"
+    r"|客户端同步发布$"
     r"|^今日\s*\d{1,2}\s*版(?:\s|$)|^第\s*\d{3,6}\s*[期号]$|总第\s*\d+\s*[期号]|主管主办")
 INDEX_TAIL_RE = re.compile(
     r"(?:[（(]?\s*(?:详见|见)?第?\s*[A-Za-z]?\s*[0-9０-９一二三四五六七八九十]{1,3}\s*版\s*[）)]?"
@@ -665,7 +666,7 @@ AD_SHAPE_RE = re.compile(r"地址|热线|电话|·|\S\s+\S+\s+\S|满[千百万\d
 
 EDITOR_FIRST = frozenset("（(【[本责编校美版组审值终制视排主统总一二三初复")
 MASTHEAD_HINT_RE = re.compile(
-    r"统一|CN|邮|热线|报料|许可证|定价|印刷|社址|地址|零售|机关报|主办|出版|期|号|今日")
+    r"统一|CN|邮|热线|报料|许可证|定价|印刷|社址|地址|零售|机关报|主办|出版|期|号|今日|同步发布")
 INDEX_LAST = frozenset("版）)0123456789")
 WEATHER_HINT_RE = re.compile(r"℃|级|天气|空气质量")
 # Lines of an e-paper's reader page, around the article: 电子报阅读机, 2026-01-05, 星期一,
