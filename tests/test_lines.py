@@ -153,6 +153,7 @@ def kind_of(text: str) -> tuple[str, str]:
     ("首页 | 往期回顾 | 版面导航 | 标题导航 | 下载本版PDF", "page header"),
     ("稿源: 岚州日报 2026-02-24 07:30", "page header"),  # a site's source field
     ("岚州日报社出版 岚州融媒客户端同步发布", "masthead"),  # at the page's foot
+    ("岚州日报数字报 - 第05版：县区新闻", "page header"),  # a dash after the paper's name
     ("岚州都市报社出版 看岚州客户端同步发布", "masthead"),
     ("下载岚州日报客户端，阅读更多精彩内容", "advertisement"),
     ("首页 / 热点 / 正文", "page header"),
@@ -824,3 +825,15 @@ def test_editors_names_spaced_apart_are_the_page_s_editors(text: str) -> None:
 def test_the_paper_s_own_unnamed_newsroom_credits_its_reporters(text: str, kind: Kind) -> None:
     [line] = prepare_lines(text, markdown=False)
     assert line.kind is kind
+
+
+@pytest.mark.parametrize("top", ["03 要闻·综合", "A3 今日芍园区", "岚州日报 02 要闻"])
+def test_a_page_s_number_and_section_among_its_first_lines_is_furniture(top: str) -> None:
+    lines = prepare_lines(f"{top}\n2026年3月12日 星期四\n\n本报讯 近日，全市新建口袋公园12个。",
+                          markdown=False)
+    assert (lines[0].kind, lines[0].reason) == (Kind.NOISE, "page header")
+
+
+def test_a_line_like_a_page_s_section_further_down_is_text() -> None:
+    text = "\n".join(["本报讯 近日，全市新建口袋公园12个。"] * 5 + ["03 要闻·综合"])
+    assert prepare_lines(text, markdown=False)[-1].kind is Kind.TEXT

@@ -726,7 +726,7 @@ def furniture_reason(text: str) -> str:
             or "农历" in text or text[0] == "0" or text[2:3] == "年"
             or (paper and " " in text)) and (
             PAGE_HEADER_RE.match(text)
-            or (paper and PAGE_HEADER_RE.match(MASTHEAD_NAME_RE.sub("", text).lstrip()))):
+            or (paper and PAGE_HEADER_RE.match(MASTHEAD_NAME_RE.sub("", text).lstrip(" -–—|｜")))):
         return "page header"
     if paper and (MASTHEAD_NAME_RE.fullmatch(text) or DATED_PAPER_RE.match(text)):
         return "masthead"

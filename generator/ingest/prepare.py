@@ -526,12 +526,24 @@ LIST_TITLE_MAX = 30  # characters: no title in such a list is longer
 
 
 def page_number_on_top(lines: list[Line]) -> list[Line]:
-    """A number alone on a page's first line (2 / 要闻 / 2026年3月13日 …) is the page's."""
-    first = next((ln for ln in lines if ln.kind is not Kind.BLANK), None)
+    """A number alone on a page's first line (2 / 要闻 / 2026年3月13日 …) is the page's, and
+    so is its number and section among the page's first lines, the paper's name before
+    them or not (03 要闻·综合, A3 今日芍园区, 丽水日报 02 要闻, with the spaces repaired away)."""
+    top = [ln for ln in islice((ln for ln in lines if ln.kind is not Kind.BLANK), PAGE_TOP)]
+    first = top[0] if top else None
     if first is not None and first.kind is Kind.TEXT and first.text.isdigit() \
             and len(first.text) <= 2:
         first.kind, first.reason = Kind.NOISE, "page header"
+    for ln in top:
+        if ln.kind is Kind.TEXT and not ln.terminal and PAGE_LABEL_TOP_RE.match(ln.text):
+            ln.kind, ln.reason = Kind.NOISE, "page header"
     return lines
+
+
+PAGE_TOP = 4  # lines: how far down a page its number and section are printed
+PAGE_LABEL_TOP_RE = re.compile(
+    r"^(?:[\u4e00-\u9fff]{2,6}(?:日报|晚报|都市报)\s*)?(?:[A-D]\d{1,2}|0\d)\s*版?\s*"
+    r"[\u4e00-\u9fff]{2,6}(?:·[\u4e00-\u9fff]{2,6})?$")
 
 
 def dates_in_mastheads(lines: list[Line]) -> list[Line]:
