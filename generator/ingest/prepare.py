@@ -13,7 +13,7 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable
-from itertools import islice, pairwise
+from itertools import accumulate, islice, pairwise
 
 from generator.ingest.lines import (
     AUTHOR_UNIT_RE,
@@ -197,8 +197,10 @@ def prepare_lines(page: str, markdown: bool) -> list[Line]:
         out = translated_captions(out)
     if markdown:
         out = repeated_titles(out)
+    if "|" in page or "｜" in page:  # one search rules most pages out
+        out = repeated_banners(out)
     return join_bylines(wrapped_lead_credits(titles_on_top(dates_in_mastheads(
-        page_number_on_top(title_lists(repeated_banners(out)))))))
+        page_number_on_top(title_lists(out))))))
 
 
 def text_and_credit(no: int, text: str, credit: str, markdown: bool) -> list[Line]:
@@ -1191,11 +1193,10 @@ def typical_width(lines: list[Line]) -> float:
     if not widths:
         return 16.0
     median = widths[len(widths) // 2]
-    half, seen = sum(widths) / 2, 0.0
-    for width in widths:
-        seen += width
-        if seen >= half:
-            break
+    if widths[-1] <= COLUMN_MAX:
+        return median  # no line wider than a column: the weighted width cannot be either
+    seen = list(accumulate(widths))
+    width = widths[bisect_left(seen, seen[-1] / 2)]
     return width if width > COLUMN_MAX else median
 
 
