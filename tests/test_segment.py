@@ -3651,3 +3651,28 @@ def test_a_boxed_label_over_a_reporter_s_byline_under_a_title_is_its_kicker() ->
     [article] = segment(text).articles
     assert (article.kicker, article.title, article.byline) == (
         "文化惠民", "老矿区里的“沙漠书房”", "本报记者 苏和 文/图")
+
+
+def test_a_caption_between_a_markdown_title_over_its_data_line_and_the_story() -> None:
+    """In a Markdown-like dump too, when the web article's data line stands under the title:
+    the caption and its credit are a photo, the story's byline and text follow."""
+    page = "\n".join([
+        "[上一版]　[下一版]　[版面导航]",
+        "",
+        "# 鹏溪村老围屋开出“共享书房”",
+        "来源：岚州特区报　作者：温静　编辑：李楠　2026-05-14 07:10",
+        "",
+        "![](/res/A05_01.jpg)",
+        "　　5月12日，孩子们在鹏溪村围屋书房里看书。岚州特区报记者 王 朗 摄",
+        "　　■ 岚州特区报记者 温 静",
+        "　　推开鹏溪村一座百年客家围屋的木门，天井里洒下阳光，两侧厢房摆满了书架，成为村里"
+        "老人孩子的新去处。",
+        "　　书房由村里的老人和返乡青年一起打理，每周开放五天。",
+        "",
+        "## 湾区口岸通关时间再压缩",
+        "",
+        "本报讯 近日，岚州口岸推出“一站式”通关服务，货车通关时间由半小时压缩至十分钟。",
+    ])
+    photo, story, _ = segment(page).articles
+    assert (photo.kind, photo.title) == ("photo", None)
+    assert (story.title, story.byline) == ("鹏溪村老围屋开出“共享书房”", "岚州特区报记者温静")

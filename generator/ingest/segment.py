@@ -890,19 +890,35 @@ class Assembler:
         """A title, one short sentence under it, then a credit (block i) and more text
         the sentence captions the story's picture (图为…。 记者 X 摄, or …。 / 记者 X
         文/图) and is an untitled photo of its own; the title is the story's, below."""
-        cur = self.cur  # (a Markdown-like dump marks a picture's title as a heading)
-        if cur is None or self.headlines_first or not cur.title or not self.title_before \
-                or cur.byline \
+        cur = self.cur  # (a Markdown-like dump marks a picture's title as a heading, unless
+        # the web article's data line stands under it)
+        if cur is None or (self.headlines_first and not self.data_line_above(i)) \
+                or not cur.title or not self.title_before or cur.byline \
                 or len(cur.paragraphs) != 1 or len(cur.paragraphs[0]) > TITLED_CAPTION_MAX \
                 or not ends_sentence(cur.paragraphs[0]):
             return False
         j = self.next_block(i)  # …set a paragraph a line, as a web page (a column's titled
-        # photo stands over the next story, whose headline is its own), and no caption
+        # photo stands over the next story, whose headline is its own), and no caption; the
+        # story's byline may come first
         b = self.blocks[j] if j is not None else None
+        if isinstance(b, Marker) and b.kind is Kind.BYLINE:
+            j = self.next_block(j)
+            b = self.blocks[j] if j is not None else None
         after = self.block_after(j) if j is not None else None
         return isinstance(b, Para) and not group_caption(b.text) \
             and sorted(ln.width for ln in b.lines)[len(b.lines) // 2] > WRAPPED_WIDTH \
             and not (isinstance(after, Marker) and after.kind is Kind.CREDIT)
+
+    def data_line_above(self, i: int) -> bool:
+        """Does a web article's data line (来源：… 作者：…) stand between block i and the
+        headline group above it?"""
+        for b in reversed(self.blocks[:i]):
+            if isinstance(b, Head):
+                return False
+            if isinstance(b, Marker) and b.kind is Kind.NOISE \
+                    and b.line.reason in HEADER_REASONS and "来源" in b.line.text:
+                return True
+        return False
 
     def hand_title_down(self, line: int) -> Article:
         """Make the current article an untitled photo and open the story below with its
