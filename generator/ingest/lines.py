@@ -510,8 +510,8 @@ def classify(no: int, text: str, markdown: bool) -> Line:
     if first == "据" and TRAILING_BYLINE_RE.match(text):
         return Line(no, text, Kind.SIGNATURE, width)  # 据新华社电 after the text
     if plain and (last in "）)" or (" " in text and text[-1] not in "摄图")) \
-            and AUTHOR_UNIT_RE.match(text):
-        return Line(no, text, Kind.BYLINE, width)  # 孙海海（市教育局）: a 来论's author
+            and AUTHOR_UNIT_RE.match(named := text.lstrip(NAME_BULLETS + " ")):
+        return Line(no, named, Kind.BYLINE, width)  # 孙海海（市教育局）: a 来论's author (□…)
     if first == "·" and DOTTED_NAME_RE.match(text) and text[1:].lstrip()[:1] in SURNAMES:
         return Line(no, text[1:].lstrip(), Kind.BYLINE, width)  # ·陈一舟
     if first in NAME_BULLETS and BOXED_NAME_RE.match(text):
