@@ -154,6 +154,10 @@ def kind_of(text: str) -> tuple[str, str]:
     ("稿源: 岚州日报 2026-02-24 07:30", "page header"),  # a site's source field
     ("岚州日报社出版 岚州融媒客户端同步发布", "masthead"),  # at the page's foot
     ("岚州日报数字报 - 第05版：县区新闻", "page header"),  # a dash after the paper's name
+    ("相关新闻↓", "related links"),
+    ("[ 返回首页 ] [ 打印 ] [ 关闭窗口 ]", "page header"),  # buttons spaced inside
+    ("2026年4月9日 星期", "page header"),  # a reader's date, its weekday left blank
+    ("友情链接：岚州市人民政府网 | 岚山县人民政府网", "links"),
     ("岚州都市报社出版 看岚州客户端同步发布", "masthead"),
     ("下载岚州日报客户端，阅读更多精彩内容", "advertisement"),
     ("首页 / 热点 / 正文", "page header"),
@@ -645,6 +649,13 @@ def test_a_byline_s_paper_wrapped_onto_a_line_above_its_role(text: str, byline: 
 def test_a_title_over_a_reporter_s_byline_stays_a_title() -> None:
     lines = prepare_lines("城区新建三个便民服务中心\n记者 何 沁", markdown=False)
     assert [ln.kind for ln in lines] == [Kind.TEXT, Kind.BYLINE]
+
+
+def test_an_author_field_among_a_web_article_s_data_lines_is_furniture() -> None:
+    text = "来源：岚州日报\n作者：李珊\n发布时间：2026-06-11 09:21:27"
+    assert [(ln.kind, ln.reason) for ln in prepare_lines(text, markdown=False)] == [
+        (Kind.NOISE, "page header")] * 3
+    assert prepare_lines("作者：李珊", markdown=False)[0].kind is Kind.TEXT  # alone: not known
 
 
 def test_a_photo_s_title_and_its_credit_with_a_bar() -> None:

@@ -693,7 +693,7 @@ IMAGE_FILE_RE = re.compile(r"^[\w\-()（）]{1,60}\.(?:jpe?g|png|gif|webp|bmp)$"
 SHARE_LINE_RE = re.compile(
     r"^(?:(?:分享到|微信|朋友圈|微博|QQ空间|QQ|抖音|复制链接)[：:]?\s*){2,}$")
 DATED_LINE_RE = re.compile(  # …a slash between the date and its day too: …日／星期五
-    r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日[，,\s/／]*(?:星期|周)[一二三四五六日天]")
+    r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日[，,\s/／]*(?:(?:星期|周)[一二三四五六日天]|星期\s*$)")
 # …alone, commas between its parts: 2026年3月26日，星期四，农历二月初八.
 DATE_ALONE_RE = re.compile(
     r"^\d{4}年\d{1,2}月\d{1,2}日[，,\s]*(?:星期|周)[一二三四五六日天](?:[，,\s]*农历\S{2,10})?$")
@@ -782,9 +782,9 @@ COMMENT_BOX_RE = re.compile(
 # …or the time it was posted (2026-03-09 07:30), or 新闻来源, 更新时间
 WEB_META_FIRST = frozenset("作来稿时发浏点新更0123456789")
 BUTTONS_RE = re.compile(
-    r"^(?:[【\[](?:打印本页|打印|关闭窗口|关闭|返回顶部|收藏本页|收藏|分享|字号[^】\]]{0,8}"
+    r"^(?:[【\[]\s*(?:打印本页|打印|关闭窗口|关闭|返回顶部|收藏本页|收藏|分享|字号[^】\]]{0,8}"
     r"|PDF下载|版面导航|标题导航|往期回顾|返回目录|上一版|下一版|上一篇|下一篇|版面原文|展开通版|收缩通版|纠错|评价"
-    r"|责任编辑[：:][^】\]]{1,12})[】\]]\s*)+$")  # 【纠错】 【责任编辑：刘畅】
+    r"|返回首页|责任编辑[：:][^】\]]{1,12})\s*[】\]]\s*)+$")  # 【纠错】 【责任编辑：X】, [ 打印 ]
 
 
 def page_buttons(line: Line) -> bool:
@@ -812,7 +812,7 @@ FOLLOW_US_RE = re.compile(r"^更多[^。]{0,12}[，,]?\s*(?:点击|扫码|关注
                           # 关注保山日报微信 保山新闻早知道, 免费订阅…，请关注…微信公众号
                           r"|^(?:免费订阅[^。]{0,16}[，,]\s*请)?关注[^。，]{2,12}(?:微信|公众号|客户端|抖音号|微博)")
 RELATED_RE = re.compile(
-    r"^(?:相关新闻|相关阅读|相关文章|相关推荐|延伸阅读|推荐阅读|热点推荐|新闻推荐|为你推荐|猜你喜欢)[：:]?$")
+    r"^(?:相关新闻|相关阅读|相关文章|相关推荐|延伸阅读|推荐阅读|热点推荐|新闻推荐|为你推荐|猜你喜欢)[：:↓]?$")
 SITE_FOOTER_RE = re.compile(r"ICP备|版权所有|Copyright|©")
 # The paper's site under its masthead: 大理日报新闻网 www.dalidaily.com.
 SITE_ADDRESS_RE = re.compile(  # …or without its www: 金山网 jsw.com.cn
@@ -821,7 +821,7 @@ SITE_ADDRESS_RE = re.compile(  # …or without its www: 金山网 jsw.com.cn
 
 
 # How the lines web_page_reason knows start, or a word they hold: most lines are ruled out.
-WEB_FIRST = frozenset("您当首来【[相延推热新更评还我发网进切下返关免") | WEB_META_FIRST
+WEB_FIRST = frozenset("您当首来【[相延推热新更评还我发网进切下返关免友") | WEB_META_FIRST
 # …and the starts of a page's fields and links whose first letter opens text too.
 WEB_STARTS = ("打开", "文章来源", "信息来源", "签发", "上传", "原标题", "为你推荐", "猜你喜欢",
               "登录后", "(转载)", "（转载）")
@@ -872,6 +872,8 @@ def web_page_reason(text: str) -> str:
     if ("ICP" in text or "版权" in text or "opyright" in text or "©" in text) \
             and SITE_FOOTER_RE.search(text) and not ends_sentence(text):
         return "masthead"
+    if first == "友" and text.startswith(("友情链接：", "友情链接:")) and not ends_sentence(text):
+        return "links"  # 友情链接：某某人民政府网 | …: the site's links at its foot
     return ""
 
 

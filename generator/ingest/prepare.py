@@ -199,6 +199,8 @@ def prepare_lines(page: str, markdown: bool) -> list[Line]:
         out = repeated_titles(out)
     if "|" in page or "｜" in page:  # one search rules most pages out
         out = repeated_banners(out)
+    if "作者" in page:  # one search rules most pages out
+        out = author_fields(out)
     return join_bylines(wrapped_lead_credits(titles_on_top(dates_in_mastheads(
         page_number_on_top(title_lists(out))))))
 
@@ -457,6 +459,20 @@ def titles_on_top(lines: list[Line]) -> list[Line]:
 
 
 TITLE_LIST_MIN = 3  # lines: a list of the page's own titles is at least this long
+AUTHOR_ALONE_RE = re.compile(r"^作者\s*[：:]\s*[\u4e00-\u9fff·]{2,8}(?:\s+[\u4e00-\u9fff·]{2,8})*$")
+
+
+def author_fields(lines: list[Line]) -> list[Line]:
+    """作者：李珊 on a line of its own among a web article's data lines (来源：… / 作者：… /
+    发布时间：…): one more field of the site's data, printed apart."""
+    for i, ln in enumerate(lines):
+        if ln.kind is Kind.TEXT and ln.text[:2] == "作者" and AUTHOR_ALONE_RE.match(ln.text) \
+                and any(lines[j].kind is Kind.NOISE and lines[j].reason == "page header"
+                        for j in (i - 1, i + 1) if 0 <= j < len(lines)):
+            ln.kind, ln.reason = Kind.NOISE, "page header"
+    return lines
+
+
 BANNER_REPEATS = 3  # times: a site's banner printed over each of its articles, at least
 BANNER_MAX = 30  # characters: a banner line is no longer
 
