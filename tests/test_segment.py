@@ -3678,3 +3678,16 @@ def test_a_caption_between_a_markdown_title_over_its_data_line_and_the_story() -
     photo, story, _ = segment(page).articles
     assert (photo.kind, photo.title) == ("photo", None)
     assert (story.title, story.byline) == ("鹏溪村老围屋开出“共享书房”", "岚州特区报记者温静")
+
+
+def test_a_web_title_whose_second_deck_asks_over_its_text() -> None:
+    page = "\n".join([
+        "天桥电梯停了快一个月",
+        "什么时候能修好？",
+        "　　市民林女士向直通车反映：桂语区茶坞路上的人行天桥，南侧电梯停运快一个月了，"
+        "老人推着轮椅只能绕行两百多米。",
+        "　　3月12日上午，记者来到现场，天桥南侧电梯门口贴着暂停使用的告示。",
+    ])
+    [article] = segment(page).articles
+    assert article.title == "天桥电梯停了快一个月什么时候能修好？"
+    assert article.body.startswith("市民林女士")

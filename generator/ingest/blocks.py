@@ -806,6 +806,8 @@ class BlockBuilder:
         if size == 1 and len(run) > 3 and PAIRED_TITLE_RE.match(run[1].text) \
                 and not run[0].terminal:
             size = 2  # 【共建文明城·身边人说】 / 公交司机郭建平：车开稳一点 乘客暖一点
+        if size == 1 and self._asked_over_wide(run):
+            return run[:2], run[2:]  # 天桥电梯停了快一个月 / 什么时候能修好？ / (its text)
         prefix, rest = run[:size], run[size:]
         if len(rest) == 1 and self._title_over_a_line(prefix, rest[0]):
             return prefix, rest
@@ -844,6 +846,16 @@ class BlockBuilder:
         if size == 2 and COLUMN_WORD_RE.match(prefix[0].text) and prefix[1].width <= body_width:
             return prefix, rest  # 鹤城时评 / a title as wide as the column: a column's own
         return [], run
+
+    def _asked_over_wide(self, run: list[Line]) -> bool:
+        """A title and its second deck that asks (天桥电梯停了快一个月 / 什么时候能修好？)
+        right over text set a paragraph a line, far wider than either: a web page's
+        headline, the question mark no sentence's end."""
+        if len(run) < 3 or not head_line(run[0], float("inf")) or run[1].kind is not Kind.TEXT \
+                or not asks(run[1].text) or run[0].width > WRAPPED_WIDTH:
+            return False
+        widths = sorted(ln.width for ln in run[2:])
+        return widths[len(widths) // 2] > WRAPPED_WIDTH and run[2].width > 2 * run[1].width
 
     def _title_over_a_line(self, prefix: list[Line], line: Line) -> bool:
         """A short line over a paragraph set on one line far wider than any column (翠屏路口
