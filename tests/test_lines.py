@@ -679,7 +679,8 @@ def test_a_caption_s_english_translation_under_its_credit_is_furniture() -> None
         (Kind.CREDIT, ""), (Kind.NOISE, "translation"), (Kind.NOISE, "translation")]
 
 
-@pytest.mark.parametrize("text", ["记者连线", "记者手记", "本报记者调查"])
+@pytest.mark.parametrize("text", ["记者连线", "记者手记", "本报记者调查", "记者帮你问",
+                                  "记者在现场"])
 def test_a_reporter_s_column_label_is_no_byline(text: str) -> None:
     assert kind_of(text)[0] == "text"
 

@@ -394,7 +394,8 @@ def bare_dateline(lead: str) -> bool:
 
 # A reporter's column, named for what the reporter does (记者连线, 记者手记): a label.
 REPORTER_COLUMN_RE = re.compile(
-    r"^(?:本报)?记者\s?(?:连线|手记|观察|调查|探访|体验|直击|追踪|聚焦|视线|见闻|走访|蹲点|札记)$")
+    r"^(?:本报)?记者\s?(?:连线|手记|观察|调查|探访|体验|直击|追踪|聚焦|视线|见闻|走访|蹲点|札记"
+    r"|帮你问|帮你办|帮办|在线|跑腿|追问|在现场|走基层)$")
 
 
 # A sentence that opens on the reporter, wrapped short (记者从省商 / 务厅获悉，…): no byline.
