@@ -823,6 +823,8 @@ def test_a_jump_note_wrapped_inside_its_verb_is_mended() -> None:
 def test_a_weather_box_s_name_and_sky_over_its_temperatures_are_the_box() -> None:
     lines = prepare_lines("克拉玛依天气\n今天 晴\n-21℃～-12℃\n西北风2～3级", markdown=False)
     assert {(ln.kind, ln.reason) for ln in lines} == {(Kind.NOISE, "weather box")}
+    lines = prepare_lines("岚山镇天气\n多云转晴\n9℃～24℃\n西北风3级", markdown=False)
+    assert {(ln.kind, ln.reason) for ln in lines} == {(Kind.NOISE, "weather box")}
     headline = prepare_lines("雪后初晴好天气\n\n-21℃～-12℃", markdown=False)[0]
     assert headline.kind is Kind.TEXT  # a blank line parts a headline from the box
 

@@ -396,7 +396,7 @@ LINK_MARKS = "·•-"  # what a site's list of related stories sets before each 
 NAV_HEADS = frozenset({"版面导航", "标题导航", "本版导航", "本版标题"})  # over a page's ·titles
 AD_LINES_ABOVE = 4  # lines: how far an advertisement's box reaches above its hotline
 WEATHER_LINES_ABOVE = 2  # …and a weather box above its temperatures: its name, the sky
-WEATHER_NAME_RE = re.compile(r"天气|^(?:今天|今日|明天|明日)?\s*[晴阴雨雪雾](?:转|$)")
+WEATHER_NAME_RE = re.compile(r"天气|^(?:今天|今日|明天|明日)?\s*(?:[晴阴雨雪雾]|多云)(?:转|$)")
 BOX_LINE = 24  # characters: the longest line read as part of such a box
 
 
