@@ -1070,6 +1070,8 @@ REGRESSION_FLOORS = {  # folder: (pages, F1, headline, byline)
     "heldout84": (8, 0.92, 0.91, 0.85),
     "heldout85": (8, 0.88, 0.81, 0.83),
     "heldout86": (8, 0.95, 0.69, 0.77),
+    "heldout87": (8, 0.89, 0.77, 0.77),
+    "heldout88": (8, 0.85, 0.75, 0.82),
 }
 
 
