@@ -150,6 +150,7 @@ def kind_of(text: str) -> tuple[str, str]:
     ("打开“在岚州”客户端 阅读更多精彩内容", "advertisement"),
     ("2026年3月20日／星期五", "page header"),  # a slash between the date and its day
     ("责编何川／美编陈珊／校对罗平", "editors' names"),  # as repaired
+    ("编辑黎川视觉宋扬校对邱静", "editors' names"),  # a visual editor among them
     ("首页 | 往期回顾 | 版面导航 | 标题导航 | 下载本版PDF", "page header"),
     ("稿源: 岚州日报 2026-02-24 07:30", "page header"),  # a site's source field
     ("岚州日报社出版 岚州融媒客户端同步发布", "masthead"),  # at the page's foot
