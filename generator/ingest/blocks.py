@@ -17,6 +17,7 @@ from generator.ingest.lines import (
     NOTICE_TITLE_RE,
     PLACE_LABEL_RE,
     SIGN_OFF_DATE_RE,
+    WRAPPED_WIDTH,
     Kind,
     Line,
     LineKind,
@@ -288,7 +289,6 @@ def split_paragraphs(lines: list[Line], width: float, one_per_line: bool) -> lis
 
 PLAIN_TITLE = 20  # characters: the longest headline line read above a column
 CLAUSE_ENDS = frozenset("，,、；;：:")
-WRAPPED_WIDTH = 26  # cells: text wrapped at this width or less is a printed column
 TITLE_AMONG_WIDE = 24  # characters: a title set between paragraphs a line each is no longer
 
 

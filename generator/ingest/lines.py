@@ -574,6 +574,9 @@ SITE_PLUG_RE = re.compile(
 COPYRIGHT_RE = re.compile(
     r"^(?:版权声明[：:]|凡[^。]{0,40}稿件)[^。]{0,60}(?:授权|许可)[^。]{0,20}转载")
 NOISE_LINE_MAX = 60  # characters: a line of page furniture is no longer
+# cells: text wrapped at this width or less is a printed column; a page set wider is set a
+# paragraph a line (a web page's)
+WRAPPED_WIDTH = 26
 # characters: a bulleted byline names its role this soon (■ 邯郸新闻传媒中心记者 X)
 BULLET_ROLE_AT = 16
 # A line of nothing but Markdown links or pictures: a web page's navigation

@@ -36,6 +36,7 @@ from generator.ingest.lines import (
     SURNAMES,
     TRAILING_BYLINE_RE,
     WEB_META_RE,
+    WRAPPED_WIDTH,
     Kind,
     Line,
     bare_title,
@@ -497,7 +498,6 @@ def banner_shaped(ln: Line) -> bool:
         and ("|" in text or "｜" in text)
 
 
-
 def title_lists(lines: list[Line]) -> list[Line]:
     """Short lines standing together that the page prints again further down, each on its
     own line (a web view's list of the page's titles over its articles): furniture."""
@@ -547,7 +547,7 @@ def page_number_on_top(lines: list[Line]) -> list[Line]:
     """A number alone on a page's first line (2 / 要闻 / 2026年3月13日 …) is the page's, and
     so is its number and section among the page's first lines, the paper's name before
     them or not (03 要闻·综合, A3 今日芍园区, 丽水日报 02 要闻, with the spaces repaired away)."""
-    top = [ln for ln in islice((ln for ln in lines if ln.kind is not Kind.BLANK), PAGE_TOP)]
+    top = list(islice((ln for ln in lines if ln.kind is not Kind.BLANK), PAGE_TOP))
     first = top[0] if top else None
     if first is not None and first.kind is Kind.TEXT and first.text.isdigit() \
             and len(first.text) <= 2:
@@ -1209,11 +1209,9 @@ def typical_width(lines: list[Line]) -> float:
     if not widths:
         return 16.0
     median = widths[len(widths) // 2]
-    if widths[-1] <= COLUMN_MAX:
+    if widths[-1] <= WRAPPED_WIDTH:
         return median  # no line wider than a column: the weighted width cannot be either
     seen = list(accumulate(widths))
     width = widths[bisect_left(seen, seen[-1] / 2)]
-    return width if width > COLUMN_MAX else median
+    return width if width > WRAPPED_WIDTH else median
 
-
-COLUMN_MAX = 26  # cells: a printed column is no wider; text set wider is a paragraph a line

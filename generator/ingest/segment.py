@@ -112,6 +112,7 @@ def group_caption(text: str) -> bool:
     return GROUP_CAPTION_RE.match(text) is not None
 DOUBT_BELOW = 0.8  # a decision less sure than this is recorded as a doubt
 TITLED_CAPTION_MAX = 60  # characters: a caption set between a title and its story
+DATA_LINE_REACH = 6  # blocks: how far above its caption a web title's data line stands
 UNTITLED_CONFIDENCE = 0.5  # a signed story printed without any headline is unusual
 MAX_INVISIBLE_WARNINGS = 20  # lines reported one by one; the rest in one summary warning
 
@@ -887,16 +888,16 @@ class Assembler:
             self.hand_title_down(line.no)  # title / 图为…。 记者 X 摄 / the story's text
 
     def caption_under_title(self, i: int) -> bool:
-        """A title, one short sentence under it, then a credit (block i) and more text
+        """A title, one short sentence under it, then a credit (block i) and more text:
         the sentence captions the story's picture (图为…。 记者 X 摄, or …。 / 记者 X
         文/图) and is an untitled photo of its own; the title is the story's, below."""
-        cur = self.cur  # (a Markdown-like dump marks a picture's title as a heading, unless
-        # the web article's data line stands under it)
-        if cur is None or (self.headlines_first and not self.data_line_above(i)) \
-                or not cur.title or not self.title_before or cur.byline \
+        cur = self.cur
+        if cur is None or not cur.title or not self.title_before or cur.byline \
                 or len(cur.paragraphs) != 1 or len(cur.paragraphs[0]) > TITLED_CAPTION_MAX \
                 or not ends_sentence(cur.paragraphs[0]):
             return False
+        if self.headlines_first and not self.data_line_above(i):
+            return False  # a Markdown-like dump marks a picture's title as a heading
         j = self.next_block(i)  # …set a paragraph a line, as a web page (a column's titled
         # photo stands over the next story, whose headline is its own), and no caption; the
         # story's byline may come first
@@ -911,8 +912,8 @@ class Assembler:
 
     def data_line_above(self, i: int) -> bool:
         """Does a web article's data line (来源：… 作者：…) stand between block i and the
-        headline group above it?"""
-        for b in reversed(self.blocks[:i]):
+        headline group above it (a few blocks up, at most)?"""
+        for b in reversed(self.blocks[max(0, i - DATA_LINE_REACH):i]):
             if isinstance(b, Head):
                 return False
             if isinstance(b, Marker) and b.kind is Kind.NOISE \
