@@ -1072,6 +1072,8 @@ REGRESSION_FLOORS = {  # folder: (pages, F1, headline, byline)
     "heldout86": (8, 0.95, 0.69, 0.77),
     "heldout87": (8, 0.89, 0.77, 0.77),
     "heldout88": (8, 0.85, 0.75, 0.82),
+    "heldout89": (8, 0.85, 0.73, 0.70),
+    "heldout90": (8, 0.95, 0.89, 0.81),
 }
 
 
