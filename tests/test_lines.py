@@ -254,6 +254,8 @@ def test_text_that_only_resembles_furniture_stays_text(text: str) -> None:
     ("文：古丽米拉图：巴特尔", "文：古丽米拉图：巴特尔"),  # writer and photographer, as repaired
     ("□马晓燕（河湾县）", "马晓燕（河湾县）"),  # an essay's author and her county, after a box
     ("岚州日报锦岚新闻记者 李想 实习生 何雨桐", "岚州日报锦岚新闻记者 李想 实习生 何雨桐"),  # app
+    ("新岚州报记者 齐悦", "新岚州报记者 齐悦"),  # a paper of three characters and 报
+    ("岚南快报记者 叶青", "岚南快报记者 叶青"),  # …and a 快报
     ("实习生 陈可 盐城融媒记者 缪然", "实习生 陈可 盐城融媒记者 缪然"),
     ("图/记者符明 文/记者吴晓彤", "图/记者符明 文/记者吴晓彤"),  # each role after its work
     ("岚州网记者 何 川", "岚州网记者 何 川"),  # a news site's own reporter

@@ -22,8 +22,8 @@ SPACED_NAME = rf"[{CJK}](?: [{CJK}]){{1,3}}(?![{CJK}])"
 # The role may carry the paper's name or its Latin initials (德州晚报全媒体记者,
 # YMG全媒体记者) and a slash before the name (记者/伍晓岚, as 江门日报 prints it).
 PAPER = (r"(?:(?:[\u4e00-\u9fff]{2,4}·)?"  # 新天水·天水日报
-         r"[\u4e00-\u9fff]{2,6}(?:日报|晚报|都市报|早报|商报|晨报|时报|金报|特区报)社?"
-         r"|[\u4e00-\u9fff]{2}报"  # 生活报记者
+         r"[\u4e00-\u9fff]{2,6}(?:日报|晚报|都市报|早报|商报|晨报|时报|金报|特区报|快报)社?"
+         r"|[\u4e00-\u9fff]{2,3}报"  # 生活报记者, 新文化报记者
          r"|(?:日报|晚报|早报)(?=全媒|融媒体|首席|见习))")  # 晚报全媒体记者, not 晚报记者走访了
 # A city's merged newsroom, which many papers now credit: 保定新闻传媒中心记者, 某县融媒体中心记者.
 # …or a city's name before 融媒 (自贡融媒记者, 衡阳全媒体记者).
