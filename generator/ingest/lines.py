@@ -771,6 +771,7 @@ BREADCRUMB_RE = re.compile(  # …or three names or more, arrows between: 城事
 WEB_META_RE = re.compile(
     r"(?:作者|来源|稿源|时间|发布时间|发布日期|浏览次数|点击数|责任编辑|责编|编辑)\s?[：:]")
 PHONE_LINE_RE = re.compile(r"^0\d{2,3}-\d{7,8}$")
+ISO_DATE_FIRST_RE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}(?!\d)")  # a web page's date, first
 SOURCE_LINE_RE = re.compile(  # …or its address: 文章来源：http://www.example.cn/2026/874215.shtml
     rf"^(?:文章|新闻|信息)?来源[：:]\s*(?:{PAPER}|[\u4e00-\u9fff]{{2,8}}(?:网|客户端|新闻)"
     r"|新华社|中新社|https?://\S+)$"
@@ -843,7 +844,8 @@ def web_page_reason(text: str) -> str:
             and BREADCRUMB_RE.match(text):
         return "page header"
     if first in WEB_META_FIRST and len(WEB_META_RE.findall(text)) >= 2 - (
-            POSTED_AT_RE.search(text) is not None):  # 2026-03-16 09:00 来源:湛江云媒
+            POSTED_AT_RE.search(text) is not None or ISO_DATE_FIRST_RE.match(text) is not None):
+        # 2026-03-16 09:00 来源:湛江云媒, 2026-02-13 来源：某某日报 记者 X
         return "page header"
     if first in "评还热我发网登" and COMMENT_BOX_RE.match(text):
         return "comment box"
