@@ -161,6 +161,7 @@ def kind_of(text: str) -> tuple[str, str]:
     ("友情链接：岚州市人民政府网 | 岚山县人民政府网", "links"),
     ("岚州晚报社 地址：岚州市芸香区麦穗路1号", "masthead"),  # the paper's address
     ("2026-02-13 来源：岚州日报 记者 次仁卓嘎", "page header"),  # a date and one field
+    ("岚州日报社主办", "masthead"),
     ("岚州都市报社出版 看岚州客户端同步发布", "masthead"),
     ("下载岚州日报客户端，阅读更多精彩内容", "advertisement"),
     ("首页 / 热点 / 正文", "page header"),
