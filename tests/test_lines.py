@@ -664,6 +664,14 @@ def test_an_author_field_among_a_web_article_s_data_lines_is_furniture() -> None
     assert prepare_lines("作者：李珊", markdown=False)[0].kind is Kind.TEXT  # alone: not known
 
 
+def test_a_caption_s_photographer_after_a_slash_glued_to_its_last_sentence() -> None:
+    lines = prepare_lines("志愿者教老人用手机挂号。图/岚州晨报记者 周澜", markdown=False)
+    assert [(ln.kind, ln.text) for ln in lines] == [
+        (Kind.TEXT, "志愿者教老人用手机挂号。"), (Kind.CREDIT, "图/岚州晨报记者 周澜")]
+    quoted = prepare_lines("他说：“这张图/表很清楚。”", markdown=False)
+    assert [ln.kind for ln in quoted] == [Kind.TEXT]
+
+
 def test_a_photo_s_title_and_its_credit_with_a_bar() -> None:
     lines = prepare_lines("《渔港春晓》 周 帆 | 摄", markdown=False)
     assert [(ln.kind, ln.text) for ln in lines] == [

@@ -25,6 +25,7 @@ from generator.ingest.lines import (
     CONT_RE,
     CREDIT_RE,
     CREDIT_TAIL_RE,
+    CREDITED_NAME,
     INDEX_HEADER_RE,
     LEAD_RE,
     NOTICE_TITLE_RE,
@@ -69,6 +70,9 @@ PHOTO_BY_TAIL = 16  # characters: how near a line's end 摄影 X may stand
 PHOTO_BY_TAIL_RE = re.compile(
     rf"(?<=[。！？”])\s*(摄影[：:]?\s*(?!展|比赛|大赛|作品|爱好|活动|节|师|家|征)"
     rf"(?:(?:{ROLE}\s*)?[\u4e00-\u9fff·](?:\s?[\u4e00-\u9fff·]){{1,3}}\s*)+)$")
+# …or after 图/, the photographer of the caption's picture: …挂号。图/某某晨报记者 周澜.
+PHOTO_SLASH_TAIL_RE = re.compile(
+    rf"(?<=[。！？”])\s*(图\s*[/／]\s*(?:{ROLE}\s*)?{CREDITED_NAME})$")
 # …and who provided the picture, after its caption: …滑下。 供图 某县融媒体中心, …。市委宣传部供图.
 PROVIDED_TAIL_RE = re.compile(
     r"(?<=[。！？”])\s*((?:[\u4e00-\u9fff]{2,14}\s*供图|供图\s*[：:/／]?\s*[\u4e00-\u9fff]{2,14}))$")
@@ -144,9 +148,9 @@ def prepare_lines(page: str, markdown: bool) -> list[Line]:
                     source = field.group("source").strip()
                     trailer = Line(no, source, Kind.NOISE, display_width(source),
                                    reason="page header")
-        elif "摄影" in text and (by := PHOTO_BY_TAIL_RE.search(text, len(text) - PHOTO_BY_TAIL)):
+        elif (by := photo_credit_tail(text)):
             out += text_and_credit(no, text[:by.start(1)].rstrip(), by.group(1), markdown)
-            # …管理。摄影 刘 川
+            # …管理。摄影 刘 川, …挂号。图/某某晚报记者 X
         elif provided and "供图" in text[-20:] and (given := PROVIDED_TAIL_RE.search(text)):
             # …从沙坨上滑下。 供图 某县融媒体中心: the caption, then who provided the picture
             out += text_and_credit(no, text[:given.start(1)].rstrip(), given.group(1), markdown)
@@ -204,6 +208,18 @@ def prepare_lines(page: str, markdown: bool) -> list[Line]:
         out = author_fields(out)
     return join_bylines(wrapped_lead_credits(titles_on_top(dates_in_mastheads(
         page_number_on_top(title_lists(out))))))
+
+
+def photo_credit_tail(text: str) -> re.Match[str] | None:
+    """The photographer printed after a caption's last sentence, after 摄影 or 图/."""
+    tail = text[-PHOTO_BY_TAIL:]
+    if "摄影" in text:
+        by = PHOTO_BY_TAIL_RE.search(text, len(text) - PHOTO_BY_TAIL)
+        if by:
+            return by
+    if "图/" in tail or "图／" in tail:
+        return PHOTO_SLASH_TAIL_RE.search(text)
+    return None
 
 
 def text_and_credit(no: int, text: str, credit: str, markdown: bool) -> list[Line]:
