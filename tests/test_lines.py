@@ -258,6 +258,7 @@ def test_text_that_only_resembles_furniture_stays_text(text: str) -> None:
     ("岚州日报锦岚新闻记者 李想 实习生 何雨桐", "岚州日报锦岚新闻记者 李想 实习生 何雨桐"),  # app
     ("新岚州报记者 齐悦", "新岚州报记者 齐悦"),  # a paper of three characters and 报
     ("岚南快报记者 叶青", "岚南快报记者 叶青"),  # …and a 快报
+    ("岚都记者 郑航", "岚都记者 郑航"),  # a metro paper's short name, the name set apart
     ("实习生 陈可 盐城融媒记者 缪然", "实习生 陈可 盐城融媒记者 缪然"),
     ("图/记者符明 文/记者吴晓彤", "图/记者符明 文/记者吴晓彤"),  # each role after its work
     ("岚州网记者 何 川", "岚州网记者 何 川"),  # a news site's own reporter
@@ -405,7 +406,7 @@ def test_a_list_of_names_with_their_units_is_text_not_bylines() -> None:
 
 
 @pytest.mark.parametrize("text", ["图说记者节", "评论员文章", "7月中旬最高气温35℃至38℃",
-                                  "风光摄影"])
+                                  "风光摄影", "大批记者前往", "新闻记者证核验工作的"])
 def test_headline_words_are_not_credits_or_weather(text: str) -> None:
     assert kind_of(text)[0] == "text"
 
