@@ -1074,6 +1074,8 @@ REGRESSION_FLOORS = {  # folder: (pages, F1, headline, byline)
     "heldout88": (8, 0.85, 0.75, 0.82),
     "heldout89": (8, 0.85, 0.73, 0.70),
     "heldout90": (8, 0.95, 0.89, 0.81),
+    "heldout91": (8, 0.92, 0.74, 0.67),
+    "heldout92": (8, 0.96, 0.96, 0.91),
 }
 
 
