@@ -305,6 +305,13 @@ def hard_wrapped(chunk: list[Line]) -> bool:
     return 2 * narrow > len(inner) and 2 * cut >= len(inner)
 
 
+def a_paragraph_a_line(lines: list[Line]) -> bool:
+    """Are these lines, the middle one of them by width, wider than any printed column:
+    text set a paragraph a line (a web page's), not a column's wrapped lines?"""
+    widths = sorted(ln.width for ln in lines)
+    return widths[len(widths) // 2] > WRAPPED_WIDTH
+
+
 def row_like(ln: Line) -> bool:
     """Could this be a table row? '襄城县 85.66分（合格）' (short, with a figure) or
     '冠军 项城市代表队' (short cells separated by a space, which body text never has)."""
@@ -683,7 +690,7 @@ class BlockBuilder:
         nothing (桂中时评 / 让…更久 / □韦 言), are a headline; (start, end) or None. (A
         subhead inside a story stands over more of its text.)"""
         if self.markdown or len(run) < 3 \
-                or sorted(ln.width for ln in run)[len(run) // 2] <= WRAPPED_WIDTH:
+                or not a_paragraph_a_line(run):
             return None
         end = len(run)
         if run[-1].width > WRAPPED_WIDTH and self._title_among_wide(run[-2]):
@@ -707,8 +714,7 @@ class BlockBuilder:
         any column is a web page's, a paragraph a line: its blanks end things. And lines
         after the blank far wider than prev's column (数据来源：… / 关于…的公告 / 根据…，…)
         start something new."""
-        widths = sorted(ln.width for ln in prev.lines[-RUN_SAMPLE:])  # its last lines tell
-        if widths[len(widths) // 2] > WRAPPED_WIDTH:
+        if a_paragraph_a_line(prev.lines[-RUN_SAMPLE:]):  # its last lines tell
             return True  # lines too wide for a column: a paragraph a line, ended at its blank
         widest = max(ln.width for ln in run[:RUN_SAMPLE])
         if widest <= WRAPPED_WIDTH:
@@ -854,8 +860,7 @@ class BlockBuilder:
         if len(run) < 3 or not head_line(run[0], float("inf")) or run[1].kind is not Kind.TEXT \
                 or not asks(run[1].text) or run[0].width > WRAPPED_WIDTH:
             return False
-        widths = sorted(ln.width for ln in run[2:])
-        return widths[len(widths) // 2] > WRAPPED_WIDTH and run[2].width > 2 * run[1].width
+        return a_paragraph_a_line(run[2:]) and run[2].width > 2 * run[1].width
 
     def _title_over_a_line(self, prefix: list[Line], line: Line) -> bool:
         """A short line over a paragraph set on one line far wider than any column (翠屏路口

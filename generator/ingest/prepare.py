@@ -148,7 +148,8 @@ def prepare_lines(page: str, markdown: bool) -> list[Line]:
                     source = field.group("source").strip()
                     trailer = Line(no, source, Kind.NOISE, display_width(source),
                                    reason="page header")
-        elif (by := photo_credit_tail(text)):
+        elif ("摄影" in text or "图/" in text or "图／" in text) \
+                and (by := photo_credit_tail(text)):
             out += text_and_credit(no, text[:by.start(1)].rstrip(), by.group(1), markdown)
             # …管理。摄影 刘 川, …挂号。图/某某晚报记者 X
         elif provided and "供图" in text[-20:] and (given := PROVIDED_TAIL_RE.search(text)):
@@ -479,13 +480,21 @@ TITLE_LIST_MIN = 3  # lines: a list of the page's own titles is at least this lo
 AUTHOR_ALONE_RE = re.compile(r"^作者\s*[：:]\s*[\u4e00-\u9fff·]{2,8}(?:\s+[\u4e00-\u9fff·]{2,8})*$")
 
 
+def noise_beside(lines: list[Line], i: int, reasons: frozenset[str]) -> bool:
+    """Is the line above or below line i furniture for one of these reasons?"""
+    return any(lines[j].kind is Kind.NOISE and lines[j].reason in reasons
+               for j in (i - 1, i + 1) if 0 <= j < len(lines))
+
+
+PAGE_HEADER_REASON = frozenset({"page header"})
+
+
 def author_fields(lines: list[Line]) -> list[Line]:
     """作者：李珊 on a line of its own among a web article's data lines (来源：… / 作者：… /
     发布时间：…): one more field of the site's data, printed apart."""
     for i, ln in enumerate(lines):
         if ln.kind is Kind.TEXT and ln.text[:2] == "作者" and AUTHOR_ALONE_RE.match(ln.text) \
-                and any(lines[j].kind is Kind.NOISE and lines[j].reason == "page header"
-                        for j in (i - 1, i + 1) if 0 <= j < len(lines)):
+                and noise_beside(lines, i, PAGE_HEADER_REASON):
             ln.kind, ln.reason = Kind.NOISE, "page header"
     return lines
 
@@ -599,8 +608,7 @@ def dates_in_mastheads(lines: list[Line]) -> list[Line]:
             continue
         if i and lines[i - 1].kind is Kind.NOISE and lines[i - 1].reason == "section banner":
             ln.kind, ln.reason = Kind.NOISE, "section name"  # FUKAN / 副刊
-        elif any(lines[j].kind is Kind.NOISE and lines[j].reason in MASTHEAD_REASONS
-                 for j in (i - 1, i + 1) if 0 <= j < len(lines)) \
+        elif noise_beside(lines, i, MASTHEAD_REASONS) \
                 and not after_finished_text(lines, i) and not over_its_data(lines, i):
             ln.kind, ln.reason = Kind.NOISE, "page header"
             if i + 1 < len(lines):
@@ -1194,13 +1202,13 @@ def mend_wrapped_subtitles(lines: list[Line], column: float) -> list[Line]:
                 break
             taken += 1
         nxt, after = (lines[j] if j < len(lines) else None for j in (i + 1, i + 2))
-        if not taken and nxt is not None and nxt.kind is Kind.TEXT and not nxt.terminal \
-                and after is not None and after.kind in (Kind.LEAD, Kind.BYLINE):
-            taken = 1  # right above the lead or byline, however wide
-        if not taken and nxt is not None and nxt.kind is Kind.TEXT and not nxt.terminal \
-                and sub.text[-1] in "，、；：:" and len(nxt.text) <= SUBTITLE_LINE_MAX \
-                and (after is None or after.kind in (Kind.BLANK, Kind.LEAD, Kind.BYLINE)):
-            taken = 1  # ——合作社统一调度， / 小农户用机…一样方便: wider than the column below
+        if not taken and nxt is not None and nxt.kind is Kind.TEXT and not nxt.terminal and (
+                # right above the lead or byline, however wide
+                (after is not None and after.kind in (Kind.LEAD, Kind.BYLINE))
+                # ——合作社统一调度， / 小农户用机…一样方便: wider than the column below
+                or (sub.text[-1] in "，、；：:" and len(nxt.text) <= SUBTITLE_LINE_MAX
+                    and (after is None or after.kind in (Kind.BLANK, Kind.LEAD, Kind.BYLINE)))):
+            taken = 1
         after = lines[i + taken + 1] if i + taken + 1 < len(lines) else None
         ends = after is None or after.kind in (Kind.BLANK, Kind.LEAD, Kind.BYLINE)
         if taken and not ends:

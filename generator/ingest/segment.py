@@ -23,12 +23,12 @@ from generator.errors import plural
 from generator.ingest.article import Article, Noise, SegmentedPage
 from generator.ingest.blocks import (
     DANGLING,
-    WRAPPED_WIDTH,
     Block,
     BlockBuilder,
     Head,
     Marker,
     Para,
+    a_paragraph_a_line,
     breaks_mid_phrase,
     join_block,
     next_block,
@@ -907,7 +907,7 @@ class Assembler:
             b = self.blocks[j] if j is not None else None
         after = self.block_after(j) if j is not None else None
         return isinstance(b, Para) and not group_caption(b.text) \
-            and sorted(ln.width for ln in b.lines)[len(b.lines) // 2] > WRAPPED_WIDTH \
+            and a_paragraph_a_line(b.lines) \
             and not (isinstance(after, Marker) and after.kind is Kind.CREDIT)
 
     def data_line_above(self, i: int) -> bool:
@@ -950,10 +950,8 @@ class Assembler:
         if cur is None or self.closed:
             self.noise.append(Noise(line.text, line.no, "signature without article"))
             return
-        above = self.blocks[i - 1] if i > 0 else None
         if cur.byline is None:  # 莲溪镇新开通3条公交线路 / 近日，…（记者 X）: a brief's title
-            lift_title(cur, above, BRIEF_TITLE_SHARE)
-        if cur.byline is None:
+            lift_title(cur, self.blocks[i - 1] if i > 0 else None, BRIEF_TITLE_SHARE)
             cur.byline = name
         elif bare_dateline(cur.byline) and cur.paragraphs:
             sign(cur, name)  # 本报讯 3月12日，… （记者 杨雪）
