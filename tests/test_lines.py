@@ -868,3 +868,19 @@ def test_a_page_s_number_and_section_among_its_first_lines_is_furniture(top: str
 def test_a_line_like_a_page_s_section_further_down_is_text() -> None:
     text = "\n".join(["本报讯 近日，全市新建口袋公园12个。"] * 5 + ["03 要闻·综合"])
     assert prepare_lines(text, markdown=False)[-1].kind is Kind.TEXT
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("■快报记者 顾 然 通讯员 栖 宣", Kind.BYLINE),
+    ("南都记者 何 沛 摄", Kind.CREDIT),
+    ("半岛记者 卞 涛 报道", Kind.BYLINE),
+])
+def test_a_metro_paper_s_short_name_credits_letter_spaced_names(text: str, kind: Kind) -> None:
+    # Closing up the letter-spacing glues role and names (快报记者顾然…); the short
+    # name before 记者 still makes the line a credit.
+    assert [ln.kind for ln in prepare_lines(text, markdown=False)] == [kind]
+
+
+@pytest.mark.parametrize("text", ["随行记者拍下了这一幕", "这位记者告诉", "大批记者前往"])
+def test_a_wrapped_sentence_about_a_reporter_is_no_short_name_credit(text: str) -> None:
+    assert [ln.kind for ln in prepare_lines(text, markdown=False)] == [Kind.TEXT]

@@ -152,6 +152,15 @@ BYLINE_GLUED_RE = re.compile(  # …not a sentence that starts 记者从…获�
     rf"^[{BULLET_MARKS}]?\s*(?:{ROLE}\s*(?!从|在|日前|近日|昨日|今天|了解|获悉|走进|来到|文章"
     rf"|展|比赛|大赛|作品|爱好|活动|节|部)"  # …nor 摄影比赛获奖作品展出, 记者节
     rf"[{CJK}·\s]{{2,12}}?)+(?:{TEXT_PHOTO})?$")
+# A metro paper's short name before 记者 (快报记者, 南都记者), glued to the names once
+# their letter-spacing is closed up: 快报记者顾然通讯员栖宣, 南都记者何沛摄. Each name is
+# 2–4 letters and the line holds nothing else, and the line is marked as a credit (a
+# bullet before it, a second role, 摄 or 报道 after it): a headline (大批记者前往) or a
+# wrapped sentence (随行记者拍下了…) does not pass, nor do counted reporters (多名记者).
+SHORT_ROLE_GLUED_RE = re.compile(
+    rf"^(?=[{BULLET_MARKS}]|.*(?:摄|报道)$|.*记者.+(?:记者|通讯员|实习生))"
+    rf"(?:[{BULLET_MARKS}]\s*)?[{CJK}]{{2}}(?<![名位个些])记者[{CJK}·]{{2,4}}"
+    rf"(?:(?:本报|全媒体|见习)?(?:记者|通讯员|实习生)[{CJK}·]{{2,4}})*(?:摄|报道)?$")
 # A byline printed after the text: （记者 X 通讯员 Y 报道）, （据新华社电）, （本报记者 X）.
 TRAILING_BYLINE_RE = re.compile(
     rf"^[（(](?:(?:{ROLE})\s*(?:{NAME}|{SPACED_NAME})(?:\s+{NAME})*\s*)+(?:报道|采写|整理)?[）)]$"
@@ -409,7 +418,8 @@ SENTENCE_AFTER_ROLE_RE = re.compile(
 
 def is_byline(text: str) -> bool:
     """Role words and names, spaced (本报记者 张三 通讯员 李四) or glued together."""
-    return bool(BYLINE_LINE_RE.match(text) or BYLINE_GLUED_RE.match(text)) \
+    return bool(BYLINE_LINE_RE.match(text) or BYLINE_GLUED_RE.match(text)
+                or SHORT_ROLE_GLUED_RE.match(text)) \
         and not REPORTER_COLUMN_RE.match(text) and not SENTENCE_AFTER_ROLE_RE.match(text)
 
 
