@@ -1672,6 +1672,21 @@ def test_a_village_over_the_rest_of_its_title_is_no_kicker(place: str, rest: str
     assert (first.kicker, first.title) == (None, place + rest)
 
 
+@pytest.mark.parametrize(("first", "rest"), [
+    ("全国春季", "植树造林有序展开"),
+    ("雪松县今年", "新建高标准农田5.2万亩"),
+    ("我省启动春季", "森林草原防灭火专项行动"),
+])
+def test_a_title_s_first_line_ending_on_a_time_is_no_kicker(first: str, rest: str) -> None:
+    # A kicker is a phrase of its own; a line that ends on when (今年, 春季) runs on into
+    # what happens then.
+    story = "本报讯（记者 季安）近日，石桥镇柳湾村的光伏板全部并网，村集体每年可增收6万元。"
+    text = "\n".join([first, rest, *column(story, 16)])
+    page = segment(text)
+    accounted(text, page)
+    assert (page.articles[0].kicker, page.articles[0].title) == (None, first + rest)
+
+
 def test_a_notices_title_wrapped_after_its_关于_is_one_title() -> None:
     notice = "因车城路东段道路施工，自3月20日起，12路公交车临时改道运行，恢复时间另行通知。"
     text = "\n".join(["关于调整城区", "公交12路线路", "走向的公告", *column(notice, 12)])

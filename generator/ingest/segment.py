@@ -1066,7 +1066,7 @@ def kicker_line(first: str, rest: str, alone: bool = True) -> bool:
         return True
     if unbalanced(first):
         return False  # 中卫市“15分钟 / 便民生活圈”…: a quotation runs on into the title
-    if LOCALITY_END_RE.search(first):
+    if LOCALITY_END_RE.search(first) or TIME_END_RE.search(first):
         return False  # 和顺街道杏花社区 / 建起“暖心驿站”: the place is the title's subject
     if is_kicker(first) and not is_kicker(rest) and not breaks_mid_phrase(first, rest):
         return True
@@ -1095,6 +1095,12 @@ def kicker_line(first: str, rest: str, alone: bool = True) -> bool:
 # over a title.
 LOCALITY_END_RE = re.compile(
     r"(?:村|社区|小区|街区|镇|乡|路口|产区|街道|片区|学校|校区|医院|卫生院|产业园|园区|夜市)$")
+
+
+# …and so is a time a title's first line ends on (全国春季 / 植树造林有序展开, 雪松县今年 /
+# 新建高标准农田5.2万亩): a kicker is a phrase of its own and does not end so.
+TIME_END_RE = re.compile(
+    r"(?:今年|明年|春季|夏季|秋季|冬季|今春|今夏|今秋|今冬|本月|年内|上半年|下半年|[一二三四]季度)$")
 
 
 # A report of a meeting or a visit set over a title is its 引题 (张三到某县督导防汛工作 /
