@@ -1076,6 +1076,9 @@ REGRESSION_FLOORS = {  # folder: (pages, F1, headline, byline)
     "heldout90": (8, 0.95, 0.89, 0.81),
     "heldout91": (8, 0.92, 0.74, 0.67),
     "heldout92": (8, 0.96, 0.96, 0.91),
+    "heldout93": (8, 0.90, 0.79, 0.81),
+    "heldout94": (8, 0.95, 0.87, 0.87),
+    "heldout95": (8, 0.89, 0.85, 0.83),
 }
 
 
