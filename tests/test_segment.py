@@ -1347,6 +1347,22 @@ def test_a_column_name_over_a_title_as_wide_as_the_column() -> None:
     assert last.paragraphs[0].startswith("冰雪是北方")
 
 
+def test_a_column_name_over_a_title_with_a_comma() -> None:
+    # A commentary's title may hold a comma (老楼改造，要改在居民心坎上): under the
+    # column's name it is the title, not the first line of the text.
+    story = ("本报讯（记者 王立）3月1日，城东区召开专题会议，研究部署下一阶段重点工作。"
+             "会议要求，各部门要压实责任、细化措施，确保各项任务按时完成。")
+    comment = ("老楼改造是民生工程，也是“绣花功夫”。改什么、怎么改、什么时候改，最好都先问一问"
+               "住在楼里的人。")
+    text = "\n".join(["城东区部署下一阶段工作", "", *column(story, 13), "",
+                      "北青快评", "老楼改造，要改在居民心坎上", *column(comment, 13), "□ 岳 山"])
+    page = segment(text)
+    accounted(text, page)
+    last = page.articles[-1]
+    assert (last.kicker, last.title) == ("北青快评", "老楼改造，要改在居民心坎上")
+    assert last.paragraphs[0].startswith("老楼改造是民生工程")
+
+
 def test_a_title_set_right_above_a_sentence_that_opens_with_its_date() -> None:
     # No sentence runs on into "3月10日，…": the unpunctuated line above it is a headline,
     # even one nearly as wide as the column, though no blank line parts the two.

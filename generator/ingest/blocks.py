@@ -820,9 +820,11 @@ class BlockBuilder:
         if len(rest) < 2 or not all(head_line(ln, float("inf"), self.column, wraps=notice
                                               and ln is not prefix[-1]) for ln in prefix):
             return [], run  # (a notice's title may break anywhere: …施工的 / 通告)
-        if any(ch in ln.text for ln in prefix for ch in "，,、"):
-            return [], run
         body_width = max(ln.width for ln in rest)
+        column_title = size == 2 and COLUMN_WORD_RE.match(prefix[0].text) is not None \
+            and prefix[1].width <= body_width
+        if any(ch in ln.text for ln in prefix for ch in "，,、") and not column_title:
+            return [], run  # (北青快评 / 老楼改造，要改在居民心坎上: a commentary's title)
         # After a finished article, page furniture or a kicker (金城短评 over the title),
         # a new article starts anyway: the line only has to be clearly short of a full one.
         finished = prev is None or isinstance(prev, Head) or size >= 2 or (
@@ -849,7 +851,7 @@ class BlockBuilder:
                 or (size == 1 and NOTICE_TITLE_RE.search(prefix[0].text)) \
                 or (rest[0].row and rest[1].row and not any(ln.row for ln in prefix)):
             return prefix, rest  # …or 关于…的通知, or a table's title over one line or two
-        if size == 2 and COLUMN_WORD_RE.match(prefix[0].text) and prefix[1].width <= body_width:
+        if column_title:
             return prefix, rest  # 鹤城时评 / a title as wide as the column: a column's own
         return [], run
 
