@@ -884,3 +884,11 @@ def test_a_metro_paper_s_short_name_credits_letter_spaced_names(text: str, kind:
 @pytest.mark.parametrize("text", ["随行记者拍下了这一幕", "这位记者告诉", "大批记者前往"])
 def test_a_wrapped_sentence_about_a_reporter_is_no_short_name_credit(text: str) -> None:
     assert [ln.kind for ln in prepare_lines(text, markdown=False)] == [Kind.TEXT]
+
+
+def test_a_byline_over_a_sentence_that_opens_on_the_reporter_stays_alone() -> None:
+    # 记者昨天从… under the byline is the text's first line, not a second byline line.
+    text = "文/本报记者 孟 川 宋雨桐\n记者昨天从榆苑区住房城乡建\n设委获悉，槐荫里社区44栋"
+    lines = prepare_lines(text, markdown=False)
+    assert [(ln.kind, ln.text) for ln in lines[:2]] == [
+        (Kind.BYLINE, "文/本报记者孟川宋雨桐"), (Kind.TEXT, "记者昨天从榆苑区住房城乡建")]

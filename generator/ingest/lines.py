@@ -147,9 +147,13 @@ NAMES_TEXT_PHOTO_RE = re.compile(rf"^(?:[{CJK}·]{{2,4}}\s*){{1,3}}{TEXT_PHOTO}$
 # 本报评论员 / 本报特约评论员 alone: the credit of a commentary.
 COMMENTATOR_RE = re.compile(  # 江门日报评论员
     rf"^[{BULLET_MARKS}]?\s*(?:本报|{PAPER})?(?:特约)?评论员$")
+# What a sentence that opens on the reporter goes on with (记者从…获悉, 记者昨天从…,
+# 记者近期走访发现): no name starts so.
+SENTENCE_WORDS = (r"从|在|日前|近日|昨日|昨天|前天|今天|今日|近期|此前|了解|获悉|获知|走进|来到"
+                  r"|发现|看到|注意到|实地|采访|探访")
 # "本报记者张刚刘地委通讯员孔鹏": several names glued together after the role word.
 BYLINE_GLUED_RE = re.compile(  # …not a sentence that starts 记者从…获悉, 记者在…
-    rf"^[{BULLET_MARKS}]?\s*(?:{ROLE}\s*(?!从|在|日前|近日|昨日|今天|了解|获悉|走进|来到|文章"
+    rf"^[{BULLET_MARKS}]?\s*(?:{ROLE}\s*(?!{SENTENCE_WORDS}|文章"
     rf"|展|比赛|大赛|作品|爱好|活动|节|部)"  # …nor 摄影比赛获奖作品展出, 记者节
     rf"[{CJK}·\s]{{2,12}}?)+(?:{TEXT_PHOTO})?$")
 # A metro paper's short name before 记者 (快报记者, 南都记者), glued to the names once
@@ -413,7 +417,7 @@ REPORTER_COLUMN_RE = re.compile(
 # glues the letters back on, space and all.)
 SENTENCE_AFTER_ROLE_RE = re.compile(
     rf"^[{BULLET_MARKS}]?\s*(?:本报|全媒体|融媒体)*(?:记者|通讯员)"
-    r"(?:从|在|日前|近日|昨日|今天|了解|获悉|走进|来到)")
+    rf"(?:{SENTENCE_WORDS})")
 
 
 def is_byline(text: str) -> bool:
