@@ -148,6 +148,16 @@ def test_despace_removes_letter_spacing(line: str, repaired: str) -> None:
     assert despace(line) == repaired
 
 
+@pytest.mark.parametrize(("line", "repaired"), [
+    ("本报记者 余 航/文 储 诚/图", "本报记者余航/文 储诚/图"),
+    ("（柯 文/文 郑 望/摄）", "（柯文/文 郑望/摄）"),
+])
+def test_despace_keeps_two_credits_apart(line: str, repaired: str) -> None:
+    # Who wrote and who photographed: the space after 文 parts two people, each name
+    # closed up on its own.
+    assert despace(line) == repaired
+
+
 @pytest.mark.parametrize(
     "line",
     [

@@ -65,6 +65,10 @@ _IDEO_GAP_RE = re.compile(r"(?<=\S\S)\u3000(?=\S\S)")
 # a single space inside a cell and a wider one after it, both between letters.
 _SPACED_CELLS_RE = re.compile(rf"(?<!\S{_SP})\S(?:{_SP}\S)+{_SP}{{2,}}\S")
 _WIDE_RUN_RE = re.compile(f"{_SP}{{2,}}")
+# A credit's name after what its person did (余 航/文 储 诚/图): the space after 文 parts two
+# names, whatever the letter-spacing around it.
+_DOES_END_RE = re.compile(r"[/／][文图摄][）)]?$")
+_AFTER_DOES_RE = re.compile(rf"(?<=[/／][文图摄]){_SP}+(?=[{_CJK_CLASS}])")
 
 # Which single spaces (runs are collapsed first) the extractor added. Each alternative
 # looks at the characters around one space in the line as extracted, so the decisions
@@ -350,13 +354,23 @@ def despace(line: str) -> str:
         line = _IDEO_GAP_RE.sub("  ", line)
     if _SPACED_CELLS_RE.search(line):  # 品　名　　单　位　　价　格: each cell letter-spaced
         return " ".join(despace(cell) for cell in _WIDE_RUN_RE.split(line.strip()))
+    if ("/" in line or "／" in line) and _AFTER_DOES_RE.search(line):
+        # 余 航/文 储 诚/图: two people's credits, each closed up on its own
+        return " ".join(_despace_credit(part) for part in _AFTER_DOES_RE.split(line))
     gaps = _WIDE_GAP_RE.search(line) is not None
     if gaps:  # a table's cells: 小白鹭　　　620　　　“三有” keeps one space per gap
         line = _WIDE_GAP_RE.sub(_CELL, line)
+
     line = _SPACE_RUN_RE.sub(" ", line).strip()
     if " " in line:
         line = _EXTRA_SPACE_RE.sub("", line)
     return line.replace(_CELL, " ") if gaps else line
+
+
+def _despace_credit(part: str) -> str:
+    """One person's credit, 储 诚/图: the name closed up, what the person did kept on."""
+    does = _DOES_END_RE.search(part)
+    return despace(part[:does.start()]) + does.group(0) if does else despace(part)
 
 
 # What strip_controls and strip_invisible remove, in one pass.
