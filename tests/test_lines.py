@@ -892,3 +892,11 @@ def test_a_byline_over_a_sentence_that_opens_on_the_reporter_stays_alone() -> No
     lines = prepare_lines(text, markdown=False)
     assert [(ln.kind, ln.text) for ln in lines[:2]] == [
         (Kind.BYLINE, "文/本报记者孟川宋雨桐"), (Kind.TEXT, "记者昨天从榆苑区住房城乡建")]
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("许航/文 孟凡/图", Kind.BYLINE),
+    ("（柯 文/文 郑 望/摄）", Kind.SIGNATURE),
+])
+def test_each_name_before_what_it_did_is_a_credit_without_a_role(text: str, kind: Kind) -> None:
+    assert [ln.kind for ln in prepare_lines(text, markdown=False)] == [kind]

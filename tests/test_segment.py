@@ -1363,6 +1363,26 @@ def test_a_column_name_over_a_title_with_a_comma() -> None:
     assert last.paragraphs[0].startswith("老楼改造是民生工程")
 
 
+def test_a_photo_group_under_a_story_that_credits_words_and_pictures() -> None:
+    # 记者 X 文/摄 under a title credits a story, not a caption; the numbered captions
+    # under the next headline make it a photo group's title, not the story's subhead.
+    story = ("每天早上8点，桂岙村的“共享厨房”就忙开了。几位阿姨洗菜、切菜、掌勺，11点前，"
+             "60多份午餐装进保温箱，由志愿者送到高龄老人的家中。")
+    text = "\n".join([
+        "一间厨房 暖了一村老人", "——桂岙村“共享厨房”两年送餐4万多份", "记者 沈 岚 文/摄",
+        *column(story, 22), "一群人的坚持",
+        *column("送餐的志愿者分成6个小组轮流值班，从没断过一天。", 22),
+        "", "春 分 时 节 农 事 忙", "图 1 ：春分前后，梅岙镇的农户在田间移栽早稻秧", "苗。",
+        "图 2 ：桂岙村的果农为桃树疏花，确保今年果子个", "头大、品质好。", "（柯 文/文 郑 望/摄）"])
+    page = segment(text)
+    accounted(text, page)
+    story_, photos = page.articles
+    assert (story_.title, story_.byline) == ("一间厨房 暖了一村老人", "记者沈岚文/摄")
+    assert story_.kind == "news"
+    assert (photos.title, photos.byline) == ("春分时节农事忙", "柯文/文 郑望/摄")
+    assert photos.paragraphs[0].startswith("图1：春分前后")
+
+
 def test_a_title_set_right_above_a_sentence_that_opens_with_its_date() -> None:
     # No sentence runs on into "3月10日，…": the unpunctuated line above it is a headline,
     # even one nearly as wide as the column, though no blank line parts the two.

@@ -143,7 +143,10 @@ TEXT_AND_PHOTO_RE = re.compile(
     rf"{NAME}(?:\s+{NAME})*$")
 # Names, then what they did (普洁 李航 文/图): who wrote and photographed, the role words
 # printed on the line above or not at all.
-NAMES_TEXT_PHOTO_RE = re.compile(rf"^(?:[{CJK}·]{{2,4}}\s*){{1,3}}{TEXT_PHOTO}$")
+# …or each name before what it did, no role at all: 许航/文 孟凡/图.
+WRITER_PHOTOGRAPHER = rf"[{CJK}·]{{2,4}}\s*[/／]\s*文\s+[{CJK}·]{{2,4}}\s*[/／]\s*[图摄]"
+NAMES_TEXT_PHOTO_RE = re.compile(
+    rf"^(?:[{CJK}·]{{2,4}}\s*){{1,3}}{TEXT_PHOTO}$|^{WRITER_PHOTOGRAPHER}$")
 # 本报评论员 / 本报特约评论员 alone: the credit of a commentary.
 COMMENTATOR_RE = re.compile(  # 江门日报评论员
     rf"^[{BULLET_MARKS}]?\s*(?:本报|{PAPER})?(?:特约)?评论员$")
@@ -171,6 +174,7 @@ TRAILING_BYLINE_RE = re.compile(
     rf"|^[（(]?据《?(?:新华社|中新社|人民日报|人民网|央视新闻|央视网|[{CJK}]{{2,6}}(?:报|网|社))》?电?[）)]?$"
     # （作者：李 禾）, （文/田明远）
     rf"|^[（(](?:作者[：:]|文\s*[/／])\s*(?:{NAME}|{SPACED_NAME})[）)]$"
+    rf"|^[（(]{WRITER_PHOTOGRAPHER}[）)]$"  # （柯文/文 郑望/摄）
     r"|^[（(](?:本报|特约)?评论员[）)]$")  # （本报评论员） after a phone paper's commentary
 # How a photo's credit ends: X 摄, X 供图, X 摄影报道 (a picture story's own reporter),
 # X 文/摄 (who wrote the caption took the picture).

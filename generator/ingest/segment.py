@@ -47,6 +47,7 @@ from generator.ingest.lines import (
     ROLE_WORD_RE,
     SIGN_OFF_DATE_RE,
     SPACED_TITLE_RE,
+    TEXT_PHOTO,
     TRAILING_BYLINE_RE,
     Kind,
     Line,
@@ -601,7 +602,7 @@ class Assembler:
                 self.votes[i] = CLOSE
                 self.attach(self.cur, head, subtitles, demote=True)
                 self.closed = True
-            elif strong_head(head):
+            elif strong_head(head) or self.photo_group_follows(nxt_at):
                 self.votes[i] = OPEN
                 self.open_with(head, subtitles)
             else:
@@ -623,6 +624,15 @@ class Assembler:
             return
         self.votes[i] = SUB
         self.add_subhead(head.subhead_text)
+
+    def photo_group_follows(self, nxt_at: int | None) -> bool:
+        """Numbered captions right under the headline (图1：… / 图2：…): a photo group's
+        title, not a subhead of the story above."""
+        if nxt_at is None:
+            return False
+        paras = self.blocks[nxt_at: nxt_at + 2]
+        return len(paras) == 2 and all(
+            isinstance(b, Para) and group_caption(b.text) for b in paras)
 
     def caption_follows(self, nxt_at: int | None) -> bool:
         """Text right after the headline that ends with a photo credit is its own caption."""
@@ -848,7 +858,9 @@ class Assembler:
             return
         if cur is not None and not cur.paragraphs and cur.title and cur.byline is None \
                 and not self.closed:
-            cur.byline, cur.kind = credit, "photo"  # its title / the credit / the caption
+            cur.byline = credit  # its title / the credit / the caption
+            if not WROTE_AND_SHOT_RE.search(credit):
+                cur.kind = "photo"  # (记者 X 文/摄 under a title wrote the story too)
             return
         if cur is None or not cur.paragraphs or self.closed:
             self.noise.append(Noise(line.text, line.no, "photo credit without caption"))
@@ -994,6 +1006,10 @@ class Assembler:
                                 "neighbouring article")
             kept.append(a)
         self.articles = kept
+
+
+# A credit for the words and the pictures (记者 沈岚 文/摄): a story's, not a caption's.
+WROTE_AND_SHOT_RE = re.compile(rf"{TEXT_PHOTO}$")
 
 
 def is_notice_signer(article: Article, notice: Article) -> bool:
