@@ -1079,6 +1079,8 @@ REGRESSION_FLOORS = {  # folder: (pages, F1, headline, byline)
     "heldout93": (8, 0.90, 0.79, 0.81),
     "heldout94": (8, 0.95, 0.87, 0.87),
     "heldout95": (8, 0.89, 0.85, 0.83),
+    "heldout96": (8, 0.95, 0.78, 0.82),
+    "heldout97": (8, 0.89, 0.84, 0.84),
 }
 
 
