@@ -900,3 +900,13 @@ def test_a_byline_over_a_sentence_that_opens_on_the_reporter_stays_alone() -> No
 ])
 def test_each_name_before_what_it_did_is_a_credit_without_a_role(text: str, kind: Kind) -> None:
     assert [ln.kind for ln in prepare_lines(text, markdown=False)] == [kind]
+
+
+@pytest.mark.parametrize(("text", "kind", "credit"), [
+    ("木兰 文\\图", Kind.BYLINE, "木兰 文\\图"),  # words and pictures, a backslash between
+    ("廖 清/图", Kind.CREDIT, "廖清/图"),  # who took the picture
+    ("记者 廖 清 文/图", Kind.BYLINE, "记者廖清文/图"),  # …not who wrote and took it
+])
+def test_credits_of_words_and_pictures(text: str, kind: Kind, credit: str) -> None:
+    [line] = prepare_lines(text, markdown=False)
+    assert (line.kind, line.text) == (kind, credit)

@@ -103,7 +103,7 @@ LEAD_RE = re.compile(
 BULLET_MARKS = "□■●◆▲★◇○◎"
 BULLET_TITLE_MAX = 32  # characters: a bulleted line this short, unpunctuated, is a title
 # 文/图 本报记者 X, 文 X 图 Y: one person wrote and photographed, or two did.
-TEXT_PHOTO = r"(?:文\s*[/／]\s*[图摄]|[图摄]\s*[/／]\s*文)"  # …or 文/摄 X
+TEXT_PHOTO = r"(?:文\s*[/／\\]\s*[图摄]|[图摄]\s*[/／\\]\s*文)"  # …or 文/摄 X
 BYLINE_LINE_RE = re.compile(
     # 文/图 记者/黄一鸣, 文/本报记者 林晓帆
     rf"^[{BULLET_MARKS}]?\s*(?:{TEXT_PHOTO}[：:|｜]?\s*(?={ROLE}))?"  # 文/图|潮州日报记者 X
@@ -178,7 +178,8 @@ TRAILING_BYLINE_RE = re.compile(
     r"|^[（(](?:本报|特约)?评论员[）)]$")  # （本报评论员） after a phone paper's commentary
 # How a photo's credit ends: X 摄, X 供图, X 摄影报道 (a picture story's own reporter),
 # X 文/摄 (who wrote the caption took the picture).
-SHOT = r"(?:摄影报道|摄|供图|(?:文\s?)?[/／|｜]\s?摄|(?<=\s)摄影)"  # (马骏 摄影: set apart)
+# …and X/图 (廖清/图: who took it), not 文/图 (who wrote and photographed a story).
+SHOT = r"(?:摄影报道|摄|供图|(?:文\s?)?[/／|｜]\s?摄|(?<![文\s])[/／]图|(?<=\s)摄影)"
 SHOT_ENDS = ("摄", "摄影报道")
 CREDIT_RE = re.compile(
     rf"^[（(]?(?:{ROLE}\s*)?(?:{NAME}|{SPACED_NAME})(?:\s+(?:{ROLE}\s*)?{NAME})*\s*{SHOT}[）)]?$"

@@ -354,8 +354,8 @@ def despace(line: str) -> str:
         line = _IDEO_GAP_RE.sub("  ", line)
     if _SPACED_CELLS_RE.search(line):  # 品　名　　单　位　　价　格: each cell letter-spaced
         return " ".join(despace(cell) for cell in _WIDE_RUN_RE.split(line.strip()))
-    if ("/" in line or "／" in line) and _AFTER_DOES_RE.search(line):
-        # 余 航/文 储 诚/图: two people's credits, each closed up on its own
+    if ("/" in line or "／" in line) and (_AFTER_DOES_RE.search(line) or _DOES_END_RE.search(line)):
+        # 余 航/文 储 诚/图: two people's credits, each closed up on its own (廖 清/图: one)
         return " ".join(_despace_credit(part) for part in _AFTER_DOES_RE.split(line))
     gaps = _WIDE_GAP_RE.search(line) is not None
     if gaps:  # a table's cells: 小白鹭　　　620　　　“三有” keeps one space per gap
