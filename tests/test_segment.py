@@ -1081,6 +1081,8 @@ REGRESSION_FLOORS = {  # folder: (pages, F1, headline, byline)
     "heldout95": (8, 0.89, 0.85, 0.83),
     "heldout96": (8, 0.95, 0.78, 0.82),
     "heldout97": (8, 0.89, 0.84, 0.84),
+    "heldout98": (8, 0.93, 0.82, 0.91),
+    "heldout99": (8, 0.95, 0.82, 0.89),
 }
 
 
