@@ -881,6 +881,18 @@ def test_a_metro_paper_s_short_name_credits_letter_spaced_names(text: str, kind:
     assert [ln.kind for ln in prepare_lines(text, markdown=False)] == [kind]
 
 
+@pytest.mark.parametrize(("text", "kind"), [
+    ("快报记者 田 甜", Kind.BYLINE),
+    ("南都记者 何 沛 摄", Kind.CREDIT),
+    ("大批记者 前 往", Kind.TEXT),
+])
+def test_a_short_name_s_reporter_alone_is_a_credit_while_letter_spaced(text: str,
+                                                                       kind: Kind) -> None:
+    # Closed up, 快报记者田甜 reads like 大批记者前往; as printed, the letter-spaced name
+    # after the role tells the credit apart.
+    assert [ln.kind for ln in prepare_lines(text, markdown=False)] == [kind]
+
+
 @pytest.mark.parametrize("text", ["随行记者拍下了这一幕", "这位记者告诉", "大批记者前往"])
 def test_a_wrapped_sentence_about_a_reporter_is_no_short_name_credit(text: str) -> None:
     assert [ln.kind for ln in prepare_lines(text, markdown=False)] == [Kind.TEXT]

@@ -42,6 +42,7 @@ from generator.ingest.lines import (
     Line,
     bare_title,
     bullet_title,
+    byline_line,
     classify,
     display_width,
     ends_sentence,
@@ -88,6 +89,16 @@ BARE_NAME_RE = re.compile(r"^[\u4e00-\u9fff](?:\s?[\u4e00-\u9fff]){1,2}$")
 # Who signs a letter or a note, set right under its last sentence after a dash and
 # pushed to the right (            ——本报编辑部): no subtitle stands under a sentence.
 SIGN_OFF_RE = re.compile(r"^——\s*(?P<name>[\u4e00-\u9fff·]{2,8})$")
+
+
+# A metro paper's short name before 记者 and a letter-spaced name, nothing else on the line
+# (快报记者 田 甜, ■快报记者 顾 然 通讯员 栖 宣, 南都记者 何 沛 摄): a credit, as printed.
+# Closing up the letter-spacing glues the name to the role (快报记者田甜), which a line of
+# text can look like (大批记者前往); before it, the spaced letters tell them apart.
+SPACED_LETTERS = r"[\u4e00-\u9fff](?: [\u4e00-\u9fff]){1,3}"
+SPACED_SHORT_CREDIT_RE = re.compile(
+    rf"^[{BULLET_MARKS}]?\s*[\u4e00-\u9fff]{{2}}(?<![名位个些批])记者 {SPACED_LETTERS}"
+    rf"(?: (?:通讯员|实习生|记者) {SPACED_LETTERS})*(?: 摄| 报道)?$")
 
 
 def prepare_lines(page: str, markdown: bool) -> list[Line]:
@@ -168,6 +179,8 @@ def prepare_lines(page: str, markdown: bool) -> list[Line]:
         elif not text or (" " not in raw and "\u3000" not in raw and "|" not in text
                           and "｜" not in text):
             out.append(classify(no, text, markdown))  # most lines: nothing printed apart
+        elif "记者 " in raw[:12] and SPACED_SHORT_CREDIT_RE.match(raw.strip()):
+            out.append(byline_line(no, text, display_width(text)))  # 快报记者 田 甜
         elif len(raw) > 6 and " " in raw[-5:-1] and GLUED_NAME_RE.match(raw.rstrip()):
             out.extend(split_glued_name(no, text, markdown))  # '…解决。 秦玉' as printed
         elif ("  " in raw or "\u3000" in raw) and (heads := head_line_parts(raw, no)):
