@@ -1387,6 +1387,18 @@ def test_a_photo_group_under_a_story_that_credits_words_and_pictures() -> None:
     assert photos.paragraphs[0].startswith("图1：春分前后")
 
 
+def test_a_headline_group_wrapped_on_a_particle_after_a_signed_piece() -> None:
+    # A page that prints headlines under their text: the commentary's column name and its
+    # title, wrapped after 的 in a narrow column, stand under its signature.
+    story = ("一间小小的驿站，暖的是户外劳动者的身，更是整座城市的心。"
+             "把服务做到家门口，城市的温度就会高一些。")
+    text = "\n".join([*column(story, 11), "■ 北 辰", "晚报快评", "小驿站里的", "大温度", ""])
+    page = segment(text)
+    accounted(text, page)
+    [piece] = page.articles
+    assert (piece.kicker, piece.title, piece.byline) == ("晚报快评", "小驿站里的大温度", "北辰")
+
+
 def test_a_title_set_right_above_a_sentence_that_opens_with_its_date() -> None:
     # No sentence runs on into "3月10日，…": the unpunctuated line above it is a headline,
     # even one nearly as wide as the column, though no blank line parts the two.

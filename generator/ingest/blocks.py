@@ -735,7 +735,10 @@ class BlockBuilder:
         if self.markdown or len(run) > MAX_HEAD_LINES + 1 or (
                 len(run) > MAX_HEAD_LINES and not self._wrapped_group_after_marker(run)):
             return False
-        if not all(head_line(ln, self.reference, self.column) for ln in run):
+        # A line of the group may break on a particle where the next goes on (晚报快评 /
+        # 小驿站里的 / 大温度): the group's last line may not.
+        if not all(head_line(ln, self.reference, self.column, wraps=ln is not run[-1])
+                   for ln in run):
             return False
         if self._after_finished() and len(run) <= 3:
             return True  # the text above is finished: unpunctuated lines after it are a group
