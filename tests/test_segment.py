@@ -44,7 +44,8 @@ BULLET_RE = re.compile(r"^[●○■□◆◇▲△★☆•◎]+|^·(?=\s*[\u4e
 # ▲【标题】 on its own line, or before its brief's text (▲【标题】近日，…) or its title
 # (# 【图片新闻】樱花绽放引客来)
 BRACKETED_TITLE_RE = re.compile(r"^(?:#{1,6}\s*)?[●○■□◆◇▲△★☆•◎]*\s*【[^】]+】")
-SIGN_OFF_RE = re.compile(r"^\s{2,}——\s*[\u4e00-\u9fff·]{2,8}$")  # its dash, like a bullet
+# ——本报编辑部 set right, ——海风 under the text: the dash is markup, like a bullet
+SIGN_OFF_RE = re.compile(r"^(?:\s{2,}——\s*[\u4e00-\u9fff·]{2,8}|——[\u4e00-\u9fff·]{2,4})$")
 LIST_BOLD_RE = re.compile(r"^[-*+▶►] \*\*")  # a Markdown list's item with a bold title
 GLUED_BOLD_RE = re.compile(r"^[▶►▲●■◆]\*\*")  # …or its bullet glued to it: ▲**标题**正文
 
@@ -1397,6 +1398,17 @@ def test_a_headline_group_wrapped_on_a_particle_after_a_signed_piece() -> None:
     accounted(text, page)
     [piece] = page.articles
     assert (piece.kicker, piece.title, piece.byline) == ("晚报快评", "小驿站里的大温度", "北辰")
+
+
+def test_a_writer_s_name_after_a_dash_under_the_text_signs_it() -> None:
+    # ——海风 under the last sentence is the commentary's writer, not a subtitle that
+    # would take the column's name and the title under it along.
+    story = "订单是契约，双方都得守。企业按约收购，农民按标准种植，这份“定心丸”才能年年都有。"
+    text = "\n".join([*column(story, 10), "——海风", "湖畔短评", "订单种植要守住“契约”", ""])
+    page = segment(text)
+    accounted(text, page)
+    [piece] = page.articles
+    assert (piece.kicker, piece.title, piece.byline) == ("湖畔短评", "订单种植要守住“契约”", "海风")
 
 
 def test_a_title_set_right_above_a_sentence_that_opens_with_its_date() -> None:

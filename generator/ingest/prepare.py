@@ -89,6 +89,7 @@ BARE_NAME_RE = re.compile(r"^[\u4e00-\u9fff](?:\s?[\u4e00-\u9fff]){1,2}$")
 # Who signs a letter or a note, set right under its last sentence after a dash and
 # pushed to the right (            ——本报编辑部): no subtitle stands under a sentence.
 SIGN_OFF_RE = re.compile(r"^——\s*(?P<name>[\u4e00-\u9fff·]{2,8})$")
+NAME_MAX = 4  # characters: a writer's name or pen name
 
 
 # A metro paper's short name before 记者 and a letter-spaced name, nothing else on the line
@@ -143,9 +144,11 @@ def prepare_lines(page: str, markdown: bool) -> list[Line]:
             text = text[:-1].rstrip()  # …巩固治理成效。 |: a web table's cell closed after it
             bar = cell.group().strip()
             trailer = Line(no, bar, Kind.NOISE, display_width(bar), reason="page markup")
-        if text[:2] == "——" and raw[:2].isspace() and SIGN_OFF_RE.match(text) \
-                and out and out[-1].terminal:
-            out.append(Line(no, text, Kind.SIGNATURE, display_width(text)))  # ——本报编辑部
+        if text[:2] == "——" and (sign_off := SIGN_OFF_RE.match(text)) and out \
+                and out[-1].terminal and (raw[:2].isspace() or len(sign_off["name"]) <= NAME_MAX):
+            # ——本报编辑部 set right, or a writer's name under the text's last sentence
+            # (——海风): no subtitle is a name, nor stands under a full stop
+            out.append(Line(no, text, Kind.SIGNATURE, display_width(text)))
         elif "作者" in text and (field := AUTHOR_FIELD_RE.search(text)) and (
                 is_byline(byline := (field.group("field") or "").strip())
                 or author_named(field)):
