@@ -1754,6 +1754,17 @@ def test_a_title_s_first_line_ending_on_a_time_is_no_kicker(first: str, rest: st
     assert (page.articles[0].kicker, page.articles[0].title) == (None, first + rest)
 
 
+def test_a_title_wrapped_after_its_comma_is_one_title() -> None:
+    # A clause over a title holds its comma inside (连晴一周后，宁波人…); a first line that
+    # ends on the comma is a title wrapped there.
+    story = "近日，我市进入回南天，市疾控中心提醒市民，空气潮湿容易让霉菌滋生，要注意通风除湿。"
+    text = "\n".join(["回南天来了，", "家里防潮有妙招", "——记者对话市疾控中心医生林晓",
+                      "特区报记者 符 丽", *column(story, 20)])
+    page = segment(text)
+    accounted(text, page)
+    assert (page.articles[0].kicker, page.articles[0].title) == (None, "回南天来了，家里防潮有妙招")
+
+
 def test_a_notices_title_wrapped_after_its_关于_is_one_title() -> None:
     notice = "因车城路东段道路施工，自3月20日起，12路公交车临时改道运行，恢复时间另行通知。"
     text = "\n".join(["关于调整城区", "公交12路线路", "走向的公告", *column(notice, 12)])

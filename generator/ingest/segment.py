@@ -1088,8 +1088,10 @@ def kicker_line(first: str, rest: str, alone: bool = True) -> bool:
         return True
     if EVENT_KICKER_RE.search(first) and not rest.startswith(DASHES):
         return True  # 某某到某县督导防汛工作 / 做好防汛准备: the report of a visit over a title
-    if alone and "，" in first and "，" not in rest:
-        return True  # a clause over the title: 连晴一周后，宁波人又要翻出厚外套了
+    if alone and "，" in first[:-1] and "，" not in rest:
+        # a clause over the title: 连晴一周后，宁波人又要翻出厚外套了 (a line that ends on
+        # its comma, 回南天来了， / 家里防潮有妙招, is a title wrapped there)
+        return True
     if alone and " " in first.strip() and " " not in rest and len(rest) >= len(first):
         return True  # a two-part slogan over a longer title: 产地直发 冷链护航
     if not alone or runs_on(first, rest):
