@@ -1778,6 +1778,7 @@ def test_a_notices_title_wrapped_after_its_关于_is_one_title() -> None:
     (["我市今年计划", "新建高标准农田32万亩"], "我市今年计划新建高标准农田32万亩"),
     (["春季招聘会持续到", "4月底提供岗位超10万个"], "春季招聘会持续到4月底提供岗位超10万个"),
     (["全市已“点对点”输送", "外出务工人员1.8万余人"], "全市已“点对点”输送外出务工人员1.8万余人"),
+    (["春节前全市将办", "60余场招聘会"], "春节前全市将办60余场招聘会"),
 ])
 def test_a_title_wrapped_mid_phrase_after_its_story_is_one_title(lines: list[str],
                                                                   title: str) -> None:

@@ -180,7 +180,8 @@ OBJECT_VERB_RE = re.compile(
     r"|开通|新建|建设|改造|发布|出台|印发|部署|启用|投用|引进|培育|惠及|带动|吸引|接待|走进|开设"
     r"|设立|增开|增加|减少|降低|提高|扩大|超过|覆盖|实施|封闭|调整|开出|办起|建起|用上|装上"
     r"|计划|培训|招聘|发放|种植|输送|开发|新修|修建|选派|招募|征集|收购|认养"
-    r"|持续到|延长到|延长至|推迟到|推迟至)$"  # …or a time it runs to (招聘会持续到 / 4月底)
+    r"|持续到|延长到|延长至|推迟到|推迟至"  # …or a time it runs to (招聘会持续到 / 4月底)
+    r"|(?<=[将要已再拟共又])[办建开设增招修种引送发])$"  # …or a verb of one letter (全市将办)
     # …or on a count that wants its noun (麦香街道为63名 / 快递小哥建起“暖心驿站”)
     r"|\d[名个位家项条座所户台辆]$")
 # …not the word such a character starts (对话基层 is a column's name over its title), nor a
