@@ -922,3 +922,12 @@ def test_each_name_before_what_it_did_is_a_credit_without_a_role(text: str, kind
 def test_credits_of_words_and_pictures(text: str, kind: Kind, credit: str) -> None:
     [line] = prepare_lines(text, markdown=False)
     assert (line.kind, line.text) == (kind, credit)
+
+
+def test_letters_spaced_out_under_a_title_are_its_writer_s_name() -> None:
+    # 旺 堆 under the title: a name as a byline prints it. Under a label (编辑 / 杨 帆) or
+    # a title itself spaced out (漾 水 河 畔 / 春 意 浓) it is no byline.
+    kinds = [ln.kind for ln in prepare_lines("羌塘论坛\n让电站成为“致富站”\n旺 堆", markdown=False)]
+    assert kinds[-1] is Kind.BYLINE
+    for text in ("编辑\n杨 帆", "漾 水 河 畔\n春 意 浓"):
+        assert prepare_lines(text, markdown=False)[-1].kind is not Kind.BYLINE

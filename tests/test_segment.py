@@ -1411,6 +1411,38 @@ def test_a_writer_s_name_after_a_dash_under_the_text_signs_it() -> None:
     assert (piece.kicker, piece.title, piece.byline) == ("湖畔短评", "订单种植要守住“契约”", "海风")
 
 
+def test_a_line_that_ends_on_a_whole_telephone_number_ends_its_paragraph() -> None:
+    # No sentence stops so, but nothing after a blank goes on from it either.
+    text = "\n".join(["县林草局提醒，进入防火期后严禁野外用火，", "发现火情请及时报告。",
+                      "值班电话：0896-3826119", "", "近日，德曲乡组织兽医人员分5个小组进村",
+                      "入户，为牲畜注射疫苗。"])
+    [article] = segment(text).articles
+    assert article.paragraphs[-2:] == ["值班电话：0896-3826119",
+                                       "近日，德曲乡组织兽医人员分5个小组进村入户，为牲畜注射疫苗。"]
+
+
+def test_a_table_s_telephone_line_ends_it_and_a_seller_s_box_is_noise() -> None:
+    # 值班电话：… under a table ends it: the commentary after the blank does not run on
+    # from it; 团购热线：… closes an advertisement's box, which is no article.
+    comment = ("一座电站，点亮的是牧民的家，带动的是一个乡的发展。"
+               "用好富余电量带来的收益，电站才能成为“致富站”。")
+    text = "\n".join([
+        "星湖县春季草原防火值班安排", "日期　　值班单位　　带班领导",
+        "3月18日—24日　德曲乡　　尼玛次仁", "3月25日—31日　县林草局　李建华",
+        "值班电话：0896-3826119", "",
+        "羌塘论坛", "让电站成为“致富站”", "■ 旺 堆", *column(comment, 18),
+        "（作者单位：星湖县委党校）", "",
+        "羌塘酥油茶 纯正高原味", "团购热线：0896-3821888"])
+    page = segment(text)
+    accounted(text, page)
+    table, piece = page.articles
+    assert (table.kind, table.title) == ("table", "星湖县春季草原防火值班安排")
+    assert table.paragraphs[-1] == "值班电话：0896-3826119"
+    assert (piece.kicker, piece.title) == ("羌塘论坛", "让电站成为“致富站”")
+    assert piece.paragraphs[-1].endswith("“致富站”。")
+    assert [n.reason for n in page.noise] == ["author's unit", "advertisement", "advertisement"]
+
+
 def test_a_title_set_right_above_a_sentence_that_opens_with_its_date() -> None:
     # No sentence runs on into "3月10日，…": the unpunctuated line above it is a headline,
     # even one nearly as wide as the column, though no blank line parts the two.

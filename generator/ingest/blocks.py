@@ -50,6 +50,10 @@ MEASURE_LINES = 6  # lines of a body under a headline that tell the column's wid
 MEASURE_MIN = 2  # lines of body at least under such a headline group
 
 
+# A telephone number in full after what it is for (值班电话：0896-3826119, 热线 12345678901).
+PHONE_END_RE = re.compile(r"(?:电话|热线)[：:]?\s*(?:\d{3,4}[-－]\d{7,8}|1\d{10})$")
+
+
 @dataclass
 class Para:
     """A paragraph of body text (possibly an article's lead)."""
@@ -86,6 +90,13 @@ class Para:
         """A paragraph that stops mid-sentence: the next text may continue it."""
         last = self.lines[-1]
         return not (last.terminal or last.row)
+
+
+def ends_on_phone(para: Para) -> bool:
+    """A paragraph whose last line ends on a whole telephone number (值班电话：0896-3826119
+    under a table) stops there: no text after a blank goes on from it."""
+    last = para.lines[-1].text
+    return last[-1:].isdigit() and PHONE_END_RE.search(last) is not None
 
 
 def join_block(block: list[Line]) -> str:
@@ -664,7 +675,7 @@ class BlockBuilder:
             return
         prev = self.out[-1] if self.out else None
         continues = isinstance(prev, Para) and prev.open and run[0].kind is Kind.TEXT \
-            and not self._wider_than_column(prev, run)
+            and not self._wider_than_column(prev, run) and not ends_on_phone(prev)
         if continues and prev.lines[-1].text[-1] in "：:" and (
                 run[0].enumerated or run[0].row):
             continues = False  # "…通报如下：" then a list or table after a blank line

@@ -425,6 +425,10 @@ SENTENCE_AFTER_ROLE_RE = re.compile(
     rf"(?:{SENTENCE_WORDS})")
 
 
+# Where a commentary's writer works, under the text: （作者单位：某某县委党校）.
+AUTHOR_UNIT_NOTE_RE = re.compile(r"^[（(]作者单位[：:][^（）()]{2,30}[）)]$")
+
+
 def is_byline(text: str) -> bool:
     """Role words and names, spaced (本报记者 张三 通讯员 李四) or glued together."""
     return bool(BYLINE_LINE_RE.match(text) or BYLINE_GLUED_RE.match(text)
@@ -520,6 +524,8 @@ def classify(no: int, text: str, markdown: bool) -> Line:
     if first in BULLET_MARKS and len(text) <= 40 and ROLE_WORD_RE.search(text[:BULLET_ROLE_AT]) \
             and (is_byline(text) or COMMENTATOR_RE.match(text)):
         return byline_line(no, text, width)  # ●记者 X, ■ 本报全媒体记者 X
+    if first in "（(" and last in "）)" and AUTHOR_UNIT_NOTE_RE.match(text):
+        return Line(no, text, Kind.NOISE, width, reason="author's unit")  # （作者单位：…）
     if (last == "。" and text.endswith("声明作废。") and "遗失" in text) \
             or text in ("遗失声明", "挂失声明"):
         return Line(no, text, Kind.NOISE, width, reason="advertisement")  # a classified ad
@@ -684,6 +690,8 @@ AD_WORDS_RE = re.compile(
     r"以旧换新|补贴最高|火热认购|盛大开盘|限时特惠|全屋定制|招商加盟|钜惠|满[千百万\d]{1,4}减[千百\d]")
 AD_RE = re.compile(r"^(?:本版|分类)?(?:广告|[【\[]广告[】\]]|招商热线|咨询热线|订购热线|服务热线)"
                    r"|(?:咨询|订购|服务|招商|订餐|预订|预约|报名|投稿|报料|新闻)热线[：:]\s*\d"
+                   # what a seller asks the reader to ring for: 团购热线, 招租热线, 预订电话
+                   r"|(?:团购|招租|订购|订餐|预订|购房|售楼|加盟)(?:热线|电话)[：:]\s*\d"
                    r"|^(?:订报|订阅|发行)?热线[：:]\s*\d"  # the paper's own: 订报热线：0557-…
                    r"|^[^，。]{4,24}\s+电话[：:]\s*0\d{2,3}-\d{7,8}$")  # 库位招租 电话：0943-…
 # …and the shape of an advertisement's line: priced, addressed, or slogans side by side.

@@ -23,6 +23,7 @@ from generator.ingest.lines import (
     CIRCLED_NUMBER,
     CLAUSE_PUNCT_RE,
     CONT_RE,
+    CONTINUING,
     CREDIT_RE,
     CREDIT_TAIL_RE,
     CREDITED_NAME,
@@ -102,6 +103,25 @@ SPACED_SHORT_CREDIT_RE = re.compile(
     rf"(?: (?:通讯员|实习生|记者) {SPACED_LETTERS})*(?: 摄| 报道)?$")
 
 
+# Two or three letters spaced out alone on a line (旺 堆, 李 晓 舟): a name as a byline
+# prints it, under the title of a commentary or an essay.
+SPACED_NAME_LINE_RE = re.compile(r"^[\u4e00-\u9fff](?: [\u4e00-\u9fff]){1,2}$")
+
+
+def name_under_title(out: list[Line], raw_above: str) -> bool:
+    """Is the line above a title, so that spaced letters under it are its writer's name?
+    A line of text that ends no sentence, itself not spaced out (漾 水 河 畔 / 春 意 浓 is
+    one title) and not a credit (…摄 / 转 场: a photo's title under its credit)."""
+    above = out[-1] if out else None
+    return above is not None and above.kind is Kind.TEXT and not above.terminal \
+        and len(above.text) >= TITLE_UNDER_NAME_MIN and above.text[-1] not in "摄" + CONTINUING \
+        and "  " not in raw_above and not SPACED_LETTERS_RE.search(raw_above.strip())
+
+
+TITLE_UNDER_NAME_MIN = 4  # characters: no label (编辑 / 杨 帆: the page's editor)
+SPACED_LETTERS_RE = re.compile(r"[\u4e00-\u9fff] [\u4e00-\u9fff](?: |$)")
+
+
 def prepare_lines(page: str, markdown: bool) -> list[Line]:
     """Repair and classify every line of a page; undo vertical headlines and split glued tails."""
     raw_lines = page.split("\n")
@@ -128,7 +148,7 @@ def prepare_lines(page: str, markdown: bool) -> list[Line]:
     if "摄" in page:  # one search rules most pages out
         pairs = mend_wrapped_credits(pairs)
     out: list[Line] = []
-    for no, raw, text in pairs:
+    for k, (no, raw, text) in enumerate(pairs):
         trailer = None  # what the page printed after the line's text, as noise
         if "http" in text and (note := LINK_NOTE_RE.search(text)) and note.start():
             text = text[:note.start()] + text[note.end():]  # …干劲。(详见 http://…)(本报评论员)
@@ -207,6 +227,9 @@ def prepare_lines(page: str, markdown: bool) -> list[Line]:
             title, name = boxed.group("title"), boxed.group("name").replace(" ", "")
             out += [classify(no, title, markdown),  # 芒果走得远，靠的是品牌□蓝 岚
                     Line(no, name, Kind.BYLINE, display_width(name))]
+        elif " " in raw and SPACED_NAME_LINE_RE.match(raw.strip()) \
+                and name_under_title(out, pairs[k - 1][1] if k else ""):
+            out.append(Line(no, text, Kind.BYLINE, display_width(text)))  # title / 旺 堆
         else:
             out.append(classify(no, text, markdown))
         if trailer:
