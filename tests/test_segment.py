@@ -40,6 +40,7 @@ CONT_NOTE_RE = re.compile(
 )
 HEADING_MARK_RE = re.compile(r"^#{1,6}(?=\s|[“‘《「（(])")  # "# 标题", or "#“标题”" once repaired
 BOLD_LINE_RE = re.compile(r"^\*\*[^*]{2,34}\*\*$")
+LABEL_BAR_RE = re.compile(r"^[\u4e00-\u9fff]{2,8}\s*([|｜])\s*[^|｜]+$")  # 一周点击 | 标题
 BULLET_RE = re.compile(r"^[●○■□◆◇▲△★☆•◎]+|^·(?=\s*[\u4e00-\u9fff]{2,3}$)")  # ·陈一舟
 # ▲【标题】 on its own line, or before its brief's text (▲【标题】近日，…) or its title
 # (# 【图片新闻】樱花绽放引客来)
@@ -79,6 +80,9 @@ def accounted(text: str, page: SegmentedPage) -> None:
             markup += chars("——")
         for note in CONT_NOTE_RE.findall(line):
             markup += chars(note)
+        bar = LABEL_BAR_RE.match(line)
+        if bar:  # a label's bar before the title: layout, as a heading's # is
+            markup += chars(bar.group(1))
         heading = HEADING_MARK_RE.match(line)
         if heading:
             markup += chars(heading.group())
@@ -1443,6 +1447,31 @@ def test_a_table_s_telephone_line_ends_it_and_a_seller_s_box_is_noise() -> None:
     assert (piece.kicker, piece.title) == ("羌塘论坛", "让电站成为“致富站”")
     assert piece.paragraphs[-1].endswith("“致富站”。")
     assert [n.reason for n in page.noise] == ["author's unit", "advertisement", "advertisement"]
+
+
+def test_a_web_page_s_list_of_titles_with_a_label_before_a_bar() -> None:
+    # The page lists its titles on top, two of them under one label (一周点击 | …); over
+    # each article the label and the title stand together again. The list and the site's
+    # links are furniture; the label is each piece's kicker, and the second piece is no
+    # subhead of the first.
+    first = ("上周末，我带着上小学的儿子回枣林村老家，帮着父亲给菜地翻土。"
+             "儿子扛着小锄头干了不到半小时，手上就磨出了一个水泡。")
+    second = ("孩子的作业，本该由孩子完成。可如今不少作业要家长拍照上传、签字打卡。"
+              "（鹰城网友 晓风）")
+    third = ("湖滨路公园的南门广场，一到周末就停满了私家车，散步的老人只能在车缝里穿行。"
+             "（读者 周建平）")
+    text = "\n".join([
+        "是时候给孩子补补劳动课了", "一周点击 | 少些“作业家长”", "一周点击 | 公园不是停车场",
+        "版面导航", "平顶山新闻网    平顶山日报   平顶山晚报",
+        "下一篇4 2026年3月12日 放大 缩小 默认", "",
+        "是时候给孩子补补劳动课了", "", "苗 青 （龙泉县）", "", first, "",
+        "一周点击 | 少些“作业家长”", "", second, "", "一周点击 | 公园不是停车场", "", third])
+    page = segment(text)
+    accounted(text, page)
+    assert [(a.kicker, a.title) for a in page.articles] == [
+        (None, "是时候给孩子补补劳动课了"), ("一周点击", "少些“作业家长”"),
+        ("一周点击", "公园不是停车场")]
+    assert sum(n.reason == "index of other pages" for n in page.noise) == 5
 
 
 def test_a_title_set_right_above_a_sentence_that_opens_with_its_date() -> None:

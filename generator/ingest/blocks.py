@@ -112,8 +112,9 @@ def strong_head(head: Head) -> bool:
         return True
     if len(head.blocks) == 2 and is_kicker(join_block(head.blocks[0])):
         return True
-    if len(head.blocks) == 1 and len(head.blocks[0]) == 2 and is_kicker(head.blocks[0][0].text):
-        return True
+    if len(head.blocks) == 1 and len(head.blocks[0]) == 2 and (
+            is_kicker(head.blocks[0][0].text) or head.blocks[0][0].no == head.blocks[0][1].no):
+        return True  # (一周点击 | 少些“作业家长”: a label and a title, a bar between)
     if len(head.blocks) == 1 and len(head.blocks[0]) == 1:
         text = head.blocks[0][0].text
         return len(text) >= 14 and " " not in text

@@ -714,7 +714,11 @@ READER_RE = re.compile(
     r"|版面导航|标题导航|版面概览|返回目录|返回首页|首页|往期回顾|PDF下载|下载本版PDF|朗读|打印(?:本页|页面)?|关闭(?:窗口)?|收藏|分享"
     r"|推荐|评论|更多功能"
     r"|展开通版|收缩通版|通版阅读(?:请点击)?[:：]?|版面原文"
+    r"|\d{4}年\d{1,2}月\d{1,2}日"  # 下一篇 2026年3月12日 放大 缩小 默认: the page's date among them
     r"|\d{1,2})\s*[▶▷→>»]?\s*[|｜]?\s*)+)$")
+# A press group's papers and sites side by side, linked from a web edition's header.
+SITE_NAME = r"[\u4e00-\u9fff]{2,8}(?:新闻网|网|日报|晚报|都市报|早报|晨报|客户端)"
+SITES_LINE_RE = re.compile(rf"^{SITE_NAME}(?:\s+{SITE_NAME}){{2,}}$")
 # An e-paper's list of pages or its navigation links, several on one line.
 NAV_ITEM_RE = re.compile(
     r"[A-D]?\d{1,2}版[：:]|返回目录|上一篇|下一篇|[上前]一版|[下后]一版|PDF版|版权所有|未经许可不得转载")
@@ -749,6 +753,8 @@ def furniture_reason(text: str) -> str:
             or "版" in text or "电子报" in text or "缩小" in text or "打印" in text
             or "一期" in text) and READER_RE.match(text):
         return "page header"  # an e-paper reader's own lines: 电子报阅读机, 上一篇 下一篇
+    if " " in text and "报" in text and SITES_LINE_RE.match(text):
+        return "page header"  # 平顶山新闻网 平顶山日报 平顶山晚报: the press group's sites
     if ("版" in text or "篇" in text or "转载" in text) \
             and len(NAV_ITEM_RE.findall(text)) >= NAV_ITEMS:
         return "page header"  # 01版：要闻02版：要闻…, [返回目录] [上一篇] [下一篇]

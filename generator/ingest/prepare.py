@@ -581,24 +581,29 @@ def title_lists(lines: list[Line]) -> list[Line]:
                 for at, text in enumerate(flat):
                     if text:
                         places.setdefault(text, []).append(at)
-            if listed_again(flat[start:k], places, k):
+            if listed_again(flat[start:k], places, k, [line.no for line in lines[start:k]]):
                 for line in lines[start:k]:
                     line.kind, line.reason = Kind.NOISE, "index of other pages"
         start = -1
     return lines
 
 
-def listed_again(texts: list[str], places: dict[str, list[int]], end: int) -> bool:
+def listed_again(texts: list[str], places: dict[str, list[int]], end: int,
+                 nos: list[int]) -> bool:
     """Do two thirds of a run of lines, ending at line `end`, stand again further down,
-    each apart from the others (titles over their stories, not a paragraph printed twice)?"""
-    found = []
-    for text in texts:
+    each apart from the others (titles over their stories, not a paragraph printed twice)?
+    `nos`: the lines' printed numbers; the two parts of one listed line (一周点击 | 少些…)
+    stand together further down, as a kicker over its title."""
+    found: list[tuple[int, int]] = []
+    taken: Counter[str] = Counter()  # a text listed twice (一周点击) stands twice below
+    for text, no in zip(texts, nos, strict=True):
         at = places.get(text, [])
-        later = bisect_left(at, end)  # the first place at or below the run's end
+        later = bisect_left(at, end) + taken[text]  # the first place below the run not taken
         if later < len(at):
-            found.append(at[later])
+            found.append((at[later], no))
+            taken[text] += 1
     return 3 * len(found) >= 2 * len(texts) and not any(
-        b - a <= LISTED_APART for a, b in pairwise(found))
+        b - a <= LISTED_APART and no_a != no_b for (a, no_a), (b, no_b) in pairwise(found))
 
 
 LISTED_APART = 2  # lines: titles standing again over their stories are further apart

@@ -1160,8 +1160,9 @@ def split_head(head: Head, dashed_below: bool = False) -> tuple[str | None, str,
             set_over = set_over or n == 0  # 泉阳区盘活城市边角地， / 推动…扩容 / title
             units.append(join_block(block[:2]))
             units.append(join_block(block[2:]))
-        elif len(block) >= 2 and kicker_line(block[0].text, join_block(block[1:]),
-                                             len(head.blocks) == 1):
+        elif len(block) >= 2 and (block[0].no == block[1].no or kicker_line(
+                block[0].text, join_block(block[1:]), len(head.blocks) == 1)):
+            # (一周点击 | 公园不是停车场, printed on one line: a label before a bar)
             set_over = set_over or n == 0
             units.append(block[0].text)
             units.append(join_block(block[1:]))
