@@ -885,6 +885,7 @@ def test_a_metro_paper_s_short_name_credits_letter_spaced_names(text: str, kind:
     ("快报记者 田 甜", Kind.BYLINE),
     ("南都记者 何 沛 摄", Kind.CREDIT),
     ("大批记者 前 往", Kind.TEXT),
+    ("金报记者 吴 迪 实习生 刘雨桐", Kind.BYLINE),  # the second name not spaced out
 ])
 def test_a_short_name_s_reporter_alone_is_a_credit_while_letter_spaced(text: str,
                                                                        kind: Kind) -> None:
@@ -931,3 +932,11 @@ def test_letters_spaced_out_under_a_title_are_its_writer_s_name() -> None:
     assert kinds[-1] is Kind.BYLINE
     for text in ("编辑\n杨 帆", "漾 水 河 畔\n春 意 浓"):
         assert prepare_lines(text, markdown=False)[-1].kind is not Kind.BYLINE
+
+
+@pytest.mark.parametrize(("text", "markdown"), [
+    ("石榴云/克孜勒苏日报记者 李 帆", False),  # an app's name and a slash before the paper
+    ("**金报记者 何 川 通讯员 周汉林**", True),  # in bold, a space left before the last name
+])
+def test_more_credits_of_papers_and_apps(text: str, markdown: bool) -> None:
+    assert [ln.kind for ln in prepare_lines(text, markdown=markdown)] == [Kind.BYLINE]

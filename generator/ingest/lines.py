@@ -21,7 +21,7 @@ SPACED_NAME = rf"[{CJK}](?: [{CJK}]){{1,3}}(?![{CJK}])"
 # A credit's role word: 本报记者, 全媒体记者, 见习记者, 首席记者, 通讯员, 本报评论员 …
 # The role may carry the paper's name or its Latin initials (德州晚报全媒体记者,
 # YMG全媒体记者) and a slash before the name (记者/伍晓岚, as 江门日报 prints it).
-PAPER = (r"(?:(?:[\u4e00-\u9fff]{2,4}·)?"  # 新天水·天水日报
+PAPER = (r"(?:(?:[\u4e00-\u9fff]{2,4}[·/／])?"  # 新天水·天水日报, an app's 石榴云/新疆日报
          r"[\u4e00-\u9fff]{2,6}(?:日报|晚报|都市报|早报|商报|晨报|时报|金报|特区报|快报)社?"
          r"|[\u4e00-\u9fff]{2,3}报"  # 生活报记者, 新文化报记者
          r"|(?:日报|晚报|早报)(?=全媒|融媒体|首席|见习))")  # 晚报全媒体记者, not 晚报记者走访了
@@ -167,7 +167,7 @@ BYLINE_GLUED_RE = re.compile(  # …not a sentence that starts 记者从…获�
 SHORT_ROLE_GLUED_RE = re.compile(
     rf"^(?=[{BULLET_MARKS}]|.*(?:摄|报道)$|.*记者.+(?:记者|通讯员|实习生))"
     rf"(?:[{BULLET_MARKS}]\s*)?[{CJK}]{{2}}(?<![名位个些])记者[{CJK}·]{{2,4}}"
-    rf"(?:(?:本报|全媒体|见习)?(?:记者|通讯员|实习生)[{CJK}·]{{2,4}})*(?:摄|报道)?$")
+    rf"(?:\s?(?:本报|全媒体|见习)?(?:记者|通讯员|实习生)\s?[{CJK}·]{{2,4}})*(?:\s?(?:摄|报道))?$")
 # A byline printed after the text: （记者 X 通讯员 Y 报道）, （据新华社电）, （本报记者 X）.
 TRAILING_BYLINE_RE = re.compile(
     rf"^[（(](?:(?:{ROLE})\s*(?:{NAME}|{SPACED_NAME})(?:\s+{NAME})*\s*)+(?:报道|采写|整理)?[）)]$"

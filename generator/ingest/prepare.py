@@ -100,7 +100,7 @@ NAME_MAX = 4  # characters: a writer's name or pen name
 SPACED_LETTERS = r"[\u4e00-\u9fff](?: [\u4e00-\u9fff]){1,3}"
 SPACED_SHORT_CREDIT_RE = re.compile(
     rf"^[{BULLET_MARKS}]?\s*[\u4e00-\u9fff]{{2}}(?<![名位个些批])记者 {SPACED_LETTERS}"
-    rf"(?: (?:通讯员|实习生|记者) {SPACED_LETTERS})*(?: 摄| 报道)?$")
+    rf"(?: (?:通讯员|实习生|记者) (?:{SPACED_LETTERS}|[\u4e00-\u9fff·]{{2,5}}))*(?: 摄| 报道)?$")
 
 
 # Two or three letters spaced out alone on a line (旺 堆, 李 晓 舟): a name as a byline
