@@ -940,3 +940,11 @@ def test_letters_spaced_out_under_a_title_are_its_writer_s_name() -> None:
 ])
 def test_more_credits_of_papers_and_apps(text: str, markdown: bool) -> None:
     assert [ln.kind for ln in prepare_lines(text, markdown=markdown)] == [Kind.BYLINE]
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("来源：商丘日报 03-12 05:20:31", Kind.NOISE),  # a web article's data, its date yearless
+    ("比分3-12 05:20:31", Kind.TEXT),
+])
+def test_a_data_line_with_a_date_and_time_but_no_year(text: str, kind: Kind) -> None:
+    assert classify(1, text, markdown=False).kind is kind
