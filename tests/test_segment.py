@@ -1474,6 +1474,36 @@ def test_a_web_page_s_list_of_titles_with_a_label_before_a_bar() -> None:
     assert sum(n.reason == "index of other pages" for n in page.noise) == 5
 
 
+def test_a_table_under_its_title_then_a_commentary_printed_over_its_own_title() -> None:
+    # A header of long cells is the table's first row, not its title's second line; the
+    # commentary after the table and its note, on a page that prints headlines under their
+    # text, is a piece of its own, not more of the table.
+    comment = ("在戈壁上种活一棵树，要比别处多浇几遍水、多扎几层草方格。生态保护没有捷径可走，"
+               "把“种得活”变成“管得好”，绿色版图才能越铺越宽。")
+    text = "\n".join([
+        "1—5月全州重点项目建设进展",
+        "项目类别　　计划投资（亿元）　　完成投资（亿元）　　完成率",
+        "新能源　　186.0　　92.3　　49.6%", "盐湖化工　　64.5　　30.1　　46.7%",
+        "交通水利　　41.2　　17.8　　43.2%", "注：统计范围为州级重点项目，数据截至5月31日。", "",
+        *column(comment, 25), "■ 青 禾", "柴达木时评", "一棵树背后的“柴达木精神”", ""])
+    page = segment(text)
+    accounted(text, page)
+    table, piece = page.articles
+    assert (table.kind, table.title) == ("table", "1—5月全州重点项目建设进展")
+    assert table.paragraphs[0].startswith("项目类别")
+    assert (piece.kicker, piece.title, piece.byline) == (
+        "柴达木时评", "一棵树背后的“柴达木精神”", "青禾")
+
+
+def test_rows_amid_a_story_s_text_are_the_story_s() -> None:
+    story = "本报讯（记者 姜勇）近日，全市社区文艺汇演结果揭晓，前三名的单位如下："
+    after = "非遗传承人姜勇现场展示剪纸技艺，不一会儿，一幅栩栩如生的作品就完成了。"
+    text = "\n".join(["全市社区文艺汇演落幕", *column(story, 16), "桐陵区 91.0分", "樟桥市 87.7分",
+                      "荷川县代表队 85.1分", "", *column(after, 16)])
+    [article] = segment(text).articles
+    assert article.paragraphs[-1].startswith("非遗传承人")
+
+
 def test_a_title_set_right_above_a_sentence_that_opens_with_its_date() -> None:
     # No sentence runs on into "3月10日，…": the unpunctuated line above it is a headline,
     # even one nearly as wide as the column, though no blank line parts the two.

@@ -92,6 +92,34 @@ class Para:
         return not (last.terminal or last.row)
 
 
+TABLE_NOTE_STARTS = ("注", "备注", "数据来源", "资料来源", "来源", "说明")
+
+
+def prose_after_table(blocks: list[Block], i: int) -> bool:
+    """Is block i a paragraph of prose set apart, by a blank line, from the table rows (and
+    the note under them, 注：…) right above it? A table's text is its rows; what follows
+    them is another piece (a commentary under a table, on a page that prints its
+    headlines under their text)."""
+    b, above = blocks[i], blocks[i - 1] if i else None
+    if not isinstance(b, Para) or not isinstance(above, Para) or b.lines[0].row or b.lead \
+            or b.lines[0].no <= above.lines[-1].no + 1 or b.text.startswith(TABLE_NOTE_STARTS) \
+            or len(b.text) <= TABLE_NOTE_MAX:
+        return False
+    j = i - 1
+    if not above.lines[-1].row and above.text.startswith(TABLE_NOTE_STARTS):
+        j -= 1  # the note under the rows
+    if j < 1 or not isinstance(blocks[j], Para) or not blocks[j].lines[-1].row:
+        return False
+    while j > 0 and isinstance(blocks[j], Para) and blocks[j].lines[0].row:
+        j -= 1  # up the rows to what stands over them
+    # …a table of its own, its title over its rows (rows amid a story's text are the story's)
+    return isinstance(blocks[j], Head) and isinstance(blocks[j + 1], Para) \
+        and blocks[j + 1].lines[0].row
+
+
+TABLE_NOTE_MAX = 40  # characters: a line under a table this long or shorter may be its note
+
+
 def ends_on_phone(para: Para) -> bool:
     """A paragraph whose last line ends on a whole telephone number (值班电话：0896-3826119
     under a table) stops there: no text after a blank goes on from it."""
@@ -329,9 +357,17 @@ def row_like(ln: Line) -> bool:
     """Could this be a table row? '襄城县 85.66分（合格）' (short, with a figure) or
     '冠军 项城市代表队' (short cells separated by a space, which body text never has)."""
     text = ln.text
-    if len(text) > 24 or ln.terminal or ln.kind is not Kind.TEXT:
-        # cells a tab apart, as a web page's table is copied, however long
-        return "\t" in text and ln.kind is Kind.TEXT and not ln.terminal
+    if ln.terminal or ln.kind is not Kind.TEXT:
+        return False
+    if len(text) > 24:
+        # cells a tab apart, as a web page's table is copied, however long; or a header
+        # of long cells (项目名称 计划投资（亿元） 完成投资（亿元） 形象进度)
+        # (a header's first cell names its column: 项目名称, 指标, 品名; a title glued before
+        # the header, 本周主要蔬菜零售均价 品名 …, is no row)
+        return "\t" in text or (len(text) <= WIDE_ROW and text.count(" ") >= TABLE_CELLS - 1
+                                and "，" not in text and "、" not in text
+                                and len(text.split(" ", 1)[0]) <= HEADER_CELL_MAX
+                                and SPACED_WORDS_RE.match(text) is not None)
     if "\t" in text:
         return True
     if text[-1] in ROW_ENDS and DIGIT_RE.search(text) is not None:
@@ -345,6 +381,8 @@ def celled(ln: Line) -> bool:
 
 
 TABLE_CELLS = 3  # a row of a table set with spaces holds this many cells at least
+WIDE_ROW = 40  # characters: a row of long cells, a header's, is no longer
+HEADER_CELL_MAX = 6  # characters: a header's first cell
 
 
 def mark_rows(chunk: list[Line]) -> None:

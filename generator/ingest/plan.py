@@ -29,6 +29,7 @@ from generator.ingest.blocks import (
     Para,
     join_block,
     next_block,
+    prose_after_table,
     strong_head,
 )
 from generator.ingest.lines import (
@@ -180,7 +181,8 @@ def gaps_and_heads(blocks: list[Block]) -> tuple[list[Gap], list[int]]:
         if isinstance(b, Para):
             hard = b.lead or pending_cont
             numbered = items and NUMBERED_ITEM_RE.match(b.lines[0].text) is not None
-            if unit is None or unit.closed or unit.jumped or (hard and unit.chars) or numbered:
+            if unit is None or unit.closed or unit.jumped or (hard and unit.chars) or numbered \
+                    or prose_after_table(blocks, i):
                 if not gap.units and not gap.first_plain:
                     gap.hard_start = gap.hard_start or hard
                     gap.first_plain = not hard

@@ -32,6 +32,7 @@ from generator.ingest.blocks import (
     breaks_mid_phrase,
     join_block,
     next_block,
+    prose_after_table,
     runs_on,
     strong_head,
 )
@@ -352,7 +353,8 @@ class Assembler:
             self.join_next = False
             return
         if cur is None or self.closed or self.jumped or (
-                lead and (cur.paragraphs or (cur.byline and not bare_lead(text)))):
+                lead and (cur.paragraphs or (cur.byline and not bare_lead(text)))) \
+                or prose_after_table(self.blocks, i):
             cur = self.start(para.lines[0].no)
         if not cur.paragraphs:
             cur.line = para.lines[0].no
