@@ -1090,6 +1090,8 @@ REGRESSION_FLOORS = {  # folder: (pages, F1, headline, byline)
     "heldout99": (8, 0.95, 0.82, 0.89),
     "heldout100": (8, 0.82, 0.74, 0.81),
     "heldout101": (8, 0.95, 0.85, 0.81),
+    "heldout102": (8, 0.89, 0.81, 0.93),
+    "heldout103": (8, 0.97, 0.85, 0.87),
 }
 
 
