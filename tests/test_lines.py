@@ -948,3 +948,12 @@ def test_more_credits_of_papers_and_apps(text: str, markdown: bool) -> None:
 ])
 def test_a_data_line_with_a_date_and_time_but_no_year(text: str, kind: Kind) -> None:
     assert classify(1, text, markdown=False).kind is kind
+
+
+@pytest.mark.parametrize(("text", "reason"), [
+    ("值班编委：郑 明", "editors' names"),  # the editor on duty that night
+    ("登录湛江云媒账号", "page header"),  # a news site's log-in button
+])
+def test_a_web_page_s_duty_editor_and_log_in_button_are_furniture(text: str, reason: str) -> None:
+    line = classify(1, text, markdown=False)
+    assert (line.kind, line.reason) == (Kind.NOISE, reason)
