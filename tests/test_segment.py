@@ -1860,6 +1860,16 @@ def test_a_title_wrapped_after_its_comma_is_one_title() -> None:
     assert (page.articles[0].kicker, page.articles[0].title) == (None, "回南天来了，家里防潮有妙招")
 
 
+def test_a_series_that_goes_to_a_village_is_a_kicker() -> None:
+    # 走进海岛村 names a series, though it ends on a village: a kicker over the title.
+    story = "本报讯（记者 梁海帆）7月7日上午，鲸湾镇沙螺村的海滩上，20多个孩子跟着教练练习憋气。"
+    text = "\n".join(["走进海岛村", "鹭洲岛上的“海上课堂”", *column(story, 20)])
+    page = segment(text)
+    accounted(text, page)
+    first = page.articles[0]
+    assert (first.kicker, first.title) == ("走进海岛村", "鹭洲岛上的“海上课堂”")
+
+
 def test_a_notices_title_wrapped_after_its_关于_is_one_title() -> None:
     notice = "因车城路东段道路施工，自3月20日起，12路公交车临时改道运行，恢复时间另行通知。"
     text = "\n".join(["关于调整城区", "公交12路线路", "走向的公告", *column(notice, 12)])

@@ -1084,8 +1084,11 @@ def kicker_line(first: str, rest: str, alone: bool = True) -> bool:
         return True
     if unbalanced(first):
         return False  # 中卫市“15分钟 / 便民生活圈”…: a quotation runs on into the title
-    if LOCALITY_END_RE.search(first) or TIME_END_RE.search(first):
-        return False  # 和顺街道杏花社区 / 建起“暖心驿站”: the place is the title's subject
+    if (LOCALITY_END_RE.search(first) and not first.startswith(VISIT_STARTS)) \
+            or TIME_END_RE.search(first):
+        # 和顺街道杏花社区 / 建起“暖心驿站”: the place is the title's subject (a series
+        # that goes somewhere, 走进海岛村, is a kicker over its stories' titles)
+        return False
     if is_kicker(first) and not is_kicker(rest) and not breaks_mid_phrase(first, rest):
         return True
     if EVENT_KICKER_RE.search(first) and not rest.startswith(DASHES):
@@ -1117,6 +1120,7 @@ LOCALITY_END_RE = re.compile(
     r"(?:村|社区|小区|街区|镇|乡|路口|产区|街道|片区|学校|校区|医院|卫生院|产业园|园区|夜市)$")
 
 
+VISIT_STARTS = ("走进", "走近", "探访", "来到", "走访", "行走")
 # …and so is a time a title's first line ends on (全国春季 / 植树造林有序展开, 雪松县今年 /
 # 新建高标准农田5.2万亩): a kicker is a phrase of its own and does not end so.
 TIME_END_RE = re.compile(
