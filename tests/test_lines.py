@@ -957,3 +957,15 @@ def test_a_data_line_with_a_date_and_time_but_no_year(text: str, kind: Kind) -> 
 def test_a_web_page_s_duty_editor_and_log_in_button_are_furniture(text: str, reason: str) -> None:
     line = classify(1, text, markdown=False)
     assert (line.kind, line.reason) == (Kind.NOISE, reason)
+
+
+def test_a_reporter_named_among_a_web_article_s_data_is_its_byline() -> None:
+    # 作者：记者 X between the source and the time: the reporter, the rest the site's data.
+    # (A bare name there, 作者：何婉婷, is keyed both ways by writers and is left as data.)
+    data = "来源：东莞日报　作者：记者 何婉婷　发布时间：2026-01-29 07:30"
+    lines = prepare_lines(data, markdown=False)
+    assert [(ln.kind, ln.text) for ln in lines] == [
+        (Kind.NOISE, "来源：东莞日报 作者："), (Kind.BYLINE, "记者 何婉婷"),
+        (Kind.NOISE, "发布时间：2026-01-29 07:30")]
+    bare = prepare_lines("来源：东莞日报　作者：何婉婷　发布时间：2026-01-29 07:30", markdown=False)
+    assert [ln.kind for ln in bare] == [Kind.NOISE]

@@ -169,6 +169,13 @@ def prepare_lines(page: str, markdown: bool) -> list[Line]:
             # ——本报编辑部 set right, or a writer's name under the text's last sentence
             # (——海风): no subtitle is a name, nor stands under a full stop
             out.append(Line(no, text, Kind.SIGNATURE, display_width(text)))
+        elif "作者" in text and (between := AUTHOR_AMID_RE.search(text)) \
+                and is_byline(between["field"]):
+            # 来源：某某日报 作者：记者 何婉婷 发布时间：…: a reporter named among the data
+            before, after = text[:between.start("field")].rstrip(), text[between.end("field"):]
+            out += [Line(no, before, Kind.NOISE, display_width(before), reason="page header"),
+                    Line(no, between["field"], Kind.BYLINE, display_width(between["field"])),
+                    Line(no, after.strip(), Kind.NOISE, display_width(after), reason="page header")]
         elif "作者" in text and (field := AUTHOR_FIELD_RE.search(text)) and (
                 is_byline(byline := (field.group("field") or "").strip())
                 or author_named(field)):
@@ -339,6 +346,10 @@ def join_bylines(lines: list[Line]) -> list[Line]:
 AUTHOR_FIELD_RE = re.compile(
     r"(?:^|\s)作者\s*[：:]\s*(?P<field>\S.*?)(?P<source>\s*《[^》]{2,16}》\s*[（(][^（）()]{0,30}[）)])?$"
     r"|^作者\s+(?P<named>\S.*)$")
+# …or between other fields, the reporter's role in it (作者：记者 何婉婷 发布时间：…).
+AUTHOR_AMID_RE = re.compile(
+    r"\S\s+作者\s*[：:]\s*(?P<field>(?:本报|全媒体|融媒体)*记者\s*\S+)\s+"
+    r"(?=(?:发布|更新)?(?:时间|日期)\s*[：:]|来源\s*[：:]|编辑\s*[：:]|责任编辑\s*[：:])")
 TITLE_SHORTER = 2  # cells: a bulleted title over its text is this much narrower than it
 TITLE_END_THEN_TEXT_RE = re.compile(r"^([^\s，。；,;：:、]{1,8}) (\S.*)$")
 # A column's name and a title on one line, a bar between: 区县观察 | 让山城步道“热”得更久.
