@@ -2008,6 +2008,15 @@ def test_markdown_kicker_above_and_subtitle_under_the_title() -> None:
     assert "充一次电不到一元钱" in page.articles[1].body  # a "##" after text: a subhead
 
 
+def test_markdown_title_wrapped_over_two_headings() -> None:
+    # Two "#" lines one right under the other: one title wrapped, not a kicker and a title.
+    text = ("### 便民服务\n# 春城医保业务\n# 5项可“跨省通办”\n\n**本报记者 杨帆**\n\n"
+            "记者从市医保局获悉，从4月1日起，以下5项医保业务可在全国范围内“跨省通办”。")
+    [article] = segment(text).articles
+    assert (article.kicker, article.title, article.byline) == (
+        "便民服务", "春城医保业务5项可“跨省通办”", "本报记者 杨帆")
+
+
 def test_an_opinion_column_s_name_and_title_set_right_above_the_text() -> None:
     text = "\n".join(["今日天气", "晴转多云", "12℃～24℃", "", "金城短评", "供暖准备宜早不宜迟",
                       "每到入冬，“暖气热不", "热”总是市民最关心的", "话题之一。把管网改造、",

@@ -994,6 +994,12 @@ class BlockBuilder:
                 and len(prev.blocks) == 1 and prev.blocks[0][-1].no == ln.no - 1:
             prev.blocks[0].append(ln)  # **麦田上空** / **纸鸢飞**: one title over two lines
             return
+        if level == 1 and isinstance(prev, Head) and prev.markdown_level == 1 \
+                and prev.title_block == len(prev.blocks) - 1 \
+                and prev.blocks[-1][-1].no == ln.no - 1 \
+                and prev.blocks[-1][-1].kind is Kind.HEADING:
+            prev.blocks[-1].append(ln)  # # 春城医保业务 / # 5项可“跨省通办”: one title wrapped
+            return
         if level == 2 and isinstance(prev, Head) and prev.markdown_level == 1 \
                 and prev.title_block in (-1, len(prev.blocks) - 1):
             prev.title_block = len(prev.blocks) - 1
