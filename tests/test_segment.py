@@ -2019,6 +2019,14 @@ def test_markdown_title_wrapped_over_two_headings() -> None:
         "便民服务", "春城医保业务5项可“跨省通办”", "本报记者 杨帆")
 
 
+def test_a_subtitle_wrapped_over_four_lines_of_a_narrow_column() -> None:
+    story = "本报讯（记者 王雪）入冬以来，松岭区把闲置车棚改成户外劳动者驿站，配齐热水和充电设备。"
+    text = "\n".join(["零下二十多度", "户外劳动者有了", "“暖屋”歇脚", "——松岭区把闲置",
+                      "车棚改成驿站，", "入冬以来已建成", "23处", "", *column(story, 10)])
+    [article] = segment(text).articles
+    assert article.subtitle == "——松岭区把闲置车棚改成驿站，入冬以来已建成23处"
+
+
 def test_an_opinion_column_s_name_and_title_set_right_above_the_text() -> None:
     text = "\n".join(["今日天气", "晴转多云", "12℃～24℃", "", "金城短评", "供暖准备宜早不宜迟",
                       "每到入冬，“暖气热不", "热”总是市民最关心的", "话题之一。把管网改造、",

@@ -1250,7 +1250,10 @@ def mend_wrapped_subtitles(lines: list[Line], column: float) -> list[Line]:
     for i in [i for i, ln in enumerate(lines) if ln.kind is Kind.SUBTITLE]:
         sub = lines[i]
         taken = 0
-        while taken < SUBTITLE_MORE and i + taken + 1 < len(lines):
+        # in a narrow column a subtitle wraps over more lines (——某某区把闲置 / 车棚改成驿站， /
+        # 入冬以来已建成 / 23处)
+        most = SUBTITLE_MORE if column > NARROW_COLUMN else SUBTITLE_MORE_NARROW
+        while taken < most and i + taken + 1 < len(lines):
             ln = lines[i + taken + 1]
             if ln.kind is not Kind.TEXT or ln.terminal or ln.row \
                     or ln.width > max(sub.width, column) + 1:
@@ -1277,6 +1280,8 @@ def mend_wrapped_subtitles(lines: list[Line], column: float) -> list[Line]:
 
 
 SUBTITLE_MORE = 2  # lines a subtitle may run on over
+SUBTITLE_MORE_NARROW = 3  # …in a column this narrow or narrower:
+NARROW_COLUMN = 12  # cells
 SUBTITLE_LINE_MAX = 30  # characters: the last line of a subtitle broken at its comma
 
 
