@@ -99,15 +99,19 @@ def prose_after_table(blocks: list[Block], i: int) -> bool:
     """Is block i a paragraph of prose set apart, by a blank line, from the table rows (and
     the note under them, 注：…) right above it? A table's text is its rows; what follows
     them is another piece (a commentary under a table, on a page that prints its
-    headlines under their text)."""
-    b, above = blocks[i], blocks[i - 1] if i else None
-    if not isinstance(b, Para) or not isinstance(above, Para) or b.lines[0].row or b.lead \
+    headlines under their text). Most paragraphs follow no row: that is looked at first."""
+    above = blocks[i - 1] if i else None
+    if not isinstance(above, Para):
+        return False
+    note = not above.lines[-1].row
+    if note and not above.lines[0].text.startswith(TABLE_NOTE_STARTS):
+        return False
+    b = blocks[i]
+    if not isinstance(b, Para) or b.lines[0].row or b.lead \
             or b.lines[0].no <= above.lines[-1].no + 1 or b.text.startswith(TABLE_NOTE_STARTS) \
             or len(b.text) <= TABLE_NOTE_MAX:
         return False
-    j = i - 1
-    if not above.lines[-1].row and above.text.startswith(TABLE_NOTE_STARTS):
-        j -= 1  # the note under the rows
+    j = i - 2 if note else i - 1  # (the note under the rows)
     if j < 1 or not isinstance(blocks[j], Para) or not blocks[j].lines[-1].row:
         return False
     while j > 0 and isinstance(blocks[j], Para) and blocks[j].lines[0].row:
