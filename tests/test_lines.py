@@ -969,3 +969,17 @@ def test_a_reporter_named_among_a_web_article_s_data_is_its_byline() -> None:
         (Kind.NOISE, "发布时间：2026-01-29 07:30")]
     bare = prepare_lines("来源：东莞日报　作者：何婉婷　发布时间：2026-01-29 07:30", markdown=False)
     assert [ln.kind for ln in bare] == [Kind.NOISE]
+
+
+@pytest.mark.parametrize(("text", "reason"), [
+    ("温岭日报 数字报纸", "masthead"),
+    ("a0004版:教育", "page header"),  # a page's code and its section
+    ("要闻 责任编辑：张弛校对：林雅", "editors' names"),  # the section, then the editors
+])
+def test_more_of_a_web_edition_s_furniture(text: str, reason: str) -> None:
+    line = classify(1, text, markdown=False)
+    assert (line.kind, line.reason) == (Kind.NOISE, reason)
+
+
+def test_a_two_word_line_with_a_duty_in_it_is_no_editors_line() -> None:
+    assert classify(1, "春耕 责任重大", markdown=False).kind is Kind.TEXT

@@ -613,6 +613,7 @@ PAGE_HEADER_RE = re.compile(
     r"^(?:农历[\u4e00-\u9fff]{4,10}$|[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]年[正一二三四五六七八九十冬腊闰]{1,2}月[初十廿三][一二三四五六七八九十]$|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:[，,]?\s*)?(?:星期|周)[一二三四五六日天]"
     r"|第\s*[A-Za-z]?\s*[0-9０-９一二三四五六七八九十]{1,3}\s*版\s*(?:[：:]|$|\s|[\u4e00-\u9fff]{1,6}$)"
     r"|[A-Za-z]?\d{1,3}\s*版?\s*[｜|]|[A-Za-z]?\d{1,3}\s*版?\s*[：:]\s*[\u4e00-\u9fff]{1,6}$"
+    r"|[A-Za-z]\d{4}\s*版\s*[：:]\s*[\u4e00-\u9fff]{1,6}$"  # a0004版:教育, a page's code
     r"|[A-Za-z]?\d{1,2}\s*版\s+[\u4e00-\u9fff]{2,6}$|0\d\s+[\u4e00-\u9fff]{2,4}$"  # 02版 综合新闻
     r"|(?:星期|周)[一二三四五六日天]\s"
     r"|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*第?\s*[A-Za-z]?\d{1,3}\s*版)"
@@ -636,6 +637,7 @@ EDITORS_GLUED_RE = re.compile(
     # …or two roles and more, spaces between them: 编辑 蔡若 责任编辑 詹明, 编辑卫东 校对赵宁
     r"|^(?:(?:责任编辑|责编|编辑|美编|美术编辑|校对|版式|组版|审读|审核|值班编辑)\s*"
     r"[\u4e00-\u9fff·]{2,4}(?:\s+|$)){2,}$")
+SECTION_THEN_EDITORS_RE = re.compile(r"^[\u4e00-\u9fff]{2,6} (?=责)")
 # A weather box: a temperature range, a wind force, or a line that starts 今日天气.
 WEATHER_RE = re.compile(
     r"(?:^(?:今日|明日|今天|明天|本周|[\u4e00-\u9fff]{2,5})?天气(?:预报)?(?:[：:\s]|$)|^空气质量[：:]"
@@ -673,7 +675,7 @@ PAPER_ENDS = "日报|晚报|都市报|早报|商报|时报|晨报|特区报"  # 
 # The paper's own name, alone or before the date: 绍兴日报, 德州晚报2024年12月3日星期二,
 # 红河日报 数字报　2026年03月24日　第05版.
 MASTHEAD_NAME_RE = re.compile(
-    rf"^[\u4e00-\u9fff]{{2,6}}(?:(?:{PAPER_ENDS})(?:\s?(?:数字报|电子报|电子版))?"
+    rf"^[\u4e00-\u9fff]{{2,6}}(?:(?:{PAPER_ENDS})(?:\s?(?:数字报纸|数字报|电子报|电子版))?"
     r"|新闻网)\s*")
 # …or after it: 2026年1月20日重庆手机报.
 DATED_PAPER_RE = re.compile(
@@ -774,6 +776,9 @@ def furniture_reason(text: str) -> str:
         return "index of other pages"
     if text[0] in EDITOR_FIRST and (EDITORS_RE.match(text) or EDITORS_GLUED_RE.match(text)):
         return "editors' names"
+    if " 责" in text[:8] and (section := SECTION_THEN_EDITORS_RE.match(text)) \
+            and EDITORS_GLUED_RE.match(text[section.end():]):
+        return "editors' names"  # 要闻 责任编辑：张弛校对：林雅: a section, then its editors
     if MASTHEAD_HINT_RE.search(text) and MASTHEAD_RE.search(text):
         return "masthead"
     if len(text) >= 5 and (text[-1] in INDEX_LAST or text[0] in "▶►") \
