@@ -158,6 +158,15 @@ def test_despace_keeps_two_credits_apart(line: str, repaired: str) -> None:
     assert despace(line) == repaired
 
 
+@pytest.mark.parametrize(("line", "repaired"), [
+    ("阅。(康 宁)", "阅。(康宁)"),  # a brief's signature in half-width brackets
+    ("本报讯 (记者 王 蕾)7日，", "本报讯 (记者王蕾)7日，"),
+])
+def test_despace_closes_a_name_up_inside_half_width_brackets(line: str, repaired: str) -> None:
+    # A half-width bracket stands beside a lone letter as a full-width one does.
+    assert despace(line) == repaired
+
+
 @pytest.mark.parametrize(
     "line",
     [

@@ -79,10 +79,10 @@ _CJK_LATIN = rf"(?<=[{_C}] )(?=[{_L}])|(?<=[{_L}] )(?=[{_C}])"  # 2023 年, ODR 
 # Letter-spacing: a and b are ideographs and one of them stands alone, i.e. X or Y is
 # a space or punctuation. At the line's edge a lone character counts only if the other
 # one is alone too ('李 欣 摄' joins; in '本报记者 乔利峰 摄' the credit 摄 is a word).
-_A_ALONE = rf"(?<=[ {_P}][{_C}] )"  # X is a space or punctuation
-_B_ALONE = rf"(?=[{_C}][ {_P}])"  # Y is a space or punctuation
-_A_ALONE_OR_FIRST = rf"(?<![^ {_P}][{_C}] )"
-_B_ALONE_OR_LAST = rf"(?=[{_C}](?:[ {_P}]|\Z))"
+_A_ALONE = rf"(?<=[ (){_P}][{_C}] )"  # X is a space or punctuation (a bracket half-width too)
+_B_ALONE = rf"(?=[{_C}][ (){_P}])"  # Y is a space or punctuation
+_A_ALONE_OR_FIRST = rf"(?<![^ (){_P}][{_C}] )"
+_B_ALONE_OR_LAST = rf"(?=[{_C}](?:[ (){_P}]|\Z))"
 _LETTER_SPACING = (
     rf"(?<=[{_C}] )(?=[{_C}])"
     rf"(?:{_A_ALONE}|{_B_ALONE}|{_A_ALONE_OR_FIRST}{_B_ALONE_OR_LAST})"
