@@ -1508,6 +1508,16 @@ def test_rows_amid_a_story_s_text_are_the_story_s() -> None:
     assert article.paragraphs[-1].startswith("非遗传承人")
 
 
+def test_a_caption_and_its_credit_after_a_bulleted_brief_are_a_photo_of_their_own() -> None:
+    text = "\n\n".join([
+        "●7月8日，蓉州县组织开展河道清洁行动，2038余名志愿者参加。",
+        "7月9日，榆陵第一高级中学的学生在老师指导下体验传统手工艺制作。",
+        "本报记者 龙兰志 摄"])
+    brief, photo = segment(text).articles
+    assert (brief.kind, photo.kind, photo.byline) == ("brief", "photo", "本报记者 龙兰志 摄")
+    assert photo.paragraphs == ["7月9日，榆陵第一高级中学的学生在老师指导下体验传统手工艺制作。"]
+
+
 def test_a_title_set_right_above_a_sentence_that_opens_with_its_date() -> None:
     # No sentence runs on into "3月10日，…": the unpunctuated line above it is a headline,
     # even one nearly as wide as the column, though no blank line parts the two.

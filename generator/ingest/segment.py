@@ -879,12 +879,12 @@ class Assembler:
             photo = self.start(line.no)
             photo.title, photo.paragraphs = title, caption
             cur = photo
-        elif (len(cur.paragraphs) >= 2 and (cur.title or cur.byline)
+        elif (len(cur.paragraphs) >= 2 and (cur.title or cur.byline or cur.kind == "brief")
               and len(cur.paragraphs[-1]) <= CAPTION_MAX
               and not any(group_caption(p) for p in cur.paragraphs)
               and not cur.paragraphs[-1].startswith("图为")):  # the story's own picture
-            # A story with its headline or byline, then a short paragraph and a credit:
-            # the paragraph is a photo's caption printed after the story.
+            # A story with its headline or byline (or a bulleted brief), then a short
+            # paragraph and a credit: the paragraph is a photo's caption printed after it.
             caption = cur.paragraphs.pop()
             photo = self.start(line.no)
             photo.paragraphs = [caption]
