@@ -1518,6 +1518,17 @@ def test_a_caption_and_its_credit_after_a_bulleted_brief_are_a_photo_of_their_ow
     assert photo.paragraphs == ["7月9日，榆陵第一高级中学的学生在老师指导下体验传统手工艺制作。"]
 
 
+def test_a_short_title_under_its_text_over_bulleted_briefs_is_no_column_label() -> None:
+    # Set right under the text, a blank line between it and the ▲ items: the text's title.
+    story = ("据新华社电 近日，有关部门发布提示，市民在郊游踏青时不要携带火种进入林区，"
+             "不在林区野炊、烧烤，发现火情应第一时间拨打119报警。")
+    brief = "▲4月14日晚，青枫区一辆电动自行车充电时起火，消防员及时赶到将火扑灭。(记者 许诺)"
+    text = "\n".join([*column(story, 22), "春季郊游谨防野外火情", "", *column(brief, 22)])
+    page = segment(text)
+    accounted(text, page)
+    assert [a.title for a in page.articles] == ["春季郊游谨防野外火情", None]
+
+
 def test_a_title_set_right_above_a_sentence_that_opens_with_its_date() -> None:
     # No sentence runs on into "3月10日，…": the unpunctuated line above it is a headline,
     # even one nearly as wide as the column, though no blank line parts the two.

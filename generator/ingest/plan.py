@@ -307,6 +307,9 @@ def is_column_label(blocks: list[Block], i: int) -> bool:
     b = blocks[j] if j is not None else None
     if not (isinstance(b, Para) and b.lead and b.lines[0].text[:1] in BULLETS):
         return False
+    if i and isinstance(blocks[i - 1], Para) and not blank_before(blocks, i) \
+            and blank_before(blocks, j):
+        return False  # set right under a text and apart from the items: that text's title
     # …but right over one ▲ caption and its credit (山歌唱响校园 / ▲3月13日，… / X 摄) it is
     # that picture's title.
     k = next_block(blocks, j)
