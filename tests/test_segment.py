@@ -1845,6 +1845,8 @@ def test_a_signature_of_names_spaced_and_solid_wrapped_over_two_lines() -> None:
     ("云岫镇山区学校", "用上“空中课堂”"),
     ("南汀刀剪产业园", "前两月订单同比增长两成"),
     ("古泉街道", "樱花绽放"),
+    ("霞湾区村卫生所", "实现远程会诊全覆盖"),
+    ("荷溪村樱桃园", "迎来花期五月中旬可以采摘"),
 ])
 def test_a_village_over_the_rest_of_its_title_is_no_kicker(place: str, rest: str) -> None:
     # A unit's name may stand over a title as its kicker (长葛市人防办); a village, a

@@ -1117,7 +1117,8 @@ def kicker_line(first: str, rest: str, alone: bool = True) -> bool:
 # subject its title goes on about (枫林镇卫生院 / 开设“夜间门诊”), not a unit's name set
 # over a title.
 LOCALITY_END_RE = re.compile(
-    r"(?:村|社区|小区|街区|镇|乡|路口|产区|街道|片区|学校|校区|医院|卫生院|产业园|园区|夜市)$")
+    r"(?:村|社区|小区|街区|镇|乡|路口|产区|街道|片区|学校|校区|医院|卫生院|产业园|园区|夜市"
+    r"|卫生所|服务站|图书馆|博物馆|(?<![进家校])园)$")  # …a clinic, a library, an orchard
 
 
 VISIT_STARTS = ("走进", "走近", "探访", "来到", "走访", "行走")
