@@ -983,3 +983,9 @@ def test_more_of_a_web_edition_s_furniture(text: str, reason: str) -> None:
 
 def test_a_two_word_line_with_a_duty_in_it_is_no_editors_line() -> None:
     assert classify(1, "春耕 责任重大", markdown=False).kind is Kind.TEXT
+
+
+def test_the_paper_s_hotline_and_its_address_under_it_are_its_masthead() -> None:
+    text = "某某日报热线：0531-85190000\n地址：某某市泉湾区芙泉路66号"
+    lines = prepare_lines(text, markdown=False)
+    assert [(ln.kind, ln.reason) for ln in lines] == [(Kind.NOISE, "masthead")] * 2

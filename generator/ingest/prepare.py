@@ -708,6 +708,9 @@ def extend_boxes(lines: list[Line]) -> list[Line]:
         if reason == "masthead" and ln.text[:2] in ("社址", "地址") and nxt is not None \
                 and box_line(nxt) and nxt.text.endswith("号"):
             nxt.kind, nxt.reason = Kind.NOISE, reason  # 社址：十堰市车岭区 / 溪源路128号
+        if reason == "masthead" and nxt is not None and nxt.text[:2] in ("社址", "地址") \
+                and nxt.text[2:3] in "：:" and box_line(nxt):
+            nxt.kind, nxt.reason = Kind.NOISE, reason  # 某某日报热线：… / 地址：…
         if reason == "page header" and ln.text in NAV_HEADS:
             reason = "index of other pages"  # 版面导航 / ·title / ·title: the page's own list
             j = i + 1
