@@ -1094,6 +1094,8 @@ REGRESSION_FLOORS = {  # folder: (pages, F1, headline, byline)
     "heldout103": (8, 0.97, 0.85, 0.87),
     "heldout104": (8, 0.87, 0.76, 0.83),
     "heldout105": (8, 0.89, 0.76, 0.87),
+    "heldout106": (8, 0.95, 0.94, 0.92),
+    "heldout107": (8, 0.98, 0.85, 0.89),
 }
 
 
