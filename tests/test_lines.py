@@ -989,3 +989,11 @@ def test_the_paper_s_hotline_and_its_address_under_it_are_its_masthead() -> None
     text = "某某日报热线：0531-85190000\n地址：某某市泉湾区芙泉路66号"
     lines = prepare_lines(text, markdown=False)
     assert [(ln.kind, ln.reason) for ln in lines] == [(Kind.NOISE, "masthead")] * 2
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("某某市融媒体中心主办", Kind.NOISE),  # who publishes the paper: its masthead
+    ("（作者系本报评论员 叶 青）", Kind.SIGNATURE),  # who the writer is, after the text
+])
+def test_a_publisher_line_and_who_the_writer_is(text: str, kind: Kind) -> None:
+    assert [ln.kind for ln in prepare_lines(text, markdown=False)] == [kind]

@@ -175,7 +175,8 @@ TRAILING_BYLINE_RE = re.compile(
     # （作者：李 禾）, （文/田明远）
     rf"|^[（(](?:作者[：:]|文\s*[/／])\s*(?:{NAME}|{SPACED_NAME})[）)]$"
     rf"|^[（(]{WRITER_PHOTOGRAPHER}[）)]$"  # （柯文/文 郑望/摄）
-    r"|^[（(](?:本报|特约)?评论员[）)]$")  # （本报评论员） after a phone paper's commentary
+    r"|^[（(](?:本报|特约)?评论员[）)]$"  # （本报评论员） after a phone paper's commentary
+    r"|^[（(]作者系[^（）()]{2,24}[）)]$")  # （作者系本报评论员 X）: who the writer is
 # How a photo's credit ends: X 摄, X 供图, X 摄影报道 (a picture story's own reporter),
 # X 文/摄 (who wrote the caption took the picture).
 # …and X/图 (廖清/图: who took it), not 文/图 (who wrote and photographed a story).
@@ -657,7 +658,7 @@ MASTHEAD_RE = re.compile(
     r"|(?:新闻|广告)(?:热线|报料|联系)[：:]?\s*\d|(?:日报|晚报|都市报|早报|晨报|商报|时报)热线[：:]?\s*\d|报料(?:热线|电话)?[：:]?\s*\d|广告经营许可证|定价[：:]?\s*\d|^印刷[：:]|^(?:本报)?社址[：:]|^本报地址[：:]|^地址[：:].*(?:热线|邮编)|^邮编[：:]\s*\d{6}$|^主办[：:]|零售价[：:]?\s*\d"
     r"|^中共[\u4e00-\u9fff]{2,12}委员?会?(?:机关报|主办)$|(?:报社|传媒集团|报业集团|传媒中心|新闻中心|融媒体中心)出版(?:$|\s)"
     r"|客户端同步发布$|^[\u4e00-\u9fff]{2,8}报社\s*(?:社址|地址)[：:]"  # 某某报社 地址：…
-    r"|^[\u4e00-\u9fff]{2,8}报社(?:主办|出品)$"
+    r"|^[\u4e00-\u9fff]{2,8}(?:报社|融媒体中心|传媒中心|传媒集团)(?:主办|出品)$"
     r"|^今日\s*\d{1,2}\s*版(?:\s|$)|^第\s*\d{3,6}\s*[期号]$|总第\s*\d+\s*[期号]|主管主办")
 INDEX_TAIL_RE = re.compile(
     r"(?:[（(]?\s*(?:详见|见)?第?\s*[A-Za-z]?\s*[0-9０-９一二三四五六七八九十]{1,3}\s*版\s*[）)]?"
