@@ -969,6 +969,10 @@ def test_a_reporter_named_among_a_web_article_s_data_is_its_byline() -> None:
         (Kind.NOISE, "发布时间：2026-01-29 07:30")]
     bare = prepare_lines("来源：东莞日报　作者：何婉婷　发布时间：2026-01-29 07:30", markdown=False)
     assert [ln.kind for ln in bare] == [Kind.NOISE]
+    # Over a lead with its own credit the field only repeats it: the lead's is the byline.
+    lead = "　　本报讯（记者 何婉婷 通讯员 周琪）3月14日上午，…"
+    led = prepare_lines(data + "\n\n" + lead, markdown=False)
+    assert [ln.kind for ln in led] == [Kind.NOISE, Kind.BLANK, Kind.LEAD]
 
 
 @pytest.mark.parametrize(("text", "reason"), [

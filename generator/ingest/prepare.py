@@ -170,7 +170,7 @@ def prepare_lines(page: str, markdown: bool) -> list[Line]:
             # (——海风): no subtitle is a name, nor stands under a full stop
             out.append(Line(no, text, Kind.SIGNATURE, display_width(text)))
         elif "作者" in text and (between := AUTHOR_AMID_RE.search(text)) \
-                and is_byline(between["field"]):
+                and is_byline(between["field"]) and not lead_follows(pairs, k):
             # 来源：某某日报 作者：记者 何婉婷 发布时间：…: a reporter named among the data
             before, after = text[:between.start("field")].rstrip(), text[between.end("field"):]
             out += [Line(no, before, Kind.NOISE, display_width(before), reason="page header"),
@@ -346,6 +346,13 @@ def join_bylines(lines: list[Line]) -> list[Line]:
 AUTHOR_FIELD_RE = re.compile(
     r"(?:^|\s)作者\s*[：:]\s*(?P<field>\S.*?)(?P<source>\s*《[^》]{2,16}》\s*[（(][^（）()]{0,30}[）)])?$"
     r"|^作者\s+(?P<named>\S.*)$")
+def lead_follows(pairs: list[tuple[int, str, str]], k: int) -> bool:
+    """Does the text under line k open on a news mark and its credit (本报讯（记者 X）…)?
+    Then that credit is the story's byline, and the data line's author only repeats it."""
+    text = next((t for _, _, t in pairs[k + 1:k + 4] if t), "")
+    return LEAD_RE.match(text) is not None
+
+
 # …or between other fields, the reporter's role in it (作者：记者 何婉婷 发布时间：…).
 AUTHOR_AMID_RE = re.compile(
     r"\S\s+作者\s*[：:]\s*(?P<field>(?:本报|全媒体|融媒体)*记者\s*\S+)\s+"
