@@ -1001,3 +1001,8 @@ def test_the_paper_s_hotline_and_its_address_under_it_are_its_masthead() -> None
 ])
 def test_a_publisher_line_and_who_the_writer_is(text: str, kind: Kind) -> None:
     assert [ln.kind for ln in prepare_lines(text, markdown=False)] == [kind]
+
+
+def test_a_byline_over_two_lines_whose_second_did_words_and_pictures() -> None:
+    lines = prepare_lines("记者 赵 明\n通讯员 孙 蕾/文图", markdown=False)
+    assert [(ln.kind, ln.text) for ln in lines] == [(Kind.BYLINE, "记者赵明 通讯员孙蕾/文图")]

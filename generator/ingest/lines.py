@@ -15,7 +15,7 @@ from generator.ingest.article import PageRef
 CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 NAME = rf"[{CJK}·]{{2,5}}"
 # What a named person did, after the name: 许航/文 孟凡/图.
-DOES = r"(?:\s*[/／](?:文字|视频|摄影|摄像|[文图摄]))?"  # 许航/文, 高远/视频, 刘一诺/文字
+DOES = r"(?:\s*[/／](?:文字|视频|摄影|摄像|文图|图文|[文图摄]))?"  # 许航/文, 高远/视频, X/文图
 # A name OCR spaced out letter by letter: 唐 克, 肖 明 川.
 SPACED_NAME = rf"[{CJK}](?: [{CJK}]){{1,3}}(?![{CJK}])"
 # A credit's role word: 本报记者, 全媒体记者, 见习记者, 首席记者, 通讯员, 本报评论员 …
