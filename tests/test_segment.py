@@ -1531,6 +1531,17 @@ def test_a_short_title_under_its_text_over_bulleted_briefs_is_no_column_label() 
     assert [a.title for a in page.articles] == ["春季郊游谨防野外火情", None]
 
 
+def test_a_campaign_s_kicker_under_the_paper_s_latin_banner_is_no_section_name() -> None:
+    # 民生实事进行时 under NANHU EVENING NEWS is the first story's kicker, not the section.
+    story = "本报讯（记者 沈悦）昨天中午11点，荷池街道秀禾社区“邻里食堂”的取餐台前排起了队。"
+    text = "\n".join(["NANHU EVENING NEWS", "", "民生实事进行时", "菱塘区荷池街道“邻里食堂”",
+                      "开到小区门口", *column(story, 14)])
+    page = segment(text)
+    accounted(text, page)
+    first = page.articles[0]
+    assert (first.kicker, first.title) == ("民生实事进行时", "菱塘区荷池街道“邻里食堂”开到小区门口")
+
+
 def test_a_title_set_right_above_a_sentence_that_opens_with_its_date() -> None:
     # No sentence runs on into "3月10日，…": the unpunctuated line above it is a headline,
     # even one nearly as wide as the column, though no blank line parts the two.

@@ -34,6 +34,7 @@ from generator.ingest.blocks import (
 )
 from generator.ingest.lines import (
     BULLETS,
+    KICKER_PHRASE_RE,
     NOTICE_TITLE_RE,
     NUMBERED_ITEM_RE,
     POSTED_AT_RE,
@@ -284,7 +285,7 @@ def is_banner_name(blocks: list[Block], i: int) -> bool:
     """'经济' under 'MINSHENG JINGJI': the page's section name, not a headline."""
     prev = blocks[i - 1] if i else None
     return (isinstance(prev, Marker) and prev.line.reason == "section banner"
-            and len(blocks[i].text) <= BANNER_NAME)
+            and len(blocks[i].text) <= BANNER_NAME and not KICKER_PHRASE_RE.match(blocks[i].text))
 
 
 # A brief column's name (本地简讯), or a series' part label (市林业工作站篇).

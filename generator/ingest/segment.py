@@ -42,6 +42,7 @@ from generator.ingest.lines import (
     DIGIT_RE,
     INLINE_TITLE_RE,
     KICKER_END_RE,
+    KICKER_PHRASE_RE,
     LEAD_RE,
     NOTICE_TITLE_RE,
     NUMBERED_ITEM_RE,
@@ -152,7 +153,8 @@ def separate_section_names(blocks: list[Block]) -> list[Block]:
         if isinstance(block, Head) and not block.markdown_level:
             first_line = block.blocks[0][0].text
             banner = (isinstance(prev, Marker) and prev.line.reason == "section banner"
-                      and len(first_line) <= BANNER_NAME)
+                      and len(first_line) <= BANNER_NAME
+                      and not KICKER_PHRASE_RE.match(first_line))  # (民生实事进行时: a kicker)
             label = COLUMN_LABEL_RE.match(first_line) is not None
             if (banner or label) and (len(block.blocks[0]) > 1 or len(block.blocks) > 1):
                 first, *rest = block.blocks[0]
