@@ -159,6 +159,14 @@ def test_despace_keeps_two_credits_apart(line: str, repaired: str) -> None:
 
 
 @pytest.mark.parametrize(("line", "repaired"), [
+    ("青菜　斤　2.5　跌", "青菜 斤 2.5 跌"),  # a table's row, cells of one letter among them
+    ("春　节　快　乐", "春节快乐"),  # letters spaced out one by one
+])
+def test_despace_keeps_a_row_s_cells_an_ideographic_space_apart(line: str, repaired: str) -> None:
+    assert despace(line) == repaired
+
+
+@pytest.mark.parametrize(("line", "repaired"), [
     ("阅。(康 宁)", "阅。(康宁)"),  # a brief's signature in half-width brackets
     ("本报讯 (记者 王 蕾)7日，", "本报讯 (记者王蕾)7日，"),
 ])
