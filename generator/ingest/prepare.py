@@ -346,6 +346,12 @@ def join_bylines(lines: list[Line]) -> list[Line]:
 AUTHOR_FIELD_RE = re.compile(
     r"(?:^|\s)作者\s*[：:]\s*(?P<field>\S.*?)(?P<source>\s*《[^》]{2,16}》\s*[（(][^（）()]{0,30}[）)])?$"
     r"|^作者\s+(?P<named>\S.*)$")
+# …or between other fields, the reporter's role in it (作者：记者 何婉婷 发布时间：…).
+AUTHOR_AMID_RE = re.compile(
+    r"\S\s+作者\s*[：:]\s*(?P<field>(?:本报|全媒体|融媒体)*记者\s*\S+)\s+"
+    r"(?=(?:发布|更新)?(?:时间|日期)\s*[：:]|来源\s*[：:]|编辑\s*[：:]|责任编辑\s*[：:])")
+
+
 def lead_follows(pairs: list[tuple[int, str, str]], k: int) -> bool:
     """Does the text under line k open on a news mark and its credit (本报讯（记者 X）…)?
     Then that credit is the story's byline, and the data line's author only repeats it."""
@@ -353,10 +359,6 @@ def lead_follows(pairs: list[tuple[int, str, str]], k: int) -> bool:
     return LEAD_RE.match(text) is not None
 
 
-# …or between other fields, the reporter's role in it (作者：记者 何婉婷 发布时间：…).
-AUTHOR_AMID_RE = re.compile(
-    r"\S\s+作者\s*[：:]\s*(?P<field>(?:本报|全媒体|融媒体)*记者\s*\S+)\s+"
-    r"(?=(?:发布|更新)?(?:时间|日期)\s*[：:]|来源\s*[：:]|编辑\s*[：:]|责任编辑\s*[：:])")
 TITLE_SHORTER = 2  # cells: a bulleted title over its text is this much narrower than it
 TITLE_END_THEN_TEXT_RE = re.compile(r"^([^\s，。；,;：:、]{1,8}) (\S.*)$")
 # A column's name and a title on one line, a bar between: 区县观察 | 让山城步道“热”得更久.

@@ -362,7 +362,6 @@ def despace(line: str) -> str:
     gaps = _WIDE_GAP_RE.search(line) is not None
     if gaps:  # a table's cells: 小白鹭　　　620　　　“三有” keeps one space per gap
         line = _WIDE_GAP_RE.sub(_CELL, line)
-
     line = _SPACE_RUN_RE.sub(" ", line).strip()
     if " " in line:
         line = _EXTRA_SPACE_RE.sub("", line)
