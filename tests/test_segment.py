@@ -1348,36 +1348,27 @@ def test_a_kicker_set_right_over_its_title_in_one_block() -> None:
     assert (quoted.kicker, quoted.title) == (None, "柏川街道开出“社区夜校”首批课程")
 
 
-def test_a_column_name_over_a_title_as_wide_as_the_column() -> None:
-    # 鹤城时评 names an opinion column: the line under it is the piece's title even when it
-    # fills the column and no blank line parts it from the text.
+@pytest.mark.parametrize(("label", "title", "comment", "width"), [
+    # the title fills the column and no blank line parts it from the text
+    ("鹤城时评", "把冰雪“冷资源”变成“热经济”",
+     "冰雪是北方的独特资源。过去，漫长的冬季意味着猫冬；如今，冰雪嘉年华让冬天热闹了起来。", 15),
+    # …and it may hold a comma
+    ("北青快评", "老楼改造，要改在居民心坎上",
+     "老楼改造是民生工程，也是“绣花功夫”。改什么、怎么改，最好都先问一问住在楼里的人。", 13),
+])
+def test_a_column_name_over_its_piece_s_title(label: str, title: str, comment: str,
+                                               width: int) -> None:
+    # 鹤城时评, 北青快评 name an opinion column: the line under the name is the piece's
+    # title, not the first line of its text.
     story = ("本报讯（记者 王立）3月1日，城东区召开专题会议，研究部署下一阶段重点工作。"
              "会议要求，各部门要压实责任、细化措施，确保各项任务按时完成。")
-    comment = ("冰雪是北方的独特资源。过去，漫长的冬季意味着猫冬；如今，冰雪嘉年华让冬天热闹"
-               "了起来。把每个细节做好，游客才会来了还想再来。")
-    text = "\n".join(["城东区部署下一阶段工作", "", *column(story, 14), "",
-                      "鹤城时评", "把冰雪“冷资源”变成“热经济”", *column(comment, 15), "■ 周 凯"])
+    text = "\n".join(["城东区部署下一阶段工作", "", *column(story, width), "",
+                      label, title, *column(comment, width), "■ 周 凯"])
     page = segment(text)
     accounted(text, page)
     last = page.articles[-1]
-    assert (last.kicker, last.title) == ("鹤城时评", "把冰雪“冷资源”变成“热经济”")
-    assert last.paragraphs[0].startswith("冰雪是北方")
-
-
-def test_a_column_name_over_a_title_with_a_comma() -> None:
-    # A commentary's title may hold a comma (老楼改造，要改在居民心坎上): under the
-    # column's name it is the title, not the first line of the text.
-    story = ("本报讯（记者 王立）3月1日，城东区召开专题会议，研究部署下一阶段重点工作。"
-             "会议要求，各部门要压实责任、细化措施，确保各项任务按时完成。")
-    comment = ("老楼改造是民生工程，也是“绣花功夫”。改什么、怎么改、什么时候改，最好都先问一问"
-               "住在楼里的人。")
-    text = "\n".join(["城东区部署下一阶段工作", "", *column(story, 13), "",
-                      "北青快评", "老楼改造，要改在居民心坎上", *column(comment, 13), "□ 岳 山"])
-    page = segment(text)
-    accounted(text, page)
-    last = page.articles[-1]
-    assert (last.kicker, last.title) == ("北青快评", "老楼改造，要改在居民心坎上")
-    assert last.paragraphs[0].startswith("老楼改造是民生工程")
+    assert (last.kicker, last.title) == (label, title)
+    assert last.paragraphs[0] == comment
 
 
 def test_a_photo_group_under_a_story_that_credits_words_and_pictures() -> None:
@@ -1860,31 +1851,21 @@ def test_a_signature_of_names_spaced_and_solid_wrapped_over_two_lines() -> None:
     ("古泉街道", "樱花绽放"),
     ("霞湾区村卫生所", "实现远程会诊全覆盖"),
     ("荷溪村樱桃园", "迎来花期五月中旬可以采摘"),
+    # …and a line that ends on when (今年, 春季) runs on into what happens then
+    ("全国春季", "植树造林有序展开"),
+    ("雪松县今年", "新建高标准农田5.2万亩"),
+    ("我省启动春季", "森林草原防灭火专项行动"),
 ])
 def test_a_village_over_the_rest_of_its_title_is_no_kicker(place: str, rest: str) -> None:
     # A unit's name may stand over a title as its kicker (长葛市人防办); a village, a
-    # community, a school or a clinic is what the title goes on about.
+    # community, a school or a clinic is what the title goes on about. A kicker is a
+    # phrase of its own.
     story = "本报讯（记者 季安）近日，石桥镇柳湾村的光伏板全部并网，村集体每年可增收6万元。"
     text = "\n".join([place, rest, *column(story, 16)])
     page = segment(text)
     accounted(text, page)
     first = page.articles[0]
     assert (first.kicker, first.title) == (None, place + rest)
-
-
-@pytest.mark.parametrize(("first", "rest"), [
-    ("全国春季", "植树造林有序展开"),
-    ("雪松县今年", "新建高标准农田5.2万亩"),
-    ("我省启动春季", "森林草原防灭火专项行动"),
-])
-def test_a_title_s_first_line_ending_on_a_time_is_no_kicker(first: str, rest: str) -> None:
-    # A kicker is a phrase of its own; a line that ends on when (今年, 春季) runs on into
-    # what happens then.
-    story = "本报讯（记者 季安）近日，石桥镇柳湾村的光伏板全部并网，村集体每年可增收6万元。"
-    text = "\n".join([first, rest, *column(story, 16)])
-    page = segment(text)
-    accounted(text, page)
-    assert (page.articles[0].kicker, page.articles[0].title) == (None, first + rest)
 
 
 def test_a_title_wrapped_after_its_comma_is_one_title() -> None:
