@@ -1096,6 +1096,8 @@ REGRESSION_FLOORS = {  # folder: (pages, F1, headline, byline)
     "heldout105": (8, 0.89, 0.76, 0.87),
     "heldout106": (8, 0.95, 0.94, 0.92),
     "heldout107": (8, 0.98, 0.85, 0.89),
+    "heldout108": (8, 0.97, 0.98, 0.93),
+    "heldout109": (8, 0.95, 0.78, 0.93),
 }
 
 
