@@ -1006,3 +1006,9 @@ def test_a_publisher_line_and_who_the_writer_is(text: str, kind: Kind) -> None:
 def test_a_byline_over_two_lines_whose_second_did_words_and_pictures() -> None:
     lines = prepare_lines("记者 赵 明\n通讯员 孙 蕾/文图", markdown=False)
     assert [(ln.kind, ln.text) for ln in lines] == [(Kind.BYLINE, "记者赵明 通讯员孙蕾/文图")]
+
+
+@pytest.mark.parametrize("text", ["内容详情", "返回该版首页"])
+def test_an_e_paper_reader_s_lines_over_each_article_are_its_header(text: str) -> None:
+    line = classify(1, text, markdown=False)
+    assert (line.kind, line.reason) == (Kind.NOISE, "page header")

@@ -842,7 +842,8 @@ def page_buttons(line: Line) -> bool:
         and line.text[:1] in "【[" and BUTTONS_RE.match(line.text) is not None
 
 
-BACK_LINK = r"返回(?:首页|首版|目录|顶部|上一页|[\u4e00-\u9fff]{1,4}网)"
+BACK_LINK = r"返回(?:首页|首版|目录|顶部|上一页|(?:该版|本版)首页|[\u4e00-\u9fff]{1,4}网)"
+READER_WORDS = frozenset({"内容详情", "文章详情", "新闻详情", "正文详情"})
 BACK_LINK_RE = re.compile(rf"^{BACK_LINK}(?:\s*[|｜]?\s*{BACK_LINK})*$")  # 返回首版 | 返回巴中网
 # A site's menu: four section names or more, bars between (今日泸州 | 今日泸县 | 今日合江 | …).
 MENU_ITEM = r"[\u4e00-\u9fffA-Za-z0-9·]{1,8}"
@@ -951,6 +952,8 @@ def noise_reason(text: str) -> str:
         return "image"  # W020260312384105.jpg: an image's file name where it stood
     if ("A" <= text[0] <= "Z" or text[0] == "Ü") and PINYIN_BANNER_RE.match(text):
         return "section banner"
+    if text in READER_WORDS:
+        return "page header"  # 内容详情: an e-paper reader's heading over each article
     reason = furniture_reason(text) or (
         web_page_reason(text) if text[0] in WEB_FIRST or text.startswith(WEB_STARTS)
         or WEB_ANYWHERE_RE.search(text) else "")
