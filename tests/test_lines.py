@@ -1012,3 +1012,9 @@ def test_a_byline_over_two_lines_whose_second_did_words_and_pictures() -> None:
 def test_an_e_paper_reader_s_lines_over_each_article_are_its_header(text: str) -> None:
     line = classify(1, text, markdown=False)
     assert (line.kind, line.reason) == (Kind.NOISE, "page header")
+
+
+def test_a_reporter_s_photo_credit_in_brackets_after_the_caption_is_cut_off() -> None:
+    text = "市民前来拍照打卡。（某报记者 吴晓冬/摄）"
+    assert [(ln.kind, ln.text) for ln in prepare_lines(text, markdown=False)] == [
+        (Kind.TEXT, "市民前来拍照打卡。"), (Kind.CREDIT, "（某报记者 吴晓冬/摄）")]

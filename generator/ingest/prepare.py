@@ -1236,8 +1236,10 @@ def split_tails(text: str) -> list[str]:
     if last in ("）", ")"):
         cut = max(text.rfind("（"), text.rfind("("))
         head, tail = text[:cut].rstrip(), text[cut:]
-        if cut > 0 and ends_sentence(head) and TRAILING_BYLINE_RE.match(tail):
-            return [head, tail]  # …完成。（记者 X 通讯员 Y 报道）
+        if cut > 0 and ends_sentence(head) and (
+                TRAILING_BYLINE_RE.match(tail) or (tail[-2] == "摄" and "记者" in tail
+                                                   and CREDIT_RE.match(tail))):
+            return [head, tail]  # …完成。（记者 X 通讯员 Y 报道）, …打卡。（某报记者 X/摄）
     sig = SIGNATURE_TAIL_RE.match(text) if last in ("）", ")") else None
     lead = LEAD_RE.match(text) if sig else None
     if sig and sig.group("text") and (lead is None or lead.end() <= len(sig.group("text"))):
