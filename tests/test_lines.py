@@ -1018,3 +1018,10 @@ def test_a_reporter_s_photo_credit_in_brackets_after_the_caption_is_cut_off() ->
     text = "市民前来拍照打卡。（某报记者 吴晓冬/摄）"
     assert [(ln.kind, ln.text) for ln in prepare_lines(text, markdown=False)] == [
         (Kind.TEXT, "市民前来拍照打卡。"), (Kind.CREDIT, "（某报记者 吴晓冬/摄）")]
+
+
+def test_a_trailing_credit_wrapped_inside_its_role_is_put_back_on_one_line() -> None:
+    text = "月底前完工，施工期间巷内实行单向通行。（全\n媒体记者 黎海燕 通讯员 庞志强）"
+    assert [(ln.kind, ln.text) for ln in prepare_lines(text, markdown=False)] == [
+        (Kind.TEXT, "月底前完工，施工期间巷内实行单向通行。"),
+        (Kind.SIGNATURE, "（全媒体记者 黎海燕 通讯员 庞志强）")]

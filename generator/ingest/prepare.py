@@ -951,8 +951,12 @@ def mend_wrapped_signatures(pairs: list[tuple[int, str, str]]) -> list[tuple[int
     """'…完成。（雷辉' / '钰）': a brief's signature (or a jump note, '（下转' / '2版）')
     wrapped at the column's end is put back on one line, to be read as what it is."""
     def merge(prev: Pair, pair: Pair) -> Pair | None:
-        if not (pair[2][-1:] in "）)" and SIGNATURE_END_RE.match(pair[2])
-                and OPEN_SIGNATURE_RE.search(prev[2])):
+        opened = OPEN_SIGNATURE_RE.search(prev[2])
+        if not (pair[2][-1:] in "）)" and opened and (
+                SIGNATURE_END_RE.match(pair[2])
+                # …or a longer credit, whole once joined: （全 / 媒体记者 X 通讯员 Y）
+                or (len(pair[2]) <= BYLINE_WRAP_MAX
+                    and TRAILING_BYLINE_RE.match(opened.group() + pair[2].strip())))):
             return None
         return prev[0], prev[1].rstrip() + pair[1].strip(), prev[2] + pair[2].strip()
 
