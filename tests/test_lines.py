@@ -1025,3 +1025,12 @@ def test_a_trailing_credit_wrapped_inside_its_role_is_put_back_on_one_line() -> 
     assert [(ln.kind, ln.text) for ln in prepare_lines(text, markdown=False)] == [
         (Kind.TEXT, "月底前完工，施工期间巷内实行单向通行。"),
         (Kind.SIGNATURE, "（全媒体记者 黎海燕 通讯员 庞志强）")]
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("柳塬讯(记者 石 峰 通讯员 牛晓燕)近日，柳塬镇的梯田里一片繁忙。", Kind.LEAD),
+    ("快讯(记者 王 明)", Kind.TEXT),  # a brief column's name is no place
+])
+def test_a_place_s_news_mark_with_its_credit_in_brackets_opens_a_lead(text: str,
+                                                                       kind: Kind) -> None:
+    assert prepare_lines(text, markdown=False)[0].kind is kind

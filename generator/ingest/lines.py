@@ -76,7 +76,9 @@ SPACED_TITLE_RE = re.compile(
 # 本报讯, 江门日报讯, 金报讯, 山西晚报·山河+讯, 贵阳网·甲秀新闻讯, an app's 掌上梅州讯.
 NEWS_OF = (rf"(?:本报|{PAPER}(?:[/／][\u4e00-\u9fff]{{2,4}}网[\u4e00-\u9fff]{{0,3}}(?=讯))?"
            rf"|[\u4e00-\u9fff]{{1,2}}报|[\u4e00-\u9fff]{{2,4}}网"  # 滨州日报/滨州网柳湾讯
-           r"|掌上[\u4e00-\u9fff]{2,3})"
+           r"|掌上[\u4e00-\u9fff]{2,3}"
+           # …or a place's: 柳塬讯(记者 X), its credit in brackets right after
+           r"|[\u4e00-\u9fff]{2,3}(?=讯\s*[（(](?:本报|全媒体|融媒体|见习)?(?:记者|通讯员)))"
            r"(?:[\u4e00-\u9fff]{0,4}(?:\d{1,2}月)?\d{1,2}日)?"  # 本报25日讯, 本报海口1月27日讯
            r"(?:[·•][^\s（(，。]{1,8}?)?讯")
 # Marks that open a brief (□ opens a byline, ○ a list item; ◎ opens either).
