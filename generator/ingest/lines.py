@@ -845,8 +845,9 @@ def page_buttons(line: Line) -> bool:
 
 
 BACK_LINK = r"返回(?:首页|首版|目录|顶部|上一页|(?:该版|本版)首页|[\u4e00-\u9fff]{1,4}网)"
-READER_WORDS = frozenset({"内容详情", "文章详情", "新闻详情", "正文详情"})
 BACK_LINK_RE = re.compile(rf"^{BACK_LINK}(?:\s*[|｜]?\s*{BACK_LINK})*$")  # 返回首版 | 返回巴中网
+# An e-paper reader's heading over each article it shows.
+READER_WORDS = frozenset({"内容详情", "文章详情", "新闻详情", "正文详情"})
 # A site's menu: four section names or more, bars between (今日泸州 | 今日泸县 | 今日合江 | …).
 MENU_ITEM = r"[\u4e00-\u9fffA-Za-z0-9·]{1,8}"
 MENU_RE = re.compile(r"^[\u4e00-\u9fff·]{2,8}(?:\s*[|｜]\s*[\u4e00-\u9fff·]{2,8}){3,}$"
