@@ -92,9 +92,6 @@ class Para:
         return not (last.terminal or last.row)
 
 
-TABLE_NOTE_STARTS = ("注", "备注", "数据来源", "资料来源", "来源", "说明")
-
-
 def prose_after_table(blocks: list[Block], i: int) -> bool:
     """Is block i a paragraph of prose set apart, by a blank line, from the table rows (and
     the note under them, 注：…) right above it? A table's text is its rows; what follows
@@ -104,11 +101,11 @@ def prose_after_table(blocks: list[Block], i: int) -> bool:
     if not isinstance(above, Para):
         return False
     note = not above.lines[-1].row
-    if note and not above.lines[0].text.startswith(TABLE_NOTE_STARTS):
+    if note and not TABLE_NOTE_RE.match(above.lines[0].text):
         return False
     b = blocks[i]
     if not isinstance(b, Para) or b.lines[0].row or b.lead \
-            or b.lines[0].no <= above.lines[-1].no + 1 or b.text.startswith(TABLE_NOTE_STARTS) \
+            or b.lines[0].no <= above.lines[-1].no + 1 or TABLE_NOTE_RE.match(b.text) \
             or len(b.text) <= TABLE_NOTE_MAX:
         return False
     j = i - 2 if note else i - 1  # (the note under the rows)
@@ -210,7 +207,9 @@ PLACE_COLON_RE = re.compile(
     r"^[\u4e00-\u9fff]{1,6}(?:[县区市镇乡村局委办院所]|街道|社区)：[^，。,；;：:]{4,}$")
 SPEAKER_RE = re.compile(r"^(?:记者|问|答|主持人|本报)[：:]")
 # A table's or a chart's source or note under it (数据来源：…, 注：…): never a title.
-SOURCE_NOTE_RE = re.compile(r"^(?:(?:数据|资料|信息|图表)?来源|注)[：:]")
+NOTE_WORD = r"(?:(?:数据|资料|信息|图表)?来源|备?注|说明)"
+SOURCE_NOTE_RE = re.compile(rf"^{NOTE_WORD}[：:]")
+TABLE_NOTE_RE = re.compile(rf"^{NOTE_WORD}")  # …under the rows, its colon or not
 # 公交司机郭建平：车开稳一点 乘客暖一点: who, then two matched phrases a space apart, as
 # titles print them (no one's words are set so).
 PAIRED_TITLE_RE = re.compile(r"^[^，。；：:\s]{2,12}[：:][^，。；\s]{3,10} [^，。；\s]{3,10}$")

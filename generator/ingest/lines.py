@@ -166,9 +166,10 @@ BYLINE_GLUED_RE = re.compile(  # …not a sentence that starts 记者从…获�
 # 2–4 letters and the line holds nothing else, and the line is marked as a credit (a
 # bullet before it, a second role, 摄 or 报道 after it): a headline (大批记者前往) or a
 # wrapped sentence (随行记者拍下了…) does not pass, nor do counted reporters (多名记者).
+SHORT_PAPER_ROLE = rf"[{CJK}]{{2}}(?<![名位个些批])记者"  # 快报记者, not 多名记者, 大批记者
 SHORT_ROLE_GLUED_RE = re.compile(
     rf"^(?=[{BULLET_MARKS}]|.*(?:摄|报道)$|.*记者.+(?:记者|通讯员|实习生))"
-    rf"(?:[{BULLET_MARKS}]\s*)?[{CJK}]{{2}}(?<![名位个些])记者[{CJK}·]{{2,4}}"
+    rf"(?:[{BULLET_MARKS}]\s*)?{SHORT_PAPER_ROLE}[{CJK}·]{{2,4}}"
     rf"(?:\s?(?:本报|全媒体|见习)?(?:记者|通讯员|实习生)\s?[{CJK}·]{{2,4}})*(?:\s?(?:摄|报道))?$")
 # A byline printed after the text: （记者 X 通讯员 Y 报道）, （据新华社电）, （本报记者 X）.
 TRAILING_BYLINE_RE = re.compile(

@@ -33,8 +33,10 @@ from generator.ingest.lines import (
     POSTED_AT_RE,
     ROLE,
     ROLE_WORD_RE,
+    SHORT_PAPER_ROLE,
     SHOT_ENDS,
     SIGN_OFF_DATE_RE,
+    SPACED_NAME,
     SURNAMES,
     TRAILING_BYLINE_RE,
     WEB_META_RE,
@@ -97,10 +99,9 @@ NAME_MAX = 4  # characters: a writer's name or pen name
 # (快报记者 田 甜, ■快报记者 顾 然 通讯员 栖 宣, 南都记者 何 沛 摄): a credit, as printed.
 # Closing up the letter-spacing glues the name to the role (快报记者田甜), which a line of
 # text can look like (大批记者前往); before it, the spaced letters tell them apart.
-SPACED_LETTERS = r"[\u4e00-\u9fff](?: [\u4e00-\u9fff]){1,3}"
 SPACED_SHORT_CREDIT_RE = re.compile(
-    rf"^[{BULLET_MARKS}]?\s*[\u4e00-\u9fff]{{2}}(?<![名位个些批])记者 {SPACED_LETTERS}"
-    rf"(?: (?:通讯员|实习生|记者) (?:{SPACED_LETTERS}|[\u4e00-\u9fff·]{{2,5}}))*(?: 摄| 报道)?$")
+    rf"^[{BULLET_MARKS}]?\s*{SHORT_PAPER_ROLE} {SPACED_NAME}"
+    rf"(?: (?:通讯员|实习生|记者) (?:{SPACED_NAME}|[\u4e00-\u9fff·]{{2,5}}))*(?: 摄| 报道)?$")
 
 
 # Two or three letters spaced out alone on a line (旺 堆, 李 晓 舟): a name as a byline
