@@ -694,7 +694,7 @@ def test_a_caption_s_english_translation_under_its_credit_is_furniture() -> None
 
 
 @pytest.mark.parametrize("text", ["记者连线", "记者手记", "本报记者调查", "记者帮你问",
-                                  "记者在现场"])
+                                  "记者在现场", "记者手记 椒乡三月"])
 def test_a_reporter_s_column_label_is_no_byline(text: str) -> None:
     assert kind_of(text)[0] == "text"
 

@@ -3934,3 +3934,14 @@ def test_a_web_title_whose_second_deck_asks_over_its_text() -> None:
     [article] = segment(page).articles
     assert article.title == "天桥电梯停了快一个月什么时候能修好？"
     assert article.body.startswith("市民林女士")
+
+
+def test_a_brief_s_dateline_and_credit_after_its_bullet_are_its_byline() -> None:
+    text = "\n".join([
+        "县区快讯", "",
+        "▲清溪讯(通讯员 包 晓)", "3月13日，清溪乡卫生院与县人", "民医院签订医联体协议。", "",
+        "●杏林讯(通讯员 乔 丽)近日，杏林", "镇中心小学新建的录播教室投", "入使用。"])
+    briefs = segment(text).articles
+    assert [(a.kind, a.title, (a.byline or "").replace(" ", "")) for a in briefs] == [
+        ("brief", None, "清溪讯(通讯员包晓)"), ("brief", None, "杏林讯(通讯员乔丽)")]
+    assert [a.body[:6] for a in briefs] == ["3月13日，", "近日，杏林镇"]

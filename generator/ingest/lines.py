@@ -437,7 +437,8 @@ def is_byline(text: str) -> bool:
     """Role words and names, spaced (本报记者 张三 通讯员 李四) or glued together."""
     return bool(BYLINE_LINE_RE.match(text) or BYLINE_GLUED_RE.match(text)
                 or SHORT_ROLE_GLUED_RE.match(text)) \
-        and not REPORTER_COLUMN_RE.match(text) and not SENTENCE_AFTER_ROLE_RE.match(text)
+        and not REPORTER_COLUMN_RE.match(text.split(" ", 1)[0]) \
+        and not SENTENCE_AFTER_ROLE_RE.match(text)  # 记者手记 椒乡三月: a column and a title
 
 
 def byline_line(no: int, text: str, width: float) -> Line:
@@ -1033,9 +1034,18 @@ def bullet_title(line: Line, markdown: bool) -> Line | None:
         return None
     if not text.lstrip(BULLET_MARKS + " "):
         return None
+    if dateline_alone(text.lstrip(BULLET_MARKS + " ")):
+        return None  # ▲清渠讯(通讯员 包 晓): the brief's dateline and credit, its text below
     title = bare_title(text)  # ▲【延吉至鹿原县城际公交加密班次】: the title in its brackets
     kind = Kind.HEADING if markdown else Kind.TEXT  # in a Markdown-like dump, as "# …"
     return Line(line.no, title, kind, display_width(title), bullet=True)
+
+
+def dateline_alone(text: str) -> bool:
+    """A news mark and its bracketed credit filling the line (本报讯（记者 X）, 清渠讯(通讯员
+    Y)): a lead whose first sentence starts on the next line, never a headline."""
+    lead = LEAD_RE.match(text)
+    return lead is not None and lead.group("benbao") is not None and lead.end() == len(text)
 
 
 # Names of opinion and report columns set over a headline (catalogued in docs/page-forms.md):

@@ -404,6 +404,10 @@ class Assembler:
         if m.group("bullet"):
             article.kind = "brief"
             rest = text[m.end():].lstrip()
+            credited = LEAD_RE.match(rest)
+            if credited and credited.group("benbao") and article.byline is None:
+                article.byline = credited.group(0).strip()  # ●青崖讯(通讯员 马骏)近日，…
+                return rest[credited.end():].lstrip()
             titled = INLINE_TITLE_RE.match(rest) or SPACED_TITLE_RE.match(rest)
             if titled and article.title is None:  # ▲【标题】正文, ◆标题 正文, ■ **【标题】** 正文
                 article.title = bare_title(next(g for g in titled.groups() if g).strip("*"))
