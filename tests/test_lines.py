@@ -1034,3 +1034,48 @@ def test_a_trailing_credit_wrapped_inside_its_role_is_put_back_on_one_line() -> 
 def test_a_place_s_news_mark_with_its_credit_in_brackets_opens_a_lead(text: str,
                                                                        kind: Kind) -> None:
     assert prepare_lines(text, markdown=False)[0].kind is kind
+
+
+@pytest.mark.parametrize(("text", "reason"), [
+    ("美编蒋伟校对许佳", "editors' names"),  # 美编 蒋 伟 校对 许 佳, letter-spacing closed up
+    ("时间:2026-03-12", "page header"),  # a web article's data line
+    ("汕头特区晚报 鮀城·民生", "page header"),  # the paper's name, then the page's section
+    ("晋江经济报", "masthead"),
+    ("海峡导报", "masthead"),
+    ("民声热线：0595-88700110 邮箱：minsheng@example.cn", "masthead"),
+    ("更多", "related links"),
+    ("-", "rule"),  # a web view's stand-in for a rule between its items
+])
+def test_page_furniture_of_county_dailies_and_evening_papers(text: str, reason: str) -> None:
+    assert kind_of(text) == ("noise", reason)
+
+
+@pytest.mark.parametrize("text", ["咨询电话：0595-88700110", "时间：上午九时", "本报 记者",
+                                  "-1", "关于调整公交线路的通告"])
+def test_lines_like_that_furniture_stay_text(text: str) -> None:
+    assert kind_of(text)[0] != "noise"
+
+
+def test_an_essay_s_writer_boxed_before_its_first_words_is_its_byline() -> None:
+    lines = prepare_lines("□黄晓岚  老屋的灶台边，挂着一块磨得发\n■ 记者 沈　悦", markdown=False)
+    assert [(ln.kind, ln.text) for ln in lines] == [
+        (Kind.BYLINE, "黄晓岚"), (Kind.TEXT, "老屋的灶台边，挂着一块磨得发"),
+        (Kind.BYLINE, "记者沈悦")]
+
+
+def test_a_column_named_before_its_title_on_one_line_is_a_headline_group() -> None:
+    lines = prepare_lines("记者手记 长江岸线“绿色长廊”再延伸 ——跟随巡江队走一趟长江",
+                          markdown=False)
+    assert [(ln.kind, ln.text) for ln in lines] == [
+        (Kind.TEXT, "记者手记"), (Kind.TEXT, "长江岸线“绿色长廊”再延伸"),
+        (Kind.SUBTITLE, "——跟随巡江队走一趟长江")]
+    assert len(prepare_lines("今天 我们一起去看海", markdown=False)) == 1
+
+
+def test_a_source_field_among_a_web_article_s_data_is_furniture_but_not_under_a_table() -> None:
+    web = prepare_lines("关于开展见习报名的公告\n来源:太仓市人社局\n责编:徐 清\n时间:2026-03-12",
+                        markdown=False)
+    assert web[1].kind is Kind.NOISE
+    table = prepare_lines("牦牛肉　公斤　96\n酥油　公斤　88\n来源：地区价格监测中心",
+                          markdown=False)
+    assert table[-1].kind is Kind.TEXT

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from generator.ingest.lines import (
     COLUMN_WORD_RE,
     CONTINUING,
+    DIARY_DATE_RE,
     DIGIT_RE,
     NOTICE_TITLE_RE,
     PLACE_LABEL_RE,
@@ -286,7 +287,8 @@ def head_line(ln: Line, column: float, page_column: float = 0.0, wraps: bool = F
     text = ln.text
     if ln.kind is not Kind.TEXT or ln.enumerated or len(text) > MAX_HEAD_CHARS:
         return False
-    if ln.terminal or ln.row or any(ch in text for ch in "。；;") or SIGN_OFF_DATE_RE.match(text):
+    if ln.terminal or ln.row or any(ch in text for ch in "。；;") or SIGN_OFF_DATE_RE.match(text) \
+            or (text[-1] in "晴阴云雨雪" and DIARY_DATE_RE.match(text)):
         return False
     colon = max(text.find("："), text.find(":"))
     if colon != -1 and PLACE_LABEL_RE.match(text):

@@ -213,6 +213,9 @@ SIGNATURE_LINE_RE = re.compile(rf"^[（(]{NAME}(?:\s+{NAME}){{0,2}}[）)]$")
 NOTICE_TITLE_RE = re.compile(
     r"(?:启事|公告|讣告|更正|声明|通告|公示|通知|倡议书|公开信|告知书|的提示)$")
 SIGN_OFF_DATE_RE = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日$")  # a notice's closing date
+# A diary's entry opens on its day and the weather (3月11日 晴, 4月2日 星期四 多云转阴).
+DIARY_DATE_RE = re.compile(r"^\d{1,2}月\d{1,2}日\s*(?:星期[一二三四五六日天]\s*)?"
+                           r"[晴阴雨雪多云小中大雷阵转间]{1,6}$")
 SUBTITLE_RE = re.compile(r"^(?:——|──|--|—)\s*[^\s\-—─>]")  # not a --- rule, nor -->
 # '# title'; the space may be gone when the title starts with a quote (# “共富工坊”…) or a
 # dash (## ——…见闻).
@@ -234,7 +237,8 @@ QR_END_RE = re.compile(r"(?:扫码|扫一扫)\s?[\u4e00-\u9fff]{0,8}$")  # 某�
 ACCOUNT = (r"(?:[\u4e00-\u9fff]{0,8}(?:微信公众号|公众号|视频号|抖音号|快手号|微博号?|客户端"
            r"|小程序|APP)|[\u4e00-\u9fff]{0,6}(?:日报|晚报|新闻|融媒|发布)(?:微信|抖音|快手|微博))")
 ACCOUNT_RE = re.compile(rf"^(?:[\u4e00-\u9fff]{{2,8}}网\s+)?{ACCOUNT}(?:\s+{ACCOUNT})*$")
-RULE_RE = re.compile(r"^(?:[-*_=~—]\s*){3,}$|^(?:[↓⬇▼]\s*){2,}$")  # ↓↓↓: read on below
+RULE_RE = re.compile(r"^(?:[-*_=~—]\s*){3,}$|^(?:[↓⬇▼]\s*){2,}$"  # ↓↓↓: read on below
+                     r"|^[-*_=~]$")  # …or one mark alone, a web view's stand-in for its rule
 PAGE_LABEL_LINE_RE = re.compile(  # A03要闻, A4  视觉 【返回】, A06 alone
     r"^[A-D]\d{1,2}(?:\s*[\u4e00-\u9fff]{2,4}(?:\s*[【\[]返回[】\]])?)?$")
 IMAGE_LINE_RE = re.compile(r"^(?:!\[[^\]]*\]\([^)]*\)\s*)+$|^\[(?:图片|图|视频|组图)\]$")  # …[图片]
@@ -629,7 +633,7 @@ EDITORS_RE = re.compile(
     r"(?:[\u4e00-\u9fff·](?:\s?[\u4e00-\u9fff·]){1,3}|[A-Za-z]{2,24}$)")  # 编辑：chenjing
 # …and with the spaces taken out by repair: 责任编辑周莹版式黄杰校对刘畅.
 EDITORS_GLUED_RE = re.compile(
-    r"^(?:本版|本期)?(?:责任编辑|责编|编辑)[：:/／]?[\u4e00-\u9fff·]{2,4}"
+    r"^(?:本版|本期)?(?:责任编辑|责编|编辑|美编|美术编辑|版式)[：:/／]?[\u4e00-\u9fff·]{2,4}"
     r"(?:[/／|｜]?(?:责任编辑|责编|版式|校对|美编|美术编辑|审读|审核|组版|值班编辑|视觉|制图|排版)"
     r"[：:/／]?\s?"
     r"[\u4e00-\u9fff·]{2,4})+$"  # …a slash between them too: 责编何川／美编陈珊／校对罗平
@@ -663,6 +667,8 @@ MASTHEAD_RE = re.compile(
     r"|^中共[\u4e00-\u9fff]{2,12}委员?会?(?:机关报|主办)$|(?:报社|传媒集团|报业集团|传媒中心|新闻中心|融媒体中心)出版(?:$|\s)"
     r"|客户端同步发布$|^[\u4e00-\u9fff]{2,8}报社\s*(?:社址|地址)[：:]"  # 某某报社 地址：…
     r"|^[\u4e00-\u9fff]{2,8}(?:报社|融媒体中心|传媒中心|传媒集团)(?:主办|出品)$"
+    # a column's hotline and mailbox: 民声热线：0595-88700110 邮箱：…
+    r"|^[\u4e00-\u9fff]{2,6}(?:热线|电话)[：:]?\s*[\d-]{7,14}\s+[\u4e00-\u9fff]{0,4}邮箱[：:]"
     r"|^今日\s*\d{1,2}\s*版(?:\s|$)|^第\s*\d{3,6}\s*[期号]$|总第\s*\d+\s*[期号]|主管主办")
 INDEX_TAIL_RE = re.compile(
     r"(?:[（(]?\s*(?:详见|见)?第?\s*[A-Za-z]?\s*[0-9０-９一二三四五六七八九十]{1,3}\s*版\s*[）)]?"
@@ -676,7 +682,8 @@ PAGE_REF_ONLY_RE = re.compile(
 # A teaser led by its page's label: 'A04 这所学校的“田间课堂”火了'.
 INDEX_HEAD_RE = re.compile(  # …or '2版 市图书馆推出“家门口借书”服务'
     r"^(?:[A-D]\d{1,2}\s?|\d{1,2}\s?版(?:\s|(?=[“‘《])))[\u4e00-\u9fff“‘《][^，。；]{5,30}$")
-PAPER_ENDS = "日报|晚报|都市报|早报|商报|时报|晨报|特区报"  # how a paper's own name ends
+# how a paper's own name ends
+PAPER_ENDS = "日报|晚报|都市报|早报|商报|时报|晨报|特区报|经济报|导报"
 # The paper's own name, alone or before the date: 绍兴日报, 德州晚报2024年12月3日星期二,
 # 红河日报 数字报　2026年03月24日　第05版.
 MASTHEAD_NAME_RE = re.compile(
@@ -689,6 +696,7 @@ DATED_PAPER_RE = re.compile(
     rf"|^[\u4e00-\u9fff]{{2,8}}(?:{PAPER_ENDS})\s*(?:\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{4}}年\d{{1,2}}月\d{{1,2}}日)"
     r"(?:\s+\d{1,2}:\d{2})?(?:\s*(?:字号[：:]?\s*)?(?:[大中小]字?\s*){1,3})?"
     r"(?:\s*第\s*[A-Z]?\d{1,3}\s*版(?:[：:]?\s*[\u4e00-\u9fff]{2,8})?)?$")  # …第03版 区域
+SECTION_NAME_RE = re.compile(r"[\u4e00-\u9fff]{2,6}(?:·[\u4e00-\u9fff]{2,6})?")
 # 梅州日报 2026-03-17 08:30: an app's source and time, with its type-size buttons (大字)
 INDEX_HEADER_RE = re.compile(  # …and a web view's list of the page's titles: 本版新闻列表
     r"^(?:本报)?(?:今日|本期|本版)?(?:要闻|标题|版面)?(?:导读|提示|要闻提示|内容提要|导航|要目|新闻列表|标题列表)$")
@@ -777,6 +785,9 @@ def furniture_reason(text: str) -> str:
         return "page header"
     if paper and (MASTHEAD_NAME_RE.fullmatch(text) or DATED_PAPER_RE.match(text)):
         return "masthead"
+    if paper and " " in text and (name := MASTHEAD_NAME_RE.match(text)) \
+            and SECTION_NAME_RE.fullmatch(text[name.end():]):
+        return "page header"  # 汕头特区晚报 鮀城·民生: the paper's name, then the page's section
     if len(text) <= 8 and INDEX_HEADER_RE.match(text):
         return "index of other pages"
     if text[0] in EDITOR_FIRST and (EDITORS_RE.match(text) or EDITORS_GLUED_RE.match(text)):
@@ -821,8 +832,9 @@ SOURCE_LINE_RE = re.compile(  # …or its address: 文章来源：http://www.exa
     rf"^(?:文章|新闻|信息)?来源[：:]\s*(?:{PAPER}|[\u4e00-\u9fff]{{2,8}}(?:网|客户端|新闻)"
     r"|新华社|中新社|https?://\S+)$"
     r"|^原标题[：:]\S"  # a repost's note of the title the paper printed
-    # …or when it was posted, alone on its line: 签发时间 2026-01-29
-    r"|^(?:签发|发布|发稿|更新|上传)(?:时间|日期)[：:]?\s*\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$")
+    # …or when it was posted, alone on its line: 签发时间 2026-01-29, 时间:2026-03-12
+    r"|^(?:(?:签发|发布|发稿|更新|上传)(?:时间|日期)[：:]?|(?:时间|日期)[：:])"
+    r"\s*\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$")
 # When it was posted: 2026-03-16 09:00, 2026年03月13日08:40, 2026/03/13/ 08:10.
 POSTED_AT_RE = re.compile(
     r"\d{4}(?:-\d{1,2}-\d{1,2}|/\d{1,2}/\d{1,2}/?|年\d{1,2}月\d{1,2}日)\s*\d{1,2}:\d{2}"
@@ -866,7 +878,8 @@ FOLLOW_US_RE = re.compile(r"^更多[^。]{0,12}[，,]?\s*(?:点击|扫码|关注
                           # 关注保山日报微信 保山新闻早知道, 免费订阅…，请关注…微信公众号
                           r"|^(?:免费订阅[^。]{0,16}[，,]\s*请)?关注[^。，]{2,12}(?:微信|公众号|客户端|抖音号|微博)")
 RELATED_RE = re.compile(
-    r"^(?:相关新闻|相关阅读|相关文章|相关推荐|延伸阅读|推荐阅读|热点推荐|新闻推荐|为你推荐|猜你喜欢)[：:↓]?$")
+    r"^(?:相关新闻|相关阅读|相关文章|相关推荐|延伸阅读|推荐阅读|热点推荐|新闻推荐|为你推荐|猜你喜欢"
+    r"|更多(?:新闻|资讯|阅读)?)[：:↓>»]*$")  # 更多: a box of the site's other stories
 SITE_FOOTER_RE = re.compile(r"ICP备|版权所有|Copyright|©")
 # The paper's site under its masthead: 大理日报新闻网 www.dalidaily.com.
 SITE_ADDRESS_RE = re.compile(  # …or without its www: 金山网 jsw.com.cn
@@ -900,7 +913,7 @@ def web_page_reason(text: str) -> str:
         return "comment box"
     if first in "0123456789" and PHONE_LINE_RE.match(text):
         return "masthead"  # 0719-8110110 under 新闻热线：
-    if first in "来文新信签发更上原" and SOURCE_LINE_RE.match(text):
+    if first in "来文新信签发更上原时日" and SOURCE_LINE_RE.match(text):
         return "page header"  # 来源：湖州日报, a web page's source field
     if first in "【[" and BUTTONS_RE.match(text):
         return "page header"
@@ -913,7 +926,7 @@ def web_page_reason(text: str) -> str:
         return "page header"  # 返回首版, 返回巴中网: an e-paper's way back
     if ("|" in text or "｜" in text or text.count(" ") >= 4) and MENU_RE.match(text):
         return "page header"
-    if first in "相延推热新为猜" and RELATED_RE.match(text):
+    if first in "相延推热新为猜更" and RELATED_RE.match(text):
         return "related links"
     if first in "更进切下关免打" and FOLLOW_US_RE.match(text):
         return "advertisement"  # the paper's own app or account
@@ -1053,7 +1066,7 @@ def dateline_alone(text: str) -> bool:
 # 金城短评, 刺桐观察, 观海潮评.
 COLUMN_WORD_RE = re.compile(
     r"^(?:来论|社论|论坛|一线见闻|记者手记|基层传真|编者按|开栏的话)$"
-    r"|^[\u4e00-\u9fff]{0,4}(?:短评|时评|快评|锐评|微评|潮评|评论|观察|漫谈|杂谈|视点)$")
+    r"|^[\u4e00-\u9fff]{0,4}(?:短评|时评|快评|锐评|微评|潮评|评论|观察|漫谈|杂谈|随笔|视点)$")
 
 
 # A campaign's or a series' standing line over its stories' titles (民生实事进行时, 乡村振兴

@@ -22,6 +22,7 @@ from generator.ingest.lines import (
     CAPTION_CREDIT_RE,
     CIRCLED_NUMBER,
     CLAUSE_PUNCT_RE,
+    COLUMN_WORD_RE,
     CONT_RE,
     CONTINUING,
     CREDIT_RE,
@@ -31,6 +32,7 @@ from generator.ingest.lines import (
     LEAD_RE,
     NOTICE_TITLE_RE,
     POSTED_AT_RE,
+    REPORTER_COLUMN_RE,
     ROLE,
     ROLE_WORD_RE,
     SHORT_PAPER_ROLE,
@@ -43,6 +45,7 @@ from generator.ingest.lines import (
     WRAPPED_WIDTH,
     Kind,
     Line,
+    LineKind,
     bare_title,
     bullet_title,
     byline_line,
@@ -214,8 +217,15 @@ def prepare_lines(page: str, markdown: bool) -> list[Line]:
             out.append(byline_line(no, text, display_width(text)))  # 快报记者 田 甜
         elif len(raw) > 6 and " " in raw[-5:-1] and GLUED_NAME_RE.match(raw.rstrip()):
             out.extend(split_glued_name(no, text, markdown))  # '…解决。 秦玉' as printed
+        elif raw.lstrip()[:1] in "□■" and (boxed := BOXED_NAME_THEN_TEXT_RE.match(raw.strip())) \
+                and not ROLE_WORD_RE.search(boxed.group("name")):
+            name, rest = boxed.group("name").replace(" ", ""), repair_line(boxed.group("rest"))
+            out += [Line(no, name, Kind.BYLINE, display_width(name)),  # □黄晓岚  老屋的…
+                    classify(no, rest, markdown)]
         elif ("  " in raw or "\u3000" in raw) and (heads := head_line_parts(raw, no)):
             out += heads  # 标题 ——副题   □记者 X: an e-paper's headline group on one line
+        elif " " in text and (group := column_then_title(text)):
+            out += [Line(no, part, kind, display_width(part)) for part, kind in group]
         elif " " in text and (parts := title_then_lead(text, raw)):
             title, lead = parts  # 各地抢抓农时推进春耕备耕   新华社北京3月11日电 …
             out += [Line(no, title, Kind.TEXT, display_width(title)),
@@ -254,8 +264,27 @@ def prepare_lines(page: str, markdown: bool) -> list[Line]:
         out = repeated_banners(out)
     if "作者" in page:  # one search rules most pages out
         out = author_fields(out)
+    if "来源" in page:  # one search rules most pages out
+        out = source_fields(out)
     return join_bylines(wrapped_lead_credits(titles_on_top(dates_in_mastheads(
         page_number_on_top(title_lists(out))))))
+
+
+SOURCE_FIELD_RE = re.compile(r"^来源[：:]\s*[\u4e00-\u9fff]{2,14}$")
+
+
+def source_fields(lines: list[Line]) -> list[Line]:
+    """来源:太仓市人社局 among a web article's data (责编:… / 时间:…): the page's field,
+    though under a table's rows the same words name the figures' source."""
+    for i, ln in enumerate(lines):
+        if ln.kind is Kind.TEXT and ln.text[:2] == "来源" and SOURCE_FIELD_RE.match(ln.text) \
+                and any(other.kind is Kind.NOISE and other.reason in PAGE_DATA
+                        for other in lines[max(0, i - 1):i + 2:2]):
+            ln.kind, ln.reason = Kind.NOISE, "page header"
+    return lines
+
+
+PAGE_DATA = frozenset({"page header", "editors' names"})  # a web page's data lines
 
 
 def photo_credit_tail(text: str) -> re.Match[str] | None:
@@ -1083,6 +1112,10 @@ def is_single_cjk(text: str) -> bool:
 
 # A title with its author's boxed name printed on at its end, a space inside the name:
 # 芒果走得远，靠的是品牌□蓝 岚.
+# An essay's writer printed before its first words, set apart by a wide gap: □黄晓岚  老屋的…
+BOXED_NAME_THEN_TEXT_RE = re.compile(
+    r"^[□■]\s*(?P<name>[\u4e00-\u9fff](?:\s?[\u4e00-\u9fff]){1,3})(?:\s{2,}|\u3000)\s*"
+    r"(?P<rest>\S.{5,})$")  # (■ 记者 沈　悦: a byline's name, letter-spaced)
 BOXED_TAIL_RE = re.compile(
     r"^\s*(?P<title>[^\s□■].{3,33}?)\s*[□■]\s*(?P<name>[\u4e00-\u9fff](?:\s?[\u4e00-\u9fff]){1,2})\s*$")
 GLUED_NAME_RE = re.compile(r"^(?P<text>.*[。！？”])\s+(?P<name>[\u4e00-\u9fff]{2,3})$")
@@ -1168,6 +1201,23 @@ PAGE_REF_RE = re.compile(r"^第?\s*[A-D]?\d{1,3}\s*版?$")
 WRAPPED_REST = 3  # characters: a brief's text cut off by the column's end right after it
 
 
+# A column's name, then a title (and its ——subtitle) on the same line: 记者手记 椒乡三月.
+COLUMN_THEN_TITLE_RE = re.compile(
+    r"^(?P<column>[\u4e00-\u9fff]{2,8}) (?P<title>[^\s—][^\s。；]{2,30}?)\s*(?P<sub>——\S.*)?$")
+
+
+def column_then_title(text: str) -> list[tuple[str, LineKind]]:
+    """记者手记 长江岸线“绿色长廊”再延伸 ——跟随巡江队…: an opinion or reporter's column
+    named before its title on one line, split into the lines of a headline group; [] for
+    any other line."""
+    m = COLUMN_THEN_TITLE_RE.match(text)
+    if m is None or ends_sentence(m.group("title")) or not (
+            COLUMN_WORD_RE.match(m.group("column")) or REPORTER_COLUMN_RE.match(m.group("column"))):
+        return []
+    group = [(m.group("column"), Kind.TEXT), (m.group("title"), Kind.TEXT)]
+    return [*group, (m.group("sub"), Kind.SUBTITLE)] if m.group("sub") else group
+
+
 def spaced_brief_title(raw: str) -> tuple[str, str] | None:
     """The title and the text of a brief printed on one line after its bullet, as repaired:
     the text is a sentence (a comma or full stop soon), or opens like one (1月 / 20日，…)."""
@@ -1175,11 +1225,17 @@ def spaced_brief_title(raw: str) -> tuple[str, str] | None:
     if m is None or ROLE_WORD_RE.search(m.group("title")):
         return None  # ◎本报记者 郭振川: a byline
     rest = repair_line(m.group("rest"))
+    title = bare_title(repair_line(m.group("title")))  # ▲【标题】 4 月…: its brackets off
     if PAGE_REF_RE.match(rest) or not (
             SENTENCE_SOON_RE.match(rest) or opens_sentence(rest) or MONTH_RE.match(rest)
-            or len(rest) <= WRAPPED_REST):
+            or len(rest) <= WRAPPED_REST or rest[:SUBJECT_AGAIN] == title[:SUBJECT_AGAIN]):
         return None  # not '●…形势严峻 4版', an index of other pages
-    return bare_title(repair_line(m.group("title"))), rest  # ▲【标题】 4 月…: its brackets off
+    return title, rest
+
+
+# characters: a brief's text opening on its title's subject again (●沙尾村海堤步道开放
+# 沙尾村海堤步道改造 / 完工，…), its first sentence wrapped before any comma
+SUBJECT_AGAIN = 3
 
 
 def trailing_byline(raw: str, text: str) -> str:

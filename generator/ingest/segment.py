@@ -99,6 +99,8 @@ from generator.ingest.repair import (
 )
 
 MARKDOWN_RE = re.compile(r"^#{1,6}\s+\S", re.MULTILINE)
+# A story's first sentence opening on the day alone (17日，来自…), as its month is known.
+DAY_OPENER_RE = re.compile(r"^\d{1,2}日[，,]")
 BARE_LEADS = ("本报讯", "本报讯：", "本报讯:")  # a lead whose credit is on the next line
 KICKER_SHORTER = 4  # characters: how much shorter a group's first part is when a kicker
 KICKER_MAX = 8  # characters: …and how long such a short kicker (今年前2个月) can be
@@ -337,7 +339,8 @@ class Assembler:
         """Does a headline or a story's lead come next? (A rule over plain lines at a
         web page's foot, 版权… or 看某某新闻…, parts nothing worth an article.)"""
         b = self.block_after(i)
-        return isinstance(b, Head) or (isinstance(b, Para) and b.lead)
+        return isinstance(b, Head) or (isinstance(b, Para) and (
+            b.lead or opens_sentence(b.text) or DAY_OPENER_RE.match(b.text) is not None))
 
     # -- paragraphs ------------------------------------------------------
     def on_para(self, i: int, para: Para) -> None:
