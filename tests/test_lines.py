@@ -1079,3 +1079,37 @@ def test_a_source_field_among_a_web_article_s_data_is_furniture_but_not_under_a_
     table = prepare_lines("牦牛肉　公斤　96\n酥油　公斤　88\n来源：地区价格监测中心",
                           markdown=False)
     assert table[-1].kind is Kind.TEXT
+
+
+def test_a_reporter_named_among_web_data_whose_spaces_repair_closed_up() -> None:
+    line = "来源：汕头特区晚报　作者：特区晚报记者 许 澜　发布时间：2026-04-09 08:15"
+    lines = prepare_lines(f"蓝屿镇英歌队走进校园\n{line}\n　　4月8日下午，队员们走进校园。",
+                          markdown=False)
+    assert [(ln.kind, ln.text) for ln in lines[1:4]] == [
+        (Kind.NOISE, "来源：汕头特区晚报 作者："), (Kind.BYLINE, "特区晚报记者许澜"),
+        (Kind.NOISE, "发布时间：2026-04-09 08:15")]
+
+
+def test_spaced_letters_alone_under_a_finished_sentence_sign_it() -> None:
+    text = "工作日8:30至17:00开放。\n马 奔\n\n江 晓\n新闻"
+    kinds = [ln.kind for ln in prepare_lines(text, markdown=False)]
+    assert kinds[:3] == [Kind.TEXT, Kind.SIGNATURE, Kind.BLANK]
+    assert kinds[3] is not Kind.SIGNATURE  # no finished sentence above it
+
+
+def test_a_caption_s_credit_by_a_paper_s_short_name_wrapped_before_its_shot() -> None:
+    lines = prepare_lines("温回升，步道两侧的早樱\n进入盛花期。 晚报记者 陆 川\n摄", markdown=False)
+    assert [(ln.kind, ln.text) for ln in lines[1:]] == [
+        (Kind.TEXT, "进入盛花期。"), (Kind.CREDIT, "晚报记者陆川摄")]
+
+
+@pytest.mark.parametrize("text", ["全场镜架八折 地址：菱塘路66号",
+                                  "责任编辑徐岚 | 美编许晴 | 校对王蕾"])
+def test_a_shop_s_sale_and_editors_parted_by_spaced_bars_are_furniture(text: str) -> None:
+    assert kind_of(text)[0] == "noise"
+    assert kind_of("商场全场八折销售，地址在路口。")[0] == "text"
+
+
+def test_a_lettered_label_is_a_kicker() -> None:
+    assert is_kicker("A 便民") and is_kicker("B征集")
+    assert not is_kicker("A03版") and not is_kicker("B超检查免费")

@@ -3987,3 +3987,27 @@ def test_a_web_view_s_one_mark_rules_part_its_items_titled_under_their_text() ->
     stories = segment(text).articles
     assert [a.title for a in stories] == ["桂园职校技能节开幕", "小记者走进雕版工坊"]
     assert stories[1].body.startswith("17日，来自")
+
+
+def test_lettered_labels_over_brief_titles_whose_verbs_want_an_object() -> None:
+    text = "\n".join([
+        "B 征集", "桂园区征集", "“龙城老手艺”线索", "桂园区文化馆即日起面向社",
+        "会征集老手艺线索，截止时间为", "4月20日。", "江 晓", "",
+        "C 招聘", "荷塘村蔬菜基地", "招收30名采摘工", "鹤鸣镇荷塘村蔬菜基地近期",
+        "招收采摘工30名，日结工资。", "马 奔"])
+    briefs = segment(text).articles
+    assert [(a.kicker.replace(" ", ""), a.title, a.byline) for a in briefs] == [
+        ("B征集", "桂园区征集“龙城老手艺”线索", "江晓"),
+        ("C招聘", "荷塘村蔬菜基地招收30名采摘工", "马奔")]
+
+
+def test_parts_of_a_story_headed_by_a_double_circle_stay_in_the_story() -> None:
+    text = "\n".join([
+        "## 早市搬家记", "", "(上接A1版)", "专门坐公交车过来的。新街区门口就有公交站。",
+        "◎摊位抽签 老摊主优先", "据柳堤街道介绍，新址的240个摊位按蔬菜、肉禽分区。",
+        "◎试营业三个月免摊位费", "新址试营业期间免收摊位费。", "",
+        "### 便民简讯", "◎柳堤街道开设夜校", "近日，柳堤街道开设夜校。",
+        "◎菱湖公园延长开放", "即日起，菱湖公园延长开放时间。"])
+    articles = segment(text).articles
+    assert [a.title for a in articles] == ["早市搬家记", "柳堤街道开设夜校", "菱湖公园延长开放"]
+    assert "◎摊位抽签" in articles[0].body and "◎试营业" in articles[0].body

@@ -201,8 +201,8 @@ CREDIT_RE = re.compile(
 # A caption that runs on into its credit, wrapped over lines: '…层林尽染的秋色 全媒体首席
 # 记者彭志远 通讯员韩雨桐 摄' (the role words make it a credit, not the caption's words).
 CREDITED_NAME = rf"(?:[{CJK}](?: [{CJK}]){{1,2}}|{NAME})"  # …本报通讯员汪 涛摄: spaced too
-CAPTION_CREDIT_RE = re.compile(
-    rf"(?:\s|(?<=[。！？”]))((?:{ROLE}\s*{CREDITED_NAME}\s*)+(?:摄影报道|摄))$")
+CAPTION_CREDIT_RE = re.compile(  # …盛花期。 晚报记者 陆 川 摄: a paper's short name too
+    rf"(?:\s|(?<=[。！？”]))((?:(?:{ROLE}|{SHORT_PAPER_ROLE})\s*{CREDITED_NAME}\s*)+(?:摄影报道|摄))$")
 CREDIT_TAIL_RE = re.compile(  # …供应周边市场。阳泉日报社乔 楠摄: the paper and a spaced name too
     rf"(?<=[。！？”])\s*((?:{ROLE}\s*|(?:{PAPER})\s*(?=[{CJK}]\s[{CJK}])|(?:{PAPER}|{NEWSROOM})\s+)?"
     rf"{CREDITED_NAME}(?:\s+{NAME})*\s*(?:摄影报道|(?:文\s?)?[/／]?\s?摄))$")
@@ -634,7 +634,7 @@ EDITORS_RE = re.compile(
 # …and with the spaces taken out by repair: 责任编辑周莹版式黄杰校对刘畅.
 EDITORS_GLUED_RE = re.compile(
     r"^(?:本版|本期)?(?:责任编辑|责编|编辑|美编|美术编辑|版式)[：:/／]?[\u4e00-\u9fff·]{2,4}"
-    r"(?:[/／|｜]?(?:责任编辑|责编|版式|校对|美编|美术编辑|审读|审核|组版|值班编辑|视觉|制图|排版)"
+    r"(?:\s?[/／|｜]?\s?(?:责任编辑|责编|版式|校对|美编|美术编辑|审读|审核|组版|值班编辑|视觉|制图|排版)"
     r"[：:/／]?\s?"
     r"[\u4e00-\u9fff·]{2,4})+$"  # …a slash between them too: 责编何川／美编陈珊／校对罗平
     # (责任编辑 王 帆), [责任编辑那仁 ], repaired
@@ -702,7 +702,8 @@ INDEX_HEADER_RE = re.compile(  # …and a web view's list of the page's titles: 
     r"^(?:本报)?(?:今日|本期|本版)?(?:要闻|标题|版面)?(?:导读|提示|要闻提示|内容提要|导航|要目|新闻列表|标题列表)$")
 # Sales talk a news line never has: 以旧换新 补贴最高700元, 某某·悦府 火热认购中.
 AD_WORDS_RE = re.compile(
-    r"以旧换新|补贴最高|火热认购|盛大开盘|限时特惠|全屋定制|招商加盟|钜惠|满[千百万\d]{1,4}减[千百\d]")
+    r"以旧换新|补贴最高|火热认购|盛大开盘|限时特惠|全屋定制|招商加盟|钜惠|满[千百万\d]{1,4}减[千百\d]"
+    r"|全场[\u4e00-\u9fff]{0,4}[一二三四五六七八九\d](?:\.\d)?折|买一送一")  # 全场镜架八折
 AD_RE = re.compile(r"^(?:本版|分类)?(?:广告|[【\[]广告[】\]]|招商热线|咨询热线|订购热线|服务热线)"
                    r"|(?:咨询|订购|服务|招商|订餐|预订|预约|报名|投稿|报料|新闻)热线[：:]\s*\d"
                    # what a seller asks the reader to ring for: 团购热线, 招租热线, 预订电话
@@ -1075,6 +1076,7 @@ KICKER_PHRASE_RE = re.compile(
     r"^[\u4e00-\u9fff“”]{1,10}(?:进行时|看[\u4e00-\u9fff]{2}|一线行|走基层|面对面|新探索|新观察)$")
 
 
+LETTERED_LABEL_RE = re.compile(r"^[A-H] ?[\u4e00-\u9fff]{2,4}$")
 KICKER_DOTTED = 16  # characters: a series' name and a column's, a dot between
 
 
@@ -1083,6 +1085,8 @@ def is_kicker(text: str) -> bool:
     short unit name such as 长葛市人防办."""
     if KICKER_END_RE.search(text) or COLUMN_WORD_RE.match(text) or KICKER_PHRASE_RE.match(text):
         return True
+    if "A" <= text[0] <= "H" and LETTERED_LABEL_RE.match(text):
+        return True  # A 便民, B 征集: a brief column's items, each under its lettered label
     if "·" in text and len(text) <= KICKER_DOTTED and any(  # 乡村振兴·产业观察
             COLUMN_WORD_RE.match(part) or KICKER_PHRASE_RE.match(part)
             for part in text.split("·")):

@@ -31,6 +31,7 @@ from generator.ingest.lines import (
     INDEX_HEADER_RE,
     LEAD_RE,
     NOTICE_TITLE_RE,
+    PAPER,
     POSTED_AT_RE,
     REPORTER_COLUMN_RE,
     ROLE,
@@ -122,6 +123,14 @@ def name_under_title(out: list[Line], raw_above: str) -> bool:
         and "  " not in raw_above and not SPACED_LETTERS_RE.search(raw_above.strip())
 
 
+def name_after_text(out: list[Line], pairs: list[tuple[int, str, str]], k: int) -> bool:
+    """Do spaced letters on line k stand alone under a finished sentence (…开放。/ 马 奔 /
+    blank), as a brief's writer signs it?"""
+    above = next((ln for ln in reversed(out) if ln.kind is not Kind.BLANK), None)
+    below = pairs[k + 1][2] if k + 1 < len(pairs) else ""
+    return above is not None and above.kind is Kind.TEXT and above.terminal and not below
+
+
 TITLE_UNDER_NAME_MIN = 4  # characters: no label (编辑 / 杨 帆: the page's editor)
 SPACED_LETTERS_RE = re.compile(r"[\u4e00-\u9fff] [\u4e00-\u9fff](?: |$)")
 
@@ -173,13 +182,12 @@ def prepare_lines(page: str, markdown: bool) -> list[Line]:
             # ——本报编辑部 set right, or a writer's name under the text's last sentence
             # (——海风): no subtitle is a name, nor stands under a full stop
             out.append(Line(no, text, Kind.SIGNATURE, display_width(text)))
-        elif "作者" in text and (between := AUTHOR_AMID_RE.search(text)) \
-                and is_byline(between["field"]) and not lead_follows(pairs, k):
+        elif "作者" in text and (between := author_amid(text, raw)) and not lead_follows(pairs, k):
             # 来源：某某日报 作者：记者 何婉婷 发布时间：…: a reporter named among the data
-            before, after = text[:between.start("field")].rstrip(), text[between.end("field"):]
+            before, field, after = between
             out += [Line(no, before, Kind.NOISE, display_width(before), reason="page header"),
-                    Line(no, between["field"], Kind.BYLINE, display_width(between["field"])),
-                    Line(no, after.strip(), Kind.NOISE, display_width(after), reason="page header")]
+                    Line(no, field, Kind.BYLINE, display_width(field)),
+                    Line(no, after, Kind.NOISE, display_width(after), reason="page header")]
         elif "作者" in text and (field := AUTHOR_FIELD_RE.search(text)) and (
                 is_byline(byline := (field.group("field") or "").strip())
                 or author_named(field)):
@@ -248,6 +256,9 @@ def prepare_lines(page: str, markdown: bool) -> list[Line]:
         elif " " in raw and SPACED_NAME_LINE_RE.match(raw.strip()) \
                 and name_under_title(out, pairs[k - 1][1] if k else ""):
             out.append(Line(no, text, Kind.BYLINE, display_width(text)))  # title / 旺 堆
+        elif " " in raw and SPACED_NAME_LINE_RE.match(raw.strip()) and text[0] in SURNAMES \
+                and name_after_text(out, pairs, k):
+            out.append(Line(no, text, Kind.SIGNATURE, display_width(text)))  # …开放。/ 马 奔
         else:
             out.append(classify(no, text, markdown))
         if trailer:
@@ -378,8 +389,23 @@ AUTHOR_FIELD_RE = re.compile(
     r"|^作者\s+(?P<named>\S.*)$")
 # …or between other fields, the reporter's role in it (作者：记者 何婉婷 发布时间：…).
 AUTHOR_AMID_RE = re.compile(
-    r"\S\s+作者\s*[：:]\s*(?P<field>(?:本报|全媒体|融媒体)*记者\s*\S+)\s+"
+    rf"\S\s+作者\s*[：:]\s*(?P<field>(?:{PAPER})?(?:本报|全媒体|融媒体)*记者\s*\S+(?: \S)*?)\s+"
     r"(?=(?:发布|更新)?(?:时间|日期)\s*[：:]|来源\s*[：:]|编辑\s*[：:]|责任编辑\s*[：:])")
+
+
+def author_amid(text: str, raw: str) -> tuple[str, str, str] | None:
+    """The data before a reporter named among a web article's data, the reporter, and the
+    data after; read on the printed line when repair has closed up the spaces that set the
+    fields apart (作者：特区晚报记者 许 澜　发布时间：…)."""
+    for line, mend in ((text, False), (raw.replace("\u3000", " ").strip(), True)):
+        between = AUTHOR_AMID_RE.search(line)
+        if between is None:
+            continue
+        parts = line[:between.start("field")], between["field"], line[between.end("field"):]
+        before, field, after = (repair_line(part) if mend else part for part in parts)
+        if is_byline(field):
+            return before.rstrip(), field, after.strip()
+    return None
 
 
 def lead_follows(pairs: list[tuple[int, str, str]], k: int) -> bool:
@@ -397,6 +423,22 @@ KICKER_BAR_RE = re.compile(
     rf"^([\u4e00-\u9fff]{{2,8}}{CIRCLED_NUMBER}?)\s*[|｜]\s*([^|｜，。；\s][^|｜，。；]{{3,30}})$")
 
 
+def subhead_in_story(lines: list[Line], i: int) -> bool:
+    """Does a ◎ line stand inside a story's text, no blank line between them: under a
+    finished sentence, in a run of lines that opens on unbulleted text? (◎ heads the parts
+    of a story as well as a column's briefs.)"""
+    above = lines[i - 1] if i else None
+    if above is None or above.kind is not Kind.TEXT or not above.terminal:
+        return False
+    j = i
+    while j > 0 and lines[j - 1].kind is not Kind.BLANK:
+        j -= 1
+    first = next((ln for ln in lines[j:i] if ln.kind not in (Kind.NOISE, Kind.CONT_FROM)), None)
+    return first is not None and first.kind is Kind.TEXT and first.terminal \
+        and first.text[:1] not in BULLET_MARKS and not first.bullet  # (under 县区简讯, ◎ opens
+    # each brief of the column)
+
+
 def bullet_titles(lines: list[Line], markdown: bool) -> list[Line]:
     """A short bulleted line standing alone (a blank line under it), clearly narrower
     than the text right under it (◆东淝区…开设夜间门诊 / 为方便上班族就医，…), or over
@@ -410,6 +452,9 @@ def bullet_titles(lines: list[Line], markdown: bool) -> list[Line]:
     marks: set[str] = set()  # the bullets of the items whose titles were found
     for i in [i for i, ln in enumerate(lines) if ln.kind is Kind.LEAD]:
         ln = lines[i]
+        if ln.text[:1] == "◎" and subhead_in_story(lines, i):
+            ln.kind = Kind.TEXT  # …三条线路经过。 / ◎摊位抽签 老摊主优先: a part's heading
+            continue
         nxt = lines[i + 1] if i + 1 < len(lines) else None
         after = lines[i + 2] if i + 2 < len(lines) else None
         if nxt is not None and (parts := title_end_then_text(ln, nxt, markdown)):

@@ -44,6 +44,7 @@ from generator.ingest.lines import (
     KICKER_END_RE,
     KICKER_PHRASE_RE,
     LEAD_RE,
+    LETTERED_LABEL_RE,
     NOTICE_TITLE_RE,
     NUMBERED_ITEM_RE,
     ROLE_WORD_RE,
@@ -1089,8 +1090,8 @@ def kicker_line(first: str, rest: str, alone: bool = True) -> bool:
     deck? A line ending in —— or 强调/指出, an opinion column's name, a unit name over
     a line that is none, or, in a group of one block, a short lead-in (今年前5个月) well
     shorter than the title (under a kicker block, 进出口总值 / 同比增长21.6% is one title)."""
-    if first.endswith("——") or KICKER_END_RE.search(first):
-        return True
+    if first.endswith("——") or KICKER_END_RE.search(first) or LETTERED_LABEL_RE.match(first):
+        return True  # (B 征集 / 桂园区征集…: the label is whole, though 征集 wants an object)
     if unbalanced(first):
         return False  # 中卫市“15分钟 / 便民生活圈”…: a quotation runs on into the title
     if (LOCALITY_END_RE.search(first) and not first.startswith(VISIT_STARTS)) \
