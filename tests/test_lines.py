@@ -1113,3 +1113,46 @@ def test_a_shop_s_sale_and_editors_parted_by_spaced_bars_are_furniture(text: str
 def test_a_lettered_label_is_a_kicker() -> None:
     assert is_kicker("A 便民") and is_kicker("B征集")
     assert not is_kicker("A03版") and not is_kicker("B超检查免费")
+
+
+@pytest.mark.parametrize(("text", "reason"), [
+    ("海宁日报电子报 订报热线87239916", "masthead"),
+    ("版面导航：01要闻 | 02要闻 | 03民生 | 04潮乡", "page header"),
+    ("07版:文润潍坊 凡人微光", "page header"),
+    ("时间：2026-03-14 A+ A- 举报", "page header"),
+    ("主办单位：海门日报社", "masthead"),
+    ("这已经是最后一期了哦！", "page header"),  # an e-paper reader's notice and its button
+    ("我知道了", "page header"),
+    ("……………………", "rule"),
+])
+def test_furniture_of_web_views_and_county_dailies(text: str, reason: str) -> None:
+    assert kind_of(text) == ("noise", reason)
+
+
+@pytest.mark.parametrize("text", ["我知道了他的难处。", "这已经是第三次了。", "……"])
+def test_sentences_like_that_furniture_stay_text(text: str) -> None:
+    assert kind_of(text)[0] == "text"
+
+
+def test_an_e_paper_bullet_before_a_quoted_title_is_dropped() -> None:
+    assert classify(1, "•“老楼长”的新任务", markdown=False).text == "“老楼长”的新任务"
+
+
+@pytest.mark.parametrize(("line", "title"), [
+    ("今年春运全国铁路发送旅客再创新高   据新华社北京3月11日电 记者从有关部门获悉，春运平稳。",
+     "今年春运全国铁路发送旅客再创新高"),
+    ("家门口的托育点怎么收费？   问：普惠托育点收费标准是多少？", "家门口的托育点怎么收费？"),
+    ("青萝路片区临时停水通知   因供水管网改造，青萝路片区将于3月14日临时停水，影响范围如下：",
+     "青萝路片区临时停水通知"),
+])
+def test_a_title_glued_to_its_first_paragraph_by_a_wide_gap_opens_it(line: str, title: str) -> None:
+    heading, lead = prepare_lines(line, markdown=False)
+    assert (heading.kind, heading.text, lead.kind) == (Kind.HEADING, title, Kind.LEAD)
+
+
+def test_a_deck_over_a_title_glued_to_its_text_is_the_title_s_first_line() -> None:
+    lead = "3月10日，在鸢飞区风筝广场，市民趁着好天气放飞风筝，广场上热闹非凡。"
+    lines = prepare_lines(f"风筝广场\n迎来放飞季   {lead}", markdown=False)
+    assert (lines[0].kind, lines[0].text) == (Kind.HEADING, "风筝广场 迎来放飞季")
+    kicked = prepare_lines(f"简讯\n古榕社区开展消防演练   {lead}", markdown=False)
+    assert [ln.text for ln in kicked][:2] == ["简讯", "古榕社区开展消防演练"]

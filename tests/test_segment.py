@@ -1100,6 +1100,8 @@ REGRESSION_FLOORS = {  # folder: (pages, F1, headline, byline)
     "heldout109": (8, 0.95, 0.78, 0.93),
     "heldout110": (8, 0.91, 0.79, 0.87),
     "heldout111": (8, 0.86, 0.68, 0.73),
+    "heldout112": (8, 0.87, 0.76, 0.87),
+    "heldout113": (8, 0.86, 0.72, 0.74),
 }
 
 
@@ -4011,3 +4013,84 @@ def test_parts_of_a_story_headed_by_a_double_circle_stay_in_the_story() -> None:
     articles = segment(text).articles
     assert [a.title for a in articles] == ["早市搬家记", "柳堤街道开设夜校", "菱湖公园延长开放"]
     assert "◎摊位抽签" in articles[0].body and "◎试营业" in articles[0].body
+
+
+def test_a_web_page_that_indents_its_text_and_subheads_opens_a_story_at_a_flush_title() -> None:
+    text = "\n".join([
+        "东滩湿地“回来了”", "　　本报记者 施晓宇",
+        "　　清晨六点，沙澜镇东滩湿地的观测点上，护鸟员举着望远镜一动不动。",
+        "　　五年前，这片滩涂还散布着十几处养殖塘和废弃渔棚。",
+        "　　退出来的塘口", "　　变成了候鸟的“加油站”",
+        "　　镇里把原有塘口的堤埂挖低、水系打通，种上芦苇和盐地碱蓬。", "",
+        "开栏的话", "　　“十四五”收官，新征程开启。今起，本报推出专栏，敬请关注。"])
+    stories = segment(text).articles
+    assert [a.title for a in stories] == ["东滩湿地“回来了”", "开栏的话"]
+    assert "退出来的塘口" in stories[0].body
+
+
+def test_a_question_over_its_subtitle_is_a_headline() -> None:
+    text = "\n".join(["家门口的养老，还能怎么做？", "——访潮韵街道社会事务办主任周晓岚",
+                      "问：街道今年在居家养老方面有哪些新打算？", "答：我们将新建两处助餐点。"])
+    talk = segment(text).articles[0]
+    assert (talk.title, talk.subtitle) == ("家门口的养老，还能怎么做？",
+                                           "——访潮韵街道社会事务办主任周晓岚")
+
+
+def test_a_poem_s_numbered_parts_stay_in_the_poem() -> None:
+    text = "\n".join(["东布洲春讯（组诗）", "□沈 禾", "一", "风从江上来，", "先吹开了油菜花，",
+                      "再吹开了老屋的门。", "二", "燕子回到檐下，", "数着新砌的瓦。"])
+    poems = segment(text).articles
+    assert [a.title for a in poems] == ["东布洲春讯（组诗）"]
+    assert poems[0].body.startswith("一")
+
+
+def test_an_opinion_column_s_name_and_title_under_its_text_before_a_table_s_title() -> None:
+    text = "\n".join([
+        "□麦 子", "老厂房改造，改的是建筑，", "留的是记忆。", "让老厂房真正火起来，靠的",
+        "不只是几面红砖墙，更要有", "持续的人气。", "鸢都微评", "老厂房要“活”更要“火”", "",
+        "城区主要农贸市场今日菜价", "品名　　价格（元/斤）", "白菜　　1.2", "西红柿　　3.5"])
+    first = segment(text).articles[0]
+    assert (first.kicker, first.title) == ("鸢都微评", "老厂房要“活”更要“火”")
+
+
+def test_a_brief_title_before_the_first_figure_of_its_text_s_date() -> None:
+    text = "\n".join(["县域快讯", "▲柳溪街道举办招聘会 3", "月9日，柳溪街道举办春季",
+                      "招聘会。（窦宁）"])
+    brief = segment(text).articles[0]
+    assert (brief.title, brief.body) == ("柳溪街道举办招聘会", "3月9日，柳溪街道举办春季招聘会。")
+
+
+def test_a_dotted_rule_parts_a_notice_from_the_briefs_under_it() -> None:
+    text = "\n".join([
+        "关于征集窑前村老照片的公告", "为筹建村史馆，现面向社会征集老照片。", "鲁泉镇人民政府",
+        "2026年3月10日", "", "……………………", "淄博简讯", "齐韵路口新增过街天桥",
+        "3月11日，陶岭区齐韵路口的过街天桥完成吊装。（路远）"])
+    titles = [a.title for a in segment(text).articles]
+    assert titles == ["关于征集窑前村老照片的公告", "齐韵路口新增过街天桥"]
+
+
+def test_reporter_and_correspondent_among_web_data_and_a_notice_s_date_under_须知() -> None:
+    text = "\n".join([
+        "琉璃街道“网格+物业”让楼道亮起来",
+        "来源：淄博晚报  作者：记者 路远 通讯员 翟晓  发布时间：2026-03-12 08:21",
+        "　　楼道灯坏了没人修、电动车堵了安全出口……如今有了变化。", "",
+        "陶岭区2026年义务教育招生报名须知",
+        "来源：淄博晚报  作者：陶岭区教育和体育局  发布时间：2026-03-12 08:45",
+        "　　一、报名时间：2026年4月1日至4月15日。", "　　陶岭区教育和体育局", "　　2026年3月11日"])
+    story, notice = segment(text).articles
+    assert story.byline.replace(" ", "") == "记者路远通讯员翟晓"
+    assert notice.body.endswith("2026年3月11日")
+
+
+def test_a_kicker_and_two_title_decks_over_a_line_of_facts_under_the_story() -> None:
+    text = "\n".join([
+        "本报讯（记者 林涛）眼下正是海带收获的季节，", "蓝屿镇的海面上，渔民们驾船来回穿梭，把一",
+        "根根养殖绳上的海带收上船，再运到岸边晾晒。", "今年全镇海带养殖面积达到3.2万亩，比去年",
+        "增加约一成。为了延长产业链，蓝屿镇去年引", "进了两家海藻加工企业，把海带加工成海藻酸",
+        "钠和即食海带丝，", "每吨附加值提高了近 3 倍。", "向海图强", "蓝屿镇海带丰收",
+        "一根绳“拴”住增收路",
+        "全镇养殖面积3.2万亩 鲜品产量预计8万吨", "",
+        "3月10日，鲸背村的工匠正在为一座百年海", "草房更换屋顶。 本报记者 林 涛 摄"])
+    story = segment(text).articles[0]
+    assert story.kicker == "向海图强" and story.body.endswith("近3倍。")
+    assert story.title.startswith("蓝屿镇海带丰收")

@@ -287,6 +287,8 @@ def head_line(ln: Line, column: float, page_column: float = 0.0, wraps: bool = F
     text = ln.text
     if ln.kind is not Kind.TEXT or ln.enumerated or len(text) > MAX_HEAD_CHARS:
         return False
+    if len(text) <= 2 and text.strip("一二三四五六七八九十") == "":
+        return False  # 一 / 风从江上来，…: a poem's part, numbered
     if ln.terminal or ln.row or any(ch in text for ch in "。；;") or SIGN_OFF_DATE_RE.match(text) \
             or (text[-1] in "晴阴云雨雪" and DIARY_DATE_RE.match(text)):
         return False
@@ -635,8 +637,10 @@ class BlockBuilder:
                 if follows and follows[0].kind is Kind.TEXT \
                         and not opens_sentence(follows[0].text) \
                         and full <= len(head[-1].text) <= full + RUN_ON_SLACK \
-                        and not NOTICE_TITLE_RE.search(head[-1].text):
+                        and not NOTICE_TITLE_RE.search(head[-1].text) \
+                        and not (size == 2 and COLUMN_WORD_RE.match(head[0].text)):
                     return []  # a full line of the column, text after a break: it runs on
+                    # (under an opinion column's name, 鸢都微评, it is the column's title)
                 return head
         return self._tall_head_suffix(run)
 
@@ -669,17 +673,19 @@ class BlockBuilder:
         chunk after a finished sentence (家门口的变化 / 石榴巷老菜场“长”出便民服务圈 /
         修鞋配钥匙、理发缝补，15分钟办齐“针头线脑”事): no paragraph of text ends unfinished
         before a blank, and none runs two short unpunctuated lines into a longer one."""
-        if len(run) < SUFFIX_AFTER + 2 or not run[-4].terminal:
-            return []
-        *top, facts = run[-3:]
         short = SHORT_OF_COLUMN * self.column
-        if self._suffix_line(top[0], wraps=True) and self._suffix_line(top[1]) \
-                and all(ln.width <= short for ln in top) and facts.kind is Kind.TEXT \
-                and not facts.terminal and not facts.row \
-                and len(facts.text) <= MAX_HEAD_CHARS and not unbalanced(facts.text) \
-                and not any(ch in facts.text for ch in "。；;") \
-                and facts.text[-1] not in CONTINUING:
-            return run[-3:]
+        for size in (3, 4):  # …a kicker over a title of two lines too (向海图强 / 蓝屿镇…)
+            if len(run) < SUFFIX_AFTER + size - 1 or not run[-size - 1].terminal:
+                continue
+            *top, facts = run[-size:]
+            if self._suffix_line(top[0], wraps=True) \
+                    and all(self._suffix_line(ln) for ln in top[1:]) \
+                    and all(ln.width <= short for ln in top) and facts.kind is Kind.TEXT \
+                    and not facts.terminal and not facts.row \
+                    and len(facts.text) <= MAX_HEAD_CHARS and not unbalanced(facts.text) \
+                    and not any(ch in facts.text for ch in "。；;") \
+                    and facts.text[-1] not in CONTINUING:
+                return run[-size:]
         return []
 
     def _suffix_line(self, ln: Line, wraps: bool = False) -> bool:
@@ -695,8 +701,9 @@ class BlockBuilder:
         title over up to three lines, and a kicker over it."""
         size = 0
         for ln in reversed(run[-MAX_HEAD_LINES:]):
-            if ln.terminal or ln.kind is not Kind.TEXT or len(ln.text) > MAX_HEAD_CHARS:
-                break
+            if (ln.terminal and not (size == 0 and asks(ln.text))) or ln.kind is not Kind.TEXT \
+                    or len(ln.text) > MAX_HEAD_CHARS:
+                break  # (家门口的养老，还能怎么做？ / ——访…: a question over its subtitle)
             if size >= 2 and not (head_line(ln, float("inf"), self.column)
                                   and ln.width <= SHORT_OF_COLUMN * self.column):
                 break  # beyond two lines, only a short headline line: not the text above

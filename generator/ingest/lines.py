@@ -211,7 +211,7 @@ SIGNATURE_LINE_RE = re.compile(rf"^[（(]{NAME}(?:\s+{NAME}){{0,2}}[）)]$")
 # How a notice's own title ends (关于…的公告, 征集启事, 讣告, 更正): a headline, never a
 # subhead, and never a masthead's item.
 NOTICE_TITLE_RE = re.compile(
-    r"(?:启事|公告|讣告|更正|声明|通告|公示|通知|倡议书|公开信|告知书|的提示)$")
+    r"(?:启事|公告|讣告|更正|声明|通告|公示|通知|倡议书|公开信|告知书|的提示|报名须知|办理须知)$")
 SIGN_OFF_DATE_RE = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日$")  # a notice's closing date
 # A diary's entry opens on its day and the weather (3月11日 晴, 4月2日 星期四 多云转阴).
 DIARY_DATE_RE = re.compile(r"^\d{1,2}月\d{1,2}日\s*(?:星期[一二三四五六日天]\s*)?"
@@ -237,7 +237,7 @@ QR_END_RE = re.compile(r"(?:扫码|扫一扫)\s?[\u4e00-\u9fff]{0,8}$")  # 某�
 ACCOUNT = (r"(?:[\u4e00-\u9fff]{0,8}(?:微信公众号|公众号|视频号|抖音号|快手号|微博号?|客户端"
            r"|小程序|APP)|[\u4e00-\u9fff]{0,6}(?:日报|晚报|新闻|融媒|发布)(?:微信|抖音|快手|微博))")
 ACCOUNT_RE = re.compile(rf"^(?:[\u4e00-\u9fff]{{2,8}}网\s+)?{ACCOUNT}(?:\s+{ACCOUNT})*$")
-RULE_RE = re.compile(r"^(?:[-*_=~—]\s*){3,}$|^(?:[↓⬇▼]\s*){2,}$"  # ↓↓↓: read on below
+RULE_RE = re.compile(r"^(?:[-*_=~—…·]\s*){3,}$|^(?:[↓⬇▼]\s*){2,}$"  # ↓↓↓: read on below
                      r"|^[-*_=~]$")  # …or one mark alone, a web view's stand-in for its rule
 PAGE_LABEL_LINE_RE = re.compile(  # A03要闻, A4  视觉 【返回】, A06 alone
     r"^[A-D]\d{1,2}(?:\s*[\u4e00-\u9fff]{2,4}(?:\s*[【\[]返回[】\]])?)?$")
@@ -324,6 +324,7 @@ class Line:
     bullet: bool  # printed after a ● that was taken off: a brief's own headline
     terminal: bool  # does the line end a sentence?
     enumerated: bool  # does it start a list item (一、 （二） 1.)?
+    indented: bool  # printed after a paragraph's indent (a web page's 　　…)
 
     def __init__(self, no: int, text: str, kind: LineKind, width: float, reason: str = "",
                  page: PageRef | None = None, tail: str = "", row: bool = False,
@@ -332,6 +333,7 @@ class Line:
         # a Line is made for every line of every page.
         self.no, self.text, self.kind, self.width = no, text, kind, width
         self.reason, self.page, self.tail, self.row, self.bullet = reason, page, tail, row, bullet
+        self.indented = False  # set where the printed line is known (prepare_lines)
         if not text:
             self.terminal = self.enumerated = False
             return
@@ -473,7 +475,8 @@ def classify(no: int, text: str, markdown: bool) -> Line:
         # take such a line (each needs a mark at its start, a 版 or 讯 in it, no comma, a
         # sentence's end, or furniture words), so it is text, decided here at once.
         return Line(no, text, Kind.TEXT, display_width(text))
-    if text[0] == "•" and len(text) > 1 and text[1] in " \u3000":
+    if text[0] == "•" and len(text) > 1 and text[1] in " \u3000“《":  # (repair drops the
+        # space before a quote: •   “老楼长”的新任务)
         text = text[1:].lstrip()  # an e-paper view's paragraph mark: '•   山西晚报·…讯'
         if not text:
             return Line(no, text, Kind.BLANK, 0.0)
@@ -587,6 +590,8 @@ def classify(no: int, text: str, markdown: bool) -> Line:
         return Line(no, text, Kind.NOISE, width, reason="masthead")  # 版权声明：凡…不得转载。
     if last in "。！" and text[-2:-1] in "网端" and SITE_PLUG_RE.search(text):
         return Line(no, text, Kind.NOISE, width, reason="advertisement")  # …就上岚州网。
+    if last == "！" and "一期" in text and SITE_CHROME_RE.match(text):
+        return Line(no, text, Kind.NOISE, width, reason="page header")  # 这已经是最后一期了哦！
     if last in "。！？":
         return Line(no, text, Kind.TEXT, width)  # a sentence's end: no other furniture ends so
     if len(text) > NOISE_LINE_MAX:  # …and none is longer, but a site's menu of sections
@@ -621,7 +626,8 @@ MD_LINKS_RE = re.compile(r"^(?:[-*·•]\s*)?(?:!?\[[^\]]*\]\([^)]*\)\s*[|｜/·
 PAGE_HEADER_RE = re.compile(
     r"^(?:农历[\u4e00-\u9fff]{4,10}$|[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]年[正一二三四五六七八九十冬腊闰]{1,2}月[初十廿三][一二三四五六七八九十]$|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:[，,]?\s*)?(?:星期|周)[一二三四五六日天]"
     r"|第\s*[A-Za-z]?\s*[0-9０-９一二三四五六七八九十]{1,3}\s*版\s*(?:[：:]|$|\s|[\u4e00-\u9fff]{1,6}$)"
-    r"|[A-Za-z]?\d{1,3}\s*版?\s*[｜|]|[A-Za-z]?\d{1,3}\s*版?\s*[：:]\s*[\u4e00-\u9fff]{1,6}$"
+    r"|[A-Za-z]?\d{1,3}\s*版?\s*[｜|]|[A-Za-z]?\d{1,3}\s*版?\s*[：:]\s*[\u4e00-\u9fff]{1,6}"
+    r"(?:\s[\u4e00-\u9fff]{2,6})?$"  # 07版:文润潍坊 凡人微光: a section and its page's name
     r"|[A-Za-z]\d{4}\s*版\s*[：:]\s*[\u4e00-\u9fff]{1,6}$"  # a0004版:教育, a page's code
     r"|[A-Za-z]?\d{1,2}\s*版\s+[\u4e00-\u9fff]{2,6}$|0\d\s+[\u4e00-\u9fff]{2,4}$"  # 02版 综合新闻
     r"|(?:星期|周)[一二三四五六日天]\s"
@@ -663,7 +669,7 @@ WEATHER_WORDS_RE = re.compile(
 CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 MASTHEAD_RE = re.compile(
     r"国内统一连续出版物号|CN\s*\d{2}\s*[-－]\s*\d{4}|邮发代号|^(?:本版)?投稿邮箱"
-    r"|(?:新闻|广告)(?:热线|报料|联系)[：:]?\s*\d|(?:日报|晚报|都市报|早报|晨报|商报|时报)热线[：:]?\s*\d|报料(?:热线|电话)?[：:]?\s*\d|广告经营许可证|定价[：:]?\s*\d|^印刷[：:]|^(?:本报)?社址[：:]|^本报地址[：:]|^地址[：:].*(?:热线|邮编)|^邮编[：:]\s*\d{6}$|^主办[：:]|零售价[：:]?\s*\d"
+    r"|(?:新闻|广告)(?:热线|报料|联系)[：:]?\s*\d|(?<=\s)(?:订报|订阅|发行)热线[：:]?\s*\d|(?:日报|晚报|都市报|早报|晨报|商报|时报)热线[：:]?\s*\d|报料(?:热线|电话)?[：:]?\s*\d|广告经营许可证|定价[：:]?\s*\d|^印刷[：:]|^(?:本报)?社址[：:]|^本报地址[：:]|^地址[：:].*(?:热线|邮编)|^邮编[：:]\s*\d{6}$|^主办(?:单位)?[：:]|零售价[：:]?\s*\d"
     r"|^中共[\u4e00-\u9fff]{2,12}委员?会?(?:机关报|主办)$|(?:报社|传媒集团|报业集团|传媒中心|新闻中心|融媒体中心)出版(?:$|\s)"
     r"|客户端同步发布$|^[\u4e00-\u9fff]{2,8}报社\s*(?:社址|地址)[：:]"  # 某某报社 地址：…
     r"|^[\u4e00-\u9fff]{2,8}(?:报社|融媒体中心|传媒中心|传媒集团)(?:主办|出品)$"
@@ -739,6 +745,8 @@ SITES_LINE_RE = re.compile(rf"^{SITE_NAME}(?:\s+{SITE_NAME}){{2,}}$")
 NAV_ITEM_RE = re.compile(
     r"[A-D]?\d{1,2}版[：:]|返回目录|上一篇|下一篇|[上前]一版|[下后]一版|PDF版|版权所有|未经许可不得转载")
 NAV_ITEMS = 2
+# …or the issue's pages listed after their name: 版面导航：01 要闻 | 02 要闻 | 03 民生.
+PAGE_LIST_RE = re.compile(r"^(?:版面导航|版面目录|本期版面)[：:]\s*[A-D]?\d{1,2}")
 # A web page's share buttons: 微信 朋友圈 微博.
 # How to share the page, under its share buttons: 打开微信，点击“发现”，使用“扫一扫”即可将…
 SHARE_HOWTO_RE = re.compile(r"^(?:打开微信|使用“?扫一扫”?|用微信扫).{0,40}分享(?:至|到)朋友圈")
@@ -772,7 +780,7 @@ def furniture_reason(text: str) -> str:
     if " " in text and "报" in text and SITES_LINE_RE.match(text):
         return "page header"  # 平顶山新闻网 平顶山日报 平顶山晚报: the press group's sites
     if ("版" in text or "篇" in text or "转载" in text) \
-            and len(NAV_ITEM_RE.findall(text)) >= NAV_ITEMS:
+            and (len(NAV_ITEM_RE.findall(text)) >= NAV_ITEMS or PAGE_LIST_RE.match(text)):
         return "page header"  # 01版：要闻02版：要闻…, [返回目录] [上一篇] [下一篇]
     if "星期" in text and len(text) <= 60 and DATED_LINE_RE.search(text) \
             and ("，" not in text or DATE_ALONE_RE.match(text)):
@@ -835,7 +843,8 @@ SOURCE_LINE_RE = re.compile(  # …or its address: 文章来源：http://www.exa
     r"|^原标题[：:]\S"  # a repost's note of the title the paper printed
     # …or when it was posted, alone on its line: 签发时间 2026-01-29, 时间:2026-03-12
     r"|^(?:(?:签发|发布|发稿|更新|上传)(?:时间|日期)[：:]?|(?:时间|日期)[：:])"
-    r"\s*\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$")
+    r"\s*\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"
+    r"(?:\s+(?:A\+|A-|A－|举报|打印|分享|收藏|纠错|字号|[大中小]))*$")  # …its buttons: A+ A- 举报
 # When it was posted: 2026-03-16 09:00, 2026年03月13日08:40, 2026/03/13/ 08:10.
 POSTED_AT_RE = re.compile(
     r"\d{4}(?:-\d{1,2}-\d{1,2}|/\d{1,2}/\d{1,2}/?|年\d{1,2}月\d{1,2}日)\s*\d{1,2}:\d{2}"
@@ -892,10 +901,12 @@ SITE_ADDRESS_RE = re.compile(  # …or without its www: 金山网 jsw.com.cn
 WEB_FIRST = frozenset("您当首来【[相延推热新更评还我发网进切下返关免友") | WEB_META_FIRST
 # …and the starts of a page's fields and links whose first letter opens text too.
 WEB_STARTS = ("打开", "文章来源", "信息来源", "签发", "上传", "原标题", "为你推荐", "猜你喜欢",
-              "登录", "(转载)", "（转载）")
+              "登录", "(转载)", "（转载）", "这已经是", "已经是")
 WEB_ANYWHERE_RE = re.compile(r"[w权I©>»＞→|｜]|新闻网$|<!--|\.c(?:om|n)|设为首页|加入收藏|PDF版$")
 # A site's own buttons and its way to the paper's pages: 设为首页 - 加入收藏, 首页某某日报PDF版.
 SITE_CHROME_RE = re.compile(r"设为首页|加入收藏|^首页\s*[\u4e00-\u9fff]{2,10}\s*PDF版$"
+                            # an e-paper reader's notice at the newest issue, and its button
+                            r"|^(?:这)?已经是最[新后]一期了[哦啦]?[！!。]?$|^我知道了$"
                             r"|^登录[\u4e00-\u9fff]{0,10}[账帐]号$")  # 登录某某云媒账号
 DATE_FIRST_RE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日\s*(?:星期[一二三四五六日天]?)?\s*")
 
@@ -937,7 +948,8 @@ def web_page_reason(text: str) -> str:
         return "masthead"
     if text.endswith("新闻网") and MASTHEAD_NAME_RE.fullmatch(text):
         return "masthead"  # the site's name over its page: 荆州新闻网
-    if ("首页" in text or "收藏" in text or "登录" in text) and SITE_CHROME_RE.search(text):
+    if ("首页" in text or "收藏" in text or "登录" in text or "一期" in text or "知道" in text) \
+            and SITE_CHROME_RE.search(text):
         return "page header"
     if ("ICP" in text or "版权" in text or "opyright" in text or "©" in text) \
             and SITE_FOOTER_RE.search(text) and not ends_sentence(text):
@@ -989,7 +1001,7 @@ def noise_reason(text: str) -> str:
     # Cheap character tests first, as above: this runs on nearly every short line.
     if len(text) <= 24 and text[-1] in "号端序P博信音手" and ACCOUNT_RE.match(text):
         return "advertisement"  # the paper promoting its own accounts
-    if text[0] in "-*_=~—↓⬇▼" and RULE_RE.match(text):
+    if text[0] in "-*_=~—…·↓⬇▼" and RULE_RE.match(text):
         return "rule"  # --- between items of a Markdown-like dump
     if "A" <= text[0] <= "D" and len(text) <= 14 and PAGE_LABEL_LINE_RE.match(text):
         return "page header"  # A03要闻: the page's label and section
@@ -1067,7 +1079,7 @@ def dateline_alone(text: str) -> bool:
 # 金城短评, 刺桐观察, 观海潮评.
 COLUMN_WORD_RE = re.compile(
     r"^(?:来论|社论|论坛|一线见闻|记者手记|基层传真|编者按|开栏的话)$"
-    r"|^[\u4e00-\u9fff]{0,4}(?:短评|时评|快评|锐评|微评|潮评|评论|观察|漫谈|杂谈|随笔|视点)$")
+    r"|^[\u4e00-\u9fff]{0,4}(?:短评|时评|快评|锐评|微评|潮评|评论|观察|漫谈|杂谈|随笔|视点|论坛)$")
 
 
 # A campaign's or a series' standing line over its stories' titles (民生实事进行时, 乡村振兴

@@ -73,6 +73,7 @@ WEIGHTS: dict[str, float] = {
     "sub_measure": 2.0,  # the text under it is set to another column width
     "open_continues": 2.5,  # a new article would start mid-sentence
     "open_table": -1.5,  # table rows right under the group: the table's own headline
+    "sub_flush": 3.0,  # a group set flush on a page whose paragraphs are indented
     "sub_table": 4.0,  # …not a subhead of the text above, even in bold
     "close_open_end": 0.8,  # a body that ends mid-sentence is closed by a headline
     "split": 1.0,  # one group read as two headlines, of the articles above and below
@@ -411,6 +412,27 @@ def glued(blocks: list[Block], i: int) -> tuple[bool, bool]:
     return above, below
 
 
+INDENTED_SHARE = 0.8  # of the lines of a page's text: it indents every one, as a web page does
+INDENTED_MIN = 4  # lines: fewer tell nothing
+SUBHEAD_CHARS = 16  # characters: an unfinished line this short amid the text, a subhead
+
+
+def indents_paragraphs(blocks: list[Block]) -> bool:
+    """Does the page print each line of its text after a full-width indent, as a web page
+    does, and the subheads among them too? Then a group set flush is no subhead. (A
+    column indents a paragraph's first line only; some web pages set subheads flush.)"""
+    lines = [ln for b in blocks if isinstance(b, Para) for ln in b.lines]
+    return len(lines) >= INDENTED_MIN \
+        and sum(ln.indented for ln in lines) >= INDENTED_SHARE * len(lines) \
+        and any(ln.indented and not ln.terminal and len(ln.text) <= SUBHEAD_CHARS
+                for ln in lines)  # …and it indents its subheads too (　　退出来的塘口)
+
+
+def flush(head: Head) -> bool:
+    """Is a group set without the indent its page gives paragraphs and their subheads?"""
+    return not any(ln.indented for block in head.blocks for ln in block)
+
+
 def head_chars(head: Head) -> int:
     return sum(len(ln.text) for block in head.blocks for ln in block)
 
@@ -426,6 +448,7 @@ class Planner:
         self._fixed: dict[int, tuple[float, dict[str, float]]] = {}
         self.gaps, self.heads = gaps_and_heads(blocks)
         self.dated = [dated(blocks, i) for i in self.heads]  # titles over their data line
+        self.indenting = indents_paragraphs(blocks)
 
     # States between groups: (titled, orient, pending). Is the article the gap's last unit
     # belongs to titled yet (None: no unit to title)? Which way did the last headline that
@@ -532,6 +555,7 @@ class Planner:
                 cost += w["sub_measure"] if measure_break(last, first) else 0.0
                 cost += w["sub_table"] if first.table else 0.0
                 cost += w["md_sub"] if head.markdown_level == 2 else 0.0
+                cost += w["sub_flush"] if self.indenting and flush(head) else 0.0
             if action == CLOSE and head.markdown_level == 1:
                 cost -= w["md_open"] / 2  # "# title" closes nothing, as a rule
             if self.dated[k] and action in (CLOSE, SUB):

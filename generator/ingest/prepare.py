@@ -54,6 +54,7 @@ from generator.ingest.lines import (
     display_width,
     ends_sentence,
     is_byline,
+    is_kicker,
     opens_sentence,
     unbalanced,
 )
@@ -217,7 +218,10 @@ def prepare_lines(page: str, markdown: bool) -> list[Line]:
                                    repair_line(titled.group("credit")), markdown)
         elif text and text[-1] in TAIL_ENDS:
             text = regroup_signature(raw, text) if " " in raw[-12:] else text
-            out.extend(classify(no, part, markdown) for part in split_tails(text))
+            first, *tails = split_tails(text)
+            titled = title_then_lead(first, raw) if tails and " " in first else None
+            out += titled_lead(out, no, *titled) if titled else [classify(no, first, markdown)]
+            out.extend(classify(no, part, markdown) for part in tails)
         elif not text or (" " not in raw and "\u3000" not in raw and "|" not in text
                           and "｜" not in text):
             out.append(classify(no, text, markdown))  # most lines: nothing printed apart
@@ -235,10 +239,9 @@ def prepare_lines(page: str, markdown: bool) -> list[Line]:
         elif " " in text and (group := column_then_title(text)):
             out += [Line(no, part, kind, display_width(part)) for part, kind in group]
         elif " " in text and (parts := title_then_lead(text, raw)):
-            title, lead = parts  # 各地抢抓农时推进春耕备耕   新华社北京3月11日电 …
-            out += [Line(no, title, Kind.TEXT, display_width(title)),
-                    Line(no, lead, Kind.LEAD, display_width(lead))]
-        elif raw[:1] and raw[0] in BULLETS and (parts := spaced_brief_title(raw)):
+            out += titled_lead(out, no, *parts)  # 各地抢抓农时推进春耕备耕   新华社北京3月11日电 …
+        elif raw[:1] and raw[0] in BULLETS and (parts := spaced_brief_title(
+                raw, pairs[k + 1][2] if k + 1 < len(pairs) else "")):
             title, rest = parts  # ●枣香村开设农民夜校 3月10日晚，… (repair drops that space)
             out += [Line(no, title, Kind.TEXT, display_width(title), bullet=True),
                     Line(no, rest, Kind.LEAD, display_width(rest))]
@@ -273,12 +276,21 @@ def prepare_lines(page: str, markdown: bool) -> list[Line]:
         out = repeated_titles(out)
     if "|" in page or "｜" in page:  # one search rules most pages out
         out = repeated_banners(out)
+    if "\n\u3000\u3000" in page:  # a web page that indents its paragraphs
+        mark_indents(out, raw_lines)
     if "作者" in page:  # one search rules most pages out
         out = author_fields(out)
     if "来源" in page:  # one search rules most pages out
         out = source_fields(out)
     return join_bylines(wrapped_lead_credits(titles_on_top(dates_in_mastheads(
         page_number_on_top(title_lists(out))))))
+
+
+def mark_indents(lines: list[Line], raw_lines: list[str]) -> None:
+    """Note which lines were printed after a full-width indent: a web page indents its
+    paragraphs and the subheads among them, not its articles' titles."""
+    for ln in lines:
+        ln.indented = raw_lines[ln.no - 1][:1] == "\u3000"
 
 
 SOURCE_FIELD_RE = re.compile(r"^来源[：:]\s*[\u4e00-\u9fff]{2,14}$")
@@ -389,7 +401,8 @@ AUTHOR_FIELD_RE = re.compile(
     r"|^作者\s+(?P<named>\S.*)$")
 # …or between other fields, the reporter's role in it (作者：记者 何婉婷 发布时间：…).
 AUTHOR_AMID_RE = re.compile(
-    rf"\S\s+作者\s*[：:]\s*(?P<field>(?:{PAPER})?(?:本报|全媒体|融媒体)*记者\s*\S+(?: \S)*?)\s+"
+    rf"\S\s+作者\s*[：:]\s*(?P<field>(?:(?:{PAPER})?(?:本报|全媒体|融媒体)*记者|通讯员)"
+    r"\s*\S+(?: \S)*?(?:\s+(?:通讯员|实习生|见习记者)\s*\S+(?: \S)*?)*)\s+"  # …通讯员 翟晓
     r"(?=(?:发布|更新)?(?:时间|日期)\s*[：:]|来源\s*[：:]|编辑\s*[：:]|责任编辑\s*[：:])")
 
 
@@ -1208,7 +1221,27 @@ def head_line_parts(raw: str, no: int = 0) -> list[Line]:
 
 MIN_TITLE_ON_LINE, MAX_TITLE_ON_LINE = 4, 34  # characters of a title read off such a line
 INDEX_TEXT = 30  # characters: a paragraph after a title on its line, not a table's cell
-TITLE_THEN_LEAD_RE = re.compile(r"^(?P<title>[^\s，。；：,;:！？]{4,30}) (?P<lead>\S.*)$")
+QUESTION_FIRST_RE = re.compile(r"^(?:问|记者)[：:]\S.{3,}[？?]$")  # an interview's first question
+TITLE_THEN_LEAD_RE = re.compile(r"^(?P<title>[^\s，。；：,;:！？]{4,30}[？?]?) (?P<lead>\S.*)$")
+
+
+def titled_lead(out: list[Line], no: int, title: str, lead: str) -> list[Line]:
+    """A headline and its story's first paragraph printed on one line: the headline opens
+    the text after it, as a heading does. An unfinished short line right above is the
+    headline's first deck (风筝广场 / 迎来放飞季   3月10日，…), taken off `out`."""
+    above = out[-1] if out else None
+    if above is not None and above.kind is Kind.TEXT and above.no == no - 1 \
+            and not above.terminal and DECK_MIN <= len(above.text) <= TITLE_DECK_MAX \
+            and " " not in above.text and above.text[0] != "据" and above.text[-1] != "讯" \
+            and not is_kicker(above.text):  # (抢晴天 赶进度, 简讯, 据…: a kicker, a label)
+        out.pop()
+        title = f"{above.text} {title}"
+    return [Line(no, title, Kind.HEADING, display_width(title)),
+            Line(no, lead, Kind.LEAD, display_width(lead))]
+
+
+TITLE_DECK_MAX = 20  # characters: a headline's deck over the line it shares with the text
+DECK_MIN = 4  # characters: …and no shorter
 
 
 def author_named(field: re.Match) -> bool:
@@ -1228,8 +1261,10 @@ def title_then_lead(text: str, raw: str = "") -> tuple[str, str] | None:
     if LEAD_RE.match(lead):
         return m.group("title"), lead
     gap = WIDE_GAP_RE.search(raw.strip())  # the title is all that stands before the gap
-    if gap and repair_line(raw.strip()[:gap.start()]) == m.group("title") \
-            and len(lead) >= INDEX_TEXT and "，" in lead and ends_sentence(lead):
+    if gap and repair_line(raw.strip()[:gap.start()]) == m.group("title") and (
+            (len(lead) >= INDEX_TEXT and "，" in lead
+             and (ends_sentence(lead) or lead[-1] in "：:"))  # …影响范围如下：
+            or QUESTION_FIRST_RE.match(lead)):  # 家门口的托育点怎么收费？   问：…
         return m.group("title"), lead
     return None
 
@@ -1263,15 +1298,17 @@ def column_then_title(text: str) -> list[tuple[str, LineKind]]:
     return [*group, (m.group("sub"), Kind.SUBTITLE)] if m.group("sub") else group
 
 
-def spaced_brief_title(raw: str) -> tuple[str, str] | None:
+def spaced_brief_title(raw: str, below: str = "") -> tuple[str, str] | None:
     """The title and the text of a brief printed on one line after its bullet, as repaired:
-    the text is a sentence (a comma or full stop soon), or opens like one (1月 / 20日，…)."""
+    the text is a sentence (a comma or full stop soon), or opens like one (1月 / 20日，…;
+    `below`, the next line, may hold the rest of its date: ▲…招聘会 3 / 月9日，…)."""
     m = SPACED_BRIEF_RE.match(raw.strip())
     if m is None or ROLE_WORD_RE.search(m.group("title")):
         return None  # ◎本报记者 郭振川: a byline
     rest = repair_line(m.group("rest"))
     title = bare_title(repair_line(m.group("title")))  # ▲【标题】 4 月…: its brackets off
-    if PAGE_REF_RE.match(rest) or not (
+    wrapped_date = rest.isdigit() and below[:1] in "月日"
+    if (PAGE_REF_RE.match(rest) and not wrapped_date) or not (
             SENTENCE_SOON_RE.match(rest) or opens_sentence(rest) or MONTH_RE.match(rest)
             or len(rest) <= WRAPPED_REST or rest[:SUBJECT_AGAIN] == title[:SUBJECT_AGAIN]):
         return None  # not '●…形势严峻 4版', an index of other pages
