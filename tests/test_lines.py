@@ -1124,6 +1124,7 @@ def test_a_lettered_label_is_a_kicker() -> None:
     ("这已经是最后一期了哦！", "page header"),  # an e-paper reader's notice and its button
     ("我知道了", "page header"),
     ("……………………", "rule"),
+    ("杜明阳 制图", "chart credit"),  # the chart itself is not in the text
 ])
 def test_furniture_of_web_views_and_county_dailies(text: str, reason: str) -> None:
     assert kind_of(text) == ("noise", reason)

@@ -4093,4 +4093,5 @@ def test_a_kicker_and_two_title_decks_over_a_line_of_facts_under_the_story() -> 
         "3月10日，鲸背村的工匠正在为一座百年海", "草房更换屋顶。 本报记者 林 涛 摄"])
     story = segment(text).articles[0]
     assert story.kicker == "向海图强" and story.body.endswith("近3倍。")
-    assert story.title.startswith("蓝屿镇海带丰收")
+    assert (story.title.replace(" ", ""), story.subtitle) == (
+        "蓝屿镇海带丰收一根绳“拴”住增收路", "全镇养殖面积3.2万亩 鲜品产量预计8万吨")

@@ -206,6 +206,7 @@ CAPTION_CREDIT_RE = re.compile(  # …盛花期。 晚报记者 陆 川 摄: a p
 CREDIT_TAIL_RE = re.compile(  # …供应周边市场。阳泉日报社乔 楠摄: the paper and a spaced name too
     rf"(?<=[。！？”])\s*((?:{ROLE}\s*|(?:{PAPER})\s*(?=[{CJK}]\s[{CJK}])|(?:{PAPER}|{NEWSROOM})\s+)?"
     rf"{CREDITED_NAME}(?:\s+{NAME})*\s*(?:摄影报道|(?:文\s?)?[/／]?\s?摄))$")
+CHART_CREDIT_RE = re.compile(rf"^(?:{NAME}|{SPACED_NAME})\s*制图$")
 SIGNATURE_RE = re.compile(rf"^(?P<text>.*?)[（(](?P<name>{NAME}(?:\s+{NAME}){{0,2}})[）)]$")
 SIGNATURE_LINE_RE = re.compile(rf"^[（(]{NAME}(?:\s+{NAME}){{0,2}}[）)]$")
 # How a notice's own title ends (关于…的公告, 征集启事, 讣告, 更正): a headline, never a
@@ -561,6 +562,10 @@ def classify(no: int, text: str, markdown: bool) -> Line:
     if plain and (last in "摄图道）)供影" or "供图" in text) and len(text) <= 40 \
             and CREDIT_RE.match(text):
         return Line(no, text, Kind.CREDIT, width)
+    if plain and last == "图" and text[-2:-1] == "制" and first in SURNAMES \
+            and CHART_CREDIT_RE.match(text):
+        # 杜明阳 制图: who drew a chart, which the text dump does not hold
+        return Line(no, text, Kind.NOISE, width, reason="chart credit")
     if plain and first in "本摄漫" and CREDIT_RE.match(text):
         return Line(no, text, Kind.CREDIT, width)  # 本版摄影：X, 摄影：X, 漫画/X
     if plain and len(text) <= 40 and ROLE_WORD_RE.search(text) and (

@@ -1173,6 +1173,11 @@ def split_head(head: Head, dashed_below: bool = False) -> tuple[str | None, str,
                 and undashed_subtitle(block[0].text, block[1].text):
             facts_under = True  # 某镇某项目首栋厂房封顶 / 预计三季度投入使用，可容纳企业20家
             units += [block[0].text, block[1].text]
+        elif len(head.blocks) == 1 and len(block) == 4 \
+                and kicker_line(block[0].text, join_block(block[1:])) \
+                and len(block[3].text) >= len(block[1].text + block[2].text) + SUBTITLE_LONGER:
+            set_over = True  # 向海图强 / 蓝屿镇海带丰收 / 一根绳“拴”住增收路 / 全镇养殖…8万吨
+            units += [block[0].text, join_block(block[1:3]), block[3].text]
         elif len(block) >= 3 and block[0].text[-1] in "，," and "，" not in block[1].text:
             set_over = set_over or n == 0  # 泉阳区盘活城市边角地， / 推动…扩容 / title
             units.append(join_block(block[:2]))
