@@ -1157,3 +1157,37 @@ def test_a_deck_over_a_title_glued_to_its_text_is_the_title_s_first_line() -> No
     assert (lines[0].kind, lines[0].text) == (Kind.HEADING, "风筝广场 迎来放飞季")
     kicked = prepare_lines(f"简讯\n古榕社区开展消防演练   {lead}", markdown=False)
     assert [ln.text for ln in kicked][:2] == ["简讯", "古榕社区开展消防演练"]
+
+
+@pytest.mark.parametrize("text", [
+    "- 发布日期：2026-03-12", "- 来源：东台日报", "千年古城，黄海之滨，欢迎访问东台报业网！",
+    "版面导航：[01 要闻](node_1.htm) | [02 综合](node_2.htm) | [03 民生](node_3.htm) | "
+    "[04 楚水副刊](node_4.htm)"])
+def test_a_news_site_s_data_as_a_list_its_welcome_and_its_linked_pages(text: str) -> None:
+    assert classify(1, text, markdown=True).kind is Kind.NOISE
+    assert kind_of("欢迎大家来我们村做客！")[0] == "text"
+    assert kind_of("- 港湾路快速化改造启动主线施工")[0] != "noise"
+
+
+def test_a_news_site_s_summary_repeating_the_text_s_opening_is_furniture() -> None:
+    opening = "天还没亮，苇港镇鹤滩村的渔民顾长海已经把船开出了港。"
+    lines = prepare_lines(f"来源：东台日报\n{opening}作为村里\n本报记者 缪晴\n　　{opening}",
+                          markdown=False)
+    assert [(ln.kind, ln.reason) for ln in lines][1] == (Kind.NOISE, "summary")
+    assert lines[-1].kind is Kind.TEXT
+    rows = prepare_lines("来源：市交通局\n| 2月10日—2月16日 | G7791 | 钢湾—合肥 |\n"
+                         "| 2月10日—2月16日 | G7793 | 钢湾—芜湖 |", markdown=True)
+    assert all(ln.kind is not Kind.NOISE for ln in rows[1:])
+
+
+def test_a_byline_in_italics_on_a_markdown_page() -> None:
+    line = classify(1, "*本报记者 吴桐 整理*", markdown=True)
+    assert (line.kind, line.text) == (Kind.BYLINE, "本报记者 吴桐 整理")
+    assert classify(1, "*图为市民在公园散步*", markdown=True).kind is Kind.TEXT
+
+
+def test_a_byline_after_the_text_wrapped_before_its_last_name() -> None:
+    lines = prepare_lines("血压等服务。 本报记者 封晓彤 通讯员 \n杏青\n民生实事在基层",
+                          markdown=False)
+    assert [(ln.kind, ln.text.replace(" ", "")) for ln in lines][:2] == [
+        (Kind.TEXT, "血压等服务。"), (Kind.BYLINE, "本报记者封晓彤通讯员杏青")]

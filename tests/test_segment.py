@@ -1102,6 +1102,7 @@ REGRESSION_FLOORS = {  # folder: (pages, F1, headline, byline)
     "heldout111": (8, 0.86, 0.68, 0.73),
     "heldout112": (8, 0.87, 0.76, 0.87),
     "heldout113": (8, 0.86, 0.72, 0.74),
+    "heldout114": (8, 0.90, 0.83, 0.89),
 }
 
 
@@ -4095,3 +4096,27 @@ def test_a_kicker_and_two_title_decks_over_a_line_of_facts_under_the_story() -> 
     assert story.kicker == "向海图强" and story.body.endswith("近3倍。")
     assert (story.title.replace(" ", ""), story.subtitle) == (
         "蓝屿镇海带丰收一根绳“拴”住增收路", "全镇养殖面积3.2万亩 鲜品产量预计8万吨")
+
+
+def test_web_data_name_the_writer_when_the_text_opens_on_a_bare_news_mark() -> None:
+    text = "\n".join([
+        "我市启动春季植树月活动",
+        "来源：泰兴日报 作者：通讯员 银杏 记者 封晓彤 发布时间：2026-03-12 08:30",
+        "　　本报讯 3月11日，我市春季植树月活动在银铃镇白果社区启动。"])
+    story = segment(text).articles[0]
+    assert story.byline.replace(" ", "") == "通讯员银杏记者封晓彤"
+    assert story.body.startswith("本报讯")
+
+
+def test_a_photo_group_s_pictures_captioned_after_triangles_and_diamonds() -> None:
+    text = "\n".join([
+        "巢湖岸边踏青忙", "2026-03-12 07:40 来源：合肥晚报",
+        "　　3月11日，市民在巢湖岸边的滨湖湿地踏青赏花。近日气温回升，油菜花相继开放。",
+        "　　▲孩子们在花田边放风筝。", "　　◆游客在木栈道上拍照留念。",
+        "　　本报记者 吴文清 摄影报道", "",
+        "春季招聘月16日启动", "2026-03-12 07:40 来源：合肥晚报",
+        "　　本报讯 (记者 章 鸣)记者昨日从市人社局获悉，春季招聘月将于16日启动。"])
+    photo, story = segment(text).articles
+    assert (photo.kind, photo.title) == ("photo", "巢湖岸边踏青忙")
+    assert photo.byline == "本报记者 吴文清 摄影报道"
+    assert "▲孩子们在花田边放风筝。" in photo.body and story.title == "春季招聘月16日启动"

@@ -222,6 +222,7 @@ SUBTITLE_RE = re.compile(r"^(?:——|──|--|—)\s*[^\s\-—─>]")  # not a
 # dash (## ——…见闻).
 MD_HEADING_RE = re.compile(r"^(#{1,6})(?:\s+|(?=[“‘《「（(—【]))(.*)$")
 BOLD_LINE_RE = re.compile(r"^\*\*([^*]{2,34})\*\*$")  # a whole line in bold: a small headline
+ITALIC_LINE_RE = re.compile(r"^\*([^*]{2,34})\*$")
 # A section banner in pinyin capitals, alone or with its Chinese name: MINSHENG JINGJI,
 # YAOWEN要闻, FUKAN 副刊 (one word must be long enough not to be an abbreviation).
 PINYIN_BANNER_RE = re.compile(
@@ -510,6 +511,10 @@ def classify(no: int, text: str, markdown: bool) -> Line:
             if BOLD_LABEL_RE.match(bold.group(1).strip()):
                 return Line(no, text, Kind.TEXT, width)  # **微点评**: a label inside the text
             return Line(no, bare_title(bold.group(1)), Kind.SUBHEADING, width)
+        italic = ITALIC_LINE_RE.match(text)  # *本报记者 吴桐 整理*: a byline in italics
+        if italic and (inner := classify(no, italic.group(1).strip(), markdown=False)).kind \
+                in (Kind.BYLINE, Kind.CREDIT, Kind.SIGNATURE):
+            return inner
     if first in "【>＞":
         if BUTTONS_RE.match(text):  # 【打印本页】 【关闭窗口】: no brief's title
             return Line(no, text, Kind.NOISE, width, reason="page header")
@@ -595,12 +600,14 @@ def classify(no: int, text: str, markdown: bool) -> Line:
         return Line(no, text, Kind.NOISE, width, reason="masthead")  # 版权声明：凡…不得转载。
     if last in "。！" and text[-2:-1] in "网端" and SITE_PLUG_RE.search(text):
         return Line(no, text, Kind.NOISE, width, reason="advertisement")  # …就上岚州网。
-    if last == "！" and "一期" in text and SITE_CHROME_RE.match(text):
+    if last == "！" and ("一期" in text or "欢迎" in text) and SITE_CHROME_RE.search(text):
         return Line(no, text, Kind.NOISE, width, reason="page header")  # 这已经是最后一期了哦！
     if last in "。！？":
         return Line(no, text, Kind.TEXT, width)  # a sentence's end: no other furniture ends so
     if len(text) > NOISE_LINE_MAX:  # …and none is longer, but a site's menu of sections
         if ("|" in text or "｜" in text) and MENU_RE.match(text):
+            return Line(no, text, Kind.NOISE, width, reason="page header")
+        if PAGE_LIST_RE.match(text):  # 版面导航：[01 要闻](node_1.htm) | …, however long
             return Line(no, text, Kind.NOISE, width, reason="page header")
         if text.endswith("-->"):  # …/enpproperty-->: an e-paper's markup, however long
             return Line(no, text, Kind.NOISE, width, reason="page markup")
@@ -750,8 +757,9 @@ SITES_LINE_RE = re.compile(rf"^{SITE_NAME}(?:\s+{SITE_NAME}){{2,}}$")
 NAV_ITEM_RE = re.compile(
     r"[A-D]?\d{1,2}版[：:]|返回目录|上一篇|下一篇|[上前]一版|[下后]一版|PDF版|版权所有|未经许可不得转载")
 NAV_ITEMS = 2
-# …or the issue's pages listed after their name: 版面导航：01 要闻 | 02 要闻 | 03 民生.
-PAGE_LIST_RE = re.compile(r"^(?:版面导航|版面目录|本期版面)[：:]\s*[A-D]?\d{1,2}")
+# …or the issue's pages listed after their name: 版面导航：01 要闻 | 02 要闻 | 03 民生, or as
+# links, [01 要闻](node_1.htm).
+PAGE_LIST_RE = re.compile(r"^(?:版面导航|版面目录|本期版面)[：:]\s*\[?[A-D]?\d{1,2}")
 # A web page's share buttons: 微信 朋友圈 微博.
 # How to share the page, under its share buttons: 打开微信，点击“发现”，使用“扫一扫”即可将…
 SHARE_HOWTO_RE = re.compile(r"^(?:打开微信|使用“?扫一扫”?|用微信扫).{0,40}分享(?:至|到)朋友圈")
@@ -912,6 +920,8 @@ WEB_ANYWHERE_RE = re.compile(r"[w权I©>»＞→|｜]|新闻网$|<!--|\.c(?:om|n
 SITE_CHROME_RE = re.compile(r"设为首页|加入收藏|^首页\s*[\u4e00-\u9fff]{2,10}\s*PDF版$"
                             # an e-paper reader's notice at the newest issue, and its button
                             r"|^(?:这)?已经是最[新后]一期了[哦啦]?[！!。]?$|^我知道了$"
+                            # …or its welcome: 千年古城，黄海之滨，欢迎访问某某报业网！
+                            r"|欢迎(?:访问|登录|光临)[\u4e00-\u9fff]{2,12}(?:网|网站)[！!。]?$"
                             r"|^登录[\u4e00-\u9fff]{0,10}[账帐]号$")  # 登录某某云媒账号
 DATE_FIRST_RE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日\s*(?:星期[一二三四五六日天]?)?\s*")
 
@@ -1006,6 +1016,8 @@ def noise_reason(text: str) -> str:
     # Cheap character tests first, as above: this runs on nearly every short line.
     if len(text) <= 24 and text[-1] in "号端序P博信音手" and ACCOUNT_RE.match(text):
         return "advertisement"  # the paper promoting its own accounts
+    if text[:2] == "- " and web_page_reason(text[2:].lstrip()) == "page header":
+        return "page header"  # - 发布日期：2026-03-12, - 来源：…: a web page's data as a list
     if text[0] in "-*_=~—…·↓⬇▼" and RULE_RE.match(text):
         return "rule"  # --- between items of a Markdown-like dump
     if "A" <= text[0] <= "D" and len(text) <= 14 and PAGE_LABEL_LINE_RE.match(text):

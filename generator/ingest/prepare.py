@@ -47,6 +47,7 @@ from generator.ingest.lines import (
     Kind,
     Line,
     LineKind,
+    bare_dateline,
     bare_title,
     bullet_title,
     byline_line,
@@ -282,6 +283,9 @@ def prepare_lines(page: str, markdown: bool) -> list[Line]:
         out = author_fields(out)
     if "来源" in page:  # one search rules most pages out
         out = source_fields(out)
+        out = summaries(out)
+    if "摄" in page and ("▲" in page or "◆" in page):
+        out = subcaptions(out)
     return join_bylines(wrapped_lead_credits(titles_on_top(dates_in_mastheads(
         page_number_on_top(title_lists(out))))))
 
@@ -291,6 +295,42 @@ def mark_indents(lines: list[Line], raw_lines: list[str]) -> None:
     paragraphs and the subheads among them, not its articles' titles."""
     for ln in lines:
         ln.indented = raw_lines[ln.no - 1][:1] == "\u3000"
+
+
+SUBCAPTION_MAX = 40  # characters: a picture's own line under a photo group's caption
+
+
+def subcaptions(lines: list[Line]) -> list[Line]:
+    """A photo group's caption, then a line for each picture after ▲ or ◆ (▲孩子们在花田边放
+    风筝。 / ◆游客在木栈道上拍照留念。), then the credit: the pictures' captions, part of the
+    group's text, not briefs opened by their bullets."""
+    for c in [i for i, ln in enumerate(lines) if ln.kind is Kind.CREDIT]:
+        j = c
+        while j > 0 and lines[j - 1].kind is Kind.LEAD and lines[j - 1].text[:1] in "▲◆" \
+                and lines[j - 1].terminal and len(lines[j - 1].text) <= SUBCAPTION_MAX:
+            j -= 1
+        if j < c and j > 0 and lines[j - 1].kind is Kind.TEXT and lines[j - 1].terminal:
+            for ln in lines[j:c]:
+                ln.kind = Kind.TEXT
+    return lines
+
+
+SUMMARY_OPENING = 20  # characters: a web page's summary repeats the text's opening this far
+SUMMARY_REACH = 3  # lines: …and stands this close above it
+
+
+def summaries(lines: list[Line]) -> list[Line]:
+    """A news site's summary under the article's data, its first sentences again (天还没亮，…
+    / 本报记者 X / 　　天还没亮，…): furniture, or the story would be printed twice."""
+    for i, ln in enumerate(lines):
+        if ln.kind is not Kind.TEXT or len(ln.text) < SUMMARY_OPENING \
+                or "，" not in ln.text[:SUMMARY_OPENING]:
+            continue  # (a table's rows open alike, and no row is prose)
+        opening = ln.text[:SUMMARY_OPENING]
+        if any(other.kind in (Kind.TEXT, Kind.LEAD) and other.text.startswith(opening)
+               for other in lines[i + 1:i + 1 + SUMMARY_REACH]):
+            ln.kind, ln.reason = Kind.NOISE, "summary"
+    return lines
 
 
 SOURCE_FIELD_RE = re.compile(r"^来源[：:]\s*[\u4e00-\u9fff]{2,14}$")
@@ -402,7 +442,7 @@ AUTHOR_FIELD_RE = re.compile(
 # …or between other fields, the reporter's role in it (作者：记者 何婉婷 发布时间：…).
 AUTHOR_AMID_RE = re.compile(
     rf"\S\s+作者\s*[：:]\s*(?P<field>(?:(?:{PAPER})?(?:本报|全媒体|融媒体)*记者|通讯员)"
-    r"\s*\S+(?: \S)*?(?:\s+(?:通讯员|实习生|见习记者)\s*\S+(?: \S)*?)*)\s+"  # …通讯员 翟晓
+    r"\s*\S+(?: \S)*?(?:\s+(?:通讯员|实习生|见习记者|记者)\s*\S+(?: \S)*?)*)\s+"  # …通讯员 翟晓
     r"(?=(?:发布|更新)?(?:时间|日期)\s*[：:]|来源\s*[：:]|编辑\s*[：:]|责任编辑\s*[：:])")
 
 
@@ -425,7 +465,8 @@ def lead_follows(pairs: list[tuple[int, str, str]], k: int) -> bool:
     """Does the text under line k open on a news mark and its credit (本报讯（记者 X）…)?
     Then that credit is the story's byline, and the data line's author only repeats it."""
     text = next((t for _, _, t in pairs[k + 1:k + 4] if t), "")
-    return LEAD_RE.match(text) is not None
+    lead = LEAD_RE.match(text)
+    return lead is not None and not bare_dateline(lead.group(0))  # (本报讯 3月11日，…: no credit)
 
 
 TITLE_SHORTER = 2  # cells: a bulleted title over its text is this much narrower than it
@@ -1006,9 +1047,13 @@ def mend_wrapped_names(pairs: list[tuple[int, str, str]]) -> list[tuple[int, str
     """'■珠海特区报记者' / '郑 海 帆': role words alone on a line and a name alone under
     them are one byline, put back on one line (a space between) to be read as one."""
     def merge(prev: Pair, pair: Pair) -> Pair | None:
-        if not (ROLE_ONLY_RE.match(prev[2]) and BARE_NAME_RE.match(pair[2])):
+        if not BARE_NAME_RE.match(pair[2]):
             return None
-        return prev[0], f"{prev[1].rstrip()} {pair[1].strip()}", f"{prev[2]} {pair[2]}"
+        if ROLE_ONLY_RE.match(prev[2]):
+            return prev[0], f"{prev[1].rstrip()} {pair[1].strip()}", f"{prev[2]} {pair[2]}"
+        raw = f"{prev[1].rstrip()} {pair[1].strip()}"  # …服务。 本报记者 X 通讯员 / 杏青
+        text = repair_line(raw)
+        return (prev[0], raw, text) if trailing_byline(raw, text) else None
 
     return merge_into_above(pairs, lines_matching(ROLE_END_SEARCH_RE, raws(pairs)), merge)
 
