@@ -1191,3 +1191,33 @@ def test_a_byline_after_the_text_wrapped_before_its_last_name() -> None:
                           markdown=False)
     assert [(ln.kind, ln.text.replace(" ", "")) for ln in lines][:2] == [
         (Kind.TEXT, "血压等服务。"), (Kind.BYLINE, "本报记者封晓彤通讯员杏青")]
+
+
+@pytest.mark.parametrize("text", ["- 第05版：城事·社区", "福州新闻网 电脑版", "2026.3.12 星期四",
+                                  "头条 福州 原创 专题 图解 福建 天下 台海 数字报"])
+def test_a_site_s_menu_its_editions_and_a_page_s_dotted_date_are_furniture(text: str) -> None:
+    assert classify(1, text, markdown=True).kind is Kind.NOISE
+    assert kind_of("- 第一次来到这里")[0] != "noise"
+
+
+def test_one_letter_before_a_colon_is_a_line_wrapped_there_not_a_label() -> None:
+    assert kind_of("电：")[0] == "text"
+    assert kind_of("活动安排：") == ("noise", "stray label")
+
+
+def test_a_picture_s_few_words_and_its_credit_in_half_width_brackets() -> None:
+    lines = prepare_lines("埔头村的春耕(陈 默 摄)", markdown=True)
+    assert [(ln.kind, ln.text) for ln in lines] == [(Kind.TEXT, "埔头村的春耕"),
+                                                     (Kind.CREDIT, "(陈默摄)")]
+
+
+def test_a_caption_s_credit_wrapped_inside_its_last_word() -> None:
+    text = "推广稻油轮作，种植面积\n扩大到3000亩。 本\n报记者 吴文清 摄影报\n道"
+    lines = prepare_lines(text, markdown=False)
+    assert [(ln.kind, ln.text.replace(" ", "")) for ln in lines][-2:] == [
+        (Kind.TEXT, "扩大到3000亩。"), (Kind.CREDIT, "本报记者吴文清摄影报道")]
+
+
+@pytest.mark.parametrize("text", ["）", "摄）", "（摄）"])
+def test_a_line_that_is_only_a_closing_bracket_and_a_credit_word_stays_whole(text: str) -> None:
+    assert "".join(ln.text for ln in prepare_lines(text, markdown=False)) == text

@@ -16,6 +16,7 @@ from generator.ingest.lines import (
     DIARY_DATE_RE,
     DIGIT_RE,
     NOTICE_TITLE_RE,
+    PAIRS,
     PLACE_LABEL_RE,
     SIGN_OFF_DATE_RE,
     WRAPPED_WIDTH,
@@ -250,6 +251,12 @@ def asks(text: str) -> bool:
     sentence (春耕备耕，农资怎么买才放心？)."""
     return len(text) <= QUESTION_TITLE_MAX and text[-1] in "？！?!" \
         and not any(mark in text[:-1] for mark in "。？！；")
+
+
+def closes_early(text: str) -> bool:
+    """Does the text close a quotation it never opened (会”一年办结47件)? Then it began on
+    the line above, which a headline's lines do not leave."""
+    return any(text.count(b) > text.count(a) for a, b in PAIRS if a != b)
 
 
 def breaks_mid_phrase(first: str, rest: str) -> bool:
@@ -704,10 +711,12 @@ class BlockBuilder:
             if (ln.terminal and not (size == 0 and asks(ln.text))) or ln.kind is not Kind.TEXT \
                     or len(ln.text) > MAX_HEAD_CHARS:
                 break  # (家门口的养老，还能怎么做？ / ——访…: a question over its subtitle)
+            pulled = "".join(x.text for x in run[len(run) - size:])
             if size >= 2 and not (head_line(ln, float("inf"), self.column)
-                                  and ln.width <= SHORT_OF_COLUMN * self.column):
+                                  and ln.width <= SHORT_OF_COLUMN * self.column) \
+                    and not closes_early(pulled):
                 break  # beyond two lines, only a short headline line: not the text above
-            size += 1
+            size += 1  # (…, unless what is pulled closes a quotation opened above it)
         if not size:
             return run
         self._add_run(run[:-size])

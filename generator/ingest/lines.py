@@ -250,7 +250,7 @@ LINK_LINE_RE = re.compile(r"^(?:详情点击|点击查看|阅读原文)[:：]?\s
 BODY_COLON_RE = re.compile(  # …and a notice's salutation: 广大市民乘客：, 尊敬的用户：
     r"(?:如下|同志|朋友们|您好|大家好|市民|乘客|居民|读者|用户|家长|村民|旅客|车主|朋友)[：:]$"
     r"|^尊敬的")
-LABEL_RE = re.compile(rf"^[{CJK}]{{1,6}}[：:]$")
+LABEL_RE = re.compile(rf"^[{CJK}]{{2,6}}[：:]$")  # (电： is a line wrapped before its colon)
 # 凤栖区槐塬镇： over the rest of a title (凤栖区槐塬镇：“托管田”里麦苗返青正当时).
 PLACE_LABEL_RE = re.compile(rf"^[{CJK}]{{1,10}}(?:区|县|市|镇|乡|村|街道|社区)[：:]$")
 KICKER_END_RE = re.compile(r"(?:要求|强调|指出|表示|提出|时说|寄语|致辞)$")
@@ -643,6 +643,7 @@ PAGE_HEADER_RE = re.compile(
     r"|[A-Za-z]\d{4}\s*版\s*[：:]\s*[\u4e00-\u9fff]{1,6}$"  # a0004版:教育, a page's code
     r"|[A-Za-z]?\d{1,2}\s*版\s+[\u4e00-\u9fff]{2,6}$|0\d\s+[\u4e00-\u9fff]{2,4}$"  # 02版 综合新闻
     r"|(?:星期|周)[一二三四五六日天]\s"
+    r"|\d{4}\.\d{1,2}\.\d{1,2}\s*(?:星期|周)[一二三四五六日天]$"  # 2026.3.12 星期四
     r"|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*第?\s*[A-Za-z]?\d{1,3}\s*版)"
 )
 EDITORS_RE = re.compile(
@@ -891,7 +892,8 @@ MENU_RE = re.compile(r"^[\u4e00-\u9fff·]{2,8}(?:\s*[|｜]\s*[\u4e00-\u9fff·]{2
                      # three, one of them the site's home or a page's navigation
                      r"|^(?=.*(?:首页|导航|往期|数字报))[\u4e00-\u9fff·]{2,10}(?:\s*[|｜]\s*[\u4e00-\u9fff·]{2,10}){2}$"
                      # …or groups of them, spaces within and bars between, or 首页 first
-                     rf"|^(?=.*[|｜]|首页){MENU_ITEM}(?:(?:\s*[|｜]\s*|\s+){MENU_ITEM}){{5,}}\s*[|｜]?$")
+                     rf"|^(?=.*[|｜]|首页|.*(?:数字报|电子报)){MENU_ITEM}(?:(?:\s*[|｜]\s*|\s+){MENU_ITEM}){{5,}}"
+                     r"\s*[|｜]?$")  # (头条 福州 原创 专题 图解 … 数字报: spaces only)
 # 更多梅州新闻，点击关注↓: the paper asking for a follow; 进入移动版，省流量: its mobile site.
 FOLLOW_US_RE = re.compile(r"^更多[^。]{0,12}[，,]?\s*(?:点击|扫码|关注|下载)"
                           r"|^(?:进入|切换到?|下载)(?:移动版|手机版|客户端|APP)"
@@ -915,9 +917,12 @@ WEB_FIRST = frozenset("您当首来【[相延推热新更评还我发网进切�
 # …and the starts of a page's fields and links whose first letter opens text too.
 WEB_STARTS = ("打开", "文章来源", "信息来源", "签发", "上传", "原标题", "为你推荐", "猜你喜欢",
               "登录", "(转载)", "（转载）", "这已经是", "已经是")
-WEB_ANYWHERE_RE = re.compile(r"[w权I©>»＞→|｜]|新闻网$|<!--|\.c(?:om|n)|设为首页|加入收藏|PDF版$")
+WEB_ANYWHERE_RE = re.compile(
+    r"[w权I©>»＞→|｜]|新闻网$|<!--|\.c(?:om|n)|设为首页|加入收藏|PDF版$|数字报$|电脑版$")
 # A site's own buttons and its way to the paper's pages: 设为首页 - 加入收藏, 首页某某日报PDF版.
 SITE_CHROME_RE = re.compile(r"设为首页|加入收藏|^首页\s*[\u4e00-\u9fff]{2,10}\s*PDF版$"
+                            # …and its edition for computers: 福州新闻网 电脑版
+                            r"|^[\u4e00-\u9fff]{2,10}网\s*(?:电脑版|手机版|移动版)$"
                             # an e-paper reader's notice at the newest issue, and its button
                             r"|^(?:这)?已经是最[新后]一期了[哦啦]?[！!。]?$|^我知道了$"
                             # …or its welcome: 千年古城，黄海之滨，欢迎访问某某报业网！
@@ -963,8 +968,8 @@ def web_page_reason(text: str) -> str:
         return "masthead"
     if text.endswith("新闻网") and MASTHEAD_NAME_RE.fullmatch(text):
         return "masthead"  # the site's name over its page: 荆州新闻网
-    if ("首页" in text or "收藏" in text or "登录" in text or "一期" in text or "知道" in text) \
-            and SITE_CHROME_RE.search(text):
+    if ("首页" in text or "收藏" in text or "登录" in text or "一期" in text or "知道" in text
+            or "版" in text[-1:]) and SITE_CHROME_RE.search(text):
         return "page header"
     if ("ICP" in text or "版权" in text or "opyright" in text or "©" in text) \
             and SITE_FOOTER_RE.search(text) and not ends_sentence(text):
@@ -1016,8 +1021,9 @@ def noise_reason(text: str) -> str:
     # Cheap character tests first, as above: this runs on nearly every short line.
     if len(text) <= 24 and text[-1] in "号端序P博信音手" and ACCOUNT_RE.match(text):
         return "advertisement"  # the paper promoting its own accounts
-    if text[:2] == "- " and web_page_reason(text[2:].lstrip()) == "page header":
-        return "page header"  # - 发布日期：2026-03-12, - 来源：…: a web page's data as a list
+    if text[:2] == "- " and (web_page_reason(item := text[2:].lstrip()) == "page header"
+                             or (item[:1] == "第" and PAGE_HEADER_RE.match(item))):
+        return "page header"  # - 发布日期：2026-03-12, - 第05版：城事: a web page's data as a list
     if text[0] in "-*_=~—…·↓⬇▼" and RULE_RE.match(text):
         return "rule"  # --- between items of a Markdown-like dump
     if "A" <= text[0] <= "D" and len(text) <= 14 and PAGE_LABEL_LINE_RE.match(text):

@@ -1156,8 +1156,10 @@ def mend_wrapped_credits(pairs: list[tuple[int, str, str]]) -> list[tuple[int, s
     out: list[tuple[int, str, str]] = []
     for pair in pairs:
         out.append(pair)
-        if not pair[2].endswith(SHOT_ENDS) or len(out) < 2:
-            continue
+        if not (pair[2].endswith(SHOT_ENDS) or (pair[2] in ("道", "报道") and len(out) > 1
+                                                and out[-2][2].endswith(("摄影报", "摄影")))) \
+                or len(out) < 2:
+            continue  # (…摄影报 / 道: the credit's last word wrapped too)
         for back in range(CREDIT_WRAP_LINES + 1, 1, -1):  # the widest window first
             tail = out[-back:]
             if back > len(out) or not all(text for _, _, text in tail):
@@ -1428,12 +1430,17 @@ def split_tails(text: str) -> list[str]:
                 TRAILING_BYLINE_RE.match(tail) or (tail[-2] == "摄" and "记者" in tail
                                                    and CREDIT_RE.match(tail))):
             return [head, tail]  # …完成。（记者 X 通讯员 Y 报道）, …打卡。（某报记者 X/摄）
+        if cut > 0 and len(head) <= PICTURE_TITLE_MAX and tail[-2:-1] == "摄" \
+                and CREDIT_RE.match(tail) and not CLAUSE_PUNCT_RE.search(head):
+            return [head, tail]  # 埔头村的春耕(陈 默 摄): a picture's few words and its credit
     sig = SIGNATURE_TAIL_RE.match(text) if last in ("）", ")") else None
     lead = LEAD_RE.match(text) if sig else None
     if sig and sig.group("text") and (lead is None or lead.end() <= len(sig.group("text"))):
         return [sig.group("text").rstrip(), f"（{sig.group('name')}）"]
     return [text]
 
+
+PICTURE_TITLE_MAX = 16  # characters: a picture's words before its bracketed credit
 
 # 柳岸春深 刘 洋 摄: a photo's title, a space, its photographer's name spaced out, as printed.
 # …or with the photographer's role: 《塬上春早》 庆阳融媒记者 陈 岭 摄.
