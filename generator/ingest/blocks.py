@@ -716,7 +716,8 @@ class BlockBuilder:
                                   and ln.width <= SHORT_OF_COLUMN * self.column) \
                     and not closes_early(pulled):
                 break  # beyond two lines, only a short headline line: not the text above
-            size += 1  # (…, unless what is pulled closes a quotation opened above it)
+                # (unless the lines pulled close a quotation this one opened)
+            size += 1
         if not size:
             return run
         self._add_run(run[:-size])

@@ -969,7 +969,7 @@ def web_page_reason(text: str) -> str:
     if text.endswith("新闻网") and MASTHEAD_NAME_RE.fullmatch(text):
         return "masthead"  # the site's name over its page: 荆州新闻网
     if ("首页" in text or "收藏" in text or "登录" in text or "一期" in text or "知道" in text
-            or "版" in text[-1:]) and SITE_CHROME_RE.search(text):
+            or text.endswith("版")) and SITE_CHROME_RE.search(text):
         return "page header"
     if ("ICP" in text or "版权" in text or "opyright" in text or "©" in text) \
             and SITE_FOOTER_RE.search(text) and not ends_sentence(text):
