@@ -1221,3 +1221,24 @@ def test_a_caption_s_credit_wrapped_inside_its_last_word() -> None:
 @pytest.mark.parametrize("text", ["）", "摄）", "（摄）"])
 def test_a_line_that_is_only_a_closing_bracket_and_a_credit_word_stays_whole(text: str) -> None:
     assert "".join(ln.text for ln in prepare_lines(text, markdown=False)) == text
+
+
+@pytest.mark.parametrize("text", ["打印  收藏本页  关闭本页",
+                                  "综合新闻 -- 今日嵊州 -- 乡镇网闻 -- 国际国内 -- 嵊州专题"])
+def test_a_page_s_bare_buttons_and_a_menu_parted_by_dashes_are_furniture(text: str) -> None:
+    assert [ln.kind for ln in prepare_lines(text, markdown=False)] == [Kind.NOISE]
+    assert kind_of("打印机坏了")[0] == "text"
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("今日桐乡记者 沈晓禾 通讯员 费宁", "byline"), ("今日桐乡记者陆一摄", "credit"),
+    ("今日上午记者 王明", "text"), ("今日凌晨记者从市气象台获悉", "text")])
+def test_a_county_paper_named_for_today_and_its_city_credits_its_reporters(
+        text: str, kind: str) -> None:
+    assert kind_of(text)[0] == kind
+
+
+def test_writers_and_photographers_spelt_out_among_web_data_before_the_time() -> None:
+    line = "来源:嵊州新闻网-今日嵊州 作者:文字 钱丽 俞斌 摄影 马越 2026年03月18日08:12:00"
+    lines = prepare_lines(line, markdown=False)
+    assert [(ln.kind, ln.text) for ln in lines][1] == (Kind.BYLINE, "文字 钱丽 俞斌 摄影 马越")

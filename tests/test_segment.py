@@ -1104,6 +1104,8 @@ REGRESSION_FLOORS = {  # folder: (pages, F1, headline, byline)
     "heldout113": (8, 0.86, 0.72, 0.74),
     "heldout114": (8, 0.90, 0.83, 0.89),
     "heldout115": (8, 0.87, 0.85, 0.85),
+    "heldout116": (8, 0.91, 0.85, 0.75),
+    "heldout117": (8, 0.92, 0.85, 0.89),
 }
 
 
@@ -4134,3 +4136,41 @@ def test_a_headline_group_under_its_story_wrapped_inside_a_quotation() -> None:
     story = segment(text).articles[0]
     assert story.title == "荷塘社区“楼道议事会”一年办结47件居民身边事"
     assert story.body.endswith("每月召开一次。")
+
+
+def test_a_web_page_s_indented_subheads_stay_in_their_story() -> None:
+    text = "\n".join([
+        "春茶还没采 订单先来了", "",
+        "　　清明未到，锦蚕街道的茶园里还是一片嫩绿，茶农的订单却已经排到了四月。", "",
+        "　　春茶没采订单先到", "",
+        "　　“上海、苏州的老客户早早打电话来订，今年光预订就有600多斤。”", "",
+        "　　老茶园种出新花样", "",
+        "　　街道农业服务中心介绍，近两年街道对800多亩老茶园进行了改造。", "",
+        "来源: 《今日桐乡》 作者: 今日桐乡记者 羊晓杰 编辑: 王颖", "打印  收藏本页  关闭本页", "",
+        "桑园春管忙", "", "　　春风拂过桑园，白荡村村民趁着晴好天气修剪桑枝、施足春肥。"])
+    stories = segment(text).articles
+    assert [a.title for a in stories] == ["春茶还没采 订单先来了", "桑园春管忙"]
+    assert "老茶园种出新花样" in stories[0].body
+
+
+def test_a_brief_s_text_naming_its_subject_again_under_a_bulleted_title_as_wide_as_it() -> None:
+    text = "\n".join([
+        "蓉 城 快 讯", "●竹影巷社区开设“四点半课堂”", "竹影巷社区本周起在活动中",
+        "心开设“四点半课堂”。(李 涛)", "●柏枝村新建两座冷链仓库", "青杉镇柏枝村两座冷链仓库",
+        "近日建成，总库容800吨。(何 苗)"])
+    briefs = segment(text).articles
+    assert [(a.title, a.body[:6]) for a in briefs] == [
+        ("竹影巷社区开设“四点半课堂”", "竹影巷社区本"), ("柏枝村新建两座冷链仓库", "青杉镇柏枝村")]
+
+
+def test_a_continuation_under_its_title_and_byline_is_one_story() -> None:
+    text = "\n".join([
+        "## 茶岭镇首批明前茶开采", "",
+        "来源:嵊州新闻网-今日嵊州 作者:记者 钱丽 2026年03月18日08:12:00", "",
+        "　　（上接第1版）农技人员进村入户，指导茶农适时采摘、规范加工。", "",
+        "　　据了解，今年茶岭镇鲜叶收购价比去年同期上涨一成。", "", "## 乡村越剧联赛开幕", "",
+        "　　3月15日晚，第四届乡村越剧联赛开幕。"])
+    story = segment(text).articles[0]
+    assert (story.title, story.byline) == ("茶岭镇首批明前茶开采", "记者 钱丽")
+    assert story.continued_from == 1
+    assert story.body.startswith("农技人员")

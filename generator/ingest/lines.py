@@ -24,7 +24,9 @@ SPACED_NAME = rf"[{CJK}](?: [{CJK}]){{1,3}}(?![{CJK}])"
 PAPER = (r"(?:(?:[\u4e00-\u9fff]{2,4}[·/／])?"  # 新天水·天水日报, an app's 石榴云/新疆日报
          r"[\u4e00-\u9fff]{2,6}(?:日报|晚报|都市报|早报|商报|晨报|时报|金报|特区报|快报)社?"
          r"|[\u4e00-\u9fff]{2,3}报"  # 生活报记者, 新文化报记者
-         r"|(?:日报|晚报|早报)(?=全媒|融媒体|首席|见习))")  # 晚报全媒体记者, not 晚报记者走访了
+         r"|(?:日报|晚报|早报)(?=全媒|融媒体|首席|见习)"  # 晚报全媒体记者, not 晚报记者走访了
+         # a county paper named 今日 and its city (今日桐乡记者), not a time (今日上午记者)
+         r"|今日(?!上午|下午|凌晨|早晨|中午|傍晚|晚上|清晨|晚间)[\u4e00-\u9fff]{2}(?=记者|全媒体|融媒体))")
 # A city's merged newsroom, which many papers now credit: 保定新闻传媒中心记者, 某县融媒体中心记者.
 # …or a city's name before 融媒 (自贡融媒记者, 衡阳全媒体记者).
 NEWSROOM = (r"[\u4e00-\u9fff]{2,6}(?:新闻传媒中心|融媒体中心|传媒中心|新闻中心|广播电视台|传媒集团)"
@@ -142,7 +144,9 @@ TEXT_AND_PHOTO_RE = re.compile(
     rf"|^[文图]\s*[/／]\s*[{CJK}](?:\s?[{CJK}]){{1,3}}\s*[文图]\s*[/／]\s*[{CJK}](?:\s?[{CJK}]){{1,3}}$"
     # …with a role and more than one name: 文/本报记者 侯佳 图/牛锐 田晓
     rf"|^[文图]\s*[/／]\s*(?:{ROLE}\s*)?{NAME}(?:\s+{NAME})*\s+[文图]\s*[/／]\s*(?:{ROLE}\s*)?"
-    rf"{NAME}(?:\s+{NAME})*$")
+    rf"{NAME}(?:\s+{NAME})*$"
+    # …or spelt out: 文字 钱丽 俞斌 摄影 马越
+    rf"|^文字\s*[：:]?\s*{NAME}(?:\s+{NAME})*\s+摄影\s*[：:]?\s*{NAME}(?:\s+{NAME})*$")
 # Names, then what they did (普洁 李航 文/图): who wrote and photographed, the role words
 # printed on the line above or not at all.
 # …or each name before what it did, no role at all: 许航/文 孟凡/图.
@@ -875,6 +879,11 @@ BUTTONS_RE = re.compile(
     r"|返回首页|责任编辑[：:][^】\]]{1,12})\s*[】\]]\s*)+$")  # 【纠错】 【责任编辑：X】, [ 打印 ]
 
 
+# …or the same buttons without their brackets: 打印  收藏本页  关闭本页.
+BARE_BUTTONS_RE = re.compile(
+    r"^(?:(?:打印(?:本页|本文)?|收藏(?:本页|本文)?|关闭(?:本页|窗口)?|返回顶部|纠错|推荐给好友)\s*){2,}$")
+
+
 def page_buttons(line: Line) -> bool:
     """A web page's buttons under its article (【打印本页】 【关闭窗口】): the article ends
     there, as it does at a rule."""
@@ -892,8 +901,9 @@ MENU_RE = re.compile(r"^[\u4e00-\u9fff·]{2,8}(?:\s*[|｜]\s*[\u4e00-\u9fff·]{2
                      # three, one of them the site's home or a page's navigation
                      r"|^(?=.*(?:首页|导航|往期|数字报))[\u4e00-\u9fff·]{2,10}(?:\s*[|｜]\s*[\u4e00-\u9fff·]{2,10}){2}$"
                      # …or groups of them, spaces within and bars between, or 首页 first
-                     rf"|^(?=.*[|｜]|首页|.*(?:数字报|电子报)){MENU_ITEM}(?:(?:\s*[|｜]\s*|\s+){MENU_ITEM}){{5,}}"
-                     r"\s*[|｜]?$")  # (头条 福州 原创 专题 图解 … 数字报: spaces only)
+                     # (头条 福州 原创 … 数字报: spaces only; 综合新闻 -- 今日嵊州 -- …)
+                     rf"|^(?=.*[|｜]|首页|.*(?:数字报|电子报)|.* -- ){MENU_ITEM}"
+                     rf"(?:(?:\s*[|｜]\s*|\s+--\s+|\s+){MENU_ITEM}){{4,}}\s*[|｜]?$")
 # 更多梅州新闻，点击关注↓: the paper asking for a follow; 进入移动版，省流量: its mobile site.
 FOLLOW_US_RE = re.compile(r"^更多[^。]{0,12}[，,]?\s*(?:点击|扫码|关注|下载)"
                           r"|^(?:进入|切换到?|下载)(?:移动版|手机版|客户端|APP)"
@@ -916,9 +926,9 @@ SITE_ADDRESS_RE = re.compile(  # …or without its www: 金山网 jsw.com.cn
 WEB_FIRST = frozenset("您当首来【[相延推热新更评还我发网进切下返关免友") | WEB_META_FIRST
 # …and the starts of a page's fields and links whose first letter opens text too.
 WEB_STARTS = ("打开", "文章来源", "信息来源", "签发", "上传", "原标题", "为你推荐", "猜你喜欢",
-              "登录", "(转载)", "（转载）", "这已经是", "已经是")
+              "登录", "(转载)", "（转载）", "这已经是", "已经是", "打印", "收藏")
 WEB_ANYWHERE_RE = re.compile(
-    r"[w权I©>»＞→|｜]|新闻网$|<!--|\.c(?:om|n)|设为首页|加入收藏|PDF版$|数字报$|电脑版$")
+    r"[w权I©>»＞→|｜]|新闻网$|<!--|\.c(?:om|n)|设为首页|加入收藏|PDF版$|数字报$|电脑版$| -- ")
 # A site's own buttons and its way to the paper's pages: 设为首页 - 加入收藏, 首页某某日报PDF版.
 SITE_CHROME_RE = re.compile(r"设为首页|加入收藏|^首页\s*[\u4e00-\u9fff]{2,10}\s*PDF版$"
                             # …and its edition for computers: 福州新闻网 电脑版
@@ -949,6 +959,8 @@ def web_page_reason(text: str) -> str:
         return "page header"  # 来源：湖州日报, a web page's source field
     if first in "【[" and BUTTONS_RE.match(text):
         return "page header"
+    if first in "打收关" and BARE_BUTTONS_RE.match(text):
+        return "page header"  # 打印  收藏本页  关闭本页
     if first in "(（" and text[1:3] == "转载":
         return "page header"  # (转载)标题: a repost's title printed again with its mark
     if first.isdigit() and (dated := DATE_FIRST_RE.match(text)) and dated.end() < len(text) \

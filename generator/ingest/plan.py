@@ -74,6 +74,7 @@ WEIGHTS: dict[str, float] = {
     "open_continues": 2.5,  # a new article would start mid-sentence
     "open_table": -1.5,  # table rows right under the group: the table's own headline
     "sub_flush": 3.0,  # a group set flush on a page whose paragraphs are indented
+    "sub_indented": -2.0,  # …and one indented there as its paragraphs are: a subhead
     "sub_table": 4.0,  # …not a subhead of the text above, even in bold
     "close_open_end": 0.8,  # a body that ends mid-sentence is closed by a headline
     "split": 1.0,  # one group read as two headlines, of the articles above and below
@@ -422,15 +423,11 @@ def indents_paragraphs(blocks: list[Block]) -> bool:
     does, and the subheads among them too? Then a group set flush is no subhead. (A
     column indents a paragraph's first line only; some web pages set subheads flush.)"""
     lines = [ln for b in blocks if isinstance(b, Para) for ln in b.lines]
+    heads = [ln for b in blocks if isinstance(b, Head) for block in b.blocks for ln in block]
     return len(lines) >= INDENTED_MIN \
         and sum(ln.indented for ln in lines) >= INDENTED_SHARE * len(lines) \
         and any(ln.indented and not ln.terminal and len(ln.text) <= SUBHEAD_CHARS
-                for ln in lines)  # …and it indents its subheads too (　　退出来的塘口)
-
-
-def flush(head: Head) -> bool:
-    """Is a group set without the indent its page gives paragraphs and their subheads?"""
-    return not any(ln.indented for block in head.blocks for ln in block)
+                for ln in lines + heads)  # …and it indents its subheads too (　　退出来的塘口)
 
 
 def head_chars(head: Head) -> int:
@@ -555,7 +552,10 @@ class Planner:
                 cost += w["sub_measure"] if measure_break(last, first) else 0.0
                 cost += w["sub_table"] if first.table else 0.0
                 cost += w["md_sub"] if head.markdown_level == 2 else 0.0
-                cost += w["sub_flush"] if self.indenting and flush(head) else 0.0
+                if self.indenting:
+                    set_in = [ln.indented for block in head.blocks for ln in block]
+                    cost += w["sub_flush"] if not any(set_in) else 0.0
+                    cost += w["sub_indented"] if all(set_in) else 0.0
             if action == CLOSE and head.markdown_level == 1:
                 cost -= w["md_open"] / 2  # "# title" closes nothing, as a rule
             if self.dated[k] and action in (CLOSE, SUB):

@@ -41,6 +41,7 @@ from generator.ingest.lines import (
     SIGN_OFF_DATE_RE,
     SPACED_NAME,
     SURNAMES,
+    TEXT_AND_PHOTO_RE,
     TRAILING_BYLINE_RE,
     WEB_META_RE,
     WRAPPED_WIDTH,
@@ -441,9 +442,10 @@ AUTHOR_FIELD_RE = re.compile(
     r"|^作者\s+(?P<named>\S.*)$")
 # …or between other fields, the reporter's role in it (作者：记者 何婉婷 发布时间：…).
 AUTHOR_AMID_RE = re.compile(
-    rf"\S\s+作者\s*[：:]\s*(?P<field>(?:(?:{PAPER})?(?:本报|全媒体|融媒体)*记者|通讯员)"
-    r"\s*\S+(?: \S)*?(?:\s+(?:通讯员|实习生|见习记者|记者)\s*\S+(?: \S)*?)*)\s+"  # …通讯员 翟晓
-    r"(?=(?:发布|更新)?(?:时间|日期)\s*[：:]|来源\s*[：:]|编辑\s*[：:]|责任编辑\s*[：:])")
+    rf"\S\s+作者\s*[：:]\s*(?P<field>(?:(?:{PAPER})?(?:本报|全媒体|融媒体)*记者|通讯员|文字)"
+    r"\s*\S+(?:\s\S+)*?(?:\s+(?:通讯员|实习生|见习记者|记者|摄影)\s*\S+(?:\s\S+)*?)*)\s+"
+    r"(?=(?:发布|更新)?(?:时间|日期)\s*[：:]|来源\s*[：:]|编辑\s*[：:]|责任编辑\s*[：:]"
+    r"|\d{4}年\d{1,2}月)")  # …通讯员 翟晓, 文字 X 摄影 Y, and the time, its word left out
 
 
 def author_amid(text: str, raw: str) -> tuple[str, str, str] | None:
@@ -456,7 +458,7 @@ def author_amid(text: str, raw: str) -> tuple[str, str, str] | None:
             continue
         parts = line[:between.start("field")], between["field"], line[between.end("field"):]
         before, field, after = (repair_line(part) if mend else part for part in parts)
-        if is_byline(field):
+        if is_byline(field) or TEXT_AND_PHOTO_RE.match(field):
             return before.rstrip(), field, after.strip()
     return None
 
@@ -515,11 +517,14 @@ def bullet_titles(lines: list[Line], markdown: bool) -> list[Line]:
             lines[i], lines[i + 1] = parts  # ▲松湖小学开设围 / 棋课 近日，…
             marks.add(ln.text[:1])
         elif nxt is None or nxt.kind is Kind.BLANK or (nxt.kind is Kind.TEXT and (
-                ln.width <= nxt.width - TITLE_SHORTER or opens_sentence(nxt.text))) or (
+                ln.width <= nxt.width - TITLE_SHORTER or opens_sentence(nxt.text)
+                or subject_again(ln.text, nxt.text))) or (
                 nxt.kind is Kind.LEAD and nxt.text[:1] not in BULLETS):  # over 本报讯…
             lines[i] = bullet_title(ln, markdown) or ln
             if lines[i] is not ln:
                 marks.add(ln.text[:1])
+                if nxt is not None and nxt.kind is Kind.TEXT and subject_again(ln.text, nxt.text):
+                    nxt.kind = Kind.LEAD  # the brief's text, opening on its subject
         elif nxt.kind is Kind.TEXT and after is not None and after.kind is Kind.TEXT \
                 and not any(mark in nxt.text for mark in "，。；,;：") and ((
                     (opens_sentence(after.text) or nxt.width * 2 <= after.width)
@@ -535,6 +540,18 @@ def bullet_titles(lines: list[Line], markdown: bool) -> list[Line]:
         taken = {id(ln) for ln in wrapped}
         lines = [ln for ln in lines if id(ln) not in taken]
     return index_boxes(titles_like_their_column(lines, markdown, marks))
+
+
+SUBJECT_AT = 8  # characters: how far into the text under it a brief's subject recurs
+
+
+def subject_again(title: str, below: str) -> bool:
+    """Does the line under a bulleted line name its subject again near its start (●竹影巷
+    社区开设“四点半课堂” / 竹影巷社区本周起…, ●柏枝村新建… / 青杉镇柏枝村…)? Then the
+    bulleted line is the brief's title, however wide: no sentence repeats itself so."""
+    subject = title.lstrip(BULLET_MARKS + " ")[:SUBJECT_AGAIN]
+    return len(subject) == SUBJECT_AGAIN and not CLAUSE_PUNCT_RE.search(subject) \
+        and subject in below[:SUBJECT_AT]
 
 
 def title_end_then_text(ln: Line, nxt: Line, markdown: bool) -> tuple[Line, Line] | None:

@@ -358,9 +358,10 @@ class Assembler:
             self.join_last(cur, text)
             self.join_next = False
             return
-        if cur is None or self.closed or self.jumped or (
-                lead and (cur.paragraphs or (cur.byline and not bare_lead(text)))) \
-                or prose_after_table(self.blocks, i):
+        resumed = cur is not None and cur.continued_from is not None and not cur.paragraphs
+        if cur is None or self.closed or self.jumped or (lead and (cur.paragraphs or (
+                cur.byline and para.lead and not resumed and not bare_lead(text)))) \
+                or prose_after_table(self.blocks, i):  # (title / byline / （上接第1版）…: its text)
             cur = self.start(para.lines[0].no)
         if not cur.paragraphs:
             cur.line = para.lines[0].no
