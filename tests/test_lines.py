@@ -1242,3 +1242,21 @@ def test_writers_and_photographers_spelt_out_among_web_data_before_the_time() ->
     line = "来源:嵊州新闻网-今日嵊州 作者:文字 钱丽 俞斌 摄影 马越 2026年03月18日08:12:00"
     lines = prepare_lines(line, markdown=False)
     assert [(ln.kind, ln.text) for ln in lines][1] == (Kind.BYLINE, "文字 钱丽 俞斌 摄影 马越")
+
+
+def test_who_posted_a_web_article_and_when_is_its_data_and_the_line_above_its_title() -> None:
+    text = "2026年03月18日 星期三\n\n竹岭茶香浓\n自在溧阳 2026-03-18 07:30\n（上接第1版）"
+    lines = prepare_lines(text, markdown=False)
+    assert [(ln.kind, ln.reason) for ln in lines][2:4] == [(Kind.TEXT, ""),
+                                                            (Kind.NOISE, "page header")]
+
+
+def test_a_weather_box_s_forecast_with_commas_in_it_stays_in_the_box() -> None:
+    text = "天气预报\n今日，南宁多云转小雨\n偏南风2~3级，18~26℃\n明日气温略降\n\n榕溪公园木棉红"
+    kinds = [ln.kind for ln in prepare_lines(text, markdown=False)]
+    assert kinds == [Kind.NOISE] * 4 + [Kind.BLANK, Kind.TEXT]
+
+
+def test_spaced_letters_signing_a_brief_over_the_next_brief_s_bullet() -> None:
+    lines = prepare_lines("划停放区 12 处。\n夏 晴\n◆近日，珠光街道开展义诊。", markdown=False)
+    assert lines[1].kind is Kind.SIGNATURE

@@ -1106,6 +1106,8 @@ REGRESSION_FLOORS = {  # folder: (pages, F1, headline, byline)
     "heldout115": (8, 0.87, 0.85, 0.85),
     "heldout116": (8, 0.91, 0.85, 0.75),
     "heldout117": (8, 0.92, 0.85, 0.89),
+    "heldout118": (8, 0.95, 0.89, 0.89),
+    "heldout119": (8, 0.95, 0.87, 0.96),
 }
 
 

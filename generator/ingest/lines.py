@@ -863,6 +863,9 @@ SOURCE_LINE_RE = re.compile(  # …or its address: 文章来源：http://www.exa
     r"|^(?:(?:签发|发布|发稿|更新|上传)(?:时间|日期)[：:]?|(?:时间|日期)[：:])"
     r"\s*\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"
     r"(?:\s+(?:A\+|A-|A－|举报|打印|分享|收藏|纠错|字号|[大中小]))*$")  # …its buttons: A+ A- 举报
+# …or who posted it and when, with no field's name: 自在溧阳 2026-03-18 07:30.
+SOURCE_AND_TIME_RE = re.compile(
+    r"^[\u4e00-\u9fff]{2,10}\s*\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?$")
 # When it was posted: 2026-03-16 09:00, 2026年03月13日08:40, 2026/03/13/ 08:10.
 POSTED_AT_RE = re.compile(
     r"\d{4}(?:-\d{1,2}-\d{1,2}|/\d{1,2}/\d{1,2}/?|年\d{1,2}月\d{1,2}日)\s*\d{1,2}:\d{2}"
@@ -1025,6 +1028,8 @@ def noise_reason(text: str) -> str:
     if (text[-1].isdigit() or text[-1] == "次") and ("数" in text or "量" in text) \
             and COUNT_FIELD_RE.match(text):
         return "page header"  # 文章字数：102, 阅读量：3521: what a web page counts
+    if text[-1].isdigit() and ":" in text[-6:] and SOURCE_AND_TIME_RE.match(text):
+        return "page header"  # 自在溧阳 2026-03-18 07:30: the app that posted it, and when
     if len(text) <= 24 and ("扫" in text or "码" in text) and "、" not in text \
             and QR_RE.search(text) and (len(text) <= 12 or QR_START_RE.match(text)
                                         or ("，" not in text and "。" not in text

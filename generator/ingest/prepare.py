@@ -39,6 +39,7 @@ from generator.ingest.lines import (
     SHORT_PAPER_ROLE,
     SHOT_ENDS,
     SIGN_OFF_DATE_RE,
+    SOURCE_AND_TIME_RE,
     SPACED_NAME,
     SURNAMES,
     TEXT_AND_PHOTO_RE,
@@ -128,10 +129,11 @@ def name_under_title(out: list[Line], raw_above: str) -> bool:
 
 def name_after_text(out: list[Line], pairs: list[tuple[int, str, str]], k: int) -> bool:
     """Do spaced letters on line k stand alone under a finished sentence (…开放。/ 马 奔 /
-    blank), as a brief's writer signs it?"""
+    blank, or the next brief's bullet), as a brief's writer signs it?"""
     above = next((ln for ln in reversed(out) if ln.kind is not Kind.BLANK), None)
     below = pairs[k + 1][2] if k + 1 < len(pairs) else ""
-    return above is not None and above.kind is Kind.TEXT and above.terminal and not below
+    return above is not None and above.kind is Kind.TEXT and above.terminal \
+        and (not below or below[0] in BULLETS)
 
 
 TITLE_UNDER_NAME_MIN = 4  # characters: no label (编辑 / 杨 帆: the page's editor)
@@ -839,8 +841,10 @@ def over_its_data(lines: list[Line], i: int) -> bool:
     """Is line i set right over a web article's data line (新槐街的今昔 / 2026-03-18
     11:20:03 来源：临汾新闻网 浏览次数：)? It is that article's title."""
     data = lines[i + 1].text if i + 1 < len(lines) else ""
-    return ("来源" in data or POSTED_AT_RE.search(data) is not None) \
-        and WEB_META_RE.search(data) is not None  # (not the page's 责任编辑：… line)
+    return (("来源" in data or POSTED_AT_RE.search(data) is not None)
+            and WEB_META_RE.search(data) is not None) \
+        or SOURCE_AND_TIME_RE.match(data) is not None  # (not the page's 责任编辑：… line)
+    # (…or 自在溧阳 2026-03-18 07:30: who posted it and when)
 
 
 MASTHEAD_ITEM = 6  # characters: a section's name or a page number beside the masthead
@@ -893,7 +897,8 @@ def extend_boxes(lines: list[Line]) -> list[Line]:
                 and lines[j].kind is Kind.BLANK and lines[j + 1].text[:1] in LINK_MARKS:
             j += 1  # **标题导航** / (blank) / - title: a web view's list under its name
         while j < len(lines) and (related_link(lines[j]) if reason == "related links"
-                                  else box_line(lines[j])):
+                                  else box_line(lines[j]) or (reason == "weather box"
+                                                              and weather_line(lines[j]))):
             lines[j].kind, lines[j].reason = Kind.NOISE, reason
             j += 1
     return lines
@@ -938,6 +943,16 @@ def link_runs(lines: list[Line]) -> list[Line]:
                 lines[j].kind, lines[j].reason = Kind.NOISE, "links"
         run = [i] if i >= 0 and box_line(lines[i]) else []
     return lines
+
+
+WEATHER_WORDS_RE = re.compile(r"[晴阴雨雪雾]|多云|[东南西北]风|\d级|℃|气温")
+
+
+def weather_line(ln: Line) -> bool:
+    """A forecast's line under its box's name, its clauses set apart by commas (今日，南宁
+    多云转小雨 / 偏南风2~3级，18~26℃)."""
+    return ln.kind is Kind.TEXT and len(ln.text) <= BOX_LINE and not ln.terminal \
+        and WEATHER_WORDS_RE.search(ln.text) is not None
 
 
 def box_line(ln: Line) -> bool:
