@@ -839,12 +839,12 @@ def after_finished_text(lines: list[Line], i: int) -> bool:
 
 def over_its_data(lines: list[Line], i: int) -> bool:
     """Is line i set right over a web article's data line (新槐街的今昔 / 2026-03-18
-    11:20:03 来源：临汾新闻网 浏览次数：)? It is that article's title."""
+    11:20:03 来源：临汾新闻网 浏览次数：, or 竹岭茶香浓 / 自在溧阳 2026-03-18 07:30)? It is
+    that article's title. (The page's 责任编辑：… line is no article's data.)"""
     data = lines[i + 1].text if i + 1 < len(lines) else ""
     return (("来源" in data or POSTED_AT_RE.search(data) is not None)
             and WEB_META_RE.search(data) is not None) \
-        or SOURCE_AND_TIME_RE.match(data) is not None  # (not the page's 责任编辑：… line)
-    # (…or 自在溧阳 2026-03-18 07:30: who posted it and when)
+        or SOURCE_AND_TIME_RE.match(data) is not None
 
 
 MASTHEAD_ITEM = 6  # characters: a section's name or a page number beside the masthead
