@@ -4176,3 +4176,16 @@ def test_a_continuation_under_its_title_and_byline_is_one_story() -> None:
     assert (story.title, story.byline) == ("茶岭镇首批明前茶开采", "记者 钱丽")
     assert story.continued_from == 1
     assert story.body.startswith("农技人员")
+
+
+def test_a_photo_s_title_in_fake_bold_right_under_its_credit_is_the_photo_s() -> None:
+    text = "\n".join([
+        "本报讯（记者 钱丽）近日，沙湾路口袋公园建成开放。公园占地约四千平方米，设有健身步道。",
+        "公园由一处闲置的停车场改建而成，周边三个小区的居民步行五分钟即可到达。", "",
+        "3月14日，青沙村的蔬菜大棚里，农户正在采收早春番茄。该村今年新建智能大棚30座。 茅晓琳 摄",
+        "番番茄茄红红了了", "",
+        "沙湾路口袋公园", "向市民开放",
+        "本报讯（通讯员 赵永林）近日，位于沙湾路与江畈路交叉口的口袋公园建成开放。"])
+    titles = [(a.kind, a.title) for a in segment(text).articles]
+    assert ("photo", "番茄红了") in titles
+    assert (titles[-1][1] or "").replace(" ", "") == "沙湾路口袋公园向市民开放"

@@ -331,6 +331,7 @@ class Line:
     terminal: bool  # does the line end a sentence?
     enumerated: bool  # does it start a list item (一、 （二） 1.)?
     indented: bool  # printed after a paragraph's indent (a web page's 　　…)
+    emphasized: bool  # printed in fake bold (旧旧物物) or letter-spaced (净 滩 行 动)
 
     def __init__(self, no: int, text: str, kind: LineKind, width: float, reason: str = "",
                  page: PageRef | None = None, tail: str = "", row: bool = False,
@@ -339,7 +340,7 @@ class Line:
         # a Line is made for every line of every page.
         self.no, self.text, self.kind, self.width = no, text, kind, width
         self.reason, self.page, self.tail, self.row, self.bullet = reason, page, tail, row, bullet
-        self.indented = False  # set where the printed line is known (prepare_lines)
+        self.indented = self.emphasized = False  # set where the printed line is known
         if not text:
             self.terminal = self.enumerated = False
             return

@@ -87,6 +87,9 @@ WEIGHTS: dict[str, float] = {
     # …and leaving that other story, signed after a credited lead, without a headline
     "untitled_resigned": 2.0,
     "close_plain_next": 1.5,  # the text after the group then starts an article bare
+    # …but a title set in fake bold or spaced out right under a photo's credit is the
+    # photo's own (旧旧物物换换新新主主 under …(本报记者 X 摄))
+    "photo_title_under": -3.0,
     "split_kicker": 2.0,  # the first part is a unit name: a kicker, not a headline
     "split_photo": -2.5,  # the text after the group is a photo caption with its credit
     "md_open": -6.0,  # "# title" opens its article
@@ -514,6 +517,8 @@ class Planner:
                 cost += w["close_open_end"] if before.ends_open else 0.0
                 cost += w["close_closed"] if last.closed else 0.0
                 cost += w["close_photo"] if last.photo else 0.0
+                if last.photo and sides[0] and all(ln.emphasized for ln in head.blocks[0]):
+                    cost += w["photo_title_under"]
             if action == CLOSE and first is not None and not after.hard_start \
                     and not (first.closed and len(after.units) == 1):
                 cost += w["close_plain_next"]

@@ -282,6 +282,7 @@ def prepare_lines(page: str, markdown: bool) -> list[Line]:
         out = repeated_banners(out)
     if "\n\u3000\u3000" in page:  # a web page that indents its paragraphs
         mark_indents(out, raw_lines)
+    mark_emphasis(out, raw_lines)
     if "作者" in page:  # one search rules most pages out
         out = author_fields(out)
     if "来源" in page:  # one search rules most pages out
@@ -291,6 +292,21 @@ def prepare_lines(page: str, markdown: bool) -> list[Line]:
         out = subcaptions(out)
     return join_bylines(wrapped_lead_credits(titles_on_top(dates_in_mastheads(
         page_number_on_top(title_lists(out))))))
+
+
+EMPHASIS_MAX = 16  # characters: a title this short may be set in fake bold or spaced out
+
+
+def mark_emphasis(lines: list[Line], raw_lines: list[str]) -> None:
+    """Note which short lines were printed in fake bold (旧旧物物换换新新主主) or spaced out
+    (净 滩 行 动): a title set apart by its type, as a photo's title under its credit is."""
+    for ln in lines:
+        if ln.kind is not Kind.TEXT or not 2 <= len(ln.text) <= EMPHASIS_MAX:
+            continue
+        raw = raw_lines[ln.no - 1].strip()
+        solid = raw.replace(" ", "")
+        ln.emphasized = solid == "".join(ch * 2 for ch in ln.text) or (
+            len(raw) == 2 * len(ln.text) - 1 and raw[1::2].strip() == "")
 
 
 def mark_indents(lines: list[Line], raw_lines: list[str]) -> None:
