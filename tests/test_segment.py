@@ -1108,6 +1108,8 @@ REGRESSION_FLOORS = {  # folder: (pages, F1, headline, byline)
     "heldout117": (8, 0.92, 0.85, 0.89),
     "heldout118": (8, 0.95, 0.89, 0.89),
     "heldout119": (8, 0.95, 0.87, 0.96),
+    "heldout120": (8, 0.97, 0.87, 0.85),
+    "heldout121": (8, 0.84, 0.75, 0.77),
 }
 
 
