@@ -301,12 +301,13 @@ def mark_emphasis(lines: list[Line], raw_lines: list[str]) -> None:
     """Note which short lines were printed in fake bold (旧旧物物换换新新主主) or spaced out
     (净 滩 行 动): a title set apart by its type, as a photo's title under its credit is."""
     for ln in lines:
-        if ln.kind is not Kind.TEXT or not 2 <= len(ln.text) <= EMPHASIS_MAX:
-            continue
+        size = len(ln.text)
+        if ln.kind is not Kind.TEXT or not 2 <= size <= EMPHASIS_MAX \
+                or len(raw_lines[ln.no - 1]) < 2 * size - 1:
+            continue  # (most lines: printed no wider than their text)
         raw = raw_lines[ln.no - 1].strip()
-        solid = raw.replace(" ", "")
-        ln.emphasized = solid == "".join(ch * 2 for ch in ln.text) or (
-            len(raw) == 2 * len(ln.text) - 1 and raw[1::2].strip() == "")
+        ln.emphasized = raw.replace(" ", "") == "".join(ch * 2 for ch in ln.text) or (
+            len(raw) == 2 * size - 1 and raw[1::2].strip() == "")
 
 
 def mark_indents(lines: list[Line], raw_lines: list[str]) -> None:
