@@ -255,8 +255,8 @@ def asks(text: str) -> bool:
 
 def closes_early(text: str) -> bool:
     """Does the text close a quotation it never opened (会”一年办结47件)? Then it began on
-    the line above, which a headline's lines do not leave."""
-    return any(text.count(b) > text.count(a) for a, b in PAIRS if a != b)
+    the line above, which a headline's lines do not leave. (unbalanced's mirror.)"""
+    return any(text.count(b) > text.count(a) for a, b in PAIRS)
 
 
 def breaks_mid_phrase(first: str, rest: str) -> bool:
