@@ -4191,3 +4191,38 @@ def test_a_photo_s_title_in_fake_bold_right_under_its_credit_is_the_photo_s() ->
     titles = [(a.kind, a.title) for a in segment(text).articles]
     assert ("photo", "番茄红了") in titles
     assert (titles[-1][1] or "").replace(" ", "") == "沙湾路口袋公园向市民开放"
+
+
+def test_a_byline_of_two_papers_wrapped_over_three_lines_under_a_long_subtitle() -> None:
+    text = "\n".join([
+        "铁锚路早市", "搬进“大棚”", "——松涛区把马路", "市场改成便民", "市集，摊位费", "减半",
+        "沈阳晚报、沈报", "全媒体记者", "关 越 文/摄", "3月11日早6点，松涛",
+        "区铁锚路新建的便民市集", "里已经人头攒动。卖豆腐", "的、卖油条的、卖青菜的，",
+        "一排排摊位整整齐齐。"])
+    story = segment(text).articles[0]
+    assert (story.kicker, story.title) == (None, "铁锚路早市搬进“大棚”")
+    assert story.subtitle == "——松涛区把马路市场改成便民市集，摊位费减半"
+    assert squash(story.byline) == "沈阳晚报、沈报全媒体记者关越文/摄"
+    assert story.body.startswith("3月11日早6点")
+
+
+def test_a_commentary_s_column_and_two_part_title_over_its_text() -> None:
+    text = "\n".join([
+        "丁香街道为独居老人", "装上“一键呼”", "本报讯（沈阳晚报、沈报", "全媒体记者 佟 欣）丁",
+        "香街道日前为辖区82户", "独居老人免费安装了智能", "呼叫设备，社区网格员和",
+        "家属会同时收到提醒。", "",
+        "沈城话题", "市集搬家 更要搬心", "马路早市进了大棚，摊主", "省心，路人顺心。可早市",
+        "的魅力在烟火气，别把它", "管成了冷冰冰的商场。", "□陈 默"])
+    stories = segment(text).articles
+    assert [(a.kicker, a.title) for a in stories] == [
+        (None, "丁香街道为独居老人装上“一键呼”"), ("沈城话题", "市集搬家 更要搬心")]
+    assert stories[1].body.startswith("马路早市")
+
+
+def test_a_paper_s_address_after_its_name_is_furniture() -> None:
+    text = "\n".join([
+        "全国春播", "由南向北展开", "据新华社电 记者从农业", "农村部门获悉，当前全国",
+        "春播由南向北陆续展开。", "", "沈阳晚报社址：沈阳市松涛区枫林路1号"])
+    page = segment(text)
+    assert len(page.articles) == 1
+    assert "沈阳晚报社址：沈阳市松涛区枫林路1号" in [n.text for n in page.noise]

@@ -216,6 +216,9 @@ TABLE_NOTE_RE = re.compile(rf"^{NOTE_WORD}")  # …under the rows, its colon or 
 # titles print them (no one's words are set so).
 PAIRED_TITLE_RE = re.compile(r"^[^，。；：:\s]{2,12}[：:][^，。；\s]{3,10} [^，。；\s]{3,10}$")
 SPACED_WORDS_RE = re.compile(r"^\S+(?: \S+)+$")
+# Two phrases a space apart and nothing else (市集搬家 更要搬心): a title's, not a line
+# of text, which runs on without a space and stops on its punctuation.
+TWO_PART_RE = re.compile(r"^[\u4e00-\u9fff“”]{2,10}[ \u3000][\u4e00-\u9fff“”]{2,10}$")
 # Characters a headline does not end on: the line breaks mid-phrase ("…新春灯展在").
 DANGLING = "的在和与把被从向及"
 # Verbs that want an object: a line ending on one breaks a title (山西今冬新增 / 清洁取暖
@@ -920,6 +923,9 @@ class BlockBuilder:
         if size == 1 and PAIRED_TITLE_RE.match(prefix[0].text) \
                 and prefix[0].width <= body_width + RUN_ON_SLACK:
             return prefix, rest  # 公交司机郭建平：车开稳一点 乘客暖一点, however wide
+        if finished and size == 1 and TWO_PART_RE.match(prefix[0].text) \
+                and prefix[0].width <= body_width + RUN_ON_SLACK:
+            return prefix, rest  # 沈城话题 / 市集搬家 更要搬心 / …: a two-part title, however wide
         if opener and size == 1 and prefix[0].width <= body_width + RUN_ON_SLACK \
                 and not any(ch in prefix[0].text for ch in "，。、；：！？,;:!?"):
             return prefix, rest  # no unfinished line runs on into an opening time (进入冬季，…)

@@ -95,6 +95,9 @@ SIGNATURE_TAIL_RE = re.compile(
 )
 
 BARE_NAME_RE = re.compile(r"^[\u4e00-\u9fff](?:\s?[\u4e00-\u9fff]){1,2}$")
+# …or with what the person did (关 越 文/摄, 聂丹 摄): a story's writer who took its picture
+NAME_DOES_RE = re.compile(
+    r"^[\u4e00-\u9fff](?:\s?[\u4e00-\u9fff]){1,2}\s*(?:[文图][/／][文图摄]|[/／]?[文图摄]|摄影)$")
 
 
 # Who signs a letter or a note, set right under its last sentence after a dash and
@@ -1094,12 +1097,16 @@ ROLE_ONLY_RE = re.compile(rf"^[{BULLET_MARKS}]?\s*(?:{ROLE}\s*)+$")
 
 def mend_wrapped_names(pairs: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
     """'■珠海特区报记者' / '郑 海 帆': role words alone on a line and a name alone under
-    them are one byline, put back on one line (a space between) to be read as one."""
+    them are one byline, put back on one line (a space between) to be read as one; so
+    are a name and what the person did (全媒体记者 / 关 越 文/摄)."""
     def merge(prev: Pair, pair: Pair) -> Pair | None:
-        if not BARE_NAME_RE.match(pair[2]):
+        named = BARE_NAME_RE.match(pair[2])
+        if not named and not NAME_DOES_RE.match(pair[2]):
             return None
         if ROLE_ONLY_RE.match(prev[2]):
             return prev[0], f"{prev[1].rstrip()} {pair[1].strip()}", f"{prev[2]} {pair[2]}"
+        if not named:
+            return None
         raw = f"{prev[1].rstrip()} {pair[1].strip()}"  # …服务。 本报记者 X 通讯员 / 杏青
         text = repair_line(raw)
         return (prev[0], raw, text) if trailing_byline(raw, text) else None
@@ -1110,7 +1117,8 @@ def mend_wrapped_names(pairs: list[tuple[int, str, str]]) -> list[tuple[int, str
 # A byline's paper or newsroom alone on its line, its role and name on the next
 # (华西都市报-封面新闻 / 记者 何 沁): a narrow column broke the byline before its role.
 ROLE_PREFIX_SEARCH_RE = re.compile(
-    r"(?:报|新闻|中心|媒体|融媒|全媒)[ \t\u3000]*\n[ \t\u3000]*(?:见习|首席|实习)?记者",
+    r"(?:报|新闻|中心|媒体|融媒|全媒)[ \t\u3000]*\n[ \t\u3000]*"
+    r"(?:见习|首席|实习|全媒体|融媒体|全媒|融媒)*记者",
     re.MULTILINE)
 ROLE_PREFIX_MAX = 16  # characters: a paper's and its app's names are no longer
 
@@ -1526,7 +1534,8 @@ def mend_wrapped_subtitles(lines: list[Line], column: float) -> list[Line]:
                     and (after is None or after.kind in (Kind.BLANK, Kind.LEAD, Kind.BYLINE)))):
             taken = 1
         after = lines[i + taken + 1] if i + taken + 1 < len(lines) else None
-        ends = after is None or after.kind in (Kind.BLANK, Kind.LEAD, Kind.BYLINE)
+        # …or the story's credit (记者 关越 文/摄), when its writer took the picture
+        ends = after is None or after.kind in (Kind.BLANK, Kind.LEAD, Kind.BYLINE, Kind.CREDIT)
         if taken and not ends:
             taken = 1 if (sub.text[-1] in "，、：:；" or sub.width >= SUBTITLE_FULL * column) \
                 and lines[i + 1].width <= max(sub.width, column) else 0

@@ -1124,12 +1124,12 @@ def kicker_line(first: str, rest: str, alone: bool = True) -> bool:
 
 
 # A place below the county (a village, a community, a block of flats, a street's quarter,
-# a school, a clinic, an industrial park, a night market) over a line of its own: the
+# a school, a clinic, an industrial park, a market) over a line of its own: the
 # subject its title goes on about (枫林镇卫生院 / 开设“夜间门诊”), not a unit's name set
 # over a title.
 LOCALITY_END_RE = re.compile(
     r"(?:村|社区|小区|街区|镇|乡|路口|产区|街道|片区|学校|校区|医院|卫生院|产业园|园区|夜市"
-    r"|卫生所|服务站|图书馆|博物馆|(?<![进家校])园)$")  # …a clinic, a library, an orchard
+    r"|卫生所|服务站|图书馆|博物馆|(?<![进家校])园|早市|集市|菜市|超市)$")  # …an orchard
 
 
 VISIT_STARTS = ("走进", "走近", "探访", "来到", "走访", "行走")
