@@ -167,6 +167,16 @@ def test_despace_keeps_a_row_s_cells_an_ideographic_space_apart(line: str, repai
 
 
 @pytest.mark.parametrize(("line", "repaired"), [
+    ("柳湾社区 3月14日 8:30-11:30 内科 眼科", "柳湾社区 3月14日 8:30-11:30 内科 眼科"),  # a row
+    ("首场招聘会将于 3 月 15 日在杏林区人力", "首场招聘会将于3月15日在杏林区人力"),
+    ("一季度 46 场招聘会送岗 3.8 万个", "一季度46场招聘会送岗3.8万个"),  # a number before its unit
+    ("墙上挂满了扳手、电钻 132 件工", "墙上挂满了扳手、电钻132件工"),  # prose: punctuated
+])
+def test_despace_keeps_a_row_s_cells_a_single_space_apart(line: str, repaired: str) -> None:
+    assert despace(line) == repaired
+
+
+@pytest.mark.parametrize(("line", "repaired"), [
     ("阅。(康 宁)", "阅。(康宁)"),  # a brief's signature in half-width brackets
     ("本报讯 (记者 王 蕾)7日，", "本报讯 (记者王蕾)7日，"),
 ])

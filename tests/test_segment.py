@@ -4226,3 +4226,42 @@ def test_a_paper_s_address_after_its_name_is_furniture() -> None:
     page = segment(text)
     assert len(page.articles) == 1
     assert "沈阳晚报社址：沈阳市松涛区枫林路1号" in [n.text for n in page.noise]
+
+
+def test_a_table_under_its_title_ends_before_an_essay_printed_under_it() -> None:
+    text = "\n".join([
+        "杏林区部分社区春季义诊安排", "社区名称 义诊日期 义诊时间 科室",
+        "柳湾社区 3月14日 8:30-11:30 内科 眼科", "白杨社区 3月21日 8:30-11:30 中医科 口腔科",
+        "双桥社区 3月28日 13:30-16:30 儿科 皮肤科", "",
+        "一把电钻，一架梯子，放在谁家都是闲着，放到工具",
+        "屋里就成了大家的。共享的是工具，攒下的是人情。",
+        "■ 林 溪", "春城随笔", "小屋里的大人情"])
+    table, essay = segment(text).articles
+    assert table.title == "杏林区部分社区春季义诊安排"
+    assert "双桥社区 3月28日 13:30-16:30 儿科 皮肤科" in table.body
+    assert (essay.kicker, essay.title) == ("春城随笔", "小屋里的大人情")
+    assert essay.body.startswith("一把电钻")
+
+
+def test_a_page_header_of_a_latin_name_and_a_date_in_bare_figures_is_furniture() -> None:
+    text = "\n".join([
+        "CHANGCHUN EVENING NEWS 2026 3 12 星期四 责编 李想 版式 王放 城事 2", "",
+        "本报讯（记者 孟 然）记者从市人社局获悉，今年", "一季度全市将举办招聘会 46 场。", "稳就业"])
+    page = segment(text)
+    assert [a.title for a in page.articles] == ["稳就业"]
+    assert any(n.text.startswith("CHANGCHUN") for n in page.noise)
+
+
+def test_markdown_items_under_a_short_label_are_articles_of_their_own() -> None:
+    text = "\n".join([
+        "# 长春晚报", "", "### 版面导航", "1. 老旧管网改造今年再推进60公里", "2. 便民提示", "",
+        "---", "", "# 老旧管网改造今年再推进60公里", "", "**本报记者 孟 然**", "",
+        "记者从市住建部门获悉，今年全市计划改造老旧管网60公里。", "", "---", "",
+        "## 便民提示", "", "**柳湾社区开设周末托管班**", "",
+        "柳湾社区利用活动室开设周末托管班，每周六、周日上午开放。", "",
+        "**白杨屯村卫生室可刷医保**", "", "白杨屯村卫生室日前接入医保结算系统。"])
+    page = segment(text)
+    assert [(a.kicker, a.title) for a in page.articles] == [
+        (None, "老旧管网改造今年再推进60公里"), (None, "柳湾社区开设周末托管班"),
+        (None, "白杨屯村卫生室可刷医保")]
+    assert {"1. 老旧管网改造今年再推进60公里", "便民提示"} <= {n.text for n in page.noise}

@@ -775,7 +775,9 @@ IMAGE_FILE_RE = re.compile(r"^[\w\-()（）]{1,60}\.(?:jpe?g|png|gif|webp|bmp)$"
 SHARE_LINE_RE = re.compile(
     r"^(?:(?:分享到|微信|朋友圈|微博|QQ空间|QQ|抖音|复制链接)[：:]?\s*){2,}$")
 DATED_LINE_RE = re.compile(  # …a slash between the date and its day too: …日／星期五
-    r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日[，,\s/／]*(?:(?:星期|周)[一二三四五六日天]|星期\s*$)")
+    r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日[，,\s/／]*(?:(?:星期|周)[一二三四五六日天]|星期\s*$)"
+    # …or its figures alone, a space apart, as a PDF prints them by a Latin name (2026 3 12)
+    r"|(?<!\d)(?:19|20)\d\d \d{1,2} \d{1,2}\s*(?:星期|周)[一二三四五六日天]")
 # …alone, commas between its parts: 2026年3月26日，星期四，农历二月初八.
 DATE_ALONE_RE = re.compile(
     r"^\d{4}年\d{1,2}月\d{1,2}日[，,\s]*(?:星期|周)[一二三四五六日天](?:[，,\s]*农历\S{2,10})?$")

@@ -639,6 +639,7 @@ def unlist_authors(lines: list[Line]) -> list[Line]:
 BOX_REASONS = frozenset({"advertisement", "weather box", "index of other pages", "related links"})
 LINK_MARKS = "·•-"  # what a site's list of related stories sets before each link
 NAV_HEADS = frozenset({"版面导航", "标题导航", "本版导航", "本版标题"})  # over a page's ·titles
+NAV_ITEM_NO_RE = re.compile(r"^\d{1,2}[.．、]\s*\S")  # …or over its titles numbered
 AD_LINES_ABOVE = 4  # lines: how far an advertisement's box reaches above its hotline
 WEATHER_LINES_ABOVE = 2  # …and a weather box above its temperatures: its name, the sky
 WEATHER_NAME_RE = re.compile(r"天气|^(?:今天|今日|明天|明日)?\s*(?:[晴阴雨雪雾]|多云)(?:转|$)")
@@ -890,10 +891,13 @@ def extend_boxes(lines: list[Line]) -> list[Line]:
         if reason == "masthead" and nxt is not None and nxt.text[:2] in ("社址", "地址") \
                 and nxt.text[2:3] in "：:" and box_line(nxt):
             nxt.kind, nxt.reason = Kind.NOISE, reason  # 某某日报热线：… / 地址：…
-        if reason == "page header" and ln.text in NAV_HEADS:
+        if reason == "page header" and ln.text.strip("#* ") in NAV_HEADS:
             reason = "index of other pages"  # 版面导航 / ·title / ·title: the page's own list
-            j = i + 1
-            while j < len(lines) and related_link(lines[j]):
+            j = i + 1  # …or its titles numbered (### 版面导航 / 1. title / 2. title)
+            numbered = j < len(lines) and NAV_ITEM_NO_RE.match(lines[j].text) is not None
+            while j < len(lines) and (related_link(lines[j]) or (
+                    numbered and lines[j].kind is Kind.TEXT
+                    and NAV_ITEM_NO_RE.match(lines[j].text))):
                 lines[j].kind, lines[j].reason = Kind.NOISE, reason
                 j += 1
             continue

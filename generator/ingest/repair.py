@@ -363,7 +363,7 @@ def despace(line: str) -> str:
     if gaps:  # a table's cells: 小白鹭　　　620　　　“三有” keeps one space per gap
         line = _WIDE_GAP_RE.sub(_CELL, line)
     line = _SPACE_RUN_RE.sub(" ", line).strip()
-    if " " in line:
+    if " " in line and (gaps or not _celled_by_single_spaces(line)):
         line = _EXTRA_SPACE_RE.sub("", line)
     return line.replace(_CELL, " ") if gaps else line
 
@@ -379,6 +379,29 @@ def _celled_by_ideographic_spaces(line: str) -> bool:
     cells = line.strip().split("\u3000")
     return len(cells) >= ROW_CELLS and sum(len(c) >= 2 for c in cells) >= 2 \
         and all(_NO_SPACE_RE.fullmatch(c) for c in cells)
+
+
+# A number an extractor spaced out stands alone before its unit (共设 186 个, 3 月 11 日).
+_SPACED_NUMBER_RE = re.compile(
+    r"(?:^| )[0-9.:：%-]+ "
+    r"[年月日时分秒个万亿千百元人名家户位场次件所台辆套座条项张岁天周倍米亩吨斤克升度号层栋期届批组只头]")
+_PROSE_PUNCT_RE = re.compile("[，。；：、！？,;!?]")
+
+
+def _celled_by_single_spaces(line: str) -> bool:
+    """Cells one space apart, each of two characters or more, words among them (柳湾社区
+    3月14日 8:30-11:30 内科): a table's row, whose spaces by its figures are the cells'
+    own, not an extractor's. Prose has its punctuation; a number an extractor spaced out
+    stands alone before its unit; a letter-spaced word has cells of one letter."""
+    cells = line.split(" ")
+    return len(cells) >= TABLE_ROW_CELLS and all(len(c) >= 2 for c in cells) \
+        and sum(_CJK_RE.fullmatch(c[0]) is not None and not any(ch.isdigit() for ch in c)
+                for c in cells) >= 2 \
+        and any(ch.isdigit() for ch in line) and not _PROSE_PUNCT_RE.search(line) \
+        and not _SPACED_NUMBER_RE.search(line)
+
+
+TABLE_ROW_CELLS = 4  # cells at least in a row set a single space apart
 
 
 def _despace_credit(part: str) -> str:

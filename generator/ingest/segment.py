@@ -117,6 +117,7 @@ def group_caption(text: str) -> bool:
     """One of a photo group's numbered captions: ①…, 图②：…, 图3 …"""
     return GROUP_CAPTION_RE.match(text) is not None
 DOUBT_BELOW = 0.8  # a decision less sure than this is recorded as a doubt
+MD_LABEL_MAX = 6  # characters: a Markdown label over a box's items (## 便民提示)
 TITLED_CAPTION_MAX = 60  # characters: a caption set between a title and its story
 DATA_LINE_REACH = 6  # blocks: how far above its caption a web title's data line stands
 UNTITLED_CONFIDENCE = 0.5  # a signed story printed without any headline is unusual
@@ -444,6 +445,18 @@ class Assembler:
             self.column_items = self.box = True
             return
         self.box = self.box and head.markdown_level == 2
+        if head.markdown_level == 2 and cur is not None and not cur.paragraphs \
+                and cur.title and not cur.byline and cur.continued_from is None \
+                and self.under_md_label(i):
+            # ## 便民提示 / **柳湾社区开设…**: a box of titled items, under the box's name
+            self.box = True
+            self.articles.pop()
+            self.noise.append(Noise(cur.title, cur.line, "column label"))
+            for text in (cur.kicker, cur.subtitle):
+                if text:
+                    self.noise.append(Noise(text, cur.line, "headline without text"))
+            self.cur = cur = self.articles[-1] if self.articles else None
+            self.closed = True
         if head.markdown_level == 2 and cur and not self.closed and cur.paragraphs \
                 and not self.box and not self.data_line_follows(i) \
                 and not self.photo_follows(i) and not self.table_follows(i) \
@@ -466,6 +479,14 @@ class Assembler:
             self.note(self.cur, i, "above")
             return
         self.follow_plan(i, head, subtitles)
+
+    def under_md_label(self, i: int) -> bool:
+        """Does group i stand right under a short label of its own Markdown level, the
+        label a box's items share (## 便民提示 over **柳湾社区开设周末托管班**)?"""
+        above = self.blocks[i - 1] if i else None
+        return isinstance(above, Head) and above.markdown_level == 2 \
+            and len(above.blocks) == 1 and len(above.blocks[0]) == 1 \
+            and len(above.text) <= MD_LABEL_MAX
 
     def titles_credited_picture(self, i: int) -> bool:
         """A title right under an untitled picture's credit, a rule or the next title under
