@@ -4265,3 +4265,16 @@ def test_markdown_items_under_a_short_label_are_articles_of_their_own() -> None:
         (None, "老旧管网改造今年再推进60公里"), (None, "柳湾社区开设周末托管班"),
         (None, "白杨屯村卫生室可刷医保")]
     assert {"1. 老旧管网改造今年再推进60公里", "便民提示"} <= {n.text for n in page.noise}
+
+
+def test_a_markdown_label_over_one_item_is_its_kicker() -> None:
+    text = "\n".join([
+        "# 老旧管网改造今年再推进60公里", "",
+        "记者从市住建部门获悉，今年全市计划改造老旧管网。", "",
+        "---", "", "## 便民提示", "", "**柳湾社区开设周末托管班**", "",
+        "柳湾社区利用活动室开设周末托管班，每周六、周日上午开放。", "", "---", "",
+        "## 【城事】", "", "**白杨屯村卫生室可刷医保**", "",
+        "白杨屯村卫生室日前接入医保结算系统。"])
+    page = segment(text)
+    assert [(a.kicker, a.title) for a in page.articles[1:]] == [
+        ("便民提示", "柳湾社区开设周末托管班"), ("城事", "白杨屯村卫生室可刷医保")]

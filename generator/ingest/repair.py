@@ -395,8 +395,7 @@ def _celled_by_single_spaces(line: str) -> bool:
     stands alone before its unit; a letter-spaced word has cells of one letter."""
     cells = line.split(" ")
     return len(cells) >= TABLE_ROW_CELLS and all(len(c) >= 2 for c in cells) \
-        and sum(_CJK_RE.fullmatch(c[0]) is not None and not any(ch.isdigit() for ch in c)
-                for c in cells) >= 2 \
+        and sum(all(_CJK_RE.fullmatch(ch) for ch in c) for c in cells) >= 2 \
         and any(ch.isdigit() for ch in line) and not _PROSE_PUNCT_RE.search(line) \
         and not _SPACED_NUMBER_RE.search(line)
 

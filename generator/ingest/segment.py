@@ -486,7 +486,18 @@ class Assembler:
         above = self.blocks[i - 1] if i else None
         return isinstance(above, Head) and above.markdown_level == 2 \
             and len(above.blocks) == 1 and len(above.blocks[0]) == 1 \
-            and len(above.text) <= MD_LABEL_MAX
+            and len(above.text) <= MD_LABEL_MAX and self.another_item_follows(i)
+
+    def another_item_follows(self, i: int) -> bool:
+        """Is group i's text followed by another title of its level before a rule or a
+        heading of another level? A label over one item is that item's kicker."""
+        for j in range(i + 1, len(self.blocks)):
+            b = self.blocks[j]
+            if isinstance(b, Head):  # (not the next box's label, over a title of its own)
+                return b.markdown_level == 2 and not isinstance(self.block_after(j), Head)
+            if isinstance(b, Marker) and b.line.reason == "rule":
+                return False
+        return False
 
     def titles_credited_picture(self, i: int) -> bool:
         """A title right under an untitled picture's credit, a rule or the next title under
