@@ -4278,3 +4278,112 @@ def test_a_markdown_label_over_one_item_is_its_kicker() -> None:
     page = segment(text)
     assert [(a.kicker, a.title) for a in page.articles[1:]] == [
         ("便民提示", "柳湾社区开设周末托管班"), ("城事", "白杨屯村卫生室可刷医保")]
+
+
+def test_a_web_page_s_bylines_by_a_news_app_and_an_author_under_a_label() -> None:
+    text = "\n".join([
+        "东阳江绿道新增3处驿站", "2026-03-12 08:05:11 来源:东阳日报", "歌画东阳客户端记者 黄浩", "",
+        "　　3月11日，东阳江绿道桐岭段的3处驿站投入使用，市民可以免费使用。", "",
+        "编辑:许 琳", "", "【画溪人家】", "家门口的公交站", "2026-03-12 08:09:02 来源:东阳日报",
+        "作者 楼晓梅", "", "　　我家住在梅岙村，年轻时去城里，要先走四十分钟山路到镇上。", "",
+        "我说两句…"])
+    page = segment(text)
+    assert [(a.kicker, a.title, a.byline) for a in page.articles] == [
+        (None, "东阳江绿道新增3处驿站", "歌画东阳客户端记者 黄浩"),
+        ("画溪人家", "家门口的公交站", "作者 楼晓梅")]
+    assert "我说两句…" in [n.text for n in page.noise]
+
+
+def test_a_web_title_over_its_second_deck_is_title_and_subtitle() -> None:
+    text = "\n".join([
+        "浏阳河沿岸新增5处亲水平台", "平台兼顾防洪与休闲",
+        "来源：浏阳日报　发布时间：2026-03-12 08:31:12",
+        "　　3月上旬，浏阳河城区段沿岸的5处亲水平台陆续完成主体建设，市民多了看河的好去处。",
+        "　　施工方介绍，5处平台均采用透水铺装和可拆卸栏杆，汛期可在两小时内拆除。", "",
+        "政民连心桥 有事您说话", "楼道声控灯修好了 夜归不再摸黑", "本报记者 程 露", "",
+        "　　家住老城区的读者反映，楼道声控灯坏了半个多月，晚上回家只能摸黑上楼，物业已修好。"])
+    first, second = segment(text).articles
+    assert (first.title, first.subtitle) == ("浏阳河沿岸新增5处亲水平台", "平台兼顾防洪与休闲")
+    assert (second.kicker, second.title) == (
+        "政民连心桥 有事您说话", "楼道声控灯修好了 夜归不再摸黑")
+
+
+def test_a_photo_group_s_captions_and_words_under_its_title_are_one_photo() -> None:
+    text = "\n".join([
+        "银 杏 吐 新 绿", "槐塘镇柳园村，林农在银杏苗圃里", "修剪枝条。",
+        "杏花社区，居民在新建的银杏步道", "上散步。", "春分将至，我市各地银杏陆续萌芽",
+        "吐绿。今年全市计划新植银杏等苗", "木 12 万株。",
+        "融媒记者 孔 杰 通讯员 韩 雪 摄"])
+    photo, = segment(text).articles
+    assert (photo.kind, photo.title) == ("photo", "银杏吐新绿")
+    assert photo.body.startswith("槐塘镇柳园村") and photo.body.endswith("12万株。")
+
+
+def test_a_brief_s_signature_whose_closing_bracket_wrapped_alone() -> None:
+    text = "\n".join([
+        "简 讯", "▲3 月 10 日，柳园村“农", "家书屋”新到一批农业技术和少儿",
+        "读物共 800 册，书屋开放时", "间延长至每晚 8 时。(王 磊", ")",
+        "▲近日，杏花社区开设“长者食堂”，", "为辖区 70 岁以上老人提供",
+        "10 元两荤一素午餐。(记", "者 范宁)"])
+    first, second = segment(text).articles
+    assert (squash(first.byline), squash(second.byline)) == ("王磊", "记者范宁")
+
+
+def test_a_table_s_title_under_its_rows_and_note_then_a_commentary() -> None:
+    text = "\n".join([
+        "物资　储备量　较去年", "化肥　1850吨　+6%", "小麦种子　120吨　持平", "农药　36吨　-4%",
+        "注：统计截至3月10日。", "蒲滩镇春耕备耕物资储备情况", "",
+        "一个窗口办结32项事项，企业少跑腿，这是看得见", "的变化。",
+        "服务驿站要真正成为企业的“娘家”，不能只在开张", "时热闹。", "□ 江 平", "一家之言",
+        "驿站好用，贵在“常在线”"])
+    table, comment = segment(text).articles
+    assert table.title == "蒲滩镇春耕备耕物资储备情况"
+    assert (comment.kicker, comment.title) == ("一家之言", "驿站好用，贵在“常在线”")
+    assert comment.body.startswith("一个窗口")
+
+
+def test_a_commentary_s_title_set_wider_than_its_column_under_the_column_s_name() -> None:
+    text = "\n".join([
+        "建设了员工公寓和食堂。", "", "浏河时评", "开工的“快”要靠服务的“实”",
+        "从签约到开工不到四个月，",
+        "这个“快”字背后，是审批", "跑在前面、管网接到门口的", "一件件实事。", "■ 柳 青"])
+    comment = segment(text).articles[-1]
+    assert (comment.kicker, comment.title) == ("浏河时评", "开工的“快”要靠服务的“实”")
+    assert comment.body.startswith("从签约到开工")
+
+
+def test_a_feature_under_a_column_name_with_its_title_spaced_out_and_a_boxed_credit() -> None:
+    text = "\n".join([
+        "寻味锡城", "运 河 边 的 老 茶 馆", "——一壶茶里的市井烟火", "□晚报记者 顾 颖 文/摄",
+        "清晨六点，运河边的“福寿茶馆”已经坐满了老茶客。",
+        "一壶绿茶、一碟茶干，老人们一坐就是一上午。", "",
+        "老茶客的一天", "沈根宝在茶馆里为老茶客续水。", "（晚报记者 顾 颖 摄）"])
+    story, photo = segment(text).articles
+    assert (story.kicker, story.title, story.subtitle) == (
+        "寻味锡城", "运河边的老茶馆", "——一壶茶里的市井烟火")
+    assert squash(story.byline) == "晚报记者顾颖文/摄"
+    assert (photo.kind, photo.title, photo.body) == (
+        "photo", "老茶客的一天", "沈根宝在茶馆里为老茶客续水。")
+
+
+def test_a_story_credited_to_its_writer_and_photographer_after_slashes() -> None:
+    text = "\n".join([
+        "走基层", "渔港的清晨", "■ 撰文/黎 晴 摄影/吴 川", "天刚蒙蒙亮，龙眼镇的渔港码头",
+        "已经热闹起来。渔船陆续靠岸，", "一筐筐马鲛鱼、红鱼被搬上岸。"])
+    story, = segment(text).articles
+    assert (story.kicker, story.title, squash(story.byline)) == (
+        "走基层", "渔港的清晨", "撰文/黎晴摄影/吴川")
+
+
+def test_a_long_masthead_line_of_hotlines_and_a_markdown_page_list_are_furniture() -> None:
+    text = "\n".join([
+        "# 江南晚报", "### A03：城事", "", "**版面导航**", "", "- A01：要闻", "- 07版：海岛·城事",
+        "", "---", "", "# 梅湾街道老厂房变身“创意仓”", "",
+        "记者昨天从梅湾街道获悉，老厂房改造已经完成。", "",
+        "新闻热线:8860000 发行热线:8861000 广告热线:8862000 邮发代号:54-00 "
+        "国内统一连续出版物号 CN 62-0000",
+        "总值班:罗 川 值班主任:何 平 责编:杜 莹 美编:石 砚 本报常年法律顾问:钱 朗"])
+    page = segment(text)
+    assert [a.title for a in page.articles] == ["梅湾街道老厂房变身“创意仓”"]
+    assert page.articles[0].body == "记者昨天从梅湾街道获悉，老厂房改造已经完成。"
+    assert {"- A01：要闻", "- 07版：海岛·城事"} <= {n.text for n in page.noise}

@@ -644,7 +644,8 @@ class BlockBuilder:
                     and sum(len(ln.text) for ln in head) <= MAX_HEAD_CHARS:
                 follows = self._following[:1]
                 full = full_line(run[:-size])
-                if follows and follows[0].kind is Kind.TEXT \
+                table = any(ln.row for ln in run[:-size])  # …rows, its note, then its title
+                if follows and follows[0].kind is Kind.TEXT and not table \
                         and not opens_sentence(follows[0].text) \
                         and full <= len(head[-1].text) <= full + RUN_ON_SLACK \
                         and not NOTICE_TITLE_RE.search(head[-1].text) \
@@ -901,7 +902,7 @@ class BlockBuilder:
             return [], run  # (a notice's title may break anywhere: …施工的 / 通告)
         body_width = max(ln.width for ln in rest)
         column_title = size == 2 and COLUMN_WORD_RE.match(prefix[0].text) is not None \
-            and prefix[1].width <= body_width
+            and prefix[1].width <= body_width + RUN_ON_SLACK  # (set a size larger)
         if any(ch in ln.text for ln in prefix for ch in "，,、") and not column_title:
             return [], run  # (北青快评 / 老楼改造，要改在居民心坎上: a commentary's title)
         # After a finished article, page furniture or a kicker (金城短评 over the title),

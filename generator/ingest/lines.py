@@ -34,6 +34,7 @@ NEWSROOM = (r"[\u4e00-\u9fff]{2,6}(?:新闻传媒中心|融媒体中心|传媒�
             r"|[\u4e00-\u9fff]{2,4}(?=(?:融媒体?|全媒体?)记者)"
             r"|[\u4e00-\u9fff]{2,6}网(?=记者)"  # a news site's own: 眉山网记者, 内江新闻网记者
             r"|[\u4e00-\u9fff]{2,4}新闻(?=记者)"  # …or a news app's: 洪观新闻记者
+            r"|[\u4e00-\u9fff]{2,6}客户端(?=记者)"  # …or named so: 歌画东阳客户端记者
             r"|(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{2}(?=记者\s)"  # …a short name: 海都记者 X
             r"|[\u4e00-\u9fff]{2,4}(?=记者站)")  # …and a county bureau: 某某记者站 X
 # 青岛日报/观海新闻记者: the paper and its news app, a slash between or none (某某日报某某新闻
@@ -147,6 +148,14 @@ TEXT_AND_PHOTO_RE = re.compile(
     rf"{NAME}(?:\s+{NAME})*$"
     # …or spelt out: 文字 钱丽 俞斌 摄影 马越
     rf"|^文字\s*[：:]?\s*{NAME}(?:\s+{NAME})*\s+摄影\s*[：:]?\s*{NAME}(?:\s+{NAME})*$")
+# 撰文/黎晴 摄影/吴川, 文字/X 图片/Y: what each did spelt out, a slash before the name,
+# a box or a bullet before the line.
+_DID = r"(?:撰文|文字|摄影|摄像|图片|[文图摄])"
+_SPACED_OR_NOT = rf"[{CJK}](?:\s?[{CJK}]){{1,3}}"
+WROTE_SHOT_RE = re.compile(
+    rf"^[{BULLET_MARKS}]?\s*(?P<credit>(?:撰文|文字)\s*[/／]\s*{_SPACED_OR_NOT}"
+    rf"(?:\s*{_DID}\s*[/／]\s*{_SPACED_OR_NOT}){{0,2}}"
+    rf"|[文图]\s*[/／]\s*{_SPACED_OR_NOT}\s*(?:摄影|摄像|图片)\s*[/／]\s*{_SPACED_OR_NOT})$")
 # Names, then what they did (普洁 李航 文/图): who wrote and photographed, the role words
 # printed on the line above or not at all.
 # …or each name before what it did, no role at all: 许航/文 孟凡/图.
@@ -174,7 +183,8 @@ SHORT_PAPER_ROLE = rf"[{CJK}]{{2}}(?<![名位个些批])记者"  # 快报记者,
 SHORT_ROLE_GLUED_RE = re.compile(
     rf"^(?=[{BULLET_MARKS}]|.*(?:摄|报道)$|.*记者.+(?:记者|通讯员|实习生))"
     rf"(?:[{BULLET_MARKS}]\s*)?{SHORT_PAPER_ROLE}[{CJK}·]{{2,4}}"
-    rf"(?:\s?(?:本报|全媒体|见习)?(?:记者|通讯员|实习生)\s?[{CJK}·]{{2,4}})*(?:\s?(?:摄|报道))?$")
+    rf"(?:\s?(?:本报|全媒体|见习)?(?:记者|通讯员|实习生)\s?[{CJK}·]{{2,4}})*"
+    rf"(?:\s?(?:摄|报道|{TEXT_PHOTO}))?$")  # (…文/摄: who wrote took the picture too)
 # A byline printed after the text: （记者 X 通讯员 Y 报道）, （据新华社电）, （本报记者 X）.
 TRAILING_BYLINE_RE = re.compile(
     rf"^[（(](?:(?:{ROLE})\s*(?:{NAME}|{SPACED_NAME})(?:\s+{NAME})*\s*)+(?:报道|采写|整理)?[）)]$"
@@ -492,6 +502,8 @@ def classify(no: int, text: str, markdown: bool) -> Line:
     if markdown and ((text[0] in "-*+▶►" and text[1:2] == " " and text[2:4] == "**")
                      or (text[0] in "▶►▲●■◆" and text[1:3] == "**")):
         text = text[1:].lstrip()  # - **标题** 正文, ▲**标题**正文: a list's item, its title bold
+    if markdown and text[:2] in ("- ", "* ") and MD_PAGE_ITEM_RE.match(text):  # - A01：要闻
+        return Line(no, text, Kind.NOISE, display_width(text), reason="page header")
     width = display_width(text)
     first, last = text[0], text[-1]
     if markdown and first == "#":
@@ -529,7 +541,8 @@ def classify(no: int, text: str, markdown: bool) -> Line:
             reason = noise_reason(label)  # 【导读】, > 2026年04月23日 > 第02版：…
             if reason:
                 return Line(no, text, Kind.NOISE, width, reason=reason)
-            return Line(no, label, Kind.TEXT, display_width(label), bullet=first != "【")
+            return Line(no, label, Kind.TEXT, display_width(label), bullet=first != "【",
+                        reason=BRACKETED_LABEL if first == "【" else "")
     if first in "|｜" and PIPE_ROW_RE.match(text):
         return Line(no, text, Kind.TEXT, width, row=True)  # | 场地 | 所在区 |, header included
     if markdown and first == "*" and "**" in text:
@@ -567,6 +580,9 @@ def classify(no: int, text: str, markdown: bool) -> Line:
     if first in NAME_BULLETS and BOXED_NAME_RE.match(text):
         # □ 罗 秋, ◇ 冶 平: the author's name
         return Line(no, text.lstrip(NAME_BULLETS + " "), Kind.BYLINE, width)
+    if plain and "/" in text and len(text) <= 40 and (credits := WROTE_SHOT_RE.match(text)):
+        # ■ 撰文/黎 晴 摄影/吴 川: who wrote and who photographed a story, each after a slash
+        return Line(no, text[credits.start("credit"):], Kind.BYLINE, width)
     if (first in LEAD_FIRST or "讯" in text[2:NEWS_OF_AT]) and LEAD_START_RE.match(text):
         return Line(no, text, Kind.LEAD, width)
     if plain and (last in "摄图道）)供影" or "供图" in text) and len(text) <= 40 \
@@ -616,6 +632,8 @@ def classify(no: int, text: str, markdown: bool) -> Line:
             return Line(no, text, Kind.NOISE, width, reason="page header")
         if text.endswith("-->"):  # …/enpproperty-->: an e-paper's markup, however long
             return Line(no, text, Kind.NOISE, width, reason="page markup")
+        if "，" not in text and len(MASTHEAD_FIELD_RE.findall(text)) >= MASTHEAD_FIELDS:
+            return Line(no, text, Kind.NOISE, width, reason="masthead")  # 新闻热线:… 邮发代号:…
         return Line(no, text, Kind.TEXT, width)
     reason = noise_reason(text)
     if reason:
@@ -638,6 +656,9 @@ WRAPPED_WIDTH = 26
 BULLET_ROLE_AT = 16
 # A line of nothing but Markdown links or pictures: a web page's navigation
 # ([数字报首页](…) | [往期回顾](…), - [01版：要闻](node_01.html)) or its images.
+# …or as a list's items, without links: - A01：要闻, - 07版：海岛·城事.
+MD_PAGE_ITEM_RE = re.compile(
+    r"^[-*]\s+(?:第\s*)?(?:[A-Da-d]\d{1,3}\s*版?|\d{1,3}\s*版)\s*[：:]\s*[\u4e00-\u9fff·、]{1,12}$")
 MD_LINKS_RE = re.compile(r"^(?:[-*·•]\s*)?(?:!?\[[^\]]*\]\([^)]*\)\s*[|｜/·]?\s*)+$")
 # Page furniture: what the page prints around its articles, never part of one.
 PAGE_HEADER_RE = re.compile(
@@ -664,8 +685,9 @@ EDITORS_GLUED_RE = re.compile(
     # (责任编辑 王 帆), [责任编辑那仁 ], repaired
     r"|^[（(【\[](?:责任编辑|责编)[：:]?[\u4e00-\u9fff·]{2,4}\s?[）)】\]]$"
     # …or each role with its colon: 总值班：马骏值班主任：王丽责编：刘涛
-    r"|^(?:(?:总值班|值班总编|值班主任|值班编委|值班编辑|责任编辑|责编|编辑|美编|校对|版式|组版|审读)"
-    r"[：:]\s*[\u4e00-\u9fff·]{2,4}\s*){3,}$"
+    r"|^(?:(?:总值班|值班总编|值班主任|值班编委|值班编辑|责任编辑|责编|编辑|美编|校对|版式|组版|审读"
+    r"|(?:本报)?(?:常年)?法律顾问)"  # …and the paper's lawyer among them
+    r"[：:]\s*[\u4e00-\u9fff·](?:\s?[\u4e00-\u9fff·]){1,3}\s*){3,}$"
     r"|^(?:(?:[一二三]审|初审|复审|终审)[：:]\s*[\u4e00-\u9fff·]{2,4}\s*){2,}$"  # 二审：X三审：Y
     # …or two roles and more, spaces between them: 编辑 蔡若 责任编辑 詹明, 编辑卫东 校对赵宁
     r"|^(?:(?:责任编辑|责编|编辑|美编|美术编辑|校对|版式|组版|审读|审核|值班编辑)\s*"
@@ -685,6 +707,11 @@ WEATHER_WORDS_RE = re.compile(
     r"|[晴阴雨雪雾霾云转到至级良优小偏间阵雷]|PM\d*\.?\d*"
     r"|-?\d+(?:\.\d+)?\s*℃?|[～~/：:\s—–-]")
 CJK_RE = re.compile(r"[\u4e00-\u9fff]")
+# The masthead's fields, several on one line however long: 新闻热线:8860000 发行热线:…
+# 邮发代号:54-00 国内统一连续出版物号 CN 62-0000.
+MASTHEAD_FIELD_RE = re.compile(
+    r"(?:新闻|发行|广告|订阅|订报|报料)热线[：:]?\s*\d|邮发代号|国内统一连续出版物号|CN\s*\d{2}\s*[-－]")
+MASTHEAD_FIELDS = 3
 MASTHEAD_RE = re.compile(
     r"国内统一连续出版物号|CN\s*\d{2}\s*[-－]\s*\d{4}|邮发代号|^(?:本版)?投稿邮箱"
     r"|(?:新闻|广告)(?:热线|报料|联系)[：:]?\s*\d|(?<=\s)(?:订报|订阅|发行)热线[：:]?\s*\d|(?:日报|晚报|都市报|早报|晨报|商报|时报)热线[：:]?\s*\d|报料(?:热线|电话)?[：:]?\s*\d|广告经营许可证|定价[：:]?\s*\d|^印刷[：:]|^(?:本报)?社址[：:]|^本报地址[：:]|^地址[：:].*(?:热线|邮编)|^邮编[：:]\s*\d{6}$|^主办(?:单位)?[：:]|零售价[：:]?\s*\d"
@@ -810,6 +837,7 @@ def furniture_reason(text: str) -> str:
     paper = "报" in text
     if ("版" in text or "星期" in text or "周" in text or "|" in text or "｜" in text
             or "农历" in text or text[0] == "0" or text[2:3] == "年"
+            or ("A" <= text[0] <= "D" and text[1:2].isdigit())  # A03：城事
             or (paper and " " in text)) and (
             PAGE_HEADER_RE.match(text)
             or (paper and PAGE_HEADER_RE.match(MASTHEAD_NAME_RE.sub("", text).lstrip(" -–—|｜")))):
@@ -877,6 +905,7 @@ POSTED_AT_RE = re.compile(
 # A news site's comment box under the article: 评论一下, 评论 0人参与,0条评论, 快来抢沙发.
 COMMENT_BOX_RE = re.compile(
     r"^(?:评论一下|我要评论|发表评论|网友评论|热点新闻排行|热门新闻排行|我要举报|(?:登录后)?发表评论"
+    r"|我(?:说两句|来说两句)[…\.。]*"  # 我说两句…
     r"|评论\s*\d+\s*人参与.*|还没有评论.*抢沙发.*)$")
 # …or the time it was posted (2026-03-09 07:30), or 新闻来源, 更新时间
 WEB_META_FIRST = frozenset("作来稿时发浏点新更0123456789")
@@ -1083,6 +1112,7 @@ PIPE_ROW_RE = re.compile(r"^[|｜](?:[^|｜]*[|｜]){2,}$")  # a pipe table's ro
 # A web or mobile edition's section name alone in brackets (【今日要闻】), and its titles
 # after >> marks (>>长江边的“守渔人”; a box of > lines lists the issue's titles).
 MOBILE_MARK_RE = re.compile(r"^(?:【([^】]{2,10})】|[>＞]{1,3}\s*(\S.{1,31}))$")
+BRACKETED_LABEL = "label in brackets"  # why such a name is known to be a label
 
 
 def bare_title(text: str) -> str:
@@ -1129,7 +1159,8 @@ COLUMN_WORD_RE = re.compile(
 # A campaign's or a series' standing line over its stories' titles (民生实事进行时, 乡村振兴
 # 看青峰, 接羔保育一线行, 新春走基层): no title ends so.
 KICKER_PHRASE_RE = re.compile(
-    r"^[\u4e00-\u9fff“”]{1,10}(?:进行时|看[\u4e00-\u9fff]{2}|一线行|走基层|面对面|新探索|新观察)$")
+    r"^[\u4e00-\u9fff“”]{1,10}(?:进行时|看[\u4e00-\u9fff]{2}|一线行|走基层|面对面|新探索|新观察)$"
+    r"|^(?:走基层|面对面)$")  # …or the series' name alone
 
 
 LETTERED_LABEL_RE = re.compile(r"^[A-H] ?[\u4e00-\u9fff]{2,4}$")

@@ -1022,8 +1022,9 @@ def is_name(text: str) -> bool:
 OPEN_SIGNATURE_RE = re.compile(r"[（(][^（()）]{0,24}$")  # （记者 彭亮 通讯员 / （雷辉
 # A bracket left open at a line's end, on the page as printed: where such a wrap may be.
 OPEN_AT_END_SEARCH_RE = re.compile(r"[（(][^（()）\n]*$", re.MULTILINE)
-SIGNATURE_END_RE = re.compile(  # 2版）, 第 2 版）, 第A3版）, (下转6 / 版②), （下 / 转第4版）
-    r"^[\u4e00-\u9fff·\s]{1,10}[）)]$|^(?:[转接]\s*)?(?:第\s*)?[A-Za-z]?[0-9０-９]{0,2}\s*版[①-⑳]?[）)]$"
+# 2版）, 第 2 版）, 第A3版）, (下转6 / 版②), （下 / 转第4版）, and a bracket alone: (王 磊 / )
+SIGNATURE_END_RE = re.compile(
+    r"^[\u4e00-\u9fff·\s]{0,10}[）)]$|^(?:[转接]\s*)?(?:第\s*)?[A-Za-z]?[0-9０-９]{0,2}\s*版[①-⑳]?[）)]$"
     r"|^《[\u4e00-\u9fff]{2,10}》[）)]$")  # （据 / 《甘肃日报》）: a source wrapped
 
 
@@ -1352,9 +1353,14 @@ TITLE_DECK_MAX = 20  # characters: a headline's deck over the line it shares wit
 DECK_MIN = 4  # characters: …and no shorter
 
 
+FULL_NAME_RE = re.compile(r"^[\u4e00-\u9fff]{3}$")
+
+
 def author_named(field: re.Match) -> bool:
-    """作者 苏蔓: an author's name alone after the word, a space between."""
-    return surnamed((field.group("named") or "").strip())
+    """作者 苏蔓: an author's name alone after the word, a space between (three
+    characters are a name whatever the surname: 作者 楼晓梅)."""
+    named = (field.group("named") or "").strip()
+    return surnamed(named) or FULL_NAME_RE.match(named) is not None
 
 
 def title_then_lead(text: str, raw: str = "") -> tuple[str, str] | None:

@@ -37,6 +37,7 @@ from generator.ingest.blocks import (
     strong_head,
 )
 from generator.ingest.lines import (
+    BRACKETED_LABEL,
     BULLETS,
     CIRCLED_NUMBER,
     DIGIT_RE,
@@ -77,6 +78,7 @@ from generator.ingest.plan import (
     SPLIT,
     SUB,
     blank_before,
+    dated,
     is_banner_name,
     is_column_label,
     plan,
@@ -117,6 +119,8 @@ def group_caption(text: str) -> bool:
     """One of a photo group's numbered captions: ①…, 图②：…, 图3 …"""
     return GROUP_CAPTION_RE.match(text) is not None
 DOUBT_BELOW = 0.8  # a decision less sure than this is recorded as a doubt
+GROUP_CAPTION_MAX = 30  # characters: one picture's caption in a photo group
+FULL_TITLE = 11  # characters: a line this long is a title, no kicker (学习贯彻全国两会精神)
 MD_LABEL_MAX = 6  # characters: a Markdown label over a box's items (## 便民提示)
 TITLED_CAPTION_MAX = 60  # characters: a caption set between a title and its story
 DATA_LINE_REACH = 6  # blocks: how far above its caption a web title's data line stands
@@ -279,6 +283,8 @@ class Assembler:
         self.column_items = False  # under a brief column's name: numbered items are briefs
         self.box = False  # …and, on a web page, **title** items until a rule or a # title
         self.break_at = 0  # cur's last paragraph printed after a blank line (its index)
+        self.web = set_a_paragraph_a_line(blocks)  # a web page's text, not a column's
+        self.over_data = False  # the group being read stands over a web article's data line
         self.break_line = 0  # …and the page line it starts on
 
     # -- driving ---------------------------------------------------------
@@ -436,6 +442,7 @@ class Assembler:
     # -- headlines -------------------------------------------------------
     def on_head(self, i: int, head: Head) -> None:
         subtitles = self.absorb_subtitles(i)
+        self.over_data = self.web and dated(self.blocks, i)
         cur = self.cur
         self.column_items = False
         if is_column_label(self.blocks, i) and not subtitles:
@@ -730,7 +737,7 @@ class Assembler:
     ) -> None:
         if article is None:
             article = self.start(head.line, title_before=True)
-        kicker, title, subtitle = split_head(head, bool(subtitles))
+        kicker, title, subtitle = split_head(head, bool(subtitles), self.over_data)
         subtitle = " ".join(s for s in [subtitle, *subtitles] if s) or None
         replaced = [article.subtitle] if subtitle else []  # set aside, not lost
         if demote and article.title and kicker:
@@ -925,7 +932,8 @@ class Assembler:
         elif (len(cur.paragraphs) >= 2 and (cur.title or cur.byline or cur.kind == "brief")
               and len(cur.paragraphs[-1]) <= CAPTION_MAX
               and not any(group_caption(p) for p in cur.paragraphs)
-              and not cur.paragraphs[-1].startswith("图为")):  # the story's own picture
+              and not cur.paragraphs[-1].startswith("图为")  # the story's own picture
+              and not captions_over(cur.paragraphs)):
             # A story with its headline or byline (or a bulleted brief), then a short
             # paragraph and a credit: the paragraph is a photo's caption printed after it.
             caption = cur.paragraphs.pop()
@@ -1057,6 +1065,15 @@ class Assembler:
 WROTE_AND_SHOT_RE = re.compile(rf"{TEXT_PHOTO}$")
 
 
+def captions_over(paragraphs: list[str]) -> bool:
+    """Two short sentences or more over a credited paragraph, under one title (银 杏 吐 新
+    绿 / 槐塘镇柳园村，林农在…。 / 杏花社区，居民在…。 / 春分将至，…。 / X 摄): a photo
+    group's captions and its words, not a story and a picture of its own."""
+    above = paragraphs[:-1]
+    return len(above) >= 2 and all(len(p) <= GROUP_CAPTION_MAX and ends_sentence(p)
+                                   for p in above)
+
+
 def is_notice_signer(article: Article, notice: Article) -> bool:
     """A unit's name alone under a notice's last line, read as a headline with no text:
     the notice's signer."""
@@ -1080,13 +1097,15 @@ PICTURE_TITLE_SHARE = 0.8  # of the caption's width: a title over it is no wider
 
 def picture_title(para: Para, share: float = PICTURE_TITLE_SHARE) -> str | None:
     """A picture's title printed right over its caption, in the caption's paragraph: a
-    short line with no punctuation over a line that opens a sentence (a date, 近日…).
+    short line with no punctuation over a line that opens a sentence (a date, 近日…), or
+    over the whole caption, one sentence on one line (老茶客的一天 / 沈根宝在茶馆里…。).
     share: how wide the title may be against the text under it."""
     if len(para.lines) < 2 or para.lead or para.lines[1].no != para.lines[0].no + 1:
         return None
     first, second = para.lines[0].text, para.lines[1].text
+    whole = len(para.lines) == 2 and para.lines[1].terminal  # …or a caption of one line
     if len(first) < 4 or para.lines[0].terminal or CLAUSE_MARKS_RE.search(first) \
-            or not opens_sentence(second):
+            or not (opens_sentence(second) or whole):
         return None
     full = max(display_width(ln.text) for ln in para.lines[1:])
     return first if display_width(first) <= share * full else None
@@ -1189,10 +1208,20 @@ def longer_by(line: str, other: str) -> float:
     return min(len(a) - len(b), display_width(a) - display_width(b))
 
 
-def split_head(head: Head, dashed_below: bool = False) -> tuple[str | None, str, str | None]:
+def set_a_paragraph_a_line(blocks: list[Block]) -> bool:
+    """Is the page's text set a paragraph a line, as a web page's is? Its headlines are
+    then never wrapped: each of their lines is a part of its own."""
+    paras = [b for b in blocks if isinstance(b, Para)]
+    return bool(paras) and 2 * sum(a_paragraph_a_line(p.lines) for p in paras) > len(paras)
+
+
+def split_head(head: Head, dashed_below: bool = False,
+               unwrapped: bool = False) -> tuple[str | None, str, str | None]:
     """Kicker, title and subtitle of a headline group, by the usual Chinese layout:
     引题 (a unit name or a clause ending in 要求/强调) above the 主题, 副题 below it.
-    dashed_below: a ——subtitle is printed under the group (not part of it)."""
+    dashed_below: a ——subtitle is printed under the group (not part of it); unwrapped:
+    the group stands over a web article's data line, on a page set a paragraph a line,
+    so a line of it is never half a title."""
     units: list[str] = []
     set_over = False  # the first block's first line was read as a kicker over its title
     facts_under = False  # a title wrapped on a particle, then a longer line of facts
@@ -1206,6 +1235,12 @@ def split_head(head: Head, dashed_below: bool = False) -> tuple[str | None, str,
                 and undashed_subtitle(block[0].text, block[1].text):
             facts_under = True  # 某镇某项目首栋厂房封顶 / 预计三季度投入使用，可容纳企业20家
             units += [block[0].text, block[1].text]
+        elif unwrapped and len(head.blocks) == 1 and len(block) == 2 \
+                and not head.markdown_level and len(block[0].text) >= FULL_TITLE \
+                and not is_kicker(block[0].text) and not unbalanced(block[0].text) \
+                and not block[0].text.endswith(DASHES) and " " not in block[0].text:
+            facts_under = True  # 浏阳河沿岸新增5处亲水平台 / 平台兼顾防洪与休闲, on a web page
+            units += [block[0].text, block[1].text]
         elif len(head.blocks) == 1 and len(block) == 4 \
                 and kicker_line(block[0].text, join_block(block[1:])) \
                 and len(block[3].text) >= len(block[1].text + block[2].text) + SUBTITLE_LONGER:
@@ -1216,8 +1251,12 @@ def split_head(head: Head, dashed_below: bool = False) -> tuple[str | None, str,
             units.append(join_block(block[:2]))
             units.append(join_block(block[2:]))
         elif len(block) >= 2 and (block[0].no == block[1].no or kicker_line(
-                block[0].text, join_block(block[1:]), len(head.blocks) == 1)):
-            # (一周点击 | 公园不是停车场, printed on one line: a label before a bar)
+                block[0].text, join_block(block[1:]), len(head.blocks) == 1)
+                or block[0].reason == BRACKETED_LABEL
+                or (len(block) == 2 and block[1].emphasized and not block[0].emphasized)):
+            # (一周点击 | 公园不是停车场, printed on one line: a label before a bar;
+            # 【画溪人家】 over its title, a label in brackets; 寻味锡城 over 运 河 边 的 老
+            # 茶 馆, the title set apart by its type)
             set_over = set_over or n == 0
             units.append(block[0].text)
             units.append(join_block(block[1:]))
