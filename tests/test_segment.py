@@ -4387,3 +4387,82 @@ def test_a_long_masthead_line_of_hotlines_and_a_markdown_page_list_are_furniture
     assert [a.title for a in page.articles] == ["梅湾街道老厂房变身“创意仓”"]
     assert page.articles[0].body == "记者昨天从梅湾街道获悉，老厂房改造已经完成。"
     assert {"- A01：要闻", "- 07版：海岛·城事"} <= {n.text for n in page.noise}
+
+
+def test_a_web_article_s_tags_under_its_text_are_furniture() -> None:
+    text = "\n".join([
+        "荷塘镇区域供水工程完工", "来源：宿迁晚报　发布时间：2026-03-12 08:30",
+        "　　荷塘镇区域供水工程日前完工，全镇2.3万人喝上了城区同源同质的自来水。",
+        "标签：荷塘镇 区域供水 农村供水", "", "村卫生室推广远程会诊",
+        "来源：宿迁晚报　发布时间：2026-03-12 08:40",
+        "　　记者从市卫健委获悉，首批40个村卫生室完成远程会诊设备安装。",
+        "　　关键词：设备", "　　每个村卫生室配备了高清摄像头和电子听诊器。"])
+    page = segment(text)
+    assert [a.title for a in page.articles] == ["荷塘镇区域供水工程完工", "村卫生室推广远程会诊"]
+    assert "标签：荷塘镇 区域供水 农村供水" in [n.text for n in page.noise]
+    assert "关键词：设备" in page.articles[1].body  # a subhead, not tags
+
+
+def test_an_index_of_the_page_s_stories_with_their_first_words_is_furniture() -> None:
+    index = ["  • 海韵社区的“共享菜园”", "    □记者 陈澄",
+             "    开春以后，海韵社区东门的一块空地热闹起来 ...",
+             "", "  • 苇荡街道开出“银发课堂”", "  • 又见邻里情", ""]
+    stories = ["第07版:社区 2026年03月20日", "海韵社区的“共享菜园”", "□记者 陈澄",
+               "    开春以后，海韵社区东门的一块空地热闹起来，20块小菜畦里种上了青菜。", "",
+               "第07版:社区 2026年03月20日", "苇荡街道开出“银发课堂”",
+               "    本报讯（记者 顾南）3月18日下午，苇荡街道“银发课堂”开课。", "",
+               "第07版:社区 2026年03月20日", "社区笔记", "又见邻里情", "□周芦生",
+               "    小时候住在老街，巷子窄，邻居多，谁家烧了红烧肉，半条巷子都闻得到香。"]
+    page = segment("\n".join(index + stories))
+    assert [(a.kicker, a.title) for a in page.articles] == [
+        (None, "海韵社区的“共享菜园”"), (None, "苇荡街道开出“银发课堂”"),
+        ("社区笔记", "又见邻里情")]
+    teasers_alone = segment("\n".join(index))  # a page of teasers alone: they are its articles
+    assert not any(n.reason == "index of other pages" for n in teasers_alone.noise)
+
+
+def test_a_continuation_s_title_set_against_it_and_apart_from_the_next_story_closes_it() -> None:
+    text = "\n".join([
+        "（上接A01版）",
+        "45分贝以下，又承诺每年请第三方检测一次。",
+        "两栋楼的住户最终都签了字。",
+        "谁来出钱：按楼层分摊，政府补一块",
+        "每部电梯总造价约60万元，市、区两级财政补",
+        "贴20万元，其余由业主按楼层高低分摊，楼层",
+        "越高分摊越多，一楼住户不出钱。社区还联系了",
+        "公积金中心，业主可提取住房公积金支付分摊款。",
+        "韦晓兰说，下一步社区将成立电梯自管小组，由",
+        "各楼推选的楼长负责日常巡查和费用收缴，确保",
+        "电梯“装得上、管得好”。",
+        "加装电梯：从“难”到“暖”",
+        "",
+        "每周三晚上7点，桂巷社区活动室里总是坐得",
+        "满满当当。墙上挂着一块白板，写着本周要议",
+        "的三件事：7号楼电梯验收、小区充电桩选址、",
+        "楼道堆物清理。",
+        "这就是居民口中的“楼道会”。去年以来，社",
+        "区在每栋楼推选一名楼长，大事小事先在楼道",
+        "里商量，商量不成再拿到周三的会上议。半年",
+        "下来，议了40多件事，办成了36件。",
+        "“以前有事找社区，现在是大家一起拿主意。”",
+        "5号楼楼长钱建国说，他的小本子上记满了邻",
+        "居们的意见，有的事情议了三四次才定下来，",
+        "但定下来就没人再有怨言。 本报记者 许",
+        "静",
+        "基层治理微观察",
+        "桂巷社区的“楼道会”",
+        "——大事小事居民商量着办"])
+    first, second = segment(text).articles
+    assert first.title == "加装电梯：从“难”到“暖”" and first.body.endswith("管得好”。")
+    assert second.title.endswith("桂巷社区的“楼道会”") and second.body.startswith("每周三")
+
+
+def test_a_web_title_over_its_second_deck_and_a_byline_is_title_and_subtitle() -> None:
+    text = "\n".join([
+        "第07版:社区 2026年03月20日", "海韵社区的“共享菜园”", "20户家庭认领菜畦 垃圾堆变成“小菜园”",
+        "□记者 陈澄 通讯员 苇轩",
+        "    开春以后，海韵社区东门的一块空地热闹起来。20块一米见方的小菜畦里，种上了青菜。",
+        "    这块地原来是建筑垃圾堆放点。去年秋天，社区发动居民清运垃圾、翻土施肥。"])
+    story, = segment(text).articles
+    assert (story.kicker, story.title, story.subtitle) == (
+        None, "海韵社区的“共享菜园”", "20户家庭认领菜畦 垃圾堆变成“小菜园”")

@@ -959,7 +959,7 @@ SITE_ADDRESS_RE = re.compile(  # …or without its www: 金山网 jsw.com.cn
 
 
 # How the lines web_page_reason knows start, or a word they hold: most lines are ruled out.
-WEB_FIRST = frozenset("您当首来【[相延推热新更评还我发网进切下返关免友") | WEB_META_FIRST
+WEB_FIRST = frozenset("您当首来【[相延推热新更评还我发网进切下返关免友标") | WEB_META_FIRST
 # …and the starts of a page's fields and links whose first letter opens text too.
 WEB_STARTS = ("打开", "文章来源", "信息来源", "签发", "上传", "原标题", "为你推荐", "猜你喜欢",
               "登录", "(转载)", "（转载）", "这已经是", "已经是", "打印", "收藏")
@@ -1024,7 +1024,14 @@ def web_page_reason(text: str) -> str:
         return "masthead"
     if first == "友" and text.startswith(("友情链接：", "友情链接:")) and not ends_sentence(text):
         return "links"  # 友情链接：某某人民政府网 | …: the site's links at its foot
+    if first in "标关" and TAGS_RE.match(text):
+        return "page header"  # 标签：荷塘镇 区域供水: a web article's tags under its text
     return ""
+
+
+# The words a site files an article under: 标签：荷塘镇 区域供水 农村供水, 关键词：….
+TAGS_RE = re.compile(r"^标签\s*[：:]\s*[^，。！？]{1,40}$"  # (关键词：议事 alone: a subhead)
+                     r"|^(?:关键词|关键字)\s*[：:]\s*[^，。！？\s]{1,12}(?:\s+[^，。！？\s]{1,12})+$")
 
 
 # A line of text broken mid-sentence after a comma is furniture only when it says so: a
@@ -1153,7 +1160,7 @@ def dateline_alone(text: str) -> bool:
 # 金城短评, 刺桐观察, 观海潮评.
 COLUMN_WORD_RE = re.compile(
     r"^(?:来论|社论|论坛|一线见闻|记者手记|基层传真|编者按|开栏的话)$"
-    r"|^[\u4e00-\u9fff]{0,4}(?:短评|时评|快评|锐评|微评|潮评|评论|观察|漫谈|杂谈|随笔|视点|论坛|话题)$")
+    r"|^[\u4e00-\u9fff]{0,4}(?:短评|时评|快评|锐评|微评|潮评|评论|观察|漫谈|杂谈|随笔|视点|论坛|话题|笔记|手记)$")
 
 
 # A campaign's or a series' standing line over its stories' titles (民生实事进行时, 乡村振兴

@@ -578,8 +578,8 @@ class Planner:
         (sides: glued() of the group). A group of parts a blank apart, set against the
         text on both sides, is two headlines: each part goes with the text it touches."""
         above, below = sides
-        if above and not below and action == OPEN:
-            return self.w["glue"]
+        if above and not below and action in (OPEN, SUB):
+            return self.w["glue"]  # (a subhead is set against its paragraph below, if any)
         if below and not above and action == CLOSE:
             return self.w["glue"]
         if above and below and parts >= 2 and action in (OPEN, CLOSE):

@@ -286,6 +286,8 @@ def prepare_lines(page: str, markdown: bool) -> list[Line]:
     if "\n\u3000\u3000" in page:  # a web page that indents its paragraphs
         mark_indents(out, raw_lines)
     mark_emphasis(out, raw_lines)
+    if "•" in page and ("..." in page or "…" in page):  # one search rules most pages out
+        teaser_index(out, raw_lines)
     if "作者" in page:  # one search rules most pages out
         out = author_fields(out)
     if "来源" in page:  # one search rules most pages out
@@ -311,6 +313,37 @@ def mark_emphasis(lines: list[Line], raw_lines: list[str]) -> None:
         raw = raw_lines[ln.no - 1].strip()
         ln.emphasized = raw.replace(" ", "") == "".join(ch * 2 for ch in ln.text) or (
             len(raw) == 2 * size - 1 and raw[1::2].strip() == "")
+
+
+def teaser_index(lines: list[Line], raw_lines: list[str]) -> None:
+    """An e-paper's index of the page's articles over them: titles after a •, some with
+    their byline and first words cut short under them (• 海韵社区的“共享菜园” / □记者 X /
+    开春以后，… ...), when the stories follow in full: their index is furniture."""
+    region: list[Line] = []
+    for k, ln in enumerate([*lines, None]):
+        raw = raw_lines[ln.no - 1] if ln is not None else ""
+        bullet = raw.lstrip()[:1] == "•"
+        if ln is not None and (bullet or ln.kind is Kind.BLANK
+                               or (region and raw[:1] in " \u3000\t")):
+            region.append(ln)
+            continue
+        titles = [x.text for x in region if raw_lines[x.no - 1].lstrip()[:1] == "•"]
+        if len(titles) >= INDEX_TITLES and any(x.text.endswith(("...", "…")) for x in region) \
+                and listed_below(titles, lines[k:]):
+            for x in region:
+                if x.kind is not Kind.BLANK:
+                    x.kind, x.reason = Kind.NOISE, "index of other pages"
+        region = []
+
+
+INDEX_TITLES = 3  # titles after a • at least in such an index
+
+
+def listed_below(titles: list[str], below: list[Line]) -> bool:
+    """Do two thirds of the titles stand again further down, over their stories? (A page
+    of teasers alone, each cut short, is its articles.)"""
+    texts = {ln.text for ln in below}
+    return 3 * sum(t in texts for t in titles) >= 2 * len(titles)
 
 
 def mark_indents(lines: list[Line], raw_lines: list[str]) -> None:
@@ -842,7 +875,8 @@ def dates_in_mastheads(lines: list[Line]) -> list[Line]:
         if i and lines[i - 1].kind is Kind.NOISE and lines[i - 1].reason == "section banner":
             ln.kind, ln.reason = Kind.NOISE, "section name"  # FUKAN / 副刊
         elif noise_beside(lines, i, MASTHEAD_REASONS) \
-                and not after_finished_text(lines, i) and not over_its_data(lines, i):
+                and not after_finished_text(lines, i) and not over_its_data(lines, i) \
+                and not over_a_byline(lines, i):
             ln.kind, ln.reason = Kind.NOISE, "page header"
             if i + 1 < len(lines):
                 heapq.heappush(todo, i + 1)  # the next item of the same header
@@ -866,6 +900,18 @@ def over_its_data(lines: list[Line], i: int) -> bool:
     return (("来源" in data or POSTED_AT_RE.search(data) is not None)
             and WEB_META_RE.search(data) is not None) \
         or SOURCE_AND_TIME_RE.match(data) is not None
+
+
+def over_a_byline(lines: list[Line], i: int) -> bool:
+    """Does line i stand, itself or with one more short line, right over a byline (第07版:
+    社区 / 社区笔记 / 又见邻里情 / □周芦生)? It is a headline, a kicker and its title."""
+    for j in (i + 1, i + 2):
+        below = lines[j] if j < len(lines) else None
+        if below is None or below.kind is Kind.BYLINE:
+            return below is not None
+        if below.kind is not Kind.TEXT or below.terminal or len(below.text) > MASTHEAD_ITEM * 2:
+            return False
+    return False
 
 
 MASTHEAD_ITEM = 6  # characters: a section's name or a page number beside the masthead

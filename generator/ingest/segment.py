@@ -284,7 +284,8 @@ class Assembler:
         self.box = False  # …and, on a web page, **title** items until a rule or a # title
         self.break_at = 0  # cur's last paragraph printed after a blank line (its index)
         self.web = set_a_paragraph_a_line(blocks)  # a web page's text, not a column's
-        self.over_data = False  # the group being read stands over a web article's data line
+        # the group being read stands over a web article's data line or byline
+        self.over_data = False
         self.break_line = 0  # …and the page line it starts on
 
     # -- driving ---------------------------------------------------------
@@ -442,7 +443,7 @@ class Assembler:
     # -- headlines -------------------------------------------------------
     def on_head(self, i: int, head: Head) -> None:
         subtitles = self.absorb_subtitles(i)
-        self.over_data = self.web and dated(self.blocks, i)
+        self.over_data = self.web and (dated(self.blocks, i) or self.byline_under(i))
         cur = self.cur
         self.column_items = False
         if is_column_label(self.blocks, i) and not subtitles:
@@ -486,6 +487,11 @@ class Assembler:
             self.note(self.cur, i, "above")
             return
         self.follow_plan(i, head, subtitles)
+
+    def byline_under(self, i: int) -> bool:
+        """Is group i printed right over a byline line (标题 / 副题 / □记者 X)?"""
+        below = self.blocks[i + 1] if i + 1 < len(self.blocks) else None
+        return isinstance(below, Marker) and below.kind is Kind.BYLINE
 
     def under_md_label(self, i: int) -> bool:
         """Does group i stand right under a short label of its own Markdown level, the
@@ -1220,8 +1226,8 @@ def split_head(head: Head, dashed_below: bool = False,
     """Kicker, title and subtitle of a headline group, by the usual Chinese layout:
     引题 (a unit name or a clause ending in 要求/强调) above the 主题, 副题 below it.
     dashed_below: a ——subtitle is printed under the group (not part of it); unwrapped:
-    the group stands over a web article's data line, on a page set a paragraph a line,
-    so a line of it is never half a title."""
+    the group stands over a web article's data line or byline, on a page set a paragraph
+    a line, so a line of it is never half a title."""
     units: list[str] = []
     set_over = False  # the first block's first line was read as a kicker over its title
     facts_under = False  # a title wrapped on a particle, then a longer line of facts
