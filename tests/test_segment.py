@@ -4466,3 +4466,31 @@ def test_a_web_title_over_its_second_deck_and_a_byline_is_title_and_subtitle() -
     story, = segment(text).articles
     assert (story.kicker, story.title, story.subtitle) == (
         None, "海韵社区的“共享菜园”", "20户家庭认领菜畦 垃圾堆变成“小菜园”")
+
+
+def test_a_site_s_menu_one_item_a_line_is_furniture() -> None:
+    text = "\n".join([
+        "今日上虞", "国际国内", "社会广角", "虞舜文化", "白马湖畔", "江边短论", "图片新闻",
+        "前期回顾", "",
+        "老小区改造先听居民怎么说", "",
+        "　　改造期间，青桐社区将每周召开一次居民协调会，居民反映的问题三个工作日内答复。"])
+    page = segment(text)
+    assert [a.title for a in page.articles] == ["老小区改造先听居民怎么说"]
+    assert "白马湖畔" in [n.text for n in page.noise]
+
+
+def test_a_headline_under_a_table_s_rows_and_note_opens_the_next_story() -> None:
+    text = "\n".join([
+        "本周城区农贸市场主要菜价", "", "品种　　本周均价（元/斤）　　较上周",
+        "青菜　　2.5　　持平", "白萝卜　　1.8　　持平", "鲫鱼　　15.0　　+1.5",
+        "注：数据由区价格监测中心提供。", "", "",
+        "拾金不昧 物归原主", "",
+        "　　10月13日傍晚，梅溪镇环卫工人朱大姐在竹岙路捡到一只钱包，交还给了失主。(通讯员 何新)"])
+    table, brief = segment(text).articles
+    assert table.title == "本周城区农贸市场主要菜价" and "拾金不昧" not in table.body
+    assert (brief.title, brief.byline) == ("拾金不昧 物归原主", "通讯员 何新")
+
+
+def test_a_commentator_of_a_paper_named_short() -> None:
+    assert classify(1, "南都评论员 林潮", False).kind is Kind.BYLINE
+    assert classify(1, "南都评论员林潮", False).kind is Kind.BYLINE

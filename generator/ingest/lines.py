@@ -35,7 +35,7 @@ NEWSROOM = (r"[\u4e00-\u9fff]{2,6}(?:新闻传媒中心|融媒体中心|传媒�
             r"|[\u4e00-\u9fff]{2,6}网(?=记者)"  # a news site's own: 眉山网记者, 内江新闻网记者
             r"|[\u4e00-\u9fff]{2,4}新闻(?=记者)"  # …or a news app's: 洪观新闻记者
             r"|[\u4e00-\u9fff]{2,6}客户端(?=记者)"  # …or named so: 歌画东阳客户端记者
-            r"|(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{2}(?=记者\s)"  # …a short name: 海都记者 X
+            r"|(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{2}(?=记者\s|评论员)"  # …a short name: 海都记者 X
             r"|[\u4e00-\u9fff]{2,4}(?=记者站)")  # …and a county bureau: 某某记者站 X
 # 青岛日报/观海新闻记者: the paper and its news app, a slash between or none (某某日报某某新闻
 # 记者); 沈阳日报、沈报全媒体记者: two papers of one group.

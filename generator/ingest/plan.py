@@ -76,6 +76,7 @@ WEIGHTS: dict[str, float] = {
     "sub_flush": 3.0,  # a group set flush on a page whose paragraphs are indented
     "sub_indented": -2.0,  # …and one indented there as its paragraphs are: a subhead
     "sub_table": 4.0,  # …not a subhead of the text above, even in bold
+    "sub_under_table": 2.0,  # …nor of a table's rows above it: the next story's headline
     "close_open_end": 0.8,  # a body that ends mid-sentence is closed by a headline
     "split": 1.0,  # one group read as two headlines, of the articles above and below
     "split_three": -3.0,  # three printed blocks: kicker and title of one, title of the next
@@ -556,6 +557,7 @@ class Planner:
                 cost += w["sub_photo"] if first.photo else 0.0
                 cost += w["sub_measure"] if measure_break(last, first) else 0.0
                 cost += w["sub_table"] if first.table else 0.0
+                cost += w["sub_under_table"] if last.table else 0.0
                 cost += w["md_sub"] if head.markdown_level == 2 else 0.0
                 if self.indenting:
                     set_in = [ln.indented for block in head.blocks for ln in block]

@@ -288,6 +288,7 @@ def prepare_lines(page: str, markdown: bool) -> list[Line]:
     mark_emphasis(out, raw_lines)
     if "•" in page and ("..." in page or "…" in page):  # one search rules most pages out
         teaser_index(out, raw_lines)
+    menu_runs(out)
     if "作者" in page:  # one search rules most pages out
         out = author_fields(out)
     if "来源" in page:  # one search rules most pages out
@@ -313,6 +314,24 @@ def mark_emphasis(lines: list[Line], raw_lines: list[str]) -> None:
         raw = raw_lines[ln.no - 1].strip()
         ln.emphasized = raw.replace(" ", "") == "".join(ch * 2 for ch in ln.text) or (
             len(raw) == 2 * size - 1 and raw[1::2].strip() == "")
+
+
+MENU_ITEM_RE = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
+MENU_ITEMS = 6  # lines at least in a site's menu set one item a line
+
+
+def menu_runs(lines: list[Line]) -> None:
+    """A site's menu copied one item a line (今日上虞 / 国际国内 / 社会广角 / … / 报社信箱):
+    six lines or more in a row, each a word of two to four letters. No text runs so."""
+    run: list[Line] = []
+    for ln in [*lines, None]:
+        if ln is not None and ln.kind is Kind.TEXT and MENU_ITEM_RE.match(ln.text):
+            run.append(ln)
+            continue
+        if len(run) >= MENU_ITEMS:
+            for item in run:
+                item.kind, item.reason = Kind.NOISE, "page header"
+        run = []
 
 
 def teaser_index(lines: list[Line], raw_lines: list[str]) -> None:
