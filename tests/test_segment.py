@@ -4494,3 +4494,57 @@ def test_a_headline_under_a_table_s_rows_and_note_opens_the_next_story() -> None
 def test_a_commentator_of_a_paper_named_short() -> None:
     assert classify(1, "南都评论员 林潮", False).kind is Kind.BYLINE
     assert classify(1, "南都评论员林潮", False).kind is Kind.BYLINE
+
+
+def test_a_paper_named_after_its_app_signs_its_reporters_so() -> None:
+    assert classify(1, "□金胶州记者林帆", False).kind is Kind.BYLINE
+    assert classify(1, "金胶州记者王岩摄", False).kind is Kind.CREDIT
+    assert classify(1, "多名记者前往现场", False).kind is Kind.TEXT
+
+
+def test_a_markdown_lead_set_in_bold_gives_its_credit_as_the_byline() -> None:
+    text = "\n".join([
+        "# 胶州日报 · 数字报", "", "# 青禾路拓宽工程启动", "",
+        "**本报讯（金胶州记者 臧宁）**3月12日，青禾路拓宽改造工程开工，全长3.2公里。", "",
+        "为减少对市民出行的影响，工程采取半幅施工、半幅通行的方式。"])
+    page = segment(text)
+    story, = page.articles
+    assert (story.kicker, story.title, story.byline) == (
+        None, "青禾路拓宽工程启动", "本报讯（金胶州记者 臧宁）")
+    assert story.body.startswith("3月12日")
+
+
+def test_an_index_s_titles_of_two_parts_glued_to_their_first_paragraphs() -> None:
+    text = "\n".join([
+        "市政府召开春季安全生产工作会议 部署隐患排查整治   本报讯 (记者 姜楠)3月12日，市政府召开"
+        "春季安全生产工作会议，部署开展隐患排查整治行动。",
+        "石韵街道：小网格撑起大服务   今年以来，石韵街道在辖区12个社区推行“网格员+楼长”工作法，"
+        "居民反映的问题由楼长收集、网格员跟进。",
+        "                      记者 刘海燕",
+        "凤鸣路樱花进入盛花期   4月6日，市民在凤鸣路赏樱拍照。眼下，凤鸣路两侧600多株樱花进入"
+        "盛花期。 全媒体记者 吴涛 摄"])
+    titles = [a.title for a in segment(text).articles]
+    assert titles == ["市政府召开春季安全生产工作会议 部署隐患排查整治",
+                      "石韵街道：小网格撑起大服务", "凤鸣路樱花进入盛花期"]
+
+
+def test_a_brief_s_bracketed_title_wrapped_at_the_column_s_end() -> None:
+    text = "\n".join([
+        "唐山快讯", "【凤鸣区新增3处公共充电", "站】近日，凤鸣区槐荫路、",
+        "新梧路等地新建3处公共充", "电站，共有充电桩48个。", "(王 蕊)",
+        "【南槐街道开展免费理发活", "动】3月10日，南槐街道",
+        "组织理发志愿者走进养老院。", "(许楠)"])
+    briefs = segment(text).articles
+    assert [(a.title, a.body[:2]) for a in briefs] == [
+        ("凤鸣区新增3处公共充电站", "近日"), ("南槐街道开展免费理发活动", "3月")]
+
+
+def test_the_masthead_s_lines_of_address_fax_mail_and_posting() -> None:
+    for line in ("新闻传真：0574-65571234", "本版邮箱：lkrbms@163.com",
+                 "http://www.nhnews.example.cn 宁海新闻网 2026-03-24 08:01"):
+        assert classify(1, line, False).kind is Kind.NOISE, line
+    assert classify(1, "机扫码三种开门方式。对不", False).kind is Kind.TEXT  # a sentence's line
+    text = "\n".join(["会用智能手机的老人。", "", "地址：唐山市凤鸣区槐荫路18号",
+                      "新闻热线：0315-5550000"])
+    assert [n.text for n in segment(text).noise][-2:] == [
+        "地址：唐山市凤鸣区槐荫路18号", "新闻热线：0315-5550000"]

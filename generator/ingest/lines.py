@@ -35,7 +35,7 @@ NEWSROOM = (r"[\u4e00-\u9fff]{2,6}(?:新闻传媒中心|融媒体中心|传媒�
             r"|[\u4e00-\u9fff]{2,6}网(?=记者)"  # a news site's own: 眉山网记者, 内江新闻网记者
             r"|[\u4e00-\u9fff]{2,4}新闻(?=记者)"  # …or a news app's: 洪观新闻记者
             r"|[\u4e00-\u9fff]{2,6}客户端(?=记者)"  # …or named so: 歌画东阳客户端记者
-            r"|(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{2}(?=记者\s|评论员)"  # …a short name: 海都记者 X
+            r"|(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{2,3}(?=记者\s|评论员)"  # 海都记者 X, 南都评论员
             r"|[\u4e00-\u9fff]{2,4}(?=记者站)")  # …and a county bureau: 某某记者站 X
 # 青岛日报/观海新闻记者: the paper and its news app, a slash between or none (某某日报某某新闻
 # 记者); 沈阳日报、沈报全媒体记者: two papers of one group.
@@ -179,7 +179,7 @@ BYLINE_GLUED_RE = re.compile(  # …not a sentence that starts 记者从…获�
 # 2–4 letters and the line holds nothing else, and the line is marked as a credit (a
 # bullet before it, a second role, 摄 or 报道 after it): a headline (大批记者前往) or a
 # wrapped sentence (随行记者拍下了…) does not pass, nor do counted reporters (多名记者).
-SHORT_PAPER_ROLE = rf"[{CJK}]{{2}}(?<![名位个些批])记者"  # 快报记者, not 多名记者, 大批记者
+SHORT_PAPER_ROLE = rf"[{CJK}]{{2,3}}(?<![名位个些批])记者"  # 快报记者, 金胶州记者, not 多名记者
 SHORT_ROLE_GLUED_RE = re.compile(
     rf"^(?=[{BULLET_MARKS}]|.*(?:摄|报道)$|.*记者.+(?:记者|通讯员|实习生))"
     rf"(?:[{BULLET_MARKS}]\s*)?{SHORT_PAPER_ROLE}[{CJK}·]{{2,4}}"
@@ -714,7 +714,8 @@ MASTHEAD_FIELD_RE = re.compile(
 MASTHEAD_FIELDS = 3
 MASTHEAD_RE = re.compile(
     r"国内统一连续出版物号|CN\s*\d{2}\s*[-－]\s*\d{4}|邮发代号|^(?:本版)?投稿邮箱"
-    r"|(?:新闻|广告)(?:热线|报料|联系)[：:]?\s*\d|(?<=\s)(?:订报|订阅|发行)热线[：:]?\s*\d|(?:日报|晚报|都市报|早报|晨报|商报|时报)热线[：:]?\s*\d|报料(?:热线|电话)?[：:]?\s*\d|广告经营许可证|定价[：:]?\s*\d|^印刷[：:]|^(?:本报)?社址[：:]|^本报地址[：:]|^地址[：:].*(?:热线|邮编)|^邮编[：:]\s*\d{6}$|^主办(?:单位)?[：:]|零售价[：:]?\s*\d"
+    r"|^(?:本版|本报)?(?:投稿)?(?:邮箱|信箱|E-?mail)\s*[：:]\s*\S+@"  # 本版邮箱：x@y.com
+    r"|(?:新闻|广告)(?:热线|报料|联系|传真)[：:]?\s*\d|(?<=\s)(?:订报|订阅|发行)热线[：:]?\s*\d|(?:日报|晚报|都市报|早报|晨报|商报|时报)热线[：:]?\s*\d|报料(?:热线|电话)?[：:]?\s*\d|广告经营许可证|定价[：:]?\s*\d|^印刷[：:]|^(?:本报)?社址[：:]|^本报地址[：:]|^地址[：:].*(?:热线|邮编)|^邮编[：:]\s*\d{6}$|^主办(?:单位)?[：:]|零售价[：:]?\s*\d"
     r"|^中共[\u4e00-\u9fff]{2,12}委员?会?(?:机关报|主办)$|(?:报社|传媒集团|报业集团|传媒中心|新闻中心|融媒体中心)出版(?:$|\s)"
     # 某某报社 地址：…, 某某晚报社址：…
     r"|客户端同步发布$|^[\u4e00-\u9fff]{2,8}报社?\s*(?:社址|地址)[：:]"
@@ -739,7 +740,7 @@ PAPER_ENDS = "日报|晚报|都市报|早报|商报|时报|晨报|特区报|经�
 # The paper's own name, alone or before the date: 绍兴日报, 德州晚报2024年12月3日星期二,
 # 红河日报 数字报　2026年03月24日　第05版.
 MASTHEAD_NAME_RE = re.compile(
-    rf"^[\u4e00-\u9fff]{{2,6}}(?:(?:{PAPER_ENDS})(?:\s?(?:数字报纸|数字报|电子报|电子版))?"
+    rf"^[\u4e00-\u9fff]{{2,6}}(?:(?:{PAPER_ENDS})(?:\s?[·•]?\s?(?:数字报纸|数字报|电子报|电子版))?"
     r"|新闻网)\s*")
 # …or after it: 2026年1月20日重庆手机报.
 DATED_PAPER_RE = re.compile(
@@ -768,7 +769,7 @@ AD_SHAPE_RE = re.compile(r"地址|热线|电话|·|\S\s+\S+\s+\S|满[千百万\d
 
 EDITOR_FIRST = frozenset("（(【[本责编校美版组审值终制视排主统总一二三初复")
 MASTHEAD_HINT_RE = re.compile(
-    r"统一|CN|邮|热线|报料|许可证|定价|印刷|社址|地址|零售|机关报|主办|出版|期|号|今日|同步发布")
+    r"统一|CN|邮|热线|传真|报料|许可证|定价|印刷|社址|地址|零售|机关报|主办|出版|期|号|今日|同步发布")
 INDEX_LAST = frozenset("版）)0123456789")
 WEATHER_HINT_RE = re.compile(r"℃|级|天气|空气质量")
 # Lines of an e-paper's reader page, around the article: 电子报阅读机, 2026-01-05, 星期一,
@@ -810,7 +811,7 @@ DATE_ALONE_RE = re.compile(
     r"^\d{4}年\d{1,2}月\d{1,2}日[，,\s]*(?:星期|周)[一二三四五六日天](?:[，,\s]*农历\S{2,10})?$")
 # A character every furniture pattern below needs: one search rules most lines out.
 FURNITURE_HINT_RE = re.compile(
-    r"[版期周编校审责美制排统主终视℃风气告线号邮址价刷话▶►>》→|｜导提航报换补购盘惠盟历篇减载缩印]|CN"
+    r"[版期周编校审责美制排统主终视℃风气告线号邮址价刷话▶►>》→|｜导提航报换补购盘惠盟历篇减载缩印真]|CN"
     r"|^\d{4}-|^[日字]|^0\d[\s:：]"
     r"|^[A-D]\d|[A-D]\d\d$|^[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]年")
 
@@ -959,7 +960,7 @@ SITE_ADDRESS_RE = re.compile(  # …or without its www: 金山网 jsw.com.cn
 
 
 # How the lines web_page_reason knows start, or a word they hold: most lines are ruled out.
-WEB_FIRST = frozenset("您当首来【[相延推热新更评还我发网进切下返关免友标") | WEB_META_FIRST
+WEB_FIRST = frozenset("您当首来【[相延推热新更评还我发网进切下返关免友标hw") | WEB_META_FIRST
 # …and the starts of a page's fields and links whose first letter opens text too.
 WEB_STARTS = ("打开", "文章来源", "信息来源", "签发", "上传", "原标题", "为你推荐", "猜你喜欢",
               "登录", "(转载)", "（转载）", "这已经是", "已经是", "打印", "收藏")
@@ -1014,6 +1015,8 @@ def web_page_reason(text: str) -> str:
         return "page markup"  # an e-paper's HTML comment left in the text: …/enpproperty-->
     if ("www." in text or ".c" in text) and SITE_ADDRESS_RE.match(text):
         return "masthead"
+    if text[:4] in ("http", "www.") and POSTED_AT_RE.search(text) and not ends_sentence(text):
+        return "page header"  # http://www.… 宁海新闻网 2026-03-24 08:01: where and when posted
     if text.endswith("新闻网") and MASTHEAD_NAME_RE.fullmatch(text):
         return "masthead"  # the site's name over its page: 荆州新闻网
     if ("首页" in text or "收藏" in text or "登录" in text or "一期" in text or "知道" in text
@@ -1071,10 +1074,11 @@ def noise_reason(text: str) -> str:
     if text[-1].isdigit() and ":" in text[-6:] and SOURCE_AND_TIME_RE.match(text):
         return "page header"  # 自在溧阳 2026-03-18 07:30: the app that posted it, and when
     if len(text) <= 24 and ("扫" in text or "码" in text) and "、" not in text \
+            and "。" not in text[:-1] \
             and QR_RE.search(text) and (len(text) <= 12 or QR_START_RE.match(text)
                                         or ("，" not in text and "。" not in text
                                             and QR_END_RE.search(text))):
-        return "QR-code caption"  # not a sentence's line (并支持刷公交卡、扫码乘)
+        return "QR-code caption"  # not a sentence's line (并支持刷公交卡、扫码乘, 机扫码…。对不)
     # Cheap character tests first, as above: this runs on nearly every short line.
     if len(text) <= 24 and text[-1] in "号端序P博信音手" and ACCOUNT_RE.match(text):
         return "advertisement"  # the paper promoting its own accounts

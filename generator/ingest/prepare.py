@@ -164,6 +164,8 @@ def prepare_lines(page: str, markdown: bool) -> list[Line]:
         pairs = mend_wrapped_role_prefixes(pairs)
     if OPEN_AT_END_SEARCH_RE.search(page):  # one search rules most pages out
         pairs = mend_wrapped_signatures(pairs)  # …and another finds the lines to visit
+    if "【" in page and BRACKETED_TITLE_WRAP_RE.search(page):
+        pairs = mend_wrapped_bracket_titles(pairs)
     if WRAPPED_TAIL_SEARCH_RE.search(page):  # one search rules most pages out
         pairs = mend_wrapped_bylines(pairs)
     if "摄" in page:  # one search rules most pages out
@@ -956,6 +958,11 @@ def extend_boxes(lines: list[Line]) -> list[Line]:
         if reason == "masthead" and nxt is not None and nxt.text[:2] in ("社址", "地址") \
                 and nxt.text[2:3] in "：:" and box_line(nxt):
             nxt.kind, nxt.reason = Kind.NOISE, reason  # 某某日报热线：… / 地址：…
+        above = lines[i - 1] if i else None
+        if reason == "masthead" and above is not None and above.kind is Kind.TEXT \
+                and above.text[:2] in ("社址", "地址") and above.text[2:3] in "：:" \
+                and box_line(above) and not above.terminal:
+            above.kind, above.reason = Kind.NOISE, reason  # 地址：…路18号 / 新闻热线：…
         if reason == "page header" and ln.text.strip("#* ") in NAV_HEADS:
             reason = "index of other pages"  # 版面导航 / ·title / ·title: the page's own list
             j = i + 1  # …or its titles numbered (### 版面导航 / 1. title / 2. title)
@@ -1207,6 +1214,27 @@ def mend_wrapped_role_prefixes(pairs: list[Pair]) -> list[Pair]:
     return merge_into_above(pairs, lines_matching(ROLE_PREFIX_SEARCH_RE, raws(pairs)), merge)
 
 
+# 【凤鸣区新增3处公共充电 / 站】近日，…: a brief's title in brackets wrapped at the column's
+# end, its text after the bracket on the next line.
+BRACKETED_TITLE_WRAP_RE = re.compile(
+    r"^[ \t\u3000]*【[^】\n]{2,30}\n[^】【\n]{1,16}】\S", re.MULTILINE)
+BRACKETED_TITLE_MAX = 34  # characters: the title in its brackets
+
+
+def mend_wrapped_bracket_titles(pairs: list[Pair]) -> list[Pair]:
+    """Put a bracketed title wrapped at the column's end back on one line with the text
+    after it, so that the line reads as a brief's title and text (【标题】正文)."""
+    def merge(prev: Pair, pair: Pair) -> Pair | None:
+        head, rest = prev[2], pair[2]
+        close = rest.find("】")
+        if not head.startswith("【") or "】" in head or close < 1 \
+                or len(head) + close > BRACKETED_TITLE_MAX or CLAUSE_PUNCT_RE.search(rest[:close]):
+            return None
+        return prev[0], prev[1].rstrip() + pair[1].strip(), head + rest
+
+    return merge_into_above(pairs, lines_matching(BRACKETED_TITLE_WRAP_RE, raws(pairs)), merge)
+
+
 def mend_wrapped_signatures(pairs: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
     """'…完成。（雷辉' / '钰）': a brief's signature (or a jump note, '（下转' / '2版）')
     wrapped at the column's end is put back on one line, to be read as what it is."""
@@ -1428,12 +1456,33 @@ def author_named(field: re.Match) -> bool:
     return surnamed(named) or FULL_NAME_RE.match(named) is not None
 
 
+# …a title of two parts or after a place's colon, the gap as printed parting it from its
+# text (市政府召开…会议 部署隐患排查整治   本报讯…, 石韵街道：小网格撑起大服务   今年以来，…)
+GAPPED_TITLE_RE = re.compile(
+    r"^(?P<title>[^\s，。；,;！？：:][^，。；,;！？]{3,29})(?:\s{3,}|\u3000{2,})(?P<lead>\S.*)$")
+
+
+def gapped_title(text: str, raw: str) -> re.Match[str] | None:
+    """The title and the text of a line (text: as repaired, its tails split off) whose
+    title holds a space or a colon, parted from its text by a wide gap (three spaces or
+    more): found on the line as printed, the title's own space kept."""
+    if "   " not in raw and "\u3000\u3000" not in raw:
+        return None
+    m = GAPPED_TITLE_RE.match(raw.strip())
+    if m is None or m.group("title").count(" ") > 1 or m.group("title").count("：") > 1:
+        return None
+    title = repair_line(m.group("title"))
+    if not text.startswith(title) or not text[len(title):].strip():
+        return None
+    return GAPPED_TITLE_RE.match(f"{title}   {text[len(title):].strip()}")
+
+
 def title_then_lead(text: str, raw: str = "") -> tuple[str, str] | None:
     """A headline and the lead of its story on one line, a gap between (各地抢抓农时推进
     春耕备耕   新华社北京3月11日电 记者…), or, a wide gap apart as printed, any first
     paragraph (an e-paper's article index: 图片新闻   4月14日，…。): the title and the
     text, or None."""
-    m = TITLE_THEN_LEAD_RE.match(text)
+    m = gapped_title(text, raw) or TITLE_THEN_LEAD_RE.match(text)
     if m is None or m.group("lead")[:1] in BULLETS + "【*" or LEAD_RE.match(m.group("title")):
         return None  # (七台河日报讯（记者 姜 雨）  25日，…: a lead's credit, spaced off its text)
     lead = m.group("lead")

@@ -427,6 +427,11 @@ class Assembler:
                 rest = rest[titled.end():].lstrip()
             return rest
         if m.group("inline"):
+            bold = m.group("bold_title") or ""
+            if (credit := LEAD_RE.match(bold)) and credit.group("benbao") \
+                    and credit.end() == len(bold) and not article.byline:
+                article.byline = bold  # **本报讯（记者 X）**3月12日，…: the lead set in bold
+                return text[m.end():].lstrip()
             if article.title:
                 return text  # a label inside the text of a titled story: kept as printed
             article.title = bare_title(m.group("inline_title") or m.group("bold_title"))
