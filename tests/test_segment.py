@@ -4554,3 +4554,24 @@ def test_the_masthead_s_lines_of_address_fax_mail_and_posting() -> None:
                       "新闻热线：0315-5550000"])
     assert [n.text for n in segment(text).noise][-2:] == [
         "地址：唐山市凤鸣区槐荫路18号", "新闻热线：0315-5550000"]
+
+
+def test_a_web_page_s_date_time_and_buttons_and_its_paper_s_dated_page_line() -> None:
+    for line in ("2026年03月12日 08:31 [大 中 小] [打印]",
+                 "长兴新闻 2026年03月12日 第02版：综合",
+                 "德清新闻2026-03-20第04版：社会", "中共安吉县委机关报 安吉县融媒体中心主办",
+                 "长兴新闻网由中共长兴县委宣传部主管，长兴县融媒体中心主办 | 浙ICP备0000号"):
+        assert classify(1, repair_line(line), False).kind is Kind.NOISE, line
+
+
+def test_an_opinion_column_s_name_over_a_title_of_two_lines_opens_a_piece() -> None:
+    text = "\n".join([
+        "莫干山下", "民 宿 管 家 学 “ 外 语 ”", "■ 记者 沈 默", "“早上好，早餐在一楼。”",
+        "在莫干山脚下的一家民宿", "里，管家小周正对着手机", "练习英语口语。",
+        "今年以来，县文旅部门联", "合职业学校为民宿从业人", "员开设外语培训班。", "", "德清时评",
+        "数字地图要“管用”", "更要“好用”",
+        "一张地图管全域，看得见", "的是技术，看不见的是背", "后的责任。", "■ 禾 言"])
+    story, comment = segment(text).articles
+    assert story.body.endswith("外语培训班。")
+    assert (comment.kicker, comment.title, comment.byline) == (
+        "德清时评", "数字地图要“管用”更要“好用”", "禾言")

@@ -146,6 +146,9 @@ def strong_head(head: Head) -> bool:
     if len(head.blocks) == 1 and len(head.blocks[0]) == 2 and (
             is_kicker(head.blocks[0][0].text) or head.blocks[0][0].no == head.blocks[0][1].no):
         return True  # (一周点击 | 少些“作业家长”: a label and a title, a bar between)
+    if len(head.blocks) == 1 and len(head.blocks[0]) >= 2 \
+            and COLUMN_WORD_RE.match(head.blocks[0][0].text):
+        return True  # 德清时评 / a title of two lines: an opinion column's piece
     if len(head.blocks) == 1 and len(head.blocks[0]) == 1:
         text = head.blocks[0][0].text
         return len(text) >= 14 and " " not in text

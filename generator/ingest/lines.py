@@ -716,7 +716,8 @@ MASTHEAD_RE = re.compile(
     r"国内统一连续出版物号|CN\s*\d{2}\s*[-－]\s*\d{4}|邮发代号|^(?:本版)?投稿邮箱"
     r"|^(?:本版|本报)?(?:投稿)?(?:邮箱|信箱|E-?mail)\s*[：:]\s*\S+@"  # 本版邮箱：x@y.com
     r"|(?:新闻|广告)(?:热线|报料|联系|传真)[：:]?\s*\d|(?<=\s)(?:订报|订阅|发行)热线[：:]?\s*\d|(?:日报|晚报|都市报|早报|晨报|商报|时报)热线[：:]?\s*\d|报料(?:热线|电话)?[：:]?\s*\d|广告经营许可证|定价[：:]?\s*\d|^印刷[：:]|^(?:本报)?社址[：:]|^本报地址[：:]|^地址[：:].*(?:热线|邮编)|^邮编[：:]\s*\d{6}$|^主办(?:单位)?[：:]|零售价[：:]?\s*\d"
-    r"|^中共[\u4e00-\u9fff]{2,12}委员?会?(?:机关报|主办)$|(?:报社|传媒集团|报业集团|传媒中心|新闻中心|融媒体中心)出版(?:$|\s)"
+    r"|^中共[\u4e00-\u9fff]{2,12}委员?会?(?:机关报|主办)(?:\s+[\u4e00-\u9fff]{2,16}主办)?$"
+    r"|由[\u4e00-\u9fff]{2,20}主管|(?:报社|传媒集团|报业集团|传媒中心|新闻中心|融媒体中心)出版(?:$|\s)"
     # 某某报社 地址：…, 某某晚报社址：…
     r"|客户端同步发布$|^[\u4e00-\u9fff]{2,8}报社?\s*(?:社址|地址)[：:]"
     r"|^[\u4e00-\u9fff]{2,8}(?:报社|融媒体中心|传媒中心|传媒集团)(?:主办|出品)$"
@@ -806,6 +807,9 @@ DATED_LINE_RE = re.compile(  # …a slash between the date and its day too: …�
     r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日[，,\s/／]*(?:(?:星期|周)[一二三四五六日天]|星期\s*$)"
     # …or its figures alone, a space apart, as a PDF prints them by a Latin name (2026 3 12)
     r"|(?<!\d)(?:19|20)\d\d \d{1,2} \d{1,2}\s*(?:星期|周)[一二三四五六日天]")
+DATED_PAGE_RE = re.compile(r"(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}-\d{1,2}-\d{1,2})"
+                           r"\s*第\s*[A-Za-z]?\d{1,3}\s*版")
+DATED_PAGE_MAX = 40  # characters: such a line holds nothing else
 # …alone, commas between its parts: 2026年3月26日，星期四，农历二月初八.
 DATE_ALONE_RE = re.compile(
     r"^\d{4}年\d{1,2}月\d{1,2}日[，,\s]*(?:星期|周)[一二三四五六日天](?:[，,\s]*农历\S{2,10})?$")
@@ -832,6 +836,9 @@ def furniture_reason(text: str) -> str:
     if ("版" in text or "篇" in text or "转载" in text) \
             and (len(NAV_ITEM_RE.findall(text)) >= NAV_ITEMS or PAGE_LIST_RE.match(text)):
         return "page header"  # 01版：要闻02版：要闻…, [返回目录] [上一篇] [下一篇]
+    if "版" in text and len(text) <= DATED_PAGE_MAX and DATED_PAGE_RE.search(text) \
+            and "，" not in text and "。" not in text:
+        return "page header"  # 长兴新闻 2026年03月12日 第02版：综合: name, date, page
     if "星期" in text and len(text) <= 60 and DATED_LINE_RE.search(text) \
             and ("，" not in text or DATE_ALONE_RE.match(text)):
         return "page header"  # 07 城事 2025年12月30日 星期二 编辑 贾 宁
@@ -911,7 +918,7 @@ COMMENT_BOX_RE = re.compile(
 # …or the time it was posted (2026-03-09 07:30), or 新闻来源, 更新时间
 WEB_META_FIRST = frozenset("作来稿时发浏点新更0123456789")
 BUTTONS_RE = re.compile(
-    r"^(?:[【\[]\s*(?:打印本页|打印|关闭窗口|关闭|返回顶部|收藏本页|收藏|分享|字号[^】\]]{0,8}"
+    r"^(?:[【\[]\s*(?:打印本页|打印|关闭窗口|关闭|返回顶部|收藏本页|收藏|分享|字号[^】\]]{0,8}|大\s?中\s?小"
     r"|PDF下载|版面导航|标题导航|往期回顾|返回目录|上一版|下一版|上一篇|下一篇|版面原文|展开通版|收缩通版|纠错|评价"
     r"|返回首页|责任编辑[：:][^】\]]{1,12})\s*[】\]]\s*)+$")  # 【纠错】 【责任编辑：X】, [ 打印 ]
 
@@ -975,7 +982,8 @@ SITE_CHROME_RE = re.compile(r"设为首页|加入收藏|^首页\s*[\u4e00-\u9fff
                             # …or its welcome: 千年古城，黄海之滨，欢迎访问某某报业网！
                             r"|欢迎(?:访问|登录|光临)[\u4e00-\u9fff]{2,12}(?:网|网站)[！!。]?$"
                             r"|^登录[\u4e00-\u9fff]{0,10}[账帐]号$")  # 登录某某云媒账号
-DATE_FIRST_RE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日\s*(?:星期[一二三四五六日天]?)?\s*")
+DATE_FIRST_RE = re.compile(  # …and the time it was posted: 2026年03月12日 08:31 [大 中 小]
+    r"\d{4}年\d{1,2}月\d{1,2}日\s*(?:星期[一二三四五六日天]?)?\s*(?:\d{1,2}:\d{2}(?::\d{2})?\s*)?")
 
 
 def web_page_reason(text: str) -> str:
@@ -1041,7 +1049,7 @@ TAGS_RE = re.compile(r"^标签\s*[：:]\s*[^，。！？]{1,40}$"  # (关键词�
 # teaser's page (…，钱从哪来？2版), a footer (…版权所有，未经授权…), a hotline, a call to follow,
 # a date (2026年3月26日，星期四，…).
 COMMA_FURNITURE_RE = re.compile(
-    r"版\s*[）)]?$|版权|热线|电话|点击|关注|广告|编辑|校对|满\d|移动版|手机版|日[，,]星期|更多精彩")
+    r"版\s*[）)]?$|版权|热线|电话|点击|关注|广告|编辑|校对|满\d|移动版|手机版|日[，,]星期|更多精彩|主管|ICP")
 
 
 # A count a web page prints alone on its line, under an article's title or at its foot.
