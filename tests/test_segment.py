@@ -1116,6 +1116,8 @@ REGRESSION_FLOORS = {  # folder: (pages, F1, headline, byline)
     "heldout125": (8, 0.92, 0.80, 0.89),
     "heldout126": (8, 0.96, 0.82, 0.82),
     "heldout127": (8, 0.95, 0.78, 0.91),
+    "heldout128": (8, 0.93, 0.87, 0.93),
+    "heldout129": (8, 0.93, 0.84, 0.93),
 }
 
 
