@@ -4577,3 +4577,48 @@ def test_an_opinion_column_s_name_over_a_title_of_two_lines_opens_a_piece() -> N
     assert story.body.endswith("外语培训班。")
     assert (comment.kicker, comment.title, comment.byline) == (
         "德清时评", "数字地图要“管用”更要“好用”", "禾言")
+
+
+def test_a_column_s_label_and_a_title_after_its_bullet_over_a_web_article_s_data() -> None:
+    text = "\n".join([
+        "翠屏路口新增潮汐车道", "来源:保定晚报作者:孔令宜时间:2026-03-17 08:34",
+        "　　本报讯（记者 孔令宜）3月16日起，翠屏路与兴华大街交口启用潮汐车道。",
+        "",
+        "■回音壁 兴槐街“僵尸车”已全部拖走", "来源:保定晚报作者:时间:2026-03-17 08:34",
+        "　　本报3月16日报道了兴槐街人行道被废旧车辆长期占用的问题。当天下午，"
+        "5辆旧车全部拖离。（记者 贾 悦）"])
+    follow_up = segment(text).articles[-1]
+    assert (follow_up.kicker, follow_up.title) == ("回音壁", "兴槐街“僵尸车”已全部拖走")
+
+
+def test_a_caption_boxed_with_a_qr_code_s_line_stays_a_caption() -> None:
+    text = "\n".join([
+        "扫码看视频    石磊 孙可心 摄制", "    贾秀兰翻看她抄写的第一本菜谱。石磊摄.", "",
+        "【图】", "3月23日，驼铃街道“暖城驿站”里，外卖骑手在休息区充电。", "记者 巴 特 摄"])
+    page = segment(text)
+    assert page.articles[0].body.startswith("贾秀兰翻看")
+    assert "【图】" in [n.text for n in page.noise]
+
+
+def test_an_interview_s_speakers_on_lines_of_their_own_stay_in_its_text() -> None:
+    text = "\n".join([
+        "“羊倌直播间”里卖出好价钱",
+        "来源：鄂尔多斯晚报　　作者：其其格　　发布时间：2026-03-24 07:50",
+        "□本报记者 其其格", "去年以来，养殖户乌日娜在手机上开起了直播间。记者与她聊了聊。",
+        "记者：",
+        "当初为什么想到做直播？", "乌日娜：", "以前羊都是等贩子上门收，价钱人家说了算。", "记者：",
+        "现在直播间一个月能卖多少？", "乌日娜：", "旺季一个月能卖两万多斤。"])
+    interview, = segment(text).articles
+    assert "乌日娜：" in interview.body and interview.body.endswith("两万多斤。")
+
+
+def test_a_title_in_fake_bold_wrapped_on_a_particle_over_its_caption() -> None:
+    text = "\n".join([
+        "种植丁香、海棠等本地花", "木。", "", "塔塔影影下下的的", "剪剪纸纸课课",
+        "3月19日，塔影街道社", "区活动室里，剪纸艺人为", "孩子们讲解窗花的剪法。",
+        "本报记者 郭 瑞 摄", "", "城市更新，不只在大街", "大楼，也在楼前屋后的", "边角地。",
+        "◎ 云 中", "晚报观点", "边角地里", "见民生"])
+    articles = segment(text).articles
+    photo = next(a for a in articles if a.kind == "photo")
+    assert photo.title == "塔影下的剪纸课"
+    assert (articles[-1].kicker, articles[-1].title) == ("晚报观点", "边角地里见民生")

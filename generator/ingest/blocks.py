@@ -94,6 +94,14 @@ class Para:
         return not (last.terminal or last.row)
 
 
+CAPTIONED_RE = re.compile(r"[。！？][^。！？]{2,16}摄[.。]?$")
+
+
+def captioned(ln: Line) -> bool:
+    """A picture's caption ending on its credit (…第一本菜谱。石磊摄.), however boxed."""
+    return ln.kind is Kind.TEXT and CAPTIONED_RE.search(ln.text) is not None
+
+
 def prose_after_table(blocks: list[Block], i: int) -> bool:
     """Is block i a paragraph of prose set apart, by a blank line, from the table rows (and
     the note under them, 注：…) right above it? A table's text is its rows; what follows
@@ -559,7 +567,8 @@ class BlockBuilder:
         for chunk in chunks:
             if any(ln.reason == "QR-code caption" for ln in chunk) and len(chunk) <= 4:
                 for ln in chunk:
-                    ln.kind, ln.reason = Kind.NOISE, "QR-code caption"
+                    if not captioned(ln):  # (…她抄写的第一本菜谱。石磊摄: a picture's own)
+                        ln.kind, ln.reason = Kind.NOISE, "QR-code caption"
             mark_rows(chunk)
         mark_stranded_rows(chunks)
         return chunks
@@ -900,9 +909,12 @@ class BlockBuilder:
         prefix, rest = run[:size], run[size:]
         if len(rest) == 1 and self._title_over_a_line(prefix, rest[0]):
             return prefix, rest
-        if len(rest) < 2 or not all(head_line(ln, float("inf"), self.column, wraps=notice
-                                              and ln is not prefix[-1]) for ln in prefix):
-            return [], run  # (a notice's title may break anywhere: …施工的 / 通告)
+        # (a notice's title may break anywhere, …施工的 / 通告, and so may one set in fake
+        # bold, 塔塔影影下下的的 / 剪剪纸纸课课: the type says the lines are one title)
+        bold = len(prefix) >= 2 and all(ln.emphasized for ln in prefix)
+        if len(rest) < 2 or not all(head_line(ln, float("inf"), self.column, wraps=(
+                notice or bold) and ln is not prefix[-1]) for ln in prefix):
+            return [], run
         body_width = max(ln.width for ln in rest)
         column_title = size == 2 and COLUMN_WORD_RE.match(prefix[0].text) is not None \
             and prefix[1].width <= body_width + RUN_ON_SLACK  # (set a size larger)

@@ -257,7 +257,8 @@ RULE_RE = re.compile(r"^(?:[-*_=~—…·]\s*){3,}$|^(?:[↓⬇▼]\s*){2,}$"  #
                      r"|^[-*_=~]$")  # …or one mark alone, a web view's stand-in for its rule
 PAGE_LABEL_LINE_RE = re.compile(  # A03要闻, A4  视觉 【返回】, A06 alone
     r"^[A-D]\d{1,2}(?:\s*[\u4e00-\u9fff]{2,4}(?:\s*[【\[]返回[】\]])?)?$")
-IMAGE_LINE_RE = re.compile(r"^(?:!\[[^\]]*\]\([^)]*\)\s*)+$|^\[(?:图片|图|视频|组图)\]$")  # …[图片]
+IMAGE_LINE_RE = re.compile(
+    r"^(?:!\[[^\]]*\]\([^)]*\)\s*)+$|^[\[【](?:图片|图|视频|组图)[\]】]$")  # …[图片]
 PLACEHOLDER_RE = re.compile(r"\d{2,4}\s*[x×*]\s*\d{2,4}\s*px|banner$", re.I)
 LINK_LINE_RE = re.compile(r"^(?:详情点击|点击查看|阅读原文)[:：]?\s*(?:https?://\S+)?$|^https?://\S+$")
 # '具体排名如下：', '编辑同志：': text that leads into a list or a letter, not a label.
@@ -720,7 +721,7 @@ MASTHEAD_RE = re.compile(
     r"|由[\u4e00-\u9fff]{2,20}主管|(?:报社|传媒集团|报业集团|传媒中心|新闻中心|融媒体中心)出版(?:$|\s)"
     # 某某报社 地址：…, 某某晚报社址：…
     r"|客户端同步发布$|^[\u4e00-\u9fff]{2,8}报社?\s*(?:社址|地址)[：:]"
-    r"|^[\u4e00-\u9fff]{2,8}(?:报社|融媒体中心|传媒中心|传媒集团)(?:主办|出品)$"
+    r"|^[\u4e00-\u9fff]{2,8}(?:报社|融媒体中心|传媒中心|传媒集团)(?:主办|出品)\s*[!！]?$"
     # a column's hotline and mailbox: 民声热线：0595-88700110 邮箱：…
     r"|^[\u4e00-\u9fff]{2,6}(?:热线|电话)[：:]?\s*[\d-]{7,14}\s+[\u4e00-\u9fff]{0,4}邮箱[：:]"
     r"|^今日\s*\d{1,2}\s*版(?:\s|$)|^第\s*\d{3,6}\s*[期号]$|总第\s*\d+\s*[期号]|主管主办")
@@ -1063,7 +1064,7 @@ def noise_reason(text: str) -> str:
         return ""  # most lines of a column's text: one search rules them out
     if text[0] in "分微朋Q抖复" and SHARE_LINE_RE.match(text):
         return "page header"  # share buttons
-    if text[0] in "![" and IMAGE_LINE_RE.match(text):
+    if text[0] in "![【" and IMAGE_LINE_RE.match(text):
         return "image"  # ![](images/06_02.jpg): a picture of a Markdown-like dump
     if text[-1] in "gGfFpP" and "." in text[-5:] and IMAGE_FILE_RE.match(text):
         return "image"  # W020260312384105.jpg: an image's file name where it stood
@@ -1172,7 +1173,7 @@ def dateline_alone(text: str) -> bool:
 # 金城短评, 刺桐观察, 观海潮评.
 COLUMN_WORD_RE = re.compile(
     r"^(?:来论|社论|论坛|一线见闻|记者手记|基层传真|编者按|开栏的话)$"
-    r"|^[\u4e00-\u9fff]{0,4}(?:短评|时评|快评|锐评|微评|潮评|评论|观察|漫谈|杂谈|随笔|视点|论坛|话题|笔记|手记)$")
+    r"|^[\u4e00-\u9fff]{0,4}(?:短评|时评|快评|锐评|微评|潮评|评论|观察|漫谈|杂谈|随笔|视点|论坛|话题|笔记|手记|观点)$")
 
 
 # A campaign's or a series' standing line over its stories' titles (民生实事进行时, 乡村振兴

@@ -298,6 +298,8 @@ def prepare_lines(page: str, markdown: bool) -> list[Line]:
         out = summaries(out)
     if "摄" in page and ("▲" in page or "◆" in page):
         out = subcaptions(out)
+    if "来源" in page and ("■" in page or "●" in page):  # one search rules most pages out
+        out = labelled_titles_over_data(out)
     return join_bylines(wrapped_lead_credits(titles_on_top(dates_in_mastheads(
         page_number_on_top(title_lists(out))))))
 
@@ -703,8 +705,14 @@ BOX_LINE = 24  # characters: the longest line read as part of such a box
 def labels_in_text(lines: list[Line]) -> list[Line]:
     """'停电：' under '…8:00至17:00对以下区域': a short line ending in a colon is the end of
     an unfinished sentence right above it, not a label left alone on the page."""
-    for i in [i for i, ln in enumerate(lines) if ln.reason == "stray label"]:
+    strays = [i for i, ln in enumerate(lines) if ln.reason == "stray label"]
+    interview = sum(SPEAKER_LABEL_RE.match(lines[i].text) is not None for i in strays) >= 2
+    for i in strays:
         below = lines[i + 1] if i + 1 < len(lines) else None
+        if interview and below is not None and below.kind in (Kind.TEXT, Kind.LEAD) \
+                and i and lines[i - 1].kind in (Kind.TEXT, Kind.LEAD):
+            lines[i].kind, lines[i].reason = Kind.TEXT, ""  # 记者： / 问题 / 乌日娜： / 回答
+            continue
         if below is not None and POSTED_LABEL_RE.match(lines[i].text) \
                 and below.kind is Kind.TEXT and DATE_ALONE_RE.match(below.text):
             for ln in (lines[i], below):  # 发布日期： / 2026年03月12日: a web page's data
@@ -721,6 +729,8 @@ def labels_in_text(lines: list[Line]) -> list[Line]:
 
 
 POSTED_LABEL_RE = re.compile(r"^(?:发布|更新|发稿)?(?:日期|时间)[：:]$")
+# An interview's speaker set alone over what was said: the reporter, and the one answering.
+SPEAKER_LABEL_RE = re.compile(r"^(?:本报)?(?:记者|问|主持人)[：:]$")
 DATE_ALONE_RE = re.compile(
     r"^\d{4}(?:年\d{1,2}月\d{1,2}日|-\d{1,2}-\d{1,2})(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?$")
 # What a box or an interview prints as its own label, never a sentence's end.
@@ -911,6 +921,26 @@ def after_finished_text(lines: list[Line], i: int) -> bool:
     above = next((ln for ln in reversed(lines[max(0, i - 3):i]) if ln.kind is not Kind.BLANK),
                  None)
     return above is not None and above.kind in (Kind.TEXT, Kind.LEAD) and above.terminal
+
+
+LABEL_THEN_TITLE_RE = re.compile(
+    rf"^[{BULLET_MARKS}]\s*(?P<label>[\u4e00-\u9fff]{{2,6}})\s+(?P<title>[^\s，。；！？][^。；！？]{{3,30}})$")
+
+
+def labelled_titles_over_data(lines: list[Line]) -> list[Line]:
+    """■回音壁 兴槐街“僵尸车”已全部拖走 right over a web article's data line: a column's label
+    after its bullet, a space, then the article's title; not a bulleted brief's lead."""
+    out: list[Line] = []
+    for i, ln in enumerate(lines):
+        m = LABEL_THEN_TITLE_RE.match(ln.text) if ln.text[:1] in BULLET_MARKS else None
+        if m is not None and ln.kind in (Kind.LEAD, Kind.TEXT) and over_its_data(lines, i) \
+                and not ROLE_WORD_RE.search(m.group("label")):
+            label, title = m.group("label"), m.group("title")
+            out += [Line(ln.no, label, Kind.TEXT, display_width(label)),
+                    Line(ln.no, title, Kind.TEXT, display_width(title))]
+            continue
+        out.append(ln)
+    return out
 
 
 def over_its_data(lines: list[Line], i: int) -> bool:
