@@ -23,6 +23,7 @@ from generator.cli import main
 from generator.ingest.article import Article, SegmentedPage
 from generator.ingest.decode import MAX_PAGE_BYTES, decode_page
 from generator.ingest.lines import TERMINAL, Kind, classify, ends_sentence, sentence_tail
+from generator.ingest.prepare import split_tails
 from generator.ingest.repair import repair_line
 from generator.ingest.segment import segment
 
@@ -4622,3 +4623,49 @@ def test_a_title_in_fake_bold_wrapped_on_a_particle_over_its_caption() -> None:
     photo = next(a for a in articles if a.kind == "photo")
     assert photo.title == "塔影下的剪纸课"
     assert (articles[-1].kicker, articles[-1].title) == ("晚报观点", "边角地里见民生")
+
+
+def test_a_district_paper_s_markdown_page_of_chrome_credits_and_an_interview() -> None:
+    text = "\n".join([
+        "# 从化报", "", "2026年3月10日 星期二　第02版：要闻·镇街", "", "## 标题导航", "",
+        "### 第02版：要闻·镇街", "", "- 泉溪镇李花节开幕", "- 让“一季花”变成“四季游”", "",
+        "---", "",
+        "# 泉溪镇李花节开幕", "", "2026年03月10日", "",
+        "三月的泉溪镇，漫山遍野的李花开成一片雪白，首日接待游客约1.6万人次。", "",
+        "文字：黎志文 图片：吴海", "", "![](images/p2_01.jpg)", "", "**李花如雪**", "",
+        "*3月9日，游客在桂岭村李花林中拍照。 记者 黎志文 摄*", "", "---", "",
+        "## 【镇街“一把手”访谈】", "", "# 让“一季花”变成“四季游”", "", "本报记者 黎志文", "",
+        "【泉溪镇档案】泉溪镇位于从化区北部，辖12个行政村。", "",
+        "记者：泉溪镇如何把“一季花”变成“四季游”？", "", "---", "", "# 泉谷路拓宽工程完工", "",
+        "**本报讯**（记者 钟伟健 通讯员 从交宣）记者从区交通运输部门获悉，泉谷路拓宽工程近日完工。",
+        "", "（本版由从化报社编辑出版，未经授权，任何媒体不得转载）"])
+    page = segment(text)
+    assert [(a.kicker, a.title, a.byline) for a in page.articles] == [
+        (None, "泉溪镇李花节开幕", "文字：黎志文 图片：吴海"),
+        (None, "李花如雪", "记者 黎志文 摄"),
+        ("镇街“一把手”访谈", "让“一季花”变成“四季游”", "本报记者 黎志文"),
+        (None, "泉谷路拓宽工程完工", "本报讯（记者 钟伟健 通讯员 从交宣）")]
+    assert page.articles[0].body.startswith("三月的")  # its date under the title is data
+    assert page.articles[2].body.startswith("【泉溪镇档案】")
+
+
+def test_a_continuation_s_bold_title_over_a_rule_closes_it_and_bracketed_roles_sign() -> None:
+    text = "\n".join([
+        "从化报　2026年3月10日　星期二", "06　流溪河·专题　责任编辑：周晓彤　校对：林嘉", "---", "",
+        "（上接第1版）", "按照计划，泉溪镇还将在李花节期间推",
+        "出“夜赏李花”灯光秀和农产品市集。", "", "**李花节带旺乡村游**", "---", "",
+        "早上 7 点， 48 岁的巡河员黄志", "坚已经撑着小船出现在流溪河。",
+        "【记者】钟伟健", "【摄影】吴海", "", "流溪河畔", "巡巡河河六六年年"])
+    first, second = segment(text).articles
+    assert (first.title, first.continued_from) == ("李花节带旺乡村游", 1)
+    assert squash(second.byline) == "【记者】钟伟健【摄影】吴海"
+
+
+def test_a_caption_s_credit_after_a_slash_and_a_district_paper_s_chrome() -> None:
+    assert split_tails("■荷岗村村民试划老龙船。/珠江时报记者冼立摄") == [
+        "■荷岗村村民试划老龙船。", "珠江时报记者冼立摄"]
+    for line in ("南海新闻网首页 南海 镇街 政策 文化 专题 直播 视觉南海 更多",
+                 "樵溪丝韵花园 二期火热登记中 热线：0757-86000130"):
+        assert classify(1, line, False).kind is Kind.NOISE, line
+    for line in ("- 返回头版", "- 2026年03月13日"):
+        assert classify(1, line, True).kind is Kind.NOISE, line

@@ -146,8 +146,8 @@ TEXT_AND_PHOTO_RE = re.compile(
     # …with a role and more than one name: 文/本报记者 侯佳 图/牛锐 田晓
     rf"|^[文图]\s*[/／]\s*(?:{ROLE}\s*)?{NAME}(?:\s+{NAME})*\s+[文图]\s*[/／]\s*(?:{ROLE}\s*)?"
     rf"{NAME}(?:\s+{NAME})*$"
-    # …or spelt out: 文字 钱丽 俞斌 摄影 马越
-    rf"|^文字\s*[：:]?\s*{NAME}(?:\s+{NAME})*\s+摄影\s*[：:]?\s*{NAME}(?:\s+{NAME})*$")
+    # …or spelt out: 文字 钱丽 俞斌 摄影 马越, 文字：黎志文 图片：吴海
+    rf"|^文字\s*[：:]?\s*{NAME}(?:\s+{NAME})*\s+(?:摄影|图片)\s*[：:]?\s*{NAME}(?:\s+{NAME})*$")
 # 撰文/黎晴 摄影/吴川, 文字/X 图片/Y: what each did spelt out, a slash before the name,
 # a box or a bullet before the line.
 _DID = r"(?:撰文|文字|摄影|摄像|图片|[文图摄])"
@@ -217,8 +217,8 @@ CREDIT_RE = re.compile(
 CREDITED_NAME = rf"(?:[{CJK}](?: [{CJK}]){{1,2}}|{NAME})"  # …本报通讯员汪 涛摄: spaced too
 CAPTION_CREDIT_RE = re.compile(  # …盛花期。 晚报记者 陆 川 摄: a paper's short name too
     rf"(?:\s|(?<=[。！？”]))((?:(?:{ROLE}|{SHORT_PAPER_ROLE})\s*{CREDITED_NAME}\s*)+(?:摄影报道|摄))$")
-CREDIT_TAIL_RE = re.compile(  # …供应周边市场。阳泉日报社乔 楠摄: the paper and a spaced name too
-    rf"(?<=[。！？”])\s*((?:{ROLE}\s*|(?:{PAPER})\s*(?=[{CJK}]\s[{CJK}])|(?:{PAPER}|{NEWSROOM})\s+)?"
+CREDIT_TAIL_RE = re.compile(  # …市场。阳泉日报社乔 楠摄: the paper, a spaced name; …龙船。/X摄
+    rf"(?<=[。！？”])\s*[/／]?\s*((?:{ROLE}\s*|(?:{PAPER})\s*(?=[{CJK}]\s[{CJK}])|(?:{PAPER}|{NEWSROOM})\s+)?"
     rf"{CREDITED_NAME}(?:\s+{NAME})*\s*(?:摄影报道|(?:文\s?)?[/／]?\s?摄))$")
 CHART_CREDIT_RE = re.compile(rf"^(?:{NAME}|{SPACED_NAME})\s*制图$")
 SIGNATURE_RE = re.compile(rf"^(?P<text>.*?)[（(](?P<name>{NAME}(?:\s+{NAME}){{0,2}})[）)]$")
@@ -503,8 +503,10 @@ def classify(no: int, text: str, markdown: bool) -> Line:
     if markdown and ((text[0] in "-*+▶►" and text[1:2] == " " and text[2:4] == "**")
                      or (text[0] in "▶►▲●■◆" and text[1:3] == "**")):
         text = text[1:].lstrip()  # - **标题** 正文, ▲**标题**正文: a list's item, its title bold
-    if markdown and text[:2] in ("- ", "* ") and MD_PAGE_ITEM_RE.match(text):  # - A01：要闻
-        return Line(no, text, Kind.NOISE, display_width(text), reason="page header")
+    if markdown and text[:2] in ("- ", "* ") and (
+            MD_PAGE_ITEM_RE.match(text) or (len(text) <= MD_ITEM_CHROME
+                                             and READER_RE.match(text[2:].strip()))):
+        return Line(no, text, Kind.NOISE, display_width(text), reason="page header")  # - A01：要闻
     width = display_width(text)
     first, last = text[0], text[-1]
     if markdown and first == "#":
@@ -534,6 +536,8 @@ def classify(no: int, text: str, markdown: bool) -> Line:
                 in (Kind.BYLINE, Kind.CREDIT, Kind.SIGNATURE):
             return inner
     if first in "【>＞":
+        if first == "【" and BRACKETED_ROLE_RE.match(text):  # 【记者】钟伟健, 【摄影】吴海
+            return Line(no, text, Kind.BYLINE, width)
         if BUTTONS_RE.match(text):  # 【打印本页】 【关闭窗口】: no brief's title
             return Line(no, text, Kind.NOISE, width, reason="page header")
         mark = MOBILE_MARK_RE.match(text)  # 【今日要闻】 alone, >>长江边的“守渔人”
@@ -660,6 +664,7 @@ BULLET_ROLE_AT = 16
 # …or as a list's items, without links: - A01：要闻, - 07版：海岛·城事.
 MD_PAGE_ITEM_RE = re.compile(
     r"^[-*]\s+(?:第\s*)?(?:[A-Da-d]\d{1,3}\s*版?|\d{1,3}\s*版)\s*[：:]\s*[\u4e00-\u9fff·、]{1,12}$")
+MD_ITEM_CHROME = 20  # characters: an e-paper reader's button or date as a list's item
 MD_LINKS_RE = re.compile(r"^(?:[-*·•]\s*)?(?:!?\[[^\]]*\]\([^)]*\)\s*[|｜/·]?\s*)+$")
 # Page furniture: what the page prints around its articles, never part of one.
 PAGE_HEADER_RE = re.compile(
@@ -693,7 +698,8 @@ EDITORS_GLUED_RE = re.compile(
     # …or two roles and more, spaces between them: 编辑 蔡若 责任编辑 詹明, 编辑卫东 校对赵宁
     r"|^(?:(?:责任编辑|责编|编辑|美编|美术编辑|校对|版式|组版|审读|审核|值班编辑)\s*"
     r"[\u4e00-\u9fff·]{2,4}(?:\s+|$)){2,}$")
-SECTION_THEN_EDITORS_RE = re.compile(r"^[\u4e00-\u9fff]{2,6} (?=责)")
+SECTION_THEN_EDITORS_RE = re.compile(
+    r"^(?:[A-D]?\d{1,2}\s+)?[\u4e00-\u9fff·]{2,10} (?=责)")  # …its page first: 06 流溪河·专题
 # A weather box: a temperature range, a wind force, or a line that starts 今日天气.
 WEATHER_RE = re.compile(
     r"(?:^(?:今日|明日|今天|明天|本周|[\u4e00-\u9fff]{2,5})?天气(?:预报)?(?:[：:\s]|$)|^空气质量[：:]"
@@ -718,7 +724,7 @@ MASTHEAD_RE = re.compile(
     r"|^(?:本版|本报)?(?:投稿)?(?:邮箱|信箱|E-?mail)\s*[：:]\s*\S+@"  # 本版邮箱：x@y.com
     r"|(?:新闻|广告)(?:热线|报料|联系|传真)[：:]?\s*\d|(?<=\s)(?:订报|订阅|发行)热线[：:]?\s*\d|(?:日报|晚报|都市报|早报|晨报|商报|时报)热线[：:]?\s*\d|报料(?:热线|电话)?[：:]?\s*\d|广告经营许可证|定价[：:]?\s*\d|^印刷[：:]|^(?:本报)?社址[：:]|^本报地址[：:]|^地址[：:].*(?:热线|邮编)|^邮编[：:]\s*\d{6}$|^主办(?:单位)?[：:]|零售价[：:]?\s*\d"
     r"|^中共[\u4e00-\u9fff]{2,12}委员?会?(?:机关报|主办)(?:\s+[\u4e00-\u9fff]{2,16}主办)?$"
-    r"|由[\u4e00-\u9fff]{2,20}主管|(?:报社|传媒集团|报业集团|传媒中心|新闻中心|融媒体中心)出版(?:$|\s)"
+    r"|由[\u4e00-\u9fff]{2,20}主管|未经(?:书面)?(?:许可|授权)[^。]{0,16}不得(?:转载|复制|使用)|(?:报社|传媒集团|报业集团|传媒中心|新闻中心|融媒体中心)出版(?:$|\s)"
     # 某某报社 地址：…, 某某晚报社址：…
     r"|客户端同步发布$|^[\u4e00-\u9fff]{2,8}报社?\s*(?:社址|地址)[：:]"
     r"|^[\u4e00-\u9fff]{2,8}(?:报社|融媒体中心|传媒中心|传媒集团)(?:主办|出品)\s*[!！]?$"
@@ -764,14 +770,16 @@ AD_RE = re.compile(r"^(?:本版|分类)?(?:广告|[【\[]广告[】\]]|招商热
                    # what a seller asks the reader to ring for: 团购热线, 招租热线, 预订电话
                    r"|(?:团购|招租|订购|订餐|预订|购房|售楼|加盟)(?:热线|电话)[：:]\s*\d"
                    r"|^(?:订报|订阅|发行)?热线[：:]\s*\d"  # the paper's own: 订报热线：0557-…
-                   r"|^[^，。]{4,24}\s+电话[：:]\s*0\d{2,3}-\d{7,8}$")  # 库位招租 电话：0943-…
+                   r"|^[^，。]{4,24}\s+电话[：:]\s*0\d{2,3}-\d{7,8}$"  # 库位招租 电话：0943-…
+                   # …or a name and a slogan before it: 某花园 二期火热登记中 热线：0757-…
+                   r"|^[^，。\s]{2,16}\s+[^，。\s]{2,16}\s+热线[：:]\s*0\d")
 # …and the shape of an advertisement's line: priced, addressed, or slogans side by side.
 AD_SHAPE_RE = re.compile(r"地址|热线|电话|·|\S\s+\S+\s+\S|满[千百万\d]{1,4}减")
 
 
 EDITOR_FIRST = frozenset("（(【[本责编校美版组审值终制视排主统总一二三初复")
 MASTHEAD_HINT_RE = re.compile(
-    r"统一|CN|邮|热线|传真|报料|许可证|定价|印刷|社址|地址|零售|机关报|主办|出版|期|号|今日|同步发布")
+    r"统一|CN|邮|热线|传真|转载|报料|许可证|定价|印刷|社址|地址|零售|机关报|主办|出版|期|号|今日|同步发布")
 INDEX_LAST = frozenset("版）)0123456789")
 WEATHER_HINT_RE = re.compile(r"℃|级|天气|空气质量")
 # Lines of an e-paper's reader page, around the article: 电子报阅读机, 2026-01-05, 星期一,
@@ -782,7 +790,7 @@ READER_RE = re.compile(
     r"|[上下]一篇[:：].*"  # 上一篇：… with the title it links to
     r"|字号[:：].*|字体(?:大小)?[:：].*|版面[:：].*"
     r"|(?:[◀◁←<«]?\s*(?:(?:本版)?[上下]一[版篇期]|日历|PDF版|放大|缩小|默认"
-    r"|版面导航|标题导航|版面概览|返回目录|返回首页|首页|往期回顾|PDF下载|下载本版PDF|朗读|打印(?:本页|页面)?|关闭(?:窗口)?|收藏|分享"
+    r"|版面导航|标题导航|版面概览|返回目录|返回首页|返回头版|返回版面|首页|往期回顾|PDF下载|下载本版PDF|朗读|打印(?:本页|页面)?|关闭(?:窗口)?|收藏|分享"
     r"|推荐|评论|更多功能"
     r"|展开通版|收缩通版|通版阅读(?:请点击)?[:：]?|版面原文"
     r"|\d{4}年\d{1,2}月\d{1,2}日"  # 下一篇 2026年3月12日 放大 缩小 默认: the page's date among them
@@ -860,7 +868,7 @@ def furniture_reason(text: str) -> str:
         return "index of other pages"
     if text[0] in EDITOR_FIRST and (EDITORS_RE.match(text) or EDITORS_GLUED_RE.match(text)):
         return "editors' names"
-    if " 责" in text[:8] and (section := SECTION_THEN_EDITORS_RE.match(text)) \
+    if " 责" in text[:16] and (section := SECTION_THEN_EDITORS_RE.match(text)) \
             and EDITORS_GLUED_RE.match(text[section.end():]):
         return "editors' names"  # 要闻 责任编辑：张弛校对：林雅: a section, then its editors
     if MASTHEAD_HINT_RE.search(text) and MASTHEAD_RE.search(text):
@@ -947,7 +955,7 @@ MENU_RE = re.compile(r"^[\u4e00-\u9fff·]{2,8}(?:\s*[|｜]\s*[\u4e00-\u9fff·]{2
                      r"|^(?=.*(?:首页|导航|往期|数字报))[\u4e00-\u9fff·]{2,10}(?:\s*[|｜]\s*[\u4e00-\u9fff·]{2,10}){2}$"
                      # …or groups of them, spaces within and bars between, or 首页 first
                      # (头条 福州 原创 … 数字报: spaces only; 综合新闻 -- 今日嵊州 -- …)
-                     rf"|^(?=.*[|｜]|首页|.*(?:数字报|电子报)|.* -- ){MENU_ITEM}"
+                     rf"|^(?=.*[|｜]|.*首页|.*(?:数字报|电子报)|.* -- ){MENU_ITEM}"
                      rf"(?:(?:\s*[|｜]\s*|\s+--\s+|\s+){MENU_ITEM}){{4,}}\s*[|｜]?$")
 # 更多梅州新闻，点击关注↓: the paper asking for a follow; 进入移动版，省流量: its mobile site.
 FOLLOW_US_RE = re.compile(r"^更多[^。]{0,12}[，,]?\s*(?:点击|扫码|关注|下载)"
@@ -973,7 +981,8 @@ WEB_FIRST = frozenset("您当首来【[相延推热新更评还我发网进切�
 WEB_STARTS = ("打开", "文章来源", "信息来源", "签发", "上传", "原标题", "为你推荐", "猜你喜欢",
               "登录", "(转载)", "（转载）", "这已经是", "已经是", "打印", "收藏")
 WEB_ANYWHERE_RE = re.compile(
-    r"[w权I©>»＞→|｜]|新闻网$|<!--|\.c(?:om|n)|设为首页|加入收藏|PDF版$|数字报$|电脑版$| -- ")
+    r"[w权I©>»＞→|｜]|新闻网$|新闻网首页|<!--|\.c(?:om|n)|设为首页|加入收藏|PDF版$|数字报$"
+    r"|电脑版$| -- ")
 # A site's own buttons and its way to the paper's pages: 设为首页 - 加入收藏, 首页某某日报PDF版.
 SITE_CHROME_RE = re.compile(r"设为首页|加入收藏|^首页\s*[\u4e00-\u9fff]{2,10}\s*PDF版$"
                             # …and its edition for computers: 福州新闻网 电脑版
@@ -1050,7 +1059,7 @@ TAGS_RE = re.compile(r"^标签\s*[：:]\s*[^，。！？]{1,40}$"  # (关键词�
 # teaser's page (…，钱从哪来？2版), a footer (…版权所有，未经授权…), a hotline, a call to follow,
 # a date (2026年3月26日，星期四，…).
 COMMA_FURNITURE_RE = re.compile(
-    r"版\s*[）)]?$|版权|热线|电话|点击|关注|广告|编辑|校对|满\d|移动版|手机版|日[，,]星期|更多精彩|主管|ICP")
+    r"版\s*[）)]?$|版权|热线|电话|点击|关注|广告|编辑|校对|满\d|移动版|手机版|日[，,]星期|更多精彩|主管|ICP|转载")
 
 
 # A count a web page prints alone on its line, under an article's title or at its foot.
@@ -1133,6 +1142,9 @@ PIPE_ROW_RE = re.compile(r"^[|｜](?:[^|｜]*[|｜]){2,}$")  # a pipe table's ro
 # after >> marks (>>长江边的“守渔人”; a box of > lines lists the issue's titles).
 MOBILE_MARK_RE = re.compile(r"^(?:【([^】]{2,10})】|[>＞]{1,3}\s*(\S.{1,31}))$")
 BRACKETED_LABEL = "label in brackets"  # why such a name is known to be a label
+# A credit's role in brackets before the name: 【记者】钟伟健, 【摄影】吴海.
+BRACKETED_ROLE_RE = re.compile(
+    rf"^【(?:记者|通讯员|摄影|文字|图片|撰文|文|图)】\s*{NAME}(?:\s+{NAME})*$")
 
 
 def bare_title(text: str) -> str:

@@ -104,6 +104,9 @@ WEIGHTS: dict[str, float] = {
     # that article's title, never the headline of the text above or a subhead.
     "dated": 3.0,
     "local": 1.5,  # the local rules decided the same, from the group and its neighbours
+    # A rule (---) right under the group: nothing of its own follows it, so it closes the
+    # text above (**李花节带旺乡村游** / --- under a continuation), never opens or heads a part.
+    "ruled": 3.0,
 }
 BARE_LEAD = 4  # characters: 本报讯 alone, its credit on the byline line under it
 TEXT_SAMPLE = 300  # characters of a unit compared with a headline
@@ -389,6 +392,15 @@ def blank_before(blocks: list[Block], i: int) -> bool:
 HEAD_TAIL = (Kind.BYLINE, Kind.CREDIT, Kind.SUBTITLE)  # lines a group may carry under it
 
 
+def ruled_below(blocks: list[Block], i: int) -> bool:
+    """Does a rule (---) stand right under group i, its credit lines aside?"""
+    j = i + 1
+    while j < len(blocks) and isinstance(blocks[j], Marker) and blocks[j].kind in HEAD_TAIL:
+        j += 1
+    b = blocks[j] if j < len(blocks) else None
+    return isinstance(b, Marker) and b.kind is Kind.NOISE and b.line.reason == "rule"
+
+
 def dated(blocks: list[Block], i: int) -> bool:
     """Is group i set right over a web article's data line (2026-03-17 09:05 来源：某某日报)?"""
     b = blocks[i + 1] if i + 1 < len(blocks) else None
@@ -449,6 +461,7 @@ class Planner:
         self._fixed: dict[int, tuple[float, dict[str, float]]] = {}
         self.gaps, self.heads = gaps_and_heads(blocks)
         self.dated = [dated(blocks, i) for i in self.heads]  # titles over their data line
+        self.ruled = [ruled_below(blocks, i) for i in self.heads]  # …and over a rule
         self.indenting = indents_paragraphs(blocks)
 
     # States between groups: (titled, orient, pending). Is the article the gap's last unit
@@ -567,6 +580,8 @@ class Planner:
                 cost -= w["md_open"] / 2  # "# title" closes nothing, as a rule
             if self.dated[k] and action in (CLOSE, SUB):
                 cost += w["dated"]
+            if self.ruled[k] and action in (OPEN, SUB):
+                cost += w["ruled"]
             cost += echoes.get(action, 0.0)
             cost += self.glue_cost(action, sides, len(head.blocks))
             if self.votes.get(self.heads[k]) == action:

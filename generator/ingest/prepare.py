@@ -143,6 +143,10 @@ TITLE_UNDER_NAME_MIN = 4  # characters: no label (编辑 / 杨 帆: the page's e
 SPACED_LETTERS_RE = re.compile(r"[\u4e00-\u9fff] [\u4e00-\u9fff](?: |$)")
 
 
+ITALIC_WHOLE_RE = re.compile(r"^\*[^*\s][^*]{3,}[^*\s]\*$")  # a line in italics, as a whole
+BOLD_WHOLE_RE = re.compile(r"^\*\*[^*\s][^*]{0,40}[^*\s]\*\*$")  # …or in bold
+
+
 def prepare_lines(page: str, markdown: bool) -> list[Line]:
     """Repair and classify every line of a page; undo vertical headlines and split glued tails."""
     raw_lines = page.split("\n")
@@ -173,6 +177,10 @@ def prepare_lines(page: str, markdown: bool) -> list[Line]:
     out: list[Line] = []
     for k, (no, raw, text) in enumerate(pairs):
         trailer = None  # what the page printed after the line's text, as noise
+        if markdown and text[:1] == "*" and ITALIC_WHOLE_RE.match(text):
+            text = text[1:-1].strip()  # *3月9日，游客在…拍照。 记者 X 摄*: a caption in italics
+        elif not markdown and text[:2] == "**" and BOLD_WHOLE_RE.match(text):
+            text = text[2:-2].strip()  # **李花节带旺乡村游** on a page of text: its marks off
         if "http" in text and (note := LINK_NOTE_RE.search(text)) and note.start():
             text = text[:note.start()] + text[note.end():]  # …干劲。(详见 http://…)(本报评论员)
             printed = LINK_NOTE_RE.search(raw)
@@ -871,6 +879,9 @@ def page_number_on_top(lines: list[Line]) -> list[Line]:
     them or not (03 要闻·综合, A3 今日芍园区, 丽水日报 02 要闻, with the spaces repaired away)."""
     top = list(islice((ln for ln in lines if ln.kind is not Kind.BLANK), PAGE_TOP))
     first = top[0] if top else None
+    if first is not None and first.kind in (Kind.TEXT, Kind.HEADING) \
+            and TOP_MASTHEAD_RE.match(first.text):
+        first.kind, first.reason = Kind.NOISE, "masthead"  # # 从化报, 某某时报数字报 - 某某新闻网
     if first is not None and first.kind is Kind.TEXT and first.text.isdigit() \
             and len(first.text) <= 2:
         first.kind, first.reason = Kind.NOISE, "page header"
@@ -881,6 +892,9 @@ def page_number_on_top(lines: list[Line]) -> list[Line]:
 
 
 PAGE_TOP = 4  # lines: how far down a page its number and section are printed
+# The paper's name as the page's first line, whatever its ending (从化报), and its site's.
+TOP_MASTHEAD_RE = re.compile(
+    r"^[\u4e00-\u9fff]{2,6}报(?:数字报|电子版|数字版)?(?:\s*[-–—|·]\s*[\u4e00-\u9fff]{2,8}(?:网|客户端))?$")
 PAGE_LABEL_TOP_RE = re.compile(
     r"^(?:[\u4e00-\u9fff]{2,6}(?:日报|晚报|都市报)\s*)?(?:[A-D]\d{1,2}|0\d)\s*版?\s*"
     r"[\u4e00-\u9fff]{2,6}(?:·[\u4e00-\u9fff]{2,6})?$")
@@ -993,16 +1007,10 @@ def extend_boxes(lines: list[Line]) -> list[Line]:
                 and above.text[:2] in ("社址", "地址") and above.text[2:3] in "：:" \
                 and box_line(above) and not above.terminal:
             above.kind, above.reason = Kind.NOISE, reason  # 地址：…路18号 / 新闻热线：…
-        if reason == "page header" and ln.text.strip("#* ") in NAV_HEADS:
-            reason = "index of other pages"  # 版面导航 / ·title / ·title: the page's own list
-            j = i + 1  # …or its titles numbered (### 版面导航 / 1. title / 2. title)
-            numbered = j < len(lines) and NAV_ITEM_NO_RE.match(lines[j].text) is not None
-            while j < len(lines) and (related_link(lines[j]) or (
-                    numbered and lines[j].kind is Kind.TEXT
-                    and NAV_ITEM_NO_RE.match(lines[j].text))):
-                lines[j].kind, lines[j].reason = Kind.NOISE, reason
-                j += 1
-            continue
+        if reason in ("page header", "index of other pages") \
+                and ln.text.strip("#* ") in NAV_HEADS \
+                and (nav_items(lines, i) or reason == "page header"):
+            continue  # 版面导航 / ·title / ·title: the page's own list
         if reason not in BOX_REASONS or (
                 reason == "index of other pages" and ln.text[:1] not in "▶►"
                 and not INDEX_HEADER_RE.match(ln.text)):  # 今日导读 over its teasers
@@ -1038,6 +1046,23 @@ def wrapped_teaser(ln: Line) -> bool:
     / 要“慢工” A03, ■渔家峪村：民宿有了 / “管家团” 6版)."""
     return ln.kind in (Kind.TEXT, Kind.LEAD) and ln.text[:1] in "▶►" + BULLET_MARKS \
         and len(ln.text) <= TEASER_LINE and not ln.terminal
+
+
+def nav_items(lines: list[Line], i: int) -> int:
+    """Mark the titles listed under a page's navigation heading (line i) as furniture:
+    after a · or a -, or numbered (### 版面导航 / 1. title / 2. title), the page's name
+    and blank lines between allowed (## 标题导航 / ### 第03版：镇街 / - title). How many."""
+    j = i + 1
+    while j < len(lines) and (lines[j].kind is Kind.BLANK or (
+            lines[j].kind is Kind.NOISE and lines[j].reason == "page header")):
+        j += 1
+    numbered = j < len(lines) and NAV_ITEM_NO_RE.match(lines[j].text) is not None
+    marked = 0
+    while j < len(lines) and (related_link(lines[j]) or (
+            numbered and lines[j].kind is Kind.TEXT and NAV_ITEM_NO_RE.match(lines[j].text))):
+        lines[j].kind, lines[j].reason = Kind.NOISE, "index of other pages"
+        j, marked = j + 1, marked + 1
+    return marked
 
 
 def related_link(ln: Line) -> bool:
@@ -1247,7 +1272,7 @@ def mend_wrapped_role_prefixes(pairs: list[Pair]) -> list[Pair]:
 # 【凤鸣区新增3处公共充电 / 站】近日，…: a brief's title in brackets wrapped at the column's
 # end, its text after the bracket on the next line.
 BRACKETED_TITLE_WRAP_RE = re.compile(
-    r"^[ \t\u3000]*【[^】\n]{2,30}\n[^】【\n]{1,16}】\S", re.MULTILINE)
+    r"^[ \t\u3000]*【[^】\n]{2,30}\n[^】【\n]{0,16}】\S", re.MULTILINE)
 BRACKETED_TITLE_MAX = 34  # characters: the title in its brackets
 
 
@@ -1257,7 +1282,7 @@ def mend_wrapped_bracket_titles(pairs: list[Pair]) -> list[Pair]:
     def merge(prev: Pair, pair: Pair) -> Pair | None:
         head, rest = prev[2], pair[2]
         close = rest.find("】")
-        if not head.startswith("【") or "】" in head or close < 1 \
+        if not head.startswith("【") or "】" in head or close < 0 \
                 or len(head) + close > BRACKETED_TITLE_MAX or CLAUSE_PUNCT_RE.search(rest[:close]):
             return None
         return prev[0], prev[1].rstrip() + pair[1].strip(), head + rest
@@ -1633,7 +1658,7 @@ def split_tails(text: str) -> list[str]:
             return [text[: note.start()].rstrip(), note.group(0)]
     credit = CREDIT_TAIL_RE.search(text) if text.endswith(SHOT_ENDS) else None
     if credit and credit.start(1) > 0:
-        return [text[: credit.start(1)].rstrip(), credit.group(1)]
+        return [text[: credit.start(1)].rstrip(" /／"), credit.group(1)]
     if last in ("）", ")"):
         cut = max(text.rfind("（"), text.rfind("("))
         head, tail = text[:cut].rstrip(), text[cut:]

@@ -121,6 +121,8 @@ def group_caption(text: str) -> bool:
 DOUBT_BELOW = 0.8  # a decision less sure than this is recorded as a doubt
 GROUP_CAPTION_MAX = 30  # characters: one picture's caption in a photo group
 FULL_TITLE = 11  # characters: a line this long is a title, no kicker (学习贯彻全国两会精神)
+DATE_ONLY_RE = re.compile(r"^\d{4}(?:年\d{1,2}月\d{1,2}日|-\d{1,2}-\d{1,2})$")
+BRACKET_CREDIT_RE = re.compile(r"^[（(][^（）()]{2,40}[）)]")
 MD_LABEL_MAX = 6  # characters: a Markdown label over a box's items (## 便民提示)
 TITLED_CAPTION_MAX = 60  # characters: a caption set between a title and its story
 DATA_LINE_REACH = 6  # blocks: how far above its caption a web title's data line stands
@@ -362,13 +364,18 @@ class Assembler:
             self.cur.paragraphs.append(text)
             return
         cur = self.cur
+        if cur is not None and cur.title and not cur.paragraphs and not self.closed \
+                and len(para.lines) == 1 and DATE_ONLY_RE.match(text):
+            self.noise.append(Noise(text, para.lines[0].no, "page header"))
+            return  # # 标题 / ## 副题 / 2026年03月13日 / text: the article's date, its data
         if self.join_next and cur and cur.paragraphs and not lead:
             self.join_last(cur, text)
             self.join_next = False
             return
         resumed = cur is not None and cur.continued_from is not None and not cur.paragraphs
         if cur is None or self.closed or self.jumped or (lead and (cur.paragraphs or (
-                cur.byline and para.lead and not resumed and not bare_lead(text)))) \
+                cur.byline and para.lead and not resumed and not bare_lead(text)
+                and not labelled_first(cur, text)))) \
                 or prose_after_table(self.blocks, i):  # (title / byline / （上接第1版）…: its text)
             cur = self.start(para.lines[0].no)
         if not cur.paragraphs:
@@ -430,8 +437,12 @@ class Assembler:
             bold = m.group("bold_title") or ""
             if (credit := LEAD_RE.match(bold)) and credit.group("benbao") \
                     and credit.end() == len(bold) and not article.byline:
-                article.byline = bold  # **本报讯（记者 X）**3月12日，…: the lead set in bold
-                return text[m.end():].lstrip()
+                rest = text[m.end():].lstrip()  # **本报讯（记者 X）**3月12日，…: the lead in bold
+                bracket = BRACKET_CREDIT_RE.match(rest) if bare_dateline(bold) else None
+                if bracket:  # **本报讯**（记者 X 通讯员 Y）…: the mark in bold, its credit not
+                    bold, rest = bold + bracket.group(), rest[bracket.end():].lstrip()
+                article.byline = bold
+                return rest
             if article.title:
                 return text  # a label inside the text of a titled story: kept as printed
             article.title = bare_title(m.group("inline_title") or m.group("bold_title"))
@@ -1074,6 +1085,13 @@ class Assembler:
 
 # A credit for the words and the pictures (记者 沈岚 文/摄): a story's, not a caption's.
 WROTE_AND_SHOT_RE = re.compile(rf"{TEXT_PHOTO}$")
+
+
+def labelled_first(article: Article, text: str) -> bool:
+    """A titled, credited article's first paragraph opening on a label in brackets
+    (title / 本报记者 X / 【泉溪镇档案】泉溪镇位于…): its text, not another story's lead."""
+    lead = LEAD_RE.match(text) if article.title and not article.paragraphs else None
+    return lead is not None and lead.group("inline") is not None
 
 
 def captions_over(paragraphs: list[str]) -> bool:
