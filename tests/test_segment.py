@@ -4669,3 +4669,13 @@ def test_a_caption_s_credit_after_a_slash_and_a_district_paper_s_chrome() -> Non
         assert classify(1, line, False).kind is Kind.NOISE, line
     for line in ("- 返回头版", "- 2026年03月13日"):
         assert classify(1, line, True).kind is Kind.NOISE, line
+
+
+def test_a_title_in_bold_under_a_plain_column_name_on_a_page_of_text() -> None:
+    text = "\n".join([
+        "▲3月17日，枫岭镇油菜花海吸引游客前来踏青。 通讯员 汪晴/摄", "", "宜城百姓",
+        "**小巷里的修鞋铺**",
+        "　　在皖澜区梅亭街道，有一家开了28年的修鞋铺。店主吴师傅每天早上7点开门。",
+        "　　“修鞋看着简单，其实讲究不少。”吴师傅一边给一双皮鞋换跟一边说。"])
+    story = segment(text).articles[-1]
+    assert (story.kicker, story.title) == ("宜城百姓", "小巷里的修鞋铺")

@@ -175,12 +175,14 @@ def prepare_lines(page: str, markdown: bool) -> list[Line]:
     if "摄" in page:  # one search rules most pages out
         pairs = mend_wrapped_credits(pairs)
     out: list[Line] = []
+    bold: set[int] = set()  # lines printed in bold as a whole
     for k, (no, raw, text) in enumerate(pairs):
         trailer = None  # what the page printed after the line's text, as noise
         if markdown and text[:1] == "*" and ITALIC_WHOLE_RE.match(text):
             text = text[1:-1].strip()  # *3月9日，游客在…拍照。 记者 X 摄*: a caption in italics
         elif not markdown and text[:2] == "**" and BOLD_WHOLE_RE.match(text):
             text = text[2:-2].strip()  # **李花节带旺乡村游** on a page of text: its marks off
+            bold.add(no)  # …its type kept: 宜城百姓 / **小巷里的修鞋铺** are kicker and title
         if "http" in text and (note := LINK_NOTE_RE.search(text)) and note.start():
             text = text[:note.start()] + text[note.end():]  # …干劲。(详见 http://…)(本报评论员)
             printed = LINK_NOTE_RE.search(raw)
@@ -296,6 +298,8 @@ def prepare_lines(page: str, markdown: bool) -> list[Line]:
     if "\n\u3000\u3000" in page:  # a web page that indents its paragraphs
         mark_indents(out, raw_lines)
     mark_emphasis(out, raw_lines)
+    for ln in out if bold else ():
+        ln.emphasized = ln.emphasized or ln.no in bold
     if "•" in page and ("..." in page or "…" in page):  # one search rules most pages out
         teaser_index(out, raw_lines)
     menu_runs(out)
