@@ -4681,3 +4681,18 @@ def test_a_title_in_bold_under_a_plain_column_name_on_a_page_of_text() -> None:
         "　　“修鞋看着简单，其实讲究不少。”吴师傅一边给一双皮鞋换跟一边说。"])
     story = segment(text).articles[-1]
     assert (story.kicker, story.title) == ("宜城百姓", "小巷里的修鞋铺")
+
+
+def test_a_table_s_unit_over_its_rows_and_a_qr_code_s_line_after_a_bullet() -> None:
+    text = "\n".join([
+        "单位：万元", "月份　出口额　同比增长", "1—3月　5260　8.2%", "4—6月　6134　5.6%",
+        "注：数据由市商务局提供。", "今年1—10月全市花炮出口情况", "",
+        "冬冬种种油油菜菜正正当当时时",
+        "▲ 11 月 11 日，竹溪村村民驾驶播种机", "播种油菜。", "通讯员/周勤 摄", "▲扫码看视频。"])
+    page = segment(text)
+    table, photo = page.articles
+    assert table.title == "今年1—10月全市花炮出口情况" and table.body.startswith("单位：万元")
+    assert photo.title == "冬种油菜正当时"
+    assert "▲扫码看视频。" in [n.text for n in page.noise]
+    for line in ("监制：欧阳斌", "宁乡市融媒体中心出品"):
+        assert classify(1, line, False).kind is Kind.NOISE, line

@@ -219,8 +219,9 @@ def next_block(blocks: list[Block], i: int) -> int | None:
 PLACE_COLON_RE = re.compile(
     r"^[\u4e00-\u9fff]{1,6}(?:[县区市镇乡村局委办院所]|街道|社区)：[^，。,；;：:]{4,}$")
 SPEAKER_RE = re.compile(r"^(?:记者|问|答|主持人|本报)[：:]")
-# A table's or a chart's source or note under it (数据来源：…, 注：…): never a title.
-NOTE_WORD = r"(?:(?:数据|资料|信息|图表)?来源|备?注|说明)"
+# A table's or a chart's source or note under it (数据来源：…, 注：…), or its unit over
+# its rows (单位：万元): never a title.
+NOTE_WORD = r"(?:(?:数据|资料|信息|图表)?来源|备?注|说明|(?:计量)?单位)"
 SOURCE_NOTE_RE = re.compile(rf"^{NOTE_WORD}[：:]")
 TABLE_NOTE_RE = re.compile(rf"^{NOTE_WORD}")  # …under the rows, its colon or not
 # 公交司机郭建平：车开稳一点 乘客暖一点: who, then two matched phrases a space apart, as

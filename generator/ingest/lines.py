@@ -246,6 +246,7 @@ ENUMERATED_RE = re.compile(
 )
 QR_RE = re.compile(r"二维码|扫码|扫一扫")
 QR_START_RE = re.compile(r"^(?:扫码|扫一扫|长按|微信扫)")  # 扫码关注某某晚报微信公众号
+QR_BULLET_MAX = 16  # characters: …after a bullet, under a picture (▲扫码看视频。)
 QR_END_RE = re.compile(r"(?:扫码|扫一扫)\s?[\u4e00-\u9fff]{0,8}$")  # 某某日报客户端 扫码看新闻
 # The paper's accounts, listed by a masthead (乌鲁木齐晚报 / 微信公众号 / 掌上乌鲁木齐 / 抖音号),
 # an image's placeholder (头条750x90px, 今日区县banner), a link line (详情点击: http://…).
@@ -588,6 +589,8 @@ def classify(no: int, text: str, markdown: bool) -> Line:
     if plain and "/" in text and len(text) <= 40 and (credits := WROTE_SHOT_RE.match(text)):
         # ■ 撰文/黎 晴 摄影/吴 川: who wrote and who photographed a story, each after a slash
         return Line(no, text[credits.start("credit"):], Kind.BYLINE, width)
+    if first in BULLETS and len(text) <= QR_BULLET_MAX and QR_START_RE.match(text[1:].lstrip()):
+        return Line(no, text, Kind.NOISE, width, reason="QR-code caption")  # ▲扫码看视频。
     if (first in LEAD_FIRST or "讯" in text[2:NEWS_OF_AT]) and LEAD_START_RE.match(text):
         return Line(no, text, Kind.LEAD, width)
     if plain and (last in "摄图道）)供影" or "供图" in text) and len(text) <= 40 \
@@ -680,7 +683,7 @@ PAGE_HEADER_RE = re.compile(
 )
 EDITORS_RE = re.compile(
     r"^[（(【\[]?(?:本版|本期)?(?:责任编辑|责编|编辑|校对|美编|版式|版式设计|组版|审读|值班编辑|值班主任|值班编委"
-    r"|终审|[一二三]审|初审|复审|制图|美术编辑|视觉|排版|主编|统筹|审校|审核)(?:\s*[：:/／|｜]\s*|\s+)"
+    r"|终审|[一二三]审|初审|复审|制图|美术编辑|视觉|排版|主编|统筹|审校|审核|监制|出品人)(?:\s*[：:/／|｜]\s*|\s+)"
     r"(?:[\u4e00-\u9fff·](?:\s?[\u4e00-\u9fff·]){1,3}|[A-Za-z]{2,24}$)")  # 编辑：chenjing
 # …and with the spaces taken out by repair: 责任编辑周莹版式黄杰校对刘畅.
 EDITORS_GLUED_RE = re.compile(
@@ -777,9 +780,9 @@ AD_RE = re.compile(r"^(?:本版|分类)?(?:广告|[【\[]广告[】\]]|招商热
 AD_SHAPE_RE = re.compile(r"地址|热线|电话|·|\S\s+\S+\s+\S|满[千百万\d]{1,4}减")
 
 
-EDITOR_FIRST = frozenset("（(【[本责编校美版组审值终制视排主统总一二三初复")
+EDITOR_FIRST = frozenset("（(【[本责编校美版组审值终制视排主统总一二三初复监出")
 MASTHEAD_HINT_RE = re.compile(
-    r"统一|CN|邮|热线|传真|转载|报料|许可证|定价|印刷|社址|地址|零售|机关报|主办|出版|期|号|今日|同步发布")
+    r"统一|CN|邮|热线|传真|转载|出品|报料|许可证|定价|印刷|社址|地址|零售|机关报|主办|出版|期|号|今日|同步发布")
 INDEX_LAST = frozenset("版）)0123456789")
 WEATHER_HINT_RE = re.compile(r"℃|级|天气|空气质量")
 # Lines of an e-paper's reader page, around the article: 电子报阅读机, 2026-01-05, 星期一,
@@ -825,7 +828,7 @@ DATE_ALONE_RE = re.compile(
 # A character every furniture pattern below needs: one search rules most lines out.
 FURNITURE_HINT_RE = re.compile(
     r"[版期周编校审责美制排统主终视℃风气告线号邮址价刷话▶►>》→|｜导提航报换补购盘惠盟历篇减载缩印真]|CN"
-    r"|^\d{4}-|^[日字]|^0\d[\s:：]"
+    r"|^\d{4}-|^[日字]|^0\d[\s:：]|出品$"
     r"|^[A-D]\d|[A-D]\d\d$|^[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]年")
 
 
