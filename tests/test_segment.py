@@ -4698,3 +4698,15 @@ def test_a_table_s_unit_over_its_rows_and_a_qr_code_s_line_after_a_bullet() -> N
     assert "▲扫码看视频。" in [n.text for n in page.noise]
     for line in ("监制：欧阳斌", "宁乡市融媒体中心出品"):
         assert classify(1, line, False).kind is Kind.NOISE, line
+
+
+def test_a_commentary_s_column_and_title_under_its_signature_with_a_comma_in_the_title() -> None:
+    text = "\n".join([
+        "把招聘会办到群众家门口，省去了求职者", "来回奔波的时间和路费，这样的安排值得", "点赞。",
+        "□ 木 子", "白河时评", "招聘会办到家门口，", "还可以更贴心", "",
+        "内部资料 免费交流"])
+    page = segment(text)
+    comment, = page.articles
+    assert (comment.kicker, comment.title, comment.byline) == (
+        "白河时评", "招聘会办到家门口，还可以更贴心", "木子")
+    assert "内部资料 免费交流" in [n.text for n in page.noise]

@@ -614,7 +614,23 @@ class BlockBuilder:
                 self._add_markdown_heading(ln)
                 continue
             self.out.append(Marker(ln))
+        if self._group_under_signature(run):
+            self._add_head(run)  # …正文。 / □ 木 子 / 白河时评 / 招聘会办到家门口， / 还可以更贴心
+            return
         self._add_run(self._cut_suffix(run))
+
+    def _group_under_signature(self, run: list[Line]) -> bool:
+        """A few short lines ending a chunk right under a story's signature, none ending a
+        sentence or left unfinished at the end: the headline group printed under its story,
+        even with a comma where its title breaks."""
+        prev = self.out[-1] if self.out else None
+        if self.markdown or not 2 <= len(run) <= 4 or not (
+                isinstance(prev, Marker) and prev.kind in (Kind.BYLINE, Kind.SIGNATURE)):
+            return False
+        return all(ln.kind is Kind.TEXT and not ln.terminal and not ln.row
+                   and len(ln.text) <= MAX_HEAD_CHARS and ln.width <= self.column + RUN_ON_SLACK
+                   and ln.text.count("，") <= 1 for ln in run) \
+            and run[-1].text[-1] not in CONTINUING and "，" not in run[-1].text
 
     def _cut_suffix(self, run: list[Line]) -> list[Line]:
         """Add the run's body and the headline printed under it; return what is left."""

@@ -727,7 +727,7 @@ MASTHEAD_RE = re.compile(
     r"|^(?:本版|本报)?(?:投稿)?(?:邮箱|信箱|E-?mail)\s*[：:]\s*\S+@"  # 本版邮箱：x@y.com
     r"|(?:新闻|广告)(?:热线|报料|联系|传真)[：:]?\s*\d|(?<=\s)(?:订报|订阅|发行)热线[：:]?\s*\d|(?:日报|晚报|都市报|早报|晨报|商报|时报)热线[：:]?\s*\d|报料(?:热线|电话)?[：:]?\s*\d|广告经营许可证|定价[：:]?\s*\d|^印刷[：:]|^(?:本报)?社址[：:]|^本报地址[：:]|^地址[：:].*(?:热线|邮编)|^邮编[：:]\s*\d{6}$|^主办(?:单位)?[：:]|零售价[：:]?\s*\d"
     r"|^中共[\u4e00-\u9fff]{2,12}委员?会?(?:机关报|主办)(?:\s+[\u4e00-\u9fff]{2,16}主办)?$"
-    r"|由[\u4e00-\u9fff]{2,20}主管|未经(?:书面)?(?:许可|授权)[^。]{0,16}不得(?:转载|复制|使用)|(?:报社|传媒集团|报业集团|传媒中心|新闻中心|融媒体中心)出版(?:$|\s)"
+    r"|由[\u4e00-\u9fff]{2,20}主管|^内部资料\s*(?:免费交流)?|准印证号|未经(?:书面)?(?:许可|授权)[^。]{0,16}不得(?:转载|复制|使用)|(?:报社|传媒集团|报业集团|传媒中心|新闻中心|融媒体中心)出版(?:$|\s)"
     # 某某报社 地址：…, 某某晚报社址：…
     r"|客户端同步发布$|^[\u4e00-\u9fff]{2,8}报社?\s*(?:社址|地址)[：:]"
     r"|^[\u4e00-\u9fff]{2,8}(?:报社|融媒体中心|传媒中心|传媒集团)(?:主办|出品)\s*[!！]?$"
@@ -782,7 +782,7 @@ AD_SHAPE_RE = re.compile(r"地址|热线|电话|·|\S\s+\S+\s+\S|满[千百万\d
 
 EDITOR_FIRST = frozenset("（(【[本责编校美版组审值终制视排主统总一二三初复监出")
 MASTHEAD_HINT_RE = re.compile(
-    r"统一|CN|邮|热线|传真|转载|出品|报料|许可证|定价|印刷|社址|地址|零售|机关报|主办|出版|期|号|今日|同步发布")
+    r"统一|CN|邮|热线|传真|转载|出品|内部资料|准印证|报料|许可证|定价|印刷|社址|地址|零售|机关报|主办|出版|期|号|今日|同步发布")
 INDEX_LAST = frozenset("版）)0123456789")
 WEATHER_HINT_RE = re.compile(r"℃|级|天气|空气质量")
 # Lines of an e-paper's reader page, around the article: 电子报阅读机, 2026-01-05, 星期一,
@@ -828,7 +828,7 @@ DATE_ALONE_RE = re.compile(
 # A character every furniture pattern below needs: one search rules most lines out.
 FURNITURE_HINT_RE = re.compile(
     r"[版期周编校审责美制排统主终视℃风气告线号邮址价刷话▶►>》→|｜导提航报换补购盘惠盟历篇减载缩印真]|CN"
-    r"|^\d{4}-|^[日字]|^0\d[\s:：]|出品$"
+    r"|^\d{4}-|^[日字]|^0\d[\s:：]|出品$|内部资料|准印证"
     r"|^[A-D]\d|[A-D]\d\d$|^[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]年")
 
 
@@ -849,7 +849,7 @@ def furniture_reason(text: str) -> str:
             and (len(NAV_ITEM_RE.findall(text)) >= NAV_ITEMS or PAGE_LIST_RE.match(text)):
         return "page header"  # 01版：要闻02版：要闻…, [返回目录] [上一篇] [下一篇]
     if "版" in text and len(text) <= DATED_PAGE_MAX and DATED_PAGE_RE.search(text) \
-            and "，" not in text and "。" not in text:
+            and "，" not in text and "。" not in text and not MASTHEAD_NAME_RE.match(text):
         return "page header"  # 长兴新闻 2026年03月12日 第02版：综合: name, date, page
     if "星期" in text and len(text) <= 60 and DATED_LINE_RE.search(text) \
             and ("，" not in text or DATE_ALONE_RE.match(text)):

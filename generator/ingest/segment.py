@@ -955,7 +955,7 @@ class Assembler:
               and len(cur.paragraphs[-1]) <= CAPTION_MAX
               and not any(group_caption(p) for p in cur.paragraphs)
               and not cur.paragraphs[-1].startswith("图为")  # the story's own picture
-              and not captions_over(cur.paragraphs)):
+              and not (cur.byline is None and captions_over(cur.paragraphs))):
             # A story with its headline or byline (or a bulleted brief), then a short
             # paragraph and a credit: the paragraph is a photo's caption printed after it.
             caption = cur.paragraphs.pop()
