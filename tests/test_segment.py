@@ -4710,3 +4710,15 @@ def test_a_commentary_s_column_and_title_under_its_signature_with_a_comma_in_the
     assert (comment.kicker, comment.title, comment.byline) == (
         "白河时评", "招聘会办到家门口，还可以更贴心", "木子")
     assert "内部资料 免费交流" in [n.text for n in page.noise]
+
+
+def test_two_credits_of_a_byline_a_wide_gap_apart_under_a_wrapped_subtitle() -> None:
+    text = "\n".join([
+        "城事关注", "碧浔区桑田社区“河埠头", "议事会”开了三年", "——老街居民自己商量着把",
+        "一条小河管好了", "本报记者 钱 晓 芸  通讯员 施 悦", "早上七点，碧浔区桑田社区的老河埠",
+        "头边上已经坐了七八个人。",
+        "", "越地微言", "书房小 心意大", "社区把闲置的车棚改成了书房，", "居民下楼就能读书。"])
+    story, comment = segment(text).articles
+    assert story.subtitle == "——老街居民自己商量着把一条小河管好了"
+    assert squash(story.byline) == "本报记者钱晓芸通讯员施悦"
+    assert (comment.kicker, comment.title) == ("越地微言", "书房小 心意大")

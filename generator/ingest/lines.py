@@ -1188,7 +1188,7 @@ def dateline_alone(text: str) -> bool:
 # 金城短评, 刺桐观察, 观海潮评.
 COLUMN_WORD_RE = re.compile(
     r"^(?:来论|社论|论坛|一线见闻|记者手记|基层传真|编者按|开栏的话)$"
-    r"|^[\u4e00-\u9fff]{0,4}(?:短评|时评|快评|锐评|微评|潮评|评论|观察|漫谈|杂谈|随笔|视点|论坛|话题|笔记|手记|观点)$")
+    r"|^[\u4e00-\u9fff]{0,4}(?:短评|时评|快评|锐评|微评|潮评|评论|观察|漫谈|杂谈|随笔|视点|论坛|话题|笔记|手记|观点|微言|新语)$")
 
 
 # A campaign's or a series' standing line over its stories' titles (民生实事进行时, 乡村振兴

@@ -1468,6 +1468,8 @@ def head_line_parts(raw: str, no: int = 0) -> list[Line]:
     if byline.kind is not Kind.BYLINE:
         return []
     head = repair_line(" ".join(parts[:-1]))
+    if is_byline(head):
+        return []  # 本报记者 钱 晓 芸  通讯员 施 悦: two credits of one byline, a gap between
     title, dash, sub = head.partition("——")
     if dash and not title.strip() and sub.strip():
         return [Line(no, dash + sub.strip(), Kind.SUBTITLE, display_width(dash + sub)),
