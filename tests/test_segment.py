@@ -1123,6 +1123,8 @@ REGRESSION_FLOORS = {  # folder: (pages, F1, headline, byline)
     "heldout131": (8, 0.97, 0.91, 0.98),
     "heldout132": (8, 0.86, 0.85, 0.89),
     "heldout133": (8, 0.94, 0.87, 0.91),
+    "heldout134": (8, 0.95, 0.87, 0.94),
+    "heldout135": (8, 0.92, 0.87, 0.83),
 }
 
 
