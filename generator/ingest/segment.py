@@ -285,10 +285,10 @@ class Assembler:
         self.column_items = False  # under a brief column's name: numbered items are briefs
         self.box = False  # …and, on a web page, **title** items until a rule or a # title
         self.break_at = 0  # cur's last paragraph printed after a blank line (its index)
+        self.break_line = 0  # …and the page line it starts on
         self.web = set_a_paragraph_a_line(blocks)  # a web page's text, not a column's
         # the group being read stands over a web article's data line or byline
         self.over_data = False
-        self.break_line = 0  # …and the page line it starts on
 
     # -- driving ---------------------------------------------------------
     def run(self) -> SegmentedPage:
