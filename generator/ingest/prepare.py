@@ -341,8 +341,11 @@ def menu_runs(lines: list[Line]) -> None:
     six lines or more in a row, each a word of two to four letters. No text runs so."""
     run: list[Line] = []
     for ln in [*lines, None]:
-        if ln is not None and ln.kind is Kind.TEXT and MENU_ITEM_RE.match(ln.text):
+        if ln is not None and 2 <= len(ln.text) <= 4 and ln.kind is Kind.TEXT \
+                and MENU_ITEM_RE.match(ln.text):
             run.append(ln)
+            continue
+        if not run:
             continue
         if len(run) >= MENU_ITEMS:
             for item in run:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import heapq
 import re
+from functools import cached_property
 
 from generator.errors import plural
 from generator.ingest.article import Article, Noise, SegmentedPage
@@ -286,7 +287,6 @@ class Assembler:
         self.box = False  # …and, on a web page, **title** items until a rule or a # title
         self.break_at = 0  # cur's last paragraph printed after a blank line (its index)
         self.break_line = 0  # …and the page line it starts on
-        self.web = set_a_paragraph_a_line(blocks)  # a web page's text, not a column's
         # the group being read stands over a web article's data line or byline
         self.over_data = False
 
@@ -459,7 +459,8 @@ class Assembler:
     # -- headlines -------------------------------------------------------
     def on_head(self, i: int, head: Head) -> None:
         subtitles = self.absorb_subtitles(i)
-        self.over_data = self.web and (dated(self.blocks, i) or self.byline_under(i))
+        self.over_data = len(head.blocks) == 1 and len(head.blocks[0]) == 2 \
+            and (dated(self.blocks, i) or self.byline_under(i)) and self.web
         cur = self.cur
         self.column_items = False
         if is_column_label(self.blocks, i) and not subtitles:
@@ -503,6 +504,12 @@ class Assembler:
             self.note(self.cur, i, "above")
             return
         self.follow_plan(i, head, subtitles)
+
+    @cached_property
+    def web(self) -> bool:
+        """Is the page's text set a paragraph a line, a web page's, not a column's? (Asked
+        only of groups over a data line or a byline: most pages never ask.)"""
+        return set_a_paragraph_a_line(self.blocks)
 
     def byline_under(self, i: int) -> bool:
         """Is group i printed right over a byline line (标题 / 副题 / □记者 X)?"""
