@@ -504,10 +504,6 @@ def classify(no: int, text: str, markdown: bool) -> Line:
     if markdown and ((text[0] in "-*+▶►" and text[1:2] == " " and text[2:4] == "**")
                      or (text[0] in "▶►▲●■◆" and text[1:3] == "**")):
         text = text[1:].lstrip()  # - **标题** 正文, ▲**标题**正文: a list's item, its title bold
-    if markdown and text[:2] in ("- ", "* ") and (
-            MD_PAGE_ITEM_RE.match(text) or (len(text) <= MD_ITEM_CHROME
-                                             and READER_RE.match(text[2:].strip()))):
-        return Line(no, text, Kind.NOISE, display_width(text), reason="page header")  # - A01：要闻
     width = display_width(text)
     first, last = text[0], text[-1]
     if markdown and first == "#":
@@ -1103,9 +1099,13 @@ def noise_reason(text: str) -> str:
     # Cheap character tests first, as above: this runs on nearly every short line.
     if len(text) <= 24 and text[-1] in "号端序P博信音手" and ACCOUNT_RE.match(text):
         return "advertisement"  # the paper promoting its own accounts
-    if text[:2] == "- " and (web_page_reason(item := text[2:].lstrip()) == "page header"
-                             or (item[:1] == "第" and PAGE_HEADER_RE.match(item))):
-        return "page header"  # - 发布日期：2026-03-12, - 第05版：城事: a web page's data as a list
+    if text[:2] in ("- ", "* ") and (
+            web_page_reason(item := text[2:].lstrip()) == "page header"
+            or (item[:1] == "第" and PAGE_HEADER_RE.match(item)) or MD_PAGE_ITEM_RE.match(text)
+            or (len(text) <= MD_ITEM_CHROME and READER_RE.match(item))):
+        # - 发布日期：2026-03-12, - 第05版：城事, - A01：要闻, - 返回头版: a web page's data
+        # and an e-paper's pages and buttons as a list
+        return "page header"
     if text[0] in "-*_=~—…·↓⬇▼" and RULE_RE.match(text):
         return "rule"  # --- between items of a Markdown-like dump
     if "A" <= text[0] <= "D" and len(text) <= 14 and PAGE_LABEL_LINE_RE.match(text):
