@@ -23,7 +23,7 @@ from generator.cli import main
 from generator.ingest.article import Article, SegmentedPage
 from generator.ingest.decode import MAX_PAGE_BYTES, decode_page
 from generator.ingest.lines import TERMINAL, Kind, classify, ends_sentence, sentence_tail
-from generator.ingest.prepare import split_tails
+from generator.ingest.parts import split_tails
 from generator.ingest.repair import repair_line
 from generator.ingest.segment import segment
 

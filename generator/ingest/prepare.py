@@ -1,9 +1,9 @@
-"""Raw page text to classified lines: repair every line, classify it, and mend what
-the printing split or joined (a wrapped signature, credit, subtitle or lead credit, a
-vertical headline, a brief's title and text on one line, a headline group on one line),
-and mark the page's furniture that only its neighbours give away (a masthead's date, a
-box's continuation lines, a teaser's second line). Pure functions on lines; the blocks
-and the articles are built from what this returns (blocks.py, segment.py).
+"""Raw page text to classified lines: repair every line, put back what the printing
+broke across lines (mend.py), classify each line, splitting those that print several
+parts (parts.py), and mark what only a line's neighbours give away: the page's furniture
+(a masthead's date, a box's continuation lines, a teaser's second line, a site's menu),
+a wrapped subtitle or lead credit, a list of the page's titles. Pure functions on lines;
+the blocks and the articles are built from what this returns (blocks.py, segment.py).
 """
 
 from __future__ import annotations
@@ -12,28 +12,21 @@ import heapq
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Callable
 from itertools import accumulate, islice, pairwise
 
 from generator.ingest.lines import (
     AUTHOR_UNIT_RE,
     BULLET_MARKS,
     BULLETS,
-    CAPTION_CREDIT_RE,
     CIRCLED_NUMBER,
     CLAUSE_PUNCT_RE,
-    COLUMN_WORD_RE,
-    CONT_RE,
     CONTINUING,
-    CREDIT_RE,
-    CREDIT_TAIL_RE,
     CREDITED_NAME,
     INDEX_HEADER_RE,
     LEAD_RE,
     NOTICE_TITLE_RE,
     PAPER,
     POSTED_AT_RE,
-    REPORTER_COLUMN_RE,
     ROLE,
     ROLE_WORD_RE,
     SHORT_PAPER_ROLE,
@@ -43,31 +36,42 @@ from generator.ingest.lines import (
     SPACED_NAME,
     SURNAMES,
     TEXT_AND_PHOTO_RE,
-    TRAILING_BYLINE_RE,
     WEB_META_RE,
     WRAPPED_WIDTH,
     Kind,
     Line,
-    LineKind,
     bare_dateline,
-    bare_title,
     bullet_title,
     byline_line,
     classify,
     display_width,
     ends_sentence,
     is_byline,
-    is_kicker,
     opens_sentence,
     unbalanced,
+)
+from generator.ingest.mend import BARE_NAME_RE, mend_lines
+from generator.ingest.parts import (
+    BOXED_NAME_THEN_TEXT_RE,
+    BOXED_TAIL_RE,
+    GLUED_NAME_RE,
+    SUBJECT_AGAIN,
+    TITLE_CREDIT_RE,
+    column_then_title,
+    head_line_parts,
+    regroup_signature,
+    spaced_brief_title,
+    split_glued_name,
+    split_tails,
+    title_then_lead,
+    titled_lead,
+    trailing_byline,
 )
 from generator.ingest.repair import (
     repair_line,
     repair_lines,
-    undouble_start,
 )
 
-VERTICAL_MIN = 3
 TAIL_ENDS = frozenset("摄道）)")  # lines that may end with a credit, signature or jump note
 # A phone paper's pointer to the full story, inside a line before its credit: …干劲。
 # (详见 http://m.example.cn/article/530112 )(本报评论员).
@@ -88,16 +92,6 @@ PHOTO_SLASH_TAIL_RE = re.compile(
 # …and who provided the picture, after its caption: …滑下。 供图 某县融媒体中心, …。市委宣传部供图.
 PROVIDED_TAIL_RE = re.compile(
     r"(?<=[。！？”])\s*((?:[\u4e00-\u9fff]{2,14}\s*供图|供图\s*[：:/／]?\s*[\u4e00-\u9fff]{2,14}))$")
-CONT_TAIL_RE = re.compile(CONT_RE.pattern + "$")
-SIGNATURE_TAIL_RE = re.compile(
-    r"^(?P<text>.*?[。！？”])?\s*[（(]"
-    r"(?P<name>[\u4e00-\u9fff·]{2,4}(?:\s+[\u4e00-\u9fff·]{2,4}){0,2})[）)]$"
-)
-
-BARE_NAME_RE = re.compile(r"^[\u4e00-\u9fff](?:\s?[\u4e00-\u9fff]){1,2}$")
-# …or with what the person did (关 越 文/摄, 聂丹 摄): a story's writer who took its picture
-NAME_DOES_RE = re.compile(
-    r"^[\u4e00-\u9fff](?:\s?[\u4e00-\u9fff]){1,2}\s*(?:[文图][/／][文图摄]|[/／]?[文图摄]|摄影)$")
 
 
 # Who signs a letter or a note, set right under its last sentence after a dash and
@@ -156,24 +150,7 @@ def prepare_lines(page: str, markdown: bool) -> list[Line]:
     dotted = "·" in page or "•" in page  # a box of ·links may be on the page
     translated = "Photo" in page and "摄" in page  # a caption in English under its credit
     provided = "供图" in page  # a caption may end on who provided its picture
-    if DOUBLED_START_RE.search(page):  # one search rules most pages out
-        pairs = mend_doubled_wraps(pairs)
-    if sum(len(p[2]) == 1 for p in pairs) >= VERTICAL_MIN:
-        pairs = merge_vertical(pairs)
-    if ROLE_SPLIT_SEARCH_RE.search(page):  # one search rules most pages out
-        pairs = mend_split_roles(pairs)
-    if ROLE_END_SEARCH_RE.search(page):  # one search rules most pages out
-        pairs = mend_wrapped_names(pairs)
-    if ROLE_PREFIX_SEARCH_RE.search(page):  # one search rules most pages out
-        pairs = mend_wrapped_role_prefixes(pairs)
-    if OPEN_AT_END_SEARCH_RE.search(page):  # one search rules most pages out
-        pairs = mend_wrapped_signatures(pairs)  # …and another finds the lines to visit
-    if "【" in page and BRACKETED_TITLE_WRAP_RE.search(page):
-        pairs = mend_wrapped_bracket_titles(pairs)
-    if WRAPPED_TAIL_SEARCH_RE.search(page):  # one search rules most pages out
-        pairs = mend_wrapped_bylines(pairs)
-    if "摄" in page:  # one search rules most pages out
-        pairs = mend_wrapped_credits(pairs)
+    pairs = mend_lines(page, pairs)
     out: list[Line] = []
     bold: set[int] = set()  # lines printed in bold as a whole
     for k, (no, raw, text) in enumerate(pairs):
@@ -1153,363 +1130,6 @@ def is_name(text: str) -> bool:
     return surnamed(text) and (len(text.replace(" ", "")) == 3 or " " in text)
 
 
-OPEN_SIGNATURE_RE = re.compile(r"[（(][^（()）]{0,24}$")  # （记者 彭亮 通讯员 / （雷辉
-# A bracket left open at a line's end, on the page as printed: where such a wrap may be.
-OPEN_AT_END_SEARCH_RE = re.compile(r"[（(][^（()）\n]*$", re.MULTILINE)
-# 2版）, 第 2 版）, 第A3版）, (下转6 / 版②), （下 / 转第4版）, and a bracket alone: (王 磊 / )
-SIGNATURE_END_RE = re.compile(
-    r"^[\u4e00-\u9fff·\s]{0,10}[）)]$|^(?:[转接]\s*)?(?:第\s*)?[A-Za-z]?[0-9０-９]{0,2}\s*版[①-⑳]?[）)]$"
-    r"|^《[\u4e00-\u9fff]{2,10}》[）)]$")  # （据 / 《甘肃日报》）: a source wrapped
-
-
-Pair = tuple[int, str, str]  # a page's line: its number, as printed, as repaired
-
-
-def raws(pairs: list[Pair]) -> list[str]:
-    """The lines as printed."""
-    return [pair[1] for pair in pairs]
-
-
-def merge_into_above(pairs: list[Pair], starts: list[int],
-                     merge: Callable[[Pair, Pair], Pair | None]) -> list[Pair]:
-    """Put line i + 1 back onto line i, for each i of starts (in order, found by one search
-    over the page) where merge says how; the lines put back are dropped. A line taken into
-    the one above is never visited again as a start."""
-    out = list(pairs)
-    taken: set[int] = set()
-    for i in starts:
-        if i + 1 >= len(out) or i in taken:
-            continue
-        merged = merge(out[i], out[i + 1])
-        if merged is not None:
-            out[i] = merged
-            taken.add(i + 1)
-    return [pair for i, pair in enumerate(out) if i not in taken] if taken else out
-
-
-DOUBLED_START_RE = re.compile(r"\n(\S)\1(\S)\2")  # a line starting 棋棋课课
-
-
-def mend_doubled_wraps(pairs: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
-    """'▲松松湖湖小小学学开开设设围围' / '棋棋课课 近日，…': a fake-bold title wrapped at the
-    column's end leaves its last characters doubled at the start of the next line, before
-    the text it runs into. The line above, repaired to half its printed length with no
-    space in it, says the doubling goes on."""
-    out = list(pairs)
-    for i in [i for i, (_, _, text) in enumerate(pairs)
-              if i and text[:1] and text[:1] == text[1:2] and " " in text]:
-        no, raw, text = out[i]
-        _, above_raw, above = out[i - 1]
-        if len(above) >= 3 and " " not in (printed := above_raw.strip()) \
-                and len(printed) >= 2 * len(above) - 1:
-            out[i] = (no, raw, undouble_start(text))
-    return out
-
-
-# A credit wrapped inside its role word (本报记者 贾 晓 通讯 / 员 刘振宇).
-ROLE_HEAD_RE = re.compile(r"(?:通讯?|见习|实习|特约通讯?)$")
-ROLE_TAIL_RE = re.compile(r"^(?:讯员|员|记者|生)\s*\S")
-ROLE_SPLIT_SEARCH_RE = re.compile(r"(?:通讯?|见习|实习)\n(?:讯员|员|记者|生)")
-
-
-def mend_split_roles(pairs: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
-    """A line of credits broken inside a role word (…记者 贾 晓 通讯 / 员 刘振宇): the
-    next line is put back after it, so that the credit reads whole."""
-    out: list[tuple[int, str, str]] = []
-    for pair in pairs:
-        prev = out[-1] if out else None
-        if prev and ROLE_TAIL_RE.match(pair[2]) and ROLE_HEAD_RE.search(prev[2]) \
-                and "记者" in prev[2][-CREDIT_REACH:]:
-            out[-1] = (prev[0], prev[1].rstrip() + pair[1].strip(), prev[2] + pair[2])
-            continue
-        out.append(pair)
-    return out
-
-
-CREDIT_REACH = 16  # characters: how near a line's end the credit it wraps has its 记者
-
-# A byline's role words alone at a line's end, its name wrapped onto the next line
-# (■珠海特区报记者 / 郑 海 帆): found in one search over the page, then line by line.
-ROLE_END_SEARCH_RE = re.compile(r"(?:记者|通讯员|评论员)[ \t\u3000]*$", re.MULTILINE)
-ROLE_ONLY_RE = re.compile(rf"^[{BULLET_MARKS}]?\s*(?:{ROLE}\s*)+$")
-
-
-def mend_wrapped_names(pairs: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
-    """'■珠海特区报记者' / '郑 海 帆': role words alone on a line and a name alone under
-    them are one byline, put back on one line (a space between) to be read as one; so
-    are a name and what the person did (全媒体记者 / 关 越 文/摄)."""
-    def merge(prev: Pair, pair: Pair) -> Pair | None:
-        named = BARE_NAME_RE.match(pair[2])
-        if not named and not NAME_DOES_RE.match(pair[2]):
-            return None
-        if ROLE_ONLY_RE.match(prev[2]):
-            return prev[0], f"{prev[1].rstrip()} {pair[1].strip()}", f"{prev[2]} {pair[2]}"
-        if not named:
-            return None
-        raw = f"{prev[1].rstrip()} {pair[1].strip()}"  # …服务。 本报记者 X 通讯员 / 杏青
-        text = repair_line(raw)
-        return (prev[0], raw, text) if trailing_byline(raw, text) else None
-
-    return merge_into_above(pairs, lines_matching(ROLE_END_SEARCH_RE, raws(pairs)), merge)
-
-
-# A byline's paper or newsroom alone on its line, its role and name on the next
-# (华西都市报-封面新闻 / 记者 何 沁): a narrow column broke the byline before its role.
-ROLE_PREFIX_SEARCH_RE = re.compile(
-    r"(?:报|新闻|中心|媒体|融媒|全媒)[ \t\u3000]*\n[ \t\u3000]*"
-    r"(?:见习|首席|实习|全媒体|融媒体|全媒|融媒)*记者",
-    re.MULTILINE)
-ROLE_PREFIX_MAX = 16  # characters: a paper's and its app's names are no longer
-
-
-def mend_wrapped_role_prefixes(pairs: list[Pair]) -> list[Pair]:
-    """Put a byline's paper back before its role when the two read as one byline."""
-    def merge(prev: Pair, pair: Pair) -> Pair | None:
-        head = prev[2]
-        if len(head) > ROLE_PREFIX_MAX or CLAUSE_PUNCT_RE.search(head):
-            return None
-        joined = head + pair[2]
-        if not (is_byline(joined) or CREDIT_RE.match(joined)):
-            return None
-        return prev[0], prev[1].rstrip() + pair[1].strip(), joined
-
-    return merge_into_above(pairs, lines_matching(ROLE_PREFIX_SEARCH_RE, raws(pairs)), merge)
-
-
-# 【凤鸣区新增3处公共充电 / 站】近日，…: a brief's title in brackets wrapped at the column's
-# end, its text after the bracket on the next line.
-BRACKETED_TITLE_WRAP_RE = re.compile(
-    r"^[ \t\u3000]*【[^】\n]{2,30}\n[^】【\n]{0,16}】\S", re.MULTILINE)
-BRACKETED_TITLE_MAX = 34  # characters: the title in its brackets
-
-
-def mend_wrapped_bracket_titles(pairs: list[Pair]) -> list[Pair]:
-    """Put a bracketed title wrapped at the column's end back on one line with the text
-    after it, so that the line reads as a brief's title and text (【标题】正文)."""
-    def merge(prev: Pair, pair: Pair) -> Pair | None:
-        head, rest = prev[2], pair[2]
-        close = rest.find("】")
-        if not head.startswith("【") or "】" in head or close < 0 \
-                or len(head) + close > BRACKETED_TITLE_MAX or CLAUSE_PUNCT_RE.search(rest[:close]):
-            return None
-        return prev[0], prev[1].rstrip() + pair[1].strip(), head + rest
-
-    return merge_into_above(pairs, lines_matching(BRACKETED_TITLE_WRAP_RE, raws(pairs)), merge)
-
-
-def mend_wrapped_signatures(pairs: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
-    """'…完成。（雷辉' / '钰）': a brief's signature (or a jump note, '（下转' / '2版）')
-    wrapped at the column's end is put back on one line, to be read as what it is."""
-    def merge(prev: Pair, pair: Pair) -> Pair | None:
-        opened = OPEN_SIGNATURE_RE.search(prev[2])
-        if not (pair[2][-1:] in "）)" and opened and (
-                SIGNATURE_END_RE.match(pair[2])
-                # …or a longer credit, whole once joined: （全 / 媒体记者 X 通讯员 Y）
-                or (len(pair[2]) <= BYLINE_WRAP_MAX
-                    and TRAILING_BYLINE_RE.match(opened.group() + pair[2].strip())))):
-            return None
-        return prev[0], prev[1].rstrip() + pair[1].strip(), prev[2] + pair[2].strip()
-
-    return merge_into_above(pairs, lines_matching(OPEN_AT_END_SEARCH_RE, raws(pairs)), merge)
-
-
-BYLINE_WRAP_MAX = 24  # characters: the second line of a wrapped trailing byline
-# …and its first part, after the last sentence: a bullet alone may be all of it (…两场。 ■)
-WRAPPED_TAIL_RE = re.compile(r"^.*[。！？”][ \u3000]+(?P<tail>\S.{0,24})$")
-WRAPPED_TAIL_SEARCH_RE = re.compile(r"[。！？”][ \u3000]+\S.{0,24}\n")
-
-
-# A byline cut after the first character of its last name (本报记者 吴 / 雪 通讯员 王 俊):
-# no name is one character long, unless its characters are spaced apart (吴 雪).
-CUT_NAME_RE = re.compile(rf"{ROLE}\s*[\u4e00-\u9fff]$")
-# Lines that may end so, found in one search over the page rather than line by line.
-WRAPPED_TAIL_LINE_RE = re.compile(r"[。！？”][ \u3000]+\S[^\n]*$", re.MULTILINE)
-
-
-def mend_wrapped_bylines(pairs: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
-    """'…财政对每部电梯给予20万元补贴。 孝感日报全媒体记' / '者 邹 敏 通讯员 严 晗': the
-    byline printed after the last sentence, a space apart, and wrapped onto the next line,
-    is put on a line of its own; the sentence keeps its line."""
-    out = list(pairs)
-    for i in lines_matching(WRAPPED_TAIL_LINE_RE, raws(pairs)):
-        if i + 1 >= len(out):
-            break
-        prev, pair = out[i], out[i + 1]
-        if not pair[2] or len(pair[2]) > BYLINE_WRAP_MAX \
-                or (m := WRAPPED_TAIL_RE.match(prev[1].rstrip())) is None:
-            continue
-        tail = repair_line(m.group("tail"))
-        byline = repair_line(m.group("tail") + pair[1].strip())
-        if not prev[2].endswith(tail) or (is_byline(tail.lstrip(BULLET_MARKS))
-                                          and not CUT_NAME_RE.search(tail)) \
-                or classify(pair[0], byline, False).kind is not Kind.BYLINE:
-            continue
-        out[i] = (prev[0], prev[1][:m.start("tail")], prev[2][:-len(tail)].rstrip())
-        out[i + 1] = (pair[0], m.group("tail") + pair[1], byline)
-    return out
-
-
-def lines_matching(pattern: re.Pattern[str], lines: list[str]) -> list[int]:
-    """Indexes of the lines a MULTILINE pattern matches in, in one pass over the page
-    (a Python loop line by line costs more than the check it guards)."""
-    text = "\n".join(lines)
-    found: list[int] = []
-    line, pos = 0, 0
-    for m in pattern.finditer(text):
-        line += text.count("\n", pos, m.start())
-        pos = m.start()
-        if not found or found[-1] != line:
-            found.append(line)
-    return found
-
-
-CREDIT_WRAP_LINES = 3  # lines a caption's run-on credit may be wrapped over
-
-
-def mend_wrapped_credits(pairs: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
-    """'…层林尽染的秋色 全媒' / '体首席记者彭志远 通讯员韩雨' / '桐 摄': a caption that runs
-    on into its credit, wrapped over lines. The credit is put on a line of its own, so that
-    it is read as the credit it is; the caption keeps its words."""
-    out: list[tuple[int, str, str]] = []
-    for pair in pairs:
-        out.append(pair)
-        if not (pair[2].endswith(SHOT_ENDS) or (pair[2] in ("道", "报道") and len(out) > 1
-                                                and out[-2][2].endswith(("摄影报", "摄影")))) \
-                or len(out) < 2:
-            continue  # (…摄影报 / 道: the credit's last word wrapped too)
-        for back in range(CREDIT_WRAP_LINES + 1, 1, -1):  # the widest window first
-            tail = out[-back:]
-            if back > len(out) or not all(text for _, _, text in tail):
-                continue
-            joined = "".join(text for _, _, text in tail)
-            # …竞相开放。 孔岚 / 费扬 摄影报道: names alone, after the last sentence
-            found = CAPTION_CREDIT_RE.search(joined) or CREDIT_TAIL_RE.search(joined)
-            if found is None or found.start(1) > len(tail[0][2]):
-                continue  # the credit starts on a later line: look further back
-            caption = tail[0][2][:found.start(1)].rstrip()
-            if not caption.strip():
-                break
-            del out[-back:]
-            out.append((tail[0][0], tail[0][1], caption))
-            out.append((tail[-1][0], tail[-1][1], found.group(1)))
-            break
-    return out
-
-
-def merge_vertical(pairs: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
-    """A headline set vertically comes out one character a line: put it back on one line.
-
-    Its last character is often glued to the next article's lead ('会本报讯（…').
-    """
-    out: list[tuple[int, str, str]] = []
-    i = 0
-    while i < len(pairs):
-        if len(pairs[i][2]) != 1:
-            out.append(pairs[i])
-            i += 1
-            continue
-        j = i
-        while j < len(pairs) and is_single_cjk(pairs[j][2]):
-            j += 1
-        glued = j < len(pairs) and len(pairs[j][2]) > 1 and LEAD_RE.match(pairs[j][2][1:])
-        count = j - i + (1 if glued else 0)
-        if count < VERTICAL_MIN:
-            out.append(pairs[i])
-            i += 1
-            continue
-        chars = "".join(p[2] for p in pairs[i:j]) + (pairs[j][2][0] if glued else "")
-        out.append((pairs[i][0], chars, chars))
-        out.append((pairs[i][0], "", ""))  # the headline stands alone
-        if glued:
-            no, _raw, text = pairs[j]
-            out.append((no, text[1:], text[1:]))
-            j += 1
-        i = j
-    return out
-
-
-def is_single_cjk(text: str) -> bool:
-    return len(text) == 1 and "\u4e00" <= text <= "\u9fff"
-
-
-# A title with its author's boxed name printed on at its end, a space inside the name:
-# 芒果走得远，靠的是品牌□蓝 岚.
-# An essay's writer printed before its first words, set apart by a wide gap: □黄晓岚  老屋的…
-BOXED_NAME_THEN_TEXT_RE = re.compile(
-    r"^[□■]\s*(?P<name>[\u4e00-\u9fff](?:\s?[\u4e00-\u9fff]){1,3})(?:\s{2,}|\u3000)\s*"
-    r"(?P<rest>\S.{5,})$")  # (■ 记者 沈　悦: a byline's name, letter-spaced)
-BOXED_TAIL_RE = re.compile(
-    r"^\s*(?P<title>[^\s□■].{3,33}?)\s*[□■]\s*(?P<name>[\u4e00-\u9fff](?:\s?[\u4e00-\u9fff]){1,2})\s*$")
-GLUED_NAME_RE = re.compile(r"^(?P<text>.*[。！？”])\s+(?P<name>[\u4e00-\u9fff]{2,3})$")
-NAME_AFTER_STOP_RE = re.compile(r"^(?P<text>.*[。！？”])(?P<name>[\u4e00-\u9fff]{2,3})$")
-
-
-SPACED_TAIL_RE = re.compile(r"^.*[。！？”][ \u3000]+(?P<tail>\S.{1,24})$")
-
-
-WIDE_GAP_RE = re.compile(r"[ \u3000]{2,}")
-
-
-def head_line_parts(raw: str, no: int = 0) -> list[Line]:
-    """An e-paper's headline group printed on one line, wide gaps apart: the title, its
-    ——subtitle and the byline after the last gap (苜蓿川镇：小花椒“串”起致富链 ——陇槐县
-    发展特色产业见闻   □新天水·天水日报记者 景 涛). [] for any other line."""
-    parts = [part for part in WIDE_GAP_RE.split(raw.strip()) if part]
-    if len(parts) < 2 or "。" in raw:
-        return []
-    if len(parts) == 2 and parts[0].rstrip().endswith("摄"):
-        credit, title = classify(no, repair_line(parts[0]), False), repair_line(parts[1])
-        if credit.kind is Kind.CREDIT and MIN_TITLE_ON_LINE <= len(title) <= MAX_TITLE_ON_LINE \
-                and not ends_sentence(title) and "，" not in title:
-            # 本报记者 邵 峰 摄  江 畔 春 光: a photo's credit, then its title beside it
-            return [credit, Line(no, title, Kind.TEXT, display_width(title))]
-    byline = classify(no, repair_line(parts[-1]), False)
-    if byline.kind is Kind.CREDIT and len(parts) == 2 and not ends_sentence(parts[0]):
-        title = repair_line(parts[0])  # 信江新绿   鹰潭日报 周 平/摄: a title, its credit
-        if MIN_TITLE_ON_LINE <= len(title) <= MAX_TITLE_ON_LINE and "，" not in title:
-            return [Line(no, title, Kind.TEXT, display_width(title)), byline]
-    if byline.kind is not Kind.BYLINE:
-        return []
-    head = repair_line(" ".join(parts[:-1]))
-    if is_byline(head):
-        return []  # 本报记者 钱 晓 芸  通讯员 施 悦: two credits of one byline, a gap between
-    title, dash, sub = head.partition("——")
-    if dash and not title.strip() and sub.strip():
-        return [Line(no, dash + sub.strip(), Kind.SUBTITLE, display_width(dash + sub)),
-                byline]  # ——青石巷街区改造提升侧记   ■本报记者 贺子墨, under its title
-    if not MIN_TITLE_ON_LINE <= len(title.strip()) <= MAX_TITLE_ON_LINE:
-        return []  # not '•   □乔 木', a paragraph mark before a byline
-    out = [Line(no, title.strip(), Kind.TEXT, display_width(title.strip()))]
-    if dash:
-        out.append(Line(no, dash + sub.strip(), Kind.SUBTITLE, display_width(dash + sub)))
-    return [*out, byline]
-
-
-MIN_TITLE_ON_LINE, MAX_TITLE_ON_LINE = 4, 34  # characters of a title read off such a line
-INDEX_TEXT = 30  # characters: a paragraph after a title on its line, not a table's cell
-QUESTION_FIRST_RE = re.compile(r"^(?:问|记者)[：:]\S.{3,}[？?]$")  # an interview's first question
-TITLE_THEN_LEAD_RE = re.compile(r"^(?P<title>[^\s，。；：,;:！？]{4,30}[？?]?) (?P<lead>\S.*)$")
-
-
-def titled_lead(out: list[Line], no: int, title: str, lead: str) -> list[Line]:
-    """A headline and its story's first paragraph printed on one line: the headline opens
-    the text after it, as a heading does. An unfinished short line right above is the
-    headline's first deck (风筝广场 / 迎来放飞季   3月10日，…), taken off `out`."""
-    above = out[-1] if out else None
-    if above is not None and above.kind is Kind.TEXT and above.no == no - 1 \
-            and not above.terminal and DECK_MIN <= len(above.text) <= TITLE_DECK_MAX \
-            and " " not in above.text and above.text[0] != "据" and above.text[-1] != "讯" \
-            and not is_kicker(above.text):  # (抢晴天 赶进度, 简讯, 据…: a kicker, a label)
-        out.pop()
-        title = f"{above.text} {title}"
-    return [Line(no, title, Kind.HEADING, display_width(title)),
-            Line(no, lead, Kind.LEAD, display_width(lead))]
-
-
-TITLE_DECK_MAX = 20  # characters: a headline's deck over the line it shares with the text
-DECK_MIN = 4  # characters: …and no shorter
-
-
 FULL_NAME_RE = re.compile(r"^[\u4e00-\u9fff]{3}$")
 
 
@@ -1520,178 +1140,6 @@ def author_named(field: re.Match) -> bool:
     return surnamed(named) or FULL_NAME_RE.match(named) is not None
 
 
-# …a title of two parts or after a place's colon, the gap as printed parting it from its
-# text (市政府召开…会议 部署隐患排查整治   本报讯…, 石韵街道：小网格撑起大服务   今年以来，…)
-GAPPED_TITLE_RE = re.compile(
-    r"^(?P<title>[^\s，。；,;！？：:][^，。；,;！？]{3,29})(?:\s{3,}|\u3000{2,})(?P<lead>\S.*)$")
-
-
-def gapped_title(text: str, raw: str) -> re.Match[str] | None:
-    """The title and the text of a line (text: as repaired, its tails split off) whose
-    title holds a space or a colon, parted from its text by a wide gap (three spaces or
-    more): found on the line as printed, the title's own space kept."""
-    if "   " not in raw and "\u3000\u3000" not in raw:
-        return None
-    m = GAPPED_TITLE_RE.match(raw.strip())
-    if m is None or m.group("title").count(" ") > 1 or m.group("title").count("：") > 1:
-        return None
-    title = repair_line(m.group("title"))
-    if not text.startswith(title) or not text[len(title):].strip():
-        return None
-    return GAPPED_TITLE_RE.match(f"{title}   {text[len(title):].strip()}")
-
-
-def title_then_lead(text: str, raw: str = "") -> tuple[str, str] | None:
-    """A headline and the lead of its story on one line, a gap between (各地抢抓农时推进
-    春耕备耕   新华社北京3月11日电 记者…), or, a wide gap apart as printed, any first
-    paragraph (an e-paper's article index: 图片新闻   4月14日，…。): the title and the
-    text, or None."""
-    m = gapped_title(text, raw) or TITLE_THEN_LEAD_RE.match(text)
-    if m is None or m.group("lead")[:1] in BULLETS + "【*" or LEAD_RE.match(m.group("title")):
-        return None  # (七台河日报讯（记者 姜 雨）  25日，…: a lead's credit, spaced off its text)
-    lead = m.group("lead")
-    if LEAD_RE.match(lead):
-        return m.group("title"), lead
-    gap = WIDE_GAP_RE.search(raw.strip())  # the title is all that stands before the gap
-    if gap and repair_line(raw.strip()[:gap.start()]) == m.group("title") and (
-            (len(lead) >= INDEX_TEXT and "，" in lead
-             and (ends_sentence(lead) or lead[-1] in "：:"))  # …影响范围如下：
-            or QUESTION_FIRST_RE.match(lead)):  # 家门口的托育点怎么收费？   问：…
-        return m.group("title"), lead
-    return None
-
-
-# ●枣香村开设农民夜校 3月10日晚，…: a brief's title, a space, then its text (a sentence).
-SPACED_BRIEF_RE = re.compile(
-    rf"^[{BULLETS}]\s*(?!\d{{1,2}}月|\d{{4}}年)"
-    # …a place and a colon may open it: ■翠渡镇：老渡口新码头投用　3月6日，…
-    r"(?P<title>(?:[\u4e00-\u9fff]{1,6}(?:[县区市镇乡村]|街道|社区)[：:])?"
-    r"[^\s，。；：,;:、！？（）()]{4,24})[ \u3000]+(?P<rest>[^\s，。].*)$")
-SENTENCE_SOON_RE = re.compile(r"^[^，。]{0,30}[，。]")
-MONTH_RE = re.compile(r"^\d{1,2}月")  # a date wrapped after its month: 1月 / 20日，
-PAGE_REF_RE = re.compile(r"^第?\s*[A-D]?\d{1,3}\s*版?$")
-WRAPPED_REST = 3  # characters: a brief's text cut off by the column's end right after it
-
-
-# A column's name, then a title (and its ——subtitle) on the same line: 记者手记 椒乡三月.
-COLUMN_THEN_TITLE_RE = re.compile(
-    r"^(?P<column>[\u4e00-\u9fff]{2,8}) (?P<title>[^\s—][^\s。；]{2,30}?)\s*(?P<sub>——\S.*)?$")
-
-
-def column_then_title(text: str) -> list[tuple[str, LineKind]]:
-    """记者手记 长江岸线“绿色长廊”再延伸 ——跟随巡江队…: an opinion or reporter's column
-    named before its title on one line, split into the lines of a headline group; [] for
-    any other line."""
-    m = COLUMN_THEN_TITLE_RE.match(text)
-    if m is None or ends_sentence(m.group("title")) or not (
-            COLUMN_WORD_RE.match(m.group("column")) or REPORTER_COLUMN_RE.match(m.group("column"))):
-        return []
-    group = [(m.group("column"), Kind.TEXT), (m.group("title"), Kind.TEXT)]
-    return [*group, (m.group("sub"), Kind.SUBTITLE)] if m.group("sub") else group
-
-
-def spaced_brief_title(raw: str, below: str = "") -> tuple[str, str] | None:
-    """The title and the text of a brief printed on one line after its bullet, as repaired:
-    the text is a sentence (a comma or full stop soon), or opens like one (1月 / 20日，…;
-    `below`, the next line, may hold the rest of its date: ▲…招聘会 3 / 月9日，…)."""
-    m = SPACED_BRIEF_RE.match(raw.strip())
-    if m is None or ROLE_WORD_RE.search(m.group("title")):
-        return None  # ◎本报记者 郭振川: a byline
-    rest = repair_line(m.group("rest"))
-    title = bare_title(repair_line(m.group("title")))  # ▲【标题】 4 月…: its brackets off
-    wrapped_date = rest.isdigit() and below[:1] in "月日"
-    if (PAGE_REF_RE.match(rest) and not wrapped_date) or not (
-            SENTENCE_SOON_RE.match(rest) or opens_sentence(rest) or MONTH_RE.match(rest)
-            or len(rest) <= WRAPPED_REST or rest[:SUBJECT_AGAIN] == title[:SUBJECT_AGAIN]):
-        return None  # not '●…形势严峻 4版', an index of other pages
-    return title, rest
-
-
-# characters: a brief's text opening on its title's subject again (●沙尾村海堤步道开放
-# 沙尾村海堤步道改造 / 完工，…), its first sentence wrapped before any comma
-SUBJECT_AGAIN = 3
-
-
-def trailing_byline(raw: str, text: str) -> str:
-    """The byline printed after a story's last sentence, a space apart, on its line
-    ('…少了十来块。 本报记者 邵 宁'), as it stands at the end of the repaired text; ''
-    when there is none."""
-    m = SPACED_TAIL_RE.match(raw.rstrip())
-    if m is None:
-        return ""
-    tail = repair_line(m.group("tail"))
-    return tail if text.endswith(tail) and len(tail) < len(text) and is_byline(tail) else ""
-
-
-def split_glued_name(no: int, text: str, markdown: bool) -> list[Line]:
-    """'…研究解决。 秦玉': the author's name printed after the last sentence, a space
-    apart, is that article's signature."""
-    m = NAME_AFTER_STOP_RE.match(text)  # the repaired line: the space is gone
-    if m is None or m.group("name")[0] not in SURNAMES:
-        return [classify(no, text, markdown)]
-    return [classify(no, m.group("text"), markdown),
-            Line(no, m.group("name"), Kind.SIGNATURE, float(len(m.group("name"))))]
-
-
-SPACED_SIGNATURE_RE = re.compile(r"[（(](?P<inside>[\u4e00-\u9fff·]+(?: [\u4e00-\u9fff·]+)+)[）)]$")
-
-
-def regroup_signature(raw: str, text: str) -> str:
-    """'…平方米。（苏 琪 周雨桐 杨 帆）': names letter-spaced apart from names set solid
-    run together when the spacing is repaired (苏琪周雨桐杨帆). Read off the line as
-    printed, the lone characters make one name between the solid ones (苏琪 周雨桐
-    杨帆), and the line ends with a signature of three names, as it should."""
-    m = SPACED_SIGNATURE_RE.search(" ".join(raw.split()))
-    if m is None:
-        return text
-    names: list[str] = []
-    lone = False
-    for token in m.group("inside").split(" "):
-        if len(token) == 1 and lone:
-            names[-1] += token
-        else:
-            names.append(token)
-        lone = len(token) == 1
-    glued = "".join(names)
-    if not all(2 <= len(n) <= 4 for n in names) or not text.endswith(glued + text[-1]):
-        return text
-    return f"{text[:len(text) - len(glued) - 1]}{' '.join(names)}{text[-1]}"
-
-
-def split_tails(text: str) -> list[str]:
-    """Cut a photo credit or a brief's signature off the end of a body line."""
-    last = text[-1:]
-    if last in ("）", ")") and "版" in text[-6:]:
-        note = CONT_TAIL_RE.search(text)
-        if note and note.start() > 0:
-            return [text[: note.start()].rstrip(), note.group(0)]
-    credit = CREDIT_TAIL_RE.search(text) if text.endswith(SHOT_ENDS) else None
-    if credit and credit.start(1) > 0:
-        return [text[: credit.start(1)].rstrip(" /／"), credit.group(1)]
-    if last in ("）", ")"):
-        cut = max(text.rfind("（"), text.rfind("("))
-        head, tail = text[:cut].rstrip(), text[cut:]
-        if cut > 0 and ends_sentence(head) and (
-                TRAILING_BYLINE_RE.match(tail) or (tail[-2] == "摄" and "记者" in tail
-                                                   and CREDIT_RE.match(tail))):
-            return [head, tail]  # …完成。（记者 X 通讯员 Y 报道）, …打卡。（某报记者 X/摄）
-        if cut > 0 and len(head) <= PICTURE_TITLE_MAX and tail[-2:-1] == "摄" \
-                and CREDIT_RE.match(tail) and not CLAUSE_PUNCT_RE.search(head):
-            return [head, tail]  # 埔头村的春耕(陈 默 摄): a picture's few words and its credit
-    sig = SIGNATURE_TAIL_RE.match(text) if last in ("）", ")") else None
-    lead = LEAD_RE.match(text) if sig else None
-    if sig and sig.group("text") and (lead is None or lead.end() <= len(sig.group("text"))):
-        return [sig.group("text").rstrip(), f"（{sig.group('name')}）"]
-    return [text]
-
-
-PICTURE_TITLE_MAX = 16  # characters: a picture's words before its bracketed credit
-
-# 柳岸春深 刘 洋 摄: a photo's title, a space, its photographer's name spaced out, as printed.
-# …or with the photographer's role: 《塬上春早》 庆阳融媒记者 陈 岭 摄.
-TITLE_CREDIT_RE = re.compile(
-    r"^(?P<title>[^\s，。；：！？,;:]{4,12})\s+"
-    rf"(?P<credit>(?:{ROLE}\s*)?[\u4e00-\u9fff](?: ?[\u4e00-\u9fff]){{1,2}}\s*(?:[/／|｜]\s?)?摄)$")
 SUBTITLE_FULL = 0.85  # of the column: a subtitle line this wide may wrap onto the next
 
 

@@ -68,6 +68,8 @@ from generator.ingest.lines import (
     sentence_tail,
     unbalanced,
 )
+from generator.ingest.mend import BARE_NAME_RE
+from generator.ingest.parts import SIGNATURE_TAIL_RE
 from generator.ingest.plan import (
     BANNER_NAME,
     CAPTION_MAX,
@@ -85,9 +87,7 @@ from generator.ingest.plan import (
     plan,
 )
 from generator.ingest.prepare import (
-    BARE_NAME_RE,
     SIGN_OFF_RE,
-    SIGNATURE_TAIL_RE,
     is_name,
     mend_wrapped_subtitles,
     prepare_lines,
