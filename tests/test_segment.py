@@ -4724,3 +4724,82 @@ def test_two_credits_of_a_byline_a_wide_gap_apart_under_a_wrapped_subtitle() -> 
     assert story.subtitle == "——老街居民自己商量着把一条小河管好了"
     assert squash(story.byline) == "本报记者钱晓芸通讯员施悦"
     assert (comment.kicker, comment.title) == ("越地微言", "书房小 心意大")
+
+
+def test_writers_named_only_in_a_web_article_s_data_line_are_its_byline() -> None:
+    text = "\n".join([
+        "让老厝“活”起来", "2026-03-12 08:06:30　来源：某某商报　作者：林雅婷", "",
+        "　　溪尾社区有百年以上的红砖古厝17座。", "责任编辑：苏婉", "",
+        "竹溪村“共富果园”开园", "2026-03-12 08:06:40　来源：某某商报　作者：潘越 徐晓岚", "",
+        "　　（上接第1版）", "　　不少认养人是在外地工作的本地人。", "责任编辑：苏婉", "",
+        "沿湖防护林补植完成", "2026-03-12 08:07:10　来源：某某商报　作者：钱岚", "",
+        "　　3月10日，志愿者在沿湖林带补植水杉苗。 记者 钱岚 摄", "责任编辑：苏婉"])
+    essay, continued, photo = segment(text).articles
+    assert squash(essay.byline) == "林雅婷"
+    assert continued.byline is None  # its first page printed the byline
+    assert squash(photo.byline) == "记者钱岚摄"  # the credit the text prints, not the field
+
+
+def test_a_three_line_headline_under_its_story_in_a_narrow_column_before_a_lead() -> None:
+    text = "\n".join([
+        "3月15日，海鸥岭村", "养殖户在海上收割海带", "。今年全市海带养殖面", "积稳定在12万亩，预",
+        "计总产量可达60万吨", "。", "本报记者 张 帆 摄", "海海带带收收获获季季", "",
+        "本报记者 于 涛", "“陌生人让你点链接，千万", "别点。”在望潮街道东崖社",
+        "区活动室，民警正在给30", "多位老人上课。",
+        "今年以来，望潮街道把“银", "龄课堂”开进辖区9个渔村", "，教老人使用手机支付、视",
+        "频通话，识别常见诈骗手法", "。", "望潮街道", "“银龄课堂” 开到渔村", "老人学用手机防诈骗",
+        "", "新华社济南3月16日电（", "记者 孙 海）记者16日", "从山东省海洋局了解到，今",
+        "年全省将新建和改造提升渔", "港12处。"])
+    story = segment(text).articles[1]
+    assert squash(story.title) == "望潮街道“银龄课堂”开到渔村老人学用手机防诈骗"
+
+
+def test_a_mobile_e_paper_s_titles_and_first_paragraphs_on_one_line() -> None:
+    text = "\n".join([
+        "区政协召开常委会议 协商推进城乡供水一体化 赵启明出席   3月13日，区政协召开常委"
+        "会议，围绕推进城乡供水一体化开展专题协商。区政协主席赵启明出席会议。",
+        "  会上，委员们就水源保护和管网改造提出意见建议。",
+        "某区2026年春季义务植树活动安排   为做好今年春季义务植树工作，现将有关安排公告如下：",
+        "  一、时间：3月20日至4月10日，每周六上午。",
+        "  二、地点：北泉街道林场。"])
+    meeting, notice = segment(text).articles
+    assert meeting.title == "区政协召开常委会议 协商推进城乡供水一体化 赵启明出席"
+    assert notice.title == "某区2026年春季义务植树活动安排"
+    assert notice.body.startswith("为做好今年春季义务植树工作")
+
+
+def test_a_table_s_title_over_its_unit_line_and_rows() -> None:
+    text = "\n".join([
+        "春 风 里 的 风 筝 节", "3月14日，生态公园举行风", "筝节，市民带着孩子在草坪上放飞各",
+        "式风筝，共享春日时光。 记者 蓝天 摄", "",
+        "本周部分农贸市场蔬菜零售价格", "单位：元/斤", "品名　鹤鸣路市场　北泉市场",
+        "白菜　1.2　　　　1.1", "土豆　1.8　　　　1.9", "注：价格采集时间为3月15日上午。"])
+    _photo, table = segment(text).articles
+    assert table.title == "本周部分农贸市场蔬菜零售价格"
+    assert table.body.startswith("单位：元/斤")
+
+
+def test_a_spaced_name_under_a_web_feature_s_subtitle_blank_lines_between() -> None:
+    text = "\n".join([
+        "  • 南礁村的“赶海课”", "", "    ——一位老渔民和他的研学小课堂", "", "    王 海 鸥", "",
+        "    退潮时分，南礁村的礁石滩露了出来。68岁的老渔民毕建国提着竹篮。", "",
+        "    “螃蟹藏在石头底下，翻开看完要放回去。”毕建国一边示范一边讲。"])
+    feature, = segment(text).articles
+    assert (feature.title, feature.byline) == ("南礁村的“赶海课”", "王海鸥")
+    assert feature.subtitle == "——一位老渔民和他的研学小课堂"
+
+
+def test_a_fake_bold_photo_title_over_its_caption_and_a_credit_in_square_brackets() -> None:
+    text = "\n".join([
+        "服务站由村集体和一家", "旅游公司合办，雇用本", "村村民 18 人。站长介",
+        "绍，服务站运行以来", "（下转第4版）", "",
+        "春春到到湖湖区区", "游游客客多多", "3 月 9 日，游客", "在翠屿岛码头登船。入春",
+        "以来，湖区游船班", "次逐步加密，周末单日接", "待游客超过 8000", "人次。",
+        "[记者 徐一帆 摄]", "",
+        "导读", "●湖区首条水上", "巴士线路试运行", "　　　　 见第4版", "●鱼跃路夜市", "重新开张",
+        "　　　　 见第4版"])
+    page = segment(text)
+    photo = page.articles[-1]
+    assert (photo.kicker, photo.title, photo.byline) == (None, "春到湖区游客多", "记者 徐一帆 摄")
+    assert photo.body.startswith("3月9日，游客") and photo.body.endswith("人次。")
+    assert "●湖区首条水上" in [n.text for n in page.noise]

@@ -441,7 +441,13 @@ def mark_rows(chunk: list[Line]) -> None:
                 len(run) >= 3 or (len(run) == 2 and row_shape(run[0]) == row_shape(run[1]))):
             for ln in run:
                 ln.row = True
+            if start and UNIT_LINE_RE.match(chunk[start - 1].text):
+                chunk[start - 1].row = True  # 单位：元/斤 over the rows: the table's, as they are
         start = end
+
+
+# What a table's figures count, over its rows: 单位：万元, （单位：亩）.
+UNIT_LINE_RE = re.compile(r"^[（(]?(?:计量)?单位[：:][^，。；\s]{1,12}[）)]?$")
 
 
 def row_shape(ln: Line) -> tuple[bool, int]:
@@ -696,8 +702,10 @@ class BlockBuilder:
             head = run[-size:]
             # Lines as wide as the column pass when the title ends short, as a column's
             # text broken before a blank does not, and the whole fits one headline.
+            # …or a new story's lead follows the blank, so the text cannot run on into it.
+            fits = sum(len(ln.text) for ln in head) <= MAX_HEAD_CHARS
             narrow = all(ln.width <= short for ln in head) or (
-                head[-1].width <= short and sum(len(ln.text) for ln in head) <= MAX_HEAD_CHARS)
+                (head[-1].width <= short or self._lead_follows()) and fits)
             # (a quotation may open on one line and close on the next: 中卫市“15分钟 /
             # 便民生活圈” / 覆盖率达九成; the title as a whole is balanced)
             if narrow and all(ln.kind is Kind.TEXT and not ln.terminal and not ln.row
@@ -707,6 +715,10 @@ class BlockBuilder:
                     and self._suffix_line(head[-1]) and len(head[-2].text) > 1:
                 return head
         return self._head_with_facts(run)
+
+    def _lead_follows(self) -> bool:
+        """Does the next chunk open a story (本报讯…, 新华社…电)? Then no text runs on into it."""
+        return bool(self._following) and self._following[0].kind is Kind.LEAD
 
     def _head_with_facts(self, run: list[Line]) -> list[Line]:
         """Kicker, title and a longer line of facts printed without its dash, ending the
@@ -912,8 +924,10 @@ class BlockBuilder:
             size = 3  # 关于做好新一轮 / 强降雨防范应对 / 工作的提示: a notice's title
         elif size == 2 and len(run) > 4 and is_kicker(run[0].text) \
                 and head_line(run[2], float("inf"), self.column) \
+                and not (opens_sentence(run[2].text) and "，" in run[2].text[:OPENER_COMMA]) \
                 and run[2].width <= SHORT_TITLE_LINE * max(ln.width for ln in run[3:]):
             size = 3  # 观海短评 / 让“出海即上桌” / 跑得更快: a kicker over a title of two lines
+            # (not over a caption's opening time: 春到湖区 / 游客多 / 3月9日，游客…)
         size = max(size, self._short_lines_atop(run))
         if size == 1 and len(run) > 3 and run[2].row and run[3].row and not run[1].row \
                 and run[1].kind is Kind.TEXT and head_line(run[1], float("inf")):

@@ -200,7 +200,7 @@ TRAILING_BYLINE_RE = re.compile(
 SHOT = r"(?:摄影报道|摄|供图|(?:文\s?)?[/／|｜]\s?摄|(?<![文\s])[/／]图|(?<=\s)摄影)"
 SHOT_ENDS = ("摄", "摄影报道")
 CREDIT_RE = re.compile(
-    rf"^[（(]?(?:{ROLE}\s*)?(?:{NAME}|{SPACED_NAME})(?:\s+(?:{ROLE}\s*)?{NAME})*\s*{SHOT}[）)]?$"
+    rf"^[（(\[]?(?:{ROLE}\s*)?(?:{NAME}|{SPACED_NAME})(?:\s+(?:{ROLE}\s*)?{NAME})*\s*{SHOT}[）)\]]?$"
     rf"|^本版(?:摄影|图片)[：:]\s*{NAME}(?:[\s、]+{NAME})*$"
     rf"|^漫画\s*[/／：:]\s*(?:{NAME}|{SPACED_NAME})$"  # 漫画/林 默: who drew the cartoon
     # the paper and its photographer: 鹰潭日报 周 平/摄, 阳泉日报社乔 楠摄
@@ -589,7 +589,7 @@ def classify(no: int, text: str, markdown: bool) -> Line:
         return Line(no, text, Kind.NOISE, width, reason="QR-code caption")  # ▲扫码看视频。
     if (first in LEAD_FIRST or "讯" in text[2:NEWS_OF_AT]) and LEAD_START_RE.match(text):
         return Line(no, text, Kind.LEAD, width)
-    if plain and (last in "摄图道）)供影" or "供图" in text) and len(text) <= 40 \
+    if plain and (last in "摄图道）)]供影" or "供图" in text) and len(text) <= 40 \
             and CREDIT_RE.match(text):
         return Line(no, text, Kind.CREDIT, width)
     if plain and last == "图" and text[-2:-1] == "制" and first in SURNAMES \

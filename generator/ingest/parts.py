@@ -97,6 +97,9 @@ def head_line_parts(raw: str, no: int = 0) -> list[Line]:
 
 MIN_TITLE_ON_LINE, MAX_TITLE_ON_LINE = 4, 34  # characters of a title read off such a line
 INDEX_TEXT = 30  # characters: a paragraph after a title on its line, not a table's cell
+# …or shorter, a notice's opening sentence (为做好…工作，现将有关安排公告如下：)
+NOTICE_OPENING_RE = re.compile(r"[，,][^，,]*如下[：:]$")
+TITLE_SPACES = 2  # a title of three parts (…召开常委会议 协商推进… 赵启明出席) before its gap
 QUESTION_FIRST_RE = re.compile(r"^(?:问|记者)[：:]\S.{3,}[？?]$")  # an interview's first question
 TITLE_THEN_LEAD_RE = re.compile(r"^(?P<title>[^\s，。；：,;:！？]{4,30}[？?]?) (?P<lead>\S.*)$")
 
@@ -133,7 +136,7 @@ def gapped_title(text: str, raw: str) -> re.Match[str] | None:
     if "   " not in raw and "\u3000\u3000" not in raw:
         return None
     m = GAPPED_TITLE_RE.match(raw.strip())
-    if m is None or m.group("title").count(" ") > 1 or m.group("title").count("：") > 1:
+    if m is None or m.group("title").count(" ") > TITLE_SPACES or m.group("title").count("：") > 1:
         return None
     title = repair_line(m.group("title"))
     if not text.startswith(title) or not text[len(title):].strip():
@@ -154,7 +157,7 @@ def title_then_lead(text: str, raw: str = "") -> tuple[str, str] | None:
         return m.group("title"), lead
     gap = WIDE_GAP_RE.search(raw.strip())  # the title is all that stands before the gap
     if gap and repair_line(raw.strip()[:gap.start()]) == m.group("title") and (
-            (len(lead) >= INDEX_TEXT and "，" in lead
+            ((len(lead) >= INDEX_TEXT or NOTICE_OPENING_RE.search(lead)) and "，" in lead
              and (ends_sentence(lead) or lead[-1] in "：:"))  # …影响范围如下：
             or QUESTION_FIRST_RE.match(lead)):  # 家门口的托育点怎么收费？   问：…
         return m.group("title"), lead

@@ -12,7 +12,7 @@ import heapq
 import re
 from bisect import bisect_left
 from collections import Counter
-from itertools import accumulate, islice, pairwise
+from itertools import accumulate, islice, pairwise, takewhile
 
 from generator.ingest.lines import (
     AUTHOR_UNIT_RE,
@@ -20,7 +20,9 @@ from generator.ingest.lines import (
     BULLETS,
     CIRCLED_NUMBER,
     CLAUSE_PUNCT_RE,
+    CONT_RE,
     CONTINUING,
+    CREDIT_RE,
     CREDITED_NAME,
     INDEX_HEADER_RE,
     LEAD_RE,
@@ -50,7 +52,7 @@ from generator.ingest.lines import (
     opens_sentence,
     unbalanced,
 )
-from generator.ingest.mend import BARE_NAME_RE, mend_lines
+from generator.ingest.mend import BARE_NAME_RE, Pair, mend_lines
 from generator.ingest.parts import (
     BOXED_NAME_THEN_TEXT_RE,
     BOXED_TAIL_RE,
@@ -117,11 +119,16 @@ SPACED_NAME_LINE_RE = re.compile(r"^[\u4e00-\u9fff](?: [\u4e00-\u9fff]){1,2}$")
 def name_under_title(out: list[Line], raw_above: str) -> bool:
     """Is the line above a title, so that spaced letters under it are its writer's name?
     A line of text that ends no sentence, itself not spaced out (漾 水 河 畔 / 春 意 浓 is
-    one title) and not a credit (…摄 / 转 场: a photo's title under its credit)."""
+    one title) and not a credit (…摄 / 转 场: a photo's title under its credit); or a
+    ——subtitle, a blank line between or not (• 标题 / ——副题 / 王 海 鸥, on a web page)."""
     above = out[-1] if out else None
-    return above is not None and above.kind is Kind.TEXT and not above.terminal \
-        and len(above.text) >= TITLE_UNDER_NAME_MIN and above.text[-1] not in "摄" + CONTINUING \
-        and "  " not in raw_above and not SPACED_LETTERS_RE.search(raw_above.strip())
+    if above is not None and above.kind is Kind.BLANK:
+        above = next((ln for ln in reversed(out) if ln.kind is not Kind.BLANK), None)
+        return above is not None and above.kind is Kind.SUBTITLE
+    return above is not None and (above.kind is Kind.SUBTITLE or (
+        above.kind is Kind.TEXT and not above.terminal
+        and len(above.text) >= TITLE_UNDER_NAME_MIN and above.text[-1] not in "摄" + CONTINUING
+        and "  " not in raw_above and not SPACED_LETTERS_RE.search(raw_above.strip())))
 
 
 def name_after_text(out: list[Line], pairs: list[tuple[int, str, str]], k: int) -> bool:
@@ -187,7 +194,7 @@ def prepare_lines(page: str, markdown: bool) -> list[Line]:
                     Line(no, after, Kind.NOISE, display_width(after), reason="page header")]
         elif "作者" in text and (field := AUTHOR_FIELD_RE.search(text)) and (
                 is_byline(byline := (field.group("field") or "").strip())
-                or author_named(field)):
+                or author_named(field) or authors_of_text(field, text, pairs, k)):
             if field.group("named"):  # 作者 苏蔓: an author's line, as 记者 X is a reporter's
                 out.append(Line(no, text, Kind.BYLINE, display_width(text)))
             else:  # 作者：记者 费扬, alone or after the page's time and source
@@ -539,6 +546,31 @@ def lead_follows(pairs: list[tuple[int, str, str]], k: int) -> bool:
     text = next((t for _, _, t in pairs[k + 1:k + 4] if t), "")
     lead = LEAD_RE.match(text)
     return lead is not None and not bare_dateline(lead.group(0))  # (本报讯 3月11日，…: no credit)
+
+
+# The writers a web article's data line names after 作者, bare (作者：黄志鸿 陈丽芬).
+AUTHOR_NAMES_RE = re.compile(r"^[\u4e00-\u9fff]{2,4}(?: [\u4e00-\u9fff]{2,4}){0,2}$")
+DATA_FIELD_RE = re.compile(r"来源\s*[：:]|\d{1,2}:\d{2}")  # …after its source or time
+
+
+def authors_of_text(field: re.Match, text: str, pairs: list[Pair], k: int) -> bool:
+    """作者：林雅婷 at the end of a web article's data line (its time, its source): the
+    story's byline when the names are names and the text under it names no one else (no
+    lead's credit, no byline or credit line) nor goes on from another page, whose byline
+    the story's first part printed), nor names them again in its text, as a credit."""
+    names = (field.group("field") or "").strip()
+    if not AUTHOR_NAMES_RE.match(names) or not DATA_FIELD_RE.search(text[:field.start()]) \
+            or not all(surnamed(n) or FULL_NAME_RE.match(n) for n in names.split(" ")):
+        return False
+    below = next((t for _, _, t in pairs[k + 1:k + 4] if t), "")
+    if lead_follows(pairs, k) or CONT_RE.match(below) or is_byline(below) \
+            or CREDIT_RE.match(below):
+        return False
+    story = takewhile(lambda t: "来源" not in t, (t for _, _, t in pairs[k + 1:k + STORY_LINES]))
+    return not any(n in t for t in story for n in names.split(" "))  # (…补植。 记者 钱岚 摄)
+
+
+STORY_LINES = 60  # lines under a data line looked through for its writers' names again
 
 
 TITLE_SHORTER = 2  # cells: a bulleted title over its text is this much narrower than it
@@ -1016,7 +1048,9 @@ def extend_boxes(lines: list[Line]) -> list[Line]:
             j += 1  # **标题导航** / (blank) / - title: a web view's list under its name
         while j < len(lines) and (related_link(lines[j]) if reason == "related links"
                                   else box_line(lines[j]) or (reason == "weather box"
-                                                              and weather_line(lines[j]))):
+                                                              and weather_line(lines[j]))
+                                  or (reason == "index of other pages"
+                                      and bulleted_teaser(lines[j]))):
             lines[j].kind, lines[j].reason = Kind.NOISE, reason
             j += 1
     return lines
@@ -1094,6 +1128,13 @@ def box_line(ln: Line) -> bool:
     """A short unpunctuated text line, as boxes print them."""
     return ln.kind is Kind.TEXT and len(ln.text) <= BOX_LINE and not ln.terminal \
         and not any(ch in ln.text for ch in "，。")
+
+
+def bulleted_teaser(ln: Line) -> bool:
+    """A teaser's first line after its bullet, under 导读 (●湖区首条水上 / 巴士线路试运行 /
+    见第4版), read as a brief's lead for its bullet: short and unpunctuated, no brief."""
+    return ln.kind is Kind.LEAD and ln.text[:1] in BULLETS and len(ln.text) <= BOX_LINE \
+        and not any(ch in ln.text for ch in "，。：:")
 
 
 def mark_bare_names(lines: list[Line]) -> list[Line]:

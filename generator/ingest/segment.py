@@ -41,6 +41,7 @@ from generator.ingest.lines import (
     BRACKETED_LABEL,
     BULLETS,
     CIRCLED_NUMBER,
+    COLUMN_WORD_RE,
     DIGIT_RE,
     INLINE_TITLE_RE,
     KICKER_END_RE,
@@ -926,7 +927,7 @@ class Assembler:
         """'本报记者 X 摄' ends a photo caption: the text just before it."""
         self.settle()
         cur = self.cur
-        credit = line.text.strip("（()）") if line.text[:1] in "（(" else line.text
+        credit = line.text.strip("（()）[]") if line.text[:1] in "（([" else line.text
         if self.caption_after(i, line) and self.blank_above(i):
             photo = self.start(line.no)  # 侯 凯 摄 / 3月3日，…: the credit printed first
             photo.byline, photo.kind = credit, "photo"
@@ -1286,8 +1287,10 @@ def split_head(head: Head, dashed_below: bool = False,
             set_over = set_over or n == 0  # 泉阳区盘活城市边角地， / 推动…扩容 / title
             units.append(join_block(block[:2]))
             units.append(join_block(block[2:]))
-        elif len(block) >= 2 and (block[0].no == block[1].no or kicker_line(
+        elif len(block) >= 2 and (block[0].no == block[1].no or (kicker_line(
                 block[0].text, join_block(block[1:]), len(head.blocks) == 1)
+                and not (all(ln.emphasized for ln in block)  # (one type: one title,
+                         and not COLUMN_WORD_RE.match(block[0].text)))  # not 流溪短评 over it)
                 or block[0].reason == BRACKETED_LABEL
                 or (len(block) == 2 and block[1].emphasized and not block[0].emphasized)):
             # (一周点击 | 公园不是停车场, printed on one line: a label before a bar;
