@@ -269,6 +269,8 @@ def test_repair_line_runs_all_repairs() -> None:
         (["下载App", "进行"], "下载App进行"),
         (["Open", "Source"], "Open Source"),
         (["Python", "3.11"], "Python 3.11"),
+        (["全村2", "10户村民"], "全村210户村民"),  # a number wrapped between its digits
+        (["据新华社北京3月1", "8日电"], "据新华社北京3月18日电"),
         (["第一行", "", "第二行"], "第一行第二行"),
         ([], ""),
     ],

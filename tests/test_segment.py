@@ -4803,3 +4803,58 @@ def test_a_fake_bold_photo_title_over_its_caption_and_a_credit_in_square_bracket
     assert (photo.kicker, photo.title, photo.byline) == (None, "春到湖区游客多", "记者 徐一帆 摄")
     assert photo.body.startswith("3月9日，游客") and photo.body.endswith("人次。")
     assert "●湖区首条水上" in [n.text for n in page.noise]
+
+
+@pytest.mark.parametrize(("line", "reason"), [
+    ("山东省连续性内部资料准印证（威）第0031号", "masthead"),
+    ("青岛市连续性内部资料", "masthead"),  # …wrapped: 准印证第0207号 under it
+    ("准印证第0207号", "masthead"),
+    ("今日开化 数字报纸", "masthead"),
+    ("今日仙居 数字报", "masthead"),
+    ("00002版:综合新闻", "page header"),
+    ("今日海盐·第02版：综合", "page header"),
+    ("版面编辑：陈 蕾　美编：丁 一", "editors' names"),
+    ("民生    时间:2025年12月05日    来源:莱西日报", "page header"),
+])
+def test_county_papers_furniture(line: str, reason: str) -> None:
+    found = classify(1, line, False)
+    assert (found.kind, found.reason) == (Kind.NOISE, reason)
+
+
+def test_a_section_s_name_with_a_word_of_time_is_no_data_line() -> None:
+    assert classify(1, "新闻 时间就是生命", False).kind is not Kind.NOISE
+
+
+def test_a_role_over_two_names_on_the_next_line_is_one_byline() -> None:
+    text = "\n".join([
+        "清溪水库", "冬捕开网", "12月4日，清溪水库今冬", "首次开网捕鱼，渔民合力收",
+        "网，一网起鱼3000余斤。", "今年冬捕将持续到月底，所", "得鲜鱼主要供应本地市场。",
+        "莱西日报社全媒体记者", "姜 楠 王 朗"])
+    story, = segment(text).articles
+    assert story.title == "清溪水库冬捕开网"
+    assert squash(story.byline) == "莱西日报社全媒体记者姜楠王朗"
+
+
+def test_a_photo_s_title_under_its_credit_a_blank_line_before_the_next_headline() -> None:
+    text = "\n".join([
+        "3 月 17 日，市民", "在芦湾村樱花大道赏花拍", "照。眼下，村道两侧 6",
+        "00 余株樱花竞相开放，", "粉白相间，春意正浓。", "记者 沈 悦 摄", "芦湾樱花开", "",
+        "县中医院开设", "夜间门诊", "本报记者 顾 言", "3 月 16 日起，县中",
+        "医院在海韵路院区开设夜", "间门诊，开诊时间为每天", "17时30分至21时。"])
+    photo, story = segment(text).articles
+    assert (photo.title, story.kicker, story.title) == ("芦湾樱花开", None, "县中医院开设夜间门诊")
+
+
+def test_a_caption_under_a_markdown_picture_is_the_picture_s_not_the_last_subhead_s() -> None:
+    text = "\n".join([
+        "---", "", "#### 一线见闻", "", "# 海韵路夜市重新开张", "",
+        "文/记者 钱 程 图/通讯员 倪 佳", "",
+        "傍晚6点，海韵路夜市的灯串亮起，摊位前很快排起了队。", "**摊位统一规划**",
+        "如今的夜市划定了68个标准摊位，统一配备了油烟净化设备。", "**周边商户也受益**",
+        "夜市开张后，周边餐饮店和便利店的晚间客流明显增加。", "",
+        "![](images/p4.jpg)", "海韵路夜市开张首日，市民在摊位前选购手工米糕。（通讯员 倪 佳 摄）",
+        "", "---", "", "# 停水通知", "", "因管网改造施工，定于3月21日停水一天。"])
+    story, photo, _notice = segment(text).articles
+    assert story.title == "海韵路夜市重新开张" and story.body.endswith("晚间客流明显增加。")
+    assert (photo.title, squash(photo.byline)) == (None, "通讯员倪佳摄")
+    assert photo.body == "海韵路夜市开张首日，市民在摊位前选购手工米糕。"

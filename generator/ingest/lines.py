@@ -672,18 +672,21 @@ PAGE_HEADER_RE = re.compile(
     r"|[A-Za-z]?\d{1,3}\s*版?\s*[｜|]|[A-Za-z]?\d{1,3}\s*版?\s*[：:]\s*[\u4e00-\u9fff]{1,6}"
     r"(?:\s[\u4e00-\u9fff]{2,6})?$"  # 07版:文润潍坊 凡人微光: a section and its page's name
     r"|[A-Za-z]\d{4}\s*版\s*[：:]\s*[\u4e00-\u9fff]{1,6}$"  # a0004版:教育, a page's code
+    r"|0{2,4}\d{1,2}\s*版\s*[：:]\s*[\u4e00-\u9fff]{1,6}$"  # 00002版:综合新闻, zero-padded
+    # 今日海盐·第02版：综合: the paper's name, a dot, its page and section
+    r"|[\u4e00-\u9fff]{2,8}\s?[·•]\s?第\s*[A-Za-z]?\d{1,3}\s*版(?:\s*[：:]\s*[\u4e00-\u9fff]{1,6})?$"
     r"|[A-Za-z]?\d{1,2}\s*版\s+[\u4e00-\u9fff]{2,6}$|0\d\s+[\u4e00-\u9fff]{2,4}$"  # 02版 综合新闻
     r"|(?:星期|周)[一二三四五六日天]\s"
     r"|\d{4}\.\d{1,2}\.\d{1,2}\s*(?:星期|周)[一二三四五六日天]$"  # 2026.3.12 星期四
     r"|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*第?\s*[A-Za-z]?\d{1,3}\s*版)"
 )
 EDITORS_RE = re.compile(
-    r"^[（(【\[]?(?:本版|本期)?(?:责任编辑|责编|编辑|校对|美编|版式|版式设计|组版|审读|值班编辑|值班主任|值班编委"
+    r"^[（(【\[]?(?:本版|本期)?(?:责任编辑|责编|版面编辑|编辑|校对|美编|版式|版式设计|组版|审读|值班编辑|值班主任|值班编委"
     r"|终审|[一二三]审|初审|复审|制图|美术编辑|视觉|排版|主编|统筹|审校|审核|监制|出品人)(?:\s*[：:/／|｜]\s*|\s+)"
     r"(?:[\u4e00-\u9fff·](?:\s?[\u4e00-\u9fff·]){1,3}|[A-Za-z]{2,24}$)")  # 编辑：chenjing
 # …and with the spaces taken out by repair: 责任编辑周莹版式黄杰校对刘畅.
 EDITORS_GLUED_RE = re.compile(
-    r"^(?:本版|本期)?(?:责任编辑|责编|编辑|美编|美术编辑|版式)[：:/／]?[\u4e00-\u9fff·]{2,4}"
+    r"^(?:本版|本期)?(?:责任编辑|责编|版面编辑|编辑|美编|美术编辑|版式)[：:/／]?[\u4e00-\u9fff·]{2,4}"
     r"(?:\s?[/／|｜]?\s?(?:责任编辑|责编|版式|校对|美编|美术编辑|审读|审核|组版|值班编辑|视觉|制图|排版)"
     r"[：:/／]?\s?"
     r"[\u4e00-\u9fff·]{2,4})+$"  # …a slash between them too: 责编何川／美编陈珊／校对罗平
@@ -723,7 +726,7 @@ MASTHEAD_RE = re.compile(
     r"|^(?:本版|本报)?(?:投稿)?(?:邮箱|信箱|E-?mail)\s*[：:]\s*\S+@"  # 本版邮箱：x@y.com
     r"|(?:新闻|广告)(?:热线|报料|联系|传真)[：:]?\s*\d|(?<=\s)(?:订报|订阅|发行)热线[：:]?\s*\d|(?:日报|晚报|都市报|早报|晨报|商报|时报)热线[：:]?\s*\d|报料(?:热线|电话)?[：:]?\s*\d|广告经营许可证|定价[：:]?\s*\d|^印刷[：:]|^(?:本报)?社址[：:]|^本报地址[：:]|^地址[：:].*(?:热线|邮编)|^邮编[：:]\s*\d{6}$|^主办(?:单位)?[：:]|零售价[：:]?\s*\d"
     r"|^中共[\u4e00-\u9fff]{2,12}委员?会?(?:机关报|主办)(?:\s+[\u4e00-\u9fff]{2,16}主办)?$"
-    r"|由[\u4e00-\u9fff]{2,20}主管|^内部资料\s*(?:免费交流)?|准印证号|未经(?:书面)?(?:许可|授权)[^。]{0,16}不得(?:转载|复制|使用)|(?:报社|传媒集团|报业集团|传媒中心|新闻中心|融媒体中心)出版(?:$|\s)"
+    r"|由[\u4e00-\u9fff]{2,20}主管|^内部资料\s*(?:免费交流)?|准印证号|连续性内部资料|准印证(?:[（(][\u4e00-\u9fff]{1,4}[）)])?\s*第|未经(?:书面)?(?:许可|授权)[^。]{0,16}不得(?:转载|复制|使用)|(?:报社|传媒集团|报业集团|传媒中心|新闻中心|融媒体中心)出版(?:$|\s)"
     # 某某报社 地址：…, 某某晚报社址：…
     r"|客户端同步发布$|^[\u4e00-\u9fff]{2,8}报社?\s*(?:社址|地址)[：:]"
     r"|^[\u4e00-\u9fff]{2,8}(?:报社|融媒体中心|传媒中心|传媒集团)(?:主办|出品)\s*[!！]?$"
@@ -748,7 +751,7 @@ PAPER_ENDS = "日报|晚报|都市报|早报|商报|时报|晨报|特区报|经�
 # 红河日报 数字报　2026年03月24日　第05版.
 MASTHEAD_NAME_RE = re.compile(
     rf"^[\u4e00-\u9fff]{{2,6}}(?:(?:{PAPER_ENDS})(?:\s?[·•]?\s?(?:数字报纸|数字报|电子报|电子版))?"
-    r"|新闻网)\s*")
+    r"|新闻网|\s?[·•]?\s?(?:数字报纸|数字报|电子报))\s*")  # (今日开化 数字报纸: a site's name)
 # …or after it: 2026年1月20日重庆手机报.
 DATED_PAPER_RE = re.compile(
     r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*[\u4e00-\u9fff]{2,6}"
@@ -925,6 +928,8 @@ COMMENT_BOX_RE = re.compile(
     r"|评论\s*\d+\s*人参与.*|还没有评论.*抢沙发.*)$")
 # …or the time it was posted (2026-03-09 07:30), or 新闻来源, 更新时间
 WEB_META_FIRST = frozenset("作来稿时发浏点新更0123456789")
+# …or after the section the article ran in (民生    时间:…    来源:…)
+SECTION_META_RE = re.compile(r"^[\u4e00-\u9fff]{2,6}\s+(?:(?:发布)?(?:时间|日期)|来源)\s?[：:]")
 BUTTONS_RE = re.compile(
     r"^(?:[【\[]\s*(?:打印本页|打印|关闭窗口|关闭|返回顶部|收藏本页|收藏|分享|字号[^】\]]{0,8}|大\s?中\s?小"
     r"|PDF下载|版面导航|标题导航|往期回顾|返回目录|上一版|下一版|上一篇|下一篇|版面原文|展开通版|收缩通版|纠错|评价"
@@ -1005,6 +1010,8 @@ def web_page_reason(text: str) -> str:
             POSTED_AT_RE.search(text) is not None or ISO_DATE_FIRST_RE.match(text) is not None):
         # 2026-03-16 09:00 来源:湛江云媒, 2026-02-13 来源：某某日报 记者 X
         return "page header"
+    if SECTION_META_RE.match(text) and len(WEB_META_RE.findall(text)) >= 2:
+        return "page header"  # 民生 时间:2025年12月05日 来源:某某日报: its section first
     if first in "评还热我发网登" and COMMENT_BOX_RE.match(text):
         return "comment box"
     if first in "0123456789" and PHONE_LINE_RE.match(text):
@@ -1082,7 +1089,8 @@ def noise_reason(text: str) -> str:
         return "page header"  # 内容详情: an e-paper reader's heading over each article
     reason = furniture_reason(text) or (
         web_page_reason(text) if text[0] in WEB_FIRST or text.startswith(WEB_STARTS)
-        or WEB_ANYWHERE_RE.search(text) else "")
+        or WEB_ANYWHERE_RE.search(text) or (" " in text[2:7] and SECTION_META_RE.match(text))
+        else "")
     if reason:
         return reason
     if (text[-1].isdigit() or text[-1] == "次") and ("数" in text or "量" in text) \

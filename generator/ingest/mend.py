@@ -116,14 +116,20 @@ ROLE_END_SEARCH_RE = re.compile(r"(?:记者|通讯员|评论员)[ \t\u3000]*$", 
 ROLE_ONLY_RE = re.compile(rf"^[{BULLET_MARKS}]?\s*(?:{ROLE}\s*)+$")
 
 
+# Two names alone on a line, their letters spaced out or each set solid (姜 楠 王 朗, 姜楠 王朗).
+TWO_NAMES_RE = re.compile(r"^[\u4e00-\u9fff](?: [\u4e00-\u9fff]){3,5}$"
+                          r"|^[\u4e00-\u9fff]{2,3}(?:\s+[\u4e00-\u9fff]{2,3}){1,2}$")
+
+
 def mend_wrapped_names(pairs: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
     """'■珠海特区报记者' / '郑 海 帆': role words alone on a line and a name alone under
     them are one byline, put back on one line (a space between) to be read as one; so
     are a name and what the person did (全媒体记者 / 关 越 文/摄)."""
     def merge(prev: Pair, pair: Pair) -> Pair | None:
         named = BARE_NAME_RE.match(pair[2])
-        if not named and not NAME_DOES_RE.match(pair[2]):
-            return None
+        if not named and not NAME_DOES_RE.match(pair[2]) \
+                and not (TWO_NAMES_RE.match(pair[1].strip()) and ROLE_ONLY_RE.match(prev[2])):
+            return None  # (…全媒体记者 / 姜 楠 王 朗: two names under the role)
         if ROLE_ONLY_RE.match(prev[2]):
             return prev[0], f"{prev[1].rstrip()} {pair[1].strip()}", f"{prev[2]} {pair[2]}"
         if not named:

@@ -93,6 +93,9 @@ WEIGHTS: dict[str, float] = {
     "photo_title_under": -3.0,
     "split_kicker": 2.0,  # the first part is a unit name: a kicker, not a headline
     "split_photo": -2.5,  # the text after the group is a photo caption with its credit
+    # …or its first part is set right under a photo's credit, a blank line after it: the
+    # photo's title (…记者 X 摄 / 芦湾樱花开 / (blank) / the next story's headline)
+    "split_photo_title": -2.0,
     "md_open": -6.0,  # "# title" opens its article
     "md_sub": -4.0,  # "## title" inside a body is a subhead
     "bullet_open": -4.0,  # "● title" opens the brief under it
@@ -544,6 +547,9 @@ class Planner:
                     cost += w["split_photo"]  # a photo's own short title under the group
                 if is_kicker(join_block(head.blocks[0])):
                     cost += w["split_kicker"]
+                if last.photo and sides[0] \
+                        and head.blocks[1][0].no > head.blocks[0][-1].no + 1:
+                    cost += w["split_photo_title"]  # 芦湾樱花开 right under the credit
             if action in (OPEN, SPLIT):
                 if first is None:
                     nxt = self.heads[k] + 1 < len(self.blocks) and k + 1 < len(self.heads) \

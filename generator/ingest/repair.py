@@ -447,14 +447,16 @@ def join_lines(lines: list[str]) -> str:
     """Join the hard-wrapped lines of one paragraph into one string.
 
     Chinese has no spaces between words, so a column wrap becomes nothing; only a wrap
-    between two Latin letters or digits ('Open' / 'Source') stands for a space. Empty
-    lines are skipped. The lines must already be repaired (no edge spaces).
+    between two Latin words ('Open' / 'Source', 'iPhone' / '15') stands for a space. A
+    number broken between two digits ('全村2' / '10户', '3月1' / '8日电') is one number.
+    Empty lines are skipped. The lines must already be repaired (no edge spaces).
     """
     parts: list[str] = []
     for line in lines:
         if not line:
             continue
-        if parts and _is_ascii_alnum(parts[-1][-1]) and _is_ascii_alnum(line[0]):
+        if parts and _is_ascii_alnum(parts[-1][-1]) and _is_ascii_alnum(line[0]) \
+                and not (parts[-1][-1].isdigit() and line[0].isdigit()):
             parts.append(" ")
         parts.append(line)
     return "".join(parts)

@@ -952,6 +952,10 @@ class Assembler:
         above = self.blocks[i - 1] if i > 0 else None  # the caption's paragraph, as printed
         if credit.endswith("摄影报道") and cur.title:
             pass  # a titled picture story's reporter: the credit is the whole story's
+        elif len(cur.paragraphs) >= 2 and self.under_picture(i - 1):
+            photo = self.start(line.no)  # ![](…) / its caption / the credit: the picture's
+            photo.paragraphs = [cur.paragraphs.pop()]  # own, after the story's last words
+            cur = photo
         elif len(cur.paragraphs) > 2 and last_sub >= len(cur.paragraphs) - 3:
             caption = cur.paragraphs[last_sub + 1:]
             title = cur.paragraphs[last_sub]
@@ -981,6 +985,12 @@ class Assembler:
         self.closed = True
         if under_title:
             self.hand_title_down(line.no)  # title / 图为…。 记者 X 摄 / the story's text
+
+    def under_picture(self, i: int) -> bool:
+        """Is block i a paragraph right under a picture of a Markdown-like dump (![](…))?"""
+        above = self.blocks[i - 1] if i > 0 else None
+        return isinstance(self.blocks[i], Para) and isinstance(above, Marker) \
+            and above.kind is Kind.NOISE and above.line.reason == "image"
 
     def caption_under_title(self, i: int) -> bool:
         """A title, one short sentence under it, then a credit (block i) and more text:
