@@ -4858,3 +4858,82 @@ def test_a_caption_under_a_markdown_picture_is_the_picture_s_not_the_last_subhea
     assert story.title == "海韵路夜市重新开张" and story.body.endswith("晚间客流明显增加。")
     assert (photo.title, squash(photo.byline)) == (None, "通讯员倪佳摄")
     assert photo.body == "海韵路夜市开张首日，市民在摊位前选购手工米糕。"
+
+
+@pytest.mark.parametrize(
+    "top", ["今日新郑 城乡 3", "今日巩义", "禹州新闻网 — 今日禹州", "今日长葛·民生"])
+def test_a_county_paper_s_name_and_page_on_the_page_s_first_line(top: str) -> None:
+    text = "\n".join([
+        top, "", "丰枣村老枣园重焕生机",
+        "本报讯 4月8日一早，榆岗镇丰枣村的枣园里，十几名村民正跟着", "技术员学习给老枣树“开甲”。"])
+    page = segment(text)
+    story, = page.articles
+    assert (story.kicker, story.title) == (None, "丰枣村老枣园重焕生机")
+    assert squash(top) in [squash(n.text) for n in page.noise]
+
+
+def test_a_sentence_opening_on_what_the_reporter_did_is_no_byline() -> None:
+    for line in ("记者随即联系市城市管理", "记者对此进行了", "记者马上"):
+        assert classify(1, line, False).kind is Kind.TEXT, line
+    for line in ("记者王小明", "记者向炜", "本报记者张刚刘地委通讯员孔鹏"):
+        assert classify(1, line, False).kind is Kind.BYLINE, line
+
+
+def test_a_web_page_s_items_after_its_buttons_and_a_data_line_opening_on_the_author() -> None:
+    text = "\n".join([
+        "今日永春网  桃源之窗", "首页 > 数字报 > 永春报 > 2026年5月20日 > 第02版：综合", "",
+        "夏季用电高峰将至 我县新增改造配变46台", "——重点解决部分片区用电“卡脖子”问题",
+        "作者：记者 潘宁 通讯员 刘建华　来源：永春报　时间：2026-05-20 07:58　浏览次数：198",
+        "　　记者从县供电部门获悉，为应对即将到来的夏季用电高峰，我县今年新增改造配变46台。",
+        "上一篇　下一篇", "", "侨乡老厝的新生活", "[图片]",
+        "　　图为岱美村一座百年老厝修缮后改成的“侨史馆”，馆内陈列着侨批和老照片。",
+        "上一篇　下一篇"])
+    page = segment(text)
+    story, photo = page.articles
+    assert (story.kicker, squash(story.byline)) == (None, "记者潘宁通讯员刘建华")
+    assert photo.title == "侨乡老厝的新生活" and photo.body.startswith("图为岱美村")
+
+
+def test_a_source_in_brackets_under_the_text_is_its_byline() -> None:
+    text = "\n".join([
+        "瓷都文旅持续升温", "戴云山麓的德化，近年来把陶瓷与文旅深度融合，",
+        "陶瓷夜市、柴烧体验、陶艺研学等新业态不断涌现。",
+        "今年端午假期，全县接待游客同比增长 23 %。",
+        "（来源：泉州晚报）", "", "关于调整瓷韵路夜市经营时间的公告",
+        "为规范夜市经营秩序，自 2026 年 6 月 20 日起，夜市经营时间调整为 18 时至 23 时。"])
+    story, notice = segment(text).articles
+    assert (story.title, story.byline) == ("瓷都文旅持续升温", "来源：泉州晚报")
+    assert notice.title == "关于调整瓷韵路夜市经营时间的公告"
+
+
+def test_html_tags_left_in_a_markdown_dump_are_markup_and_the_site_s_name_its_masthead() -> None:
+    text = "\n".join([
+        '<a id="nav"></a>', "# 今日德化", "[版面导航](#nav) | 上一版 | 下一版", "",
+        "## 窑坊社区“长者食堂”开餐", "",
+        "作者：记者 苏晴 通讯员 李雅婷 | 来源：今日德化 | 发布时间：2026-06-18 09:12", "",
+        "　　6月17日，窑坊社区“长者食堂”正式开餐，辖区60岁以上老人凭卡就餐享受优惠。",
+        "", '<a id="nav"></a>'])
+    page = segment(text)
+    story, = page.articles
+    assert (story.kicker, story.title) == (None, "窑坊社区“长者食堂”开餐")
+    assert squash(story.byline) == "记者苏晴通讯员李雅婷"
+    assert [n.reason for n in page.noise if n.text.startswith("<a")] == ["page markup"] * 2
+
+
+def test_a_web_data_line_under_a_continuation_names_no_one_for_the_next_story() -> None:
+    text = "\n".join([
+        "（上接第1版）近三成。", "按照规划，到2027年，产业园将集聚核电装备及配套企业30家以上。",
+        "作者：记者 宋 岩　来源：某某日报　发布时间：2025-11-26 07:30", "", "---", "",
+        "![](res/pic1.jpg)", "11月24日，松岩村果农在冷藏库内分拣入库的苹果。　记者 宋 岩 摄"])
+    continued, photo = segment(text).articles
+    assert continued.byline is None  # its first part, on page 1, printed the byline
+    assert squash(photo.byline) == "记者宋岩摄"
+
+
+@pytest.mark.parametrize("line", [
+    "Copyright@1986-2026 某某日报社 All Rights Reserved.",
+    "本网站所刊登的某某日报各种新闻、信息和专栏资料，均为某某日报社版权所有，未经协议授权禁止下载使用。"])
+def test_a_site_s_copyright_notice_is_furniture_however_it_ends(line: str) -> None:
+    assert (classify(1, line, False).kind, classify(1, line, False).reason) == (
+        Kind.NOISE, "masthead")
+    assert classify(1, "市版权局表示，作品版权所有人可以依法维权。", False).kind is Kind.TEXT

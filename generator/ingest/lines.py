@@ -168,7 +168,11 @@ COMMENTATOR_RE = re.compile(  # 江门日报评论员
 # What a sentence that opens on the reporter goes on with (记者从…获悉, 记者昨天从…,
 # 记者近期走访发现): no name starts so.
 SENTENCE_WORDS = (r"从|在|日前|近日|昨日|昨天|前天|今天|今日|近期|此前|了解|获悉|获知|走进|来到"
-                  r"|发现|看到|注意到|实地|采访|探访")
+                  r"|发现|看到|注意到|实地|采访|探访"
+                  # …and what a reporter does next in a story (记者随即联系市城市管理 / 局。)
+                  r"|随即|随后|立即|马上|联系|致电|拨打|跟随|随同|一行|赶到|赶赴|前往|现场|当天"
+                  r"|当日|连线|询问|调查|试着|尝试|体验|再次|多次|先后|对|与|跟|把|被|也|还|又|就|再"
+                  r"|便|正|已|都")
 # "本报记者张刚刘地委通讯员孔鹏": several names glued together after the role word.
 BYLINE_GLUED_RE = re.compile(  # …not a sentence that starts 记者从…获悉, 记者在…
     rf"^[{BULLET_MARKS}]?\s*(?:{ROLE}\s*(?!{SENTENCE_WORDS}|文章"
@@ -193,7 +197,8 @@ TRAILING_BYLINE_RE = re.compile(
     rf"|^[（(](?:作者[：:]|文\s*[/／])\s*(?:{NAME}|{SPACED_NAME})[）)]$"
     rf"|^[（(]{WRITER_PHOTOGRAPHER}[）)]$"  # （柯文/文 郑望/摄）
     r"|^[（(](?:本报|特约)?评论员[）)]$"  # （本报评论员） after a phone paper's commentary
-    r"|^[（(]作者系[^（）()]{2,24}[）)]$")  # （作者系本报评论员 X）: who the writer is
+    r"|^[（(]作者系[^（）()]{2,24}[）)]$"  # （作者系本报评论员 X）: who the writer is
+    r"|^[（(](?:信息)?来源[：:]\s*[^（）()\s][^（）()]{1,24}[）)]$")  # （来源：某某晚报）
 # How a photo's credit ends: X 摄, X 供图, X 摄影报道 (a picture story's own reporter),
 # X 文/摄 (who wrote the caption took the picture).
 # …and X/图 (廖清/图: who took it), not 文/图 (who wrote and photographed a story).
@@ -623,6 +628,9 @@ def classify(no: int, text: str, markdown: bool) -> Line:
         return Line(no, text, Kind.NOISE, width, reason="page header")  # 打开微信，…分享至朋友圈。
     if last == "。" and first in "版凡" and COPYRIGHT_RE.match(text):
         return Line(no, text, Kind.NOISE, width, reason="masthead")  # 版权声明：凡…不得转载。
+    if last in "。." and "版权" in text and len(text) <= FOOTER_MAX \
+            and COPYRIGHT_NOTICE_RE.search(text):  # 本网站所刊登的…版权所有，未经…禁止…。
+        return Line(no, text, Kind.NOISE, width, reason="masthead")
     if last in "。！" and text[-2:-1] in "网端" and SITE_PLUG_RE.search(text):
         return Line(no, text, Kind.NOISE, width, reason="advertisement")  # …就上岚州网。
     if last == "！" and ("一期" in text or "欢迎" in text) and SITE_CHROME_RE.search(text):
@@ -927,6 +935,7 @@ COMMENT_BOX_RE = re.compile(
     r"|我(?:说两句|来说两句)[…\.。]*"  # 我说两句…
     r"|评论\s*\d+\s*人参与.*|还没有评论.*抢沙发.*)$")
 # …or the time it was posted (2026-03-09 07:30), or 新闻来源, 更新时间
+HTML_TAGS_RE = re.compile(r"^(?:</?[A-Za-z][^<>]{0,80}>\s*)+$")
 WEB_META_FIRST = frozenset("作来稿时发浏点新更0123456789")
 # …or after the section the article ran in (民生    时间:…    来源:…)
 SECTION_META_RE = re.compile(r"^[\u4e00-\u9fff]{2,6}\s+(?:(?:发布)?(?:时间|日期)|来源)\s?[：:]")
@@ -944,8 +953,12 @@ BARE_BUTTONS_RE = re.compile(
 def page_buttons(line: Line) -> bool:
     """A web page's buttons under its article (【打印本页】 【关闭窗口】): the article ends
     there, as it does at a rule."""
-    return line.kind is Kind.NOISE and line.reason == "page header" \
-        and line.text[:1] in "【[" and BUTTONS_RE.match(line.text) is not None
+    return line.kind is Kind.NOISE and line.reason == "page header" and (
+        (line.text[:1] in "【[" and BUTTONS_RE.match(line.text) is not None)
+        or PREV_NEXT_RE.match(line.text) is not None)  # …or 上一篇　下一篇, unbracketed
+
+
+PREV_NEXT_RE = re.compile(r"^(?:上一篇|下一篇)(?:\s*(?:上一篇|下一篇))?$")
 
 
 BACK_LINK = r"返回(?:首页|首版|目录|顶部|上一页|(?:该版|本版)首页|[\u4e00-\u9fff]{1,4}网)"
@@ -973,6 +986,11 @@ RELATED_RE = re.compile(
     r"^(?:相关新闻|相关阅读|相关文章|相关推荐|延伸阅读|推荐阅读|热点推荐|新闻推荐|为你推荐|猜你喜欢"
     r"|更多(?:新闻|资讯|阅读)?)[：:↓>»]*$")  # 更多: a box of the site's other stories
 SITE_FOOTER_RE = re.compile(r"ICP备|版权所有|Copyright|©")
+# A site's copyright notice, a sentence or not: 本网站所刊登的…均为某某日报社版权所有，未经协议
+# 授权禁止下载使用。 / Copyright@1986-2026 某某日报社 All Rights Reserved.
+COPYRIGHT_NOTICE_RE = re.compile(
+    r"Copyright|All Rights Reserved|版权所有[^。]{0,12}(?:未经|禁止|不得|严禁)")
+FOOTER_MAX = 80  # characters: a copyright notice is no longer
 # The paper's site under its masthead: 大理日报新闻网 www.dalidaily.com.
 SITE_ADDRESS_RE = re.compile(  # …or without its www: 金山网 jsw.com.cn
     r"^[\u4e00-\u9fff·]{0,12}\s*(?:https?://)?(?:www\.[\w.-]+\.[a-z]{2,}"
@@ -1037,6 +1055,8 @@ def web_page_reason(text: str) -> str:
         return "advertisement"  # the paper's own app or account
     if ("-->" in text or "<!--" in text) and not ends_sentence(text):
         return "page markup"  # an e-paper's HTML comment left in the text: …/enpproperty-->
+    if first == "<" and HTML_TAGS_RE.match(text):
+        return "page markup"  # …or its tags alone on a line: <a id="nav"></a>
     if ("www." in text or ".c" in text) and SITE_ADDRESS_RE.match(text):
         return "masthead"
     if text[:4] in ("http", "www.") and POSTED_AT_RE.search(text) and not ends_sentence(text):
@@ -1093,6 +1113,9 @@ def noise_reason(text: str) -> str:
         else "")
     if reason:
         return reason
+    if ("版权" in text or "opyright" in text or "Reserved" in text) and len(text) <= FOOTER_MAX \
+            and COPYRIGHT_NOTICE_RE.search(text):
+        return "masthead"  # a site's copyright notice, however it ends
     if (text[-1].isdigit() or text[-1] == "次") and ("数" in text or "量" in text) \
             and COUNT_FIELD_RE.match(text):
         return "page header"  # 文章字数：102, 阅读量：3521: what a web page counts

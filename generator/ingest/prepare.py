@@ -186,12 +186,15 @@ def prepare_lines(page: str, markdown: bool) -> list[Line]:
             # ——本报编辑部 set right, or a writer's name under the text's last sentence
             # (——海风): no subtitle is a name, nor stands under a full stop
             out.append(Line(no, text, Kind.SIGNATURE, display_width(text)))
-        elif "作者" in text and (between := author_amid(text, raw)) and not lead_follows(pairs, k):
+        elif "作者" in text and (between := author_amid(text, raw)) and not lead_follows(pairs, k) \
+                and (between[0].rstrip("：: ") != "作者"  # (作者：记者 X　来源：…, the field first)
+                     or not credited_below(between[1].split(" "), pairs, k)):
             # 来源：某某日报 作者：记者 何婉婷 发布时间：…: a reporter named among the data
-            before, field, after = between
-            out += [Line(no, before, Kind.NOISE, display_width(before), reason="page header"),
-                    Line(no, field, Kind.BYLINE, display_width(field)),
-                    Line(no, after, Kind.NOISE, display_width(after), reason="page header")]
+            before, field, after = between  # (作者：记者 X　来源：…: nothing before it)
+            out += [Line(no, part, kind, display_width(part), reason=reason)
+                    for part, kind, reason in ((before, Kind.NOISE, "page header"),
+                                               (field, Kind.BYLINE, ""),
+                                               (after, Kind.NOISE, "page header")) if part]
         elif "作者" in text and (field := AUTHOR_FIELD_RE.search(text)) and (
                 is_byline(byline := (field.group("field") or "").strip())
                 or author_named(field) or authors_of_text(field, text, pairs, k)):
@@ -519,9 +522,9 @@ AUTHOR_FIELD_RE = re.compile(
     r"|^作者\s+(?P<named>\S.*)$")
 # …or between other fields, the reporter's role in it (作者：记者 何婉婷 发布时间：…).
 AUTHOR_AMID_RE = re.compile(
-    rf"\S\s+作者\s*[：:]\s*(?P<field>(?:(?:{PAPER})?(?:本报|全媒体|融媒体)*记者|通讯员|文字)"
-    r"\s*\S+(?:\s\S+)*?(?:\s+(?:通讯员|实习生|见习记者|记者|摄影)\s*\S+(?:\s\S+)*?)*)\s+"
-    r"(?=(?:发布|更新)?(?:时间|日期)\s*[：:]|来源\s*[：:]|编辑\s*[：:]|责任编辑\s*[：:]"
+    rf"(?:^|\S\s+)作者\s*[：:]\s*(?P<field>(?:(?:{PAPER})?(?:本报|全媒体|融媒体)*记者|通讯员|文字)"
+    r"\s*\S+(?:\s\S+)*?(?:\s+(?:通讯员|实习生|见习记者|记者|摄影)\s*\S+(?:\s\S+)*?)*)"
+    r"(?:\s+|\s*[|｜]\s*)(?=(?:发布|更新)?(?:时间|日期)\s*[：:]|来源\s*[：:]|编辑\s*[：:]|责任编辑\s*[：:]"
     r"|\d{4}年\d{1,2}月)")  # …通讯员 翟晓, 文字 X 摄影 Y, and the time, its word left out
 
 
@@ -563,11 +566,35 @@ def authors_of_text(field: re.Match, text: str, pairs: list[Pair], k: int) -> bo
             or not all(surnamed(n) or FULL_NAME_RE.match(n) for n in names.split(" ")):
         return False
     below = next((t for _, _, t in pairs[k + 1:k + 4] if t), "")
-    if lead_follows(pairs, k) or CONT_RE.match(below) or is_byline(below) \
-            or CREDIT_RE.match(below):
+    if lead_follows(pairs, k) or is_byline(below) or CREDIT_RE.match(below):
         return False
-    story = takewhile(lambda t: "来源" not in t, (t for _, _, t in pairs[k + 1:k + STORY_LINES]))
-    return not any(n in t for t in story for n in names.split(" "))  # (…补植。 记者 钱岚 摄)
+    return not credited_below(names.split(" "), pairs, k)
+
+
+def credited_below(words: list[str], pairs: list[Pair], k: int) -> bool:
+    """Does the story under a web article's data line (line k) go on from another page,
+    whose byline its first part printed, or name the data line's writers again in its
+    text, as a credit (…补植。 记者 钱岚 摄)? Then the data line's 作者 only repeats it.
+    words: the field's words; roles among them (本报记者) are left out."""
+    below = next((t for _, _, t in pairs[k + 1:k + 4] if t), "")
+    if CONT_RE.match(below):
+        return True
+    names = [n for w in words for n in ROLE_TOKEN_RE.sub(" ", w).split() if len(n) >= 2]
+    story = list(takewhile(lambda t: not STORY_END_RE.search(t),
+                           (t for _, _, t in pairs[k + 1:k + STORY_LINES])))
+    # …and a data line set under its story (its text / 作者：X　来源：… / ---): the story
+    # above, when it goes on from another page or prints its byline itself
+    above = list(takewhile(lambda t: not STORY_END_RE.search(t),
+                           (t for _, _, t in reversed(pairs[max(0, k - STORY_LINES):k]))))
+    return any(CONT_RE.match(t) for t in above) \
+        or any(n in t for t in story + above for n in names)
+
+
+# A role as a byline prints it (本报记者, 全媒体记者, 通讯员), around the names it credits.
+ROLE_TOKEN_RE = re.compile(
+    r"(?:本报|全媒体|融媒体|首席|见习|实习)*(?:记者|通讯员|实习生|摄影|文字)")
+# Where a web page's story ends: the next article's data, a rule, a heading, its buttons.
+STORY_END_RE = re.compile(r"来源|^#|^---|^-{3,}$|上一篇|下一篇|责任编辑")
 
 
 STORY_LINES = 60  # lines under a data line looked through for its writers' names again
@@ -894,7 +921,7 @@ def page_number_on_top(lines: list[Line]) -> list[Line]:
     so is its number and section among the page's first lines, the paper's name before
     them or not (03 要闻·综合, A3 今日芍园区, 丽水日报 02 要闻, with the spaces repaired away)."""
     top = list(islice((ln for ln in lines if ln.kind is not Kind.BLANK), PAGE_TOP))
-    first = top[0] if top else None
+    first = next((ln for ln in top if ln.kind is not Kind.NOISE), None)  # (<a id="nav"></a>)
     if first is not None and first.kind in (Kind.TEXT, Kind.HEADING) \
             and TOP_MASTHEAD_RE.match(first.text):
         first.kind, first.reason = Kind.NOISE, "masthead"  # # 从化报, 某某时报数字报 - 某某新闻网
@@ -910,10 +937,17 @@ def page_number_on_top(lines: list[Line]) -> list[Line]:
 PAGE_TOP = 4  # lines: how far down a page its number and section are printed
 # The paper's name as the page's first line, whatever its ending (从化报), and its site's.
 TOP_MASTHEAD_RE = re.compile(
-    r"^[\u4e00-\u9fff]{2,6}报(?:数字报|电子版|数字版)?(?:\s*[-–—|·]\s*[\u4e00-\u9fff]{2,8}(?:网|客户端))?$")
+    r"^[\u4e00-\u9fff]{2,6}报(?:数字报|电子版|数字版)?(?:\s*[-–—|·]\s*[\u4e00-\u9fff]{2,8}(?:网|客户端))?$"
+    # …or a county paper's 今日巩义 (not a column's 今日短评, 今日关注), or its site's name
+    r"|^今日(?!短评|快评|时评|关注|要闻|看点|导读|提示|推荐|头条|话题|视点|焦点|聚焦|观察|天气|说法)"
+    r"[\u4e00-\u9fff]{2,3}$"
+    r"|^[\u4e00-\u9fff]{2,8}网(?:\s*[-–—|·]|\s)\s*[\u4e00-\u9fff]{2,8}$")  # (禹州新闻网 — 今日禹州)
 PAGE_LABEL_TOP_RE = re.compile(
     r"^(?:[\u4e00-\u9fff]{2,6}(?:日报|晚报|都市报)\s*)?(?:[A-D]\d{1,2}|0\d)\s*版?\s*"
-    r"[\u4e00-\u9fff]{2,6}(?:·[\u4e00-\u9fff]{2,6})?$")
+    r"[\u4e00-\u9fff]{2,6}(?:·[\u4e00-\u9fff]{2,6})?$"
+    # …or the paper's name, the page's section and its number after them (今日新郑 城乡 3)
+    r"|^(?:今日[\u4e00-\u9fff]{2,3}|[\u4e00-\u9fff]{2,6}报)\s+[\u4e00-\u9fff]{2,6}\s*\d{1,2}$"
+    r"|^今日[\u4e00-\u9fff]{2,3}\s*[·•]\s*[\u4e00-\u9fff]{2,6}$")  # …or a dot: 今日长葛·民生
 
 
 def dates_in_mastheads(lines: list[Line]) -> list[Line]:
