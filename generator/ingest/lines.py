@@ -935,7 +935,6 @@ COMMENT_BOX_RE = re.compile(
     r"|我(?:说两句|来说两句)[…\.。]*"  # 我说两句…
     r"|评论\s*\d+\s*人参与.*|还没有评论.*抢沙发.*)$")
 # …or the time it was posted (2026-03-09 07:30), or 新闻来源, 更新时间
-HTML_TAGS_RE = re.compile(r"^(?:</?[A-Za-z][^<>]{0,80}>\s*)+$")
 WEB_META_FIRST = frozenset("作来稿时发浏点新更0123456789")
 # …or after the section the article ran in (民生    时间:…    来源:…)
 SECTION_META_RE = re.compile(r"^[\u4e00-\u9fff]{2,6}\s+(?:(?:发布)?(?:时间|日期)|来源)\s?[：:]")
@@ -951,14 +950,15 @@ BARE_BUTTONS_RE = re.compile(
 
 
 def page_buttons(line: Line) -> bool:
-    """A web page's buttons under its article (【打印本页】 【关闭窗口】): the article ends
-    there, as it does at a rule."""
+    """A web page's buttons under its article (【打印本页】 【关闭窗口】, 上一篇　下一篇): the
+    article ends there, as it does at a rule."""
     return line.kind is Kind.NOISE and line.reason == "page header" and (
         (line.text[:1] in "【[" and BUTTONS_RE.match(line.text) is not None)
         or PREV_NEXT_RE.match(line.text) is not None)  # …or 上一篇　下一篇, unbracketed
 
 
 PREV_NEXT_RE = re.compile(r"^(?:上一篇|下一篇)(?:\s*(?:上一篇|下一篇))?$")
+HTML_TAGS_RE = re.compile(r"^(?:</?[A-Za-z][^<>]{0,80}>\s*)+$")  # <a id="nav"></a> alone
 
 
 BACK_LINK = r"返回(?:首页|首版|目录|顶部|上一页|(?:该版|本版)首页|[\u4e00-\u9fff]{1,4}网)"

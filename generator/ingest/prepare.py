@@ -921,7 +921,8 @@ def page_number_on_top(lines: list[Line]) -> list[Line]:
     so is its number and section among the page's first lines, the paper's name before
     them or not (03 要闻·综合, A3 今日芍园区, 丽水日报 02 要闻, with the spaces repaired away)."""
     top = list(islice((ln for ln in lines if ln.kind is not Kind.BLANK), PAGE_TOP))
-    first = next((ln for ln in top if ln.kind is not Kind.NOISE), None)  # (<a id="nav"></a>)
+    # (the first line not read as furniture already: <a id="nav"></a>, the paper's name)
+    first = next((ln for ln in top if ln.kind is not Kind.NOISE), None)
     if first is not None and first.kind in (Kind.TEXT, Kind.HEADING) \
             and TOP_MASTHEAD_RE.match(first.text):
         first.kind, first.reason = Kind.NOISE, "masthead"  # # 从化报, 某某时报数字报 - 某某新闻网
