@@ -52,3 +52,8 @@ def test_a_caption_run_on_into_its_wrapped_credit_gets_the_credit_apart() -> Non
 def test_lines_with_nothing_broken_are_left_alone() -> None:
     page = "某某日报\n本报讯（记者 王芳）近日，某区开展消防演练。\n\n（王芳）"
     assert mended(page) == page.split("\n")
+
+
+def test_a_signature_wrapped_over_three_lines_its_bracket_alone_first() -> None:
+    page = "每周开放6天。(\n记者 胡 蓉 通讯员 丁 \n一)"
+    assert mended(page) == ["每周开放6天。(记者胡蓉通讯员 丁一)"]

@@ -226,6 +226,10 @@ def test_despace_removes_spaces_at_cjk_punctuation(line: str, repaired: str) -> 
         ("实 施 S101、", "实施S101、"),
         ("从 35% 增 长 到", "从35%增长到"),
         ("县城 86.5分（良好）", "县城86.5分（良好）"),
+        # a date letter-spaced, its digits too: one number each
+        ("2 0 2 6 年 3 月 1 2 日 星期四", "2026年3月12日星期四"),
+        ("第 1 2 版", "第12版"),
+        ("1 2 3 4", "1 2 3 4"),  # digits alone: a table's cells, left as they are
     ],
 )
 def test_despace_removes_spaces_between_cjk_and_latin(line: str, repaired: str) -> None:

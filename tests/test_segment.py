@@ -4821,6 +4821,8 @@ def test_a_fake_bold_photo_title_over_its_caption_and_a_credit_in_square_bracket
     ("今日海盐·第02版：综合", "page header"),
     ("版面编辑：陈 蕾　美编：丁 一", "editors' names"),
     ("民生    时间:2025年12月05日    来源:莱西日报", "page header"),
+    ("宜都报·第04版 综合", "page header"),
+    ("往期回顾 | 版面导航 | 下载PDF", "page header"),
 ])
 def test_county_papers_furniture(line: str, reason: str) -> None:
     found = classify(1, line, False)
@@ -4943,3 +4945,28 @@ def test_a_site_s_copyright_notice_is_furniture_however_it_ends(line: str) -> No
     assert (classify(1, line, False).kind, classify(1, line, False).reason) == (
         Kind.NOISE, "masthead")
     assert classify(1, "市版权局表示，作品版权所有人可以依法维权。", False).kind is Kind.TEXT
+
+
+def test_a_county_paper_s_news_mark_today_and_its_name() -> None:
+    text = "\n".join([
+        "城区新增3条公交线路", "2026-03-12 08:10 来源：今日当阳 责任编辑：柯蓝",
+        "　　今日当阳讯（记者 吴静）3月11日起，城区新开通3条公交线路，串联高铁站和市人民医院。"])
+    story, = segment(text).articles
+    assert (story.title, squash(story.byline)) == ("城区新增3条公交线路", "今日当阳讯（记者吴静）")
+    assert story.body.startswith("3月11日起")
+
+
+def test_a_web_item_s_captions_under_its_data_line_are_one_photo() -> None:
+    text = "\n".join([
+        "油菜花田里的春日课堂", "2026-03-12 08:05 来源：今日当阳 责任编辑：柯蓝",
+        "3月10日，望月小学的学生在油菜花田里上美术写生课。",
+        "孩子们在老师的指导下，用画笔记录田野春色。 宋 岚 摄", "", "【打印本页】 【关闭窗口】", "",
+        "长坂论坛", "让养老服务“近”一点再“实”一点",
+        "2026-03-12 08:06 来源：今日当阳 责任编辑：柯蓝", "■钟远山",
+        "　　养老驿站建到村里，老人不出村就能吃上热饭、看上医生，这是群众看得见、摸得着的实惠。",
+        "　　养老服务要“近”，更要“实”。驿站建起来以后，运营资金从哪里来、服务队伍怎么稳住，"
+        "都需要提前谋划，不能让驿站建成后“门难开、人难留”。", "", "【打印本页】 【关闭窗口】"])
+    photo, comment = segment(text).articles
+    assert (photo.title, squash(photo.byline)) == ("油菜花田里的春日课堂", "宋岚摄")
+    assert photo.body.startswith("3月10日") and photo.body.endswith("记录田野春色。")
+    assert (comment.kicker, comment.byline) == ("长坂论坛", "钟远山")

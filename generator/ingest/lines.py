@@ -79,7 +79,7 @@ SPACED_TITLE_RE = re.compile(
 # 本报讯, 江门日报讯, 金报讯, 山西晚报·山河+讯, 贵阳网·甲秀新闻讯, an app's 掌上梅州讯.
 NEWS_OF = (rf"(?:本报|{PAPER}(?:[/／][\u4e00-\u9fff]{{2,4}}网[\u4e00-\u9fff]{{0,3}}(?=讯))?"
            rf"|[\u4e00-\u9fff]{{1,2}}报|[\u4e00-\u9fff]{{2,4}}网"  # 滨州日报/滨州网柳湾讯
-           r"|掌上[\u4e00-\u9fff]{2,3}"
+           r"|掌上[\u4e00-\u9fff]{2,3}|今日[\u4e00-\u9fff]{2,3}(?=讯)"  # …今日当阳讯
            # …or a place's: 柳塬讯(记者 X), its credit in brackets right after
            r"|[\u4e00-\u9fff]{2,3}(?=讯\s*[（(](?:本报|全媒体|融媒体|见习)?(?:记者|通讯员)))"
            r"(?:[\u4e00-\u9fff]{0,4}(?:\d{1,2}月)?\d{1,2}日)?"  # 本报25日讯, 本报海口1月27日讯
@@ -682,7 +682,7 @@ PAGE_HEADER_RE = re.compile(
     r"|[A-Za-z]\d{4}\s*版\s*[：:]\s*[\u4e00-\u9fff]{1,6}$"  # a0004版:教育, a page's code
     r"|0{2,4}\d{1,2}\s*版\s*[：:]\s*[\u4e00-\u9fff]{1,6}$"  # 00002版:综合新闻, zero-padded
     # 今日海盐·第02版：综合: the paper's name, a dot, its page and section
-    r"|[\u4e00-\u9fff]{2,8}\s?[·•]\s?第\s*[A-Za-z]?\d{1,3}\s*版(?:\s*[：:]\s*[\u4e00-\u9fff]{1,6})?$"
+    r"|[\u4e00-\u9fff]{2,8}\s?[·•]\s?第\s*[A-Za-z]?\d{1,3}\s*版(?:\s*[：:]?\s*[\u4e00-\u9fff]{1,6})?$"
     r"|[A-Za-z]?\d{1,2}\s*版\s+[\u4e00-\u9fff]{2,6}$|0\d\s+[\u4e00-\u9fff]{2,4}$"  # 02版 综合新闻
     r"|(?:星期|周)[一二三四五六日天]\s"
     r"|\d{4}\.\d{1,2}\.\d{1,2}\s*(?:星期|周)[一二三四五六日天]$"  # 2026.3.12 星期四
@@ -946,7 +946,10 @@ BUTTONS_RE = re.compile(
 
 # …or the same buttons without their brackets: 打印  收藏本页  关闭本页.
 BARE_BUTTONS_RE = re.compile(
-    r"^(?:(?:打印(?:本页|本文)?|收藏(?:本页|本文)?|关闭(?:本页|窗口)?|返回顶部|纠错|推荐给好友)\s*){2,}$")
+    r"^(?:(?:打印(?:本页|本文)?|收藏(?:本页|本文)?|关闭(?:本页|窗口)?|返回顶部|纠错|推荐给好友)\s*){2,}$"
+    # …or an e-paper reader's, bars between: 往期回顾 | 版面导航 | 下载PDF
+    r"|^(?:往期回顾|版面导航|标题导航|下载PDF|PDF下载|PDF版|上一版|下一版|返回目录)"
+    r"(?:\s*[|｜]\s*(?:往期回顾|版面导航|标题导航|下载PDF|PDF下载|PDF版|上一版|下一版|返回目录)){1,}$")
 
 
 def page_buttons(line: Line) -> bool:
@@ -1038,7 +1041,7 @@ def web_page_reason(text: str) -> str:
         return "page header"  # 来源：湖州日报, a web page's source field
     if first in "【[" and BUTTONS_RE.match(text):
         return "page header"
-    if first in "打收关" and BARE_BUTTONS_RE.match(text):
+    if first in "打收关往版标下P上返" and BARE_BUTTONS_RE.match(text):
         return "page header"  # 打印  收藏本页  关闭本页
     if first in "(（" and text[1:3] == "转载":
         return "page header"  # (转载)标题: a repost's title printed again with its mark

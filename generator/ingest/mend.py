@@ -187,9 +187,18 @@ def mend_wrapped_bracket_titles(pairs: list[Pair]) -> list[Pair]:
 
 def mend_wrapped_signatures(pairs: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
     """'…完成。（雷辉' / '钰）': a brief's signature (or a jump note, '（下转' / '2版）')
-    wrapped at the column's end is put back on one line, to be read as what it is."""
+    wrapped at the column's end is put back on one line, to be read as what it is; so is
+    one wrapped over three lines, its bracket alone at the first's end ('…6天。(' / '记者
+    胡 蓉 通讯员 丁' / '一)'), in a second pass."""
+    opened_more = False
+
     def merge(prev: Pair, pair: Pair) -> Pair | None:
+        nonlocal opened_more
         opened = OPEN_SIGNATURE_RE.search(prev[2])
+        if opened and opened.group() in "（(" and pair[2][-1:] not in "）)" \
+                and len(pair[2]) <= BYLINE_WRAP_MAX and ROLE_FIRST_RE.match(pair[2]):
+            opened_more = True  # the credit goes on on the line after: still open
+            return prev[0], prev[1].rstrip() + pair[1].strip(), prev[2] + pair[2].strip()
         if not (pair[2][-1:] in "）)" and opened and (
                 SIGNATURE_END_RE.match(pair[2])
                 # …or a longer credit, whole once joined: （全 / 媒体记者 X 通讯员 Y）
@@ -198,7 +207,13 @@ def mend_wrapped_signatures(pairs: list[tuple[int, str, str]]) -> list[tuple[int
             return None
         return prev[0], prev[1].rstrip() + pair[1].strip(), prev[2] + pair[2].strip()
 
-    return merge_into_above(pairs, lines_matching(OPEN_AT_END_SEARCH_RE, raws(pairs)), merge)
+    out = merge_into_above(pairs, lines_matching(OPEN_AT_END_SEARCH_RE, raws(pairs)), merge)
+    if opened_more:
+        out = merge_into_above(out, lines_matching(OPEN_AT_END_SEARCH_RE, raws(out)), merge)
+    return out
+
+
+ROLE_FIRST_RE = re.compile(r"^(?:本报|全媒体|融媒体|见习|实习)*(?:记者|通讯员)")  # …(记者 X…
 
 
 BYLINE_WRAP_MAX = 24  # characters: the second line of a wrapped trailing byline

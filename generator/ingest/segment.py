@@ -122,6 +122,7 @@ def group_caption(text: str) -> bool:
     return GROUP_CAPTION_RE.match(text) is not None
 DOUBT_BELOW = 0.8  # a decision less sure than this is recorded as a doubt
 GROUP_CAPTION_MAX = 30  # characters: one picture's caption in a photo group
+CAPTIONS_UNDER_DATA = 3  # paragraphs: a web item's captions of one photo, at most
 FULL_TITLE = 11  # characters: a line this long is a title, no kicker (学习贯彻全国两会精神)
 DATE_ONLY_RE = re.compile(r"^\d{4}(?:年\d{1,2}月\d{1,2}日|-\d{1,2}-\d{1,2})$")
 BRACKET_CREDIT_RE = re.compile(r"^[（(][^（）()]{2,40}[）)]")
@@ -290,6 +291,7 @@ class Assembler:
         self.break_line = 0  # …and the page line it starts on
         # the group being read stands over a web article's data line or byline
         self.over_data = False
+        self.dated_items: set[int] = set()  # articles titled over a web article's data line
 
     # -- driving ---------------------------------------------------------
     def run(self) -> SegmentedPage:
@@ -312,6 +314,8 @@ class Assembler:
                 self.on_para(i, block)
             elif isinstance(block, Head):
                 self.on_head(i, block)
+                if self.cur is not None and dated(self.blocks, i):
+                    self.dated_items.add(id(self.cur))  # its title over its data line
             else:
                 self.on_marker(i, block)
             if isinstance(block, Para):
@@ -965,6 +969,7 @@ class Assembler:
             cur = photo
         elif (len(cur.paragraphs) >= 2 and (cur.title or cur.byline or cur.kind == "brief")
               and len(cur.paragraphs[-1]) <= CAPTION_MAX
+              and not self.captions_under_data(cur)
               and not any(group_caption(p) for p in cur.paragraphs)
               and not cur.paragraphs[-1].startswith("图为")  # the story's own picture
               and not (cur.byline is None and captions_over(cur.paragraphs))):
@@ -985,6 +990,13 @@ class Assembler:
         self.closed = True
         if under_title:
             self.hand_title_down(line.no)  # title / 图为…。 记者 X 摄 / the story's text
+
+    def captions_under_data(self, cur: Article) -> bool:
+        """Is cur a web page's item whose whole text is a photo's few captions, right under
+        its title and data line (标题 / 2026-03-12 08:05 来源：… / 3月10日，…。 / 孩子们…。
+        宋 岚 摄)? Then the credit is the item's, not its last caption's alone."""
+        return not cur.byline and len(cur.paragraphs) <= CAPTIONS_UNDER_DATA \
+            and sum(map(len, cur.paragraphs)) <= CAPTION_MAX and id(cur) in self.dated_items
 
     def under_picture(self, i: int) -> bool:
         """Is block i a paragraph right under a picture of a Markdown-like dump (![](…))?"""
