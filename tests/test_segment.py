@@ -4823,6 +4823,7 @@ def test_a_fake_bold_photo_title_over_its_caption_and_a_credit_in_square_bracket
     ("民生    时间:2025年12月05日    来源:莱西日报", "page header"),
     ("宜都报·第04版 综合", "page header"),
     ("往期回顾 | 版面导航 | 下载PDF", "page header"),
+    ("都江堰报 | 2026年5月13日 | 第4版 |", "page header"),
 ])
 def test_county_papers_furniture(line: str, reason: str) -> None:
     found = classify(1, line, False)
@@ -4970,3 +4971,16 @@ def test_a_web_item_s_captions_under_its_data_line_are_one_photo() -> None:
     assert (photo.title, squash(photo.byline)) == ("油菜花田里的春日课堂", "宋岚摄")
     assert photo.body.startswith("3月10日") and photo.body.endswith("记录田野春色。")
     assert (comment.kicker, comment.byline) == ("长坂论坛", "钟远山")
+
+
+def test_a_page_s_list_of_its_titles_asking_or_noticing_under_its_heading() -> None:
+    text = "\n".join([
+        "本版标题导航", "· 湔江畔的护河人", "· 锦屏路农贸市场升级改造后开业",
+        "· 公交17路何时恢复原线路？", "· 紫岭镇部分区域计划停电公告", "",
+        "锦屏路农贸市场升级改造后开业",
+        "来源：彭州日报　　发布时间：2026-04-09 08:13", "",
+        "　　本报讯（记者 严宏）4月8日，锦屏路农贸市场完成升级改造后重新开业。"])
+    page = segment(text)
+    story, = page.articles
+    assert story.title == "锦屏路农贸市场升级改造后开业"
+    assert "·公交17路何时恢复原线路？" in [n.text for n in page.noise]

@@ -681,6 +681,9 @@ PAGE_HEADER_RE = re.compile(
     r"(?:\s[\u4e00-\u9fff]{2,6})?$"  # 07版:文润潍坊 凡人微光: a section and its page's name
     r"|[A-Za-z]\d{4}\s*版\s*[：:]\s*[\u4e00-\u9fff]{1,6}$"  # a0004版:教育, a page's code
     r"|0{2,4}\d{1,2}\s*版\s*[：:]\s*[\u4e00-\u9fff]{1,6}$"  # 00002版:综合新闻, zero-padded
+    # 都江堰报 | 2026年5月13日 | 第4版 |: the paper's name, date and page between bars
+    r"|[\u4e00-\u9fff]{2,8}\s*[|｜]\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*[|｜]\s*"
+    r"第?\s*[A-Za-z]?\d{1,3}\s*版(?:\s*[|｜]\s*[\u4e00-\u9fff]{0,6})?\s*[|｜]?$"
     # 今日海盐·第02版：综合: the paper's name, a dot, its page and section
     r"|[\u4e00-\u9fff]{2,8}\s?[·•]\s?第\s*[A-Za-z]?\d{1,3}\s*版(?:\s*[：:]?\s*[\u4e00-\u9fff]{1,6})?$"
     r"|[A-Za-z]?\d{1,2}\s*版\s+[\u4e00-\u9fff]{2,6}$|0\d\s+[\u4e00-\u9fff]{2,4}$"  # 02版 综合新闻

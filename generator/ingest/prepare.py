@@ -745,7 +745,8 @@ def unlist_authors(lines: list[Line]) -> list[Line]:
 # 支持民营 / 经济发展20条). Not a masthead: a headline may sit right under the paper's name.
 BOX_REASONS = frozenset({"advertisement", "weather box", "index of other pages", "related links"})
 LINK_MARKS = "·•-"  # what a site's list of related stories sets before each link
-NAV_HEADS = frozenset({"版面导航", "标题导航", "本版导航", "本版标题"})  # over a page's ·titles
+# over a page's ·titles
+NAV_HEADS = frozenset({"版面导航", "标题导航", "本版导航", "本版标题", "本版标题导航"})
 NAV_ITEM_NO_RE = re.compile(r"^\d{1,2}[.．、]\s*\S")  # …or over its titles numbered
 AD_LINES_ABOVE = 4  # lines: how far an advertisement's box reaches above its hotline
 WEATHER_LINES_ABOVE = 2  # …and a weather box above its temperatures: its name, the sky
@@ -1111,11 +1112,18 @@ def nav_items(lines: list[Line], i: int) -> int:
         j += 1
     numbered = j < len(lines) and NAV_ITEM_NO_RE.match(lines[j].text) is not None
     marked = 0
-    while j < len(lines) and (related_link(lines[j]) or (
+    while j < len(lines) and (related_link(lines[j]) or nav_link(lines[j]) or (
             numbered and lines[j].kind is Kind.TEXT and NAV_ITEM_NO_RE.match(lines[j].text))):
         lines[j].kind, lines[j].reason = Kind.NOISE, "index of other pages"
         j, marked = j + 1, marked + 1
     return marked
+
+
+def nav_link(ln: Line) -> bool:
+    """A title after its · in a page's list of its own titles, asking or not (·公交17路何时
+    恢复原线路？): a title ends no sentence, whatever its mark."""
+    return ln.kind in (Kind.TEXT, Kind.LEAD, Kind.BYLINE) and ln.text[:1] in LINK_MARKS \
+        and len(ln.text) <= BOX_LINE and not any(ch in ln.text for ch in "，。")
 
 
 def related_link(ln: Line) -> bool:
