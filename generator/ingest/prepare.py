@@ -188,7 +188,7 @@ def prepare_lines(page: str, markdown: bool) -> list[Line]:
             out.append(Line(no, text, Kind.SIGNATURE, display_width(text)))
         elif "作者" in text and (between := author_amid(text, raw)) and not lead_follows(pairs, k) \
                 and (between[0].rstrip("：: ") != "作者"  # (作者：记者 X　来源：…, the field first)
-                     or not credited_below(between[1].split(" "), pairs, k)):
+                     or not credited_in_story(between[1].split(" "), pairs, k)):
             # 来源：某某日报 作者：记者 何婉婷 发布时间：…: a reporter named among the data
             before, field, after = between  # (作者：记者 X　来源：…: nothing before it)
             out += [Line(no, part, kind, display_width(part), reason=reason)
@@ -558,9 +558,8 @@ DATA_FIELD_RE = re.compile(r"来源\s*[：:]|\d{1,2}:\d{2}")  # …after its sou
 
 def authors_of_text(field: re.Match, text: str, pairs: list[Pair], k: int) -> bool:
     """作者：林雅婷 at the end of a web article's data line (its time, its source): the
-    story's byline when the names are names and the text under it names no one else (no
-    lead's credit, no byline or credit line) nor goes on from another page, whose byline
-    the story's first part printed), nor names them again in its text, as a credit."""
+    story's byline when the names are names, no one else is named right under it (a
+    lead's credit, a byline or a credit line) and its story does not credit them itself."""
     names = (field.group("field") or "").strip()
     if not AUTHOR_NAMES_RE.match(names) or not DATA_FIELD_RE.search(text[:field.start()]) \
             or not all(surnamed(n) or FULL_NAME_RE.match(n) for n in names.split(" ")):
@@ -568,14 +567,15 @@ def authors_of_text(field: re.Match, text: str, pairs: list[Pair], k: int) -> bo
     below = next((t for _, _, t in pairs[k + 1:k + 4] if t), "")
     if lead_follows(pairs, k) or is_byline(below) or CREDIT_RE.match(below):
         return False
-    return not credited_below(names.split(" "), pairs, k)
+    return not credited_in_story(names.split(" "), pairs, k)
 
 
-def credited_below(words: list[str], pairs: list[Pair], k: int) -> bool:
-    """Does the story under a web article's data line (line k) go on from another page,
-    whose byline its first part printed, or name the data line's writers again in its
-    text, as a credit (…补植。 记者 钱岚 摄)? Then the data line's 作者 only repeats it.
-    words: the field's words; roles among them (本报记者) are left out."""
+def credited_in_story(words: list[str], pairs: list[Pair], k: int) -> bool:
+    """Does the story of a web article's data line (line k) go on from another page, whose
+    byline its first part printed, or name the data line's writers in its text, as a credit
+    (…补植。 记者 钱岚 摄)? Then the data line's 作者 only repeats it. The story is read
+    under the line and, for a line set under its text, above it. words: the field's words;
+    roles among them (本报记者) are left out."""
     below = next((t for _, _, t in pairs[k + 1:k + 4] if t), "")
     if CONT_RE.match(below):
         return True
@@ -594,10 +594,10 @@ def credited_below(words: list[str], pairs: list[Pair], k: int) -> bool:
 ROLE_TOKEN_RE = re.compile(
     r"(?:本报|全媒体|融媒体|首席|见习|实习)*(?:记者|通讯员|实习生|摄影|文字)")
 # Where a web page's story ends: the next article's data, a rule, a heading, its buttons.
-STORY_END_RE = re.compile(r"来源|^#|^---|^-{3,}$|上一篇|下一篇|责任编辑")
+STORY_END_RE = re.compile(r"来源|^#|^---|上一篇|下一篇|责任编辑")
 
 
-STORY_LINES = 60  # lines under a data line looked through for its writers' names again
+STORY_LINES = 60  # lines around a data line looked through for its writers' names
 
 
 TITLE_SHORTER = 2  # cells: a bulleted title over its text is this much narrower than it

@@ -1001,7 +1001,7 @@ class Assembler:
     def under_picture(self, i: int) -> bool:
         """Is block i a paragraph right under a picture of a Markdown-like dump (![](…))?"""
         above = self.blocks[i - 1] if i > 0 else None
-        return isinstance(self.blocks[i], Para) and isinstance(above, Marker) \
+        return i >= 0 and isinstance(self.blocks[i], Para) and isinstance(above, Marker) \
             and above.kind is Kind.NOISE and above.line.reason == "image"
 
     def caption_under_title(self, i: int) -> bool:
