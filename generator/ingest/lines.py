@@ -628,8 +628,7 @@ def classify(no: int, text: str, markdown: bool) -> Line:
         return Line(no, text, Kind.NOISE, width, reason="page header")  # 打开微信，…分享至朋友圈。
     if last == "。" and first in "版凡" and COPYRIGHT_RE.match(text):
         return Line(no, text, Kind.NOISE, width, reason="masthead")  # 版权声明：凡…不得转载。
-    if last in "。." and "版权" in text and len(text) <= FOOTER_MAX \
-            and COPYRIGHT_NOTICE_RE.search(text):  # 本网站所刊登的…版权所有，未经…禁止…。
+    if last in "。." and "版权" in text and copyright_notice(text):  # …版权所有，未经…禁止…。
         return Line(no, text, Kind.NOISE, width, reason="masthead")
     if last in "。！" and text[-2:-1] in "网端" and SITE_PLUG_RE.search(text):
         return Line(no, text, Kind.NOISE, width, reason="advertisement")  # …就上岚州网。
@@ -997,6 +996,12 @@ SITE_FOOTER_RE = re.compile(r"ICP备|版权所有|Copyright|©")
 COPYRIGHT_NOTICE_RE = re.compile(
     r"Copyright|All Rights Reserved|版权所有[^。]{0,12}(?:未经|禁止|不得|严禁)")
 FOOTER_MAX = 80  # characters: a copyright notice is no longer
+
+
+def copyright_notice(text: str) -> bool:
+    """A site's copyright notice, a sentence or not (…版权所有，未经协议授权禁止下载使用。)."""
+    return ("版权" in text or "opyright" in text or "Reserved" in text) \
+        and len(text) <= FOOTER_MAX and COPYRIGHT_NOTICE_RE.search(text) is not None
 # The paper's site under its masthead: 大理日报新闻网 www.dalidaily.com.
 SITE_ADDRESS_RE = re.compile(  # …or without its www: 金山网 jsw.com.cn
     r"^[\u4e00-\u9fff·]{0,12}\s*(?:https?://)?(?:www\.[\w.-]+\.[a-z]{2,}"
@@ -1119,8 +1124,7 @@ def noise_reason(text: str) -> str:
         else "")
     if reason:
         return reason
-    if ("版权" in text or "opyright" in text or "Reserved" in text) and len(text) <= FOOTER_MAX \
-            and COPYRIGHT_NOTICE_RE.search(text):
+    if copyright_notice(text):
         return "masthead"  # a site's copyright notice, however it ends
     if (text[-1].isdigit() or text[-1] == "次") and ("数" in text or "量" in text) \
             and COUNT_FIELD_RE.match(text):
