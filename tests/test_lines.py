@@ -26,6 +26,7 @@ def kind_of(text: str) -> tuple[str, str]:
     ("绍兴日报", "masthead"),
     ("国内统一连续出版物号：CN41-0012", "masthead"),
     ("责任编辑：王芳 校对：李明", "editors' names"),
+    ("初审编辑：张 晴", "editors' names"),  # the first reader of the page, by role
     ("本版编辑：陆斌建", "editors' names"),
     ("编辑卫东校对赵宁组版贾玲", "editors' names"),  # letter-spaced, repaired together
     ("编辑：chenjing", "editors' names"),  # a web page's editor, in pinyin
@@ -167,6 +168,8 @@ def kind_of(text: str) -> tuple[str, str]:
     ("首页 / 热点 / 正文", "page header"),
     ("作者：  来源：岚州日报  时间：2026/03/14 09:20", "page header"),
     ("【打印本页】 【关闭窗口】", "page header"),
+    ("【字体：大 中 小】【打印】【关闭】", "page header"),  # the reader's type size, in brackets
+    ("当前：第04版 社会·专题 | 责任编辑：何 岚 | 美编：周 一", "page header"),
     ("相关新闻：", "related links"),
     ("相关推荐", "related links"),
     ("2026年4月9日 收藏 打印 推荐 朗读 评论 更多功能", "page header"),  # a reader's toolbar
