@@ -2073,6 +2073,30 @@ def test_markdown_title_wrapped_over_two_headings() -> None:
         "便民服务", "春城医保业务5项可“跨省通办”", "本报记者 杨帆")
 
 
+def test_a_page_without_a_top_heading_titles_its_stories_with_its_top_rank() -> None:
+    # No "# …" on the page: "## …" are its titles, and a "### …" right over one is its kicker.
+    text = ("## 荷湾社区便民服务中心投用\n\n记者从荷湾社区获悉，社区便民服务中心日前投入使用，"
+            "可办理社保、医保等事项28项。\n\n### 文明实践在基层\n## 桑园村的冬夜书声\n\n"
+            "来源：邓州日报　发布时间：2025-11-14 08:30\n\n"
+            "每到冬夜，桑园村的农家书屋总是亮着灯，二十多位村民围坐在一起读书。\n\n"
+            "### 冬季招聘岗位信息\n\n|单位|岗位|人数|\n|---|---|---|\n|新麦纺织|挡车工|30|\n")
+    titles = [(a.kicker, a.title) for a in segment(text).articles]
+    assert titles[:2] == [
+        (None, "荷湾社区便民服务中心投用"), ("文明实践在基层", "桑园村的冬夜书声")]
+
+
+def test_a_notice_s_issuer_over_its_title_on_a_line_of_its_own_starts_the_title() -> None:
+    # 某某局 / 关于…的公示: the unit issues the notice, its name is the title's start.
+    text = ("### 县域传真\n## 桃溪区启动春季义务植树\n\n"
+            "3月4日，桃溪区在湖光路东侧绿地开展义务植树活动。\n\n"
+            "## 岚州市桃溪区自然资源和规划局\n## 关于东柳庄村集体土地征收补偿安置方案的公示\n\n"
+            "根据有关法律法规规定，现将东柳庄村集体土地征收补偿安置方案公示如下：\n\n"
+            "一、征收范围：东柳庄村东北部集体土地，面积约86亩。")
+    notice = segment(text).articles[-1]
+    assert (notice.kicker, notice.title) == (
+        None, "岚州市桃溪区自然资源和规划局关于东柳庄村集体土地征收补偿安置方案的公示")
+
+
 def test_a_subtitle_wrapped_over_four_lines_of_a_narrow_column() -> None:
     story = "本报讯（记者 王雪）入冬以来，松岭区把闲置车棚改成户外劳动者驿站，配齐热水和充电设备。"
     text = "\n".join(["零下二十多度", "户外劳动者有了", "“暖屋”歇脚", "——松岭区把闲置",

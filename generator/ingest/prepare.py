@@ -279,7 +279,7 @@ def prepare_lines(page: str, markdown: bool) -> list[Line]:
     if translated:
         out = translated_captions(out)
     if markdown:
-        out = repeated_titles(out)
+        out = repeated_titles(top_rank_headings(out, raw_lines))
     if "|" in page or "｜" in page:  # one search rules most pages out
         out = repeated_banners(out)
     if "\n\u3000\u3000" in page:  # a web page that indents its paragraphs
@@ -462,6 +462,30 @@ def translated_captions(lines: list[Line]) -> list[Line]:
     return lines
 
 
+def top_rank_headings(lines: list[Line], raw_lines: list[str]) -> list[Line]:
+    """A dump's heading ranks are its own: on a page that prints no "# …", its titles are
+    "## …" and a "### …" over one is its kicker (### 文明实践在基层 / ## 桑园村的冬夜书声),
+    so the top rank the page uses is its titles' rank."""
+    ranks = {ln.no: heading_rank(raw_lines[ln.no - 1]) for ln in lines
+             if ln.kind is Kind.SUBHEADING and raw_lines[ln.no - 1].lstrip()[:1] == "#"}
+    if not ranks or any(ln.kind is Kind.HEADING for ln in lines):
+        return lines
+    top = min(ranks.values())
+    if top == max(ranks.values()) or sum(rank == top for rank in ranks.values()) < TOP_RANK_USES:
+        return lines  # one rank only, or a top rank used once: a column's label (## 县区传真)
+    for ln in lines:
+        if ranks.get(ln.no) == top and ln.kind is Kind.SUBHEADING:
+            ln.kind = Kind.HEADING
+    return lines
+
+
+TOP_RANK_USES = 2  # headings of the top rank on a page whose titles they are
+
+
+def heading_rank(raw: str) -> int:
+    """How many #s a Markdown heading opens on."""
+    text = raw.lstrip()
+    return len(text) - len(text.lstrip("#"))
 REPEAT_MIN = 4  # characters: a title this long, printed again under the page's own
 
 

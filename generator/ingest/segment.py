@@ -50,7 +50,9 @@ from generator.ingest.lines import (
     LETTERED_LABEL_RE,
     NOTICE_TITLE_RE,
     NUMBERED_ITEM_RE,
+    ORG_END_RE,
     ROLE_WORD_RE,
+    SHORT_ORG_END_RE,
     SIGN_OFF_DATE_RE,
     SPACED_TITLE_RE,
     TEXT_PHOTO,
@@ -765,6 +767,9 @@ class Assembler:
         else:
             self.start(head.line, title_before=True)
         self.attach(self.cur, head, subtitles, demote=False)
+        now = self.cur
+        if now.kicker and not now.paragraphs and issuer_over_notice(now.kicker, now.title):
+            now.kicker, now.title = None, now.kicker + now.title
 
     def attach(
         self, article: Article | None, head: Head, subtitles: list[str], demote: bool
@@ -1131,6 +1136,14 @@ def captions_over(paragraphs: list[str]) -> bool:
     above = paragraphs[:-1]
     return len(above) >= 2 and all(len(p) <= GROUP_CAPTION_MAX and ends_sentence(p)
                                    for p in above)
+
+
+def issuer_over_notice(above: str, title: str | None) -> bool:
+    """某某局 / 关于…的公示: an official notice's title names its issuer first, however
+    the page set the two apart, so the unit's name is the title's start, not its kicker."""
+    return bool(title) and title.startswith("关于") and NOTICE_TITLE_RE.search(title) is not None \
+        and "|" not in title \
+        and is_signer(above) and bool(ORG_END_RE.search(above) or SHORT_ORG_END_RE.search(above))
 
 
 def is_notice_signer(article: Article, notice: Article) -> bool:
