@@ -2097,6 +2097,21 @@ def test_a_notice_s_issuer_over_its_title_on_a_line_of_its_own_starts_the_title(
         None, "岚州市桃溪区自然资源和规划局关于东柳庄村集体土地征收补偿安置方案的公示")
 
 
+def test_a_campaign_line_over_a_title_wrapped_in_a_narrow_column_is_its_kicker() -> None:
+    # 聚焦… names what the paper follows; …看乡村 is a series, not a village the title is about.
+    story = ("本报讯 3月12日，位于云溪街道的智能装备产业园一期项目主体厂房顺利封顶。"
+             "项目总投资28亿元。")
+    for head, kicker, title in [
+            (["聚焦项目建设", "智能装备产业园", "一期厂房封顶"], "聚焦项目建设",
+             "智能装备产业园一期厂房封顶"),
+            (["产业兴旺看乡村", "岚峰镇青崖村：", "满山柿子红 晒出致富路"], "产业兴旺看乡村",
+             "岚峰镇青崖村：满山柿子红 晒出致富路")]:
+        text = "\n".join(["岚州日报", "2026年3月13日", "", *head, "——总投资28亿元",
+                         "计划明年上半年投产", "□本报记者 林 帆", *column(story, 11)])
+        [article] = segment(text).articles
+        assert (article.kicker, article.title) == (kicker, title)
+
+
 def test_a_subtitle_wrapped_over_four_lines_of_a_narrow_column() -> None:
     story = "本报讯（记者 王雪）入冬以来，松岭区把闲置车棚改成户外劳动者驿站，配齐热水和充电设备。"
     text = "\n".join(["零下二十多度", "户外劳动者有了", "“暖屋”歇脚", "——松岭区把闲置",

@@ -1218,6 +1218,11 @@ def kicker_line(first: str, rest: str, alone: bool = True) -> bool:
         return True  # (B 征集 / 桂园区征集…: the label is whole, though 征集 wants an object)
     if unbalanced(first):
         return False  # 中卫市“15分钟 / 便民生活圈”…: a quotation runs on into the title
+    if (KICKER_PHRASE_RE.match(first) and not breaks_mid_phrase(first, rest)) \
+            or (FOCUS_KICKER_RE.match(first) and first[-1] not in DANGLING):
+        # 产业兴旺看乡村 / 聚焦项目建设 over a title: a series' line, not a place (and
+        # 建设 ends the thing it follows, not a verb wanting its object)
+        return True
     if (LOCALITY_END_RE.search(first) and not first.startswith(VISIT_STARTS)) \
             or TIME_END_RE.search(first):
         # 和顺街道杏花社区 / 建起“暖心驿站”: the place is the title's subject (a series
@@ -1244,6 +1249,11 @@ def kicker_line(first: str, rest: str, alone: bool = True) -> bool:
         return True
     return len(first) <= KICKER_MAX and len(first) + KICKER_SHORTER <= len(rest)
 
+
+
+# A campaign's line that names what the paper is following (聚焦项目建设, 关注老旧小区改造)
+# over a title in the same group. Alone, such a line may be a column's name over its briefs.
+FOCUS_KICKER_RE = re.compile(r"^(?:聚焦|关注)[\u4e00-\u9fff“”]{2,10}$")
 
 
 # A place below the county (a village, a community, a block of flats, a street's quarter,
