@@ -186,6 +186,10 @@ def kind_of(text: str) -> tuple[str, str]:
     ("2026-03-27 08:12:03 来源：岚州日报 责编：唐 悦", "page header"),
     ("【字号 大 中 小】【打印】【关闭】", "page header"),
     ("来源：岚州日报", "page header"),
+    ("岚州新闻网：www.lz-news.cn", "masthead"),  # the paper's site, a colon after its name
+    ("邮编：312500 电话：86020000", "masthead"),  # the address's postcode and telephone
+    ("今日岚州 2026-03-13 07:40 大字", "page header"),  # who posted it, when, a type button
+    ("岚州新闻，果乡故事。扫码关注今日岚州客户端。", "advertisement"),  # a slogan, the app
 ])
 def test_page_furniture_is_noise_with_its_reason(text: str, reason: str) -> None:
     assert kind_of(text) == ("noise", reason)
@@ -207,6 +211,7 @@ def test_page_furniture_is_noise_with_its_reason(text: str, reason: str) -> None
     "并支持刷公交卡、扫码乘",  # a sentence's line that mentions scanning
     "市民可用手机支付，扫码乘车",
     "得整整齐齐。居民扫码登记后即可免费借",
+    "能扫码查到产地和",  # a sentence cut off at its column's end, not a code's caption
     "记者：今年的",  # an interview's question wrapped, not a byline
     "据了解天气",
     "字里行间",

@@ -2112,6 +2112,20 @@ def test_a_campaign_line_over_a_title_wrapped_in_a_narrow_column_is_its_kicker()
         assert (article.kicker, article.title) == (kicker, title)
 
 
+def test_teasers_cut_short_under_a_box_of_recommended_news_are_furniture() -> None:
+    # 新闻推荐 / (blank) / a title / its lead cut off with "...": links to other pages.
+    text = ("关于加强春季森林防火的通告\n来源：今日岚州  2026-03-13 08:25:31\n\n"
+            "  当前正值春季森林防火关键期，全市林区禁止上坟烧纸、燃放鞭炮。\n\n"
+            "  岚州市森林防火指挥部\n\n新闻推荐\n\n苹香路改造工程全面完工\n"
+            "本报讯(全媒体记者 刘欣)苹香路提升改造工程日前全面完工，新铺设沥青路面2.4公里...\n"
+            "霞坪社区举办果树修剪技能比武\n"
+            "本报讯(通讯员 慕春)3月10日，霞坪社区举办果树修剪技能比武...\n")
+    page = segment(text)
+    assert [a.title for a in page.articles] == ["关于加强春季森林防火的通告"]
+    teasers = {"苹香路改造工程全面完工", "霞坪社区举办果树修剪技能比武"}
+    assert teasers <= {n.text for n in page.noise}
+
+
 def test_a_subtitle_wrapped_over_four_lines_of_a_narrow_column() -> None:
     story = "本报讯（记者 王雪）入冬以来，松岭区把闲置车棚改成户外劳动者驿站，配齐热水和充电设备。"
     text = "\n".join(["零下二十多度", "户外劳动者有了", "“暖屋”歇脚", "——松岭区把闲置",

@@ -250,6 +250,13 @@ ENUMERATED_RE = re.compile(
     r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十0-9]{1,3}[）)]|\d{1,2}[.．、](?!\d))"
 )
 QR_RE = re.compile(r"二维码|扫码|扫一扫")
+CUT_AFTER = "的和与及把被向从"  # …a line ending so is a sentence cut off (都能扫码查到产地和)
+CUT_LINE_MIN = 8  # characters: a line this long, not a caption's words (扫码参与)
+
+
+def cut_off(text: str) -> bool:
+    """A sentence's line cut off at its column's end, on a word that wants more."""
+    return len(text) >= CUT_LINE_MIN and text[-1] in CUT_AFTER and not text.endswith("参与")
 QR_START_RE = re.compile(r"^(?:扫码|扫一扫|长按|微信扫)")  # 扫码关注某某晚报微信公众号
 QR_BULLET_MAX = 16  # characters: …after a bullet, under a picture (▲扫码看视频。)
 QR_END_RE = re.compile(r"(?:扫码|扫一扫)\s?[\u4e00-\u9fff]{0,8}$")  # 某某日报客户端 扫码看新闻
@@ -634,6 +641,8 @@ def classify(no: int, text: str, markdown: bool) -> Line:
         return Line(no, text, Kind.NOISE, width, reason="advertisement")  # …就上岚州网。
     if last == "！" and ("一期" in text or "欢迎" in text) and SITE_CHROME_RE.search(text):
         return Line(no, text, Kind.NOISE, width, reason="page header")  # 这已经是最后一期了哦！
+    if last == "。" and "扫码关注" in text and FOLLOW_US_RE.match(text):
+        return Line(no, text, Kind.NOISE, width, reason="advertisement")  # …扫码关注某某客户端。
     if last in "。！？":
         return Line(no, text, Kind.TEXT, width)  # a sentence's end: no other furniture ends so
     if len(text) > NOISE_LINE_MAX:  # …and none is longer, but a site's menu of sections
@@ -734,7 +743,7 @@ MASTHEAD_FIELDS = 3
 MASTHEAD_RE = re.compile(
     r"国内统一连续出版物号|CN\s*\d{2}\s*[-－]\s*\d{4}|邮发代号|^(?:本版)?投稿邮箱"
     r"|^(?:本版|本报)?(?:投稿)?(?:邮箱|信箱|E-?mail)\s*[：:]\s*\S+@"  # 本版邮箱：x@y.com
-    r"|(?:新闻|广告)(?:热线|报料|联系|传真)[：:]?\s*\d|(?<=\s)(?:订报|订阅|发行)热线[：:]?\s*\d|(?:日报|晚报|都市报|早报|晨报|商报|时报)热线[：:]?\s*\d|报料(?:热线|电话)?[：:]?\s*\d|广告经营许可证|定价[：:]?\s*\d|^印刷[：:]|^(?:本报)?社址[：:]|^本报地址[：:]|^地址[：:].*(?:热线|邮编)|^邮编[：:]\s*\d{6}$|^主办(?:单位)?[：:]|零售价[：:]?\s*\d"
+    r"|(?:新闻|广告)(?:热线|报料|联系|传真)[：:]?\s*\d|(?<=\s)(?:订报|订阅|发行)热线[：:]?\s*\d|(?:日报|晚报|都市报|早报|晨报|商报|时报)热线[：:]?\s*\d|报料(?:热线|电话)?[：:]?\s*\d|广告经营许可证|定价[：:]?\s*\d|^印刷[：:]|^(?:本报)?社址[：:]|^本报地址[：:]|^地址[：:].*(?:热线|邮编)|^邮编[：:]\s*\d{6}(?:\s+(?:电话|传真)[：:]\s*[\d-]{7,13})*$|^主办(?:单位)?[：:]|零售价[：:]?\s*\d"
     r"|^中共[\u4e00-\u9fff]{2,12}委员?会?(?:机关报|主办)(?:\s+[\u4e00-\u9fff]{2,16}主办)?$"
     r"|由[\u4e00-\u9fff]{2,20}主管|^内部资料\s*(?:免费交流)?|准印证号|连续性内部资料|准印证(?:[（(][\u4e00-\u9fff]{1,4}[）)])?\s*第|未经(?:书面)?(?:许可|授权)[^。]{0,16}不得(?:转载|复制|使用)|(?:报社|传媒集团|报业集团|传媒中心|新闻中心|融媒体中心)出版(?:$|\s)"
     # 某某报社 地址：…, 某某晚报社址：…
@@ -927,7 +936,8 @@ SOURCE_LINE_RE = re.compile(  # …or its address: 文章来源：http://www.exa
     r"(?:\s+(?:A\+|A-|A－|举报|打印|分享|收藏|纠错|字号|[大中小]))*$")  # …its buttons: A+ A- 举报
 # …or who posted it and when, with no field's name: 自在溧阳 2026-03-18 07:30.
 SOURCE_AND_TIME_RE = re.compile(
-    r"^[\u4e00-\u9fff]{2,10}\s*\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?$")
+    r"^[\u4e00-\u9fff]{2,10}\s*\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?"
+    r"(?:\s+(?:大字|中字|小字|字号|A\+|A-))*$")  # …and the reader's type-size buttons after it
 # When it was posted: 2026-03-16 09:00, 2026年03月13日08:40, 2026/03/13/ 08:10.
 POSTED_AT_RE = re.compile(
     r"\d{4}(?:-\d{1,2}-\d{1,2}|/\d{1,2}/\d{1,2}/?|年\d{1,2}月\d{1,2}日)\s*\d{1,2}:\d{2}"
@@ -987,7 +997,9 @@ FOLLOW_US_RE = re.compile(r"^更多[^。]{0,12}[，,]?\s*(?:点击|扫码|关注
                           r"|^(?:打开|下载)[“\"]?[\u4e00-\u9fffA-Za-z]{1,12}[”\"]?\s*(?:客户端|APP|App)"
                           r"[，,\s]*(?:阅读|查看|看|获取)更多"
                           # 关注保山日报微信 保山新闻早知道, 免费订阅…，请关注…微信公众号
-                          r"|^(?:免费订阅[^。]{0,16}[，,]\s*请)?关注[^。，]{2,12}(?:微信|公众号|客户端|抖音号|微博)")
+                          r"|^(?:免费订阅[^。]{0,16}[，,]\s*请)?关注[^。，]{2,12}(?:微信|公众号|客户端|抖音号|微博)"
+                          # 某某新闻，果乡故事。扫码关注某某客户端。: a slogan, then the ask
+                          r"|^.{0,16}扫码关注[^。，]{2,12}(?:公众号|客户端|抖音号|微博|APP|App)。?$")
 RELATED_RE = re.compile(
     r"^(?:相关新闻|相关阅读|相关文章|相关推荐|延伸阅读|推荐阅读|热点推荐|新闻推荐|为你推荐|猜你喜欢"
     r"|更多(?:新闻|资讯|阅读)?)[：:↓>»]*$")  # 更多: a box of the site's other stories
@@ -1003,9 +1015,9 @@ def copyright_notice(text: str) -> bool:
     """A site's copyright notice, a sentence or not (…版权所有，未经协议授权禁止下载使用。)."""
     return ("版权" in text or "opyright" in text or "Reserved" in text) \
         and len(text) <= FOOTER_MAX and COPYRIGHT_NOTICE_RE.search(text) is not None
-# The paper's site under its masthead: 大理日报新闻网 www.dalidaily.com.
+# The paper's site under its masthead: 大理日报新闻网 www.dalidaily.com, 某某新闻网：www.….
 SITE_ADDRESS_RE = re.compile(  # …or without its www: 金山网 jsw.com.cn
-    r"^[\u4e00-\u9fff·]{0,12}\s*(?:https?://)?(?:www\.[\w.-]+\.[a-z]{2,}"
+    r"^[\u4e00-\u9fff·]{0,12}[：:]?\s*(?:https?://)?(?:www\.[\w.-]+\.[a-z]{2,}"
     r"|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|cn)(?:\.cn)?)/?$", re.ASCII | re.IGNORECASE)
 
 
@@ -1063,7 +1075,7 @@ def web_page_reason(text: str) -> str:
         return "page header"
     if first in "相延推热新为猜更" and RELATED_RE.match(text):
         return "related links"
-    if first in "更进切下关免打" and FOLLOW_US_RE.match(text):
+    if (first in "更进切下关免打" or "扫码关注" in text) and FOLLOW_US_RE.match(text):
         return "advertisement"  # the paper's own app or account
     if ("-->" in text or "<!--" in text) and not ends_sentence(text):
         return "page markup"  # an e-paper's HTML comment left in the text: …/enpproperty-->
@@ -1130,10 +1142,11 @@ def noise_reason(text: str) -> str:
     if (text[-1].isdigit() or text[-1] == "次") and ("数" in text or "量" in text) \
             and COUNT_FIELD_RE.match(text):
         return "page header"  # 文章字数：102, 阅读量：3521: what a web page counts
-    if text[-1].isdigit() and ":" in text[-6:] and SOURCE_AND_TIME_RE.match(text):
+    if (text[-1].isdigit() or text[-1] in "字号+-") and ":" in text[-12:] \
+            and SOURCE_AND_TIME_RE.match(text):
         return "page header"  # 自在溧阳 2026-03-18 07:30: the app that posted it, and when
     if len(text) <= 24 and ("扫" in text or "码" in text) and "、" not in text \
-            and "。" not in text[:-1] \
+            and "。" not in text[:-1] and not cut_off(text) \
             and QR_RE.search(text) and (len(text) <= 12 or QR_START_RE.match(text)
                                         or ("，" not in text and "。" not in text
                                             and QR_END_RE.search(text))):

@@ -1106,7 +1106,10 @@ def extend_boxes(lines: list[Line]) -> list[Line]:
         if reason == "index of other pages" and j + 1 < len(lines) \
                 and lines[j].kind is Kind.BLANK and lines[j + 1].text[:1] in LINK_MARKS:
             j += 1  # **标题导航** / (blank) / - title: a web view's list under its name
-        while j < len(lines) and (related_link(lines[j]) if reason == "related links"
+        if reason == "related links" and j + 1 < len(lines) and lines[j].kind is Kind.BLANK:
+            j += 1  # 新闻推荐 / (blank) / its teasers
+        while j < len(lines) and (related_link(lines[j], lines[j + 1:j + 2])
+                                  if reason == "related links"
                                   else box_line(lines[j]) or (reason == "weather box"
                                                               and weather_line(lines[j]))
                                   or (reason == "index of other pages"
@@ -1150,11 +1153,16 @@ def nav_link(ln: Line) -> bool:
         and len(ln.text) <= BOX_LINE and not any(ch in ln.text for ch in "，。")
 
 
-def related_link(ln: Line) -> bool:
+TEASER_TITLE_MAX = 30  # characters: the title over a teaser cut short in a box of links
+
+
+def related_link(ln: Line, below: list[Line] | None = None) -> bool:
     """A link under 相关新闻： (·某某项目启动), or a teaser cut short (◎本报记者 罗婷
-    今年以来，…)."""
+    今年以来，…), or the title over such a teaser."""
     return ln.kind in (Kind.TEXT, Kind.LEAD, Kind.BYLINE) and (
-        (box_line(ln) and ln.text[:1] in LINK_MARKS) or ln.text.endswith(("...", "…")))
+        (box_line(ln) and ln.text[:1] in LINK_MARKS) or ln.text.endswith(("...", "…"))
+        or (not ln.terminal and len(ln.text) <= TEASER_TITLE_MAX and bool(below)
+            and below[0].kind in (Kind.TEXT, Kind.LEAD) and below[0].text.endswith(("...", "…"))))
 
 
 LINK_RUN = 2  # ·lines one under another: a list of links, not a headline group
