@@ -190,6 +190,7 @@ def kind_of(text: str) -> tuple[str, str]:
     ("邮编：312500 电话：86020000", "masthead"),  # the address's postcode and telephone
     ("今日岚州 2026-03-13 07:40 大字", "page header"),  # who posted it, when, a type button
     ("岚州新闻，果乡故事。扫码关注今日岚州客户端。", "advertisement"),  # a slogan, the app
+    ("字体大小[大 中 小]  打印  分享：", "page header"),  # the reader's buttons, bracketed
 ])
 def test_page_furniture_is_noise_with_its_reason(text: str, reason: str) -> None:
     assert kind_of(text) == ("noise", reason)
@@ -666,10 +667,16 @@ def test_a_title_over_a_reporter_s_byline_stays_a_title() -> None:
     assert [ln.kind for ln in lines] == [Kind.TEXT, Kind.BYLINE]
 
 
-def test_an_author_field_among_a_web_article_s_data_lines_is_furniture() -> None:
+def test_an_author_field_among_a_web_article_s_data_lines_names_its_writer() -> None:
+    # 作者：李珊 printed apart among the data: the story's byline, as inside a data line...
     text = "来源：岚州日报\n作者：李珊\n发布时间：2026-06-11 09:21:27"
-    assert [(ln.kind, ln.reason) for ln in prepare_lines(text, markdown=False)] == [
-        (Kind.NOISE, "page header")] * 3
+    assert [(ln.kind, ln.text) for ln in prepare_lines(text, markdown=False)] == [
+        (Kind.NOISE, "来源：岚州日报"), (Kind.NOISE, "作者："), (Kind.BYLINE, "李珊"),
+        (Kind.NOISE, "发布时间：2026-06-11 09:21:27")]
+    # ...but furniture over a story that goes on from another page, whose first part
+    # printed the byline
+    jumped = prepare_lines(text + "\n\n　　（上接第1版）\n　　九成以上。", markdown=False)
+    assert [(ln.kind, ln.reason) for ln in jumped[:3]] == [(Kind.NOISE, "page header")] * 3
     assert prepare_lines("作者：李珊", markdown=False)[0].kind is Kind.TEXT  # alone: not known
 
 

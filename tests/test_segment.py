@@ -2126,6 +2126,18 @@ def test_teasers_cut_short_under_a_box_of_recommended_news_are_furniture() -> No
     assert teasers <= {n.text for n in page.noise}
 
 
+def test_a_writer_named_alone_right_under_a_web_article_s_data_is_its_byline() -> None:
+    # 作者：袁 青 as the story's first paragraph, under its data and the reader's buttons.
+    text = ("今日岚州网\n\n专家“下沉” 群众在家门口看好病\n"
+            "来源：今日岚州  时间：2026-03-12 08:30:12  访问量：0\n"
+            "字体大小[大 中 小]  打印  分享：\n"
+            "　　作者：袁 青\n　　“以前看病要跑到城里，现在在家门口就能做彩超、查血糖。”\n"
+            "　　今年以来，岚州市推进紧密型县域医共体建设。\n责任编辑：冯晓丽\n")
+    [article] = segment(text).articles
+    assert (article.title, article.byline) == ("专家“下沉”群众在家门口看好病", "袁青")
+    assert "作者" not in article.body
+
+
 def test_a_subtitle_wrapped_over_four_lines_of_a_narrow_column() -> None:
     story = "本报讯（记者 王雪）入冬以来，松岭区把闲置车棚改成户外劳动者驿站，配齐热水和充电设备。"
     text = "\n".join(["零下二十多度", "户外劳动者有了", "“暖屋”歇脚", "——松岭区把闲置",

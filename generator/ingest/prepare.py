@@ -49,6 +49,7 @@ from generator.ingest.lines import (
     display_width,
     ends_sentence,
     is_byline,
+    noise_reason,
     opens_sentence,
     unbalanced,
 )
@@ -585,7 +586,9 @@ def authors_of_text(field: re.Match, text: str, pairs: list[Pair], k: int) -> bo
     story's byline when the names are names, no one else is named right under it (a
     lead's credit, a byline or a credit line) and its story does not credit them itself."""
     names = (field.group("field") or "").strip()
-    if not AUTHOR_NAMES_RE.match(names) or not DATA_FIELD_RE.search(text[:field.start()]) \
+    before = text[:field.start()]
+    if not AUTHOR_NAMES_RE.match(names) \
+            or not (DATA_FIELD_RE.search(before) or (not before.strip() and data_above(pairs, k))) \
             or not all(surnamed(n) or FULL_NAME_RE.match(n) for n in names.split(" ")):
         return False
     below = next((t for _, _, t in pairs[k + 1:k + 4] if t), "")
@@ -594,13 +597,24 @@ def authors_of_text(field: re.Match, text: str, pairs: list[Pair], k: int) -> bo
     return not credited_in_story(names.split(" "), pairs, k)
 
 
+DATA_LINES = 6  # lines: a web article's data, printed a field a line, and the blanks between
+
+
+def data_above(pairs: list[Pair], k: int) -> bool:
+    """Is the line over line k, blank lines aside, a web article's data or its buttons
+    (来源：… 时间：…, 字体大小[大 中 小] 打印)? 作者：袁 青 right under them is one more field."""
+    above = next((t for _, _, t in pairs[k - 1::-1] if t), "") if k else ""
+    return bool(above) and noise_reason(above) == "page header"
+
+
 def credited_in_story(words: list[str], pairs: list[Pair], k: int) -> bool:
     """Does the story of a web article's data line (line k) go on from another page, whose
     byline its first part printed, or name the data line's writers in its text, as a credit
     (…补植。 记者 钱岚 摄)? Then the data line's 作者 only repeats it. The story is read
     under the line and, for a line set under its text, above it. words: the field's words;
     roles among them (本报记者) are left out."""
-    below = next((t for _, _, t in pairs[k + 1:k + 4] if t), "")
+    below = next((t for _, _, t in pairs[k + 1:k + DATA_LINES] if t
+                  and (CONT_RE.match(t) or not noise_reason(t))), "")  # (data aside: 编辑：…)
     if CONT_RE.match(below):
         return True
     names = [n for w in words for n in ROLE_TOKEN_RE.sub(" ", w).split() if len(n) >= 2]
