@@ -191,6 +191,7 @@ def kind_of(text: str) -> tuple[str, str]:
     ("今日岚州 2026-03-13 07:40 大字", "page header"),  # who posted it, when, a type button
     ("岚州新闻，果乡故事。扫码关注今日岚州客户端。", "advertisement"),  # a slogan, the app
     ("字体大小[大 中 小]  打印  分享：", "page header"),  # the reader's buttons, bracketed
+    ("（以上图片或文字未经岚州市融媒体中心许可，其他媒体不得转载！）", "masthead"),
 ])
 def test_page_furniture_is_noise_with_its_reason(text: str, reason: str) -> None:
     assert kind_of(text) == ("noise", reason)
@@ -213,6 +214,7 @@ def test_page_furniture_is_noise_with_its_reason(text: str, reason: str) -> None
     "市民可用手机支付，扫码乘车",
     "得整整齐齐。居民扫码登记后即可免费借",
     "能扫码查到产地和",  # a sentence cut off at its column's end, not a code's caption
+    "他说，未经许可不得转载。",  # a sentence about copying, not the site's notice
     "记者：今年的",  # an interview's question wrapped, not a byline
     "据了解天气",
     "字里行间",
@@ -248,6 +250,7 @@ def test_text_that_only_resembles_furniture_stays_text(text: str) -> None:
     # a city's merged newsroom
     ("唐城新闻传媒中心记者 郝冉 通讯员 宋佳", "唐城新闻传媒中心记者 郝冉 通讯员 宋佳"),
     ("东江县融媒体中心记者 林 凡", "东江县融媒体中心记者 林 凡"),
+    ("东江市融媒体中心 记者 王 晨 通讯员 黎 敏", "东江市融媒体中心 记者 王 晨 通讯员 黎 敏"),
     ("■ 本报全媒体记者 何 露", "本报全媒体记者 何 露"),  # a bullet; the role after 本报全媒体
     ("■ 邯郸新闻传媒中心记者 许 梦", "邯郸新闻传媒中心记者 许 梦"),
     ("甲文区青砖巷社区 吕 方", "甲文区青砖巷社区 吕 方"),  # a letter's writer and her unit
@@ -665,6 +668,16 @@ def test_a_byline_s_paper_wrapped_onto_a_line_above_its_role(text: str, byline: 
 def test_a_title_over_a_reporter_s_byline_stays_a_title() -> None:
     lines = prepare_lines("城区新建三个便民服务中心\n记者 何 沁", markdown=False)
     assert [ln.kind for ln in lines] == [Kind.TEXT, Kind.BYLINE]
+
+
+def test_a_site_s_own_data_line_ends_on_its_byline_and_its_staff_are_listed_below() -> None:
+    text = ("©原创   2025-11-20 19:42   岚州市融媒体中心 记者 王 晨 通讯员 黎 敏\n\n"
+            "11月20日上午，石泉镇的冬训课堂开到了田间。\n\n"
+            "记者：王晨 黎敏\n编辑：周 璇\n审核：袁 青")
+    lines = [ln for ln in prepare_lines(text, markdown=False) if ln.kind is not Kind.BLANK]
+    assert [(ln.kind, ln.text.replace(" ", "")) for ln in lines[:2]] == [
+        (Kind.NOISE, "©原创2025-11-2019:42"), (Kind.BYLINE, "岚州市融媒体中心记者王晨通讯员黎敏")]
+    assert [ln.reason for ln in lines[3:]] == ["editors' names"] * 3
 
 
 def test_an_author_field_among_a_web_article_s_data_lines_names_its_writer() -> None:

@@ -497,3 +497,10 @@ def test_one_ideographic_space_between_words_is_a_cell_gap(raw: str, repaired: s
 def test_letter_spaced_cells_keep_one_space_between_them(raw: str, repaired: str) -> None:
     assert repair_line(raw) == repaired
     assert repair_lines(raw) == [repaired]
+
+
+def test_a_fake_bold_title_s_short_last_line_is_undoubled_under_its_first() -> None:
+    page = "松松岭岭镇镇菊菊花花深深加加工工项项目目\n投投产产\n谢谢\n"
+    assert repair_lines(page) == ["松岭镇菊花深加工项目", "投产", "谢谢", ""]
+    assert repair_lines("人人参与\n投投产产") == ["人人参与", "投投产产"]  # no bold line above
+

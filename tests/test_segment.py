@@ -24,7 +24,7 @@ from generator.ingest.article import Article, SegmentedPage
 from generator.ingest.decode import MAX_PAGE_BYTES, decode_page
 from generator.ingest.lines import TERMINAL, Kind, classify, ends_sentence, sentence_tail
 from generator.ingest.parts import split_tails
-from generator.ingest.repair import repair_line
+from generator.ingest.repair import repair_line, repair_lines
 from generator.ingest.segment import segment
 
 SEEDS = Path(__file__).resolve().parent.parent / "samples" / "pages"
@@ -73,7 +73,7 @@ def accounted(text: str, page: SegmentedPage) -> None:
     """Assert every printed character of the page ends up exactly once in an article field
     or a noise item. Repaired text is the reference (fake-bold doubles and letter-spacing
     are extraction damage, not print); only the markup listed above may disappear."""
-    lines = [repair_line(raw) for raw in text.split("\n")]
+    lines = repair_lines(text)  # the page's repair, as the segmenter sees it
     printed = chars("".join(lines))
     markup: Counter = Counter()
     for raw, line in zip(text.split("\n"), lines, strict=True):
@@ -4937,7 +4937,8 @@ def test_a_caption_under_a_markdown_picture_is_the_picture_s_not_the_last_subhea
 
 
 @pytest.mark.parametrize(
-    "top", ["今日新郑 城乡 3", "今日巩义", "禹州新闻网 — 今日禹州", "今日长葛·民生"])
+    "top", ["今日新郑 城乡 3", "今日巩义", "禹州新闻网 — 今日禹州", "今日长葛·民生",
+            "今日瓦房店 — 瓦房店新闻网"])
 def test_a_county_paper_s_name_and_page_on_the_page_s_first_line(top: str) -> None:
     text = "\n".join([
         top, "", "丰枣村老枣园重焕生机",

@@ -40,7 +40,7 @@ NEWSROOM = (r"[\u4e00-\u9fff]{2,6}(?:新闻传媒中心|融媒体中心|传媒�
 # 青岛日报/观海新闻记者: the paper and its news app, a slash between or none (某某日报某某新闻
 # 记者); 沈阳日报、沈报全媒体记者: two papers of one group.
 ROLE = (rf"(?:{PAPER}(?:[/／·\-－]?[\u4e00-\u9fff]{{2,6}}(?=记者)|、[\u4e00-\u9fff]{{1,4}}报)?"
-        rf"|{NEWSROOM}"
+        rf"|(?:{NEWSROOM})\s?"  # (钟祥市融媒体中心 记者 王 晨: a space between)
         r"|[A-Z]{2,5}|新华社|中新社)?"
         r"(?:本报|特约|见习|首席|实习|摄影|全媒体|全媒|融媒体|融媒|新媒体|驻[\u4e00-\u9fff]{1,3}){0,3}"
         r"(?:记者站|记者|通讯员|实习生|摄影|编辑|评论员(?!文章))(?:\s*[/／](?!\s*摄))?")
@@ -635,7 +635,8 @@ def classify(no: int, text: str, markdown: bool) -> Line:
         return Line(no, text, Kind.NOISE, width, reason="page header")  # 打开微信，…分享至朋友圈。
     if last == "。" and first in "版凡" and COPYRIGHT_RE.match(text):
         return Line(no, text, Kind.NOISE, width, reason="masthead")  # 版权声明：凡…不得转载。
-    if last in "。." and "版权" in text and copyright_notice(text):  # …版权所有，未经…禁止…。
+    if last in "。.！）" and ("版权" in text or "转载" in text) and copyright_notice(text):
+        # …版权所有，未经…禁止…。, （…未经某某许可，其他媒体不得转载！）
         return Line(no, text, Kind.NOISE, width, reason="masthead")
     if last in "。！" and text[-2:-1] in "网端" and SITE_PLUG_RE.search(text):
         return Line(no, text, Kind.NOISE, width, reason="advertisement")  # …就上岚州网。
@@ -1007,13 +1008,16 @@ SITE_FOOTER_RE = re.compile(r"ICP备|版权所有|Copyright|©")
 # A site's copyright notice, a sentence or not: 本网站所刊登的…均为某某日报社版权所有，未经协议
 # 授权禁止下载使用。 / Copyright@1986-2026 某某日报社 All Rights Reserved.
 COPYRIGHT_NOTICE_RE = re.compile(
-    r"Copyright|All Rights Reserved|版权所有[^。]{0,12}(?:未经|禁止|不得|严禁)")
+    r"Copyright|All Rights Reserved|版权所有[^。]{0,12}(?:未经|禁止|不得|严禁)"
+    # （以上图片或文字未经某某中心许可，其他媒体不得转载！）
+    r"|^[（(]?(?:以上|本文|本网|本站|本报)[^。]{0,12}未经[^。]{0,20}(?:许可|授权|同意)[^。]{0,12}"
+    r"(?:不得|禁止|严禁)(?:转载|使用|复制)")
 FOOTER_MAX = 80  # characters: a copyright notice is no longer
 
 
 def copyright_notice(text: str) -> bool:
     """A site's copyright notice, a sentence or not (…版权所有，未经协议授权禁止下载使用。)."""
-    return ("版权" in text or "opyright" in text or "Reserved" in text) \
+    return ("版权" in text or "opyright" in text or "Reserved" in text or "转载" in text) \
         and len(text) <= FOOTER_MAX and COPYRIGHT_NOTICE_RE.search(text) is not None
 # The paper's site under its masthead: 大理日报新闻网 www.dalidaily.com, 某某新闻网：www.….
 SITE_ADDRESS_RE = re.compile(  # …or without its www: 金山网 jsw.com.cn

@@ -187,6 +187,12 @@ def prepare_lines(page: str, markdown: bool) -> list[Line]:
             # ——本报编辑部 set right, or a writer's name under the text's last sentence
             # (——海风): no subtitle is a name, nor stands under a full stop
             out.append(Line(no, text, Kind.SIGNATURE, display_width(text)))
+        elif text[:1] in "©原" and (dated := DATED_CREDIT_RE.match(text)) \
+                and is_byline(dated["credit"]):
+            # ©原创   2025-11-20 19:42   某某融媒体中心 记者 X: the site's data, then the byline
+            meta, credit = dated["meta"], dated["credit"]
+            out += [Line(no, meta, Kind.NOISE, display_width(meta), reason="page header"),
+                    Line(no, credit, Kind.BYLINE, display_width(credit))]
         elif "作者" in text and (between := author_amid(text, raw)) and not lead_follows(pairs, k) \
                 and (between[0].rstrip("：: ") != "作者"  # (作者：记者 X　来源：…, the field first)
                      or not credited_in_story(between[1].split(" "), pairs, k)):
@@ -293,6 +299,8 @@ def prepare_lines(page: str, markdown: bool) -> list[Line]:
     menu_runs(out)
     if "作者" in page:  # one search rules most pages out
         out = author_fields(out)
+    if "记者：" in page or "记者:" in page:
+        out = staff_credits(out)
     if "来源" in page:  # one search rules most pages out
         out = source_fields(out)
         out = summaries(out)
@@ -506,6 +514,25 @@ def repeated_titles(lines: list[Line]) -> list[Line]:
             lines[j].kind = lines[i].kind  # the article's own title, at the page's level
             lines[i].kind, lines[i].reason = Kind.NOISE, "page header"
     return lines
+
+
+# A web article's data line that marks it the site's own and ends on its byline.
+DATED_CREDIT_RE = re.compile(
+    r"^(?P<meta>(?:©\s*)?原创\s+\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?)\s+(?P<credit>\S.*)$")
+
+
+def staff_credits(lines: list[Line]) -> list[Line]:
+    """记者：王晨 黎敏 over 编辑：… / 审核：…: the site's staff listed under the article, its
+    reporters among them, not a byline the text printed."""
+    for i, ln in enumerate(lines[:-1]):
+        if ln.kind in (Kind.TEXT, Kind.BYLINE) and ln.text[:2] == "记者" \
+                and STAFF_REPORTERS_RE.match(ln.text) and lines[i + 1].kind is Kind.NOISE \
+                and lines[i + 1].reason == "editors' names":
+            ln.kind, ln.reason = Kind.NOISE, "editors' names"
+    return lines
+
+
+STAFF_REPORTERS_RE = re.compile(r"^记者[：:]\s*[\u4e00-\u9fff·]{2,4}(?:\s+[\u4e00-\u9fff·]{2,4})*$")
 
 
 OPEN_PAREN_RE = re.compile(r"[（(][^）)]*$")  # a bracket opened and not closed on its line
@@ -981,7 +1008,8 @@ TOP_MASTHEAD_RE = re.compile(
     # …or a county paper's 今日巩义 (not a column's 今日短评, 今日关注), or its site's name
     r"|^今日(?!短评|快评|时评|关注|要闻|看点|导读|提示|推荐|头条|话题|视点|焦点|聚焦|观察|天气|说法)"
     r"[\u4e00-\u9fff]{2,3}$"
-    r"|^[\u4e00-\u9fff]{2,8}网(?:\s*[-–—|·]|\s)\s*[\u4e00-\u9fff]{2,8}$")  # (禹州新闻网 — 今日禹州)
+    r"|^[\u4e00-\u9fff]{2,8}网(?:\s*[-–—|·]|\s)\s*[\u4e00-\u9fff]{2,8}$"  # (禹州新闻网 — 今日禹州)
+    r"|^今日[\u4e00-\u9fff]{2,3}\s*[-–—|·]\s*[\u4e00-\u9fff]{2,8}网$")  # …either way round
 PAGE_LABEL_TOP_RE = re.compile(
     r"^(?:[\u4e00-\u9fff]{2,6}(?:日报|晚报|都市报)\s*)?(?:[A-D]\d{1,2}|0\d)\s*版?\s*"
     r"[\u4e00-\u9fff]{2,6}(?:·[\u4e00-\u9fff]{2,6})?$"

@@ -433,16 +433,33 @@ def repair_lines(text: str) -> list[str]:
     """repair_line for every line of a page, with the whole-text work done once.
 
     Same result as [repair_line(l) for l in text.split("\n")], in a fraction of the
-    time: most lines of a page have no space at all and need no spacing repair.
+    time (most lines of a page have no space at all and need no spacing repair), but for
+    the tail of a fake-bold title wrapped onto a short line, known by the line above.
     """
     text = _ODD_SPACE_RE.sub(" ", _CONTROL_KEEP_NL_RE.sub("", text))
     out = []
+    bold_above = False  # was the line above printed in fake bold?
     for line in text.split("\n"):
-        line = undouble(line)
+        repaired = undouble(line)
+        tail = bold_above and repaired == line
+        if tail:
+            repaired = undouble_tail(line)
+        bold_above = repaired != line and not tail  # (a title's tail ends it)
+        line = repaired
         if " " in line or "\t" in line or "\u3000" in line:
             line = despace(line)
         out.append(line)
     return out
+
+
+def undouble_tail(line: str) -> str:
+    """The last few characters of a fake-bold title wrapped onto a line of their own
+    (松松岭岭镇镇菊菊花花…项项目目 / 投投产产): too short to be known doubled alone, but every
+    character drawn twice right under a line that was."""
+    body = line.strip()
+    if 2 <= len(body) < MIN_DOUBLED_LINE and len(body) % 2 == 0 and body[::2] == body[1::2]:
+        return line.replace(body, body[::2])
+    return line
 
 
 # ── joining wrapped lines ────────────────────────────────────────────────────────────
