@@ -250,6 +250,9 @@ ENUMERATED_RE = re.compile(
     r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十0-9]{1,3}[）)]|\d{1,2}[.．、](?!\d))"
 )
 QR_RE = re.compile(r"二维码|扫码|扫一扫")
+QR_START_RE = re.compile(r"^(?:扫码|扫一扫|长按|微信扫)")  # 扫码关注某某晚报微信公众号
+QR_BULLET_MAX = 16  # characters: …after a bullet, under a picture (▲扫码看视频。)
+QR_END_RE = re.compile(r"(?:扫码|扫一扫)\s?[\u4e00-\u9fff]{0,8}$")  # 某某日报客户端 扫码看新闻
 CUT_AFTER = "的和与及把被向从"  # …a line ending so is a sentence cut off (都能扫码查到产地和)
 CUT_LINE_MIN = 8  # characters: a line this long, not a caption's words (扫码参与)
 
@@ -257,9 +260,8 @@ CUT_LINE_MIN = 8  # characters: a line this long, not a caption's words (扫码�
 def cut_off(text: str) -> bool:
     """A sentence's line cut off at its column's end, on a word that wants more."""
     return len(text) >= CUT_LINE_MIN and text[-1] in CUT_AFTER and not text.endswith("参与")
-QR_START_RE = re.compile(r"^(?:扫码|扫一扫|长按|微信扫)")  # 扫码关注某某晚报微信公众号
-QR_BULLET_MAX = 16  # characters: …after a bullet, under a picture (▲扫码看视频。)
-QR_END_RE = re.compile(r"(?:扫码|扫一扫)\s?[\u4e00-\u9fff]{0,8}$")  # 某某日报客户端 扫码看新闻
+
+
 # The paper's accounts, listed by a masthead (乌鲁木齐晚报 / 微信公众号 / 掌上乌鲁木齐 / 抖音号),
 # an image's placeholder (头条750x90px, 今日区县banner), a link line (详情点击: http://…).
 # …and several side by side: 中国萍乡网 萍乡日报客户端, 商洛日报微信 商洛日报抖音.

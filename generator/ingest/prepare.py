@@ -495,6 +495,8 @@ def heading_rank(raw: str) -> int:
     """How many #s a Markdown heading opens on."""
     text = raw.lstrip()
     return len(text) - len(text.lstrip("#"))
+
+
 REPEAT_MIN = 4  # characters: a title this long, printed again under the page's own
 
 

@@ -1250,7 +1250,6 @@ def kicker_line(first: str, rest: str, alone: bool = True) -> bool:
     return len(first) <= KICKER_MAX and len(first) + KICKER_SHORTER <= len(rest)
 
 
-
 # A campaign's line that names what the paper is following (聚焦项目建设, 关注老旧小区改造)
 # over a title in the same group. Alone, such a line may be a column's name over its briefs.
 FOCUS_KICKER_RE = re.compile(r"^(?:聚焦|关注)[\u4e00-\u9fff“”]{2,10}$")
