@@ -5058,3 +5058,22 @@ def test_a_page_s_list_of_its_titles_asking_or_noticing_under_its_heading() -> N
     story, = page.articles
     assert story.title == "锦屏路农贸市场升级改造后开业"
     assert "·公交17路何时恢复原线路？" in [n.text for n in page.noise]
+
+
+def test_a_web_photo_page_titled_only_picture_news_keeps_that_title() -> None:
+    # The site prints its picture page under the generic heading 图片新闻, over its data line.
+    caption = "11月19日，柳荫村的村民在大棚里给番茄整枝。该村今年新建大棚40个。"
+    text = "\n".join(["首页 > 本地新闻", "", "图片新闻",
+                      "来源：岚州日报  作者：通讯员 何 青  发布时间：2025-11-21", "", "[图片]",
+                      "　　" + caption, "【责任编辑：罗明】"])
+    [photo] = segment(text).articles
+    assert (photo.title, photo.body) == ("图片新闻", caption)
+
+
+def test_picture_news_over_one_picture_s_title_is_its_kicker() -> None:
+    caption = "3月18日，市民在东湖岸边的步道上赏樱。近日气温回升，早樱陆续开放。"
+    text = "\n".join(["【责任编辑：郭明】", "", "图片新闻", "东湖岸边早樱开",
+                      "来源：岚州晚报  发布时间：2026-03-19 07:30", "字体：大 中 小", "",
+                      "　　" + caption, "　　记者 韩 松 摄", "【责任编辑：郭明】"])
+    [photo] = segment(text).articles
+    assert (photo.kicker, photo.title, photo.body) == ("图片新闻", "东湖岸边早樱开", caption)

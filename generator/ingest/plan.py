@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 from generator.ingest.blocks import (
     BOX_LABEL_RE,
+    PHOTO_LABEL_RE,
     Block,
     Head,
     Marker,
@@ -313,7 +314,8 @@ def is_column_label(blocks: list[Block], i: int) -> bool:
     head = blocks[i]
     if isinstance(head, Head) and len(head.blocks) == 1 and len(head.blocks[0]) == 1 \
             and COLUMN_LABEL_RE.match(head.blocks[0][0].text):
-        return True
+        # …but '图片新闻' right over a web page's data line is the one picture's title there
+        return not (PHOTO_LABEL_RE.match(head.blocks[0][0].text) and dated(blocks, i))
     if len(head.blocks) > 1 or len(head.blocks[0]) > 1 or head_chars(head) > LABEL_MAX:
         return False  # a headline group of its own, not a column's name
     j = next_block(blocks, i)

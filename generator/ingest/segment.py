@@ -24,6 +24,7 @@ from generator.errors import plural
 from generator.ingest.article import Article, Noise, SegmentedPage
 from generator.ingest.blocks import (
     DANGLING,
+    PHOTO_LABEL_RE,
     Block,
     BlockBuilder,
     Head,
@@ -170,7 +171,8 @@ def separate_section_names(blocks: list[Block]) -> list[Block]:
             banner = (isinstance(prev, Marker) and prev.line.reason == "section banner"
                       and len(first_line) <= BANNER_NAME
                       and not KICKER_PHRASE_RE.match(first_line))  # (民生实事进行时: a kicker)
-            label = COLUMN_LABEL_RE.match(first_line) is not None
+            label = COLUMN_LABEL_RE.match(first_line) is not None \
+                and not photo_kicker(blocks, i)
             if (banner or label) and (len(block.blocks[0]) > 1 or len(block.blocks) > 1):
                 first, *rest = block.blocks[0]
                 out.append(Head([[first]]))
@@ -183,6 +185,20 @@ def separate_section_names(blocks: list[Block]) -> list[Block]:
                 block = Head([last])
         out.append(block)
     return out
+
+
+def photo_kicker(blocks: list[Block], i: int) -> bool:
+    """'图片新闻' over one title line and then that picture (its data line or image, or its
+    caption and credit): the picture's kicker, not the name of a box of several."""
+    head = blocks[i]
+    if len(head.blocks) > 1 or len(head.blocks[0]) != 2 \
+            or not PHOTO_LABEL_RE.match(head.blocks[0][0].text):
+        return False
+    below = blocks[i + 1: i + 3]
+    if below and isinstance(below[0], Marker) and below[0].kind is Kind.NOISE:
+        return True
+    return len(below) == 2 and isinstance(below[0], Para) \
+        and isinstance(below[1], Marker) and below[1].kind is Kind.CREDIT
 
 
 def bullets_follow(blocks: list[Block], i: int) -> bool:
@@ -1335,11 +1351,11 @@ def split_head(head: Head, dashed_below: bool = False,
                 block[0].text, join_block(block[1:]), len(head.blocks) == 1)
                 and not (all(ln.emphasized for ln in block)  # (one type: one title,
                          and not COLUMN_WORD_RE.match(block[0].text)))  # not 流溪短评 over it)
-                or block[0].reason == BRACKETED_LABEL
+                or block[0].reason == BRACKETED_LABEL or PHOTO_LABEL_RE.match(block[0].text)
                 or (len(block) == 2 and block[1].emphasized and not block[0].emphasized)):
             # (一周点击 | 公园不是停车场, printed on one line: a label before a bar;
             # 【画溪人家】 over its title, a label in brackets; 寻味锡城 over 运 河 边 的 老
-            # 茶 馆, the title set apart by its type)
+            # 茶 馆, the title set apart by its type; 图片新闻 over one picture's title)
             set_over = set_over or n == 0
             units.append(block[0].text)
             units.append(join_block(block[1:]))
