@@ -1288,3 +1288,40 @@ def test_a_weather_box_s_forecast_with_commas_in_it_stays_in_the_box() -> None:
 def test_spaced_letters_signing_a_brief_over_the_next_brief_s_bullet() -> None:
     lines = prepare_lines("划停放区 12 处。\n夏 晴\n◆近日，珠光街道开展义诊。", markdown=False)
     assert lines[1].kind is Kind.SIGNATURE
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("记者：程立新通讯员：郑雨桐", "byline"), ("本报记者：柯文", "byline"),
+    ("记者：谢谢", "text"), ("记者：社区今年最想办哪几件事", "text"), ("编辑：李娟", "noise")])
+def test_a_reporter_named_after_a_colon_is_a_byline_not_a_question(text: str, kind: str) -> None:
+    # A web page's 记者：X 通讯员：Y; an interview's speaker is followed by words, not a name.
+    assert kind_of(text)[0] == kind
+
+
+def test_a_block_before_the_reporter_s_role_marks_a_byline_as_a_square_does() -> None:
+    assert kind_of("█ 本报记者 钟 岚")[0] == "byline"
+
+
+def test_a_site_s_welcome_with_its_owner_and_its_accounts_is_furniture() -> None:
+    line = "欢迎访问今日岚州网——岚州市融媒体中心主办！ 关注微信 关注抖音"
+    assert kind_of(line)[0] == "noise"
+    assert kind_of("欢迎访问的游客络绎不绝——岚州市景区管理处主办的灯会今晚开幕。")[0] == "text"
+
+
+def test_reporters_named_first_then_reports_and_a_colon_open_a_story() -> None:
+    text = ("茶岭东站新增4对始发列车\n"
+            "　　特约记者 何 朗 通讯员 戴晓婷报道：从4月1日起，茶岭东站将新增4对始发列车。\n")
+    [article] = segment(text).articles
+    assert (article.byline, article.body) == ("特约记者何朗通讯员 戴晓婷报道",
+                                              "从4月1日起，茶岭东站将新增4对始发列车。")
+
+
+def test_a_reposted_title_run_together_with_its_source_field() -> None:
+    lines = prepare_lines("岚州市启动春季植树行动来源：岚州日报", markdown=False)
+    assert [(ln.kind, ln.text) for ln in lines] == [(Kind.TEXT, "岚州市启动春季植树行动"),
+                                                     (Kind.NOISE, "来源：岚州日报")]
+
+
+def test_a_writer_signing_after_one_dash_under_the_last_sentence() -> None:
+    lines = prepare_lines("让村集体和认领户都得实惠。\n—晓 言\n德安论坛", markdown=False)
+    assert [ln.kind for ln in lines] == [Kind.TEXT, Kind.SIGNATURE, Kind.TEXT]

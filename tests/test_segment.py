@@ -5077,3 +5077,12 @@ def test_picture_news_over_one_picture_s_title_is_its_kicker() -> None:
                       "　　" + caption, "　　记者 韩 松 摄", "【责任编辑：郭明】"])
     [photo] = segment(text).articles
     assert (photo.kicker, photo.title, photo.body) == ("图片新闻", "东湖岸边早樱开", caption)
+
+
+def test_numbered_briefs_under_a_column_name_with_their_titles_before_a_colon() -> None:
+    text = "\n".join(["岚州简讯", "1、松风村茶园开采春", "茶：3 月 18 日", "，松风村首批明前茶开采。（朱",
+                      "琳）", "2、竹溪路新增公交站", "点：即日起，3 路",
+                      "公交车在竹溪路新增临", "江社区站。（魏松）"])
+    briefs = segment(text).articles
+    assert [(b.kind, b.title, b.body[:6]) for b in briefs] == [
+        ("brief", "松风村茶园开采春茶", "3月18日，"), ("brief", "竹溪路新增公交站点", "即日起，3路")]

@@ -84,10 +84,14 @@ NEWS_OF = (rf"(?:本报|{PAPER}(?:[/／][\u4e00-\u9fff]{{2,4}}网[\u4e00-\u9fff]
            r"|[\u4e00-\u9fff]{2,3}(?=讯\s*[（(](?:本报|全媒体|融媒体|见习)?(?:记者|通讯员)))"
            r"(?:[\u4e00-\u9fff]{0,4}(?:\d{1,2}月)?\d{1,2}日)?"  # 本报25日讯, 本报海口1月27日讯
            r"(?:[·•][^\s（(，。]{1,8}?)?讯")
+# 特约记者 何朗 通讯员 戴晓婷报道：从4月1日起，…: the reporters first, no 本报讯 before them.
+REPORTED_BY = rf"(?:{ROLE}\s*{NAME}(?:[\s、]+{NAME})*[\s、]*)+报道[：:]"
+REPORTED_AT = 30  # characters: how far into a line such a 报道： may stand
 # Marks that open a brief (□ opens a byline, ○ a list item; ◎ opens either).
 BULLETS = "●■◆▲★◎◇☆△"
 LEAD_START_RE = re.compile(
-    rf"^(?:{NEWS_OF}|据新华社|新华社(?!记者)|中新社(?!记者)|[{BULLETS}]|{INLINE_TITLE})")
+    rf"^(?:{NEWS_OF}|据新华社|新华社(?!记者)|中新社(?!记者)|[{BULLETS}]|{INLINE_TITLE}"
+    rf"|{REPORTED_BY})")
 LEAD_FIRST = frozenset("本据新中掌【*" + BULLETS)
 NEWS_OF_AT = 16  # characters: how far into a line a paper's 讯 may stand
 ROLE_WORD_RE = re.compile(r"记者|通讯员|实习生|摄影|编辑|评论员|文/[图摄]|[图摄]/文|文／[图摄]")
@@ -97,7 +101,8 @@ LEAD_RE = re.compile(
     rf"(?P<benbao>(?:{NEWS_OF}|【{NEWS_OF}】)\s*[：:]?\s*(?:[（(][^）)]{{1,40}}[）)]|【[^】]{{1,40}}】)"
     rf"|{NEWS_OF}\s*(?:{ROLE}\s*{NAME}(?:\s+{NAME})*[\s、]*)+(?:报道|讯)[：:]?"  # …、通讯员Y报道：
     rf"|{NEWS_OF}(?:\s+(?:{ROLE})\s*[{CJK}·]{{2,3}}(?:\s+[{CJK}·]{{2,3}})*(?=\s))+"
-    rf"|{NEWS_OF}|【{NEWS_OF}】)"
+    rf"|{NEWS_OF}|【{NEWS_OF}】"
+    rf"|{REPORTED_BY})"
     rf"|(?P<wire>(?:据)?(?:新华社|中新社|人民网|央视网)[{CJK}]{{0,8}}\d{{1,2}}月\d{{1,2}}日(?:电|讯)"
     rf"(?:\s*[（(][^）)]{{1,30}}[）)])?"
     rf"|据(?:新华社|中新社|人民日报|央视新闻)电)"
@@ -105,8 +110,14 @@ LEAD_RE = re.compile(
     rf"|(?P<inline>{INLINE_TITLE})"
     rf")"
 )
-BULLET_MARKS = "□■●◆▲★◇○◎"
+BULLET_MARKS = "□■●◆▲★◇○◎█"  # (█: a ■ as some OCR reads it)
 BULLET_TITLE_MAX = 32  # characters: a bulleted line this short, unpunctuated, is a title
+# The commonest surnames.
+SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余"
+    "杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙"
+    "史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁"
+    "岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆")
 # 文/图 本报记者 X, 文 X 图 Y: one person wrote and photographed, or two did.
 TEXT_PHOTO = r"(?:文\s*[/／\\]\s*[图摄]|[图摄]\s*[/／\\]\s*文)"  # …or 文/摄 X
 BYLINE_LINE_RE = re.compile(
@@ -114,8 +125,11 @@ BYLINE_LINE_RE = re.compile(
     rf"^[{BULLET_MARKS}]?\s*(?:{TEXT_PHOTO}[：:|｜]?\s*(?={ROLE}))?"  # 文/图|潮州日报记者 X
     # …each role after what it made: 图/记者符明 文/记者吴晓彤, 视频/记者 X
     rf"(?:(?:(?:[文图]|视频|摄像)(?:、(?:[文图]|视频|摄像))*\s*[/／]\s*(?={ROLE}))?"  # 图、视频/
-    rf"(?:{ROLE}|(?:{PAPER})记者[：:]|{TEXT_PHOTO}[：:]?)\s*{NAME}{DOES}(?:\s+{NAME}{DOES})*\s*)+"
-    rf"(?:报道|{TEXT_PHOTO})?$")  # …and an app's 梅州日报记者：钟晓岚
+    rf"(?:{ROLE}|(?:本报|特约|见习|首席|全媒体|融媒体)?(?:记者|通讯员)[：:](?!谢谢)"
+    rf"(?=[{''.join(sorted(SURNAMES))}])|(?:{PAPER})记者[：:]|{TEXT_PHOTO}[：:]?)"
+    rf"\s*{NAME}{DOES}(?:\s+{NAME}{DOES})*\s*)+"
+    rf"(?:报道|{TEXT_PHOTO})?$")  # …and an app's 梅州日报记者：钟晓岚, and 记者：程立新 (a
+# surname after the colon: 记者：谢谢 is a question's speaker)
 # 孙海海（市教育局）: a contributed commentary's author and the unit he works for.
 AUTHOR_UNIT_RE = re.compile(
     rf"^[{CJK}·]{{2,4}}[（(][{CJK}、]{{2,18}}[局委院校所部会司心区县市镇乡厅站队社馆学]"
@@ -127,11 +141,6 @@ NAME_BULLETS = BULLET_MARKS + "☆△"  # …any of them before an author's name
 # What a line may start with for classify to look further than its fast path: marks,
 # brackets, bars, dashes, Markdown, and the first letters of leads and credits.
 SLOW_FIRST = frozenset("•【[>＞|｜据·—-─!*+#▶►" + NAME_BULLETS) | LEAD_FIRST
-SURNAMES = frozenset(
-    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余"
-    "杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙"
-    "史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁"
-    "岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆")
 # ·陈一舟 under an essay's title: the author after a middle dot (a site's links are longer).
 DOTTED_NAME_RE = re.compile(rf"^·\s*[{CJK}]{{2,3}}$")
 BOXED_NAME_RE = re.compile(rf"^[□■◎]\s*[{CJK}](?:\s?[{CJK}]){{1,3}}$"
@@ -503,7 +512,8 @@ def classify(no: int, text: str, markdown: bool) -> Line:
         return Line(no, text, Kind.BLANK, 0.0)
     if "，" in text and text[0] not in SLOW_FIRST and text[-1] not in "。！？" \
             and len(text) <= NOISE_LINE_MAX and "版" not in text \
-            and "讯" not in text[2:NEWS_OF_AT] and COMMA_FURNITURE_RE.search(text) is None:
+            and "讯" not in text[2:NEWS_OF_AT] and "报道" not in text[4:REPORTED_AT] \
+            and COMMA_FURNITURE_RE.search(text) is None:
         # Most lines: a column's text broken after a comma. None of the checks below can
         # take such a line (each needs a mark at its start, a 版 or 讯 in it, no comma, a
         # sentence's end, or furniture words), so it is text, decided here at once.
@@ -601,7 +611,8 @@ def classify(no: int, text: str, markdown: bool) -> Line:
         return Line(no, text[credits.start("credit"):], Kind.BYLINE, width)
     if first in BULLETS and len(text) <= QR_BULLET_MAX and QR_START_RE.match(text[1:].lstrip()):
         return Line(no, text, Kind.NOISE, width, reason="QR-code caption")  # ▲扫码看视频。
-    if (first in LEAD_FIRST or "讯" in text[2:NEWS_OF_AT]) and LEAD_START_RE.match(text):
+    if (first in LEAD_FIRST or "讯" in text[2:NEWS_OF_AT] or "报道" in text[4:REPORTED_AT]) \
+            and LEAD_START_RE.match(text):
         return Line(no, text, Kind.LEAD, width)
     if plain and (last in "摄图道）)]供影" or "供图" in text) and len(text) <= 40 \
             and CREDIT_RE.match(text):
@@ -1028,7 +1039,7 @@ SITE_ADDRESS_RE = re.compile(  # …or without its www: 金山网 jsw.com.cn
 
 
 # How the lines web_page_reason knows start, or a word they hold: most lines are ruled out.
-WEB_FIRST = frozenset("您当首来【[相延推热新更评还我发网进切下返关免友标hw") | WEB_META_FIRST
+WEB_FIRST = frozenset("您当首来【[相延推热新更评还我发网进切下返关免友标欢hw") | WEB_META_FIRST
 # …and the starts of a page's fields and links whose first letter opens text too.
 WEB_STARTS = ("打开", "文章来源", "信息来源", "签发", "上传", "原标题", "为你推荐", "猜你喜欢",
               "登录", "(转载)", "（转载）", "这已经是", "已经是", "打印", "收藏")
@@ -1043,6 +1054,9 @@ SITE_CHROME_RE = re.compile(r"设为首页|加入收藏|^首页\s*[\u4e00-\u9fff
                             r"|^(?:这)?已经是最[新后]一期了[哦啦]?[！!。]?$|^我知道了$"
                             # …or its welcome: 千年古城，黄海之滨，欢迎访问某某报业网！
                             r"|欢迎(?:访问|登录|光临)[\u4e00-\u9fff]{2,12}(?:网|网站)[！!。]?$"
+                            # …its welcome, then who runs it and its accounts' buttons
+                            r"|^欢迎(?:访问|登录|光临)[\u4e00-\u9fff]{2,12}(?:网|网站)——"
+                            r"[^。？]{2,40}(?:关注|主办)"
                             r"|^登录[\u4e00-\u9fff]{0,10}[账帐]号$")  # 登录某某云媒账号
 DATE_FIRST_RE = re.compile(  # …and the time it was posted: 2026年03月12日 08:31 [大 中 小]
     r"\d{4}年\d{1,2}月\d{1,2}日\s*(?:星期[一二三四五六日天]?)?\s*(?:\d{1,2}:\d{2}(?::\d{2})?\s*)?")
@@ -1094,7 +1108,7 @@ def web_page_reason(text: str) -> str:
     if text.endswith("新闻网") and MASTHEAD_NAME_RE.fullmatch(text):
         return "masthead"  # the site's name over its page: 荆州新闻网
     if ("首页" in text or "收藏" in text or "登录" in text or "一期" in text or "知道" in text
-            or text.endswith("版")) and SITE_CHROME_RE.search(text):
+            or text.endswith("版") or first == "欢") and SITE_CHROME_RE.search(text):
         return "page header"
     if ("ICP" in text or "版权" in text or "opyright" in text or "©" in text) \
             and SITE_FOOTER_RE.search(text) and not ends_sentence(text):

@@ -99,7 +99,7 @@ PROVIDED_TAIL_RE = re.compile(
 
 # Who signs a letter or a note, set right under its last sentence after a dash and
 # pushed to the right (            ——本报编辑部): no subtitle stands under a sentence.
-SIGN_OFF_RE = re.compile(r"^——\s*(?P<name>[\u4e00-\u9fff·]{2,8})$")
+SIGN_OFF_RE = re.compile(r"^——?\s*(?P<name>[\u4e00-\u9fff·]{2,8})$")  # (—晓言: one dash)
 NAME_MAX = 4  # characters: a writer's name or pen name
 
 
@@ -182,8 +182,9 @@ def prepare_lines(page: str, markdown: bool) -> list[Line]:
             text = text[:-1].rstrip()  # …巩固治理成效。 |: a web table's cell closed after it
             bar = cell.group().strip()
             trailer = Line(no, bar, Kind.NOISE, display_width(bar), reason="page markup")
-        if text[:2] == "——" and (sign_off := SIGN_OFF_RE.match(text)) and out \
-                and out[-1].terminal and (raw[:2].isspace() or len(sign_off["name"]) <= NAME_MAX):
+        if text[:1] == "—" and (sign_off := SIGN_OFF_RE.match(text)) and out \
+                and out[-1].terminal and ((raw[:2].isspace() and text[1] == "—")
+                                          or len(sign_off["name"]) <= NAME_MAX):
             # ——本报编辑部 set right, or a writer's name under the text's last sentence
             # (——海风): no subtitle is a name, nor stands under a full stop
             out.append(Line(no, text, Kind.SIGNATURE, display_width(text)))
@@ -215,6 +216,10 @@ def prepare_lines(page: str, markdown: bool) -> list[Line]:
                     source = field.group("source").strip()
                     trailer = Line(no, source, Kind.NOISE, display_width(source),
                                    reason="page header")
+        elif "来源" in text[4:] and (sourced := TITLE_SOURCE_RE.match(text)):
+            source = sourced.group("source")  # 孝感市启动春季植树行动来源：孝感日报
+            out += [classify(no, sourced.group("title"), markdown),
+                    Line(no, source, Kind.NOISE, display_width(source), reason="page header")]
         elif ("摄影" in text or "图/" in text or "图／" in text) \
                 and (by := photo_credit_tail(text)):
             out += text_and_credit(no, text[:by.start(1)].rstrip(), by.group(1), markdown)
@@ -847,6 +852,10 @@ def labels_in_text(lines: list[Line]) -> list[Line]:
     return lines
 
 
+# A reposted story's title run together with the site's source field after it.
+TITLE_SOURCE_RE = re.compile(
+    r"^(?P<title>[^，。！？：:；（(]{4,40}?[^，。！？：:；、\s])\s*"
+    r"(?P<source>来源[：:]\s*[\u4e00-\u9fff]{2,12}(?:报|网|社|台|中心|客户端|发布))$")
 POSTED_LABEL_RE = re.compile(r"^(?:发布|更新|发稿)?(?:日期|时间)[：:]$")
 # An interview's speaker set alone over what was said: the reporter, and the one answering.
 SPEAKER_LABEL_RE = re.compile(r"^(?:本报)?(?:记者|问|主持人)[：:]$")

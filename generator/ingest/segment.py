@@ -187,6 +187,11 @@ def separate_section_names(blocks: list[Block]) -> list[Block]:
     return out
 
 
+# 松风村茶园开采春茶：3月18日，…: a numbered brief's title before a colon (not a field's
+# name such as 停电时间：, nor a date).
+ITEM_TITLE_RE = re.compile(r"^(?!\d)([^，。：:；！？、\d\s]{5,24})[：:](?=\S)")
+
+
 def photo_kicker(blocks: list[Block], i: int) -> bool:
     """'图片新闻' over one title line and then that picture (its data line or image, or its
     caption and credit): the picture's kicker, not the name of a box of several."""
@@ -383,8 +388,12 @@ class Assembler:
         numbered = self.column_items and NUMBERED_ITEM_RE.match(text)
         if numbered:  # '1.近日，…' under a brief column's name: the next brief
             text = text[numbered.end():]
-            self.start(para.lines[0].no).kind = "brief"
-            self.cur.paragraphs.append(text)
+            brief = self.start(para.lines[0].no)
+            brief.kind = "brief"
+            titled = ITEM_TITLE_RE.match(text)
+            if titled:  # 1、松风村茶园开采春茶：3月18日，…: its title, then its text
+                brief.title, text = titled.group(1), text[titled.end():]
+            brief.paragraphs.append(text)
             return
         cur = self.cur
         if cur is not None and cur.title and not cur.paragraphs and not self.closed \
