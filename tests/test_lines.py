@@ -1325,3 +1325,33 @@ def test_a_reposted_title_run_together_with_its_source_field() -> None:
 def test_a_writer_signing_after_one_dash_under_the_last_sentence() -> None:
     lines = prepare_lines("让村集体和认领户都得实惠。\n—晓 言\n德安论坛", markdown=False)
     assert [ln.kind for ln in lines] == [Kind.TEXT, Kind.SIGNATURE, Kind.TEXT]
+
+
+def test_a_photographer_s_credit_after_a_box_mark() -> None:
+    line = classify(1, "□朱静雯 摄影报道", markdown=False)
+    assert (line.kind, line.text) == (Kind.CREDIT, "朱静雯 摄影报道")
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("常山县柚岭小学四（2）班 徐可馨", "byline"), ("指导老师 林慧", "byline"),
+    ("柚岭小学四（2）班开展植树活动", "text")])
+def test_a_pupil_signing_an_essay_after_school_and_class_and_the_teacher_under_it(
+        text: str, kind: str) -> None:
+    assert kind_of(text)[0] == kind
+
+
+def test_the_site_s_data_line_ending_on_the_reporters_gives_the_byline() -> None:
+    text = ("岩前村老屋里住进“城里客”\n2026年03月13日 08:30:00   来源:岚州报 记者 吴敏 通讯员 许晓\n\n"
+            "　　寻一处山水，品一碗农家饭。3月9日，岩前村的“山居小院”开门迎客。\n")
+    lines = prepare_lines(text, markdown=False)
+    assert [(ln.kind, ln.text) for ln in lines][1:3] == [
+        (Kind.NOISE, "2026年03月13日08:30:00 来源:岚州报"), (Kind.BYLINE, "记者 吴敏 通讯员 许晓")]
+
+
+def test_a_byline_set_as_a_markdown_heading() -> None:
+    assert classify(1, "## 记者 叶晓岚", markdown=True).kind is Kind.BYLINE
+    assert classify(1, "## 记者手记", markdown=True).kind is Kind.SUBHEADING
+
+
+def test_a_story_taken_from_a_province_s_news_app_names_it_after_the_text() -> None:
+    assert kind_of("据浙江新闻客户端")[0] == "signature"

@@ -5086,3 +5086,28 @@ def test_numbered_briefs_under_a_column_name_with_their_titles_before_a_colon() 
     briefs = segment(text).articles
     assert [(b.kind, b.title, b.body[:6]) for b in briefs] == [
         ("brief", "松风村茶园开采春茶", "3月18日，"), ("brief", "竹溪路新增公交站点", "即日起，3路")]
+
+
+def test_an_editor_s_line_ends_a_web_article_so_a_picture_under_it_is_its_own() -> None:
+    story = "茶岙村地处高山，茶园面积1800亩，所产高山绿茶香高味醇。"
+    caption = "3月10日，新碧溪街道的志愿者在烟霞路口为过往群众免费测量血压。"
+    text = "\n".join(["茶岙村春茶开采 订单提前锁定", "2026年03月13日 08:31:12   来源:岚州报", "",
+                      "　　" + story, "", "责任编辑：何晓丽", "", "lz2026031300004v04b002.jpg", "",
+                      "　　" + caption, "　　□朱静雯 摄影报道", "", "责任编辑：何晓丽"])
+    article, photo = segment(text).articles
+    assert (article.body, photo.body, photo.byline) == (story, caption, "朱静雯 摄影报道")
+
+
+def test_a_bulleted_title_over_its_own_credit_line_is_the_story_s_title() -> None:
+    text = "\n".join(["◎六十四名乡村工匠同台比武", "记者 姜 帆 通讯员 毛晓峰", "3月11日，首届乡村",
+                      "工匠技能比武在桐溪镇举行，", "64名木工、泥瓦工同台竞技。"])
+    [article] = segment(text).articles
+    assert (article.title, article.byline) == ("六十四名乡村工匠同台比武", "记者姜帆通讯员 毛晓峰")
+
+
+def test_a_brief_s_credit_wrapped_over_three_lines_with_its_role_cut() -> None:
+    text = "\n".join(["▲县妇幼保健院本月起开", "设“周末儿科门诊”，周", "六、周日全天接诊。（记",
+                      "者 吴晓燕 通讯员 丁", "宁）"])
+    [brief] = segment(text).articles
+    assert brief.byline == "记者 吴晓燕 通讯员 丁宁"
+    assert brief.body.endswith("全天接诊。")

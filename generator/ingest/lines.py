@@ -136,6 +136,12 @@ AUTHOR_UNIT_RE = re.compile(
     rf"(?:[{CJK}]{{0,4}})[）)]$"
     # …and the writer of a letter after their unit: 甲文区青砖巷社区 吕 方
     rf"|^[{CJK}]{{3,16}}(?:社区|街道|村|学校|医院|中心|公司|局)\s+(?:[{CJK}]{{2,3}}|{SPACED_NAME})$")
+# A pupil signing an essay after school and class: 常山县柚岭小学四（2）班 徐可馨 (the
+# space may be closed up by repair)…
+PUPIL_RE = re.compile(
+    rf"^[{CJK}]{{2,16}}(?:小学|中学|学校)[{CJK}（）()\d]{{1,10}}班\s*(?:[{CJK}]{{2,3}}|{SPACED_NAME})$")
+# …and 指导老师 林慧 under it: the teacher who guided the essay, credited with it.
+TUTOR_RE = re.compile(rf"^指导(?:老师|教师)[：:]?\s*(?:[{CJK}]{{2,3}}|{SPACED_NAME})$")
 # □ 罗 秋 / ■张明: an author's name in a box, the byline of an essay or a letter.
 NAME_BULLETS = BULLET_MARKS + "☆△"  # …any of them before an author's name
 # What a line may start with for classify to look further than its fast path: marks,
@@ -201,7 +207,8 @@ SHORT_ROLE_GLUED_RE = re.compile(
 # A byline printed after the text: （记者 X 通讯员 Y 报道）, （据新华社电）, （本报记者 X）.
 TRAILING_BYLINE_RE = re.compile(
     rf"^[（(](?:(?:{ROLE})\s*(?:{NAME}|{SPACED_NAME})(?:\s+{NAME})*\s*)+(?:报道|采写|整理)?[）)]$"
-    rf"|^[（(]?据《?(?:新华社|中新社|人民日报|人民网|央视新闻|央视网|[{CJK}]{{2,6}}(?:报|网|社))》?电?[）)]?$"
+    rf"|^[（(]?据《?(?:新华社|中新社|人民日报|人民网|央视新闻|央视网|[{CJK}]{{2,6}}(?:报|网|社)"
+    rf"|[{CJK}]{{2,6}}(?:新闻)?客户端)》?电?[）)]?$"  # (据浙江新闻客户端)
     # （作者：李 禾）, （文/田明远）
     rf"|^[（(](?:作者[：:]|文\s*[/／])\s*(?:{NAME}|{SPACED_NAME})[）)]$"
     rf"|^[（(]{WRITER_PHOTOGRAPHER}[）)]$"  # （柯文/文 郑望/摄）
@@ -214,7 +221,7 @@ TRAILING_BYLINE_RE = re.compile(
 SHOT = r"(?:摄影报道|摄|供图|(?:文\s?)?[/／|｜]\s?摄|(?<![文\s])[/／]图|(?<=\s)摄影)"
 SHOT_ENDS = ("摄", "摄影报道")
 CREDIT_RE = re.compile(
-    rf"^[（(\[]?(?:{ROLE}\s*)?(?:{NAME}|{SPACED_NAME})(?:\s+(?:{ROLE}\s*)?{NAME})*\s*{SHOT}[）)\]]?$"
+    rf"^(?:[□■]\s*)?[（(\[]?(?:{ROLE}\s*)?(?:{NAME}|{SPACED_NAME})(?:\s+(?:{ROLE}\s*)?{NAME})*\s*{SHOT}[）)\]]?$"
     rf"|^本版(?:摄影|图片)[：:]\s*{NAME}(?:[\s、]+{NAME})*$"
     rf"|^漫画\s*[/／：:]\s*(?:{NAME}|{SPACED_NAME})$"  # 漫画/林 默: who drew the cartoon
     # the paper and its photographer: 鹰潭日报 周 平/摄, 阳泉日报社乔 楠摄
@@ -540,6 +547,9 @@ def classify(no: int, text: str, markdown: bool) -> Line:
                 return Line(no, text, Kind.NOISE, width, reason=reason)
             if title[:1] in "—-─" and SUBTITLE_RE.match(title) and not ends_sentence(title):
                 return Line(no, title, Kind.SUBTITLE, width)  # "### ——…": a subtitle
+            if kind is Kind.SUBHEADING and ROLE_WORD_RE.search(title[:BULLET_ROLE_AT]) \
+                    and is_byline(title):
+                return byline_line(no, title, width)  # "## 记者 叶晓岚": a byline set so
             if title[:1] == "【" and title[-1] == "】" and "】" not in title[:-1]:
                 title = title[1:-1].strip() or title  # "## 【天中时评】": a label in brackets
             return Line(no, title, kind, width)
@@ -601,6 +611,10 @@ def classify(no: int, text: str, markdown: bool) -> Line:
     if plain and (last in "）)" or (" " in text and text[-1] not in "摄图")) \
             and AUTHOR_UNIT_RE.match(named := text.lstrip(NAME_BULLETS + " ")):
         return Line(no, named, Kind.BYLINE, width)  # 孙海海（市教育局）: a 来论's author (□…)
+    if first == "指" and TUTOR_RE.match(text):
+        return Line(no, text, Kind.BYLINE, width)  # 指导老师 林慧
+    if plain and "班" in text and PUPIL_RE.match(text):
+        return Line(no, text, Kind.BYLINE, width)
     if first == "·" and DOTTED_NAME_RE.match(text) and text[1:].lstrip()[:1] in SURNAMES:
         return Line(no, text[1:].lstrip(), Kind.BYLINE, width)  # ·陈一舟
     if first in NAME_BULLETS and BOXED_NAME_RE.match(text):
@@ -616,7 +630,7 @@ def classify(no: int, text: str, markdown: bool) -> Line:
         return Line(no, text, Kind.LEAD, width)
     if plain and (last in "摄图道）)]供影" or "供图" in text) and len(text) <= 40 \
             and CREDIT_RE.match(text):
-        return Line(no, text, Kind.CREDIT, width)
+        return Line(no, text.lstrip("□■ "), Kind.CREDIT, width)  # (□朱静雯 摄影报道)
     if plain and last == "图" and text[-2:-1] == "制" and first in SURNAMES \
             and CHART_CREDIT_RE.match(text):
         # 杜明阳 制图: who drew a chart, which the text dump does not hold

@@ -189,14 +189,16 @@ def mend_wrapped_signatures(pairs: list[tuple[int, str, str]]) -> list[tuple[int
     """'…完成。（雷辉' / '钰）': a brief's signature (or a jump note, '（下转' / '2版）')
     wrapped at the column's end is put back on one line, to be read as what it is; so is
     one wrapped over three lines, its bracket alone at the first's end ('…6天。(' / '记者
-    胡 蓉 通讯员 丁' / '一)'), in a second pass."""
+    胡 蓉 通讯员 丁' / '一)') or with its role cut ('…接诊。（记' / '者 X 通讯员 丁' / '宁）'),
+    in a second pass."""
     opened_more = False
 
     def merge(prev: Pair, pair: Pair) -> Pair | None:
         nonlocal opened_more
         opened = OPEN_SIGNATURE_RE.search(prev[2])
-        if opened and opened.group() in "（(" and pair[2][-1:] not in "）)" \
-                and len(pair[2]) <= BYLINE_WRAP_MAX and ROLE_FIRST_RE.match(pair[2]):
+        cut = opened.group()[1:] if opened and len(opened.group()) <= ROLE_CUT else None
+        if cut is not None and pair[2][-1:] not in "）)" and len(pair[2]) <= BYLINE_WRAP_MAX \
+                and not ROLE_FIRST_RE.match(cut) and ROLE_FIRST_RE.match(cut + pair[2]):
             opened_more = True  # the credit goes on on the line after: still open
             return prev[0], prev[1].rstrip() + pair[1].strip(), prev[2] + pair[2].strip()
         if not (pair[2][-1:] in "）)" and opened and (
@@ -214,6 +216,7 @@ def mend_wrapped_signatures(pairs: list[tuple[int, str, str]]) -> list[tuple[int
 
 
 ROLE_FIRST_RE = re.compile(r"^(?:本报|全媒体|融媒体|见习|实习)*(?:记者|通讯员)")  # …(记者 X…
+ROLE_CUT = 4  # characters: the bracket and the start of a role cut at the line's end (（本报)
 
 
 BYLINE_WRAP_MAX = 24  # characters: the second line of a wrapped trailing byline

@@ -52,6 +52,7 @@ from generator.ingest.lines import (
     noise_reason,
     opens_sentence,
     unbalanced,
+    web_page_reason,
 )
 from generator.ingest.mend import BARE_NAME_RE, Pair, mend_lines
 from generator.ingest.parts import (
@@ -192,6 +193,14 @@ def prepare_lines(page: str, markdown: bool) -> list[Line]:
                 and is_byline(dated["credit"]):
             # ©原创   2025-11-20 19:42   某某融媒体中心 记者 X: the site's data, then the byline
             meta, credit = dated["meta"], dated["credit"]
+            out += [Line(no, meta, Kind.NOISE, display_width(meta), reason="page header"),
+                    Line(no, credit, Kind.BYLINE, display_width(credit))]
+        elif "来源" in text and "作者" not in text and (sourced := SOURCED_CREDIT_RE.match(text)) \
+                and is_byline(sourced["credit"]) and web_page_reason(sourced["meta"]) \
+                and not lead_follows(pairs, k) \
+                and not credited_in_story(sourced["credit"].split(" "), pairs, k):
+            # 2026年03月13日 08:30:00 来源:缙云报 记者 X 通讯员 Y: the data, then the byline
+            meta, credit = sourced["meta"], sourced["credit"]
             out += [Line(no, meta, Kind.NOISE, display_width(meta), reason="page header"),
                     Line(no, credit, Kind.BYLINE, display_width(credit))]
         elif "作者" in text and (between := author_amid(text, raw)) and not lead_follows(pairs, k) \
@@ -524,6 +533,7 @@ def repeated_titles(lines: list[Line]) -> list[Line]:
 
 
 # A web article's data line that marks it the site's own and ends on its byline.
+SOURCED_CREDIT_RE = re.compile(r"^(?P<meta>.*来源\s*[：:]\s*[^\s：:]{2,16})\s+(?P<credit>\S.*)$")
 DATED_CREDIT_RE = re.compile(
     r"^(?P<meta>(?:©\s*)?原创\s+\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?)\s+(?P<credit>\S.*)$")
 
@@ -720,7 +730,8 @@ def bullet_titles(lines: list[Line], markdown: bool) -> list[Line]:
         elif nxt is None or nxt.kind is Kind.BLANK or (nxt.kind is Kind.TEXT and (
                 ln.width <= nxt.width - TITLE_SHORTER or opens_sentence(nxt.text)
                 or subject_again(ln.text, nxt.text))) or (
-                nxt.kind is Kind.LEAD and nxt.text[:1] not in BULLETS):  # over 本报讯…
+                nxt.kind is Kind.LEAD and nxt.text[:1] not in BULLETS) \
+                or nxt.kind is Kind.BYLINE:  # over 本报讯…, or over 记者 X 通讯员 Y
             lines[i] = bullet_title(ln, markdown) or ln
             if lines[i] is not ln:
                 marks.add(ln.text[:1])

@@ -886,6 +886,10 @@ class Assembler:
                 line.reason == "rule" and (self.item_follows(i) or self.photo_follows(i)))):
             self.settle()
             self.closed = True  # --- between the items of a web page: the text above ends
+        elif line.reason == "editors' names" and self.cur is not None and self.cur.paragraphs \
+                and not self.closed and self.photo_follows(i) and self.web:
+            self.settle()
+            self.closed = True  # 责任编辑：X under a web article, a picture next: its own
         if line.reason == "section name":
             self.section = self.section or line.text
         if line.reason == "section banner":
