@@ -1355,3 +1355,27 @@ def test_a_byline_set_as_a_markdown_heading() -> None:
 
 def test_a_story_taken_from_a_province_s_news_app_names_it_after_the_text() -> None:
     assert kind_of("据浙江新闻客户端")[0] == "signature"
+
+
+@pytest.mark.parametrize("text", ["点击查看全文", "查看全文", "阅读全文",
+                                  "2025-05-08 17:20:41 岚州发布 浏览量:", "来源:本网原创"])
+def test_a_news_site_s_links_to_the_whole_story_and_its_data_are_furniture(text: str) -> None:
+    assert kind_of(text)[0] == "noise"
+
+
+def test_a_caption_with_its_credit_a_wide_gap_after_it_is_a_caption_not_a_title() -> None:
+    lines = prepare_lines("5月6日，骑行爱好者在环湖骑行道杉溪段骑行    晓峰 摄", markdown=False)
+    assert [(ln.kind, ln.text) for ln in lines] == [
+        (Kind.TEXT, "5月6日，骑行爱好者在环湖骑行道杉溪段骑行"), (Kind.CREDIT, "晓峰 摄")]
+
+
+def test_a_lower_ranked_heading_right_over_a_heading_is_its_kicker() -> None:
+    lines = prepare_lines("### 江湾街道：\n## 老旧小区换新颜\n\n走进桃林社区，新刷的外墙让人眼前一亮。",
+                          markdown=True)
+    assert [ln.kind for ln in lines][:2] == [Kind.SUBHEADING, Kind.HEADING]
+
+
+def test_a_heading_cut_after_a_particle_goes_on_on_the_line_under_it() -> None:
+    lines = prepare_lines("# 关于端午期间江滨路实行交通管制的\n通告\n\n端午期间，江滨路实行交通管制。",
+                          markdown=True)
+    assert (lines[0].kind, lines[0].text) == (Kind.HEADING, "关于端午期间江滨路实行交通管制的通告")

@@ -5111,3 +5111,24 @@ def test_a_brief_s_credit_wrapped_over_three_lines_with_its_role_cut() -> None:
     [brief] = segment(text).articles
     assert brief.byline == "记者 吴晓燕 通讯员 丁宁"
     assert brief.body.endswith("全天接诊。")
+
+
+def test_a_caption_under_a_web_title_is_a_caption_and_a_link_under_a_story_no_kicker() -> None:
+    text = "\n".join(["东江湖环湖骑行道全线贯通", "", "2025-05-08 17:20:41 岚州发布 浏览量:", "",
+                      "5月6日，骑行爱好者在环湖骑行道杉溪段骑行    晓峰 摄", "",
+                      "岚州新闻网讯(记者 王晓峰)5月8日，记者从市交通运输局获悉，骑行道全线贯通。", "",
+                      "来源:本网原创", "点击查看全文", "", "杉溪镇举办乡村技能人才招聘会", "",
+                      "2025-05-08 16:02:15 岚州发布 浏览量:", "",
+                      "本网讯(通讯员 何小燕)5月7日，杉溪镇举办乡村技能人才专场招聘会。", "",
+                      "来源:本网原创", "点击查看全文"])
+    articles = segment(text).articles
+    assert (None, "杉溪镇举办乡村技能人才招聘会") in [(a.kicker, a.title) for a in articles]
+    assert any(a.body.startswith("5月6日，骑行爱好者") for a in articles)  # a caption, not
+    assert all("5月6日" not in (a.title or "") for a in articles)  # a headline dropped
+
+
+def test_a_express_column_s_name_over_a_brief_is_not_its_kicker() -> None:
+    text = "\n".join(["一线快递", "荷塘镇排查汛前隐患", "近日，荷塘镇开展汛前水利设施大检查",
+                      "，排查山塘、泵站等水利设施58处，", "整改隐患9处。（通讯员 黎 明）"])
+    [brief] = segment(text).articles
+    assert (brief.kicker, brief.title) == (None, "荷塘镇排查汛前隐患")

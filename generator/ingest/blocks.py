@@ -285,7 +285,7 @@ def breaks_mid_phrase(first: str, rest: str) -> bool:
 PHOTO_LABEL_RE = re.compile(r"^(?:图片新闻|新闻图片|图片报道|图说新闻)$")
 # A brief column's or a picture box's name: a label over several items, nobody's kicker.
 BOX_LABEL_RE = re.compile(
-    r"^[\u4e00-\u9fff]{0,4}(?:简讯|快讯|短讯|速览|简报|短波|简明信息|信息速递|一句话新闻|动态|速递|快报|传真)$"
+    r"^[\u4e00-\u9fff]{0,4}(?:简讯|快讯|短讯|速览|简报|短波|简明信息|信息速递|一句话新闻|动态|速递|快递|快报|传真)$"
     r"|" + PHOTO_LABEL_RE.pattern)
 
 
@@ -325,8 +325,9 @@ def head_line(ln: Line, column: float, page_column: float = 0.0, wraps: bool = F
             and not PAIRED_TITLE_RE.match(text))):
         return False  # "记者：…", "许秋生：…": dialogue, not a headline such as "某某区：…"
     commas = sum(text.count(ch) for ch in "，,、")
-    if commas > 1 or (commas and ln.width >= 0.85 * column - INDENT):
-        return False
+    if commas > 1 or (commas and (ln.width >= 0.85 * column - INDENT
+                                  or (text[0].isdigit() and opens_sentence(text)))):
+        return False  # (5月6日，骑行爱好者在…骑行: a caption's sentence, its stop cut off)
     if (text[-1] in DANGLING and not wraps) or (text[-1].isdigit() and column != float("inf")):
         return False  # "…学校周边 200" / "平方米": a number broken at a column end
     return text.endswith("——") or text[-1] not in CONTINUING

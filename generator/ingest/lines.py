@@ -291,7 +291,9 @@ PAGE_LABEL_LINE_RE = re.compile(  # A03要闻, A4  视觉 【返回】, A06 alon
 IMAGE_LINE_RE = re.compile(
     r"^(?:!\[[^\]]*\]\([^)]*\)\s*)+$|^[\[【](?:图片|图|视频|组图)[\]】]$")  # …[图片]
 PLACEHOLDER_RE = re.compile(r"\d{2,4}\s*[x×*]\s*\d{2,4}\s*px|banner$", re.I)
-LINK_LINE_RE = re.compile(r"^(?:详情点击|点击查看|阅读原文)[:：]?\s*(?:https?://\S+)?$|^https?://\S+$")
+LINK_LINE_RE = re.compile(  # …and a link to the story's whole text: 点击查看全文
+    r"^(?:详情点击|点击查看(?:全文|详情)?|阅读原文|阅读全文|查看全文|展开全文)"
+    r"[:：]?\s*(?:https?://\S+)?$|^https?://\S+$")
 # '具体排名如下：', '编辑同志：': text that leads into a list or a letter, not a label.
 BODY_COLON_RE = re.compile(  # …and a notice's salutation: 广大市民乘客：, 尊敬的用户：
     r"(?:如下|同志|朋友们|您好|大家好|市民|乘客|居民|读者|用户|家长|村民|旅客|车主|朋友)[：:]$"
@@ -951,11 +953,12 @@ BREADCRUMB_RE = re.compile(  # …or three names or more, arrows between: 城事
     r"|[^\s，。>»＞→]{2,12}(?:\s*(?:>>|»)\s*[^\s，。>»＞→]{1,12})+$"
     r"|\d{4}年\d{1,2}月\d{1,2}日\s*[>＞]\s*第\s*[A-Z]?\d{1,3}\s*版)")  # 2026年04月23日 > 第02版：…
 WEB_META_RE = re.compile(
-    r"(?:作者|来源|稿源|时间|发布时间|发布日期|浏览次数|点击数|责任编辑|责编|编辑)\s?[：:]")
+    r"(?:作者|来源|稿源|时间|发布时间|发布日期|浏览次数|浏览量|阅读量|点击数|点击量|责任编辑|责编|编辑)"
+    r"\s?[：:]")
 PHONE_LINE_RE = re.compile(r"^0\d{2,3}-\d{7,8}$")
 ISO_DATE_FIRST_RE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}(?!\d)")  # a web page's date, first
 SOURCE_LINE_RE = re.compile(  # …or its address: 文章来源：http://www.example.cn/2026/874215.shtml
-    rf"^(?:文章|新闻|信息)?来源[：:]\s*(?:{PAPER}|[\u4e00-\u9fff]{{2,8}}(?:网|客户端|新闻)"
+    rf"^(?:文章|新闻|信息)?来源[：:]\s*(?:{PAPER}|[\u4e00-\u9fff]{{2,8}}(?:网|客户端|新闻)|本网原创"
     r"|新华社|中新社|https?://\S+)$"
     r"|^原标题[：:]\S"  # a repost's note of the title the paper printed
     # …or when it was posted, alone on its line: 签发时间 2026-01-29, 时间:2026-03-12
@@ -1201,7 +1204,7 @@ def noise_reason(text: str) -> str:
         return "page header"  # A03要闻: the page's label and section
     if ("px" in text or "anner" in text) and PLACEHOLDER_RE.search(text):
         return "image placeholder"
-    if text[0] in "详点阅h" and LINK_LINE_RE.match(text):
+    if text[0] in "详点阅查展h" and LINK_LINE_RE.match(text):
         return "link"
     if text[-1] in "：:" and LABEL_RE.match(text) and not BODY_COLON_RE.search(text) \
             and not PLACE_LABEL_RE.match(text):

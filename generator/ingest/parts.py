@@ -78,6 +78,8 @@ def head_line_parts(raw: str, no: int = 0) -> list[Line]:
         title = repair_line(parts[0])  # 信江新绿   鹰潭日报 周 平/摄: a title, its credit
         if MIN_TITLE_ON_LINE <= len(title) <= MAX_TITLE_ON_LINE and "，" not in title:
             return [Line(no, title, Kind.TEXT, display_width(title)), byline]
+        if "，" in title and opens_sentence(title):  # 5月6日，骑行爱好者在…骑行    晓峰 摄:
+            return [Line(no, title, Kind.TEXT, display_width(title)), byline]  # a caption
     if byline.kind is not Kind.BYLINE:
         return []
     head = repair_line(" ".join(parts[:-1]))

@@ -300,7 +300,8 @@ def prepare_lines(page: str, markdown: bool) -> list[Line]:
     if translated:
         out = translated_captions(out)
     if markdown:
-        out = repeated_titles(top_rank_headings(out, raw_lines))
+        out = repeated_titles(kicker_ranks(top_rank_headings(out, raw_lines), raw_lines))
+        out = wrapped_headings(out)
     if "|" in page or "｜" in page:  # one search rules most pages out
         out = repeated_banners(out)
     if "\n\u3000\u3000" in page:  # a web page that indents its paragraphs
@@ -503,6 +504,40 @@ def top_rank_headings(lines: list[Line], raw_lines: list[str]) -> list[Line]:
 
 
 TOP_RANK_USES = 2  # headings of the top rank on a page whose titles they are
+
+
+def wrapped_headings(lines: list[Line]) -> list[Line]:
+    """"# 关于端午期间江滨路实行交通管制的" over "通告": a heading cut after a particle goes
+    on on the plain line under it, which is the rest of it (no heading ends so)."""
+    out: list[Line] = []
+    for ln in lines:
+        above = out[-1] if out else None
+        if above is not None and above.kind in (Kind.HEADING, Kind.SUBHEADING) \
+                and above.text[-1:] in HEADING_CUT and above.no == ln.no - 1 \
+                and ln.kind is Kind.TEXT and len(ln.text) <= HEADING_REST_MAX \
+                and not CLAUSE_PUNCT_RE.search(ln.text) and not ln.terminal:
+            out[-1] = Line(above.no, above.text + ln.text, above.kind,
+                           above.width + ln.width)
+            continue
+        out.append(ln)
+    return out
+
+
+HEADING_CUT = "的之与和及"  # a heading ending on one of these goes on
+HEADING_REST_MAX = 8  # characters: …on a short line under it
+
+
+def kicker_ranks(lines: list[Line], raw_lines: list[str]) -> list[Line]:
+    """"### 江湾街道：" right over "## 老旧小区换新颜": a heading of a lower rank on the line
+    above a heading is its kicker, so the one under it is the title (as "# …" would be),
+    not the second line of one title."""
+    for above, ln in pairwise(lines):
+        if ln.kind is Kind.SUBHEADING and above.kind is Kind.SUBHEADING \
+                and above.no == ln.no - 1 and raw_lines[ln.no - 1].lstrip()[:1] == "#" \
+                and raw_lines[above.no - 1].lstrip()[:1] == "#" \
+                and heading_rank(raw_lines[above.no - 1]) > heading_rank(raw_lines[ln.no - 1]):
+            ln.kind = Kind.HEADING
+    return lines
 
 
 def heading_rank(raw: str) -> int:
