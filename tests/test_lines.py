@@ -1379,3 +1379,7 @@ def test_a_heading_cut_after_a_particle_goes_on_on_the_line_under_it() -> None:
     lines = prepare_lines("# 关于端午期间江滨路实行交通管制的\n通告\n\n端午期间，江滨路实行交通管制。",
                           markdown=True)
     assert (lines[0].kind, lines[0].text) == (Kind.HEADING, "关于端午期间江滨路实行交通管制的通告")
+
+
+def test_a_picture_story_s_credit_to_who_wrote_and_photographed_it() -> None:
+    assert kind_of("齐立军 记者邢楠 图文报道")[0] == "credit"

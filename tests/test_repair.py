@@ -311,7 +311,8 @@ def test_repairing_every_seed_line_is_fast() -> None:
 
 def test_repair_lines_equals_repairing_each_line() -> None:
     """The whole-page fast path gives exactly what repair_line gives line by line (but for
-    a fake-bold title's short last line, which only the page shows: see the last test)."""
+    a fake-bold title's short first or last line, which only the page shows: see the last
+    tests)."""
     import random
 
     from generator.ingest.repair import repair_lines
@@ -504,3 +505,9 @@ def test_a_fake_bold_title_s_short_last_line_is_undoubled_under_its_first() -> N
     page = "松松岭岭镇镇菊菊花花深深加加工工项项目目\n投投产产\n谢谢\n"
     assert repair_lines(page) == ["松岭镇菊花深加工项目", "投产", "谢谢", ""]
     assert repair_lines("人人参与\n投投产产") == ["人人参与", "投投产产"]  # no bold line above
+
+
+def test_a_fake_bold_title_s_short_first_line_is_undoubled_over_the_rest() -> None:
+    page = "本报记者 申 强 摄\n秋秋收收\n展展销销两两旺旺\n"
+    assert repair_lines(page) == ["本报记者申强摄", "秋收", "展销两旺", ""]
+    assert repair_lines("谢谢\n大大家家好好呀呀") == ["谢谢", "大家好呀"]  # (two characters: a word)

@@ -218,8 +218,8 @@ TRAILING_BYLINE_RE = re.compile(
 # How a photo's credit ends: X 摄, X 供图, X 摄影报道 (a picture story's own reporter),
 # X 文/摄 (who wrote the caption took the picture).
 # …and X/图 (廖清/图: who took it), not 文/图 (who wrote and photographed a story).
-SHOT = r"(?:摄影报道|摄|供图|(?:文\s?)?[/／|｜]\s?摄|(?<![文\s])[/／]图|(?<=\s)摄影)"
-SHOT_ENDS = ("摄", "摄影报道")
+SHOT = r"(?:摄影报道|图文报道|摄|供图|(?:文\s?)?[/／|｜]\s?摄|(?<![文\s])[/／]图|(?<=\s)摄影)"
+SHOT_ENDS = ("摄", "摄影报道", "图文报道")
 CREDIT_RE = re.compile(
     rf"^(?:[□■]\s*)?[（(\[]?(?:{ROLE}\s*)?(?:{NAME}|{SPACED_NAME})(?:\s+(?:{ROLE}\s*)?{NAME})*\s*{SHOT}[）)\]]?$"
     rf"|^本版(?:摄影|图片)[：:]\s*{NAME}(?:[\s、]+{NAME})*$"

@@ -434,17 +434,23 @@ def repair_lines(text: str) -> list[str]:
 
     Same result as [repair_line(l) for l in text.split("\n")], in a fraction of the
     time (most lines of a page have no space at all and need no spacing repair), but for
-    the tail of a fake-bold title wrapped onto a short line, known by the line above.
+    the head or tail of a fake-bold title wrapped onto a short line, known by the line
+    under or above it.
     """
     text = _ODD_SPACE_RE.sub(" ", _CONTROL_KEEP_NL_RE.sub("", text))
     out = []
     bold_above = False  # was the line above printed in fake bold?
+    plain_above = ""  # …or else, that line as printed
     for line in text.split("\n"):
         repaired = undouble(line)
         tail = bold_above and repaired == line
         if tail:
             repaired = undouble_tail(line)
         bold_above = repaired != line and not tail  # (a title's tail ends it)
+        if bold_above and len(plain_above.strip()) >= HEAD_DOUBLED \
+                and (head := undouble_tail(plain_above)) != plain_above:
+            out[-1] = despace(head) if " " in head or "\u3000" in head else head  # 秋秋收收 /
+        plain_above = line if repaired == line else ""  # 展展销销两两旺旺: its first words
         line = repaired
         if " " in line or "\t" in line or "\u3000" in line:
             line = despace(line)
@@ -452,10 +458,14 @@ def repair_lines(text: str) -> list[str]:
     return out
 
 
+HEAD_DOUBLED = 4  # characters: a title's first line, doubled, over a fake-bold line (not 谢谢)
+
+
 def undouble_tail(line: str) -> str:
     """The last few characters of a fake-bold title wrapped onto a line of their own
-    (松松岭岭镇镇菊菊花花…项项目目 / 投投产产): too short to be known doubled alone, but every
-    character drawn twice right under a line that was."""
+    (松松岭岭镇镇菊菊花花…项项目目 / 投投产产), or its first few (秋秋收收 / 展展销销两两旺旺):
+    too short to be known doubled alone, but every character drawn twice right next to a
+    line that was."""
     body = line.strip()
     if 2 <= len(body) < MIN_DOUBLED_LINE and len(body) % 2 == 0 and body[::2] == body[1::2]:
         return line.replace(body, body[::2])
