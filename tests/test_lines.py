@@ -1383,3 +1383,12 @@ def test_a_heading_cut_after_a_particle_goes_on_on_the_line_under_it() -> None:
 
 def test_a_picture_story_s_credit_to_who_wrote_and_photographed_it() -> None:
     assert kind_of("齐立军 记者邢楠 图文报道")[0] == "credit"
+
+
+@pytest.mark.parametrize(("text", "reason"), [
+    ("今日长垣 | 2026年03月12日 | 第08版：综合", "page header"),
+    ("今日长垣数字报  主办：长垣市融媒体中心", "masthead"), ("电话：0373-8812345", "masthead"),
+    ("岚州日报社广告部 承接各类广告", "advertisement")])
+def test_a_paper_s_header_and_foot_set_with_bars_or_alone(text: str, reason: str) -> None:
+    assert kind_of(text) == ("noise", reason)
+    assert kind_of("电话：0373-8812345，欢迎市民来电咨询。")[0] == "text"

@@ -5132,3 +5132,10 @@ def test_a_express_column_s_name_over_a_brief_is_not_its_kicker() -> None:
                       "，排查山塘、泵站等水利设施58处，", "整改隐患9处。（通讯员 黎 明）"])
     [brief] = segment(text).articles
     assert (brief.kicker, brief.title) == (None, "荷塘镇排查汛前隐患")
+
+
+def test_a_campaign_s_call_for_the_quarter_over_a_title_is_its_kicker() -> None:
+    text = "\n".join(["奋战一季度", "古槐路片区城市更新项目全面复工", "",
+                      "本报讯（记者 宋娟）3月3日，古槐路片区城市更新项目全面复工。"])
+    [article] = segment(text).articles
+    assert (article.kicker, article.title) == ("奋战一季度", "古槐路片区城市更新项目全面复工")

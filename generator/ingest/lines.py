@@ -781,7 +781,9 @@ MASTHEAD_RE = re.compile(
     r"|^[\u4e00-\u9fff]{2,8}(?:报社|融媒体中心|传媒中心|传媒集团)(?:主办|出品)\s*[!！]?$"
     # a column's hotline and mailbox: 民声热线：0595-88700110 邮箱：…
     r"|^[\u4e00-\u9fff]{2,6}(?:热线|电话)[：:]?\s*[\d-]{7,14}\s+[\u4e00-\u9fff]{0,4}邮箱[：:]"
-    r"|^今日\s*\d{1,2}\s*版(?:\s|$)|^第\s*\d{3,6}\s*[期号]$|总第\s*\d+\s*[期号]|主管主办")
+    r"|^今日\s*\d{1,2}\s*版(?:\s|$)|^第\s*\d{3,6}\s*[期号]$|总第\s*\d+\s*[期号]|主管主办"
+    # the e-paper's name and who runs it at its foot, and the paper's telephone alone there
+    r"|^[\u4e00-\u9fff]{2,10}(?:数字报|电子报|电子版)\s*主办[：:]|^电话[：:]\s*0\d{2,3}-\d{7,8}$")
 INDEX_TAIL_RE = re.compile(
     r"(?:[（(]?\s*(?:详见|见)?第?\s*[A-Za-z]?\s*[0-9０-９一二三四五六七八九十]{1,3}\s*版\s*[）)]?"
     r"|[>》→▶]{1,3}\s*[A-Za-z]?\d{1,3}(?:\s*版)?)$"
@@ -823,14 +825,15 @@ AD_RE = re.compile(r"^(?:本版|分类)?(?:广告|[【\[]广告[】\]]|招商热
                    r"|^(?:订报|订阅|发行)?热线[：:]\s*\d"  # the paper's own: 订报热线：0557-…
                    r"|^[^，。]{4,24}\s+电话[：:]\s*0\d{2,3}-\d{7,8}$"  # 库位招租 电话：0943-…
                    # …or a name and a slogan before it: 某花园 二期火热登记中 热线：0757-…
-                   r"|^[^，。\s]{2,16}\s+[^，。\s]{2,16}\s+热线[：:]\s*0\d")
+                   r"|^[^，。\s]{2,16}\s+[^，。\s]{2,16}\s+热线[：:]\s*0\d"
+                   r"|广告部\s*承接[\u4e00-\u9fff]{0,4}广告$")  # 某某日报社广告部 承接各类广告
 # …and the shape of an advertisement's line: priced, addressed, or slogans side by side.
 AD_SHAPE_RE = re.compile(r"地址|热线|电话|·|\S\s+\S+\s+\S|满[千百万\d]{1,4}减")
 
 
 EDITOR_FIRST = frozenset("（(【[本责编校美版组审值终制视排主统总一二三初复监出")
 MASTHEAD_HINT_RE = re.compile(
-    r"统一|CN|邮|热线|传真|转载|出品|内部资料|准印证|报料|许可证|定价|印刷|社址|地址|零售|机关报|主办|出版|期|号|今日|同步发布")
+    r"统一|CN|邮|热线|传真|转载|出品|内部资料|准印证|报料|许可证|定价|印刷|社址|地址|零售|机关报|主办|出版|期|号|今日|同步发布|^电话")
 INDEX_LAST = frozenset("版）)0123456789")
 WEATHER_HINT_RE = re.compile(r"℃|级|天气|空气质量")
 # Lines of an e-paper's reader page, around the article: 电子报阅读机, 2026-01-05, 星期一,
@@ -869,7 +872,7 @@ DATED_LINE_RE = re.compile(  # …a slash between the date and its day too: …�
     # …or its figures alone, a space apart, as a PDF prints them by a Latin name (2026 3 12)
     r"|(?<!\d)(?:19|20)\d\d \d{1,2} \d{1,2}\s*(?:星期|周)[一二三四五六日天]")
 DATED_PAGE_RE = re.compile(r"(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}-\d{1,2}-\d{1,2})"
-                           r"\s*第\s*[A-Za-z]?\d{1,3}\s*版")
+                           r"[\s|｜]*第\s*[A-Za-z]?\d{1,3}\s*版")  # (…日 | 第08版)
 DATED_PAGE_MAX = 40  # characters: such a line holds nothing else
 # …alone, commas between its parts: 2026年3月26日，星期四，农历二月初八.
 DATE_ALONE_RE = re.compile(

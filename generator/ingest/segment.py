@@ -1249,7 +1249,7 @@ def kicker_line(first: str, rest: str, alone: bool = True) -> bool:
         return False  # 中卫市“15分钟 / 便民生活圈”…: a quotation runs on into the title
     if (KICKER_PHRASE_RE.match(first) and not breaks_mid_phrase(first, rest)) \
             or (FOCUS_KICKER_RE.match(first) and first[-1] not in DANGLING):
-        # 产业兴旺看乡村 / 聚焦项目建设 over a title: a series' line, not a place (and
+        # 产业兴旺看乡村 / 聚焦项目建设 / 奋战一季度 over a title: a series' line, not a place (and
         # 建设 ends the thing it follows, not a verb wanting its object)
         return True
     if (LOCALITY_END_RE.search(first) and not first.startswith(VISIT_STARTS)) \
@@ -1281,7 +1281,11 @@ def kicker_line(first: str, rest: str, alone: bool = True) -> bool:
 
 # A campaign's line that names what the paper is following (聚焦项目建设, 关注老旧小区改造)
 # over a title in the same group. Alone, such a line may be a column's name over its briefs.
-FOCUS_KICKER_RE = re.compile(r"^(?:聚焦|关注)[\u4e00-\u9fff“”]{2,10}$")
+FOCUS_KICKER_RE = re.compile(
+    r"^(?:聚焦|关注)[\u4e00-\u9fff“”]{2,10}$"
+    # …and a campaign's call for a season: 奋战一季度, 决战四季度, 奋战首季度 开局当冲刺
+    r"|^(?:奋战|决战|大干|冲刺)(?:首季度|[一二三四]季度|上半年|下半年|全年|开门红)"
+    r"(?:\s*[\u4e00-\u9fff]{3,6})?$")
 
 
 # A place below the county (a village, a community, a block of flats, a street's quarter,
