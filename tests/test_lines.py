@@ -1392,3 +1392,12 @@ def test_a_picture_story_s_credit_to_who_wrote_and_photographed_it() -> None:
 def test_a_paper_s_header_and_foot_set_with_bars_or_alone(text: str, reason: str) -> None:
     assert kind_of(text) == ("noise", reason)
     assert kind_of("电话：0373-8812345，欢迎市民来电咨询。")[0] == "text"
+
+
+def test_an_e_paper_s_date_and_issue_number_alone_are_its_masthead() -> None:
+    assert kind_of("2025年11月14日 第4127期") == ("noise", "masthead")
+
+
+def test_who_built_the_site_at_its_foot_is_furniture() -> None:
+    assert kind_of("技术支持：岚州市融媒体中心网络部") == ("noise", "masthead")
+    assert kind_of("技术支持：市农业局专家现场指导，农户受益。")[0] == "text"

@@ -781,7 +781,8 @@ MASTHEAD_RE = re.compile(
     r"|^[\u4e00-\u9fff]{2,8}(?:报社|融媒体中心|传媒中心|传媒集团)(?:主办|出品)\s*[!！]?$"
     # a column's hotline and mailbox: 民声热线：0595-88700110 邮箱：…
     r"|^[\u4e00-\u9fff]{2,6}(?:热线|电话)[：:]?\s*[\d-]{7,14}\s+[\u4e00-\u9fff]{0,4}邮箱[：:]"
-    r"|^今日\s*\d{1,2}\s*版(?:\s|$)|^第\s*\d{3,6}\s*[期号]$|总第\s*\d+\s*[期号]|主管主办"
+    r"|^今日\s*\d{1,2}\s*版(?:\s|$)|^(?:\d{4}年\d{1,2}月\d{1,2}日\s*)?第\s*\d{3,6}\s*[期号]$"
+    r"|总第\s*\d+\s*[期号]|主管主办"
     # the e-paper's name and who runs it at its foot, and the paper's telephone alone there
     r"|^[\u4e00-\u9fff]{2,10}(?:数字报|电子报|电子版)\s*主办[：:]|^电话[：:]\s*0\d{2,3}-\d{7,8}$")
 INDEX_TAIL_RE = re.compile(
@@ -1059,7 +1060,8 @@ SITE_ADDRESS_RE = re.compile(  # …or without its www: 金山网 jsw.com.cn
 
 
 # How the lines web_page_reason knows start, or a word they hold: most lines are ruled out.
-WEB_FIRST = frozenset("您当首来【[相延推热新更评还我发网进切下返关免友标欢hw") | WEB_META_FIRST
+WEB_FIRST = frozenset("您当首来【[相延推热新更评还我发网进切下返关免友标欢技hw") | WEB_META_FIRST
+SITE_LINE_MAX = 40  # characters: a line of the site's own at its foot
 # …and the starts of a page's fields and links whose first letter opens text too.
 WEB_STARTS = ("打开", "文章来源", "信息来源", "签发", "上传", "原标题", "为你推荐", "猜你喜欢",
               "登录", "(转载)", "（转载）", "这已经是", "已经是", "打印", "收藏")
@@ -1135,6 +1137,9 @@ def web_page_reason(text: str) -> str:
         return "masthead"
     if first == "友" and text.startswith(("友情链接：", "友情链接:")) and not ends_sentence(text):
         return "links"  # 友情链接：某某人民政府网 | …: the site's links at its foot
+    if first == "技" and text.startswith(("技术支持：", "技术支持:")) \
+            and len(text) <= SITE_LINE_MAX and not ends_sentence(text):
+        return "masthead"  # 技术支持：某某融媒体中心网络部: who built the site
     if first in "标关" and TAGS_RE.match(text):
         return "page header"  # 标签：荷塘镇 区域供水: a web article's tags under its text
     return ""
