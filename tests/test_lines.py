@@ -1401,3 +1401,7 @@ def test_an_e_paper_s_date_and_issue_number_alone_are_its_masthead() -> None:
 def test_who_built_the_site_at_its_foot_is_furniture() -> None:
     assert kind_of("技术支持：岚州市融媒体中心网络部") == ("noise", "masthead")
     assert kind_of("技术支持：市农业局专家现场指导，农户受益。")[0] == "text"
+
+
+def test_a_breadcrumb_that_spells_out_where_you_are_is_furniture() -> None:
+    assert kind_of("您当前所在的位置：今日岚州网 >> 电子报 >> 第02版：综合新闻") == ("noise", "page header")

@@ -5145,3 +5145,20 @@ def test_a_campaign_s_call_for_the_quarter_over_a_title_is_its_kicker() -> None:
                       "本报讯（记者 宋娟）3月3日，古槐路片区城市更新项目全面复工。"])
     [article] = segment(text).articles
     assert (article.kicker, article.title) == ("奋战一季度", "古槐路片区城市更新项目全面复工")
+
+
+def test_an_arrow_before_a_brief_s_title_in_a_web_list_is_not_part_of_it() -> None:
+    text = "\n".join(["凤岭镇积分超市开张", "来源：今日岚州 作者：黄婷 发布时间：2026-03-26 09:12:07",
+                      "　　本报记者 黄婷", "　　在青溪村的“积分超市”里，村民用攒下的积分换了一桶油。",
+                      "　　凤岭镇去年在12个村推行积分制管理，把环境整治纳入积分。",
+                      "　　镇党委负责人介绍，推行积分制以来，全镇村庄环境明显改善。",
+                      "责任编辑：黄婷", "", "岚州简讯",
+                      "来源：今日岚州 作者：本报综合 发布时间：2026-03-26 09:12:08",
+                      "　　▶瑞阳街道开展防范电信诈骗宣传",
+                      "　　近日，瑞阳街道组织民警和网格员走进商铺、小区，宣传防骗知识。",
+                      "　　▶市人民医院开通夜间门诊",
+                      "　　即日起，市人民医院开通内科、儿科夜间门诊，每天18时至22时接诊。",
+                      "责任编辑：黄婷"])
+    titles = [a.title or "" for a in segment(text).articles]
+    assert "瑞阳街道开展防范电信诈骗宣传" in titles
+    assert not any(title.startswith("▶") for title in titles)

@@ -951,7 +951,7 @@ def furniture_reason(text: str) -> str:
 # its data line (作者： 来源：… 时间：…), its buttons (【打印本页】 【关闭窗口】), the links
 # to related stories under the text, and the site's footer (…版权所有, 滇ICP备…号).
 BREADCRUMB_RE = re.compile(  # …or three names or more, arrows between: 城事网 > 地市新闻 > 大庆
-    r"^(?:(?:您|当前)[当前所在现的]{0,4}位置\s*[：:]|首页\s*(?:>>?|»|＞|/|→)"
+    r"^(?:(?:您|当前)[当前所在现的]{0,5}位置\s*[：:]|首页\s*(?:>>?|»|＞|/|→)"
     r"|[^\s，。>»＞→]{2,12}(?:\s*(?:>>?|»|＞|→)\s*[^\s，。>»＞→]{1,12}){2,}$"
     # 承德市新闻>>县区新闻
     r"|[^\s，。>»＞→]{2,12}(?:\s*(?:>>|»)\s*[^\s，。>»＞→]{1,12})+$"

@@ -126,6 +126,7 @@ def group_caption(text: str) -> bool:
 DOUBT_BELOW = 0.8  # a decision less sure than this is recorded as a doubt
 GROUP_CAPTION_MAX = 30  # characters: one picture's caption in a photo group
 CAPTIONS_UNDER_DATA = 3  # paragraphs: a web item's captions of one photo, at most
+TITLE_MARKED_MIN = 4  # characters: a title after an arrow (not ▶A3, a page's number)
 FULL_TITLE = 11  # characters: a line this long is a title, no kicker (学习贯彻全国两会精神)
 DATE_ONLY_RE = re.compile(r"^\d{4}(?:年\d{1,2}月\d{1,2}日|-\d{1,2}-\d{1,2})$")
 BRACKET_CREDIT_RE = re.compile(r"^[（(][^（）()]{2,40}[）)]")
@@ -802,6 +803,8 @@ class Assembler:
         if article is None:
             article = self.start(head.line, title_before=True)
         kicker, title, subtitle = split_head(head, bool(subtitles), self.over_data)
+        if title[:1] in "▶►" and len(title) > TITLE_MARKED_MIN:
+            title = title[1:].lstrip()  # ▶瑞阳街道开展…: the arrow a list sets before a title
         subtitle = " ".join(s for s in [subtitle, *subtitles] if s) or None
         replaced = [article.subtitle] if subtitle else []  # set aside, not lost
         if demote and article.title and kicker:
