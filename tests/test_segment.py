@@ -1145,6 +1145,8 @@ REGRESSION_FLOORS = {  # folder: (pages, F1, headline, byline)
     "heldout153": (8, 0.92, 0.81, 0.92),
     "heldout154": (8, 0.98, 0.94, 0.96),
     "heldout155": (8, 0.96, 0.91, 0.95),
+    "heldout156": (8, 0.95, 0.87, 0.91),
+    "heldout157": (8, 0.94, 0.87, 0.95),
 }
 
 
