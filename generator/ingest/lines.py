@@ -521,8 +521,7 @@ def classify(no: int, text: str, markdown: bool) -> Line:
         return Line(no, text, Kind.BLANK, 0.0)
     if "，" in text and text[0] not in SLOW_FIRST and text[-1] not in "。！？" \
             and len(text) <= NOISE_LINE_MAX and "版" not in text \
-            and "讯" not in text[2:NEWS_OF_AT] and "报道" not in text[4:REPORTED_AT] \
-            and COMMA_FURNITURE_RE.search(text) is None:
+            and "讯" not in text[2:NEWS_OF_AT] and COMMA_FURNITURE_RE.search(text) is None:
         # Most lines: a column's text broken after a comma. None of the checks below can
         # take such a line (each needs a mark at its start, a 版 or 讯 in it, no comma, a
         # sentence's end, or furniture words), so it is text, decided here at once.
@@ -627,8 +626,8 @@ def classify(no: int, text: str, markdown: bool) -> Line:
         return Line(no, text[credits.start("credit"):], Kind.BYLINE, width)
     if first in BULLETS and len(text) <= QR_BULLET_MAX and QR_START_RE.match(text[1:].lstrip()):
         return Line(no, text, Kind.NOISE, width, reason="QR-code caption")  # ▲扫码看视频。
-    if (first in LEAD_FIRST or "讯" in text[2:NEWS_OF_AT] or "报道" in text[4:REPORTED_AT]) \
-            and LEAD_START_RE.match(text):
+    if (first in LEAD_FIRST or "讯" in text[2:NEWS_OF_AT]
+            or text.find("报道", 4, REPORTED_AT) >= 0) and LEAD_START_RE.match(text):
         return Line(no, text, Kind.LEAD, width)
     if plain and (last in "摄图道）)]供影" or "供图" in text) and len(text) <= 40 \
             and CREDIT_RE.match(text):
@@ -1152,9 +1151,10 @@ TAGS_RE = re.compile(r"^标签\s*[：:]\s*[^，。！？]{1,40}$"  # (关键词�
 
 # A line of text broken mid-sentence after a comma is furniture only when it says so: a
 # teaser's page (…，钱从哪来？2版), a footer (…版权所有，未经授权…), a hotline, a call to follow,
-# a date (2026年3月26日，星期四，…).
+# a date (2026年3月26日，星期四，…); nor is text that may open on its reporters (…报道：).
 COMMA_FURNITURE_RE = re.compile(
-    r"版\s*[）)]?$|版权|热线|电话|点击|关注|广告|编辑|校对|满\d|移动版|手机版|日[，,]星期|更多精彩|主管|ICP|转载")
+    r"版\s*[）)]?$|版权|热线|电话|点击|关注|广告|编辑|校对|满\d|移动版|手机版|日[，,]星期|更多精彩|主管|ICP|转载"
+    r"|报道[：:]")
 
 
 # A count a web page prints alone on its line, under an article's title or at its foot.

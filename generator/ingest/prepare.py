@@ -225,7 +225,7 @@ def prepare_lines(page: str, markdown: bool) -> list[Line]:
                     source = field.group("source").strip()
                     trailer = Line(no, source, Kind.NOISE, display_width(source),
                                    reason="page header")
-        elif "来源" in text[4:] and (sourced := TITLE_SOURCE_RE.match(text)):
+        elif text.find("来源", 4) >= 0 and (sourced := TITLE_SOURCE_RE.match(text)):
             source = sourced.group("source")  # 孝感市启动春季植树行动来源：孝感日报
             out += [classify(no, sourced.group("title"), markdown),
                     Line(no, source, Kind.NOISE, display_width(source), reason="page header")]
