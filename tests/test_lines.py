@@ -1341,7 +1341,8 @@ def test_a_pupil_signing_an_essay_after_school_and_class_and_the_teacher_under_i
 
 
 def test_the_site_s_data_line_ending_on_the_reporters_gives_the_byline() -> None:
-    text = ("岩前村老屋里住进“城里客”\n2026年03月13日 08:30:00   来源:岚州报 记者 吴敏 通讯员 许晓\n\n"
+    text = ("岩前村老屋里住进“城里客”\n"
+            "2026年03月13日 08:30:00   来源:岚州报 记者 吴敏 通讯员 许晓\n\n"
             "　　寻一处山水，品一碗农家饭。3月9日，岩前村的“山居小院”开门迎客。\n")
     lines = prepare_lines(text, markdown=False)
     assert [(ln.kind, ln.text) for ln in lines][1:3] == [
@@ -1370,14 +1371,14 @@ def test_a_caption_with_its_credit_a_wide_gap_after_it_is_a_caption_not_a_title(
 
 
 def test_a_lower_ranked_heading_right_over_a_heading_is_its_kicker() -> None:
-    lines = prepare_lines("### 江湾街道：\n## 老旧小区换新颜\n\n走进桃林社区，新刷的外墙让人眼前一亮。",
-                          markdown=True)
+    page = "### 江湾街道：\n## 老旧小区换新颜\n\n走进桃林社区，新刷的外墙让人眼前一亮。"
+    lines = prepare_lines(page, markdown=True)
     assert [ln.kind for ln in lines][:2] == [Kind.SUBHEADING, Kind.HEADING]
 
 
 def test_a_heading_cut_after_a_particle_goes_on_on_the_line_under_it() -> None:
-    lines = prepare_lines("# 关于端午期间江滨路实行交通管制的\n通告\n\n端午期间，江滨路实行交通管制。",
-                          markdown=True)
+    page = "# 关于端午期间江滨路实行交通管制的\n通告\n\n端午期间，江滨路实行交通管制。"
+    lines = prepare_lines(page, markdown=True)
     assert (lines[0].kind, lines[0].text) == (Kind.HEADING, "关于端午期间江滨路实行交通管制的通告")
 
 
@@ -1404,4 +1405,5 @@ def test_who_built_the_site_at_its_foot_is_furniture() -> None:
 
 
 def test_a_breadcrumb_that_spells_out_where_you_are_is_furniture() -> None:
-    assert kind_of("您当前所在的位置：今日岚州网 >> 电子报 >> 第02版：综合新闻") == ("noise", "page header")
+    line = "您当前所在的位置：今日岚州网 >> 电子报 >> 第02版：综合新闻"
+    assert kind_of(line) == ("noise", "page header")

@@ -510,4 +510,5 @@ def test_a_fake_bold_title_s_short_last_line_is_undoubled_under_its_first() -> N
 def test_a_fake_bold_title_s_short_first_line_is_undoubled_over_the_rest() -> None:
     page = "本报记者 申 强 摄\n秋秋收收\n展展销销两两旺旺\n"
     assert repair_lines(page) == ["本报记者申强摄", "秋收", "展销两旺", ""]
-    assert repair_lines("谢谢\n大大家家好好呀呀") == ["谢谢", "大家好呀"]  # (two characters: a word)
+    # (two characters alone over a bold line: a word)
+    assert repair_lines("谢谢\n大大家家好好呀呀") == ["谢谢", "大家好呀"]

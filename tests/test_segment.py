@@ -5088,12 +5088,14 @@ def test_picture_news_over_one_picture_s_title_is_its_kicker() -> None:
 
 
 def test_numbered_briefs_under_a_column_name_with_their_titles_before_a_colon() -> None:
-    text = "\n".join(["岚州简讯", "1、松风村茶园开采春", "茶：3 月 18 日", "，松风村首批明前茶开采。（朱",
+    text = "\n".join(["岚州简讯", "1、松风村茶园开采春", "茶：3 月 18 日",
+                      "，松风村首批明前茶开采。（朱",
                       "琳）", "2、竹溪路新增公交站", "点：即日起，3 路",
                       "公交车在竹溪路新增临", "江社区站。（魏松）"])
     briefs = segment(text).articles
     assert [(b.kind, b.title, b.body[:6]) for b in briefs] == [
-        ("brief", "松风村茶园开采春茶", "3月18日，"), ("brief", "竹溪路新增公交站点", "即日起，3路")]
+        ("brief", "松风村茶园开采春茶", "3月18日，"),
+        ("brief", "竹溪路新增公交站点", "即日起，3路")]
 
 
 def test_an_editor_s_line_ends_a_web_article_so_a_picture_under_it_is_its_own() -> None:
@@ -5124,7 +5126,8 @@ def test_a_brief_s_credit_wrapped_over_three_lines_with_its_role_cut() -> None:
 def test_a_caption_under_a_web_title_is_a_caption_and_a_link_under_a_story_no_kicker() -> None:
     text = "\n".join(["东江湖环湖骑行道全线贯通", "", "2025-05-08 17:20:41 岚州发布 浏览量:", "",
                       "5月6日，骑行爱好者在环湖骑行道杉溪段骑行    晓峰 摄", "",
-                      "岚州新闻网讯(记者 王晓峰)5月8日，记者从市交通运输局获悉，骑行道全线贯通。", "",
+                      "岚州新闻网讯(记者 王晓峰)5月8日，记者从市交通运输局获悉，骑行道贯通。",
+                      "",
                       "来源:本网原创", "点击查看全文", "", "杉溪镇举办乡村技能人才招聘会", "",
                       "2025-05-08 16:02:15 岚州发布 浏览量:", "",
                       "本网讯(通讯员 何小燕)5月7日，杉溪镇举办乡村技能人才专场招聘会。", "",
@@ -5150,8 +5153,10 @@ def test_a_campaign_s_call_for_the_quarter_over_a_title_is_its_kicker() -> None:
 
 
 def test_an_arrow_before_a_brief_s_title_in_a_web_list_is_not_part_of_it() -> None:
-    text = "\n".join(["凤岭镇积分超市开张", "来源：今日岚州 作者：黄婷 发布时间：2026-03-26 09:12:07",
-                      "　　本报记者 黄婷", "　　在青溪村的“积分超市”里，村民用攒下的积分换了一桶油。",
+    text = "\n".join(["凤岭镇积分超市开张",
+                      "来源：今日岚州 作者：黄婷 发布时间：2026-03-26 09:12:07",
+                      "　　本报记者 黄婷",
+                      "　　在青溪村的“积分超市”里，村民用攒下的积分换了一桶油。",
                       "　　凤岭镇去年在12个村推行积分制管理，把环境整治纳入积分。",
                       "　　镇党委负责人介绍，推行积分制以来，全镇村庄环境明显改善。",
                       "责任编辑：黄婷", "", "岚州简讯",

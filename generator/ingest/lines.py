@@ -615,7 +615,7 @@ def classify(no: int, text: str, markdown: bool) -> Line:
     if first == "指" and TUTOR_RE.match(text):
         return Line(no, text, Kind.BYLINE, width)  # 指导老师 林慧
     if plain and "班" in text and PUPIL_RE.match(text):
-        return Line(no, text, Kind.BYLINE, width)
+        return Line(no, text, Kind.BYLINE, width)  # 某某小学四（2）班 徐可馨
     if first == "·" and DOTTED_NAME_RE.match(text) and text[1:].lstrip()[:1] in SURNAMES:
         return Line(no, text[1:].lstrip(), Kind.BYLINE, width)  # ·陈一舟
     if first in NAME_BULLETS and BOXED_NAME_RE.match(text):

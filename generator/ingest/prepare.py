@@ -567,8 +567,9 @@ def repeated_titles(lines: list[Line]) -> list[Line]:
     return lines
 
 
-# A web article's data line that marks it the site's own and ends on its byline.
+# A web article's data line that ends on its byline after the source (…来源:缙云报 记者 X)…
 SOURCED_CREDIT_RE = re.compile(r"^(?P<meta>.*来源\s*[：:]\s*[^\s：:]{2,16})\s+(?P<credit>\S.*)$")
+# …or that marks it the site's own and ends on its byline.
 DATED_CREDIT_RE = re.compile(
     r"^(?P<meta>(?:©\s*)?原创\s+\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?)\s+(?P<credit>\S.*)$")
 

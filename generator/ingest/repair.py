@@ -449,8 +449,9 @@ def repair_lines(text: str) -> list[str]:
         bold_above = repaired != line and not tail  # (a title's tail ends it)
         if bold_above and len(plain_above.strip()) >= HEAD_DOUBLED \
                 and (head := undouble_tail(plain_above)) != plain_above:
-            out[-1] = despace(head) if " " in head or "\u3000" in head else head  # 秋秋收收 /
-        plain_above = line if repaired == line else ""  # 展展销销两两旺旺: its first words
+            # 秋秋收收 over 展展销销两两旺旺: the title's first words, doubled as the rest is
+            out[-1] = despace(head) if " " in head or "\u3000" in head else head
+        plain_above = line if repaired == line else ""
         line = repaired
         if " " in line or "\t" in line or "\u3000" in line:
             line = despace(line)
