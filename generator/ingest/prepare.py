@@ -192,17 +192,13 @@ def prepare_lines(page: str, markdown: bool) -> list[Line]:
         elif text[:1] in "©原" and (dated := DATED_CREDIT_RE.match(text)) \
                 and is_byline(dated["credit"]):
             # ©原创   2025-11-20 19:42   某某融媒体中心 记者 X: the site's data, then the byline
-            meta, credit = dated["meta"], dated["credit"]
-            out += [Line(no, meta, Kind.NOISE, display_width(meta), reason="page header"),
-                    Line(no, credit, Kind.BYLINE, display_width(credit))]
+            out += data_then_byline(no, dated)
         elif "来源" in text and "作者" not in text and (sourced := SOURCED_CREDIT_RE.match(text)) \
                 and is_byline(sourced["credit"]) and web_page_reason(sourced["meta"]) \
                 and not lead_follows(pairs, k) \
                 and not credited_in_story(sourced["credit"].split(" "), pairs, k):
             # 2026年03月13日 08:30:00 来源:缙云报 记者 X 通讯员 Y: the data, then the byline
-            meta, credit = sourced["meta"], sourced["credit"]
-            out += [Line(no, meta, Kind.NOISE, display_width(meta), reason="page header"),
-                    Line(no, credit, Kind.BYLINE, display_width(credit))]
+            out += data_then_byline(no, sourced)
         elif "作者" in text and (between := author_amid(text, raw)) and not lead_follows(pairs, k) \
                 and (between[0].rstrip("：: ") != "作者"  # (作者：记者 X　来源：…, the field first)
                      or not credited_in_story(between[1].split(" "), pairs, k)):
@@ -300,7 +296,8 @@ def prepare_lines(page: str, markdown: bool) -> list[Line]:
     if translated:
         out = translated_captions(out)
     if markdown:
-        out = repeated_titles(kicker_ranks(top_rank_headings(out, raw_lines), raw_lines))
+        ranks = heading_ranks(out, raw_lines)
+        out = repeated_titles(kicker_ranks(top_rank_headings(out, ranks), ranks))
         out = wrapped_headings(out)
     if "|" in page or "｜" in page:  # one search rules most pages out
         out = repeated_banners(out)
@@ -486,12 +483,16 @@ def translated_captions(lines: list[Line]) -> list[Line]:
     return lines
 
 
-def top_rank_headings(lines: list[Line], raw_lines: list[str]) -> list[Line]:
+def heading_ranks(lines: list[Line], raw_lines: list[str]) -> dict[int, int]:
+    """The rank (how many #s) of each "##…" heading of a Markdown page, by line number."""
+    return {ln.no: heading_rank(raw_lines[ln.no - 1]) for ln in lines
+            if ln.kind is Kind.SUBHEADING and raw_lines[ln.no - 1].lstrip()[:1] == "#"}
+
+
+def top_rank_headings(lines: list[Line], ranks: dict[int, int]) -> list[Line]:
     """A dump's heading ranks are its own: on a page that prints no "# …", its titles are
     "## …" and a "### …" over one is its kicker (### 文明实践在基层 / ## 桑园村的冬夜书声),
     so the top rank the page uses is its titles' rank."""
-    ranks = {ln.no: heading_rank(raw_lines[ln.no - 1]) for ln in lines
-             if ln.kind is Kind.SUBHEADING and raw_lines[ln.no - 1].lstrip()[:1] == "#"}
     if not ranks or any(ln.kind is Kind.HEADING for ln in lines):
         return lines
     top = min(ranks.values())
@@ -527,15 +528,14 @@ HEADING_CUT = "的之与和及"  # a heading ending on one of these goes on
 HEADING_REST_MAX = 8  # characters: …on a short line under it
 
 
-def kicker_ranks(lines: list[Line], raw_lines: list[str]) -> list[Line]:
+def kicker_ranks(lines: list[Line], ranks: dict[int, int]) -> list[Line]:
     """"### 江湾街道：" right over "## 老旧小区换新颜": a heading of a lower rank on the line
     above a heading is its kicker, so the one under it is the title (as "# …" would be),
     not the second line of one title."""
     for above, ln in pairwise(lines):
         if ln.kind is Kind.SUBHEADING and above.kind is Kind.SUBHEADING \
-                and above.no == ln.no - 1 and raw_lines[ln.no - 1].lstrip()[:1] == "#" \
-                and raw_lines[above.no - 1].lstrip()[:1] == "#" \
-                and heading_rank(raw_lines[above.no - 1]) > heading_rank(raw_lines[ln.no - 1]):
+                and above.no == ln.no - 1 and ln.no in ranks and above.no in ranks \
+                and ranks[above.no] > ranks[ln.no]:
             ln.kind = Kind.HEADING
     return lines
 
@@ -572,6 +572,14 @@ SOURCED_CREDIT_RE = re.compile(r"^(?P<meta>.*来源\s*[：:]\s*[^\s：:]{2,16})\
 # …or that marks it the site's own and ends on its byline.
 DATED_CREDIT_RE = re.compile(
     r"^(?P<meta>(?:©\s*)?原创\s+\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?)\s+(?P<credit>\S.*)$")
+
+
+def data_then_byline(no: int, line: re.Match) -> list[Line]:
+    """A web data line's fields (its "meta" group) as furniture, and the byline it ends on
+    (its "credit" group)."""
+    meta, credit = line["meta"], line["credit"]
+    return [Line(no, meta, Kind.NOISE, display_width(meta), reason="page header"),
+            Line(no, credit, Kind.BYLINE, display_width(credit))]
 
 
 def staff_credits(lines: list[Line]) -> list[Line]:

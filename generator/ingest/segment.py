@@ -886,13 +886,13 @@ class Assembler:
             return
         self.noise.append(Noise(line.text, line.no, line.reason))
         if self.cur is not None and self.cur.paragraphs and (page_buttons(line) or (
-                line.reason == "rule" and (self.item_follows(i) or self.photo_follows(i)))):
+                line.reason == "rule" and (self.item_follows(i) or self.photo_follows(i))) or (
+                line.reason == "editors' names" and not self.closed and self.photo_follows(i)
+                and self.web)):
+            # --- between the items of a web page, or 责任编辑：X under a web article with a
+            # picture next: the text above ends
             self.settle()
-            self.closed = True  # --- between the items of a web page: the text above ends
-        elif line.reason == "editors' names" and self.cur is not None and self.cur.paragraphs \
-                and not self.closed and self.photo_follows(i) and self.web:
-            self.settle()
-            self.closed = True  # 责任编辑：X under a web article, a picture next: its own
+            self.closed = True
         if line.reason == "section name":
             self.section = self.section or line.text
         if line.reason == "section banner":
