@@ -2485,6 +2485,31 @@ def test_a_label_and_a_two_line_title_set_right_above_full_lines_of_text() -> No
     assert second.body == story
 
 
+def test_a_first_line_of_text_ending_on_a_broken_number_is_no_line_of_the_title() -> None:
+    brief = "日前，桐湾镇柳塘村天然气管道正式通气，全村180户村民告别了烧煤取暖的日子。"
+    notice = ("12月8日至12月22日，枫溪路与青柳街交叉口进行管网改造，每晚22时至次日5时"
+              "半幅封闭施工，请过往车辆提前绕行。")
+    text = "\n".join(["柳塘村通上天然气", *column(brief, 11), "（通讯员 韩 松）",
+                      "枫溪路夜间施工", "请绕行", *column(notice, 11), "（记者 孟 夏）"])
+    brief_article, second = segment(text).articles
+    assert brief_article.body == brief
+    assert (second.kicker, second.title, second.subtitle) == (None, "枫溪路夜间施工请绕行", None)
+    assert second.body == notice  # 12月8日至12月22 / 日，…: the column broke the date
+
+
+def test_a_label_over_a_two_part_title_opens_an_item_after_an_interview() -> None:
+    answer = "答：带上身份证和旧车登记证，到参与活动的门店办理即可，补贴在购车时直接抵扣。"
+    item = ("本周一至周五每晚，槐荫路（柳湾路口至青石桥段）进行路面修补，施工期间该路段"
+            "单向通行，请过往车辆提前绕行。")
+    text = "\n".join(["民生问答", "旧车换新补贴怎么领", "本报记者 秦 岚",
+                      *column("记者：申请需要准备什么？" + answer, 14), "",
+                      "便民信息", "槐荫路夜间施工 请绕行", *column(item, 14), "（记者 秦 岚）"])
+    interview, notice = segment(text).articles
+    assert interview.body.endswith("直接抵扣。")
+    assert (notice.kicker, notice.title) == ("便民信息", "槐荫路夜间施工 请绕行")
+    assert notice.body == item
+
+
 def test_an_authors_name_alone_between_a_web_title_and_its_text_is_the_byline() -> None:
     essay = ["小时候，村口的粮站是柳条沟最热闹的地方。每到秋收，交公粮的马车从村口排到河边，"
              "大人们在磅秤前等着过秤，孩子们在麻袋堆上爬上爬下。",

@@ -935,9 +935,11 @@ class BlockBuilder:
         if size == 1 and len(run) > 3 and run[2].row and run[3].row and not run[1].row \
                 and run[1].kind is Kind.TEXT and head_line(run[1], float("inf")):
             size = 2  # 2025/26榨季红岸区各糖厂 / 收榨进度（截至3月15日） / rows: a table's title
-        if size == 1 and len(run) > 3 and PAIRED_TITLE_RE.match(run[1].text) \
+        if size == 1 and len(run) > 3 and (PAIRED_TITLE_RE.match(run[1].text)
+                                           or TWO_PART_RE.match(run[1].text)) \
                 and not run[0].terminal:
             size = 2  # 【共建文明城·身边人说】 / 公交司机郭建平：车开稳一点 乘客暖一点
+            # (便民信息 / 桔岭路夜间施工 请绕行: no line of text sets two phrases apart)
         if size == 1 and self._asked_over_wide(run):
             return run[:2], run[2:]  # 天桥电梯停了快一个月 / 什么时候能修好？ / (its text)
         prefix, rest = run[:size], run[size:]
@@ -1022,8 +1024,11 @@ class BlockBuilder:
         ln, body = run[size], run[size + 1:size + 1 + MEASURE_LINES]
         if len(body) >= MEASURE_MIN and size < MAX_HEAD_LINES and ln.kind is Kind.TEXT \
                 and not ln.terminal and not any(ch in ln.text for ch in "，,、。：:") \
+                and not ln.text[-1].isdigit() \
                 and ln.width <= TITLE_LAST_LINE * max(x.width for x in body):
             size += 1  # …and a longer last line of the title, still short of a full one
+            # (not a line ending on a digit, 12月6日至12月20 / 日，…: a number the column
+            # broke, which counts narrow for its half-width digits)
         return size
 
     def _short_head(self, ln: Line, body: list[Line]) -> bool:
