@@ -2755,6 +2755,82 @@ def test_a_mobile_edition_with_bracketed_sections_and_arrowed_titles() -> None:
     assert reasons["本期编辑：黎明审核：陶然"] == "editors' names"  # as repaired
 
 
+def test_a_mobile_paper_s_stories_mark_their_later_paragraphs_with_a_hollow_star() -> None:
+    lead = "●3月9日，桐湾镇草莓采摘园迎来今年第一批游客，当天接待采摘游客800余人次。"
+    more = ["☆据了解，桐湾镇今年草莓种植面积达到3200亩，推广立体栽培和错峰上市技术。",
+            "☆采摘园负责人介绍，目前草莓售价每斤在25元至35元之间，周末客流最多。"]
+    text = "\n\n".join([
+        "★本地要闻导读★", "◇桐湾镇草莓采摘园迎来首批游客", "◇城北片区启动雨污分流改造",
+        "★本地要闻★", ">桐湾镇草莓采摘园迎来首批游客", "————————", lead, *more,
+        "（记者 谭 悦 通讯员 罗 川）", ">城北片区启动雨污分流改造", "————————",
+        "●3月10日，城北片区雨污分流改造工程开工，涉及12条背街小巷。",
+        "☆工程计划年底前完工，施工期间实行分段封闭。", "（记者 罗 川）"])
+    page = segment(text)
+    first, second = page.articles
+    assert (first.kicker, first.title) == ("本地要闻", "桐湾镇草莓采摘园迎来首批游客")
+    assert first.body.split("\n\n") == [lead[1:], *more]  # ☆ paragraphs stay the story's
+    assert first.byline == "记者 谭悦 通讯员 罗川"  # as repaired
+    assert (second.title, second.byline) == ("城北片区启动雨污分流改造", "记者 罗川")
+    reasons = {n.text: n.reason for n in page.noise}
+    assert reasons["城北片区启动雨污分流改造"] == "index of other pages"  # the spaced index
+
+
+def test_a_star_subhead_inside_a_web_article_is_no_new_article() -> None:
+    parts = ["北窑街道槐荫小区建于上世纪九十年代，6层楼房没有电梯，住在高层的老人下楼很不方便。",
+             "☆意见统一是第一道坎",
+             "加装电梯，难在众口难调。社区书记带着网格员挨家挨户上门，光是这个单元就开了7次协调会。",
+             "☆钱从哪里来",
+             "每部电梯造价约38万元，除了住户自筹，还可申请政府补贴和提取住房公积金。"]
+    text = "\n".join(["老小区加装电梯 “爬楼难”变“上楼易”", "",
+                      *("\u3000\u3000" + part + "\n" for part in parts)])
+    [article] = segment(text).articles
+    assert article.body.split("\n\n") == parts
+
+
+def test_a_column_s_name_framed_by_one_mark_is_the_commentary_s_kicker() -> None:
+    text = "\n".join(["●清溪漫谈●", "好田更要“好管”", "□ 林 川",
+                      "一块田修得好不好，春耕时一看便知；管得好不好，却要看三年五年。"])
+    [article] = segment(text).articles
+    assert (article.kicker, article.title, article.byline) == ("清溪漫谈", "好田更要“好管”", "林川")
+
+
+def test_an_opinion_column_s_title_broken_on_a_particle_over_its_text() -> None:
+    wire = "记者13日从有关部门了解到，目前全国夏粮收获由南向北陆续展开，确保颗粒归仓。"
+    essay = ("同样一颗梨子，过去下树就卖，现在冷库里存一存、直播间里卖一卖，价钱就不一样了。"
+             "农业要增效，不能只盯着种，更要在储、运、销上下功夫。")
+    text = "\n".join(["全国夏粮收获", "由南向北展开", "据新华社北京5月13日电",
+                      *column(wire, 12), "", "钟吾短评", "一颗梨子的", "“增值账”",
+                      *column(essay, 12), "■ 槐 序"])
+    agency, comment = segment(text).articles
+    assert agency.body == wire
+    assert (comment.kicker, comment.title) == ("钟吾短评", "一颗梨子的“增值账”")
+    assert comment.body == essay
+
+
+def test_the_page_s_index_ends_the_text_above_it() -> None:
+    caption = ("25日，位于金穗街道的千亩油菜花田进入盛花期，金黄的花海连绵起伏，"
+               "不少市民趁着好天气前来赏花拍照。(记者 韩雪梅)")
+    text = "\n".join(["## 3月26日早报", "", "2026年3月26日，星期四", "",
+                      "今天多云转晴，温度8℃～22℃", "", "**◆导读◆**", "", ">>小芝麻里有大文章",
+                      ">>市区新增5条公交微循环线路", "",
+                      "## 【封面】", "", "**●春风十里菜花黄**", "---------------", caption])
+    page = segment(text)
+    assert page.articles[-1].title == "春风十里菜花黄"
+    assert page.articles[-1].body.startswith("25日，位于金穗街道")
+
+
+def test_teasers_naming_their_pages_stay_in_the_index_however_punctuated() -> None:
+    story = "3月起，城区至岚湾镇的城乡公交线路完成整合，发车间隔缩短到12分钟。"
+    text = "\n".join(["城乡公交实现“一票直达”", *column(story, 14), "", "今日导读",
+                      "▶白鹭溪廊道贯通：一座栈桥绕开百年古榕 A2",
+                      "▶代表委员在京履职：把“小修小补”做成“大民生” A2",
+                      "▶全区今年新建改建公办幼儿园8所 A2"])
+    page = segment(text)
+    assert [a.body for a in page.articles] == [story]
+    reasons = {n.text: n.reason for n in page.noise}
+    assert reasons["▶代表委员在京履职：把“小修小补”做成“大民生”A2"] == "index of other pages"
+
+
 def test_what_stands_over_a_title_with_a_dashed_subtitle_is_its_kicker() -> None:
     text = "\n".join(["冰雪经济“热”力足", "江湾区冰雪季接待游客", "突破200万人次",
                       "——外地游客占比过半 带动消费增长", "□本报记者 韩 雪",

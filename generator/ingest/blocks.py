@@ -923,14 +923,16 @@ class BlockBuilder:
         notice = size == 2 and len(run) > 4 and run[0].text.startswith("关于") \
             and NOTICE_TITLE_RE.search(run[2].text) is not None \
             and head_line(run[2], float("inf"))
+        wrapped_title = False  # a kicker over a title of two lines: its first may break on 的
         if notice:
             size = 3  # 关于做好新一轮 / 强降雨防范应对 / 工作的提示: a notice's title
         elif size == 2 and len(run) > 4 and is_kicker(run[0].text) \
                 and head_line(run[2], float("inf"), self.column) \
                 and not (opens_sentence(run[2].text) and "，" in run[2].text[:OPENER_COMMA]) \
                 and run[2].width <= SHORT_TITLE_LINE * max(ln.width for ln in run[3:]):
-            size = 3  # 观海短评 / 让“出海即上桌” / 跑得更快: a kicker over a title of two lines
-            # (not over a caption's opening time: 春到湖区 / 游客多 / 3月9日，游客…)
+            size, wrapped_title = 3, True  # 观海短评 / 让“出海即上桌” / 跑得更快: a kicker
+            # over a title of two lines (not over a caption's opening time: 春到湖区 / 游客多 /
+            # 3月9日，游客…), which may break on a particle (钟吾短评 / 一颗桃子的 / “增值账”)
         size = max(size, self._short_lines_atop(run))
         if size == 1 and len(run) > 3 and run[2].row and run[3].row and not run[1].row \
                 and run[1].kind is Kind.TEXT and head_line(run[1], float("inf")):
@@ -949,7 +951,8 @@ class BlockBuilder:
         # bold, 塔塔影影下下的的 / 剪剪纸纸课课: the type says the lines are one title)
         bold = len(prefix) >= 2 and all(ln.emphasized for ln in prefix)
         if len(rest) < 2 or not all(head_line(ln, float("inf"), self.column, wraps=(
-                notice or bold) and ln is not prefix[-1]) for ln in prefix):
+                notice or bold or (wrapped_title and ln is prefix[1])) and ln is not prefix[-1])
+                                   for ln in prefix):
             return [], run
         body_width = max(ln.width for ln in rest)
         column_title = size == 2 and COLUMN_WORD_RE.match(prefix[0].text) is not None \

@@ -567,6 +567,12 @@ def classify(no: int, text: str, markdown: bool) -> Line:
         if italic and (inner := classify(no, italic.group(1).strip(), markdown=False)).kind \
                 in (Kind.BYLINE, Kind.CREDIT, Kind.SIGNATURE):
             return inner
+    if first == last and first in BULLET_MARKS + "☆" and (framed := FRAMED_LABEL_RE.match(text)):
+        label = framed.group(1)  # ★本埠要闻★, ●清流漫谈●: a label between two of one mark, as
+        reason = noise_reason(label)  # in brackets (★本埠要闻导读★: the index's, furniture)
+        if reason:
+            return Line(no, text, Kind.NOISE, width, reason=reason)
+        return Line(no, label, Kind.TEXT, display_width(label), reason=BRACKETED_LABEL)
     if first in "【>＞":
         if first == "【" and BRACKETED_ROLE_RE.match(text):  # 【记者】钟伟健, 【摄影】吴海
             return Line(no, text, Kind.BYLINE, width)
@@ -813,7 +819,15 @@ DATED_PAPER_RE = re.compile(
 SECTION_NAME_RE = re.compile(r"[\u4e00-\u9fff]{2,6}(?:·[\u4e00-\u9fff]{2,6})?")
 # 梅州日报 2026-03-17 08:30: an app's source and time, with its type-size buttons (大字)
 INDEX_HEADER_RE = re.compile(  # …and a web view's list of the page's titles: 本版新闻列表
-    r"^(?:本报)?(?:今日|本期|本版)?(?:要闻|标题|版面)?(?:导读|提示|要闻提示|内容提要|导航|要目|新闻列表|标题列表)$")
+    r"^(?:本报)?(?:今日|本期|本版|本埠|本地|县内|市内)?(?:要闻|标题|版面)?"
+    r"(?:导读|提示|要闻提示|内容提要|导航|要目|新闻列表|标题列表)$")  # (本埠要闻导读)
+
+
+def index_header(text: str) -> bool:
+    """An index's name, as printed alone or framed (今日导读, 【导读】, ★本埠要闻导读★)."""
+    return INDEX_HEADER_RE.match(text.strip("【】 " + BULLET_MARKS + "☆")) is not None
+
+
 # Sales talk a news line never has: 以旧换新 补贴最高700元, 某某·悦府 火热认购中.
 AD_WORDS_RE = re.compile(
     r"以旧换新|补贴最高|火热认购|盛大开盘|限时特惠|全屋定制|招商加盟|钜惠|满[千百万\d]{1,4}减[千百\d]"
@@ -1245,6 +1259,8 @@ PIPE_ROW_RE = re.compile(r"^[|｜](?:[^|｜]*[|｜]){2,}$")  # a pipe table's ro
 # after >> marks (>>长江边的“守渔人”; a box of > lines lists the issue's titles).
 MOBILE_MARK_RE = re.compile(r"^(?:【([^】]{2,10})】|[>＞]{1,3}\s*(\S.{1,31}))$")
 BRACKETED_LABEL = "label in brackets"  # why such a name is known to be a label
+# A section's or a column's name set between two of one mark (★本埠要闻★, ●清流漫谈●).
+FRAMED_LABEL_RE = re.compile(r"^.\s*([\u4e00-\u9fff]{2,10})\s*.$")
 # A credit's role in brackets before the name: 【记者】钟伟健, 【摄影】吴海.
 BRACKETED_ROLE_RE = re.compile(
     rf"^【(?:记者|通讯员|摄影|文字|图片|撰文|文|图)】\s*{NAME}(?:\s+{NAME})*$")

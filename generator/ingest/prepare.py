@@ -48,6 +48,7 @@ from generator.ingest.lines import (
     classify,
     display_width,
     ends_sentence,
+    index_header,
     is_byline,
     noise_reason,
     opens_sentence,
@@ -290,7 +291,7 @@ def prepare_lines(page: str, markdown: bool) -> list[Line]:
         if trailer:
             out.append(trailer)
     out = extend_boxes(hotlines_in_text(mark_bare_names(unlist_authors(
-        bullet_titles(labels_in_text(out), markdown)))))
+        bullet_titles(stars_in_stories(labels_in_text(out)), markdown)))))
     if dotted:
         out = link_runs(out)
     if translated:
@@ -921,6 +922,30 @@ FIELD_LABEL_RE = re.compile(
     r"^(?:电话|地址|邮编|传真|邮箱|网址|记者|问|答|主持人|联系人|联系电话)[：:]$")
 
 
+STORY_STAR = "☆"
+PARAGRAPH_LINE = 30  # characters: a line this long that ends a sentence is a paragraph set whole
+
+
+def stars_in_stories(lines: list[Line]) -> list[Line]:
+    """☆ opening a paragraph right after a story's finished paragraph, set whole on its line
+    (●3月10日，… / ☆据了解，… / ☆交易中心负责人介绍，…, or …跟住新房子一样。” / ☆钱从哪里来):
+    the story's mark for its later paragraphs and parts, not a new brief's bullet. A column
+    of ☆ briefs starts under its label, and its items do not follow one another so."""
+    prev: Line | None = None
+    carried = False  # the line above is a ☆ line kept in its story
+    for ln in lines:
+        if ln.kind is Kind.BLANK:
+            continue
+        starred = ln.kind is Kind.LEAD and ln.text[:1] == STORY_STAR and prev is not None \
+            and prev.kind in (Kind.TEXT, Kind.LEAD) and prev.terminal \
+            and len(prev.text) >= PARAGRAPH_LINE and (prev.text[:1] != STORY_STAR or carried)
+        if starred:
+            ln.kind = Kind.TEXT
+        carried = starred or (carried and ln.kind is Kind.TEXT and ln.text[:1] != STORY_STAR)
+        prev = ln
+    return lines
+
+
 def hotlines_in_text(lines: list[Line]) -> list[Line]:
     """'服务热线：0554-6628899' between a notice's last sentence and its signer is the
     notice's own line, not an advertisement's: text ends above it and goes on below."""
@@ -1197,7 +1222,8 @@ def extend_boxes(lines: list[Line]) -> list[Line]:
             continue  # 版面导航 / ·title / ·title: the page's own list
         if reason not in BOX_REASONS or (
                 reason == "index of other pages" and ln.text[:1] not in "▶►"
-                and not INDEX_HEADER_RE.match(ln.text)):  # 今日导读 over its teasers
+                and not INDEX_HEADER_RE.match(ln.text) and not spaced_index(lines, i)):
+            # (今日导读 over its teasers, or a framed ★导读★ over them, a blank between each)
             continue
         boxed = i and lines[i - 1].kind is Kind.NOISE and lines[i - 1].reason in BOX_REASONS
         if reason == "advertisement" and not boxed:
@@ -1216,15 +1242,45 @@ def extend_boxes(lines: list[Line]) -> list[Line]:
             j += 1  # **标题导航** / (blank) / - title: a web view's list under its name
         if reason == "related links" and j + 1 < len(lines) and lines[j].kind is Kind.BLANK:
             j += 1  # 新闻推荐 / (blank) / its teasers
+        # 本埠要闻导读 / (blank) / ◇title / (blank) / ◇title: a web view's index, spaced
+        spaced = reason == "index of other pages" and spaced_index(lines, i)
+        j += spaced_item(lines, j) if spaced else 0
         while j < len(lines) and (related_link(lines[j], lines[j + 1:j + 2])
                                   if reason == "related links"
                                   else box_line(lines[j]) or (reason == "weather box"
                                                               and weather_line(lines[j]))
                                   or (reason == "index of other pages"
-                                      and bulleted_teaser(lines[j]))):
+                                      and (bulleted_teaser(lines[j]) or paged_teaser(lines[j])
+                                           or (spaced and bulleted_title(lines[j]))))):
             lines[j].kind, lines[j].reason = Kind.NOISE, reason
             j += 1
+            j += spaced_item(lines, j) if spaced else 0
     return lines
+
+
+PAGED_TEASER_RE = re.compile(r"^[▶►][^。；]{4,40}[A-Za-z]?\d{1,2}版?$")
+
+
+def paged_teaser(ln: Line) -> bool:
+    """A teaser that names its page at its end, its space dropped (▶代表委员在京履职：把
+    “小修小补”做成“大民生”A2): a line of the index above, punctuated as it may be."""
+    return ln.kind in (Kind.TEXT, Kind.LEAD) and PAGED_TEASER_RE.match(ln.text) is not None
+
+
+def spaced_index(lines: list[Line], i: int) -> bool:
+    """Is line i an index's name (本埠要闻导读, ★导读★) with a blank and a teaser under it?"""
+    return index_header(lines[i].text) and spaced_item(lines, i + 1) == 1
+
+
+def spaced_item(lines: list[Line], j: int) -> int:
+    """1 when line j is blank and a teaser's bulleted title is under it, else 0."""
+    return int(j + 1 < len(lines) and lines[j].kind is Kind.BLANK and bulleted_title(lines[j + 1]))
+
+
+def bulleted_title(ln: Line) -> bool:
+    """A teaser under 导读, as read: a bulleted title alone or a brief's lead."""
+    return bulleted_teaser(ln) or (ln.bullet and ln.kind is Kind.TEXT and len(ln.text) <= BOX_LINE
+                                   and not any(ch in ln.text for ch in "，。：:"))
 
 
 TEASER_LINE = 20  # characters: the first line of a teaser wrapped over two

@@ -65,6 +65,7 @@ from generator.ingest.lines import (
     bare_title,
     display_width,
     ends_sentence,
+    index_header,
     is_kicker,
     is_signer,
     opens_sentence,
@@ -888,9 +889,10 @@ class Assembler:
         if self.cur is not None and self.cur.paragraphs and (page_buttons(line) or (
                 line.reason == "rule" and (self.item_follows(i) or self.photo_follows(i))) or (
                 line.reason == "editors' names" and not self.closed and self.photo_follows(i)
-                and self.web)):
+                and self.web) or (
+                line.reason == "index of other pages" and index_header(line.text))):
             # --- between the items of a web page, or 责任编辑：X under a web article with a
-            # picture next: the text above ends
+            # picture next, or the page's index (◆导读◆): the text above ends
             self.settle()
             self.closed = True
         if line.reason == "section name":
