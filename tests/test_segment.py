@@ -2831,6 +2831,43 @@ def test_teasers_naming_their_pages_stay_in_the_index_however_punctuated() -> No
     assert reasons["▶代表委员在京履职：把“小修小补”做成“大民生”A2"] == "index of other pages"
 
 
+def test_two_writers_names_after_a_brief_s_last_sentence_sign_it() -> None:
+    briefs = ["16日，市公交公司新开通至芦荡镇的城乡公交专线，每天往返班次24个。",
+              "近日，市消防救援大队走进荷风路沿街商铺，督促整改隐患17处。",
+              "近日，荷塘社区新建的“长者食堂”投入使用，60岁以上老人每餐只需8元。"]
+    text = "\n".join(["城事快讯", "", f"◆{briefs[0]} 陶 然", f"◆{briefs[1]} 金雯 周立新",
+                      f"◆{briefs[2]} 王 平 李 响"])
+    page = segment(text)
+    assert [a.body for a in page.articles] == briefs
+    assert [re.sub(r"\s", "", a.byline or "") for a in page.articles] == [
+        "陶然", "金雯周立新", "王平李响"]
+
+
+def test_a_spaced_name_after_a_brief_s_last_sentence_signs_it_where_the_brief_ends() -> None:
+    first = "6日上午，市图书馆雁洲路分馆开馆，馆内藏书2万余册，每周一闭馆。"
+    second = "近日，柳港村组织20多名退捕渔民参加水上救生技能培训。"
+    text = "\n".join(["岛 城 简 讯", f"◆{first[:22]}", f"{first[22:]} 沈 丹",
+                      f"◆{second[:22]}", f"{second[22:]}", "朱江涛 刘 芸"])
+    one, two = segment(text).articles
+    assert (one.body, one.byline) == (first, "沈丹")
+    assert two.body == second
+
+
+def test_a_web_page_s_previous_and_next_links_are_furniture_even_with_a_comma() -> None:
+    essay = "百里江堤，是岛城人的“后花园”。周末去江堤上走一走，已经成了不少市民的习惯。"
+    data = "来源：扬中日报　　发布时间：2026-04-08 07:12"
+    text = "\n".join(["扬中市城乡居民医保补缴公告", data, "",
+                      "　　2026年度城乡居民医疗保险集中缴费期已结束，未参保人员可按规定补缴。",
+                      "", "　　扬中市医疗保障局", "", "　　2026年4月7日", "",
+                      "【责任编辑：陆一帆】",
+                      "上一篇：市人社局举办春季专场招聘会　　下一篇：春风里，去江堤上走一走",
+                      "", "春风里，去江堤上走一走", data, "", "　　□　江　舟", f"　　{essay}"])
+    page = segment(text)
+    assert [a.title for a in page.articles] == ["扬中市城乡居民医保补缴公告",
+                                                "春风里，去江堤上走一走"]
+    assert page.articles[1].body == essay
+
+
 def test_what_stands_over_a_title_with_a_dashed_subtitle_is_its_kicker() -> None:
     text = "\n".join(["冰雪经济“热”力足", "江湾区冰雪季接待游客", "突破200万人次",
                       "——外地游客占比过半 带动消费增长", "□本报记者 韩 雪",

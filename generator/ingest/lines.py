@@ -1168,7 +1168,7 @@ TAGS_RE = re.compile(r"^标签\s*[：:]\s*[^，。！？]{1,40}$"  # (关键词�
 # a date (2026年3月26日，星期四，…); nor is text that may open on its reporters (…报道：).
 COMMA_FURNITURE_RE = re.compile(
     r"版\s*[）)]?$|版权|热线|电话|点击|关注|广告|编辑|校对|满\d|移动版|手机版|日[，,]星期|更多精彩|主管|ICP|转载"
-    r"|报道[：:]")
+    r"|报道[：:]|^[上下]一篇[：:]")  # (上一篇：… 下一篇：春风里，去江堤上走一走)
 
 
 # A count a web page prints alone on its line, under an article's title or at its foot.

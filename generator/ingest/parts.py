@@ -50,7 +50,8 @@ BOXED_NAME_THEN_TEXT_RE = re.compile(
     r"(?P<rest>\S.{5,})$")  # (■ 记者 沈　悦: a byline's name, letter-spaced)
 BOXED_TAIL_RE = re.compile(
     r"^\s*(?P<title>[^\s□■].{3,33}?)\s*[□■]\s*(?P<name>[\u4e00-\u9fff](?:\s?[\u4e00-\u9fff]){1,2})\s*$")
-GLUED_NAME_RE = re.compile(r"^(?P<text>.*[。！？”])\s+(?P<name>[\u4e00-\u9fff]{2,3})$")
+GLUED_NAME_RE = re.compile(  # …letter-spaced or not (…每周一闭馆。 沈 丹)
+    r"^(?P<text>.*[。！？”])\s+(?P<name>[\u4e00-\u9fff](?:\s?[\u4e00-\u9fff]){1,2})$")
 NAME_AFTER_STOP_RE = re.compile(r"^(?P<text>.*[。！？”])(?P<name>[\u4e00-\u9fff]{2,3})$")
 
 
@@ -236,6 +237,44 @@ def split_glued_name(no: int, text: str, markdown: bool) -> list[Line]:
         return [classify(no, text, markdown)]
     return [classify(no, m.group("text"), markdown),
             Line(no, m.group("name"), Kind.SIGNATURE, float(len(m.group("name"))))]
+
+
+# Writers' names printed after the last sentence, a space apart, letter-spaced or solid:
+# …整改隐患17处。 金雯 周立新, …只需8元。 王 平 李 响.
+NAMES_AFTER_STOP_RE = re.compile(
+    r"^(?P<text>.*[。！？”])\s+(?P<names>[\u4e00-\u9fff]{1,3}(?:\s+[\u4e00-\u9fff]{1,3}){1,5})$")
+NAMES_CHARS = (4, 9)  # characters, closed up: two names at least, three at most
+
+
+def names_after_stop(raw: str) -> str:
+    """The names two or three writers sign with after a brief's last sentence, a space
+    between each (金雯 周立新), or ''. Every name starts with a surname: a run of single
+    letters is one name spaced out, or two when a surname starts its second half (王 平 李
+    响)."""
+    m = NAMES_AFTER_STOP_RE.match(raw.rstrip())
+    if m is None:
+        return ""
+    names: list[str] = []
+    singles: list[str] = []
+    for token in [*m.group("names").split(), ""]:
+        if len(token) == 1:
+            singles.append(token)
+            continue
+        names += spaced_names("".join(singles))
+        singles = []
+        if token:
+            names.append(token)
+    closed = "".join(names)
+    ok = NAMES_CHARS[0] <= len(closed) <= NAMES_CHARS[1] and len(names) >= 2 \
+        and all(2 <= len(n) <= 3 and n[0] in SURNAMES for n in names)
+    return " ".join(names) if ok else ""
+
+
+def spaced_names(letters: str) -> list[str]:
+    """Letters spaced out, as names: one of two or three, or two of two (王平李响)."""
+    if len(letters) == 4 and letters[2] in SURNAMES:
+        return [letters[:2], letters[2:]]
+    return [letters] if letters else []
 
 
 SPACED_SIGNATURE_RE = re.compile(r"[（(](?P<inside>[\u4e00-\u9fff·]+(?: [\u4e00-\u9fff·]+)+)[）)]$")

@@ -64,6 +64,7 @@ from generator.ingest.parts import (
     TITLE_CREDIT_RE,
     column_then_title,
     head_line_parts,
+    names_after_stop,
     regroup_signature,
     spaced_brief_title,
     split_glued_name,
@@ -138,9 +139,15 @@ def name_after_text(out: list[Line], pairs: list[tuple[int, str, str]], k: int) 
     """Do spaced letters on line k stand alone under a finished sentence (…开放。/ 马 奔 /
     blank, or the next brief's bullet), as a brief's writer signs it?"""
     above = next((ln for ln in reversed(out) if ln.kind is not Kind.BLANK), None)
-    below = pairs[k + 1][2] if k + 1 < len(pairs) else ""
     return above is not None and above.kind is Kind.TEXT and above.terminal \
-        and (not below or below[0] in BULLETS)
+        and paragraph_ends(pairs, k)
+
+
+def paragraph_ends(pairs: list[tuple[int, str, str]], k: int) -> bool:
+    """Does the paragraph end on line k: a blank line, the next brief's bullet or the
+    page's end under it?"""
+    below = pairs[k + 1][2] if k + 1 < len(pairs) else ""
+    return not below or below[0] in BULLETS
 
 
 TITLE_UNDER_NAME_MIN = 4  # characters: no label (编辑 / 杨 帆: the page's editor)
@@ -251,8 +258,15 @@ def prepare_lines(page: str, markdown: bool) -> list[Line]:
             out.append(classify(no, text, markdown))  # most lines: nothing printed apart
         elif "记者 " in raw[:12] and SPACED_SHORT_CREDIT_RE.match(raw.strip()):
             out.append(byline_line(no, text, display_width(text)))  # 快报记者 田 甜
-        elif len(raw) > 6 and " " in raw[-5:-1] and GLUED_NAME_RE.match(raw.rstrip()):
-            out.extend(split_glued_name(no, text, markdown))  # '…解决。 秦玉' as printed
+        elif len(raw) > 6 and " " in raw[-5:-1] and (glued := GLUED_NAME_RE.match(raw.rstrip())) \
+                and (" " not in glued.group("name") or paragraph_ends(pairs, k)):
+            # '…解决。 秦玉' as printed; spaced out (…闭馆。 沈 丹), only where the paragraph
+            # ends, not a first name whose second is wrapped onto the next line (王 晨 / 陶 然)
+            out.extend(split_glued_name(no, text, markdown))
+        elif len(raw) > 8 and (names := names_after_stop(raw)) \
+                and (at := re.search(r"\s*".join(names.replace(" ", "")) + "$", text)):
+            out += [classify(no, text[:at.start()], markdown),  # …17处。 金雯 周立新
+                    Line(no, names, Kind.SIGNATURE, display_width(names))]
         elif raw.lstrip()[:1] in "□■" and (boxed := BOXED_NAME_THEN_TEXT_RE.match(raw.strip())) \
                 and not ROLE_WORD_RE.search(boxed.group("name")):
             name, rest = boxed.group("name").replace(" ", ""), repair_line(boxed.group("rest"))

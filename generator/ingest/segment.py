@@ -267,6 +267,9 @@ def merge_by_line(first: list[str], second: list[str]) -> list[str]:
     return list(heapq.merge(first, second, key=line_no))
 
 
+NAMES_RE = re.compile(r"^[\u4e00-\u9fff]{2,3}(?: [\u4e00-\u9fff]{2,3}){1,2}$")  # 金雯 周立新
+
+
 def is_signature(text: str) -> str | None:
     """'（王星星）' on its own: the author of a brief; returns the name. A byline printed
     after the text, （记者 X 报道） or （据新华社电）, is returned without its brackets."""
@@ -275,8 +278,8 @@ def is_signature(text: str) -> str | None:
         return m.group("name")
     if TRAILING_BYLINE_RE.match(text):
         return text.strip("（()）")
-    if BARE_NAME_RE.match(text):
-        return text  # a name printed alone after the text (names_as_signatures)
+    if BARE_NAME_RE.match(text) or NAMES_RE.match(text):
+        return text  # a name printed alone after the text (names_as_signatures), or two
     sign_off = SIGN_OFF_RE.match(text)
     return sign_off.group("name") if sign_off else None  # ——本报编辑部
 
