@@ -2868,6 +2868,87 @@ def test_a_web_page_s_previous_and_next_links_are_furniture_even_with_a_comma() 
     assert page.articles[1].body == essay
 
 
+def test_a_printing_permit_s_number_alone_is_furniture_not_a_kicker() -> None:
+    story = "本报讯（记者 邹 敏）今年以来，桐湾镇研学基地接待中小学生研学团队120余批次。"
+    for permit in ["湘内资准字 第 0417 号", "湖北省内部资料性出版物准印证：鄂宜内资准字第0317号"]:
+        text = "\n".join(["某某日报", "2026年3月24日 星期二", permit, "", "红色研学热",
+                          "桐湾镇研学基地春季迎客超两万人次", *column(story, 16)])
+        page = segment(text)
+        [article] = page.articles
+        assert (article.kicker, article.title) == ("红色研学热", "桐湾镇研学基地春季迎客超两万人次")
+        assert any(n.reason == "masthead" and "准字" in n.text for n in page.noise)
+
+
+def test_a_bulleted_label_over_a_markdown_heading_is_its_kicker() -> None:
+    story = "本报讯 过去，瓦窑坡社区东侧的空地被居民开成了一块块小菜园，如今变身口袋公园。"
+    text = "\n".join(["## 引水洞打通了", "", "村里还将成立用水协会，制定用水管理制度。", "",
+                      "---", "", "■ 城市更新进行时", "", "## “小菜园”变身“口袋公园”", "",
+                      "□本报记者 王 岚", "", story, "", "# 关于春季适龄儿童入学登记的公告", "",
+                      "根据市教育局工作安排，现将入学登记有关事项公告如下。"])
+    page = segment(text)
+    park = page.articles[1]
+    assert (park.kicker, park.title, park.subtitle) == (
+        "城市更新进行时", "“小菜园”变身“口袋公园”", None)
+    assert park.body == story
+
+
+def test_a_brief_s_number_alone_over_its_title_is_furniture() -> None:
+    briefs = ["即日起，柳泉区12家机关向周边居民开放夜间停车位，共计860个。详情>>>",
+              "青槐区3座地铁站试点推出“无障碍接送”服务，轮椅乘客可预约。（记者 周 航）详情>>>",
+              "春节假期期间，市民服务热线将24小时在岗，民生诉求实行专班处置。详情>>>"]
+    text = "\n\n".join([
+        "# 早安，北京", "乙巳年 腊月十一", "1月29日", "![](images/top.jpg)",
+        "1月28日傍晚，落日余晖洒在杏坛公园的冰面上，市民在冰场上滑冰。", "本报记者 孙 蕾 摄",
+        "详情>>>", "## 快讯", "01", "**柳泉区新增12处夜间共享停车位**", briefs[0], "02",
+        "**青槐区地铁站试点“无障碍接送”**", briefs[1], "03", "**市民热线春节假期不打烊**",
+        briefs[2], "## 便民", "**春节假期部分医院门诊安排**", "市卫生健康委发布假期医疗服务安排。"])
+    page = segment(text)
+    assert [a.title for a in page.articles][-4:] == [
+        "柳泉区新增12处夜间共享停车位", "青槐区地铁站试点“无障碍接送”", "市民热线春节假期不打烊",
+        "春节假期部分医院门诊安排"]  # each number ends the item above it
+    assert [n.text for n in page.noise if n.reason == "item number"] == ["01", "02", "03"]
+
+
+def test_a_commentary_after_a_table_s_note_opens_on_a_short_paragraph() -> None:
+    comment = ["一块菜地、一间理疗室、一个冷库，看似都是小事，却都落在群众的日常生活里。",
+               "民生工作不在于口号喊得多响，而在于能不能把群众身边的小事一件件办好。办好了，"
+               "群众看得见、摸得着，获得感自然就有了。"]
+    text = "\n".join(["3月中旬城区主要农副产品价格", "品名　　　单位　　　价格（元）　　环比",
+                      "猪肉　　　斤　　　　13.5　　　　 持平",
+                      "鸡蛋　　　斤　　　　4.8　　　　　下降",
+                      "注：数据由市发改局价格监测中心提供。", "",
+                      *column(comment[0], 20),
+                      *column(comment[1], 20), "● 竹 溪", "临湘观察", "民生无小事 件件要落地"])
+    table, essay = segment(text).articles
+    assert table.title == "3月中旬城区主要农副产品价格"
+    assert (essay.kicker, essay.title) == ("临湘观察", "民生无小事 件件要落地")
+    assert essay.byline == "竹溪"
+    assert essay.paragraphs == comment
+
+
+def test_an_advert_s_line_with_its_telephone_under_the_advert_label() -> None:
+    brief = "3月18日，白茅港村举办“村晚”暨乡风文明表彰会，评选出先进典型26名。"
+    text = "\n".join(["乡镇传真", f"■{brief[:20]}", f"{brief[20:]}（通讯员 李薇）", "", "广告",
+                      "望江路临街商铺整体招租 电话：13907300000"])
+    page = segment(text)
+    assert [a.body for a in page.articles] == [brief]
+    assert {n.text: n.reason for n in page.noise}[
+        "望江路临街商铺整体招租 电话：13907300000"] == "advertisement"
+
+
+def test_a_mailbox_inside_a_notice_is_the_notice_s_own_line() -> None:
+    lines = ["为讲好韶山故事，本报即日起面向社会征集“我家的老照片”。",
+             "征集要求：照片反映城乡变迁和群众生活，需注明拍摄时间、地点和人物。",
+             "投稿邮箱：zhengji@example.com", "截止时间：2026年5月31日", "某某日报编辑部"]
+    brief = "自3月25日起，市民服务中心每周二、周四开设夜间服务窗口。（易澜）"
+    text = "\n\n".join(["## 城事", "---", f"**市民服务中心新增夜间窗口** {brief}",
+                        "---\n## 征 集 启 事",
+                        *lines, "---\n**版面导航**\n- 第01版：要闻\n- 第02版：要闻"])
+    notice = segment(text).articles[-1]
+    assert notice.title == "征集启事"
+    assert "投稿邮箱：zhengji@example.com" in notice.body  # not the masthead's mailbox
+
+
 def test_what_stands_over_a_title_with_a_dashed_subtitle_is_its_kicker() -> None:
     text = "\n".join(["冰雪经济“热”力足", "江湾区冰雪季接待游客", "突破200万人次",
                       "——外地游客占比过半 带动消费增长", "□本报记者 韩 雪",

@@ -114,10 +114,11 @@ def prose_after_table(blocks: list[Block], i: int) -> bool:
     if note and not TABLE_NOTE_RE.match(above.lines[0].text):
         return False
     b = blocks[i]
+    below = blocks[i + 1] if i + 1 < len(blocks) else None
     if not isinstance(b, Para) or b.lines[0].row or b.lead \
             or b.lines[0].no <= above.lines[-1].no + 1 or TABLE_NOTE_RE.match(b.text) \
-            or len(b.text) <= TABLE_NOTE_MAX:
-        return False
+            or (len(b.text) <= TABLE_NOTE_MAX and not isinstance(below, Para)):
+        return False  # (a short line alone may be a second note; prose goes on below it)
     j = i - 2 if note else i - 1  # (the note under the rows)
     if j < 1 or not isinstance(blocks[j], Para) or not blocks[j].lines[-1].row:
         return False

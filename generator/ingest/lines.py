@@ -788,6 +788,7 @@ MASTHEAD_RE = re.compile(
     r"|^[\u4e00-\u9fff]{2,6}(?:热线|电话)[：:]?\s*[\d-]{7,14}\s+[\u4e00-\u9fff]{0,4}邮箱[：:]"
     r"|^今日\s*\d{1,2}\s*版(?:\s|$)|^(?:\d{4}年\d{1,2}月\d{1,2}日\s*)?第\s*\d{3,6}\s*[期号]$"
     r"|总第\s*\d+\s*[期号]|主管主办"
+    r"|内资准字\s*第?\s*\d{2,6}\s*号|准印证[：:]"  # 湘内资准字第0417号, …准印证：鄂宜内资准字…
     # the e-paper's name and who runs it at its foot, and the paper's telephone alone there
     r"|^[\u4e00-\u9fff]{2,10}(?:数字报|电子报|电子版)\s*主办[：:]|^电话[：:]\s*0\d{2,3}-\d{7,8}$")
 INDEX_TAIL_RE = re.compile(

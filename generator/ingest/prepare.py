@@ -305,7 +305,7 @@ def prepare_lines(page: str, markdown: bool) -> list[Line]:
         if trailer:
             out.append(trailer)
     out = extend_boxes(hotlines_in_text(mark_bare_names(unlist_authors(
-        bullet_titles(stars_in_stories(labels_in_text(out)), markdown)))))
+        bullet_titles(stars_in_stories(labels_in_text(item_numbers(out))), markdown)))))
     if dotted:
         out = link_runs(out)
     if translated:
@@ -313,7 +313,7 @@ def prepare_lines(page: str, markdown: bool) -> list[Line]:
     if markdown:
         ranks = heading_ranks(out, raw_lines)
         out = repeated_titles(kicker_ranks(top_rank_headings(out, ranks), ranks))
-        out = wrapped_headings(out)
+        out = labels_over_headings(wrapped_headings(out))
     if "|" in page or "｜" in page:  # one search rules most pages out
         out = repeated_banners(out)
     if "\n\u3000\u3000" in page:  # a web page that indents its paragraphs
@@ -553,6 +553,26 @@ def kicker_ranks(lines: list[Line], ranks: dict[int, int]) -> list[Line]:
                 and ranks[above.no] > ranks[ln.no]:
             ln.kind = Kind.HEADING
     return lines
+
+
+def labels_over_headings(lines: list[Line]) -> list[Line]:
+    """'■ 城市更新进行时' / (blank) / '## “小菜园”变身“口袋公园”': a column's label printed after
+    a bullet right over a Markdown heading is that heading's kicker, not a brief's title
+    with the heading under it as its subtitle; the heading is the story's title."""
+    for i, ln in enumerate(lines):
+        if not ln.bullet or ln.kind is not Kind.HEADING or len(ln.text) > LABEL_OVER_HEADING:
+            continue
+        j = i + 1
+        while j < len(lines) and lines[j].kind is Kind.BLANK:
+            j += 1
+        if j < len(lines) and lines[j].kind in (Kind.HEADING, Kind.SUBHEADING) \
+                and not lines[j].bullet:
+            ln.kind, ln.bullet = Kind.TEXT, False
+            lines[j].kind = Kind.HEADING
+    return lines
+
+
+LABEL_OVER_HEADING = 12  # characters: a column's label is no longer
 
 
 def heading_rank(raw: str) -> int:
@@ -936,6 +956,21 @@ FIELD_LABEL_RE = re.compile(
     r"^(?:电话|地址|邮编|传真|邮箱|网址|记者|问|答|主持人|联系人|联系电话)[：:]$")
 
 
+def item_numbers(lines: list[Line]) -> list[Line]:
+    """'01' alone below the page's top lines, over an item's title (## 城事速递 / 01 /
+    **市区新增两条公交线路**): the item's number, furniture. At the top of the page such a
+    number is the page's own, which the header's rules read with the lines around it."""
+    seen = 0  # lines that are not blank, so far
+    for ln in lines:
+        if ln.kind is Kind.BLANK:
+            continue
+        seen += 1
+        if seen > TOP_LINES and ln.kind is Kind.TEXT and len(ln.text) == 2 \
+                and ln.text[0] == "0" and "1" <= ln.text[1] <= "9":
+            ln.kind, ln.reason = Kind.NOISE, "item number"
+    return lines
+
+
 STORY_STAR = "☆"
 PARAGRAPH_LINE = 30  # characters: a line this long that ends a sentence is a paragraph set whole
 
@@ -960,10 +995,15 @@ def stars_in_stories(lines: list[Line]) -> list[Line]:
     return lines
 
 
+MAILBOX_RE = re.compile(r"^(?:投稿)?(?:邮箱|信箱|E-?mail)\s*[：:]")
+
+
 def hotlines_in_text(lines: list[Line]) -> list[Line]:
-    """'服务热线：0554-6628899' between a notice's last sentence and its signer is the
-    notice's own line, not an advertisement's: text ends above it and goes on below."""
-    for i in [i for i, ln in enumerate(lines) if ln.reason == "advertisement"]:
+    """'服务热线：0554-6628899' or '投稿邮箱：…' between a notice's sentences and its signer
+    is the notice's own line, not an advertisement's or the masthead's: text ends above it
+    and goes on below."""
+    for i in [i for i, ln in enumerate(lines) if ln.reason == "advertisement" or (
+            ln.reason == "masthead" and MAILBOX_RE.match(ln.text))]:  # …or 投稿邮箱：x@y.com
         ln = lines[i]
         above = next((x for x in reversed(lines[max(0, i - 2):i]) if x.kind is not Kind.BLANK),
                      None)  # the nearest lines that are not blank: a blank between at most
@@ -1263,6 +1303,7 @@ def extend_boxes(lines: list[Line]) -> list[Line]:
                                   if reason == "related links"
                                   else box_line(lines[j]) or (reason == "weather box"
                                                               and weather_line(lines[j]))
+                                  or (reason == "advertisement" and phoned(lines[j]))
                                   or (reason == "index of other pages"
                                       and (bulleted_teaser(lines[j]) or paged_teaser(lines[j])
                                            or (spaced and bulleted_title(lines[j]))))):
@@ -1270,6 +1311,16 @@ def extend_boxes(lines: list[Line]) -> list[Line]:
             j += 1
             j += spaced_item(lines, j) if spaced else 0
     return lines
+
+
+AD_PHONE_RE = re.compile(r"(?:电话|热线|咨询|联系)\s*[：:]?\s*[\d\-－]{7,14}$")
+AD_LINE = 40  # characters: an advert's line with its telephone is no longer
+
+
+def phoned(ln: Line) -> bool:
+    """An advert's line that ends on its telephone (某某商铺招租 电话：139…), however long."""
+    return ln.kind is Kind.TEXT and len(ln.text) <= AD_LINE and "。" not in ln.text \
+        and AD_PHONE_RE.search(ln.text) is not None
 
 
 PAGED_TEASER_RE = re.compile(r"^[▶►][^。；]{4,40}[A-Za-z]?\d{1,2}版?$")

@@ -893,9 +893,11 @@ class Assembler:
                 line.reason == "rule" and (self.item_follows(i) or self.photo_follows(i))) or (
                 line.reason == "editors' names" and not self.closed and self.photo_follows(i)
                 and self.web) or (
-                line.reason == "index of other pages" and index_header(line.text))):
+                line.reason == "index of other pages" and index_header(line.text))
+                or line.reason == "item number"):
             # --- between the items of a web page, or 责任编辑：X under a web article with a
-            # picture next, or the page's index (◆导读◆): the text above ends
+            # picture next, the page's index (◆导读◆) or the next item's number (02): the text
+            # above ends
             self.settle()
             self.closed = True
         if line.reason == "section name":
