@@ -2870,7 +2870,8 @@ def test_a_web_page_s_previous_and_next_links_are_furniture_even_with_a_comma() 
 
 def test_a_printing_permit_s_number_alone_is_furniture_not_a_kicker() -> None:
     story = "本报讯（记者 邹 敏）今年以来，桐湾镇研学基地接待中小学生研学团队120余批次。"
-    for permit in ["湘内资准字 第 0417 号", "湖北省内部资料性出版物准印证：鄂宜内资准字第0317号"]:
+    for permit in ["湘内资准字 第 0417 号", "湖北省内部资料性出版物准印证：鄂宜内资准字第0317号",
+                   "浙内准字第A017号"]:
         text = "\n".join(["某某日报", "2026年3月24日 星期二", permit, "", "红色研学热",
                           "桐湾镇研学基地春季迎客超两万人次", *column(story, 16)])
         page = segment(text)
@@ -2947,6 +2948,43 @@ def test_a_mailbox_inside_a_notice_is_the_notice_s_own_line() -> None:
     notice = segment(text).articles[-1]
     assert notice.title == "征集启事"
     assert "投稿邮箱：zhengji@example.com" in notice.body  # not the masthead's mailbox
+
+
+def test_a_reader_s_fields_over_the_next_article_end_the_table_above() -> None:
+    briefs = ["县人民医院“便民门诊”自11月24日起延长服务时间，工作日开放至晚上8点。",
+              "杏林社区老年大学冬季班开课，新增智能手机使用、中药养生等课程。"]
+    fields = ["日期：11-20", "字号：", "版面：第03版：民生　　上一篇　　下一篇", ""]
+    text = "\n".join(["本周中药材收购参考价", *fields, "品种　　规格　　　价格（元/公斤）",
+                      "白术　　统货　　　28～32", "玄参　　统货　　　12～14",
+                      "（数据来源：县中药材产业发展中心）", "", "民生速递", *fields,
+                      f"{briefs[0]}（卢 佳）", f"{briefs[1]}（金 燕）"])
+    table, *items = segment(text).articles
+    assert table.title == "本周中药材收购参考价" and "白术" in table.body
+    assert [a.body for a in items] == briefs
+
+
+def test_an_e_paper_s_counters_and_a_site_s_edition_title_are_furniture() -> None:
+    essay = "石坦村的路，是一级一级的石阶。如今，石阶两旁的老屋挂上了民宿的招牌。"
+    text = "\n".join(["今日某县（2026年4月9日）", "", "# 石坦村的老石阶", "",
+                      "阅读量:356 本文字数:402", "", f"　　{essay}", "", "---", "",
+                      "# 侨联举办涉侨法律讲座", "",
+                      "县侨联日前在凤溪社区举办涉侨法律知识讲座。"])
+    page = segment(text)
+    assert page.articles[0].title == "石坦村的老石阶" and page.articles[0].body == essay
+    reasons = {n.text: n.reason for n in page.noise}
+    assert reasons["今日某县（2026年4月9日）"] == "masthead"
+    assert reasons["阅读量:356本文字数:402"] == "page header"  # as repaired
+
+
+def test_a_photo_credit_with_its_role_set_off_by_a_bar() -> None:
+    caption = "▲4月8日，红渡社区的居民在河畔步道晨练。今年以来，县城新建改造滨河步道6.5公里。"
+    text = "\n".join(["滨河步道晨练忙", caption, "▲摄影｜记者 廖 斌", "",
+                      "校园周边食品安全专项检查开展", "来源：某某报  作者：通讯员 邝 敏",
+                      "　　近日，县市场监管局对城区12所学校周边的食品店开展专项检查。"])
+    photo, story = segment(text).articles
+    assert (photo.title, photo.kind) == ("滨河步道晨练忙", "photo")
+    assert re.sub(r"\s", "", photo.byline) == "摄影｜记者廖斌"
+    assert (story.kicker, story.title) == (None, "校园周边食品安全专项检查开展")
 
 
 def test_what_stands_over_a_title_with_a_dashed_subtitle_is_its_kicker() -> None:

@@ -788,7 +788,7 @@ MASTHEAD_RE = re.compile(
     r"|^[\u4e00-\u9fff]{2,6}(?:热线|电话)[：:]?\s*[\d-]{7,14}\s+[\u4e00-\u9fff]{0,4}邮箱[：:]"
     r"|^今日\s*\d{1,2}\s*版(?:\s|$)|^(?:\d{4}年\d{1,2}月\d{1,2}日\s*)?第\s*\d{3,6}\s*[期号]$"
     r"|总第\s*\d+\s*[期号]|主管主办"
-    r"|内资准字\s*第?\s*\d{2,6}\s*号|准印证[：:]"  # 湘内资准字第0417号, …准印证：鄂宜内资准字…
+    r"|内资?准字\s*第?\s*[A-Z]?\d{2,6}\s*号|准印证[：:]"  # 湘内资准字第0417号, 浙内准字第A017号
     # the e-paper's name and who runs it at its foot, and the paper's telephone alone there
     r"|^[\u4e00-\u9fff]{2,10}(?:数字报|电子报|电子版)\s*主办[：:]|^电话[：:]\s*0\d{2,3}-\d{7,8}$")
 INDEX_TAIL_RE = re.compile(
@@ -847,6 +847,10 @@ AD_SHAPE_RE = re.compile(r"地址|热线|电话|·|\S\s+\S+\s+\S|满[千百万\d
 
 
 EDITOR_FIRST = frozenset("（(【[本责编校美版组审值终制视排主统总一二三初复监出")
+# An edition's own title on a site: the paper or its news page, then the day in brackets.
+EDITION_TITLE_RE = re.compile(
+    r"^(?:今日[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{2,8}(?:手机报|日报|报|早报|晚报|快报))"
+    r"\s*[（(]\d{4}年\d{1,2}月\d{1,2}日[）)]$")
 MASTHEAD_HINT_RE = re.compile(
     r"统一|CN|邮|热线|传真|转载|出品|内部资料|准印证|报料|许可证|定价|印刷|社址|地址|零售|机关报|主办|出版|期|号|今日|同步发布|^电话")
 INDEX_LAST = frozenset("版）)0123456789")
@@ -895,7 +899,7 @@ DATE_ALONE_RE = re.compile(
 # A character every furniture pattern below needs: one search rules most lines out.
 FURNITURE_HINT_RE = re.compile(
     r"[版期周编校审责美制排统主终视℃风气告线号邮址价刷话▶►>》→|｜导提航报换补购盘惠盟历篇减载缩印真]|CN"
-    r"|^\d{4}-|^[日字]|^0\d[\s:：]|出品$|内部资料|准印证"
+    r"|^\d{4}-|^[日字]|^0\d[\s:：]|出品$|内部资料|准印证|^今日"
     r"|^[A-D]\d|[A-D]\d\d$|^[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]年")
 
 
@@ -931,6 +935,8 @@ def furniture_reason(text: str) -> str:
         return "page header"
     if paper and (MASTHEAD_NAME_RE.fullmatch(text) or DATED_PAPER_RE.match(text)):
         return "masthead"
+    if text[-1] in "）)" and EDITION_TITLE_RE.match(text):
+        return "masthead"  # 石首手机报（2026年3月12日）: the day's edition on a site
     if paper and " " in text and (name := MASTHEAD_NAME_RE.match(text)) \
             and SECTION_NAME_RE.fullmatch(text[name.end():]):
         return "page header"  # 汕头特区晚报 鮀城·民生: the paper's name, then the page's section
@@ -1173,8 +1179,8 @@ COMMA_FURNITURE_RE = re.compile(
 
 
 # A count a web page prints alone on its line, under an article's title or at its foot.
-COUNT_FIELD_RE = re.compile(
-    r"^(?:(?:文章|本文|全文)?字数|(?:阅读|点击|浏览)(?:量|数|次数))\s*[：:]\s*\d+\s*次?$")
+COUNT_FIELD_RE = re.compile(  # …one count or two on the line (阅读量:418 本文字数:136)
+    r"^(?:(?:(?:文章|本文|全文)?字数|(?:阅读|点击|浏览)(?:量|数|次数))\s*[：:]\s*\d+\s*次?\s*){1,2}$")
 
 
 def noise_reason(text: str) -> str:

@@ -286,6 +286,10 @@ def prepare_lines(page: str, markdown: bool) -> list[Line]:
         elif "记者" in raw[-16:] and (byline := trailing_byline(raw, text)):
             out += [classify(no, text[:-len(byline)], markdown),  # …十来块。 本报记者 邵 宁
                     Line(no, byline, Kind.BYLINE, display_width(byline))]
+        elif ("|" in text or "｜" in text) and (barred := BARRED_CREDIT_RE.match(text)) \
+                and classify(no, "：".join(barred.groups()), markdown).kind is Kind.CREDIT:
+            credit = text.lstrip(BULLET_MARKS + " ")  # ▲摄影｜记者 廖 斌: a picture's credit
+            out.append(Line(no, credit, Kind.CREDIT, display_width(credit)))
         elif ("|" in text or "｜" in text) and (bar := KICKER_BAR_RE.match(text)):
             # 区县观察 | 让山城步道“热”得更久
             out.extend(classify(no, part, markdown) for part in bar.groups())
@@ -763,6 +767,9 @@ STORY_LINES = 60  # lines around a data line looked through for its writers' nam
 
 TITLE_SHORTER = 2  # cells: a bulleted title over its text is this much narrower than it
 TITLE_END_THEN_TEXT_RE = re.compile(r"^([^\s，。；,;：:、]{1,8}) (\S.*)$")
+# A credit whose role is set off by a bar, not a colon: ▲摄影｜记者 廖 斌, 文｜记者 X.
+BARRED_CREDIT_RE = re.compile(
+    rf"^[{BULLET_MARKS}]?\s*(摄影|摄|图|文|文/图|图/文)\s*[|｜]\s*(\S.{{1,30}})$")
 # A column's name and a title on one line, a bar between: 区县观察 | 让山城步道“热”得更久.
 # …its name may carry the series' number, circled: 直通某某㉛ | 标题.
 KICKER_BAR_RE = re.compile(

@@ -107,6 +107,8 @@ from generator.ingest.repair import (
     strip_invisible,
 )
 
+# An e-paper reader's fields over each article: 日期：11-20, 字号：, 版面：第03版：….
+READER_FIELD_RE = re.compile(r"^(?:日期|字号|版面)\s*[：:]")
 MARKDOWN_RE = re.compile(r"^#{1,6}\s+\S", re.MULTILINE)
 # A story's first sentence opening on the day alone (17日，来自…), as its month is known.
 DAY_OPENER_RE = re.compile(r"^\d{1,2}日[，,]")
@@ -894,10 +896,11 @@ class Assembler:
                 line.reason == "editors' names" and not self.closed and self.photo_follows(i)
                 and self.web) or (
                 line.reason == "index of other pages" and index_header(line.text))
-                or line.reason == "item number"):
+                or line.reason == "item number"
+                or (line.reason in HEADER_REASONS and READER_FIELD_RE.match(line.text))):
             # --- between the items of a web page, or 责任编辑：X under a web article with a
-            # picture next, the page's index (◆导读◆) or the next item's number (02): the text
-            # above ends
+            # picture next, the page's index (◆导读◆), the next item's number (02) or a
+            # reader's fields over the next article (日期：11-20): the text above ends
             self.settle()
             self.closed = True
         if line.reason == "section name":
