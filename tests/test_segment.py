@@ -2987,6 +2987,22 @@ def test_a_photo_credit_with_its_role_set_off_by_a_bar() -> None:
     assert (story.kicker, story.title) == (None, "校园周边食品安全专项检查开展")
 
 
+def test_a_city_site_s_fields_buttons_and_picture_alt_text_are_furniture() -> None:
+    story = ("　　3月16日，开平市举行一季度重点项目集中开工仪式，此次集中开工项目共15个。"
+             "(记者 关雅文)")
+    fields = ["撰写时间：2026-03-17", "来源： 某某日报", "打印", "【字体：大 中 小】", "相关附件：",
+              "图片"]
+    text = "\n".join(["某某新闻网", "繁体版 | 无障碍 | 关怀版 | 网站支持IPv6", "搜索",
+                      "首页 > 新闻动态 > 要闻", "", "我市一季度15个重点项目集中开工", *fields,
+                      story, "【责任编辑：梁颖】"])
+    page = segment(text)
+    [article] = page.articles
+    assert (article.kicker, article.title) == (None, "我市一季度15个重点项目集中开工")
+    reasons = {n.text: n.reason for n in page.noise}
+    assert reasons["图片"] == "image"
+    assert reasons["撰写时间：2026-03-17"] == "page header"
+
+
 def test_what_stands_over_a_title_with_a_dashed_subtitle_is_its_kicker() -> None:
     text = "\n".join(["冰雪经济“热”力足", "江湾区冰雪季接待游客", "突破200万人次",
                       "——外地游客占比过半 带动消费增长", "□本报记者 韩 雪",

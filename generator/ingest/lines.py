@@ -986,7 +986,7 @@ SOURCE_LINE_RE = re.compile(  # …or its address: 文章来源：http://www.exa
     r"|新华社|中新社|https?://\S+)$"
     r"|^原标题[：:]\S"  # a repost's note of the title the paper printed
     # …or when it was posted, alone on its line: 签发时间 2026-01-29, 时间:2026-03-12
-    r"|^(?:(?:签发|发布|发稿|更新|上传)(?:时间|日期)[：:]?|(?:时间|日期)[：:])"
+    r"|^(?:(?:签发|发布|发稿|更新|上传|撰写)(?:时间|日期)[：:]?|(?:时间|日期)[：:])"
     r"\s*\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"
     r"(?:\s+(?:A\+|A-|A－|举报|打印|分享|收藏|纠错|字号|[大中小]))*$")  # …its buttons: A+ A- 举报
 # …or who posted it and when, with no field's name: 自在溧阳 2026-03-18 07:30.
@@ -1038,7 +1038,7 @@ BACK_LINK_RE = re.compile(rf"^{BACK_LINK}(?:\s*[|｜]?\s*{BACK_LINK})*$")  # 返
 READER_WORDS = frozenset({"内容详情", "文章详情", "新闻详情", "正文详情"})
 # A site's menu: four section names or more, bars between (今日泸州 | 今日泸县 | 今日合江 | …).
 MENU_ITEM = r"[\u4e00-\u9fffA-Za-z0-9·]{1,8}"
-MENU_RE = re.compile(r"^[\u4e00-\u9fff·]{2,8}(?:\s*[|｜]\s*[\u4e00-\u9fff·]{2,8}){3,}$"
+MENU_RE = re.compile(r"^[\u4e00-\u9fff·]{2,8}(?:\s*[|｜]\s*[\u4e00-\u9fff·A-Za-z0-9]{2,10}){3,}$"
                      # three, one of them the site's home or a page's navigation
                      r"|^(?=.*(?:首页|导航|往期|数字报))[\u4e00-\u9fff·]{2,10}(?:\s*[|｜]\s*[\u4e00-\u9fff·]{2,10}){2}$"
                      # …or groups of them, spaces within and bars between, or 首页 first
@@ -1084,7 +1084,7 @@ WEB_FIRST = frozenset("您当首来【[相延推热新更评还我发网进切�
 SITE_LINE_MAX = 40  # characters: a line of the site's own at its foot
 # …and the starts of a page's fields and links whose first letter opens text too.
 WEB_STARTS = ("打开", "文章来源", "信息来源", "签发", "上传", "原标题", "为你推荐", "猜你喜欢",
-              "登录", "(转载)", "（转载）", "这已经是", "已经是", "打印", "收藏")
+              "登录", "(转载)", "（转载）", "这已经是", "已经是", "打印", "收藏", "撰写时间")
 WEB_ANYWHERE_RE = re.compile(
     r"[w权I©>»＞→|｜]|新闻网$|新闻网首页|<!--|\.c(?:om|n)|设为首页|加入收藏|PDF版$|数字报$"
     r"|电脑版$| -- ")
@@ -1120,7 +1120,7 @@ def web_page_reason(text: str) -> str:
         return "comment box"
     if first in "0123456789" and PHONE_LINE_RE.match(text):
         return "masthead"  # 0719-8110110 under 新闻热线：
-    if first in "来文新信签发更上原时日" and SOURCE_LINE_RE.match(text):
+    if first in "来文新信签发更上原时日撰" and SOURCE_LINE_RE.match(text):
         return "page header"  # 来源：湖州日报, a web page's source field
     if first in "【[" and BUTTONS_RE.match(text):
         return "page header"
@@ -1191,6 +1191,8 @@ def noise_reason(text: str) -> str:
         return "page header"  # share buttons
     if text[0] in "![【" and IMAGE_LINE_RE.match(text):
         return "image"  # ![](images/06_02.jpg): a picture of a Markdown-like dump
+    if text == "图片":
+        return "image"  # a web page's picture, its alt text alone where it stood
     if text[-1] in "gGfFpP" and "." in text[-5:] and IMAGE_FILE_RE.match(text):
         return "image"  # W020260312384105.jpg: an image's file name where it stood
     if ("A" <= text[0] <= "Z" or text[0] == "Ü") and PINYIN_BANNER_RE.match(text):
