@@ -226,9 +226,9 @@ def gaps_and_heads(blocks: list[Block]) -> tuple[list[Gap], list[int]]:
         if kind is Kind.CONT_ON and unit is not None:
             unit.jumped = True
             gap.ends_open = False
-        elif kind is Kind.NOISE and (b.line.reason in ("rule", "item number")
-                                     or page_buttons(b.line)) and unit is not None:
-            unit.closed = True  # --- or 02 between the items of a page: the text above ends
+        elif kind is Kind.NOISE and (b.line.reason == "rule" or page_buttons(b.line)) \
+                and unit is not None:
+            unit.closed = True  # --- between the items of a web page: the text above ends
             gap.ends_open = False
         elif kind is Kind.NOISE and not gap.units and b.line.reason in HEADER_REASONS:
             gap.hard_start = True  # title / 2026年03月12日惠州日报A02 / 字号:T|T / text

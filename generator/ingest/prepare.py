@@ -264,7 +264,8 @@ def prepare_lines(page: str, markdown: bool) -> list[Line]:
             # ends, not a first name whose second is wrapped onto the next line (王 晨 / 陶 然)
             out.extend(split_glued_name(no, text, markdown))
         elif len(raw) > 8 and (names := names_after_stop(raw)) \
-                and (at := re.search(r"\s*".join(names.replace(" ", "")) + "$", text)):
+                and (at := re.search(r"\s*".join(map(re.escape, names.replace(" ", ""))) + "$",
+                                     text)):
             out += [classify(no, text[:at.start()], markdown),  # …17处。 金雯 周立新
                     Line(no, names, Kind.SIGNATURE, display_width(names))]
         elif raw.lstrip()[:1] in "□■" and (boxed := BOXED_NAME_THEN_TEXT_RE.match(raw.strip())) \
