@@ -1407,3 +1407,13 @@ def test_who_built_the_site_at_its_foot_is_furniture() -> None:
 def test_a_breadcrumb_that_spells_out_where_you_are_is_furniture() -> None:
     line = "您当前所在的位置：今日岚州网 >> 电子报 >> 第02版：综合新闻"
     assert kind_of(line) == ("noise", "page header")
+
+
+def test_a_party_paper_s_line_with_the_issue_s_number_beside_it_is_its_masthead() -> None:
+    assert kind_of("中共岚州市委机关报　第5120期") == ("noise", "masthead")
+    assert kind_of("中共岚州市委主办 总第8012期") == ("noise", "masthead")
+
+
+def test_a_web_item_s_font_size_controls_in_brackets_are_its_header() -> None:
+    assert kind_of("【字体：大 中 小】　分享到：") == ("noise", "page header")
+    assert kind_of("【字号：大 中 小】") == ("noise", "page header")

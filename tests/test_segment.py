@@ -5450,3 +5450,65 @@ def test_an_arrow_before_a_brief_s_title_in_a_web_list_is_not_part_of_it() -> No
     titles = [a.title or "" for a in segment(text).articles]
     assert "瑞阳街道开展防范电信诈骗宣传" in titles
     assert not any(title.startswith("▶") for title in titles)
+
+
+def test_a_title_right_under_a_table_s_note_is_the_next_item_s_not_the_table_s() -> None:
+    text = "\n".join(["冬季植树进度表", "乡镇　　　计划　　已完成", "柳岸镇　　1300　　1210",
+                      "岚溪街道　700　　　700", "桃川镇　　880　　　815", "单位：亩", "",
+                      "今冬严防林区野外违规用火", "据新华社北京 1 2 月", "8 日电 记者 8 日从有",
+                      "关部门获悉，今冬各地将严防", "林区野外违规用火，重点时段",
+                      "实行全天候巡护。"])
+    table, story = segment(text).articles
+    assert table.body.endswith("单位：亩")
+    assert (story.title, story.byline) == ("今冬严防林区野外违规用火", "据新华社北京12月8日电")
+
+
+def test_a_brief_s_title_set_tight_under_its_writer_before_the_next_brief() -> None:
+    text = "\n".join(["本报讯（记者 韦 晴）3 月 1 8 日，", "桃溪镇首批明前茶开采，",
+                      "茶农们赶在晴天采摘。", "合作社统一收购加工，今年", "预计带动茶农增收",
+                      "900 万元。", "桃溪首批明前茶开采", "", "镇村简讯",
+                      "▲ 3 月 1 6 日，县人民医院",
+                      "医生走进桃溪社区，为 9", "0 余名居民免费量血压、", "测血糖。（柳青）",
+                      "桃溪社区开展义诊", "▲岭北镇近日完成通村公", "路春季养护，修补坑槽路",
+                      "面 1.1 公里。（吴岚）", "岭北镇完成春季道路养护"])
+    briefs = [a for a in segment(text).articles if a.body.startswith(("3月16日", "岭北镇"))]
+    assert [b.title for b in briefs] == ["桃溪社区开展义诊", "岭北镇完成春季道路养护"]
+
+
+def test_a_heading_under_a_notice_signed_and_dated_opens_the_next_piece() -> None:
+    text = "\n".join(["# 岚州日报", "", "# 关于桃溪路部分路段临时交通管制的通告", "",
+                      "因桃溪路管网改造施工，定于4月2", "日至4月30日对桃溪路（岚江路口至",
+                      "市中医院路口）实行半幅通行。", "请过往车辆和行人按交通标志绕行，给您",
+                      "带来不便，敬请谅解。", "岚州市公安局交通管理大队", "岚州市住房和城乡建设局",
+                      "2026年3月28日", "", "### 便民提示", "**市中医院开通周末门诊**",
+                      "市中医院周末门诊4月起开诊，时间", "为每周六、周日8:00至17:00。（记",
+                      "者 韦晴）"])
+    notice, brief = segment(text).articles
+    assert notice.body.endswith("2026年3月28日")
+    assert (brief.kicker, brief.title, brief.byline) == ("便民提示", "市中医院开通周末门诊",
+                                                         "记者 韦晴")
+
+
+def test_a_picture_s_title_under_a_jump_is_not_the_titled_story_s() -> None:
+    text = "\n".join(["# 岚州日报", "", "### 基层治理新观察",
+                      "# 桃溪社区“楼道议事会”议出9件实事", "■ 本报记者 韦 晴", "",
+                      "3月21日傍晚，桃溪社区5号楼的楼道里", "摆开了几条长凳，居民们围坐一圈，",
+                      "议的是楼道灯和停车的事。截至目前，", "议事会共收集问题32个，已办结",
+                      "（下转第2版）", "", "![](b1.jpg)", "**岚江畔放风筝**",
+                      "3月22日，市民在岚江畔的滨江绿道放", "风筝。（本报记者 吴 岚 摄）"])
+    story, photo = segment(text).articles
+    assert (story.kicker, story.title, story.continues_on) == (
+        "基层治理新观察", "桃溪社区“楼道议事会”议出9件实事", 2)
+    assert (photo.title, photo.body) == ("岚江畔放风筝", "3月22日，市民在岚江畔的滨江绿道放风筝。")
+
+
+def test_a_box_s_name_over_its_first_bold_title_is_no_subhead_of_the_text_above() -> None:
+    text = "\n".join(["# 岚州日报", "", "### 岚江新语", "# 议事会要“议”更要“办”", "□ 江 舟",
+                      "议得热热闹闹，办得拖拖拉拉，群众的热情迟早会冷下来。", "",
+                      "## 要闻简报", "**桃川村通了公交**",
+                      "3月20日，城区至桃川村的公交线路开通，每天往返8班。(记者 吴岚)",
+                      "**柳岸路夜市恢复营业**",
+                      "经过一个月的改造，柳岸路夜市日前恢复营业。(记者 韦晴)"])
+    comment, first, second = segment(text).articles
+    assert comment.body == "议得热热闹闹，办得拖拖拉拉，群众的热情迟早会冷下来。"
+    assert [first.title, second.title] == ["桃川村通了公交", "柳岸路夜市恢复营业"]

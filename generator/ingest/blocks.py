@@ -1055,11 +1055,22 @@ class BlockBuilder:
         (市区新增12处“口袋公园” / 市民家门口多了休闲好去处 / 本报讯…): its headline, however
         wide the column (no text runs three lines without a mark, or ends so before a lead)."""
         prev = self.out[-1] if self.out else None
-        if self.markdown or len(run) > 3 or (isinstance(prev, Para) and prev.open):
+        if self.markdown or len(run) > 3 or (
+                isinstance(prev, Para) and prev.open and not self._table_noted()):
             return False
         return all(ln.kind is Kind.TEXT and not ln.terminal and not ln.row
                    and len(ln.text) <= MAX_HEAD_CHARS and not unbalanced(ln.text)
                    and not any(ch in ln.text for ch in "，。、；：,;:！？") for ln in run)
+
+    def _table_noted(self) -> bool:
+        """Does a table's note end what is above (rows / 单位：亩)? It closes the table:
+        bare lines over a lead after it are that story's headline, not the note's text."""
+        if len(self.out) < 2:
+            return False
+        note, rows = self.out[-1], self.out[-2]
+        return isinstance(note, Para) and len(note.lines) == 1 \
+            and SOURCE_NOTE_RE.match(note.lines[0].text) is not None \
+            and isinstance(rows, Para) and rows.lines[-1].row
 
     def _continues_open_para(self, run: list[Line]) -> bool:
         """A lone full-width line right after an open paragraph is its continuation."""
@@ -1078,9 +1089,10 @@ class BlockBuilder:
             prev.markdown_level, prev.title_block = 1, 1
             return
         if level == 2 and isinstance(prev, Head) and prev.markdown_level == 2 \
-                and len(prev.blocks) == 1 and prev.blocks[0][-1].no == ln.no - 1:
+                and len(prev.blocks) == 1 and prev.blocks[0][-1].no == ln.no - 1 \
+                and not (len(prev.blocks[0]) == 1 and is_box_label(prev.text)):
             prev.blocks[0].append(ln)  # **麦田上空** / **纸鸢飞**: one title over two lines
-            return
+            return  # (not ## 要闻简报 / **…**: a box's name over its first item's title)
         if level == 1 and isinstance(prev, Head) and prev.markdown_level == 1 \
                 and prev.title_block == len(prev.blocks) - 1 \
                 and prev.blocks[-1][-1].no == ln.no - 1 \

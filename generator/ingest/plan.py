@@ -325,6 +325,12 @@ def is_column_label(blocks: list[Block], i: int) -> bool:
     if i and isinstance(blocks[i - 1], Para) and not blank_before(blocks, i) \
             and blank_before(blocks, j):
         return False  # set right under a text and apart from the items: that text's title
+    item = blocks[i - 2] if i > 1 else None
+    if isinstance(item, Para) and item.lead and item.lines[0].text[:1] in BULLETS \
+            and isinstance(blocks[i - 1], Marker) and blocks[i - 1].kind is Kind.SIGNATURE \
+            and not blank_before(blocks, i) and not blank_before(blocks, j):
+        return False  # ▲…测血糖。（毛军） / 银滩社区开展义诊 / ▲…: set tight between two items,
+        # under one's writer, it is a title (whose, the plan decides), not a column's name
     # …but right over one ▲ caption and its credit (山歌唱响校园 / ▲3月13日，… / X 摄) it is
     # that picture's title.
     k = next_block(blocks, j)

@@ -525,7 +525,8 @@ class Assembler:
                 and not self.box and not self.data_line_follows(i) \
                 and not self.photo_follows(i) and not self.table_follows(i) \
                 and not self.lead_follows(i) and not self.byline_follows(i) \
-                and not NOTICE_TITLE_RE.search(head.text):  # **征文启事** is a notice's
+                and not NOTICE_TITLE_RE.search(head.text) \
+                and not self.heads_after_notice(i, head):  # **征文启事** is a notice's
             self.add_subhead(head.text)
             return
         if self.signs_notice(i, head):
@@ -597,6 +598,17 @@ class Assembler:
         b = self.block_after(i)
         return b is None or isinstance(b, Head) or (
             isinstance(b, Para) and SIGN_OFF_DATE_RE.match(b.text) is not None)
+
+    def heads_after_notice(self, i: int, head: Head) -> bool:
+        """A headline group under a notice that ends on its signer's date (… / 2026年3月18日
+        / ### 便民提示 / **县医院开通夜间门诊**): the next piece's, not a subhead of the
+        notice. (A lone label over items that open on their bold titles, ## 便民信息 /
+        **…** …, is a box's name, not a piece.)"""
+        if not signed_off(self.cur):
+            return False
+        b = self.block_after(i)
+        return len(head.blocks) > 1 or len(head.blocks[0]) > 1 \
+            or not (isinstance(b, Para) and b.lead)
 
     def data_line_follows(self, i: int) -> bool:
         """'## 滏畔柳色新' over 来源：衡水日报 2026-03-05 08:12: a web page's data line under a
@@ -772,8 +784,9 @@ class Assembler:
         an unfinished sentence is text cut off at a column end, followed by a new article.
         """
         cur = self.cur
-        if not self.headlines_first or cur is None or self.closed or not cur.paragraphs:
-            return False
+        if not self.headlines_first or cur is None or self.closed or not cur.paragraphs \
+                or (self.jumped and cur.title):  # (# 标题 … 已办结 / （下转第2版）: the
+            return False  # sentence goes on over there, and the text has its headline)
         if not isinstance(nxt, Para) or nxt.lead or self.last_ends_sentence(cur):
             return False
         last = cur.paragraphs[-1][-40:]
@@ -1178,6 +1191,17 @@ def captions_over(paragraphs: list[str]) -> bool:
     above = paragraphs[:-1]
     return len(above) >= 2 and all(len(p) <= GROUP_CAPTION_MAX and ends_sentence(p)
                                    for p in above)
+
+
+DATED_END_RE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日$")
+
+
+def signed_off(article: Article) -> bool:
+    """Is the article a notice whose text ends on its signer's date (…交通管理大队 /
+    2026年3月18日)? It is finished: a heading under it opens the next piece, not a
+    subhead of it."""
+    return bool(article.title and article.paragraphs and NOTICE_TITLE_RE.search(article.title)
+                and DATED_END_RE.search(article.paragraphs[-1]))
 
 
 def issuer_over_notice(above: str, title: str | None) -> bool:
