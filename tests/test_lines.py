@@ -1417,3 +1417,23 @@ def test_a_party_paper_s_line_with_the_issue_s_number_beside_it_is_its_masthead(
 def test_a_web_item_s_font_size_controls_in_brackets_are_its_header() -> None:
     assert kind_of("【字体：大 中 小】　分享到：") == ("noise", "page header")
     assert kind_of("【字号：大 中 小】") == ("noise", "page header")
+
+
+def test_a_town_office_in_brackets_after_the_last_sentence_signs_a_brief() -> None:
+    lines = prepare_lines("给1300余名学生上了一堂防溺水安全课。（岚溪镇宣传办）", markdown=False)
+    assert [(ln.kind, ln.text) for ln in lines] == [
+        (Kind.TEXT, "给1300余名学生上了一堂防溺水安全课。"), (Kind.SIGNATURE, "（岚溪镇宣传办）")]
+
+
+def test_a_label_before_a_bar_like_character_is_the_title_s_kicker() -> None:
+    line = "对话基层丨桃湾村党支部书记马国庆：让每块田都多“长”一份效益"
+    assert [(ln.kind, ln.text) for ln in prepare_lines(line, markdown=False)] == [
+        (Kind.TEXT, "对话基层"), (Kind.TEXT, "桃湾村党支部书记马国庆：让每块田都多“长”一份效益")]
+
+
+def test_an_index_teaser_s_page_split_off_its_bulleted_title_stays_the_index_s() -> None:
+    text = "\n".join(["本期导读", "■ 羊肚菌的“山林经” 第三版", "■ 一季度全市消费市场回暖 第二版",
+                      "", "山城观察"])
+    index = [ln for ln in prepare_lines(text, markdown=False) if ln.no == 3]
+    assert [(ln.kind, ln.text) for ln in index] == [
+        (Kind.NOISE, "一季度全市消费市场回暖"), (Kind.NOISE, "第二版")]

@@ -57,3 +57,8 @@ def test_lines_with_nothing_broken_are_left_alone() -> None:
 def test_a_signature_wrapped_over_three_lines_its_bracket_alone_first() -> None:
     page = "每周开放6天。(\n记者 胡 蓉 通讯员 丁 \n一)"
     assert mended(page) == ["每周开放6天。(记者胡蓉通讯员 丁一)"]
+
+
+def test_a_notice_s_date_wrapped_before_its_day_is_put_back() -> None:
+    page = "岚溪镇自来水厂\n2 0 2 6 年 3 月 3 0\n日\n\n杉林路菜市场完成提升改造"
+    assert mended(page)[:3] == ["岚溪镇自来水厂", "2026年3月30日", ""]

@@ -512,3 +512,9 @@ def test_a_fake_bold_title_s_short_first_line_is_undoubled_over_the_rest() -> No
     assert repair_lines(page) == ["本报记者申强摄", "秋收", "展销两旺", ""]
     # (two characters alone over a bold line: a word)
     assert repair_lines("谢谢\n大大家家好好呀呀") == ["谢谢", "大家好呀"]
+
+
+def test_a_table_s_one_letter_cell_between_wide_gaps_keeps_its_gaps() -> None:
+    assert repair_line("大米　　斤　　2.8") == "大米 斤 2.8"
+    assert repair_line("鲜鸡蛋    斤    4.6") == "鲜鸡蛋 斤 4.6"
+    assert repair_line("春  节  快  乐") == "春节快乐"  # letters spaced out, no cell a word

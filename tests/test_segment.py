@@ -5512,3 +5512,38 @@ def test_a_box_s_name_over_its_first_bold_title_is_no_subhead_of_the_text_above(
     comment, first, second = segment(text).articles
     assert comment.body == "议得热热闹闹，办得拖拖拉拉，群众的热情迟早会冷下来。"
     assert [first.title, second.title] == ["桃川村通了公交", "柳岸路夜市恢复营业"]
+
+
+def test_a_title_under_its_story_may_open_a_quotation_its_second_line_closes() -> None:
+    text = "\n".join(["本报讯（记者 刘 燕）3 月 2 5", "日上午，桃溪社区的“共享",
+                      "菜园”正式开园。这片菜园", "原是小区旁的一块闲置空地，", "由居民认领种植。",
+                      "社区还请来有经验的老农，", "每周六上午在菜园里讲种菜", "知识。",
+                      "桃溪社区“共享", "菜园”开园", "", "菜园虽小，连着的却是居民",
+                      "的“菜篮子”和邻里之间的", "人情味。", "□ 石 川", "岚江快评",
+                      "“菜篮子”连着", "民生大事"])
+    story, comment = segment(text).articles
+    assert story.title == "桃溪社区“共享菜园”开园"
+    assert comment.body.startswith("菜园虽小")
+
+
+def test_a_teaser_wrapped_under_the_index_is_the_index_s_however_it_ends() -> None:
+    text = "\n".join(["今日导读", "▶椿林村羊肚菌", "  走俏市场 2版", "▶乡村“赶集游”",
+                      "  火了 2版", "", "杏花开了，游客来了，", "乡亲们的土特产也有了",
+                      "销路。", "□ 涡 川", "涡水评说", "赏花经济", "要算长远账"])
+    page = segment(text)
+    assert all("赶集游" not in (a.title or "") + a.body for a in page.articles)
+    assert "▶乡村“赶集游”" in [n.text for n in page.noise]
+
+
+def test_a_brief_title_after_a_notice_s_date_is_not_its_text() -> None:
+    text = "\n".join(["岚溪镇停水通知", "因供水主管道改造施工，岚溪镇自来水",
+                      "厂定于 4 月 2 日 8 时至", "2 0 时暂停供水。停水范围：岚溪",
+                      "镇圩镇、梯云村、横岭村。", "请广大用户提前储水，给您带来的不便",
+                      "敬请谅解。", "岚溪镇自来水厂", "2 0 2 6 年 3 月 3 0", "日", "",
+                      "杉林路菜市场完成提升改造", "近日，经过两个月施工，杉林路菜市",
+                      "场重新开业。改造后的菜市场划分为", "蔬菜、肉类、水产和熟食四个区域，",
+                      "增设了农残检测室和公平秤。（何", "静）"])
+    notice, brief = segment(text).articles
+    assert notice.body.endswith("岚溪镇自来水厂2026年3月30日")
+    assert (brief.title, brief.byline) == ("杉林路菜市场完成提升改造", "何静")
+

@@ -679,7 +679,8 @@ class BlockBuilder:
                     run[-size - 1].terminal or cut_short(run[-size - 1], run[:-size])):
                 continue
             head = run[-size:]
-            if all(self._suffix_line(ln) for ln in head) \
+            if all(self._suffix_line(ln, quoted=ln is not head[-1]) for ln in head) \
+                    and not unbalanced("".join(ln.text for ln in head)) \
                     and sum(len(ln.text) for ln in head) <= MAX_HEAD_CHARS:
                 follows = self._following[:1]
                 full = full_line(run[:-size])
@@ -744,13 +745,14 @@ class BlockBuilder:
                 return run[-size:]
         return []
 
-    def _suffix_line(self, ln: Line, wraps: bool = False) -> bool:
+    def _suffix_line(self, ln: Line, wraps: bool = False, quoted: bool = False) -> bool:
         """A line of a headline printed under its story (wraps: its title goes on on the
-        next line, so it may break on a particle: 羊绒车间里的 / “00后”)."""
+        next line, so it may break on a particle: 羊绒车间里的 / “00后”; quoted: it may
+        open a quotation the next line closes, 双桥社区“共享 / 菜园”开园)."""
         return (ln.kind is Kind.TEXT and not ln.terminal and not ln.row and not ln.enumerated
                 and not any(ch in ln.text for ch in "，,、。")
                 and head_line(ln, float("inf"), self.column, wraps=wraps)
-                and not unbalanced(ln.text))
+                and (quoted or not unbalanced(ln.text)))
 
     def _pull_headline(self, run: list[Line]) -> list[Line]:
         """Lines right above a ——sub-headline are its headline, whatever their width: a
@@ -916,7 +918,10 @@ class BlockBuilder:
             and not run[1].row and (
             is_kicker(run[0].text) or (
                 run[1].kind is Kind.TEXT and not run[1].terminal
-                and runs_on(run[0].text, run[1].text))) else 1  # 关于…封闭 / 施工的公告
+                and runs_on(run[0].text, run[1].text)
+                # (…完成提升改造 / 近日，经过…: a sentence set off by its time starts there)
+                and not (opens_sentence(run[1].text) and "，" in run[1].text[:OPENER_COMMA])
+            )) else 1  # 关于…封闭 / 施工的公告
         if size == 1 and len(run) > 3 and run[1].kind is Kind.TEXT and not run[1].terminal \
                 and ((opens_sentence(run[2].text) and "，" in run[2].text[:OPENER_COMMA])
                      or self._stranded(run[1], run[2:])) and self._short_head(run[1], run[2:]):

@@ -359,4 +359,23 @@ def mend_lines(page: str, pairs: list[Pair]) -> list[Pair]:
         pairs = mend_wrapped_bylines(pairs)
     if "摄" in page:  # one search rules most pages out
         pairs = mend_wrapped_credits(pairs)
+    if WRAPPED_DAY_SEARCH_RE.search(page):  # one search rules most pages out
+        pairs = mend_wrapped_dates(pairs)
     return pairs
+
+
+WRAPPED_DAY_SEARCH_RE = re.compile(r"\d[ \u3000]*\n[ \u3000]*日。?[ \u3000]*(?:\n|$)")
+WRAPPED_DATE_RE = re.compile(r"^\d{4}年\d{1,2}月\d ?\d?$")  # 2026年3月3 0, its digits spaced
+
+
+def mend_wrapped_dates(pairs: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
+    """'2 0 2 6 年 3 月 3 0' / '日': a date alone (a notice's, under its signer) wrapped
+    before its last word, put back on one line, so that it reads as the date it is."""
+    out: list[tuple[int, str, str]] = []
+    for pair in pairs:
+        if pair[2] in ("日", "日。") and out and WRAPPED_DATE_RE.match(out[-1][2]):
+            no, raw, text = out.pop()
+            out.append((no, raw, text.replace(" ", "") + pair[2]))
+            continue
+        out.append(pair)
+    return out

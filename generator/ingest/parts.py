@@ -17,6 +17,7 @@ from generator.ingest.lines import (
     CREDIT_RE,
     CREDIT_TAIL_RE,
     LEAD_RE,
+    OFFICE,
     REPORTER_COLUMN_RE,
     ROLE,
     ROLE_WORD_RE,
@@ -39,7 +40,7 @@ from generator.ingest.repair import repair_line
 CONT_TAIL_RE = re.compile(CONT_RE.pattern + "$")
 SIGNATURE_TAIL_RE = re.compile(
     r"^(?P<text>.*?[。！？”])?\s*[（(]"
-    r"(?P<name>[\u4e00-\u9fff·]{2,4}(?:\s+[\u4e00-\u9fff·]{2,4}){0,2})[）)]$"
+    rf"(?P<name>[\u4e00-\u9fff·]{{2,4}}(?:\s+[\u4e00-\u9fff·]{{2,4}}){{0,2}}|{OFFICE})[）)]$"
 )
 
 # A title with its author's boxed name printed on at its end, a space inside the name:

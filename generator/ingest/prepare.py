@@ -254,7 +254,7 @@ def prepare_lines(page: str, markdown: bool) -> list[Line]:
             out += titled_lead(out, no, *titled) if titled else [classify(no, first, markdown)]
             out.extend(classify(no, part, markdown) for part in tails)
         elif not text or (" " not in raw and "\u3000" not in raw and "|" not in text
-                          and "｜" not in text):
+                          and "｜" not in text and "丨" not in text):
             out.append(classify(no, text, markdown))  # most lines: nothing printed apart
         elif "记者 " in raw[:12] and SPACED_SHORT_CREDIT_RE.match(raw.strip()):
             out.append(byline_line(no, text, display_width(text)))  # 快报记者 田 甜
@@ -291,7 +291,7 @@ def prepare_lines(page: str, markdown: bool) -> list[Line]:
                 and classify(no, "：".join(barred.groups()), markdown).kind is Kind.CREDIT:
             credit = text.lstrip(BULLET_MARKS + " ")  # ▲摄影｜记者 廖 斌: a picture's credit
             out.append(Line(no, credit, Kind.CREDIT, display_width(credit)))
-        elif ("|" in text or "｜" in text) and (bar := KICKER_BAR_RE.match(text)):
+        elif ("|" in text or "｜" in text or "丨" in text) and (bar := KICKER_BAR_RE.match(text)):
             # 区县观察 | 让山城步道“热”得更久
             out.extend(classify(no, part, markdown) for part in bar.groups())
         elif ("□" in text or "■" in text) and (boxed := BOXED_TAIL_RE.match(text)) \
@@ -773,8 +773,9 @@ BARRED_CREDIT_RE = re.compile(
     rf"^[{BULLET_MARKS}]?\s*(摄影|摄|图|文|文/图|图/文)\s*[|｜]\s*(\S.{{1,30}})$")
 # A column's name and a title on one line, a bar between: 区县观察 | 让山城步道“热”得更久.
 # …its name may carry the series' number, circled: 直通某某㉛ | 标题.
-KICKER_BAR_RE = re.compile(
-    rf"^([\u4e00-\u9fff]{{2,8}}{CIRCLED_NUMBER}?)\s*[|｜]\s*([^|｜，。；\s][^|｜，。；]{{3,30}})$")
+KICKER_BAR_RE = re.compile(  # (the bar may be 丨, a character that looks like one)
+    rf"^((?:(?!丨)[\u4e00-\u9fff]){{2,8}}{CIRCLED_NUMBER}?)\s*[|｜丨]\s*"
+    rf"([^|｜丨，。；\s][^|｜丨，。；]{{3,30}})$")
 
 
 def subhead_in_story(lines: list[Line], i: int) -> bool:
@@ -1314,7 +1315,12 @@ def extend_boxes(lines: list[Line]) -> list[Line]:
                                   or (reason == "advertisement" and phoned(lines[j]))
                                   or (reason == "index of other pages"
                                       and (bulleted_teaser(lines[j]) or paged_teaser(lines[j])
-                                           or (spaced and bulleted_title(lines[j]))))):
+                                           or (spaced and bulleted_title(lines[j]))
+                                           # (…a teaser's last line, read as the index's
+                                           # already: ▶… / 走俏市场 2版 / ▶… / 火了 2版,
+                                           # or its page alone: ■ 一季度…回暖 / 第二版)
+                                           or lines[j].reason == reason
+                                           or PAGE_ONLY_RE.match(lines[j].text)))):
             lines[j].kind, lines[j].reason = Kind.NOISE, reason
             j += 1
             j += spaced_item(lines, j) if spaced else 0
@@ -1331,6 +1337,9 @@ def phoned(ln: Line) -> bool:
         and AD_PHONE_RE.search(ln.text) is not None
 
 
+# A page alone, the last words of a teaser split off its title: 第二版, ▶5版.
+PAGE_ONLY_RE = re.compile(
+    r"^(?:[▶►>》→]\s*)?第?\s*(?:[A-Za-z]?\d{1,2}|[一二三四五六七八九十]{1,3})\s*版$")
 PAGED_TEASER_RE = re.compile(r"^[▶►][^。；]{4,40}[A-Za-z]?\d{1,2}版?$")
 
 

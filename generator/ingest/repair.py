@@ -60,6 +60,9 @@ _SPACED_DIGITS_RE = re.compile(r"(?<![\d.])\d(?: \d)+(?=[年月日版期号])")
 # A gap of two spaces or more between words of two characters or more: a table's cells.
 _WIDE_GAP_RE = re.compile(rf"(?<=\S\S){_SP}{{2,}}(?=\S\S)")
 _CELL = "\ue000"  # stands for a kept gap while the other spaces are judged
+# …and a cell of one letter between two such gaps, its neighbours words (大米　　斤　　2.8:
+# the unit's column), where letter-spacing sets single letters apart on both sides.
+_LONE_CELL_RE = re.compile(rf"(?<=\S\S){_SP}{{2,}}(\S){_SP}{{2,}}(?=\S\S)")
 # One ideographic space between words of two characters or more is set by hand, as a
 # table's cells are on a web page (陶湾公园　6:00—22:00), never by an extractor that
 # spaces out digits: it is kept as a wide gap.
@@ -362,7 +365,10 @@ def despace(line: str) -> str:
     if ("/" in line or "／" in line) and (_AFTER_DOES_RE.search(line) or _DOES_END_RE.search(line)):
         # 余 航/文 储 诚/图: two people's credits, each closed up on its own (廖 清/图: one)
         return " ".join(_despace_credit(part) for part in _AFTER_DOES_RE.split(line))
-    gaps = _WIDE_GAP_RE.search(line) is not None
+    lone = _LONE_CELL_RE.search(line) is not None
+    if lone:
+        line = _LONE_CELL_RE.sub(rf"{_CELL}\1{_CELL}", line)
+    gaps = lone or _WIDE_GAP_RE.search(line) is not None
     if gaps:  # a table's cells: 小白鹭　　　620　　　“三有” keeps one space per gap
         line = _WIDE_GAP_RE.sub(_CELL, line)
     line = _SPACE_RUN_RE.sub(" ", line).strip()
