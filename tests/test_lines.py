@@ -1437,3 +1437,9 @@ def test_an_index_teaser_s_page_split_off_its_bulleted_title_stays_the_index_s()
     index = [ln for ln in prepare_lines(text, markdown=False) if ln.no == 3]
     assert [(ln.kind, ln.text) for ln in index] == [
         (Kind.NOISE, "一季度全市消费市场回暖"), (Kind.NOISE, "第二版")]
+
+
+def test_a_community_s_contribution_in_brackets_signs_a_brief() -> None:
+    lines = prepare_lines("每期限20人。（青塘社区供稿）", markdown=False)
+    assert [(ln.kind, ln.text) for ln in lines] == [
+        (Kind.TEXT, "每期限20人。"), (Kind.SIGNATURE, "（青塘社区供稿）")]

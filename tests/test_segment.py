@@ -5547,3 +5547,24 @@ def test_a_brief_title_after_a_notice_s_date_is_not_its_text() -> None:
     assert notice.body.endswith("岚溪镇自来水厂2026年3月30日")
     assert (brief.title, brief.byline) == ("杉林路菜市场完成提升改造", "何静")
 
+
+
+def test_a_brief_opening_on_its_bracketed_title_keeps_its_first_words() -> None:
+    text = "\n".join(["▲【岚溪村建成村史馆】近日，麦香", "镇岚溪村村史馆建成开放，展出老农",
+                      "具、老照片等实物300余件。(通", "讯员魏东)",
+                      "▲【市图书馆开展读书月活动】4月", "23日起，市图书馆举办为期一个月",
+                      "的读书月活动，包括名家讲座、亲子", "共读等12场。(记者李楠)"])
+    first, second = segment(text).articles
+    assert (first.title, first.body[:2]) == ("岚溪村建成村史馆", "近日")
+    assert (second.title, second.body[:5]) == ("市图书馆开展读书月活动", "4月23日")
+
+
+def test_a_web_notice_titled_a_reminder_keeps_its_issuer_and_date() -> None:
+    text = "\n".join(["关于延长城乡居民医保集中缴费期的提醒",
+                      "来源：岚州市医疗保障局　发布时间：2026-04-13 16:20",
+                      "　　2026年度城乡居民基本医疗保险集中缴费期延长至4月30日。",
+                      "　　咨询电话：0534-6221234。", "　　岚州市医疗保障局", "　　2026年4月13日",
+                      "【责任编辑：陈 思】"])
+    [notice] = segment(text).articles
+    assert notice.kind == "notice"
+    assert notice.body.endswith("2026年4月13日")

@@ -243,13 +243,14 @@ CREDIT_TAIL_RE = re.compile(  # …市场。阳泉日报社乔 楠摄: the paper
     rf"{CREDITED_NAME}(?:\s+{NAME})*\s*(?:摄影报道|(?:文\s?)?[/／]?\s?摄))$")
 CHART_CREDIT_RE = re.compile(rf"^(?:{NAME}|{SPACED_NAME})\s*制图$")
 SIGNATURE_RE = re.compile(rf"^(?P<text>.*?)[（(](?P<name>{NAME}(?:\s+{NAME}){{0,2}})[）)]$")
-# A town's or a bureau's office that sent the item in: （某某镇宣传办）, （某某街道党政办）.
-OFFICE = rf"[{CJK}]{{2,8}}(?:宣传办|宣传部|宣传科|宣传组|党政办|党建办|办公室)"
+# A town's or a bureau's office that sent the item in: （某某镇宣传办）, （某某街道党政办）,
+# （某某社区供稿）.
+OFFICE = rf"[{CJK}]{{2,8}}(?:宣传办|宣传部|宣传科|宣传组|党政办|党建办|办公室|供稿)"
 SIGNATURE_LINE_RE = re.compile(rf"^[（(](?:{NAME}(?:\s+{NAME}){{0,2}}|{OFFICE})[）)]$")
 # How a notice's own title ends (关于…的公告, 征集启事, 讣告, 更正): a headline, never a
 # subhead, and never a masthead's item.
 NOTICE_TITLE_RE = re.compile(
-    r"(?:启事|公告|讣告|更正|声明|通告|公示|通知|倡议书|公开信|告知书|的提示|报名须知|办理须知)$")
+    r"(?:启事|公告|讣告|更正|声明|通告|公示|通知|倡议书|公开信|告知书|的提示|的提醒|报名须知|办理须知)$")
 SIGN_OFF_DATE_RE = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日$")  # a notice's closing date
 # A diary's entry opens on its day and the weather (3月11日 晴, 4月2日 星期四 多云转阴).
 DIARY_DATE_RE = re.compile(r"^\d{1,2}月\d{1,2}日\s*(?:星期[一二三四五六日天]\s*)?"

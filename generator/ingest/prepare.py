@@ -794,6 +794,10 @@ def subhead_in_story(lines: list[Line], i: int) -> bool:
     # each brief of the column)
 
 
+# A brief that opens on its title in brackets, its text after it on the line (▲【标题】4月).
+BRACKETED_OPENING_RE = re.compile(r"^[^\w【]{0,2}【[^】]{3,30}(?<!版)】\S")  # (not 【3版】: a page)
+
+
 def bullet_titles(lines: list[Line], markdown: bool) -> list[Line]:
     """A short bulleted line standing alone (a blank line under it), clearly narrower
     than the text right under it (◆东淝区…开设夜间门诊 / 为方便上班族就医，…), or over
@@ -810,6 +814,8 @@ def bullet_titles(lines: list[Line], markdown: bool) -> list[Line]:
         if ln.text[:1] == "◎" and subhead_in_story(lines, i):
             ln.kind = Kind.TEXT  # …三条线路经过。 / ◎摊位抽签 老摊主优先: a part's heading
             continue
+        if "】" in ln.text[:-1] and BRACKETED_OPENING_RE.match(ln.text):
+            continue  # ▲【市图书馆开展读书月活动】4月 / 23日起，…: the title is in its brackets
         nxt = lines[i + 1] if i + 1 < len(lines) else None
         after = lines[i + 2] if i + 2 < len(lines) else None
         if nxt is not None and (parts := title_end_then_text(ln, nxt, markdown)):
