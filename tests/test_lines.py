@@ -1443,3 +1443,9 @@ def test_a_community_s_contribution_in_brackets_signs_a_brief() -> None:
     lines = prepare_lines("每期限20人。（青塘社区供稿）", markdown=False)
     assert [(ln.kind, ln.text) for ln in lines] == [
         (Kind.TEXT, "每期限20人。"), (Kind.SIGNATURE, "（青塘社区供稿）")]
+
+
+def test_who_painted_or_wrote_a_work_after_a_space_is_its_credit() -> None:
+    assert kind_of("朱文涛 作") == ("credit", "")
+    assert kind_of("林 默 书") == ("credit", "")
+    assert kind_of("他写了一本书")[0] == "text"

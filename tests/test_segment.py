@@ -5568,3 +5568,36 @@ def test_a_web_notice_titled_a_reminder_keeps_its_issuer_and_date() -> None:
     [notice] = segment(text).articles
     assert notice.kind == "notice"
     assert notice.body.endswith("2026年4月13日")
+
+
+def test_a_poem_under_its_title_and_poet_keeps_its_stanzas_as_its_text() -> None:
+    text = "\n".join(["三月的麦田", "杜 小 禾", "麦子还没有抽穗", "风先替它们走完了一整块田",
+                      "田埂上的蒲公英", "把昨夜的星星一颗颗举起来", "", "父亲蹲在地头抽烟",
+                      "烟灰落下去", "落成一场很轻很轻的雪", "", "老井", "■ 马青岩",
+                      "井台上的辘轳不转了", "井绳挂在墙上", "像一截被晾干的河", "奶奶说井水甜"])
+    first, second = segment(text).articles
+    assert (first.title, first.byline) == ("三月的麦田", "杜小禾")
+    assert first.body.replace("\n", "").endswith("落成一场很轻很轻的雪")
+    assert (second.title, second.byline) == ("老井", "马青岩")
+    assert second.body.replace("\n", "") == (
+        "井台上的辘轳不转了井绳挂在墙上像一截被晾干的河奶奶说井水甜")
+
+
+def test_an_epigraph_s_mark_does_not_sign_off_the_essay_under_it() -> None:
+    text = "\n".join(["灯下漫笔", "一碗擂茶的温度", "□ 赖 青", "客来先奉茶，是老辈人的规矩。",
+                      "——题记", "外婆擂茶，用的是一只旧陶钵和一根",
+                      "油茶木擂棍。芝麻、花生、茶叶，再", "加一小把薄荷，她坐在矮凳上，把钵",
+                      "夹在两腿之间，一圈一圈地磨。", "", "梅梅岭岭春春晓晓",
+                      "这幅国画以淡墨写山、浓墨点梅。作者", "为县美术家协会会员。", "朱文涛 作"])
+    essay, painting = segment(text).articles
+    assert essay.body.startswith("客来先奉茶") and essay.body.endswith("一圈一圈地磨。")
+    assert (painting.title, painting.byline) == ("梅岭春晓", "朱文涛 作")
+
+
+def test_a_notice_signed_with_its_month_alone_keeps_its_signer_and_month() -> None:
+    text = "\n".join(["“梅岭”副刊征稿启事", "“梅岭”副刊常年面向社会征稿，现将有",
+                      "关事项告知如下：", "一、稿件以散文、诗歌、随笔为主。",
+                      "二、来稿请注明真实姓名。", "今日岚州编辑部", "2026年3月", "", "岚州简讯",
+                      "●城区新增两处公交站。（韦晴）"])
+    notice = segment(text).articles[0]
+    assert notice.body.endswith("今日岚州编辑部2026年3月")

@@ -31,6 +31,8 @@ from generator.ingest.lines import (
 from generator.ingest.repair import join_lines
 
 MAX_HEAD_LINES = 4
+POEM_FIRST_STANZA = 3  # lines at least in a poem's first stanza under its author's name
+POEM_LINE_MAX = 20  # characters: a poem's line is no longer
 # A sentence cut off a few characters into its next clause (专家评审组一致认为，该项): the
 # text over a headline printed inside it, no kicker.
 CUT_CLAUSE_RE = re.compile(r"[，,][^，,]{1,4}$")
@@ -62,6 +64,7 @@ class Para:
 
     lines: list[Line]
     lead: bool = False
+    verse: bool = False  # a poem's stanza: its lines end where the poet ended them
     # The widest of lines[:_measured]: lines are only ever appended, so the width of a
     # paragraph that keeps growing is not measured again from its first line.
     _widest: float = field(default=0.0, init=False, repr=False, compare=False)
@@ -91,7 +94,7 @@ class Para:
     def open(self) -> bool:
         """A paragraph that stops mid-sentence: the next text may continue it."""
         last = self.lines[-1]
-        return not (last.terminal or last.row)
+        return not (last.terminal or last.row or self.verse)
 
 
 CAPTIONED_RE = re.compile(r"[。！？][^。！？]{2,16}摄[.。]?$")
@@ -520,6 +523,7 @@ class BlockBuilder:
         self._following: list[Line] = []
         self._reference: float | None = None
         self.out: list[Block] = []
+        self._poem: Para | None = None  # the last stanza of a poem, while more may follow
 
     def build(self) -> list[Block]:
         chunks = self._chunks()
@@ -624,10 +628,40 @@ class BlockBuilder:
                 self._add_markdown_heading(ln)
                 continue
             self.out.append(Marker(ln))
+        if self._poem_stanza(run):
+            self._add_stanza(run)
+            return
         if self._group_under_signature(run):
             self._add_head(run)  # …正文。 / □ 木 子 / 白河时评 / 招聘会办到家门口， / 还可以更贴心
             return
         self._add_run(self._cut_suffix(run))
+
+    def _poem_stanza(self, run: list[Line]) -> bool:
+        """Short ragged lines right under a title and its author's name (三月的麦田 / 杜 小
+        禾 / 麦子还没有抽穗 / 风先替它们走完了一整块田 / …), or after such a stanza: a poem's
+        stanza, not a headline group. A column's prose fills its lines and breaks them
+        anywhere, so most of its lines are as wide as the column and hold a comma."""
+        if self.markdown or len(run) < 2:
+            return False
+        prev = self.out[-1] if self.out else None
+        under_author = len(run) >= POEM_FIRST_STANZA and isinstance(prev, Marker) \
+            and prev.kind is Kind.BYLINE and len(self.out) >= 2 \
+            and isinstance(self.out[-2], Head)
+        if not (under_author or (prev is not None and prev is self._poem)):
+            return False
+        if not all(ln.kind is Kind.TEXT and not ln.row and len(ln.text) <= POEM_LINE_MAX
+                   for ln in run):
+            return False
+        full = max(self.column, *(ln.width for ln in run))  # (a page of poems sets no column)
+        ragged = sum(ln.width < SHORT_OF_COLUMN * full for ln in run)
+        bare = sum(not any(ch in ln.text for ch in "，。；：,;:") for ln in run)
+        return 2 * ragged >= len(run) and 3 * bare >= 2 * len(run)
+
+    def _add_stanza(self, run: list[Line]) -> None:
+        """A poem's stanza as one paragraph. (Its lines are joined as a paragraph's are:
+        the break after each line of verse is not kept.)"""
+        self._poem = Para(list(run), verse=True)
+        self.out.append(self._poem)
 
     def _group_under_signature(self, run: list[Line]) -> bool:
         """A few short lines ending a chunk right under a story's signature, none ending a

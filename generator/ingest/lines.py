@@ -224,6 +224,7 @@ CREDIT_RE = re.compile(
     rf"^(?:[□■]\s*)?[（(\[]?(?:{ROLE}\s*)?(?:{NAME}|{SPACED_NAME})(?:\s+(?:{ROLE}\s*)?{NAME})*\s*{SHOT}[）)\]]?$"
     rf"|^本版(?:摄影|图片)[：:]\s*{NAME}(?:[\s、]+{NAME})*$"
     rf"|^漫画\s*[/／：:]\s*(?:{NAME}|{SPACED_NAME})$"  # 漫画/林 默: who drew the cartoon
+    rf"|^(?:{NAME}|{SPACED_NAME})\s+[作绘书]$"  # 朱文涛 作, 林 默 书: who painted or wrote it
     # the paper and its photographer: 鹰潭日报 周 平/摄, 阳泉日报社乔 楠摄
     rf"|^(?:{PAPER}|{NEWSROOM})\s*(?:[{CJK}](?: [{CJK}]){{1,2}}|[{CJK}·]{{2,4}})\s*{SHOT}$"
     rf"|^(?:(?:{NAME}|{SPACED_NAME})\s*摄\s*){{2,4}}$"  # 安 岚 摄　邢一帆 摄: a row over a group
@@ -251,7 +252,7 @@ SIGNATURE_LINE_RE = re.compile(rf"^[（(](?:{NAME}(?:\s+{NAME}){{0,2}}|{OFFICE})
 # subhead, and never a masthead's item.
 NOTICE_TITLE_RE = re.compile(
     r"(?:启事|公告|讣告|更正|声明|通告|公示|通知|倡议书|公开信|告知书|的提示|的提醒|报名须知|办理须知)$")
-SIGN_OFF_DATE_RE = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日$")  # a notice's closing date
+SIGN_OFF_DATE_RE = re.compile(r"^\d{4}年\d{1,2}月(?:\d{1,2}日)?$")  # a notice's closing date
 # A diary's entry opens on its day and the weather (3月11日 晴, 4月2日 星期四 多云转阴).
 DIARY_DATE_RE = re.compile(r"^\d{1,2}月\d{1,2}日\s*(?:星期[一二三四五六日天]\s*)?"
                            r"[晴阴雨雪多云小中大雷阵转间]{1,6}$")
@@ -639,7 +640,7 @@ def classify(no: int, text: str, markdown: bool) -> Line:
     if (first in LEAD_FIRST or "讯" in text[2:NEWS_OF_AT]
             or text.find("报道", 4, REPORTED_AT) >= 0) and LEAD_START_RE.match(text):
         return Line(no, text, Kind.LEAD, width)
-    if plain and (last in "摄图道）)]供影" or "供图" in text) and len(text) <= 40 \
+    if plain and (last in "摄图道）)]供影作绘书" or "供图" in text) and len(text) <= 40 \
             and CREDIT_RE.match(text):
         return Line(no, text.lstrip("□■ "), Kind.CREDIT, width)  # (□朱静雯 摄影报道)
     if plain and last == "图" and text[-2:-1] == "制" and first in SURNAMES \

@@ -102,7 +102,8 @@ PROVIDED_TAIL_RE = re.compile(
 
 # Who signs a letter or a note, set right under its last sentence after a dash and
 # pushed to the right (            ——本报编辑部): no subtitle stands under a sentence.
-SIGN_OFF_RE = re.compile(r"^——?\s*(?P<name>[\u4e00-\u9fff·]{2,8})$")  # (—晓言: one dash)
+SIGN_OFF_RE = re.compile(  # (—晓言: one dash; not ——题记, which marks an epigraph)
+    r"^——?\s*(?!题记$)(?P<name>[\u4e00-\u9fff·]{2,8})$")
 NAME_MAX = 4  # characters: a writer's name or pen name
 
 
