@@ -1449,3 +1449,8 @@ def test_who_painted_or_wrote_a_work_after_a_space_is_its_credit() -> None:
     assert kind_of("朱文涛 作") == ("credit", "")
     assert kind_of("林 默 书") == ("credit", "")
     assert kind_of("他写了一本书")[0] == "text"
+
+
+def test_a_speaker_named_by_address_is_no_letter_s_writer() -> None:
+    assert kind_of("县第二实验小学 家长 蒲思雨") == ("signature", "")
+    assert kind_of("钢湾区翠屏社区居民 吴阿姨")[0] == "text"

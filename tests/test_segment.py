@@ -5601,3 +5601,15 @@ def test_a_notice_signed_with_its_month_alone_keeps_its_signer_and_month() -> No
                       "●城区新增两处公交站。（韦晴）"])
     notice = segment(text).articles[0]
     assert notice.body.endswith("今日岚州编辑部2026年3月")
+
+
+def test_a_reader_signing_a_letter_with_their_unit_is_its_byline() -> None:
+    text = "\n".join(["【来信】", "桃塘小区门前路灯坏了半个月", "　　编辑同志：",
+                      "　　我家住在县城兴华路桃塘小区。小区门前的6盏路灯，从4月上旬起就一直不亮。",
+                      "　　岚溪中学教师 廖志远", "", "【来信】", "月岭村能否通公交",
+                      "　　编辑同志：",
+                      "　　我们月岭村离乡集镇有8公里，能不能把月岭村也考虑进去？",
+                      "　　鹅岭乡月岭村村民 钟美华"])
+    first, second = segment(text).articles
+    assert (first.title, first.byline) == ("桃塘小区门前路灯坏了半个月", "岚溪中学教师 廖志远")
+    assert (second.title, second.byline) == ("月岭村能否通公交", "鹅岭乡月岭村村民 钟美华")

@@ -243,6 +243,13 @@ CREDIT_TAIL_RE = re.compile(  # …市场。阳泉日报社乔 楠摄: the paper
     rf"(?<=[。！？”])\s*[/／]?\s*((?:{ROLE}\s*|(?:{PAPER})\s*(?=[{CJK}]\s[{CJK}])|(?:{PAPER}|{NEWSROOM})\s+)?"
     rf"{CREDITED_NAME}(?:\s+{NAME})*\s*(?:摄影报道|(?:文\s?)?[/／]?\s?摄))$")
 CHART_CREDIT_RE = re.compile(rf"^(?:{NAME}|{SPACED_NAME})\s*制图$")
+# A reader who signs a letter: where they work or live and what they are there, then the
+# name (莲塘中学教师 廖志远, 县第二实验小学 家长 蒲思雨, 鹅岭乡月岭村村民 钟美华).
+READER_SIGN_RE = re.compile(
+    rf"^(?P<unit>[{CJK}]{{0,20}})\s?(?:教师|家长|居民|村民|学生|职工|干部|党员|市民|读者|群众|医生|护士"
+    rf"|志愿者|个体户|司机|店主)\s(?P<name>[{CJK}]{{2,3}}|[{CJK}] [{CJK}]{{1,2}})$"
+    r"(?<![阿姨大爷妈叔姐师傅奶])")  # (…居民 吴阿姨: a speaker named so, not a writer)
+READER_SIGN_MAX = 30  # characters
 SIGNATURE_RE = re.compile(rf"^(?P<text>.*?)[（(](?P<name>{NAME}(?:\s+{NAME}){{0,2}})[）)]$")
 # A town's or a bureau's office that sent the item in: （某某镇宣传办）, （某某街道党政办）,
 # （某某社区供稿）.
@@ -605,6 +612,10 @@ def classify(no: int, text: str, markdown: bool) -> Line:
     # Cheap character tests first: classify runs on every line of every page. Credits,
     # bylines and signatures hold no comma or full stop; most body lines do.
     plain = "，" not in text and "。" not in text
+    if plain and " " in text and len(text) <= READER_SIGN_MAX and (
+            reader := READER_SIGN_RE.match(text)) and (
+            reader["name"][0] in SURNAMES or len(reader["unit"]) >= 2):
+        return Line(no, text, Kind.SIGNATURE, width)  # 莲塘中学教师 廖志远: who wrote a letter
     if first in BULLET_MARKS and len(text) <= 40 and ROLE_WORD_RE.search(text[:BULLET_ROLE_AT]) \
             and (is_byline(text) or COMMENTATOR_RE.match(text)):
         return byline_line(no, text, width)  # ●记者 X, ■ 本报全媒体记者 X

@@ -52,6 +52,7 @@ from generator.ingest.lines import (
     NOTICE_TITLE_RE,
     NUMBERED_ITEM_RE,
     ORG_END_RE,
+    READER_SIGN_RE,
     ROLE_WORD_RE,
     SHORT_ORG_END_RE,
     SIGN_OFF_DATE_RE,
@@ -280,8 +281,9 @@ def is_signature(text: str) -> str | None:
         return m.group("name")
     if TRAILING_BYLINE_RE.match(text):
         return text.strip("（()）")
-    if BARE_NAME_RE.match(text) or NAMES_RE.match(text):
-        return text  # a name printed alone after the text (names_as_signatures), or two
+    if BARE_NAME_RE.match(text) or NAMES_RE.match(text) or READER_SIGN_RE.match(text):
+        return text  # a name printed alone after the text (names_as_signatures), or two,
+        # or a reader's under a letter (莲塘中学教师 廖志远)
     sign_off = SIGN_OFF_RE.match(text)
     return sign_off.group("name") if sign_off else None  # ——本报编辑部
 
