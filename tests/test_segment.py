@@ -5613,3 +5613,30 @@ def test_a_reader_signing_a_letter_with_their_unit_is_its_byline() -> None:
     first, second = segment(text).articles
     assert (first.title, first.byline) == ("桃塘小区门前路灯坏了半个月", "岚溪中学教师 廖志远")
     assert (second.title, second.byline) == ("月岭村能否通公交", "鹅岭乡月岭村村民 钟美华")
+
+
+def test_a_case_report_s_bracketed_parts_are_its_text_not_new_stories() -> None:
+    text = "\n".join(["以案说法", "借条上的“利息”该不该还", "本报记者 宋一鸣 通讯员 祁晓峰",
+                      "【案情】2023年5月，松溪镇村民王某向同村的",
+                      "赵某借款5万元，双方在借条上写明利息。",
+                      "【审理】县法院审理认为，双方的借贷关系合法有效，",
+                      "但超出法定上限的部分不受保护。",
+                      "【说法】承办法官提醒，民间借贷应当在借条中写明",
+                      "借款金额、期限和利率。", "", "悬赏通告",
+                      "2025年7月28日凌晨，岚溪镇一处养殖场发生盗窃案。",
+                      "岚溪县公安局", "2025年8月1日"])
+    report, notice = segment(text).articles
+    assert report.title == "借条上的“利息”该不该还"
+    assert report.body.startswith("【案情】") and "【说法】承办法官提醒" in report.body
+    assert notice.title == "悬赏通告"
+
+
+def test_a_case_report_s_part_set_in_bold_on_a_markdown_page_stays_its_text() -> None:
+    text = "\n".join(["### 以案说法", "# 轻信“刷单返利” 女子三天被骗三万余元", "",
+                      "**本报记者 黄雨亭**", "", "**【案情】**", "",
+                      "今年2月，家住岚溪镇的刘女士在手机上看到一则兼职广告。", "",
+                      "**【说法】**", "",
+                      "民警介绍，刷单返利是当前发案最多的诈骗类型。", "", "---", "",
+                      "# 反诈提醒：这五类电话一律别信", "", "1. 自称“客服”要为你办理退款的；"])
+    report, _ = segment(text).articles
+    assert report.body.replace("\n", "").startswith("【案情】今年2月")

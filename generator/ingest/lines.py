@@ -273,8 +273,15 @@ ITALIC_LINE_RE = re.compile(r"^\*([^*]{2,34})\*$")
 # YAOWEN要闻, FUKAN 副刊 (one word must be long enough not to be an abbreviation).
 PINYIN_BANNER_RE = re.compile(
     r"^(?:[A-ZÜ][A-ZÜ’']+(?:\s+[A-ZÜ][A-ZÜ’']+)+|[A-ZÜ]{5,})\s*[\u4e00-\u9fff]{0,6}$")  # LÜLIANG
+# A part of a case report, in brackets (【案情】…, 【法官说法】…): a part of its text as a
+# numbered item is, never a headline nor another story's opening.
+CASE_PART = (r"【(?:案情|案例|案情简介|审理|判决|裁判|裁判要旨|评析|说法|释法|以案释法|法官说法"
+             r"|检察官说法|律师说法|民警说法|法官提醒|检察官提醒|警方提醒|律师提醒|提醒|点评|专家点评"
+             r"|链接|相关链接|法条链接|背景)】")
+CASE_PART_RE = re.compile(CASE_PART)
 ENUMERATED_RE = re.compile(
-    r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十0-9]{1,3}[）)]|\d{1,2}[.．、](?!\d))"
+    r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十0-9]{1,3}[）)]|\d{1,2}[.．、](?!\d)"
+    rf"|{CASE_PART})"
 )
 QR_RE = re.compile(r"二维码|扫码|扫一扫")
 QR_START_RE = re.compile(r"^(?:扫码|扫一扫|长按|微信扫)")  # 扫码关注某某晚报微信公众号
@@ -571,6 +578,8 @@ def classify(no: int, text: str, markdown: bool) -> Line:
             inner = classify(no, bold.group(1).strip(), markdown=False)
             if inner.kind in (Kind.BYLINE, Kind.CREDIT, Kind.SIGNATURE, Kind.NOISE):
                 return inner  # **□融媒体记者 许志远**: a byline set in bold
+            if inner.enumerated and CASE_PART_RE.match(inner.text):
+                return inner  # **【案情】**: a part of a case report, in bold
             if BOLD_LABEL_RE.match(bold.group(1).strip()):
                 return Line(no, text, Kind.TEXT, width)  # **微点评**: a label inside the text
             return Line(no, bare_title(bold.group(1)), Kind.SUBHEADING, width)
@@ -585,6 +594,8 @@ def classify(no: int, text: str, markdown: bool) -> Line:
             return Line(no, text, Kind.NOISE, width, reason=reason)
         return Line(no, label, Kind.TEXT, display_width(label), reason=BRACKETED_LABEL)
     if first in "【>＞":
+        if first == "【" and CASE_PART_RE.match(text):
+            return Line(no, text, Kind.TEXT, width)  # 【案情】2023年5月，…: the report's part
         if first == "【" and BRACKETED_ROLE_RE.match(text):  # 【记者】钟伟健, 【摄影】吴海
             return Line(no, text, Kind.BYLINE, width)
         if BUTTONS_RE.match(text) or (text[1:2] == "字" and READER_RE.match(text)):
@@ -1272,7 +1283,7 @@ def is_signer(text: str) -> bool:
     return len(text) <= SIGNER_MAX and SIGNER_PUNCT_RE.search(text) is None
 
 
-ENUM_FIRST = frozenset("一二三四五六七八九十（(0123456789")
+ENUM_FIRST = frozenset("一二三四五六七八九十（(0123456789【")
 
 
 # '1.近日，…' / '2、日前…' / '3.6月15日…': a numbered item of a brief column (3.6万 is a
