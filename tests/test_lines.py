@@ -1454,3 +1454,8 @@ def test_who_painted_or_wrote_a_work_after_a_space_is_its_credit() -> None:
 def test_a_speaker_named_by_address_is_no_letter_s_writer() -> None:
     assert kind_of("县第二实验小学 家长 蒲思雨") == ("signature", "")
     assert kind_of("钢湾区翠屏社区居民 吴阿姨")[0] == "text"
+
+
+def test_a_note_on_the_page_s_pictures_is_furniture() -> None:
+    assert kind_of("本版图片由作者提供") == ("noise", "page header")
+    assert kind_of("本版图片均为资料图片") == ("noise", "page header")

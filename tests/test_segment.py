@@ -5640,3 +5640,20 @@ def test_a_case_report_s_part_set_in_bold_on_a_markdown_page_stays_its_text() ->
                       "# 反诈提醒：这五类电话一律别信", "", "1. 自称“客服”要为你办理退款的；"])
     report, _ = segment(text).articles
     assert report.body.replace("\n", "").startswith("【案情】今年2月")
+
+
+def test_a_set_of_poems_keeps_each_poem_s_own_title_in_its_text() -> None:
+    essay = ["清明一过，杉塘村后山的油茶花就谢尽了。祖", "父说，花谢了，果子才开始长，人也一样，",
+             "得先把热闹放下，才能把日子过实在。小时候我", "最怕上油茶山。山路是祖父用锄头一级一级",
+             "挖出来的，下雨天滑得站不住脚。如今山上修", "了水泥路，摘果的季节，城里人也开车来。"]
+    poems = ["燕坪春信（组诗）", "□ 邓远山", "梨花", "", "燕坪的梨花开了", "一夜之间",
+             "山坡把积攒了一冬的白", "全部还给了四月", "", "山溪", "", "溪水从石缝里出来",
+             "带着雪的口音", "它在村口拐了个弯"]
+    work = ["山居即事", "录宋人句“竹外桃花三两枝”，行草，纵一百三十八厘米。", "黎松年 书"]
+    text = "\n".join(["杉塘村的油茶山", "黄秋禾", *essay, "", *poems, "", *work])
+    first, second, third = segment(text).articles
+    assert first.body.endswith("城里人也开车来。")
+    assert (second.title, second.byline) == ("燕坪春信（组诗）", "邓远山")
+    assert second.body.replace("\n", "").startswith("梨花燕坪的梨花开了")
+    assert "山溪溪水从石缝里出来" in second.body.replace("\n", "")
+    assert (third.title, third.byline) == ("山居即事", "黎松年 书")

@@ -33,6 +33,7 @@ from generator.ingest.repair import join_lines
 MAX_HEAD_LINES = 4
 POEM_FIRST_STANZA = 3  # lines at least in a poem's first stanza under its author's name
 POEM_LINE_MAX = 20  # characters: a poem's line is no longer
+POEM_PART_MAX = 6  # characters: the title of one poem of a set over its first stanza
 # A sentence cut off a few characters into its next clause (专家评审组一致认为，该项): the
 # text over a headline printed inside it, no kicker.
 CUT_CLAUSE_RE = re.compile(r"[，,][^，,]{1,4}$")
@@ -640,22 +641,37 @@ class BlockBuilder:
         """Short ragged lines right under a title and its author's name (三月的麦田 / 杜 小
         禾 / 麦子还没有抽穗 / 风先替它们走完了一整块田 / …), or after such a stanza: a poem's
         stanza, not a headline group. A column's prose fills its lines and breaks them
-        anywhere, so most of its lines are as wide as the column and hold a comma."""
-        if self.markdown or len(run) < 2:
+        anywhere, so most of its lines are as wide as the column and hold a comma. One poem
+        of a set may print its own short title over its first stanza (梨花 / 燕坪的梨花开了)."""
+        if self.markdown or not run:
             return False
         prev = self.out[-1] if self.out else None
-        under_author = len(run) >= POEM_FIRST_STANZA and isinstance(prev, Marker) \
-            and prev.kind is Kind.BYLINE and len(self.out) >= 2 \
-            and isinstance(self.out[-2], Head)
+        under_author = isinstance(prev, Marker) and prev.kind is Kind.BYLINE \
+            and len(self.out) >= 2 and isinstance(self.out[-2], Head)
         if not (under_author or (prev is not None and prev is self._poem)):
             return False
-        if not all(ln.kind is Kind.TEXT and not ln.row and len(ln.text) <= POEM_LINE_MAX
-                   for ln in run):
+        if len(run) == 1:  # the poem's own title, alone over its first stanza
+            return len(run[0].text) <= POEM_PART_MAX \
+                and self._stanza_like(self._following, 2, ragged=under_author)
+        if under_author and len(run) > POEM_FIRST_STANZA and len(run[0].text) <= POEM_PART_MAX:
+            run = run[1:]  # 燕坪春信（组诗） / 邓远山 / 梨花 / 燕坪的梨花开了 / …
+        if under_author:
+            return self._stanza_like(run, POEM_FIRST_STANZA, ragged=True)
+        return self._stanza_like(run, 2, ragged=False)  # (the poem goes on: its lines tell)
+
+    def _stanza_like(self, lines: list[Line], least: int, ragged: bool) -> bool:
+        """At least `least` short lines, most of them without a comma (ragged: and most of
+        them well short of the column, as a column's prose is not)."""
+        if len(lines) < least or not all(
+                ln.kind is Kind.TEXT and not ln.row and len(ln.text) <= POEM_LINE_MAX
+                for ln in lines):
             return False
-        full = max(self.column, *(ln.width for ln in run))  # (a page of poems sets no column)
-        ragged = sum(ln.width < SHORT_OF_COLUMN * full for ln in run)
-        bare = sum(not any(ch in ln.text for ch in "，。；：,;:") for ln in run)
-        return 2 * ragged >= len(run) and 3 * bare >= 2 * len(run)
+        bare = sum(not any(ch in ln.text for ch in "，。；：,;:") for ln in lines)
+        if 3 * bare < 2 * len(lines):
+            return False
+        full = max(self.column, *(ln.width for ln in lines))  # (a page of poems sets no column)
+        short = sum(ln.width < SHORT_OF_COLUMN * full for ln in lines)
+        return not ragged or 2 * short >= len(lines)
 
     def _add_stanza(self, run: list[Line]) -> None:
         """A poem's stanza as one paragraph. (Its lines are joined as a paragraph's are:

@@ -898,6 +898,9 @@ READER_RE = re.compile(
     r"|展开通版|收缩通版|通版阅读(?:请点击)?[:：]?|版面原文"
     r"|\d{4}年\d{1,2}月\d{1,2}日"  # 下一篇 2026年3月12日 放大 缩小 默认: the page's date among them
     r"|\d{1,2})\s*[▶▷→>»]?\s*[|｜]?\s*)+)$")
+# A note on the page's pictures or sources, at its foot: 本版图片由作者提供, 本版图片均为资料图片.
+PAGE_NOTE_RE = re.compile(
+    r"^本版(?:图片|照片|插图|稿件)(?:均)?(?:由[\u4e00-\u9fff]{1,12}提供|为资料图片)$")
 # A press group's papers and sites side by side, linked from a web edition's header.
 SITE_NAME = r"[\u4e00-\u9fff]{2,8}(?:新闻网|网|日报|晚报|都市报|早报|晨报|客户端)"
 SITES_LINE_RE = re.compile(rf"^{SITE_NAME}(?:\s+{SITE_NAME}){{2,}}$")
@@ -943,6 +946,8 @@ def furniture_reason(text: str) -> str:
             or "版" in text or "电子报" in text or "缩小" in text or "打印" in text
             or "一期" in text) and READER_RE.match(text):
         return "page header"  # an e-paper reader's own lines: 电子报阅读机, 上一篇 下一篇
+    if text[:2] == "本版" and PAGE_NOTE_RE.match(text):
+        return "page header"  # 本版图片由作者提供: a note on the page's pictures
     if " " in text and "报" in text and SITES_LINE_RE.match(text):
         return "page header"  # 平顶山新闻网 平顶山日报 平顶山晚报: the press group's sites
     if ("版" in text or "篇" in text or "转载" in text) \
