@@ -1459,3 +1459,14 @@ def test_a_speaker_named_by_address_is_no_letter_s_writer() -> None:
 def test_a_note_on_the_page_s_pictures_is_furniture() -> None:
     assert kind_of("本版图片由作者提供") == ("noise", "page header")
     assert kind_of("本版图片均为资料图片") == ("noise", "page header")
+
+
+def test_a_page_s_number_under_its_date_section_and_editors_is_furniture() -> None:
+    text = "\n".join(["2026年3月24日 星期二", "综合", "责任编辑：黄 蕾 版式：陈 晨", "02", "",
+                      "（上接第1版）", "企业走出去。今年，园区还计划新增2处海外仓。"])
+    [number] = [ln for ln in prepare_lines(text, markdown=False) if ln.text == "02"]
+    assert (number.kind, number.reason) == (Kind.NOISE, "page header")
+
+
+def test_a_paper_s_app_that_publishes_the_page_too_is_its_masthead() -> None:
+    assert kind_of("洞口融媒APP同步发布") == ("noise", "masthead")

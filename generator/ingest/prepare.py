@@ -1159,7 +1159,17 @@ def page_number_on_top(lines: list[Line]) -> list[Line]:
     for ln in top:
         if ln.kind is Kind.TEXT and not ln.terminal and PAGE_LABEL_TOP_RE.match(ln.text):
             ln.kind, ln.reason = Kind.NOISE, "page header"
+    # …and a number alone under the page's other furniture and its section's name
+    # (2026年3月24日 星期二 / 综合 / 责任编辑：… / 02)
+    for k, ln in enumerate(top):
+        if ln.kind is Kind.TEXT and ln.text.isdigit() and len(ln.text) <= 2 and all(
+                above.kind is Kind.NOISE or len(above.text) <= SECTION_NAME_MAX
+                for above in top[:k]):
+            ln.kind, ln.reason = Kind.NOISE, "page header"
     return lines
+
+
+SECTION_NAME_MAX = 4  # characters: a page's section name (综合, 要闻, 民生) over its number
 
 
 PAGE_TOP = 4  # lines: how far down a page its number and section are printed
