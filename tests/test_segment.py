@@ -5671,3 +5671,22 @@ def test_a_set_of_poems_keeps_each_poem_s_own_title_in_its_text() -> None:
     assert second.body.replace("\n", "").startswith("梨花燕坪的梨花开了")
     assert "山溪溪水从石缝里出来" in second.body.replace("\n", "")
     assert (third.title, third.byline) == ("山居即事", "黎松年 书")
+
+
+def test_numbered_briefs_titled_on_lines_of_their_own_under_a_column_s_label() -> None:
+    text = "\n".join(["岚州快讯", "1.清溪社区开办周末书法课", "本周起，清溪社区新时代文明实",
+                      "践站每周六上午开设免费书法课，", "首批学员以小学生为主。（向 敏）",
+                      "2.茶岭镇卫生院开通远程心电诊断", "近日，茶岭镇卫生院接入县人民",
+                      "医院远程心电诊断系统。（吴 岚）"])
+    briefs = segment(text).articles
+    assert [(b.title, b.byline) for b in briefs] == [
+        ("清溪社区开办周末书法课", "向敏"), ("茶岭镇卫生院开通远程心电诊断", "吴岚")]
+
+
+def test_a_numbered_list_inside_a_text_is_not_read_as_brief_titles() -> None:
+    text = "\n".join(["反诈提醒：这些电话一律别信", "接到下列电话请立即挂断：",
+                      "1.自称客服要办理退款的", "2.自称公检法要求转账的",
+                      "3.自称领导要你帮忙转账的",
+                      "如遇可疑情况，请拨打96110咨询。"])
+    [notice] = segment(text).articles
+    assert "1.自称客服要办理退款的" in notice.body

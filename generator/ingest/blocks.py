@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from generator.ingest.lines import (
+    BOX_LABEL_RE,
     COLUMN_WORD_RE,
     CONTINUING,
     DIARY_DATE_RE,
@@ -284,14 +285,6 @@ def breaks_mid_phrase(first: str, rest: str) -> bool:
     particle, a colon, a verb that wants its object or a count that wants its noun."""
     return NOTICE_TITLE_RE.search(rest) is not None or first[-1] in DANGLING + "：:" \
         or OBJECT_VERB_RE.search(first) is not None
-
-
-# A picture box's name; over a single picture it may be that picture's kicker or title.
-PHOTO_LABEL_RE = re.compile(r"^(?:图片新闻|新闻图片|图片报道|图说新闻)$")
-# A brief column's or a picture box's name: a label over several items, nobody's kicker.
-BOX_LABEL_RE = re.compile(
-    r"^[\u4e00-\u9fff]{0,4}(?:简讯|快讯|短讯|速览|简报|短波|简明信息|信息速递|一句话新闻|动态|速递|快递|快报|传真)$"
-    r"|" + PHOTO_LABEL_RE.pattern)
 
 
 def is_box_label(text: str) -> bool:

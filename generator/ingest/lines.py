@@ -273,6 +273,12 @@ ITALIC_LINE_RE = re.compile(r"^\*([^*]{2,34})\*$")
 # YAOWEN要闻, FUKAN 副刊 (one word must be long enough not to be an abbreviation).
 PINYIN_BANNER_RE = re.compile(
     r"^(?:[A-ZÜ][A-ZÜ’']+(?:\s+[A-ZÜ][A-ZÜ’']+)+|[A-ZÜ]{5,})\s*[\u4e00-\u9fff]{0,6}$")  # LÜLIANG
+# A picture box's name; over a single picture it may be that picture's kicker or title.
+PHOTO_LABEL_RE = re.compile(r"^(?:图片新闻|新闻图片|图片报道|图说新闻)$")
+# A brief column's or a picture box's name: a label over several items, nobody's kicker.
+BOX_LABEL_RE = re.compile(
+    r"^[\u4e00-\u9fff]{0,4}(?:简讯|快讯|短讯|速览|简报|短波|简明信息|信息速递|一句话新闻|动态|速递|快递|快报|传真)$"
+    r"|" + PHOTO_LABEL_RE.pattern)
 # A part of a case report, in brackets (【案情】…, 【法官说法】…): a part of its text as a
 # numbered item is, never a headline nor another story's opening.
 CASE_PART = (r"【(?:案情|案例|案情简介|审理|判决|裁判|裁判要旨|评析|说法|释法|以案释法|法官说法"

@@ -22,8 +22,6 @@ import re
 from dataclasses import dataclass, field
 
 from generator.ingest.blocks import (
-    BOX_LABEL_RE,
-    PHOTO_LABEL_RE,
     Block,
     Head,
     Marker,
@@ -34,10 +32,12 @@ from generator.ingest.blocks import (
     strong_head,
 )
 from generator.ingest.lines import (
+    BOX_LABEL_RE,
     BULLETS,
     KICKER_PHRASE_RE,
     NOTICE_TITLE_RE,
     NUMBERED_ITEM_RE,
+    PHOTO_LABEL_RE,
     POSTED_AT_RE,
     SIGN_OFF_DATE_RE,
     WEB_META_RE,

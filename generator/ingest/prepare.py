@@ -16,6 +16,7 @@ from itertools import accumulate, islice, pairwise, takewhile
 
 from generator.ingest.lines import (
     AUTHOR_UNIT_RE,
+    BOX_LABEL_RE,
     BULLET_MARKS,
     BULLETS,
     CIRCLED_NUMBER,
@@ -311,7 +312,8 @@ def prepare_lines(page: str, markdown: bool) -> list[Line]:
         if trailer:
             out.append(trailer)
     out = extend_boxes(hotlines_in_text(mark_bare_names(unlist_authors(
-        bullet_titles(stars_in_stories(labels_in_text(item_numbers(out))), markdown)))))
+        bullet_titles(stars_in_stories(labels_in_text(numbered_titles(item_numbers(out)))),
+                      markdown)))))
     if dotted:
         out = link_runs(out)
     if translated:
@@ -985,6 +987,40 @@ def item_numbers(lines: list[Line]) -> list[Line]:
                 and ln.text[0] == "0" and "1" <= ln.text[1] <= "9":
             ln.kind, ln.reason = Kind.NOISE, "item number"
     return lines
+
+
+TITLE_TAIL_COLON_RE = re.compile(r"^[^，。；,;]{0,8}[：:]")
+# 1.清溪社区开办周末书法课: a numbered brief's title alone on its line, no mark in it.
+NUMBERED_TITLE_RE = re.compile(r"^\d{1,2}[.．、]\s*(?P<title>[^，。；：,;:！？、\s]{4,24})$")
+
+
+def numbered_titles(lines: list[Line]) -> list[Line]:
+    """A numbered line with no mark in it, right under a column's label or under the brief
+    before it signed by its writer, over a sentence (保靖快讯 / 1.清溪社区开办周末书法课 /
+    本周起，… （向 敏） / 2.…): the next brief's title, its number dropped, set as a
+    bulleted title is. A list's items inside a text follow its text, not a signature."""
+    out: list[Line] = []
+    for i, ln in enumerate(lines):
+        if ln.enumerated and ln.kind is Kind.TEXT and ln.text[0].isdigit() \
+                and (titled := NUMBERED_TITLE_RE.match(ln.text)) \
+                and numbered_title_place(out, lines[i + 1:i + 2]):
+            title = titled["title"]
+            ln = Line(ln.no, title, Kind.TEXT, display_width(title), bullet=True)
+        out.append(ln)
+    return out
+
+
+def numbered_title_place(above: list[Line], below: list[Line]) -> bool:
+    """Is a numbered line set where a brief's title is: under the brief before it, signed
+    by its writer, or under a column's label (快讯, 短波), not under a sentence of text; and
+    over a line of text that is no list item?"""
+    prev = next((ln for ln in reversed(above) if ln.kind is not Kind.BLANK), None)
+    nxt = below[0] if below else None
+    if nxt is None or nxt.kind not in (Kind.TEXT, Kind.LEAD) or nxt.enumerated \
+            or TITLE_TAIL_COLON_RE.match(nxt.text):
+        return False  # (1、松风村茶园开采春 / 茶：3月18日，…: a title run on to its colon)
+    return prev is not None and (prev.kind is Kind.SIGNATURE or (
+        prev.kind is Kind.TEXT and BOX_LABEL_RE.match(prev.text) is not None))
 
 
 STORY_STAR = "☆"

@@ -24,7 +24,6 @@ from generator.errors import plural
 from generator.ingest.article import Article, Noise, SegmentedPage
 from generator.ingest.blocks import (
     DANGLING,
-    PHOTO_LABEL_RE,
     Block,
     BlockBuilder,
     Head,
@@ -52,6 +51,7 @@ from generator.ingest.lines import (
     NOTICE_TITLE_RE,
     NUMBERED_ITEM_RE,
     ORG_END_RE,
+    PHOTO_LABEL_RE,
     READER_SIGN_RE,
     ROLE_WORD_RE,
     SHORT_ORG_END_RE,
