@@ -1003,7 +1003,9 @@ def numbered_titles(lines: list[Line]) -> list[Line]:
     for i, ln in enumerate(lines):
         if ln.enumerated and ln.kind is Kind.TEXT and ln.text[0].isdigit() \
                 and (titled := NUMBERED_TITLE_RE.match(ln.text)) \
+                and not unbalanced(ln.text) \
                 and numbered_title_place(out, lines[i + 1:i + 2]):
+            # (3.县税务局在…开设“企 / 业开办一窗通”，…: a brief's text, its quotation open)
             title = titled["title"]
             ln = Line(ln.no, title, Kind.TEXT, display_width(title), bullet=True)
         out.append(ln)
