@@ -1169,6 +1169,10 @@ REGRESSION_FLOORS = {  # folder: (pages, F1, headline, byline)
     "heldout177": (8, 0.82, 0.75, 0.79),
     "heldout178": (8, 0.75, 0.59, 0.69),
     "heldout179": (8, 0.86, 0.60, 0.82),
+    "heldout180": (8, 0.95, 0.79, 0.96),
+    "heldout181": (8, 0.98, 0.83, 0.92),
+    "heldout182": (8, 0.96, 0.85, 0.95),
+    "heldout183": (8, 0.95, 0.74, 0.87),
 }
 
 
@@ -5690,3 +5694,13 @@ def test_a_numbered_list_inside_a_text_is_not_read_as_brief_titles() -> None:
                       "如遇可疑情况，请拨打96110咨询。"])
     [notice] = segment(text).articles
     assert "1.自称客服要办理退款的" in notice.body
+
+
+def test_a_numbered_brief_whose_text_opens_on_its_number_keeps_its_first_line() -> None:
+    text = "\n".join(["苗乡简讯", "1.近日，县交通运输局对杉溪至竹坳",
+                      "的通村公路开展灾后修复。（龙晓禾）",
+                      "2.县税务局在政务服务中心开设“企", "业开办一窗通”，新办企业领取发票和",
+                      "税控设备当天即可办结。（杨芮）"])
+    second = segment(text).articles[-1]
+    assert second.title is None
+    assert second.body.startswith("县税务局在政务服务中心开设“企业开办一窗通”")
