@@ -364,7 +364,7 @@ def mend_lines(page: str, pairs: list[Pair]) -> list[Pair]:
     return pairs
 
 
-WRAPPED_DAY_SEARCH_RE = re.compile(r"\d[ \u3000]*\n[ \u3000]*日。?[ \u3000]*(?:\n|$)")
+WRAPPED_DAY_SEARCH_RE = re.compile(r"\n[ \u3000]*日。?[ \u3000]*(?:\n|$)")  # 日 alone on a line
 WRAPPED_DATE_RE = re.compile(r"^\d{4}年\d{1,2}月\d ?\d?$")  # 2026年3月3 0, its digits spaced
 
 

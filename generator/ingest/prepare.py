@@ -999,30 +999,31 @@ def numbered_titles(lines: list[Line]) -> list[Line]:
     before it signed by its writer, over a sentence (保靖快讯 / 1.清溪社区开办周末书法课 /
     本周起，… （向 敏） / 2.…): the next brief's title, its number dropped, set as a
     bulleted title is. A list's items inside a text follow its text, not a signature."""
-    out: list[Line] = []
     for i, ln in enumerate(lines):
         if ln.enumerated and ln.kind is Kind.TEXT and ln.text[0].isdigit() \
                 and (titled := NUMBERED_TITLE_RE.match(ln.text)) \
-                and not unbalanced(ln.text) \
-                and numbered_title_place(out, lines[i + 1:i + 2]):
+                and not unbalanced(ln.text) and numbered_title_place(lines, i):
             # (3.县税务局在…开设“企 / 业开办一窗通”，…: a brief's text, its quotation open)
             title = titled["title"]
-            ln = Line(ln.no, title, Kind.TEXT, display_width(title), bullet=True)
-        out.append(ln)
-    return out
+            lines[i] = Line(ln.no, title, Kind.TEXT, display_width(title), bullet=True)
+    return lines
 
 
-def numbered_title_place(above: list[Line], below: list[Line]) -> bool:
-    """Is a numbered line set where a brief's title is: under the brief before it, signed
+def numbered_title_place(lines: list[Line], i: int) -> bool:
+    """Is numbered line i set where a brief's title is: under the brief before it, signed
     by its writer, or under a column's label (快讯, 短波), not under a sentence of text; and
     over a line of text that is no list item?"""
-    prev = next((ln for ln in reversed(above) if ln.kind is not Kind.BLANK), None)
-    nxt = below[0] if below else None
+    nxt = lines[i + 1] if i + 1 < len(lines) else None
     if nxt is None or nxt.kind not in (Kind.TEXT, Kind.LEAD) or nxt.enumerated \
             or TITLE_TAIL_COLON_RE.match(nxt.text):
         return False  # (1、松风村茶园开采春 / 茶：3月18日，…: a title run on to its colon)
+    prev = next((ln for ln in reversed(lines[max(0, i - LOOK_BACK):i])
+                 if ln.kind is not Kind.BLANK), None)
     return prev is not None and (prev.kind is Kind.SIGNATURE or (
         prev.kind is Kind.TEXT and BOX_LABEL_RE.match(prev.text) is not None))
+
+
+LOOK_BACK = 4  # lines: how far up a numbered line looks past blank lines for what is above
 
 
 STORY_STAR = "☆"
