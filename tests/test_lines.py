@@ -1419,10 +1419,13 @@ def test_a_web_item_s_font_size_controls_in_brackets_are_its_header() -> None:
     assert kind_of("【字号：大 中 小】") == ("noise", "page header")
 
 
-def test_a_town_office_in_brackets_after_the_last_sentence_signs_a_brief() -> None:
-    lines = prepare_lines("给1300余名学生上了一堂防溺水安全课。（岚溪镇宣传办）", markdown=False)
-    assert [(ln.kind, ln.text) for ln in lines] == [
-        (Kind.TEXT, "给1300余名学生上了一堂防溺水安全课。"), (Kind.SIGNATURE, "（岚溪镇宣传办）")]
+@pytest.mark.parametrize(("text", "office"), [
+    ("给1300余名学生上了一堂防溺水安全课。", "（岚溪镇宣传办）"),
+    ("每期限20人。", "（青塘社区供稿）")])
+def test_a_town_office_or_community_in_brackets_after_the_last_sentence_signs_a_brief(
+        text: str, office: str) -> None:
+    lines = prepare_lines(text + office, markdown=False)
+    assert [(ln.kind, ln.text) for ln in lines] == [(Kind.TEXT, text), (Kind.SIGNATURE, office)]
 
 
 def test_a_label_before_a_bar_like_character_is_the_title_s_kicker() -> None:
@@ -1437,12 +1440,6 @@ def test_an_index_teaser_s_page_split_off_its_bulleted_title_stays_the_index_s()
     index = [ln for ln in prepare_lines(text, markdown=False) if ln.no == 3]
     assert [(ln.kind, ln.text) for ln in index] == [
         (Kind.NOISE, "一季度全市消费市场回暖"), (Kind.NOISE, "第二版")]
-
-
-def test_a_community_s_contribution_in_brackets_signs_a_brief() -> None:
-    lines = prepare_lines("每期限20人。（青塘社区供稿）", markdown=False)
-    assert [(ln.kind, ln.text) for ln in lines] == [
-        (Kind.TEXT, "每期限20人。"), (Kind.SIGNATURE, "（青塘社区供稿）")]
 
 
 def test_who_painted_or_wrote_a_work_after_a_space_is_its_credit() -> None:
