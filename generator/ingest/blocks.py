@@ -517,7 +517,6 @@ class BlockBuilder:
         self._following: list[Line] = []
         self._reference: float | None = None
         self.out: list[Block] = []
-        self._poem: Para | None = None  # the last stanza of a poem, while more may follow
 
     def build(self) -> list[Block]:
         chunks = self._chunks()
@@ -641,7 +640,7 @@ class BlockBuilder:
         prev = self.out[-1] if self.out else None
         under_author = isinstance(prev, Marker) and prev.kind is Kind.BYLINE \
             and len(self.out) >= 2 and isinstance(self.out[-2], Head)
-        if not (under_author or (prev is not None and prev is self._poem)):
+        if not (under_author or (isinstance(prev, Para) and prev.verse)):
             return False
         if len(run) == 1:  # the poem's own title, alone over its first stanza
             return len(run[0].text) <= POEM_PART_MAX \
@@ -669,8 +668,7 @@ class BlockBuilder:
     def _add_stanza(self, run: list[Line]) -> None:
         """A poem's stanza as one paragraph. (Its lines are joined as a paragraph's are:
         the break after each line of verse is not kept.)"""
-        self._poem = Para(list(run), verse=True)
-        self.out.append(self._poem)
+        self.out.append(Para(list(run), verse=True))
 
     def _group_under_signature(self, run: list[Line]) -> bool:
         """A few short lines ending a chunk right under a story's signature, none ending a
