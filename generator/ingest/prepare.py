@@ -1192,14 +1192,11 @@ def page_number_on_top(lines: list[Line]) -> list[Line]:
     if first is not None and first.kind in (Kind.TEXT, Kind.HEADING) \
             and TOP_MASTHEAD_RE.match(first.text):
         first.kind, first.reason = Kind.NOISE, "masthead"  # # 从化报, 某某时报数字报 - 某某新闻网
-    if first is not None and first.kind is Kind.TEXT and first.text.isdigit() \
-            and len(first.text) <= 2:
-        first.kind, first.reason = Kind.NOISE, "page header"
     for ln in top:
         if ln.kind is Kind.TEXT and not ln.terminal and PAGE_LABEL_TOP_RE.match(ln.text):
             ln.kind, ln.reason = Kind.NOISE, "page header"
-    # …and a number alone under the page's other furniture and its section's name
-    # (2026年3月24日 星期二 / 综合 / 责任编辑：… / 02)
+    # A number alone, first under nothing but furniture and the section's name (2 / 要闻,
+    # or 2026年3月24日 星期二 / 综合 / 责任编辑：… / 02), is the page's number.
     for k, ln in enumerate(top):
         if ln.kind is Kind.TEXT and ln.text.isdigit() and len(ln.text) <= 2 and all(
                 above.kind is Kind.NOISE or len(above.text) <= SECTION_NAME_MAX
@@ -1370,13 +1367,7 @@ def extend_boxes(lines: list[Line]) -> list[Line]:
                                                               and weather_line(lines[j]))
                                   or (reason == "advertisement" and phoned(lines[j]))
                                   or (reason == "index of other pages"
-                                      and (bulleted_teaser(lines[j]) or paged_teaser(lines[j])
-                                           or (spaced and bulleted_title(lines[j]))
-                                           # (…a teaser's last line, read as the index's
-                                           # already: ▶… / 走俏市场 2版 / ▶… / 火了 2版,
-                                           # or its page alone: ■ 一季度…回暖 / 第二版)
-                                           or lines[j].reason == reason
-                                           or PAGE_ONLY_RE.match(lines[j].text)))):
+                                      and index_line(lines[j], spaced))):
             lines[j].kind, lines[j].reason = Kind.NOISE, reason
             j += 1
             j += spaced_item(lines, j) if spaced else 0
@@ -1397,6 +1388,14 @@ def phoned(ln: Line) -> bool:
 PAGE_ONLY_RE = re.compile(
     r"^(?:[▶►>》→]\s*)?第?\s*(?:[A-Za-z]?\d{1,2}|[一二三四五六七八九十]{1,3})\s*版$")
 PAGED_TEASER_RE = re.compile(r"^[▶►][^。；]{4,40}[A-Za-z]?\d{1,2}版?$")
+
+
+def index_line(ln: Line, spaced: bool) -> bool:
+    """A line that goes on an index of other pages: a teaser, bulleted or naming its page
+    (spaced: a bulleted title after a blank), a teaser's last line read as the index's
+    already (▶… / 走俏市场 2版 / ▶… / 火了 2版), or its page alone (■ 一季度…回暖 / 第二版)."""
+    return bulleted_teaser(ln) or paged_teaser(ln) or (spaced and bulleted_title(ln)) \
+        or ln.reason == "index of other pages" or PAGE_ONLY_RE.match(ln.text) is not None
 
 
 def paged_teaser(ln: Line) -> bool:
