@@ -2637,6 +2637,22 @@ def test_a_kicker_title_and_undashed_line_of_facts_printed_after_their_story() -
     assert photo.title == "冰雪嘉年华乐翻天"
 
 
+@pytest.mark.parametrize("decks, expected", [
+    (["青苔巷老菜场改造后重新开门迎客", "今年计划再改造农贸市场4家"],
+     ("青苔巷老菜场改造后重新开门迎客", "今年计划再改造农贸市场4家")),
+    (["青苔巷老菜场", "重新开门迎客"], ("青苔巷老菜场重新开门迎客", None)),
+])
+def test_two_full_lines_under_a_kicker_are_a_title_and_its_undashed_subtitle(
+        decks: list[str], expected: tuple[str, str | None]) -> None:
+    story = ("本报讯（记者 罗 芸）3月18日，经过三个月改造，青苔巷菜场重新开门。"
+             "菜场新设摊位60个，地面铺上防滑砖，还装了排风设备。")
+    text = "\n".join(["民生实事进行时", *decks, *column(story, 18), "",
+                      "本报讯 3月18日，城南社区开设便民理发点，每周三为老人免费理发。"])
+    first = segment(text).articles[0]
+    assert (first.kicker, first.title, first.subtitle) == ("民生实事进行时", *expected)
+    assert first.body == story.replace("本报讯（记者 罗 芸）", "")
+
+
 def test_a_photos_title_under_its_credit_and_a_columns_name_over_its_briefs() -> None:
     caption = "3月10日，菱塘村的油菜田里，农户正在清沟理墒。近期气温回升，当地做好田间管理。"
     text = "\n".join([*column(caption, 12), "本报记者 钱雨桐 摄", "菱 塘 春 早", "", "凤城百事",

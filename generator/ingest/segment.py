@@ -1435,7 +1435,9 @@ def split_head(head: Head, dashed_below: bool = False,
             or (len(units) >= 3 and units[2].startswith(DASHES))):
         kicker = units.pop(0)  # 引题 / 主题 / ——副题: what stands over the title is its kicker
     if kicker and len(units) == 1 and len(head.blocks) == 1 and len(head.blocks[0]) == 3:
-        units = undashed_subtitle(head.blocks[0][1].text, head.blocks[0][2].text) or units
+        title_line, under = head.blocks[0][1].text, head.blocks[0][2].text
+        units = undashed_subtitle(title_line, under) \
+            or (not dashed_below and two_decks(title_line, under)) or units
     label = BRACKET_LABEL_RE.match(units[0]) if kicker is None else None
     if label:  # 【图片新闻】樱花绽放引客来, # 报小拍|沙滩上的“小小赶海人”
         kicker, units[0] = label.group(1) or label.group(2), label.group(3)
@@ -1460,6 +1462,23 @@ def undashed_subtitle(title: str, under: str) -> list[str] | None:
     if len(under) < len(title) + SUBTITLE_LONGER or runs_on(title, under):
         return None
     if not (DIGIT_RE.search(under) or "，" in under or " " in under):
+        return None
+    return [title, under]
+
+
+DECK_LONG = 10  # characters: under a kicker, a title line this long is a whole 主题,
+DECK_UNDER_LONG = 12  # …a line this long under it is a sentence of facts, its 副题,
+DECK_SHORTER = 3  # …unless it is shorter than the title by more: then it is the title's tail
+
+
+def two_decks(title: str, under: str) -> list[str] | None:
+    """Kicker / a full title / a full line of facts under it (民生实事进行时 / 琴湾街道老旧
+    小区加装电梯提速 / 今年计划新增电梯120部): a title wrapped under its kicker is set in
+    short lines, so two long ones are its 主题 and its undashed 副题. [title, subtitle]."""
+    wide, below = len(title.replace(" ", "")), len(under.replace(" ", ""))
+    if wide < DECK_LONG or below < DECK_UNDER_LONG or below + DECK_SHORTER < wide:
+        return None
+    if runs_on(title, under) or unbalanced(title) or under.startswith(DASHES):
         return None
     return [title, under]
 
