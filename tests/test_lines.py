@@ -57,6 +57,7 @@ def kind_of(text: str) -> tuple[str, str]:
     ("07  城事  2025年12月30日 星期二  编辑 贾 宁  校对 王 欣", "page header"),
     ("今日8版 第24871号", "masthead"),
     ("今日8版", "masthead"),
+    ("今日4版第892期", "masthead"),  # the issue's number right after, no space between
     ("贵阳日报传媒集团出版", "masthead"),
     ("抖音号", "advertisement"),  # the paper's own accounts, under the masthead
     ("微信公众号", "advertisement"),
@@ -279,6 +280,7 @@ def test_text_that_only_resembles_furniture_stays_text(text: str) -> None:
     ("文/记者 吴晓彤 视频/记者 李明", "文/记者 吴晓彤 视频/记者 李明"),
     ("洪州新闻记者 熊晓帆 通讯员 涂文亮", "洪州新闻记者 熊晓帆 通讯员 涂文亮"),  # a news app's
     ("□橙溪记者站 何 静 本报记者 杜 明", "橙溪记者站 何 静 本报记者 杜 明"),  # a county bureau
+    ("文字 | 郝敏", "文字 | 郝敏"),  # the writer after a bar, over 摄影 | X
 ])
 def test_byline_lines(text: str, expected: str) -> None:
     line = classify(1, text, markdown=False)
@@ -294,9 +296,10 @@ CREDITS = ["（王一 摄）", "王一 李二 摄", "本版摄影：张三 李�
            "摄影 记者 王澜 通讯员 周晔", "摄影 刘川", "■摄影 记者 王 蓉", "摄影：陈默",
            "记者 邵晨 文/摄", "程岚 文／摄", "安岚摄邢一帆摄郭涛摄",  # a row over a photo group
            "图片由樟湾镇党政办提供",
-           "记者 王丽｜摄", "周 帆 | 摄",
+           "记者 王丽｜摄", "周 帆 | 摄",  # a bar where others print a slash
            "岚州都市报-岚山新闻记者 杨帆 摄影报道",
-           "马骏 摄影"]  # 摄影 after the name, set apart  # a bar where others print a slash
+           "马骏 摄影",  # 摄影 after the name, set apart
+           "摄影 | 冯佳"]  # …or before it, a bar between
 
 
 @pytest.mark.parametrize("text", CREDITS)

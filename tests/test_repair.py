@@ -229,6 +229,9 @@ def test_despace_removes_spaces_at_cjk_punctuation(line: str, repaired: str) -> 
         # a date letter-spaced, its digits too: one number each
         ("2 0 2 6 年 3 月 1 2 日 星期四", "2026年3月12日星期四"),
         ("第 1 2 版", "第12版"),
+        ("一共 3 8 6 0 元。", "一共3860元。"),  # …and any number before what it counts
+        ("全镇 4 . 2 万亩山林", "全镇4.2万亩山林"),  # a decimal point spaced out with them
+        ("1 8 ℃～ 2 7 ℃", "18℃～27℃"),
         ("1 2 3 4", "1 2 3 4"),  # digits alone: a table's cells, left as they are
     ],
 )

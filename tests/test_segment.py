@@ -2653,6 +2653,16 @@ def test_two_full_lines_under_a_kicker_are_a_title_and_its_undashed_subtitle(
     assert first.body == story.replace("本报讯（记者 罗 芸）", "")
 
 
+def test_a_headline_group_wrapped_line_by_line_in_a_narrow_column_over_its_byline() -> None:
+    story = ("5月9日，柿林村村民杨友根领到了今年第一笔分红，一共2100元。"
+             "去年以来，柿林村把分散的山林委托给合作社统一经营。")
+    group = ["山林改革一线", "柿林镇：", "山林交给", "合作社“托管”", "村民当上“股东”", "年底分红"]
+    text = "\n".join(["第3版 综合", "", *group, "本报记者 杨 柳", *column(story, 10)])
+    [article] = segment(text).articles
+    assert article.kicker == "山林改革一线"
+    assert (article.byline, article.body) == ("本报记者杨柳", story)
+
+
 def test_a_photos_title_under_its_credit_and_a_columns_name_over_its_briefs() -> None:
     caption = "3月10日，菱塘村的油菜田里，农户正在清沟理墒。近期气温回升，当地做好田间管理。"
     text = "\n".join([*column(caption, 12), "本报记者 钱雨桐 摄", "菱 塘 春 早", "", "凤城百事",

@@ -49,6 +49,10 @@ LEARNED_OPENER_RE = re.compile(r"^记者(?:近日|日前|昨天|今天|昨日|�
 SUFFIX_AFTER = 3  # lines: a headline is read under a story at least this long
 SHORT_TITLE_LINE = 0.65  # of the body's width: a title's last line this short is no text
 TITLE_LAST_LINE = 0.75  # …and under two such lines, a title's line this short
+# A headline group wrapped in a narrow column over its byline: this many lines, and
+# no more characters in all.
+WRAPPED_GROUP_MIN, WRAPPED_GROUP_MAX, WRAPPED_GROUP_CHARS = 4, 6, 48
+CLAUSE_MARK_RE = re.compile(r"[，,。；;！!？?、]")
 SHORT_OF_COLUMN = 0.85  # of the column: a line this short is no full line of body text
 RUN_ON_SLACK = 2  # characters: a line wider than its column by more is set across columns
 RUN_SAMPLE = 3  # lines: how much of a run tells its width
@@ -697,7 +701,11 @@ class BlockBuilder:
         headline group, even with a comma where its title breaks (农田建好了， / 更要管好
         用好)."""
         prev = self.out[-1] if self.out else None
-        if self.markdown or not 1 <= len(run) <= 3 or (isinstance(prev, Para) and prev.open):
+        if self.markdown or (isinstance(prev, Para) and prev.open):
+            return False
+        if WRAPPED_GROUP_MIN <= len(run) <= WRAPPED_GROUP_MAX:
+            return self._wrapped_group_over_byline(run)
+        if not 1 <= len(run) <= 3:
             return False
         # The title's own line may be wider than the column: a commentary's one-line title
         # with a comma in it (让项目“跑”起来，服务要“跟”上 / □ 李 澄).
@@ -706,6 +714,17 @@ class BlockBuilder:
                    and (len(ln.text) <= MAX_HEAD_CHARS if ln is run[-1]
                         else ln.width <= SHORT_OF_COLUMN * self.column)
                    and ln.text.count("，") + ln.text.count(",") <= 1 for ln in run) \
+            and run[-1].text[-1] not in CONTINUING
+
+    def _wrapped_group_over_byline(self, run: list[Line]) -> bool:
+        """Four to six short lines over a byline, with no comma or stop among them: a
+        narrow column's kicker, title and subtitle wrapped line by line (林业改革一线 /
+        岩鹰镇： / 集体林地“托管” / 林农当上“股东” / 全镇4.2万亩山林 / 入股合作社). A
+        paragraph that long is punctuated somewhere."""
+        return all(ln.kind is Kind.TEXT and not ln.row and not ln.enumerated
+                   and len(ln.text) <= self.column + 1 and not CLAUSE_MARK_RE.search(ln.text)
+                   for ln in run) \
+            and sum(len(ln.text) for ln in run) <= WRAPPED_GROUP_CHARS \
             and run[-1].text[-1] not in CONTINUING
 
     def _head_suffix(self, run: list[Line]) -> list[Line]:

@@ -154,8 +154,8 @@ BOXED_NAME_RE = re.compile(rf"^[□■◎]\s*[{CJK}](?:\s?[{CJK}]){{1,3}}$"
 # 文 张三 图 李四: who wrote and who photographed.
 TEXT_AND_PHOTO_RE = re.compile(
     rf"^文\s*[：:]?\s*{NAME}\s*图\s*[：:]?\s*{NAME}$"  # (文：X图：Y as repaired)
-    # 文/许 言, 文|陶然: the writer of a signed piece
-    rf"|^[文图]\s*[/／|｜]\s*(?:{NAME}|{SPACED_NAME})$"
+    # 文/许 言, 文|陶然, 文字 | 郝敏: the writer of a signed piece
+    rf"|^(?:[文图]|文字|撰文|图片)\s*[/／|｜]\s*(?:{NAME}|{SPACED_NAME})$"
     # 图/闫 晨 文/乔 雪: who photographed and who wrote, each after the slash
     rf"|^[文图]\s*[/／]\s*[{CJK}](?:\s?[{CJK}]){{1,3}}\s*[文图]\s*[/／]\s*[{CJK}](?:\s?[{CJK}]){{1,3}}$"
     # …with a role and more than one name: 文/本报记者 侯佳 图/牛锐 田晓
@@ -228,8 +228,8 @@ CREDIT_RE = re.compile(
     # the paper and its photographer: 鹰潭日报 周 平/摄, 阳泉日报社乔 楠摄
     rf"|^(?:{PAPER}|{NEWSROOM})\s*(?:[{CJK}](?: [{CJK}]){{1,2}}|[{CJK}·]{{2,4}})\s*{SHOT}$"
     rf"|^(?:(?:{NAME}|{SPACED_NAME})\s*摄\s*){{2,4}}$"  # 安 岚 摄　邢一帆 摄: a row over a group
-    rf"|^[（(]?摄影(?:[：:]\s*|\s+)(?:{ROLE}\s*)?(?:{NAME}|{SPACED_NAME})(?:\s+(?:{ROLE}\s*)?{NAME})*"
-    r"[）)]?$"  # （摄影：何晴 李禾）
+    rf"|^[（(]?摄影(?:\s*[：:|｜]\s*|\s+)(?:{ROLE}\s*)?(?:{NAME}|{SPACED_NAME})(?:\s+(?:{ROLE}\s*)?{NAME})*"
+    r"[）)]?$"  # （摄影：何晴 李禾）, 摄影 | 冯佳
     # a unit that provided the picture, before or after the word: 某区委宣传部供图,
     # 供图 某县融媒体中心
     rf"|^[（(]?(?:[{CJK}]{{2,14}}\s*供图|供图\s*[：:/／]?\s*[{CJK}]{{2,14}})[）)]?$"
@@ -820,7 +820,7 @@ MASTHEAD_RE = re.compile(
     r"|^[\u4e00-\u9fff]{2,8}(?:报社|融媒体中心|传媒中心|传媒集团)(?:主办|出品)\s*[!！]?$"
     # a column's hotline and mailbox: 民声热线：0595-88700110 邮箱：…
     r"|^[\u4e00-\u9fff]{2,6}(?:热线|电话)[：:]?\s*[\d-]{7,14}\s+[\u4e00-\u9fff]{0,4}邮箱[：:]"
-    r"|^今日\s*\d{1,2}\s*版(?:\s|$)|^(?:\d{4}年\d{1,2}月\d{1,2}日\s*)?第\s*\d{3,6}\s*[期号]$"
+    r"|^今日\s*\d{1,2}\s*版(?:\s|$|第\s*\d{2,6}\s*[期号]$)|^(?:\d{4}年\d{1,2}月\d{1,2}日\s*)?第\s*\d{3,6}\s*[期号]$"
     r"|总第\s*\d+\s*[期号]|主管主办"
     r"|内资?准字\s*第?\s*[A-Z]?\d{2,6}\s*号|准印证[：:]"  # 湘内资准字第0417号, 浙内准字第A017号
     # the e-paper's name and who runs it at its foot, and the paper's telephone alone there

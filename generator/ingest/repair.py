@@ -54,9 +54,9 @@ _BROKEN_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffd]")
 # spaces. Tabs are not included: in a score table they may separate columns.
 _SP = "[ \u00a0\u2000-\u200a\u202f\u205f\u3000]"
 _SPACE_RUN_RE = re.compile(f"{_SP}+")
-# Single digits a space apart right before what they count (2 0 2 6年, 1 2日, 第1 2版): one
-# number letter-spaced, as the letters around it are.
-_SPACED_DIGITS_RE = re.compile(r"(?<![\d.])\d(?: \d)+(?=[年月日版期号])")
+# Single digits a space apart right before what they count (2 0 2 6年, 1 2日, 3 8 6 0元,
+# 4 . 2万亩, 1 8 ℃): one number letter-spaced, as the letters around it are.
+_SPACED_DIGITS_RE = re.compile(r"(?<![\d.])\d(?: (?:\. )?\d)+ ?(?=[\u4e00-\u9fff%℃‰])")
 # A gap of two spaces or more between words of two characters or more: a table's cells.
 _WIDE_GAP_RE = re.compile(rf"(?<=\S\S){_SP}{{2,}}(?=\S\S)")
 _CELL = "\ue000"  # stands for a kept gap while the other spaces are judged
