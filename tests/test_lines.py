@@ -225,6 +225,7 @@ def test_page_furniture_is_noise_with_its_reason(text: str, reason: str) -> None
     "三审三校制度全面落实",  # review words in a headline or a sentence
     "一审判决后，原告不服",
     "打开手机，市民可查看更多",
+    "一个二维码背后的诚信",  # a title that speaks of a code, asking nobody to scan it
 ])
 def test_text_that_only_resembles_furniture_stays_text(text: str) -> None:
     assert kind_of(text)[0] != "noise"
@@ -481,7 +482,7 @@ def test_two_headline_lines_of_different_shapes_are_no_table() -> None:
 @pytest.mark.parametrize("text", [
     "来论", "金城短评", "刺桐观察", "观海潮评", "长葛市人防办",
     "民生实事进行时", "乡村振兴看青峰", "接羔保育一线行", "新春走基层",
-    "乡村振兴·产业观察"])
+    "乡村振兴·产业观察", "一线故事", "政策问答", "民生关注"])
 def test_kickers_unit_names_and_opinion_columns(text: str) -> None:
     assert is_kicker(text)
 

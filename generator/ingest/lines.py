@@ -1255,7 +1255,8 @@ def noise_reason(text: str) -> str:
         return "page header"  # 自在溧阳 2026-03-18 07:30: the app that posted it, and when
     if len(text) <= 24 and ("扫" in text or "码" in text) and "、" not in text \
             and "。" not in text[:-1] and not cut_off(text) \
-            and QR_RE.search(text) and (len(text) <= 12 or QR_START_RE.match(text)
+            and QR_RE.search(text) and ((len(text) <= 12 and short_qr_caption(text))
+                                        or QR_START_RE.match(text)
                                         or ("，" not in text and "。" not in text
                                             and QR_END_RE.search(text))):
         return "QR-code caption"  # not a sentence's line (并支持刷公交卡、扫码乘, 机扫码…。对不)
@@ -1287,6 +1288,12 @@ SIGNER_MAX = 24  # characters: a notice's signer (a unit's name) is short
 SIGNER_PUNCT_RE = re.compile(r"[，。！？；：]")
 DIGIT_RE = re.compile(r"\d")
 QUOTE_OR_LIST_RE = re.compile(r"[“”‘’《》，、]")
+
+
+def short_qr_caption(text: str) -> bool:
+    """A short line beside a QR code asks to scan it (扫码看视频) or names the code
+    (本报微信公众号二维码); a title may speak of one (一个二维码背后的诚信)."""
+    return "扫" in text or text.endswith("二维码")
 
 
 def is_signer(text: str) -> bool:
@@ -1353,7 +1360,8 @@ def dateline_alone(text: str) -> bool:
 # 金城短评, 刺桐观察, 观海潮评.
 COLUMN_WORD_RE = re.compile(
     r"^(?:来论|社论|论坛|一线见闻|记者手记|基层传真|编者按|开栏的话)$"
-    r"|^[\u4e00-\u9fff]{0,4}(?:短评|时评|快评|锐评|微评|潮评|评论|观察|漫谈|杂谈|随笔|视点|论坛|话题|笔记|手记|观点|微言|新语)$")
+    r"|^[\u4e00-\u9fff]{0,4}(?:短评|时评|快评|锐评|微评|潮评|评论|观察|漫谈|杂谈|随笔|视点|论坛|话题|笔记|手记|观点|微言|新语"
+    r"|故事|问答|关注)$")  # 一线故事, 政策问答, 民生关注: a column's name too
 
 
 # A campaign's or a series' standing line over its stories' titles (民生实事进行时, 乡村振兴
