@@ -320,9 +320,14 @@ def test_bylines_printed_after_the_text_sign_the_article(text: str) -> None:
     "江门日报讯（记者/伍晓岚 通讯员/梁嘉怡）9月", "金报讯（记者 林 蔚）这几天",
     "山西晚报·山河+讯(记者 冯 瑶)12月28日，", "贵阳网·甲秀新闻讯 1月20日，",
     "•   山西晚报·山河+讯(记者 冯 瑶)12月28日，",  # an e-paper view's paragraph mark
-    "岚州日报/岚州网柳湾讯(通讯员郑秋禾报道)近日，"])  # the paper, its site and a place
+    "岚州日报/岚州网柳湾讯(通讯员郑秋禾报道)近日，",  # the paper, its site and a place
+    "编辑同志：我家住在南园", "何秀兰同志：", "王先生：您好！"])  # a letter's salutation
 def test_leads(text: str) -> None:
     assert kind_of(text)[0] == "lead"
+
+
+def test_a_readers_question_after_his_name_opens_no_letter() -> None:
+    assert kind_of("读者王女士：孩子今年秋季上小学，")[0] != "lead"  # Q&A, a speaker's label
 
 
 @pytest.mark.parametrize(("text", "repaired"), [

@@ -2663,6 +2663,34 @@ def test_a_headline_group_wrapped_line_by_line_in_a_narrow_column_over_its_bylin
     assert (article.byline, article.body) == ("本报记者杨柳", story)
 
 
+def test_a_readers_letter_and_the_reply_under_it_are_two_articles() -> None:
+    letter = ("编辑同志：我家住在青石街道柿园巷，巷子里的4盏路灯坏了快一个月了。"
+              "晚上下班回家，骑电动车很不安全。希望有关部门尽快修一修。")
+    reply = "6月9日，本报将读者来信转给县城市管理局。该局当天派人查看，6月11日已全部修复。"
+    header = ["岚州融媒", "2026年6月12日 星期五", "3", "读者之声", "责任编辑：俞小棠 校对：温 禾"]
+    text = "\n".join([*header, "", "读者来信", "路灯不亮 夜归难", *column(letter, 11),
+                      "青石街道居民 马 兰", "", "回音", "县城管局：3天内全部修复",
+                      *column("本报讯（记者 钟 岩） " + reply, 11)])
+    first, second = segment(text).articles
+    assert (first.kicker, first.title, first.body) == ("读者来信", "路灯不亮 夜归难", letter)
+    assert first.byline.replace(" ", "") == "青石街道居民马兰"
+    assert (second.kicker, second.title, second.body) == ("回音", "县城管局：3天内全部修复", reply)
+
+
+def test_a_letters_question_title_printed_under_it_before_the_reply() -> None:
+    letter = ("编辑同志：我是竹围村的村民。村口那段路去年装了16盏路灯，可从今年春节后就不亮了。"
+              "希望有关部门能早点来看看。")
+    reply = ("陈永基同志：您反映的竹围村口路灯不亮问题，我镇已派人现场核查，"
+             "将于6月下旬前完成全部检修。感谢您对家乡建设的关心。")
+    text = "\n".join(["05 读者之声", "", *column(letter, 19), "竹围村村民 陈永基", "读者来信",
+                      "竹围村口的路灯何时能亮？", "", *column(reply, 19), "泷畔镇人民政府",
+                      "部门回复", "路灯6月下旬前修好"])
+    first, second = segment(text).articles
+    assert (first.kicker, first.title) == ("读者来信", "竹围村口的路灯何时能亮？")
+    assert first.body == letter
+    assert second.body.startswith("陈永基同志：")
+
+
 def test_a_photos_title_under_its_credit_and_a_columns_name_over_its_briefs() -> None:
     caption = "3月10日，菱塘村的油菜田里，农户正在清沟理墒。近期气温回升，当地做好田间管理。"
     text = "\n".join([*column(caption, 12), "本报记者 钱雨桐 摄", "菱 塘 春 早", "", "凤城百事",

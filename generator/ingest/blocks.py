@@ -278,6 +278,14 @@ def asks(text: str) -> bool:
         and not any(mark in text[:-1] for mark in "。？！；")
 
 
+def unpunctuated(ln: Line, last: bool) -> bool:
+    """A line with no punctuation, but that it may end on a question if it is the last
+    of its group (村口的路灯啥时候能亮？)."""
+    asked = last and asks(ln.text)
+    text = ln.text[:-1] if asked else ln.text
+    return (asked or not ln.terminal) and not any(ch in text for ch in "，。、；：,;:！？")
+
+
 def closes_early(text: str) -> bool:
     """Does the text close a quotation it never opened (会”一年办结47件)? Then it began on
     the line above, which a headline's lines do not leave. (unbalanced's mirror.)"""
@@ -677,12 +685,15 @@ class BlockBuilder:
     def _group_under_signature(self, run: list[Line]) -> bool:
         """A few short lines ending a chunk right under a story's signature, none ending a
         sentence or left unfinished at the end: the headline group printed under its story,
-        even with a comma where its title breaks."""
+        even with a comma where its title breaks, or its last line asking (读者来信 / 竹围村口
+        的路灯何时能亮？)."""
         prev = self.out[-1] if self.out else None
         if self.markdown or not 2 <= len(run) <= 4 or not (
                 isinstance(prev, Marker) and prev.kind in (Kind.BYLINE, Kind.SIGNATURE)):
             return False
-        return all(ln.kind is Kind.TEXT and not ln.terminal and not ln.row
+        asked = asks("".join(ln.text for ln in run))  # (a question short as a title)
+        return all(ln.kind is Kind.TEXT and not ln.row
+                   and (not ln.terminal or (ln is run[-1] and asked))
                    and len(ln.text) <= MAX_HEAD_CHARS and ln.width <= self.column + RUN_ON_SLACK
                    and ln.text.count("，") <= 1 for ln in run) \
             and run[-1].text[-1] not in CONTINUING and "，" not in run[-1].text
@@ -1118,14 +1129,14 @@ class BlockBuilder:
     def _bare_lines_over_lead(self, run: list[Line]) -> bool:
         """A few lines with no punctuation at all, standing alone right over a lead
         (市区新增12处“口袋公园” / 市民家门口多了休闲好去处 / 本报讯…): its headline, however
-        wide the column (no text runs three lines without a mark, or ends so before a lead)."""
+        wide the column (no text runs three lines without a mark, or ends so before a lead).
+        The last may ask (读者来信 / 村口的路灯啥时候能亮？ / 编辑同志：)."""
         prev = self.out[-1] if self.out else None
         if self.markdown or len(run) > 3 or (
                 isinstance(prev, Para) and prev.open and not self._table_noted()):
             return False
-        return all(ln.kind is Kind.TEXT and not ln.terminal and not ln.row
-                   and len(ln.text) <= MAX_HEAD_CHARS and not unbalanced(ln.text)
-                   and not any(ch in ln.text for ch in "，。、；：,;:！？") for ln in run)
+        return all(ln.kind is Kind.TEXT and not ln.row and len(ln.text) <= MAX_HEAD_CHARS
+                   and not unbalanced(ln.text) and unpunctuated(ln, ln is run[-1]) for ln in run)
 
     def _table_noted(self) -> bool:
         """Does a table's note end what is above (rows / 单位：亩)? It closes the table:

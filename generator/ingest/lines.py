@@ -93,6 +93,7 @@ LEAD_START_RE = re.compile(
     rf"^(?:{NEWS_OF}|据新华社|新华社(?!记者)|中新社(?!记者)|[{BULLETS}]|{INLINE_TITLE}"
     rf"|{REPORTED_BY})")
 LEAD_FIRST = frozenset("本据新中掌【*" + BULLETS)
+SALUTATION_AT = 14  # characters: how far into a line a salutation's colon may stand
 NEWS_OF_AT = 16  # characters: how far into a line a paper's 讯 may stand
 ROLE_WORD_RE = re.compile(r"记者|通讯员|实习生|摄影|编辑|评论员|文/[图摄]|[图摄]/文|文／[图摄]")
 LEAD_RE = re.compile(
@@ -250,6 +251,17 @@ READER_SIGN_RE = re.compile(
     rf"|志愿者|个体户|司机|店主)\s(?P<name>[{CJK}]{{2,3}}|[{CJK}] [{CJK}]{{1,2}})$"
     r"(?<![阿姨大爷妈叔姐师傅奶])")  # (…居民 吴阿姨: a speaker named so, not a writer)
 READER_SIGN_MAX = 30  # characters
+# …and with the space lost where the name was letter-spaced (南园街道居民 严 敏 repaired
+# to 南园街道居民严敏): a place the writer lives, the role, a name. Alone over a headline
+# under the text (names_as_signatures), not in classify: a wrapped line may read so too.
+READER_SIGN_GLUED_RE = re.compile(
+    rf"^[{CJK}]{{2,10}}(?:街道|社区|小区|村|镇|乡|路|巷|街|学校|中学|小学)"
+    rf"(?:居民|村民|教师|家长|学生)(?P<name>[{CJK}]{{2,3}})$")
+# A letter's salutation opens its text: 编辑同志：, 何秀兰同志：, 尊敬的市民朋友：, 王先生：
+# 您好 (a speaker's label, 读者王女士：, opens a question, not a letter).
+SALUTATION_RE = re.compile(
+    rf"^(?:编辑同志|[{CJK}]{{2,4}}同志|尊敬的[{CJK}]{{2,10}})[：:]"
+    rf"|^[{CJK}]{{1,4}}(?:先生|女士|老师)[：:]\s*您好")
 SIGNATURE_RE = re.compile(rf"^(?P<text>.*?)[（(](?P<name>{NAME}(?:\s+{NAME}){{0,2}})[）)]$")
 # A town's or a bureau's office that sent the item in: （某某镇宣传办）, （某某街道党政办）,
 # （某某社区供稿）.
@@ -633,6 +645,8 @@ def classify(no: int, text: str, markdown: bool) -> Line:
             reader := READER_SIGN_RE.match(text)) and (
             reader["name"][0] in SURNAMES or len(reader["unit"]) >= 2):
         return Line(no, text, Kind.SIGNATURE, width)  # 莲塘中学教师 廖志远: who wrote a letter
+    if "：" in text[:SALUTATION_AT] and SALUTATION_RE.match(text):
+        return Line(no, text, Kind.LEAD, width)  # 编辑同志：我家住在…: a letter begins
     if first in BULLET_MARKS and len(text) <= 40 and ROLE_WORD_RE.search(text[:BULLET_ROLE_AT]) \
             and (is_byline(text) or COMMENTATOR_RE.match(text)):
         return byline_line(no, text, width)  # ●记者 X, ■ 本报全媒体记者 X
@@ -1288,6 +1302,12 @@ SIGNER_MAX = 24  # characters: a notice's signer (a unit's name) is short
 SIGNER_PUNCT_RE = re.compile(r"[，。！？；：]")
 DIGIT_RE = re.compile(r"\d")
 QUOTE_OR_LIST_RE = re.compile(r"[“”‘’《》，、]")
+
+
+def glued_reader(text: str) -> bool:
+    """南园街道居民严敏: a letter's writer, the space before the name lost in repair."""
+    glued = READER_SIGN_GLUED_RE.match(text)
+    return glued is not None and glued["name"][0] in SURNAMES
 
 
 def short_qr_caption(text: str) -> bool:

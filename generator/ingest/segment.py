@@ -52,6 +52,7 @@ from generator.ingest.lines import (
     NUMBERED_ITEM_RE,
     ORG_END_RE,
     PHOTO_LABEL_RE,
+    READER_SIGN_GLUED_RE,
     READER_SIGN_RE,
     ROLE_WORD_RE,
     SHORT_ORG_END_RE,
@@ -66,6 +67,7 @@ from generator.ingest.lines import (
     bare_title,
     display_width,
     ends_sentence,
+    glued_reader,
     index_header,
     is_kicker,
     is_signer,
@@ -236,7 +238,7 @@ def names_as_signatures(blocks: list[Block]) -> list[Block]:
                 and len(block.blocks[0]) == 1 and isinstance(prev, Para)
                 and prev.lines[-1].terminal):
             line = block.blocks[0][0]
-            if is_name(line.text):
+            if is_name(line.text) or glued_reader(line.text):
                 out.append(Marker(Line(line.no, line.text, Kind.SIGNATURE, line.width)))
                 if len(block.blocks) == 1:
                     continue
@@ -281,7 +283,8 @@ def is_signature(text: str) -> str | None:
         return m.group("name")
     if TRAILING_BYLINE_RE.match(text):
         return text.strip("（()）")
-    if BARE_NAME_RE.match(text) or NAMES_RE.match(text) or READER_SIGN_RE.match(text):
+    if BARE_NAME_RE.match(text) or NAMES_RE.match(text) or READER_SIGN_RE.match(text) \
+            or READER_SIGN_GLUED_RE.match(text):
         return text  # a name printed alone after the text (names_as_signatures), or two,
         # or a reader's under a letter (莲塘中学教师 廖志远)
     sign_off = SIGN_OFF_RE.match(text)
@@ -1124,7 +1127,7 @@ class Assembler:
 
     def on_signature(self, line: Line, i: int = 0) -> None:
         self.settle()
-        name = is_signature(line.text)
+        name = is_signature(line.text) or line.text  # (whatever classify took for one)
         cur = self.cur
         if cur is None or self.closed:
             self.noise.append(Noise(line.text, line.no, "signature without article"))
