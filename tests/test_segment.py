@@ -5305,7 +5305,7 @@ def test_a_caption_under_a_markdown_picture_is_the_picture_s_not_the_last_subhea
 
 @pytest.mark.parametrize(
     "top", ["今日新郑 城乡 3", "今日巩义", "禹州新闻网 — 今日禹州", "今日长葛·民生",
-            "今日瓦房店 — 瓦房店新闻网"])
+            "今日瓦房店 — 瓦房店新闻网", "道县融媒体中心", "永兴县融媒体中心数字报"])
 def test_a_county_paper_s_name_and_page_on_the_page_s_first_line(top: str) -> None:
     text = "\n".join([
         top, "", "丰枣村老枣园重焕生机",

@@ -1216,7 +1216,9 @@ TOP_MASTHEAD_RE = re.compile(
     r"|^今日(?!短评|快评|时评|关注|要闻|看点|导读|提示|推荐|头条|话题|视点|焦点|聚焦|观察|天气|说法)"
     r"[\u4e00-\u9fff]{2,3}$"
     r"|^[\u4e00-\u9fff]{2,8}网(?:\s*[-–—|·]|\s)\s*[\u4e00-\u9fff]{2,8}$"  # (禹州新闻网 — 今日禹州)
-    r"|^今日[\u4e00-\u9fff]{2,3}\s*[-–—|·]\s*[\u4e00-\u9fff]{2,8}网$")  # …either way round
+    r"|^今日[\u4e00-\u9fff]{2,3}\s*[-–—|·]\s*[\u4e00-\u9fff]{2,8}网$"  # …either way round
+    # …or the county's news centre that publishes it: 道县融媒体中心, 永兴县融媒体中心数字报
+    r"|^[\u4e00-\u9fff]{1,5}(?:融媒体中心|融媒|传媒中心)(?:数字报|电子报|电子版|数字版)?$")
 PAGE_LABEL_TOP_RE = re.compile(
     r"^(?:[\u4e00-\u9fff]{2,6}(?:日报|晚报|都市报)\s*)?(?:[A-D]\d{1,2}|0\d)\s*版?\s*"
     r"[\u4e00-\u9fff]{2,6}(?:·[\u4e00-\u9fff]{2,6})?$"
