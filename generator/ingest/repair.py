@@ -357,8 +357,9 @@ def despace(line: str) -> str:
     if _CELL in line:
         line = line.replace(_CELL, " ")
     if "\u3000" in line:
-        if _celled_by_ideographic_spaces(line):  # 青菜　斤　2.5　跌: a row of short cells
-            return " ".join(despace(cell) for cell in line.strip().split("\u3000"))
+        cells = [_DIGIT_SPACE_RE.sub("", cell) for cell in line.strip().split("\u3000")]
+        if _celled_by_ideographic_spaces(cells):  # 青菜　斤　2.5　跌: a row of short cells
+            return " ".join(despace(cell) for cell in cells)
         line = _IDEO_GAP_RE.sub("  ", line)
     if _SPACED_CELLS_RE.search(line):  # 品　名　　单　位　　价　格: each cell letter-spaced
         return " ".join(despace(cell) for cell in _WIDE_RUN_RE.split(line.strip()))
@@ -383,11 +384,15 @@ ROW_CELLS = 3  # cells at least in a row set a single ideographic space apart
 _NO_SPACE_RE = re.compile(r"\S+")
 
 
-def _celled_by_ideographic_spaces(line: str) -> bool:
+# A space beside a digit inside a table's cell: the extractor's (K2 1 路, 6:3 0—1 8:0 0),
+# since a cell holds one value.
+_DIGIT_SPACE_RE = re.compile(rf"(?<=\d){_SP}+(?=[\d\u4e00-\u9fff])")
+
+
+def _celled_by_ideographic_spaces(cells: list[str]) -> bool:
     """Cells one ideographic space apart, some of them one letter (青菜　斤　2.5　跌): a
     table's row set by hand, as long as two cells or more are words, not letters spaced
     out one by one (春　节　快　乐)."""
-    cells = line.strip().split("\u3000")
     return len(cells) >= ROW_CELLS and sum(len(c) >= 2 for c in cells) >= 2 \
         and all(_NO_SPACE_RE.fullmatch(c) for c in cells)
 
