@@ -2677,7 +2677,7 @@ def test_a_readers_letter_and_the_reply_under_it_are_two_articles() -> None:
     assert (second.kicker, second.title, second.body) == ("回音", "县城管局：3天内全部修复", reply)
 
 
-def test_a_letters_question_title_printed_under_it_before_the_reply() -> None:
+def test_a_letter_and_the_offices_reply_their_titles_printed_under_them() -> None:
     letter = ("编辑同志：我是竹围村的村民。村口那段路去年装了16盏路灯，可从今年春节后就不亮了。"
               "希望有关部门能早点来看看。")
     reply = ("陈永基同志：您反映的竹围村口路灯不亮问题，我镇已派人现场核查，"
@@ -2688,7 +2688,8 @@ def test_a_letters_question_title_printed_under_it_before_the_reply() -> None:
     first, second = segment(text).articles
     assert (first.kicker, first.title) == ("读者来信", "竹围村口的路灯何时能亮？")
     assert first.body == letter
-    assert second.body.startswith("陈永基同志：")
+    assert (second.kicker, second.title, second.body) == ("部门回复", "路灯6月下旬前修好", reply)
+    assert second.byline == "泷畔镇人民政府"  # the office that answered signs its reply
 
 
 def test_a_photos_title_under_its_credit_and_a_columns_name_over_its_briefs() -> None:

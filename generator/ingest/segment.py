@@ -55,6 +55,7 @@ from generator.ingest.lines import (
     READER_SIGN_GLUED_RE,
     READER_SIGN_RE,
     ROLE_WORD_RE,
+    SALUTATION_RE,
     SHORT_ORG_END_RE,
     SIGN_OFF_DATE_RE,
     SPACED_TITLE_RE,
@@ -227,8 +228,20 @@ def names_as_signatures(blocks: list[Block]) -> list[Block]:
     """'廖红红' (or '向 炜') on its own line after an article's last sentence: a byline
     printed at the end, read as the article's signature; right under a headline, its byline."""
     out: list[Block] = []
+    letter = False  # the text since the last headline opens on a salutation (编辑同志：)
     for block in blocks:
         prev = out[-1] if out else None
+        if isinstance(block, Para) and SALUTATION_RE.match(block.lines[0].text):
+            letter = True
+        if letter and isinstance(block, Head) and isinstance(prev, Para) \
+                and prev.lines[-1].terminal and signed_reply(block):
+            # …感谢您的关心。 / 县城市管理局 / 部门回复 / 路灯4月上旬恢复照明: the office that
+            # answered signs its reply, over the reply's own label and title
+            first = block.blocks[0][0]
+            out.append(Marker(Line(first.no, first.text, Kind.SIGNATURE, first.width)))
+            block = Head([block.blocks[0][1:], *block.blocks[1:]])
+        if isinstance(block, Head):
+            letter = False
         line = block.lines[0] if isinstance(block, Para) and len(block.lines) == 1 else None
         if line and isinstance(prev, Head) and surnamed(line.text):
             # # 一座老粮站的“新生” / 宋 溪 / text: the piece's author, under its title
@@ -245,6 +258,19 @@ def names_as_signatures(blocks: list[Block]) -> list[Block]:
                 block = Head(block.blocks[1:])  # the next article's headline follows
         out.append(block)
     return out
+
+
+def signed_reply(head: Head) -> bool:
+    """Does a group under a letter or a reply open on the office that signs it, a label
+    and a title under it (茶岭乡人民政府 / 回音壁 / 路灯修好了)?"""
+    block = head.blocks[0]
+    return not head.markdown_level and len(block) >= 3 and is_signer(block[0].text) \
+        and (ORG_END_RE.search(block[0].text) is not None
+             or OFFICE_END_RE.search(block[0].text) is not None)
+
+
+# An office that answers a reader: 县城市管理局, 茶岭乡人民政府, 县城管执法大队.
+OFFICE_END_RE = re.compile(r"(?:局|人民政府|政府|管理处|办事处|服务中心)$")
 
 
 def invisible_warnings(found: list[tuple[int, str]]) -> list[str]:
