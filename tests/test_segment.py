@@ -2692,6 +2692,20 @@ def test_a_letter_and_the_offices_reply_their_titles_printed_under_them() -> Non
     assert second.byline == "泷畔镇人民政府"  # the office that answered signs its reply
 
 
+def test_numbered_briefs_titled_in_brackets_under_their_columns_name() -> None:
+    story = "本报讯（记者 粟 丹）5月11日，林风路提质改造项目破土动工，预计今年10月完工。"
+    briefs = ["1 .【楠木溪村杉木学堂开课】 5 月 8 日，楠木溪村“杉木学堂”开课，首批30名林农"
+              "学习杉木间伐技术。（黄 晨）",
+              "2.【县职校新增林业专业】今年秋季起，县职业中专新增林业技术专业，计划招生80人。"
+              "（粟丹）"]
+    text = "\n".join(["县城林风路改造", "工程开工", *column(story, 11), "", "会同简讯",
+                      *column(briefs[0], 11), *column(briefs[1], 11)])
+    _, first, second = segment(text).articles
+    assert (first.kind, first.title, first.byline) == ("brief", "楠木溪村杉木学堂开课", "黄晨")
+    assert first.body.startswith("5月8日，楠木溪村")
+    assert (second.title, second.body[:6]) == ("县职校新增林业专业", "今年秋季起，")
+
+
 def test_a_photos_title_under_its_credit_and_a_columns_name_over_its_briefs() -> None:
     caption = "3月10日，菱塘村的油菜田里，农户正在清沟理墒。近期气温回升，当地做好田间管理。"
     text = "\n".join([*column(caption, 12), "本报记者 钱雨桐 摄", "菱 塘 春 早", "", "凤城百事",

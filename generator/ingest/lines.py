@@ -1328,7 +1328,7 @@ ENUM_FIRST = frozenset("一二三四五六七八九十（(0123456789【")
 
 # '1.近日，…' / '2、日前…' / '3.6月15日…': a numbered item of a brief column (3.6万 is a
 # figure, not an item).
-NUMBERED_ITEM_RE = re.compile(r"^\d{1,2}[.．、](?:(?!\d)|(?=\d{1,2}月\d))\s*")
+NUMBERED_ITEM_RE = re.compile(r"^\d{1,2} ?[.．、](?:(?!\d)|(?=\d{1,2}月\d))\s*")  # (1 .【…】)
 
 
 CLAUSE_PUNCT_RE = re.compile(r"[，。；,;]")

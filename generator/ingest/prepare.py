@@ -991,7 +991,7 @@ def item_numbers(lines: list[Line]) -> list[Line]:
 
 TITLE_TAIL_COLON_RE = re.compile(r"^[^，。；,;]{0,8}[：:]")
 # 1.清溪社区开办周末书法课: a numbered brief's title alone on its line, no mark in it.
-NUMBERED_TITLE_RE = re.compile(r"^\d{1,2}[.．、]\s*(?P<title>[^，。；：,;:！？、\s]{4,24})$")
+NUMBERED_TITLE_RE = re.compile(r"^\d{1,2}[.．、]\s*(?P<title>[^，。；：,;:！？、\s【】]{4,24})$")
 
 
 def numbered_titles(lines: list[Line]) -> list[Line]:

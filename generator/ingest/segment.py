@@ -228,20 +228,8 @@ def names_as_signatures(blocks: list[Block]) -> list[Block]:
     """'廖红红' (or '向 炜') on its own line after an article's last sentence: a byline
     printed at the end, read as the article's signature; right under a headline, its byline."""
     out: list[Block] = []
-    letter = False  # the text since the last headline opens on a salutation (编辑同志：)
     for block in blocks:
         prev = out[-1] if out else None
-        if isinstance(block, Para) and SALUTATION_RE.match(block.lines[0].text):
-            letter = True
-        if letter and isinstance(block, Head) and isinstance(prev, Para) \
-                and prev.lines[-1].terminal and signed_reply(block):
-            # …感谢您的关心。 / 县城市管理局 / 部门回复 / 路灯4月上旬恢复照明: the office that
-            # answered signs its reply, over the reply's own label and title
-            first = block.blocks[0][0]
-            out.append(Marker(Line(first.no, first.text, Kind.SIGNATURE, first.width)))
-            block = Head([block.blocks[0][1:], *block.blocks[1:]])
-        if isinstance(block, Head):
-            letter = False
         line = block.lines[0] if isinstance(block, Para) and len(block.lines) == 1 else None
         if line and isinstance(prev, Head) and surnamed(line.text):
             # # 一座老粮站的“新生” / 宋 溪 / text: the piece's author, under its title
@@ -428,9 +416,9 @@ class Assembler:
             text = text[numbered.end():]
             brief = self.start(para.lines[0].no)
             brief.kind = "brief"
-            titled = ITEM_TITLE_RE.match(text)
-            if titled:  # 1、松风村茶园开采春茶：3月18日，…: its title, then its text
-                brief.title, text = titled.group(1), text[titled.end():]
+            titled = ITEM_TITLE_RE.match(text) or INLINE_TITLE_RE.match(text)
+            if titled:  # 1、松风村茶园开采春茶：3月18日，…, 1.【标题】近日，…: its title, its text
+                brief.title, text = bare_title(titled.group(1)), text[titled.end():].lstrip()
             brief.paragraphs.append(text)
             return
         cur = self.cur
@@ -852,6 +840,12 @@ class Assembler:
     ) -> None:
         if article is None:
             article = self.start(head.line, title_before=True)
+        if article.byline is None and article.paragraphs \
+                and SALUTATION_RE.match(article.paragraphs[0]) and signed_reply(head):
+            # …感谢您的关心。 / 县城市管理局 / 部门回复 / 路灯4月上旬恢复照明: the office that
+            # answered signs its reply, over the reply's own label and title
+            article.byline = head.blocks[0][0].text
+            head = Head([head.blocks[0][1:], *head.blocks[1:]])
         kicker, title, subtitle = split_head(head, bool(subtitles), self.over_data)
         if title[:1] in "▶►" and len(title) > TITLE_MARKED_MIN:
             title = title[1:].lstrip()  # ▶瑞阳街道开展…: the arrow a list sets before a title
