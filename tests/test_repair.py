@@ -163,6 +163,8 @@ def test_despace_keeps_two_credits_apart(line: str, repaired: str) -> None:
     ("春　节　快　乐", "春节快乐"),  # letters spaced out one by one
     # …and the digits in its cells spaced out by the extractor, each cell one value
     ("K2 1 路　汽车西站　枫木岭乡　6:3 0—1 8:0 0", "K21路 汽车西站 枫木岭乡 6:30—18:00"),
+    # …but a date's space before its time is printed (2025-10-13 16:20)
+    ("作者：王德顺　发布时间：2025-10-13 16:20", "作者：王德顺 发布时间：2025-10-13 16:20"),
 ])
 def test_despace_keeps_a_row_s_cells_an_ideographic_space_apart(line: str, repaired: str) -> None:
     assert despace(line) == repaired

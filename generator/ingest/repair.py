@@ -384,9 +384,9 @@ ROW_CELLS = 3  # cells at least in a row set a single ideographic space apart
 _NO_SPACE_RE = re.compile(r"\S+")
 
 
-# A space beside a digit inside a table's cell: the extractor's (K2 1 路, 6:3 0—1 8:0 0),
-# since a cell holds one value.
-_DIGIT_SPACE_RE = re.compile(rf"(?<=\d){_SP}+(?=[\d\u4e00-\u9fff])")
+# A space after a lone digit inside a table's cell, before a digit alone or a unit: the
+# extractor's (K2 1 路, 6:3 0—1 8:0 0), not a date's before its time (2025-10-13 16:20).
+_DIGIT_SPACE_RE = re.compile(rf"(?<=(?<!\d)\d){_SP}+(?=\d(?!\d)|[\u4e00-\u9fff])")
 
 
 def _celled_by_ideographic_spaces(cells: list[str]) -> bool:
