@@ -322,6 +322,7 @@ def test_bylines_printed_after_the_text_sign_the_article(text: str) -> None:
     "•   山西晚报·山河+讯(记者 冯 瑶)12月28日，",  # an e-paper view's paragraph mark
     "岚州日报/岚州网柳湾讯(通讯员郑秋禾报道)近日，",  # the paper, its site and a place
     "编辑同志：我家住在南园", "何秀兰同志：", "王先生：您好！",  # a letter's salutation
+    "编辑同志:我家住在南园",  # …its colon half-width
     "郏县融媒讯（记者 白 露 通讯员 程一鸣）11月4日，",  # a county's news centre
     "道县融媒体中心讯（记者 何文斌 通讯员 周丽）5月23日，"])
 def test_leads(text: str) -> None:

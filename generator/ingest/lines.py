@@ -647,7 +647,7 @@ def classify(no: int, text: str, markdown: bool) -> Line:
             reader := READER_SIGN_RE.match(text)) and (
             reader["name"][0] in SURNAMES or len(reader["unit"]) >= 2):
         return Line(no, text, Kind.SIGNATURE, width)  # 莲塘中学教师 廖志远: who wrote a letter
-    if "：" in text[:SALUTATION_AT] and SALUTATION_RE.match(text):
+    if ("：" in text[:SALUTATION_AT] or ":" in text[:SALUTATION_AT]) and SALUTATION_RE.match(text):
         return Line(no, text, Kind.LEAD, width)  # 编辑同志：我家住在…: a letter begins
     if first in BULLET_MARKS and len(text) <= 40 and ROLE_WORD_RE.search(text[:BULLET_ROLE_AT]) \
             and (is_byline(text) or COMMENTATOR_RE.match(text)):
