@@ -2714,6 +2714,20 @@ def test_numbered_briefs_titled_in_brackets_under_their_columns_name() -> None:
     assert (second.title, second.body[:6]) == ("县职校新增林业专业", "今年秋季起，")
 
 
+def test_a_web_letters_question_title_over_its_data_line() -> None:
+    letter = ("编辑同志：我是樟林社区居民。社区后面那条小巷有十几盏路灯，从春节前就不亮了。"
+              "请问路灯什么时候能修好？")
+    text = "\n".join([
+        "岚城县融媒体中心", "首页 | 时政要闻 | 乡镇动态 | 民生服务 | 数字报",
+        "当前位置：首页 > 民生服务", "",
+        "民生信箱", "背街小巷的路灯何时能亮？",
+        "来源：岚城县融媒体中心　作者：何秀英　发布时间：2025-04-09 08:32",
+        "　　" + letter, "　　樟林社区居民 何秀英", "责任编辑：何晓燕"])
+    [article] = segment(text).articles
+    assert (article.kicker, article.title) == ("民生信箱", "背街小巷的路灯何时能亮？")
+    assert (article.body, article.byline) == (letter, "樟林社区居民 何秀英")
+
+
 def test_a_photos_title_under_its_credit_and_a_columns_name_over_its_briefs() -> None:
     caption = "3月10日，菱塘村的油菜田里，农户正在清沟理墒。近期气温回升，当地做好田间管理。"
     text = "\n".join([*column(caption, 12), "本报记者 钱雨桐 摄", "菱 塘 春 早", "", "凤城百事",

@@ -620,6 +620,10 @@ class BlockBuilder:
                 # title over their author, not a brief's title and its first sentence
                 self._add_head([Line(run[0].no, run[0].text, Kind.TEXT, run[0].width)])
                 run = []
+            elif ln.kind is Kind.NOISE and ln.reason == "page header" \
+                    and self._asked_over_data(run):
+                self._add_head(run)  # 民生信箱 / 背街小巷的路灯何时能亮？ / 来源：… 发布时间：…
+                run = []
             elif credited:
                 run = self._cut_suffix(run)  # 正文。 / 标题 / 本报评论员: printed after its story
             self._add_run(run, before_credit=credited)
@@ -726,6 +730,14 @@ class BlockBuilder:
                         else ln.width <= SHORT_OF_COLUMN * self.column)
                    and ln.text.count("，") + ln.text.count(",") <= 1 for ln in run) \
             and run[-1].text[-1] not in CONTINUING
+
+    def _asked_over_data(self, run: list[Line]) -> bool:
+        """A web item's title that asks, with its label over it, right over the item's data
+        line (来源：… 发布时间：…): its headline, though it ends as a sentence does."""
+        return not self.markdown and 1 <= len(run) <= 3 and run[-1].terminal \
+            and asks("".join(ln.text for ln in run)) \
+            and all(ln.kind is Kind.TEXT and not ln.row and unpunctuated(ln, ln is run[-1])
+                    for ln in run)
 
     def _wrapped_group_over_byline(self, run: list[Line]) -> bool:
         """Four to six short lines over a byline, with no comma or stop among them: a
