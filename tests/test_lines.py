@@ -1433,11 +1433,18 @@ def test_a_web_item_s_font_size_controls_in_brackets_are_its_header() -> None:
 
 @pytest.mark.parametrize(("text", "office"), [
     ("给1300余名学生上了一堂防溺水安全课。", "（岚溪镇宣传办）"),
-    ("每期限20人。", "（青塘社区供稿）")])
+    ("每期限20人。", "（青塘社区供稿）"),
+    ("感谢您对城市管理工作的监督。", "（县城市管理和综合执法局）")])  # a bureau's reply
 def test_a_town_office_or_community_in_brackets_after_the_last_sentence_signs_a_brief(
         text: str, office: str) -> None:
     lines = prepare_lines(text + office, markdown=False)
     assert [(ln.kind, ln.text) for ln in lines] == [(Kind.TEXT, text), (Kind.SIGNATURE, office)]
+
+
+def test_a_bureaus_signature_wrapped_at_its_bracket_under_its_reply() -> None:
+    text = "复。感谢您对城市管理工作的监督。（县城\n市管理和综合执法局）"
+    lines = prepare_lines(text, markdown=False)
+    assert (lines[-1].kind, lines[-1].text) == (Kind.SIGNATURE, "（县城市管理和综合执法局）")
 
 
 def test_a_label_before_a_bar_like_character_is_the_title_s_kicker() -> None:

@@ -267,7 +267,9 @@ SALUTATION_RE = re.compile(
 SIGNATURE_RE = re.compile(rf"^(?P<text>.*?)[（(](?P<name>{NAME}(?:\s+{NAME}){{0,2}})[）)]$")
 # A town's or a bureau's office that sent the item in: （某某镇宣传办）, （某某街道党政办）,
 # （某某社区供稿）.
-OFFICE = rf"[{CJK}]{{2,8}}(?:宣传办|宣传部|宣传科|宣传组|党政办|党建办|办公室|供稿)"
+OFFICE = (rf"[{CJK}]{{2,8}}(?:宣传办|宣传部|宣传科|宣传组|党政办|党建办|办公室|供稿)"
+          # …or the bureau that answers a reader: （县城市管理和综合执法局）, （某乡人民政府）
+          rf"|[{CJK}]{{2,12}}(?:局|人民政府)")
 SIGNATURE_LINE_RE = re.compile(rf"^[（(](?:{NAME}(?:\s+{NAME}){{0,2}}|{OFFICE})[）)]$")
 # How a notice's own title ends (关于…的公告, 征集启事, 讣告, 更正): a headline, never a
 # subhead, and never a masthead's item.
