@@ -733,11 +733,10 @@ class BlockBuilder:
 
     def _asked_over_data(self, run: list[Line]) -> bool:
         """A web item's title that asks, with its label over it, right over the item's data
-        line (来源：… 发布时间：…): its headline, though it ends as a sentence does."""
-        return not self.markdown and 1 <= len(run) <= 3 and run[-1].terminal \
-            and asks("".join(ln.text for ln in run)) \
-            and all(ln.kind is Kind.TEXT and not ln.row and unpunctuated(ln, ln is run[-1])
-                    for ln in run)
+        line (来源：… 发布时间：…): bare lines as over a lead, though the last ends as a
+        sentence does."""
+        return bool(run) and run[-1].terminal and asks("".join(ln.text for ln in run)) \
+            and self._bare_lines_over_lead(run)
 
     def _wrapped_group_over_byline(self, run: list[Line]) -> bool:
         """Four to six short lines over a byline, with no comma or stop among them: a

@@ -52,7 +52,6 @@ from generator.ingest.lines import (
     NUMBERED_ITEM_RE,
     ORG_END_RE,
     PHOTO_LABEL_RE,
-    READER_SIGN_GLUED_RE,
     READER_SIGN_RE,
     ROLE_WORD_RE,
     SALUTATION_RE,
@@ -298,7 +297,7 @@ def is_signature(text: str) -> str | None:
     if TRAILING_BYLINE_RE.match(text):
         return text.strip("（()）")
     if BARE_NAME_RE.match(text) or NAMES_RE.match(text) or READER_SIGN_RE.match(text) \
-            or READER_SIGN_GLUED_RE.match(text):
+            or glued_reader(text):
         return text  # a name printed alone after the text (names_as_signatures), or two,
         # or a reader's under a letter (莲塘中学教师 廖志远)
     sign_off = SIGN_OFF_RE.match(text)
