@@ -5797,3 +5797,18 @@ def test_a_numbered_brief_whose_text_opens_on_its_number_keeps_its_first_line() 
     second = segment(text).articles[-1]
     assert second.title is None
     assert second.body.startswith("县税务局在政务服务中心开设“企业开办一窗通”")
+
+
+def test_a_reprint_s_source_alone_under_its_title_is_its_byline() -> None:
+    # 据河南日报 under a wrapped title and over the text: where the story comes from,
+    # not the signature of the story above, which would leave the title as furniture.
+    story = ("1 1 月 5 日，全省冬春农田水利建设现场会召开。会议要求各地抓住冬春有利"
+             "时机，加快灌区续建配套，确保明年春灌前完工一批。")
+    above = "在柿园村，护林员每天要巡山两趟，守好这片山，就是守好全村人的饭碗。"
+    text = "\n".join([*column(above, 14), "（通讯员 程一鸣）", "", "全省部署冬春农田",
+                      "水利建设", "据河南日报", *column(story, 14), ""])
+    page = segment(text)
+    accounted(text, page)
+    first, second = page.articles
+    assert (second.title, second.byline) == ("全省部署冬春农田水利建设", "据河南日报")
+    assert second.body.startswith("11月5日")

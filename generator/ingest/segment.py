@@ -234,6 +234,12 @@ def names_as_signatures(blocks: list[Block]) -> list[Block]:
             # # 一座老粮站的“新生” / 宋 溪 / text: the piece's author, under its title
             out.append(Marker(Line(line.no, line.text, Kind.BYLINE, line.width)))
             continue
+        if isinstance(prev, Head) and isinstance(block, Marker) \
+                and block.kind is Kind.SIGNATURE and block.line.text.startswith("据"):
+            # 全省部署冬春农田水利建设 / 据河南日报 / text: the source under the title
+            out.append(Marker(Line(block.line.no, block.line.text, Kind.BYLINE,
+                                   block.line.width)))
+            continue
         if (isinstance(block, Head) and not block.markdown_level
                 and len(block.blocks[0]) == 1 and isinstance(prev, Para)
                 and prev.lines[-1].terminal):
