@@ -5810,5 +5810,30 @@ def test_a_reprint_s_source_alone_under_its_title_is_its_byline() -> None:
     page = segment(text)
     accounted(text, page)
     first, second = page.articles
+    assert first.byline == "通讯员 程一鸣" and first.body.endswith("饭碗。")
     assert (second.title, second.byline) == ("全省部署冬春农田水利建设", "据河南日报")
     assert second.body.startswith("11月5日")
+
+
+def test_a_supplement_column_s_name_over_its_one_piece_is_the_kicker() -> None:
+    # 茶乡记忆 over a title hardly longer: the column's name, not the title's first half.
+    essay = ("小时候，屋檐下总有一窝燕子。每年开春，它们衔泥回来，补好旧巢，"
+             "母亲便说，燕子认得老屋，也认得人。")
+    text = "\n".join(["茶乡记忆", "屋檐下的燕子", "□ 龙小溪", *column(essay, 14), ""])
+    page = segment(text)
+    accounted(text, page)
+    [piece] = page.articles
+    assert (piece.kicker, piece.title, piece.byline) == ("茶乡记忆", "屋檐下的燕子", "龙小溪")
+
+
+def test_a_part_s_heading_inside_a_story_that_names_a_memory_stays_in_the_story() -> None:
+    # 留住记忆 over a part's heading in the middle of a long story heads that part.
+    part1 = ("近年来，鼓楼区坚持把老街区保护更新作为城市更新的重要内容，以“绣花功夫”"
+             "推进历史文化街区有机更新，让老街区既留得住乡愁，又跟得上时代。")
+    part2 = ("走进双龙巷，一座座修缮后的四合院错落有致，门楼上的砖雕、木雕清晰可见。"
+             "能用的老构件都留下来了。")
+    text = "\n".join(["老街区焕发新活力", "", *column(part1, 16), "", "留住记忆", "修旧如旧护老街",
+                      "", *column(part2, 16), ""])
+    page = segment(text)
+    accounted(text, page)
+    assert len(page.articles) == 1

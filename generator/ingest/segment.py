@@ -1324,7 +1324,8 @@ def kicker_line(first: str, rest: str, alone: bool = True) -> bool:
         # 和顺街道杏花社区 / 建起“暖心驿站”: the place is the title's subject (a series
         # that goes somewhere, 走进海岛村, is a kicker over its stories' titles)
         return False
-    if is_kicker(first) and not is_kicker(rest) and not breaks_mid_phrase(first, rest):
+    if (is_kicker(first) or FEATURE_COLUMN_RE.match(first)) and not is_kicker(rest) \
+            and not breaks_mid_phrase(first, rest):
         return True
     if EVENT_KICKER_RE.search(first) and not rest.startswith(DASHES):
         return True  # 某某到某县督导防汛工作 / 做好防汛准备: the report of a visit over a title
@@ -1344,6 +1345,14 @@ def kicker_line(first: str, rest: str, alone: bool = True) -> bool:
         # (全国冰雪旅游人次 / 今冬有望再创新高).
         return True
     return len(first) <= KICKER_MAX and len(first) + KICKER_SHORTER <= len(rest)
+
+
+# A feature or 副刊 column's name over its one piece's title (乡土记忆 / 老屋檐下的燕子,
+# 伊洛茶座 / 把好事办长久). Only over a title in its group: inside a long story, 留住记忆
+# may head a part of it as well.
+FEATURE_COLUMN_RE = re.compile(
+    r"^[\u4e00-\u9fff]{1,4}(?:记忆|漫笔|笔会|副刊|茶座|见闻|人家|夜话|札记|杂记|散记|文苑|诗苑"
+    r"|走笔|絮语)$")
 
 
 # A campaign's line that names what the paper is following (聚焦项目建设, 关注老旧小区改造)
