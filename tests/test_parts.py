@@ -48,6 +48,13 @@ def test_a_bulleted_brief_title_and_its_text() -> None:
         "枣香村开设农民夜校", "3月10日晚，村里的夜校开课了。")
 
 
+def test_a_number_spaced_out_at_a_brief_s_line_end_is_no_title_gap() -> None:
+    # ◇…深入 1 2 / 个村，…: the extractor spaced the number; the line is one sentence
+    assert spaced_brief_title("◇县农业农村局组织技术人员深入 1 2", "个村，开展培训。") is None
+    assert spaced_brief_title("▲县人才市场举办招聘会 3", "月9日，招聘会举行。") == (
+        "县人才市场举办招聘会", "3")  # …but a date wrapped after its first digit is text
+
+
 def test_a_bulleted_byline_is_no_brief() -> None:
     assert spaced_brief_title("◎本报记者 郭振川") is None
 

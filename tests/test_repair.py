@@ -237,6 +237,10 @@ def test_despace_removes_spaces_at_cjk_punctuation(line: str, repaired: str) -> 
         ("全镇 4 . 2 万亩山林", "全镇4.2万亩山林"),  # a decimal point spaced out with them
         ("1 8 ℃～ 2 7 ℃", "18℃～27℃"),
         ("1 2 3 4", "1 2 3 4"),  # digits alone: a table's cells, left as they are
+        # a number spaced out at the end of a line of text, its unit wrapped onto the next
+        ("县农业农村局组织技术人员深入 1 2", "县农业农村局组织技术人员深入12"),
+        ("渠阳县代表队 3 1 2", "渠阳县代表队3 1 2"),  # …not a table's row after a name
+        ("竹溪镇青石桥街道代表队\u30004\u30000\u30008", "竹溪镇青石桥街道代表队4 0 8"),
     ],
 )
 def test_despace_removes_spaces_between_cjk_and_latin(line: str, repaired: str) -> None:

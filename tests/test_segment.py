@@ -5837,3 +5837,32 @@ def test_a_part_s_heading_inside_a_story_that_names_a_memory_stays_in_the_story(
     page = segment(text)
     accounted(text, page)
     assert len(page.articles) == 1
+
+
+def test_a_title_between_a_credited_brief_and_a_signed_one_in_a_column() -> None:
+    # No blank line between two briefs of a column: the first opens on its credit, the
+    # second is signed after its text, and its title stands alone between them.
+    first = ("本报讯（记者 米朵）橘园社区老年食堂11月1日开餐，辖区60岁以上老人每餐"
+             "8元可吃到两荤一素。开餐首周，日均就餐老人90余人。")
+    second = "近日，县城溆水公园、向阳路等8处公共停车场新建的200个充电桩投入使用。"
+    text = "\n".join(["民生关注", "橘园社区建起“老年食堂”", *column(first, 17),
+                      "县城新增200个充电桩", *column(second, 17), "（记者 向阳）", ""])
+    page = segment(text)
+    accounted(text, page)
+    one, two = page.articles
+    assert one.body.endswith("90余人。")
+    assert (two.title, two.byline) == ("县城新增200个充电桩", "记者 向阳")
+
+
+def test_a_part_s_heading_inside_a_column_story_stays_in_it() -> None:
+    # The same shape in a story credited on a line of its own: a part's heading.
+    story = ("3月12日，桂香镇肉桂产业园内机器轰鸣，首批入园的3个项目同时投产。"
+             "桂香镇是远近闻名的肉桂产区，全镇种植肉桂8万多亩。")
+    more = ("产业园规划面积1200亩，首期建成标准厂房6栋。投产的3家企业中，"
+            "有一家专门从事桂油提取，产品销往全国十多个省份。")
+    text = "\n".join(["桂香镇肉桂产业园首批项目投产", "本报记者 邓家明", *column(story, 20),
+                      "从“卖原料”到“卖产品”", *column(more, 20), "（下转第2版）", ""])
+    page = segment(text)
+    accounted(text, page)
+    [story] = page.articles
+    assert "“卖产品”产业园" in story.body.replace("\n", "")

@@ -372,6 +372,9 @@ def split_paragraphs(lines: list[Line], width: float, one_per_line: bool) -> lis
 
 PLAIN_TITLE = 20  # characters: the longest headline line read above a column
 CLAUSE_ENDS = frozenset("，,、；;：:")
+CLAUSE_MARKS = frozenset("，,、；;：:。！？!?")
+CREDITED_LEAD_RE = re.compile(r"^\S{0,12}讯[（(]")  # 本报讯（记者 …）, 道县融媒讯（…）
+AMID_MIN = 5  # lines: a run this long may hold a headline between two pieces
 TITLE_AMONG_WIDE = 24  # characters: a title set between paragraphs a line each is no longer
 
 
@@ -862,6 +865,7 @@ class BlockBuilder:
         if not run:
             return
         cut = self._titles_between_paragraphs(run) if before_credit else None
+        cut = cut or (self._title_amid_column(run) if before_credit else None)
         if cut:
             self._add_run(run[:cut[0]])
             self._add_head(run[cut[0]:cut[1]])
@@ -907,6 +911,25 @@ class BlockBuilder:
         if start == end or not run[start - 1].terminal:
             return None
         return start, end
+
+    def _title_amid_column(self, run: list[Line]) -> tuple[int, int] | None:
+        """Between a brief opened by its credit (本报讯（记者 X）…) and a credit after the
+        run, which signs another piece: a short unpunctuated line after a finished
+        sentence, over full lines of a narrow column (…日均就餐老人90余人。 / 县城新增200
+        个充电桩 / 近日，…), is that piece's headline, not a part's heading; (start, end)."""
+        if self.markdown or len(run) < AMID_MIN or run[0].kind is not Kind.LEAD \
+                or not CREDITED_LEAD_RE.match(run[0].text) or not hard_wrapped(run):
+            return None
+        for i in range(1, len(run) - 2):
+            ln, body = run[i], run[i + 1:i + 1 + MEASURE_LINES]
+            if not run[i - 1].terminal or ln.kind is not Kind.TEXT or ln.enumerated \
+                    or ln.row or body[0].row or ln.text[-1].isdigit():
+                continue
+            prose = "，" in body[0].text + body[1].text  # (not a table's rows under it)
+            if prose and self._short_head(ln, body) and self._stranded(ln, body) \
+                    and not CLAUSE_MARKS.intersection(ln.text):
+                return i, i + 1
+        return None
 
     def _title_among_wide(self, ln: Line) -> bool:
         """A short unpunctuated line that could be a title between paragraphs a line each."""

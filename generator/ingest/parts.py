@@ -206,7 +206,9 @@ def spaced_brief_title(raw: str, below: str = "") -> tuple[str, str] | None:
         return None  # ◎本报记者 郭振川: a byline
     rest = repair_line(m.group("rest"))
     title = bare_title(repair_line(m.group("title")))  # ▲【标题】 4 月…: its brackets off
-    wrapped_date = rest.isdigit() and below[:1] in "月日"
+    wrapped_date = rest.isdigit() and below[:1] in "年月日"
+    if rest.replace(" ", "").isdigit() and not wrapped_date:
+        return None  # ◇…技术人员深入 1 2 / 个村，…: a number spaced out and wrapped, not a text
     if (PAGE_REF_RE.match(rest) and not wrapped_date) or not (
             SENTENCE_SOON_RE.match(rest) or opens_sentence(rest) or MONTH_RE.match(rest)
             or len(rest) <= WRAPPED_REST or rest[:SUBJECT_AGAIN] == title[:SUBJECT_AGAIN]):

@@ -57,6 +57,9 @@ _SPACE_RUN_RE = re.compile(f"{_SP}+")
 # Single digits a space apart right before what they count (2 0 2 6年, 1 2日, 3 8 6 0元,
 # 4 . 2万亩, 1 8 ℃): one number letter-spaced, as the letters around it are.
 _SPACED_DIGITS_RE = re.compile(r"(?<![\d.])\d(?: (?:\. )?\d)+ ?(?=[\u4e00-\u9fff%℃‰])")
+# …or right after a word at the end of a line of text, where a narrow column wrapped
+# before the unit (深入 1 2 / 个村): not in a table's row (竹溪镇　4　0　8).
+_WRAPPED_DIGITS_RE = re.compile(r"(?<=[\u4e00-\u9fff]{8})\d(?: \d)+$")
 # A gap of two spaces or more between words of two characters or more: a table's cells.
 _WIDE_GAP_RE = re.compile(rf"(?<=\S\S){_SP}{{2,}}(?=\S\S)")
 _CELL = "\ue000"  # stands for a kept gap while the other spaces are judged
@@ -356,6 +359,7 @@ def despace(line: str) -> str:
     """
     if _CELL in line:
         line = line.replace(_CELL, " ")
+    celled = "\u3000" in line or "  " in line.strip()
     if "\u3000" in line:
         cells = [_DIGIT_SPACE_RE.sub("", cell) for cell in line.strip().split("\u3000")]
         if _celled_by_ideographic_spaces(cells):  # 青菜　斤　2.5　跌: a row of short cells
@@ -377,6 +381,8 @@ def despace(line: str) -> str:
         line = _EXTRA_SPACE_RE.sub("", line)
         if " " in line:  # 2 0 2 6年3月1 2日: a date's digits letter-spaced too
             line = _SPACED_DIGITS_RE.sub(lambda m: m.group().replace(" ", ""), line)
+            if not celled and line[-1:].isdigit():
+                line = _WRAPPED_DIGITS_RE.sub(lambda m: m.group().replace(" ", ""), line)
     return line.replace(_CELL, " ") if gaps else line
 
 
