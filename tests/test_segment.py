@@ -42,6 +42,7 @@ CONT_NOTE_RE = re.compile(
 HEADING_MARK_RE = re.compile(r"^#{1,6}(?=\s|[“‘《「（(])")  # "# 标题", or "#“标题”" once repaired
 BOLD_LINE_RE = re.compile(r"^\*\*[^*]{2,34}\*\*$")
 LABEL_BAR_RE = re.compile(r"^[\u4e00-\u9fff]{2,8}\s*([|｜])\s*[^|｜]+$")  # 一周点击 | 标题
+NUMBERED_BOLD_RE = re.compile(r"^\*\*(\d{1,2}[.．、])")
 BULLET_RE = re.compile(r"^[●○■□◆◇▲△★☆•◎]+|^·(?=\s*[\u4e00-\u9fff]{2,3}$)")  # ·陈一舟
 # ▲【标题】 on its own line, or before its brief's text (▲【标题】近日，…) or its title
 # (# 【图片新闻】樱花绽放引客来)
@@ -89,6 +90,9 @@ def accounted(text: str, page: SegmentedPage) -> None:
             markup += chars(heading.group())
         if BOLD_LINE_RE.match(line):  # **a whole line in bold**: its stars are markup
             markup += chars("****")
+            if numbered := NUMBERED_BOLD_RE.match(line):  # **1.…**: a brief's number, as a
+                markup += chars(numbered.group(1))  # bullet is
+
         bullet = BULLET_RE.match(line)
         if bullet:
             markup += chars(bullet.group())
@@ -5866,3 +5870,54 @@ def test_a_part_s_heading_inside_a_column_story_stays_in_it() -> None:
     accounted(text, page)
     [story] = page.articles
     assert "“卖产品”产业园" in story.body.replace("\n", "")
+
+
+def test_a_letter_signed_in_brackets_and_the_reply_signed_by_its_office() -> None:
+    text = "\n".join([
+        "### 读者来信", "", "# 路灯坏了谁来修？", "", "编辑同志：",
+        "我是白果集村村民，每天晚上要骑电动车从县",
+        "城回村。有七八盏路灯已经坏了一个多月，晚",
+        "上黑乎乎的。希望有关部门能尽快修一修。",
+        "（白果集村村民 葛建平）", "", "### 部门回复", "",
+        "# 县城市管理局：本月20日前全部修复", "", "葛建平同志：",
+        "您反映的问题已收到。经现场核查，",
+        "兴汝路东段共有9盏路灯因线路老化损坏，将于",
+        "4月20日前全部修复。感谢您的关心。",
+        "新蔡县城市管理局", ""])
+    page = segment(text)
+    accounted(text, page)
+    letter, reply = page.articles
+    assert (letter.title, letter.byline) == ("路灯坏了谁来修？", "白果集村村民 葛建平")
+    assert (reply.kicker, reply.byline) == ("部门回复", "新蔡县城市管理局")
+    assert reply.title == "县城市管理局：本月20日前全部修复"
+
+
+def test_a_reader_s_name_spaced_out_after_the_role_signs_the_letter() -> None:
+    # 读者 周 敏 is repaired to 读者周敏; the reply is signed by a squad in brackets.
+    text = "\n".join([
+        "# 路口绿灯能否多几秒？",
+        "编辑同志：我家住在槐荫路和建设街",
+        "交叉口附近，路口南北方向绿灯只有25",
+        "秒，希望有关部门能把绿灯时间延长几秒。",
+        "读者 周 敏", "", "## 相关部门回复", "# 已延长至35秒",
+        "周敏同志：您反映的问题我们已派人",
+        "现场核查，已将行人绿灯时间调整为35",
+        "秒。感谢您的关心和支持。",
+        "（县公安局交警大队）", ""])
+    page = segment(text)
+    accounted(text, page)
+    letter, reply = page.articles
+    assert (letter.title, letter.byline) == ("路口绿灯能否多几秒？", "读者周敏")
+    assert (reply.kicker, reply.title) == ("相关部门回复", "已延长至35秒")
+    assert reply.byline == "县公安局交警大队"
+
+
+def test_numbered_briefs_titled_in_bold_lose_their_numbers() -> None:
+    text = "\n".join([
+        "# 县城新增两处口袋公园", "近日，县城新增两处口袋公园，市民又多了休闲的去处。", "",
+        "## 乡镇传真", "", "**1.柳堤乡举办春季招聘会**", "4月11日，柳堤乡举办春季招",
+        "聘会，28家企业提供岗位600多个。（高 敏）", "", "**2.芦湾镇开展防溺水宣传**",
+        "连日来，芦湾镇在河边坑塘设置警示牌46块。", "（马立新）", ""])
+    page = segment(text)
+    accounted(text, page)
+    assert [a.title for a in page.articles][1:] == ["柳堤乡举办春季招聘会", "芦湾镇开展防溺水宣传"]

@@ -257,8 +257,8 @@ READER_SIGN_MAX = 30  # characters
 # to 南园街道居民严敏): a place the writer lives, the role, a name. Alone over a headline
 # under the text (names_as_signatures), not in classify: a wrapped line may read so too.
 READER_SIGN_GLUED_RE = re.compile(
-    rf"^[{CJK}]{{2,10}}(?:街道|社区|小区|村|镇|乡|路|巷|街|学校|中学|小学)"
-    rf"(?:居民|村民|教师|家长|学生)(?P<name>[{CJK}]{{2,3}})$")
+    rf"^(?:读者|[{CJK}]{{2,10}}(?:街道|社区|小区|村|镇|乡|路|巷|街|学校|中学|小学)"
+    rf"(?:居民|村民|教师|家长|学生))(?P<name>[{CJK}]{{2,3}})$")  # (读者 周 敏 → 读者周敏)
 # A letter's salutation opens its text: 编辑同志：, 何秀兰同志：, 尊敬的市民朋友：, 王先生：
 # 您好 (a speaker's label, 读者王女士：, opens a question, not a letter).
 SALUTATION_RE = re.compile(
@@ -267,9 +267,12 @@ SALUTATION_RE = re.compile(
 SIGNATURE_RE = re.compile(rf"^(?P<text>.*?)[（(](?P<name>{NAME}(?:\s+{NAME}){{0,2}})[）)]$")
 # A town's or a bureau's office that sent the item in: （某某镇宣传办）, （某某街道党政办）,
 # （某某社区供稿）.
+# How the name of an office that answers a reader ends: 县城市管理局, 茶岭乡人民政府,
+# 县公安局交警大队, 城东街道办事处.
+OFFICE_ENDS = "局|政府|大队|管理处|办事处|服务中心"
 OFFICE = (rf"[{CJK}]{{2,8}}(?:宣传办|宣传部|宣传科|宣传组|党政办|党建办|办公室|供稿)"
           # …or the bureau that answers a reader: （县城市管理和综合执法局）, （某乡人民政府）
-          rf"|[{CJK}]{{2,12}}(?:局|人民政府)")
+          rf"|[{CJK}]{{2,12}}(?:{OFFICE_ENDS})")
 SIGNATURE_LINE_RE = re.compile(rf"^[（(](?:{NAME}(?:\s+{NAME}){{0,2}}|{OFFICE})[）)]$")
 # How a notice's own title ends (关于…的公告, 征集启事, 讣告, 更正): a headline, never a
 # subhead, and never a masthead's item.
@@ -646,7 +649,7 @@ def classify(no: int, text: str, markdown: bool) -> Line:
     # bylines and signatures hold no comma or full stop; most body lines do.
     plain = "，" not in text and "。" not in text
     if plain and " " in text and len(text) <= READER_SIGN_MAX and (
-            reader := READER_SIGN_RE.match(text)) and (
+            reader := READER_SIGN_RE.match(unbracketed(text))) and (
             reader["name"][0] in SURNAMES or len(reader["unit"]) >= 2):
         return Line(no, text, Kind.SIGNATURE, width)  # 莲塘中学教师 廖志远: who wrote a letter
     if ("：" in text[:SALUTATION_AT] or ":" in text[:SALUTATION_AT]) and SALUTATION_RE.match(text):
@@ -1306,6 +1309,13 @@ SIGNER_MAX = 24  # characters: a notice's signer (a unit's name) is short
 SIGNER_PUNCT_RE = re.compile(r"[，。！？；：]")
 DIGIT_RE = re.compile(r"\d")
 QUOTE_OR_LIST_RE = re.compile(r"[“”‘’《》，、]")
+
+
+def unbracketed(text: str) -> str:
+    """A line without the brackets it is set in as a whole: （白果集村村民 葛建平）."""
+    if text[:1] in "（(" and text[-1:] in "）)":
+        return text[1:-1]
+    return text
 
 
 def glued_reader(text: str) -> bool:

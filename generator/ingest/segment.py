@@ -50,6 +50,7 @@ from generator.ingest.lines import (
     LETTERED_LABEL_RE,
     NOTICE_TITLE_RE,
     NUMBERED_ITEM_RE,
+    OFFICE_ENDS,
     ORG_END_RE,
     PHOTO_LABEL_RE,
     READER_SIGN_RE,
@@ -75,6 +76,7 @@ from generator.ingest.lines import (
     page_buttons,
     sentence_tail,
     unbalanced,
+    unbracketed,
 )
 from generator.ingest.mend import BARE_NAME_RE
 from generator.ingest.parts import SIGNATURE_TAIL_RE
@@ -95,6 +97,7 @@ from generator.ingest.plan import (
     plan,
 )
 from generator.ingest.prepare import (
+    NUMBERED_TITLE_RE,
     SIGN_OFF_RE,
     is_name,
     mend_wrapped_subtitles,
@@ -227,9 +230,18 @@ def names_as_signatures(blocks: list[Block]) -> list[Block]:
     """'廖红红' (or '向 炜') on its own line after an article's last sentence: a byline
     printed at the end, read as the article's signature; right under a headline, its byline."""
     out: list[Block] = []
+    replying = False  # inside a letter or a reply, opened by its salutation (编辑同志：)
     for block in blocks:
         prev = out[-1] if out else None
+        if isinstance(block, Para):
+            replying = replying or SALUTATION_RE.match(block.lines[0].text) is not None
+        elif isinstance(block, Head):
+            was_replying, replying = replying, False
         line = block.lines[0] if isinstance(block, Para) and len(block.lines) == 1 else None
+        if line and replying and isinstance(prev, Para) and prev.lines[-1].terminal \
+                and signing_office(line.text):
+            out.append(Marker(Line(line.no, line.text, Kind.SIGNATURE, line.width)))
+            continue  # …感谢您的关心。 / 新蔡县城市管理局: the office signs its reply
         if line and isinstance(prev, Head) and surnamed(line.text):
             # # 一座老粮站的“新生” / 宋 溪 / text: the piece's author, under its title
             out.append(Marker(Line(line.no, line.text, Kind.BYLINE, line.width)))
@@ -244,13 +256,19 @@ def names_as_signatures(blocks: list[Block]) -> list[Block]:
                 and len(block.blocks[0]) == 1 and isinstance(prev, Para)
                 and prev.lines[-1].terminal):
             line = block.blocks[0][0]
-            if is_name(line.text) or glued_reader(line.text):
+            if is_name(line.text) or glued_reader(line.text) \
+                    or (was_replying and signing_office(line.text)):
                 out.append(Marker(Line(line.no, line.text, Kind.SIGNATURE, line.width)))
                 if len(block.blocks) == 1:
                     continue
                 block = Head(block.blocks[1:])  # the next article's headline follows
         out.append(block)
     return out
+
+
+def signing_office(text: str) -> bool:
+    """新蔡县城市管理局 alone under a reply's last sentence: the office that signs it."""
+    return len(text) <= OFFICE_MAX and is_signer(text) and OFFICE_END_RE.search(text) is not None
 
 
 def signed_reply(head: Head) -> bool:
@@ -262,8 +280,8 @@ def signed_reply(head: Head) -> bool:
              or OFFICE_END_RE.search(block[0].text) is not None)
 
 
-# An office that answers a reader: 县城市管理局, 茶岭乡人民政府, 县城管执法大队.
-OFFICE_END_RE = re.compile(r"(?:局|人民政府|政府|管理处|办事处|服务中心)$")
+OFFICE_END_RE = re.compile(rf"(?:{OFFICE_ENDS})$")  # an office that answers a reader
+OFFICE_MAX = 16  # characters: the longest such office's name signing on its own
 
 
 def invisible_warnings(found: list[tuple[int, str]]) -> list[str]:
@@ -302,10 +320,10 @@ def is_signature(text: str) -> str | None:
         return m.group("name")
     if TRAILING_BYLINE_RE.match(text):
         return text.strip("（()）")
-    if BARE_NAME_RE.match(text) or NAMES_RE.match(text) or READER_SIGN_RE.match(text) \
-            or glued_reader(text):
-        return text  # a name printed alone after the text (names_as_signatures), or two,
-        # or a reader's under a letter (莲塘中学教师 廖志远)
+    if BARE_NAME_RE.match(text) or NAMES_RE.match(text) or glued_reader(text):
+        return text  # a name printed alone after the text (names_as_signatures), or two
+    if READER_SIGN_RE.match(reader := unbracketed(text)):
+        return reader  # a reader's under a letter (莲塘中学教师 廖志远), or in brackets
     sign_off = SIGN_OFF_RE.match(text)
     return sign_off.group("name") if sign_off else None  # ——本报编辑部
 
@@ -1479,6 +1497,8 @@ def split_head(head: Head, dashed_below: bool = False,
     if label:  # 【图片新闻】樱花绽放引客来, # 报小拍|沙滩上的“小小赶海人”
         kicker, units[0] = label.group(1) or label.group(2), label.group(3)
     title = units[0]
+    if head.markdown_level and title[:1].isdigit() and (numbered := NUMBERED_TITLE_RE.match(title)):
+        title = numbered["title"]  # **1.柳堤乡举办春季招聘会**: a numbered brief's title
     subtitle = " ".join(units[1:]) or None
     return kicker, title, subtitle
 
