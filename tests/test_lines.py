@@ -1486,3 +1486,24 @@ def test_a_page_s_number_under_its_date_section_and_editors_is_furniture() -> No
 
 def test_a_paper_s_app_that_publishes_the_page_too_is_its_masthead() -> None:
     assert kind_of("洞口融媒APP同步发布") == ("noise", "masthead")
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("【湄水评论】别让小水窖成了“摆设”", Kind.TEXT),  # a column's name, then a title
+    ("【县城新增200个充电桩】近日，8处停车场的充电桩投入使用。", Kind.LEAD),  # a brief's title
+    ("【溆水评论】夜校办起来不难，难的是办下去。", Kind.LEAD),  # …and a sentence after the label
+])
+def test_a_column_s_name_in_brackets_before_a_title_is_a_headline(text: str, kind: Kind) -> None:
+    assert classify(1, text, markdown=False).kind is kind
+
+
+def test_a_web_commentary_titled_after_its_column_s_bracketed_name() -> None:
+    text = "\n".join([
+        "【湄水评论】别让小水窖成了“摆设”",
+        "来源：双峰县融媒体中心  作者：肖 岳  发布时间：2025-05-12 17:02:19", "",
+        "　　一口水窖花钱不多，管用却要靠长久。建成以后没人清淤、没人检修，就成了“摆设”。",
+        "", "　　水利设施，三分建、七分管。把管护责任落到人头，小水窖才能真正成为“保命水”。",
+        "", "文/肖 岳", ""])
+    [piece] = segment(text).articles
+    assert (piece.kicker, piece.title) == ("湄水评论", "别让小水窖成了“摆设”")
+    assert piece.byline == "文/肖 岳"

@@ -623,6 +623,10 @@ def classify(no: int, text: str, markdown: bool) -> Line:
             return Line(no, text, Kind.TEXT, width)  # 【案情】2023年5月，…: the report's part
         if first == "【" and BRACKETED_ROLE_RE.match(text):  # 【记者】钟伟健, 【摄影】吴海
             return Line(no, text, Kind.BYLINE, width)
+        if first == "【" and (column := LABELLED_TITLE_RE.match(text)) \
+                and COLUMN_WORD_RE.match(column["label"]) \
+                and not CLAUSE_PUNCT_RE.search(column["title"]):
+            return Line(no, text, Kind.TEXT, width)  # 【湄水评论】别让小水窖成了“摆设”: a title
         if BUTTONS_RE.match(text) or (text[1:2] == "字" and READER_RE.match(text)):
             # 【打印本页】 【关闭窗口】, 【字体：大 中 小】 分享到：: no brief's title
             return Line(no, text, Kind.NOISE, width, reason="page header")
@@ -1348,7 +1352,9 @@ PIPE_ROW_RE = re.compile(r"^[|｜](?:[^|｜]*[|｜]){2,}$")  # a pipe table's ro
 # A web or mobile edition's section name alone in brackets (【今日要闻】), and its titles
 # after >> marks (>>长江边的“守渔人”; a box of > lines lists the titles).
 MOBILE_MARK_RE = re.compile(r"^(?:【([^】]{2,10})】|[>＞]{1,3}\s*(\S.{1,31}))$")
-BRACKETED_LABEL = "label in brackets"  # why such a name is known to be a label
+BRACKETED_LABEL = "label in brackets"
+# A column's name in brackets before a title on its line (【湄水评论】别让小水窖成了“摆设”).
+LABELLED_TITLE_RE = re.compile(r"^【(?P<label>[^】]{2,8})】(?P<title>[^】]{4,30})$")  # why such a name is known to be a label
 # A section's or a column's name set between two of one mark (★本埠要闻★, ●清流漫谈●).
 FRAMED_LABEL_RE = re.compile(r"^.\s*([\u4e00-\u9fff]{2,10})\s*.$")
 # A credit's role in brackets before the name: 【记者】钟伟健, 【摄影】吴海.
