@@ -1352,9 +1352,9 @@ PIPE_ROW_RE = re.compile(r"^[|｜](?:[^|｜]*[|｜]){2,}$")  # a pipe table's ro
 # A web or mobile edition's section name alone in brackets (【今日要闻】), and its titles
 # after >> marks (>>长江边的“守渔人”; a box of > lines lists the titles).
 MOBILE_MARK_RE = re.compile(r"^(?:【([^】]{2,10})】|[>＞]{1,3}\s*(\S.{1,31}))$")
-BRACKETED_LABEL = "label in brackets"
+BRACKETED_LABEL = "label in brackets"  # why such a name is known to be a label
 # A column's name in brackets before a title on its line (【湄水评论】别让小水窖成了“摆设”).
-LABELLED_TITLE_RE = re.compile(r"^【(?P<label>[^】]{2,8})】(?P<title>[^】]{4,30})$")  # why such a name is known to be a label
+LABELLED_TITLE_RE = re.compile(r"^【(?P<label>[^】]{2,8})】(?P<title>[^】]{4,30})$")
 # A section's or a column's name set between two of one mark (★本埠要闻★, ●清流漫谈●).
 FRAMED_LABEL_RE = re.compile(r"^.\s*([\u4e00-\u9fff]{2,10})\s*.$")
 # A credit's role in brackets before the name: 【记者】钟伟健, 【摄影】吴海.
