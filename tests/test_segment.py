@@ -5921,3 +5921,34 @@ def test_numbered_briefs_titled_in_bold_lose_their_numbers() -> None:
     page = segment(text)
     accounted(text, page)
     assert [a.title for a in page.articles][1:] == ["柳堤乡举办春季招聘会", "芦湾镇开展防溺水宣传"]
+
+
+def test_a_reply_s_office_and_date_under_it_are_its_last_paragraph() -> None:
+    # Dated, the office's line is the reply's sign-off, as a notice's is: text, no byline.
+    text = "\n".join([
+        "### 读者来信", "# 小区门口的路灯何时能亮？", "",
+        "编辑同志：我家住在清渠社区南门附近，门口那段",
+        "路的4盏路灯已经坏了半个多月。晚上接孩子放学，",
+        "路上黑乎乎的，老人出门散步也不敢走。希望有关",
+        "部门尽快修一修。", "清渠社区居民 马俊峰", "",
+        "**县城市管理局回复：本周内修复**", "", "马俊峰同志：您反映的问题已收悉。经现场查看，",
+        "4盏路灯因地下电缆老化断路，我局已安排维修队", "更换电缆，3月20日前恢复照明。感谢您对城市",
+        "管理工作的关心。", "范县城市管理局 3月17日", ""])
+    page = segment(text)
+    accounted(text, page)
+    letter, reply = page.articles
+    assert letter.byline == "清渠社区居民 马俊峰"
+    assert (reply.title, reply.byline) == ("县城市管理局回复：本周内修复", None)
+    assert reply.paragraphs[-1] == "范县城市管理局3月17日"
+
+
+def test_a_county_s_news_as_an_e_paper_s_first_heading_and_a_jump_note_in_bold() -> None:
+    text = "\n".join([
+        "# 古丈新闻", "2026-04-09 | 第02版 | 茶乡", "", "---", "", "# 老人食堂的“烟火气”", "",
+        "**（上接第1版）**", "", "的老人免费。食堂由社区出场地，菜品每周更换。", "",
+        "开伙以来，食堂每天供餐120份左右。", ""])
+    page = segment(text)
+    accounted(text, page)
+    [story] = page.articles
+    assert (story.title, story.continued_from) == ("老人食堂的“烟火气”", 1)
+    assert "古丈新闻" in [n.text for n in page.noise]

@@ -601,8 +601,9 @@ def classify(no: int, text: str, markdown: bool) -> Line:
         bold = BOLD_LINE_RE.match(text)  # **市交通局：下周起三条公交线临时改道** alone
         if bold and not ends_sentence(bold.group(1)):
             inner = classify(no, bold.group(1).strip(), markdown=False)
-            if inner.kind in (Kind.BYLINE, Kind.CREDIT, Kind.SIGNATURE, Kind.NOISE):
-                return inner  # **□融媒体记者 许志远**: a byline set in bold
+            if inner.kind in (Kind.BYLINE, Kind.CREDIT, Kind.SIGNATURE, Kind.NOISE,
+                              Kind.CONT_FROM, Kind.CONT_ON):
+                return inner  # **□融媒体记者 许志远**, **（上接第1版）**: set in bold
             if inner.enumerated and CASE_PART_RE.match(inner.text):
                 return inner  # **【案情】**: a part of a case report, in bold
             if BOLD_LABEL_RE.match(bold.group(1).strip()):

@@ -1189,8 +1189,9 @@ def page_number_on_top(lines: list[Line]) -> list[Line]:
     top = list(islice((ln for ln in lines if ln.kind is not Kind.BLANK), PAGE_TOP))
     # (the first line not read as furniture already: <a id="nav"></a>, the paper's name)
     first = next((ln for ln in top if ln.kind is not Kind.NOISE), None)
-    if first is not None and first.kind in (Kind.TEXT, Kind.HEADING) \
-            and TOP_MASTHEAD_RE.match(first.text):
+    if first is not None and first.kind in (Kind.TEXT, Kind.HEADING) and (
+            TOP_MASTHEAD_RE.match(first.text)
+            or (first.kind is Kind.HEADING and NEWS_MASTHEAD_RE.match(first.text))):
         first.kind, first.reason = Kind.NOISE, "masthead"  # # 从化报, 某某时报数字报 - 某某新闻网
     for ln in top:
         if ln.kind is Kind.TEXT and not ln.terminal and PAGE_LABEL_TOP_RE.match(ln.text):
@@ -1219,6 +1220,10 @@ TOP_MASTHEAD_RE = re.compile(
     r"|^今日[\u4e00-\u9fff]{2,3}\s*[-–—|·]\s*[\u4e00-\u9fff]{2,8}网$"  # …either way round
     # …or the county's news centre that publishes it: 道县融媒体中心, 永兴县融媒体中心数字报
     r"|^[\u4e00-\u9fff]{1,5}(?:融媒体中心|融媒|传媒中心)(?:数字报|电子报|电子版|数字版)?$")
+# …and an e-paper's first heading, the county's news (# 古丈新闻; not # 图片新闻 over a
+# photo, nor a section's 经济新闻 set as text under the banner).
+NEWS_MASTHEAD_RE = re.compile(
+    r"^(?!图片|本地|国内|国际|社会|综合|视频|热点|头条|今日)[\u4e00-\u9fff]{2,4}新闻$")
 PAGE_LABEL_TOP_RE = re.compile(
     r"^(?:[\u4e00-\u9fff]{2,6}(?:日报|晚报|都市报)\s*)?(?:[A-D]\d{1,2}|0\d)\s*版?\s*"
     r"[\u4e00-\u9fff]{2,6}(?:·[\u4e00-\u9fff]{2,6})?$"

@@ -256,6 +256,9 @@ def names_as_signatures(blocks: list[Block]) -> list[Block]:
                 and len(block.blocks[0]) == 1 and isinstance(prev, Para)
                 and prev.lines[-1].terminal):
             line = block.blocks[0][0]
+            if was_replying and len(block.blocks) == 1 and dated_office(line.text):
+                out.append(Para([line]))  # the sign-off, a paragraph of the reply
+                continue
             if is_name(line.text) or glued_reader(line.text) \
                     or (was_replying and signing_office(line.text)):
                 out.append(Marker(Line(line.no, line.text, Kind.SIGNATURE, line.width)))
@@ -269,6 +272,15 @@ def names_as_signatures(blocks: list[Block]) -> list[Block]:
 def signing_office(text: str) -> bool:
     """新蔡县城市管理局 alone under a reply's last sentence: the office that signs it."""
     return len(text) <= OFFICE_MAX and is_signer(text) and OFFICE_END_RE.search(text) is not None
+
+
+def dated_office(text: str) -> bool:
+    """范县城市管理局 3月17日 under a reply: its sign-off, set as a notice's is, its text."""
+    dated = REPLY_DATE_RE.search(text)
+    return dated is not None and dated.start() > 0 and signing_office(text[:dated.start()])
+
+
+REPLY_DATE_RE = re.compile(r"\s?(?:\d{4}年)?\d{1,2}月\d{1,2}日$")
 
 
 def signed_reply(head: Head) -> bool:
