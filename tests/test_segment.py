@@ -5952,3 +5952,36 @@ def test_a_county_s_news_as_an_e_paper_s_first_heading_and_a_jump_note_in_bold()
     [story] = page.articles
     assert (story.title, story.continued_from) == ("老人食堂的“烟火气”", 1)
     assert "古丈新闻" in [n.text for n in page.noise]
+
+
+def test_notices_on_an_ad_page_signed_and_dated_then_titled_under_their_subjects() -> None:
+    # A notice ending on its signer and date is finished: the company's name and 招聘启事
+    # after it, the first wider than the column, head the next notice; so do a project's
+    # name and 公示.
+    text = "\n".join([
+        "关于开展2026年度城乡居民", "医保集中缴费的通告", "2026年度城乡居民基本医",
+        "疗保险集中缴费工作已经开", "始，现将有关事项通告如下：", "三、咨询电话：0745-2",
+        "233000。", "中方县医疗保障局", "2025年10月10日", "", "中方县丹桂物业服务有限公司",
+        "招聘启事", "因业务发展需要，本公司现面", "向社会招聘以下人员：", "1.保安员4名，男性，年龄",
+        "55岁以下，身体健康。", "", "竹溪乡2025年高标准农田建设项目", "公  示",
+        "本项目涉及桃源坳、石门等4", "个村，建设面积3200亩，", "总投资768万元。", ""])
+    page = segment(text)
+    accounted(text, page)
+    first, hiring, listing = page.articles
+    assert first.paragraphs[-1] == "中方县医疗保障局2025年10月10日"
+    assert (hiring.kicker or "") + hiring.title == "中方县丹桂物业服务有限公司招聘启事"
+    assert hiring.body.startswith("因业务发展需要")
+    assert listing.title == "竹溪乡2025年高标准农田建设项目公示"
+    assert listing.body.startswith("本项目涉及")
+
+
+def test_a_web_page_s_dashed_share_button_is_furniture_not_a_subtitle() -> None:
+    text = "\n".join([
+        "湘岸镇油茶坪村：老茶林“返老还童”",
+        "来源：衡南县融媒体中心　编辑：李 颖　2026-03-25 09:12:36", "—分享—", "",
+        "　　衡南新闻网讯（记者 邹 莉）春分过后，湘岸镇油茶坪村的山坡上，村民正给老油茶树“剃头”。",
+        ""])
+    page = segment(text)
+    accounted(text, page)
+    [story] = page.articles
+    assert story.subtitle is None and "—分享—" in [n.text for n in page.noise]

@@ -26,6 +26,7 @@ from generator.ingest.lines import (
     LineKind,
     ends_sentence,
     is_kicker,
+    is_signer,
     opens_sentence,
     unbalanced,
 )
@@ -100,7 +101,15 @@ class Para:
     def open(self) -> bool:
         """A paragraph that stops mid-sentence: the next text may continue it."""
         last = self.lines[-1]
-        return not (last.terminal or last.row or self.verse)
+        return not (last.terminal or last.row or self.verse or self.signed_off)
+
+    @property
+    def signed_off(self) -> bool:
+        """Does it end on a notice's signer and date, each on its line (中方县医疗保障局 /
+        2025年10月10日)? Nothing continues that."""
+        last = self.lines[-1]
+        return len(self.lines) >= 2 and last.text[-1:] == "日" \
+            and SIGN_OFF_DATE_RE.match(last.text) is not None and is_signer(self.lines[-2].text)
 
 
 CAPTIONED_RE = re.compile(r"[。！？][^。！？]{2,16}摄[.。]?$")
@@ -372,6 +381,7 @@ def split_paragraphs(lines: list[Line], width: float, one_per_line: bool) -> lis
 
 PLAIN_TITLE = 20  # characters: the longest headline line read above a column
 CLAUSE_ENDS = frozenset("，,、；;：:")
+NOTICE_WORD_MAX = 6  # characters: a notice's title set under its subject (招聘启事, 公示)
 CLAUSE_MARKS = frozenset("，,、；;：:。！？!?")
 CREDITED_LEAD_RE = re.compile(r"^\S{0,12}讯[（(]")  # 本报讯（记者 …）, 道县融媒讯（…）
 AMID_MIN = 5  # lines: a run this long may hold a headline between two pieces
@@ -1058,6 +1068,8 @@ class BlockBuilder:
         prefix, rest = run[:size], run[size:]
         if len(rest) == 1 and self._title_over_a_line(prefix, rest[0]):
             return prefix, rest
+        if size == 2 and len(rest) >= 2 and self._notice_under_its_subject(prefix):
+            return prefix, rest
         # (a notice's title may break anywhere, …施工的 / 通告, and so may one set in fake
         # bold, 塔塔影影下下的的 / 剪剪纸纸课课: the type says the lines are one title)
         bold = len(prefix) >= 2 and all(ln.emphasized for ln in prefix)
@@ -1102,6 +1114,17 @@ class BlockBuilder:
         if column_title:
             return prefix, rest  # 鹤城时评 / a title as wide as the column: a column's own
         return [], run
+
+    def _notice_under_its_subject(self, prefix: list[Line]) -> bool:
+        """Who or what a notice is about over its short title, each on its line, neither
+        punctuated (中方县丹桂物业服务有限公司 / 招聘启事, 竹溪乡…建设项目 / 公示): the
+        notice's headline, however wide its first line is set."""
+        top, word = prefix
+        return top.kind is Kind.TEXT and word.kind is Kind.TEXT \
+            and len(word.text) <= NOTICE_WORD_MAX \
+            and NOTICE_TITLE_RE.search(word.text) is not None \
+            and len(top.text) <= MAX_HEAD_CHARS and not top.terminal and not top.row \
+            and not CLAUSE_MARKS.intersection(top.text + word.text)
 
     def _asked_over_wide(self, run: list[Line]) -> bool:
         """A title and its second deck that asks (天桥电梯停了快一个月 / 什么时候能修好？)

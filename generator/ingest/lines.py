@@ -719,6 +719,8 @@ def classify(no: int, text: str, markdown: bool) -> Line:
         return Line(no, text, Kind.SIGNATURE, width)
     if first == "—" and last in "摄道" and CREDIT_RE.match(credit := text.lstrip("—─ ")):
         return Line(no, credit, Kind.CREDIT, width)  # ——本报记者 X 摄 under a photo group
+    if first in "—-─" and DASHED_BUTTON_RE.match(text):
+        return Line(no, text, Kind.NOISE, width, reason="page header")  # —分享—: a button
     if first in "—-─" and SUBTITLE_RE.match(text) and not ends_sentence(text):
         return Line(no, text, Kind.SUBTITLE, width)
     if "](" in text and first in "![-*·•" and MD_LINKS_RE.match(text):
@@ -945,6 +947,7 @@ NAV_ITEMS = 2
 PAGE_LIST_RE = re.compile(r"^(?:版面导航|版面目录|本期版面)[：:]\s*\[?[A-D]?\d{1,2}")
 # A web page's share buttons: 微信 朋友圈 微博.
 # How to share the page, under its share buttons: 打开微信，点击“发现”，使用“扫一扫”即可将…
+DASHED_BUTTON_RE = re.compile(r"^[—\-─]+\s*(?:分享|打印|收藏|关闭|返回顶部)\s*[—\-─]*$")
 SHARE_HOWTO_RE = re.compile(r"^(?:打开微信|使用“?扫一扫”?|用微信扫).{0,40}分享(?:至|到)朋友圈")
 # A picture's file name alone on its line, where a web page's image was: 20260315_6a1f03.jpg.
 IMAGE_FILE_RE = re.compile(r"^[\w\-()（）]{1,60}\.(?:jpe?g|png|gif|webp|bmp)$", re.IGNORECASE)
