@@ -2087,8 +2087,8 @@ def test_numbered_items_under_a_brief_column_s_name_are_briefs() -> None:
                       "已帮助320余名居民实现就业。", "2.日前，市博物馆推出古港专题展，展期",
                       "至9月30日。", "3.6月15日，全市青少年足球联赛开赛。"])
     page = segment(text)
-    assert [(a.kind, a.body[:4]) for a in page.articles] == [
-        ("brief", "近日，福"), ("brief", "日前，市"), ("brief", "6月15")]
+    assert [(a.kind, a.body[:4]) for a in page.articles] == [  # each keeps its number
+        ("brief", "1.近日"), ("brief", "2.日前"), ("brief", "3.6月")]
     # In a story's text, numbered paragraphs are its own list.
     story = "\n".join(["城东区部署春季防火工作", "", "本报讯（记者 王立）会议提出三点要求：",
                        "1.压实责任，细化措施。", "2.加强巡查，消除隐患。"])
@@ -5800,7 +5800,7 @@ def test_a_numbered_brief_whose_text_opens_on_its_number_keeps_its_first_line() 
                       "税控设备当天即可办结。（杨芮）"])
     second = segment(text).articles[-1]
     assert second.title is None
-    assert second.body.startswith("县税务局在政务服务中心开设“企业开办一窗通”")
+    assert second.body.startswith("2.县税务局在政务服务中心开设“企业开办一窗通”")
 
 
 def test_a_reprint_s_source_alone_under_its_title_is_its_byline() -> None:
@@ -5985,3 +5985,17 @@ def test_a_web_page_s_dashed_share_button_is_furniture_not_a_subtitle() -> None:
     accounted(text, page)
     [story] = page.articles
     assert story.subtitle is None and "—分享—" in [n.text for n in page.noise]
+
+
+def test_an_office_s_reply_run_on_under_a_reader_s_name_stays_with_the_letter() -> None:
+    # 杏坡村村民 刘广平 / 县城市管理局回复：…: the letter and its answer are one item.
+    text = "\n".join([
+        "读者来信", "张楼路段的路灯何时能亮？", "编辑同志：我家住在杏坡村，村东的张楼路段是村民去",
+        "镇上赶集、孩子上学的必经之路。路灯到现在一直没亮过，", "晚上走路只能打手电。",
+        "杏坡村村民 刘广平", "县城市管理局回复：经现场核查，该路段路灯因供电线",
+        "路尚未接入，暂未通电。预计3月底前完成线路接入。", ""])
+    page = segment(text)
+    accounted(text, page)
+    [letter] = page.articles
+    assert letter.title == "张楼路段的路灯何时能亮？"
+    assert letter.paragraphs[-1].startswith("县城市管理局回复：")

@@ -162,7 +162,7 @@ def segment(text: str) -> SegmentedPage:
     column = typical_width(lines)
     lines = mend_wrapped_subtitles(lines, column)
     blocks = BlockBuilder(lines, markdown, column).build()
-    blocks = names_as_signatures(separate_section_names(blocks))
+    blocks = replies_under_letters(names_as_signatures(separate_section_names(blocks)))
     votes = Assembler(blocks, headlines_first=markdown).collect_votes()
     page = Assembler(blocks, headlines_first=markdown, votes=votes).run()
     page.warnings = warnings + page.warnings
@@ -267,6 +267,27 @@ def names_as_signatures(blocks: list[Block]) -> list[Block]:
                 block = Head(block.blocks[1:])  # the next article's headline follows
         out.append(block)
     return out
+
+
+def replies_under_letters(blocks: list[Block]) -> list[Block]:
+    """A reader's name under a letter, then the office's answer run on after it (读者 刘先生
+    / 县住建局回复：…): one item, the letter and its reply, the name a line of its text, not
+    a signature that ends the letter and leaves the reply untitled."""
+    out: list[Block] = []
+    for i, block in enumerate(blocks):
+        after = blocks[i + 1] if i + 1 < len(blocks) else None
+        if isinstance(block, Marker) and block.kind is Kind.SIGNATURE and out \
+                and isinstance(out[-1], Para) and isinstance(after, Para) \
+                and REPLY_OPEN_RE.match(after.lines[0].text):
+            line = block.line
+            out.append(Para([Line(line.no, line.text, Kind.TEXT, line.width)]))
+            continue
+        out.append(block)
+    return out
+
+
+# 县住建局回复：…, 本报转县交警大队回复：…, 县教育体育局4月16日回复：…
+REPLY_OPEN_RE = re.compile(r"^[\u4e00-\u9fff\d]{2,20}(?:回复|答复)[：:]")
 
 
 def signing_office(text: str) -> bool:
@@ -448,13 +469,13 @@ class Assembler:
         lead = para.lead or self.pending_from is not None
         numbered = self.column_items and NUMBERED_ITEM_RE.match(text)
         if numbered:  # '1.近日，…' under a brief column's name: the next brief
-            text = text[numbered.end():]
+            rest = text[numbered.end():]
             brief = self.start(para.lines[0].no)
             brief.kind = "brief"
-            titled = ITEM_TITLE_RE.match(text) or INLINE_TITLE_RE.match(text)
+            titled = ITEM_TITLE_RE.match(rest) or INLINE_TITLE_RE.match(rest)
             if titled:  # 1、松风村茶园开采春茶：3月18日，…, 1.【标题】近日，…: its title, its text
-                brief.title, text = bare_title(titled.group(1)), text[titled.end():].lstrip()
-            brief.paragraphs.append(text)
+                brief.title, text = bare_title(titled.group(1)), rest[titled.end():].lstrip()
+            brief.paragraphs.append(text)  # (untitled, it keeps its number: 1.近日，…)
             return
         cur = self.cur
         if cur is not None and cur.title and not cur.paragraphs and not self.closed \
