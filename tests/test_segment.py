@@ -5999,3 +5999,13 @@ def test_an_office_s_reply_run_on_under_a_reader_s_name_stays_with_the_letter() 
     [letter] = page.articles
     assert letter.title == "张楼路段的路灯何时能亮？"
     assert letter.paragraphs[-1].startswith("县城市管理局回复：")
+
+
+def test_a_line_of_facts_under_a_title_wrapped_in_two_short_lines_is_its_subtitle() -> None:
+    story = "本报讯（记者 孟川）日前，榆湾镇面粉产业园二期主体工程顺利封顶，项目计划年内投产。"
+    text = "\n".join(["项目建设年", "榆湾镇面粉产业园", "二期主体封顶",
+                      "年内可新增日处理小麦1200吨", "", *column(story, 16), ""])
+    [article] = segment(text).articles
+    assert (article.kicker, article.title) == ("项目建设年", "榆湾镇面粉产业园二期主体封顶")
+    assert article.subtitle == "年内可新增日处理小麦1200吨"
+

@@ -1484,7 +1484,9 @@ def split_head(head: Head, dashed_below: bool = False,
             units += [block[0].text, block[1].text]
         elif len(head.blocks) == 1 and len(block) == 4 \
                 and kicker_line(block[0].text, join_block(block[1:])) \
-                and len(block[3].text) >= len(block[1].text + block[2].text) + SUBTITLE_LONGER:
+                and (len(block[3].text) >= len(block[1].text + block[2].text) + SUBTITLE_LONGER
+                     or (not dashed_below and deck_under_wrapped(
+                         block[1].text, block[2].text, block[3].text))):
             set_over = True  # 向海图强 / 蓝屿镇海带丰收 / 一根绳“拴”住增收路 / 全镇养殖…8万吨
             units += [block[0].text, join_block(block[1:3]), block[3].text]
         elif len(block) >= 3 and block[0].text[-1] in "，," and "，" not in block[1].text:
@@ -1543,6 +1545,17 @@ BRACKET_LABEL_RE = re.compile(
 
 
 SUBTITLE_LONGER = 3  # characters: how much longer than the title an undashed subtitle runs
+DECK_MIN = 10  # characters: the least a line of facts under a title wrapped in two runs
+
+
+def deck_under_wrapped(first: str, second: str, under: str) -> bool:
+    """A title wrapped in two short lines and a line of facts longer than either under
+    them (榆湾镇面粉产业园 / 二期主体封顶 / 年内可新增日处理小麦1200吨): the title's undashed
+    subtitle, not its third line, which a wrap would leave no longer than the others."""
+    wide = max(len(first.replace(" ", "")), len(second.replace(" ", "")))
+    below = len(under.replace(" ", ""))
+    facts = DIGIT_RE.search(under) is not None or "，" in under or " " in under.strip()
+    return below >= DECK_MIN and below >= wide + (SUBTITLE_LONGER - 1 if facts else SUBTITLE_LONGER)
 
 
 def undashed_subtitle(title: str, under: str) -> list[str] | None:
