@@ -1507,3 +1507,17 @@ def test_a_web_commentary_titled_after_its_column_s_bracketed_name() -> None:
     [piece] = segment(text).articles
     assert (piece.kicker, piece.title) == ("湄水评论", "别让小水窖成了“摆设”")
     assert piece.byline == "文/肖 岳"
+
+
+@pytest.mark.parametrize("text", ["第3版体育·文化", "第 4 版 公告·服务"])
+def test_a_page_number_and_a_dotted_section_name_is_the_page_header(text: str) -> None:
+    line = classify(1, text, markdown=False)
+    assert (line.kind, line.reason) == (Kind.NOISE, "page header")
+
+
+@pytest.mark.parametrize("top", ["今日桂阳 4 综合", "今日卢氏 2"])
+def test_a_county_paper_s_name_and_page_number_atop_the_page_are_furniture(top: str) -> None:
+    text = "\n".join([top, "2026年3月26日 星期四", "", "石墨新材料产业园首批企业投产",
+                      "本报讯（记者 雷鸣）3月25日，石墨新材料产业园首批3家企业投产。", ""])
+    [story] = segment(text).articles
+    assert (story.kicker, story.title) == (None, "石墨新材料产业园首批企业投产")

@@ -1229,7 +1229,10 @@ PAGE_LABEL_TOP_RE = re.compile(
     r"[\u4e00-\u9fff]{2,6}(?:·[\u4e00-\u9fff]{2,6})?$"
     # …or the paper's name, the page's section and its number after them (今日新郑 城乡 3)
     r"|^(?:今日[\u4e00-\u9fff]{2,3}|[\u4e00-\u9fff]{2,6}报)\s+[\u4e00-\u9fff]{2,6}\s*\d{1,2}$"
-    r"|^今日[\u4e00-\u9fff]{2,3}\s*[·•]\s*[\u4e00-\u9fff]{2,6}$")  # …or a dot: 今日长葛·民生
+    r"|^今日[\u4e00-\u9fff]{2,3}\s*[·•]\s*[\u4e00-\u9fff]{2,6}$"  # …or a dot: 今日长葛·民生
+    # …or its number before the section, or alone (今日桂阳 4 综合, 今日卢氏 2, 零陵报 3 图片)
+    r"|^(?:今日[\u4e00-\u9fff]{2,3}|[\u4e00-\u9fff]{2,6}报)\s*\d{1,2}\s*"
+    r"(?:[\u4e00-\u9fff]{2,6}(?:·[\u4e00-\u9fff]{2,6})?)?$")
 
 
 def dates_in_mastheads(lines: list[Line]) -> list[Line]:
