@@ -6023,3 +6023,42 @@ def test_a_line_of_facts_under_a_title_wrapped_in_two_short_lines_is_its_subtitl
     assert (article.kicker, article.title) == ("项目建设年", "榆湾镇面粉产业园二期主体封顶")
     assert article.subtitle == "年内可新增日处理小麦1200吨"
 
+
+
+def test_a_reader_s_name_over_the_reply_s_markdown_title_signs_the_letter() -> None:
+    text = "\n".join([
+        "### 民生关注", "# 小区门口的路灯何时能亮？", "编辑同志：我家住在县城麦香大道东段的",
+        "丰泽小区。门口五盏路灯从春节前就一直不亮，", "希望有关部门能尽快修一修。",
+        "读者 赵 敏", "",
+        "# 县城市管理局回复：本月底前全部修复", "经现场核查，五盏路灯因地下电缆老化断路导",
+        "致熄灭，预计4月30日前全部恢复照明。", ""])
+    page = segment(text)
+    accounted(text, page)
+    letter, reply = page.articles
+    assert (letter.title, letter.byline) == ("小区门口的路灯何时能亮？", "读者赵敏")
+    assert (reply.kicker, reply.title) == (None, "县城市管理局回复：本月底前全部修复")
+
+
+def test_a_reader_s_name_under_a_letter_set_a_paragraph_a_line_signs_it() -> None:
+    text = "\n".join([
+        "### 读者来信", "# 玉兰路路灯为啥总不亮？", "编辑同志：我家住在玉兰路南段，这一段",
+        "", "十几盏路灯从3月底开始就时亮时不亮，", "", "希望有关部门尽快修一修。", "",
+        "读者 吴 强", "", "## 相关部门回复", "# 县城管局：本周内完成线路检修",
+        "接到读者反映后，我局路灯所派人到现场查看，预计本周内全部修复。", ""])
+    page = segment(text)
+    accounted(text, page)
+    letter, _reply = page.articles
+    assert letter.byline == "读者吴强" and letter.body.endswith("修一修。")
+
+
+def test_a_reply_s_office_and_date_on_two_lines_are_its_text() -> None:
+    text = "\n".join([
+        "# 县城管局回复：本月底前全部修复", "刘川同志：", "您反映的问题已收悉。经现场核查，桂园",
+        "路东段路灯因电缆老化断电，我局已安排", "施工队更换电缆，预计11月底前全部恢", "复照明。",
+        "镇平县城市管理局", "11月16日", "", "---", "# 县城新增两处口袋公园",
+        "近日，县城新增两处口袋公园，市民又多了休闲的去处。", ""])
+    page = segment(text)
+    accounted(text, page)
+    reply, _park = page.articles
+    assert reply.title == "县城管局回复：本月底前全部修复"
+    assert reply.body.replace("\n", "").endswith("镇平县城市管理局11月16日")

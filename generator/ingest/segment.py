@@ -252,19 +252,28 @@ def names_as_signatures(blocks: list[Block]) -> list[Block]:
             out.append(Marker(Line(block.line.no, block.line.text, Kind.BYLINE,
                                    block.line.width)))
             continue
-        if (isinstance(block, Head) and not block.markdown_level
-                and len(block.blocks[0]) == 1 and isinstance(prev, Para)
-                and prev.lines[-1].terminal):
+        if isinstance(block, Head) and was_replying and len(block.blocks) == 1 \
+                and isinstance(prev, Para) and prev.lines[-1].terminal \
+                and dated_sign_off([ln.text for ln in block.blocks[0]]):
+            out.append(Para(block.blocks[0]))  # 镇平县城市管理局 / 11月16日: the reply's text
+            continue
+        if line and replying and isinstance(prev, Para) and prev.lines[-1].terminal \
+                and glued_reader(line.text):
+            out.append(Marker(Line(line.no, line.text, Kind.SIGNATURE, line.width)))
+            continue  # …尽快修一修。 / 读者吴强, a paragraph a line: the letter's writer
+        if (isinstance(block, Head) and len(block.blocks[0]) == 1
+                and (not block.markdown_level or (  # (读者 赵 敏 / # the reply's title)
+                    len(block.blocks) > 1 and block.blocks[0][0].kind is Kind.TEXT))
+                and isinstance(prev, Para) and prev.lines[-1].terminal):
             line = block.blocks[0][0]
-            if was_replying and len(block.blocks) == 1 and dated_office(line.text):
-                out.append(Para([line]))  # the sign-off, a paragraph of the reply
-                continue
             if is_name(line.text) or glued_reader(line.text) \
                     or (was_replying and signing_office(line.text)):
                 out.append(Marker(Line(line.no, line.text, Kind.SIGNATURE, line.width)))
                 if len(block.blocks) == 1:
                     continue
-                block = Head(block.blocks[1:])  # the next article's headline follows
+                # the next article's headline follows
+                block = Head(block.blocks[1:], block.markdown_level,
+                             max(block.title_block - 1, -1))
         out.append(block)
     return out
 
@@ -295,10 +304,14 @@ def signing_office(text: str) -> bool:
     return len(text) <= OFFICE_MAX and is_signer(text) and OFFICE_END_RE.search(text) is not None
 
 
-def dated_office(text: str) -> bool:
-    """范县城市管理局 3月17日 under a reply: its sign-off, set as a notice's is, its text."""
+def dated_sign_off(lines: list[str]) -> bool:
+    """范县城市管理局 3月17日 under a reply, on one line or two: its sign-off, set as a
+    notice's is, its text."""
+    text = "".join(lines)
     dated = REPLY_DATE_RE.search(text)
-    return dated is not None and dated.start() > 0 and signing_office(text[:dated.start()])
+    return len(lines) <= 2 and dated is not None and dated.start() > 0 \
+        and signing_office(text[:dated.start()]) \
+        and (len(lines) == 1 or REPLY_DATE_RE.fullmatch(lines[1]) is not None)
 
 
 REPLY_DATE_RE = re.compile(r"\s?(?:\d{4}年)?\d{1,2}月\d{1,2}日$")
