@@ -42,7 +42,7 @@ CONT_NOTE_RE = re.compile(
 HEADING_MARK_RE = re.compile(r"^#{1,6}(?=\s|[“‘《「（(])")  # "# 标题", or "#“标题”" once repaired
 BOLD_LINE_RE = re.compile(r"^\*\*[^*]{2,34}\*\*$")
 LABEL_BAR_RE = re.compile(r"^[\u4e00-\u9fff]{2,8}\s*([|｜])\s*[^|｜]+$")  # 一周点击 | 标题
-NUMBERED_BOLD_RE = re.compile(r"^\*\*(\d{1,2}[.．、])")
+NUMBERED_BOLD_RE = re.compile(r"^\*\*(\d{1,2}[.．、]|[①-⑳])")
 BULLET_RE = re.compile(r"^[●○■□◆◇▲△★☆•◎]+|^·(?=\s*[\u4e00-\u9fff]{2,3}$)")  # ·陈一舟
 # ▲【标题】 on its own line, or before its brief's text (▲【标题】近日，…) or its title
 # (# 【图片新闻】樱花绽放引客来)
@@ -5924,6 +5924,16 @@ def test_a_reader_s_name_spaced_out_after_the_role_signs_the_letter() -> None:
     assert (letter.title, letter.byline) == ("路口绿灯能否多几秒？", "读者周敏")
     assert (reply.kicker, reply.title) == ("相关部门回复", "已延长至35秒")
     assert reply.byline == "县公安局交警大队"
+
+
+def test_briefs_titled_in_bold_after_circled_numbers_lose_them() -> None:
+    text = "\n".join(["# 县城新增两处口袋公园", "近日，县城新增两处口袋公园，市民又多了去处。", "",
+                      "## 乡镇传真", "**①榆坡乡春播过半**",
+                      "截至4月10日，榆坡乡已完成春播3.2万亩。", "",
+                      "**②国家安全教育进社区**", "4月15日，社区开展国家安全教育日宣传。", ""])
+    page = segment(text)
+    accounted(text, page)
+    assert [a.title for a in page.articles][1:] == ["榆坡乡春播过半", "国家安全教育进社区"]
 
 
 def test_numbered_briefs_titled_in_bold_lose_their_numbers() -> None:

@@ -1545,8 +1545,9 @@ def split_head(head: Head, dashed_below: bool = False,
     if label:  # 【图片新闻】樱花绽放引客来, # 报小拍|沙滩上的“小小赶海人”
         kicker, units[0] = label.group(1) or label.group(2), label.group(3)
     title = units[0]
-    if head.markdown_level and title[:1].isdigit() and (numbered := NUMBERED_TITLE_RE.match(title)):
-        title = numbered["title"]  # **1.柳堤乡举办春季招聘会**: a numbered brief's title
+    if head.markdown_level and (numbered := NUMBERED_TITLE_RE.match(title)
+                                or CIRCLED_TITLE_RE.match(title)):
+        title = numbered["title"]  # **1.柳堤乡举办春季招聘会**, **①…**: a numbered brief's
     subtitle = " ".join(units[1:]) or None
     return kicker, title, subtitle
 
@@ -1558,6 +1559,7 @@ BRACKET_LABEL_RE = re.compile(
 
 
 SUBTITLE_LONGER = 3  # characters: how much longer than the title an undashed subtitle runs
+CIRCLED_TITLE_RE = re.compile(rf"^{CIRCLED_NUMBER}(?P<title>[^，。；：,;:！？、\s【】]{{4,24}})$")
 DECK_MIN = 10  # characters: the least a line of facts under a title wrapped in two runs
 
 
