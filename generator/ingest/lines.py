@@ -265,11 +265,11 @@ SALUTATION_RE = re.compile(
     rf"^(?:编辑同志|[{CJK}]{{2,4}}同志|尊敬的[{CJK}]{{2,10}})[：:]"
     rf"|^[{CJK}]{{1,4}}(?:先生|女士|老师)[：:]\s*您好")
 SIGNATURE_RE = re.compile(rf"^(?P<text>.*?)[（(](?P<name>{NAME}(?:\s+{NAME}){{0,2}})[）)]$")
-# A town's or a bureau's office that sent the item in: （某某镇宣传办）, （某某街道党政办）,
-# （某某社区供稿）.
 # How the name of an office that answers a reader ends: 县城市管理局, 茶岭乡人民政府,
 # 县公安局交警大队, 城东街道办事处.
 OFFICE_ENDS = "局|政府|大队|管理处|办事处|服务中心"
+# A town's or a bureau's office that sent the item in: （某某镇宣传办）, （某某街道党政办）,
+# （某某社区供稿）.
 OFFICE = (rf"[{CJK}]{{2,8}}(?:宣传办|宣传部|宣传科|宣传组|党政办|党建办|办公室|供稿)"
           # …or the bureau that answers a reader: （县城市管理和综合执法局）, （某乡人民政府）
           rf"|[{CJK}]{{2,12}}(?:{OFFICE_ENDS})")

@@ -228,9 +228,12 @@ def bullets_follow(blocks: list[Block], i: int) -> bool:
 # right after a finished paragraph, is the author's name, not a headline.
 def names_as_signatures(blocks: list[Block]) -> list[Block]:
     """'廖红红' (or '向 炜') on its own line after an article's last sentence: a byline
-    printed at the end, read as the article's signature; right under a headline, its byline."""
+    printed at the end, read as the article's signature; right under a headline, its byline.
+    Under a letter or a reply (opened by 编辑同志：), the reader's name and the office that
+    answers sign them, and the office's dated sign-off is the reply's text."""
     out: list[Block] = []
     replying = False  # inside a letter or a reply, opened by its salutation (编辑同志：)
+    was_replying = False  # …up to the headline group at hand
     for block in blocks:
         prev = out[-1] if out else None
         if isinstance(block, Para):
