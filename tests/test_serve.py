@@ -489,3 +489,26 @@ def test_search_works_in_the_preview(tab: Tab, search_server: Server):
     tab.goto(search_server.url + f"/search/?q={quote('政商关系')}")
     tab.page.get_by_role("link", name=TITLE).first.wait_for()
     assert not tab.errors
+
+
+def test_the_loop_ends_cleanly_when_interrupted_between_unregistering_and_forgetting(
+        tmp_path: Path) -> None:
+    # Ctrl-C may land after a connection left the selector but before it left the list of
+    # waiting ones: the loop's cleanup closes it all the same, with no KeyError.
+    class Waiting:
+        closed = False
+
+        def close(self) -> None:
+            self.closed = True
+
+    live = LiveState()
+    server = PreviewServer(("127.0.0.1", 0), tmp_path, live, verbose=False)
+    stray = Waiting()
+    server._waiting[stray] = None  # in the list, not in the selector
+    server._stopping = True  # the loop stops at once, straight into its cleanup
+    try:
+        server.serve_forever(poll_interval=0.01)
+    finally:
+        live.close()
+        server.server_close()
+    assert stray.closed and not server._waiting

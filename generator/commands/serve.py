@@ -608,8 +608,12 @@ class PreviewServer(socketserver.TCPServer):
                 self._take_back(selector)
                 self._expire(selector)
         finally:
+            # Closing the selector forgets every connection in it: a Ctrl-C that came
+            # between a connection's unregistering and its leaving _waiting must not end
+            # in a KeyError from unregistering it twice.
             for handler in list(self._waiting):
-                self._drop(selector, handler)
+                handler.close()
+            self._waiting.clear()
             selector.close()
             self._stopped.set()
 
