@@ -382,7 +382,7 @@ def split_paragraphs(lines: list[Line], width: float, one_per_line: bool) -> lis
 PLAIN_TITLE = 20  # characters: the longest headline line read above a column
 CLAUSE_ENDS = frozenset("，,、；;：:")
 NOTICE_WORD_MAX = 6  # characters: a notice's title set under its subject (招聘启事, 公示)
-CLAUSE_MARKS = frozenset("，,、；;：:。！？!?")
+CLAUSE_MARKS_RE = re.compile(r"[，,。；;：:、！？!?]")  # any mark of a clause or a sentence
 CREDITED_LEAD_RE = re.compile(r"^\S{0,12}讯[（(]")  # 本报讯（记者 …）, 道县融媒讯（…）
 AMID_MIN = 5  # lines: a run this long may hold a headline between two pieces
 TITLE_AMONG_WIDE = 24  # characters: a title set between paragraphs a line each is no longer
@@ -937,7 +937,7 @@ class BlockBuilder:
                 continue
             prose = "，" in body[0].text + body[1].text  # (not a table's rows under it)
             if prose and self._short_head(ln, body) and self._stranded(ln, body) \
-                    and not CLAUSE_MARKS.intersection(ln.text):
+                    and not CLAUSE_MARKS_RE.search(ln.text):
                 return i, i + 1
         return None
 
@@ -1124,7 +1124,7 @@ class BlockBuilder:
             and len(word.text) <= NOTICE_WORD_MAX \
             and NOTICE_TITLE_RE.search(word.text) is not None \
             and len(top.text) <= MAX_HEAD_CHARS and not top.terminal and not top.row \
-            and not CLAUSE_MARKS.intersection(top.text + word.text)
+            and not CLAUSE_MARKS_RE.search(top.text + word.text)
 
     def _asked_over_wide(self, run: list[Line]) -> bool:
         """A title and its second deck that asks (天桥电梯停了快一个月 / 什么时候能修好？)

@@ -23,6 +23,7 @@ from functools import cached_property
 from generator.errors import plural
 from generator.ingest.article import Article, Noise, SegmentedPage
 from generator.ingest.blocks import (
+    CLAUSE_MARKS_RE,
     DANGLING,
     Block,
     BlockBuilder,
@@ -242,9 +243,11 @@ def names_as_signatures(blocks: list[Block]) -> list[Block]:
             was_replying, replying = replying, False
         line = block.lines[0] if isinstance(block, Para) and len(block.lines) == 1 else None
         if line and replying and isinstance(prev, Para) and prev.lines[-1].terminal \
-                and signing_office(line.text):
+                and (signing_office(line.text) or glued_reader(line.text)):
+            # …感谢您的关心。 / 新蔡县城市管理局: the office signs its reply; …尽快修一修。 /
+            # 读者吴强 (a paragraph a line): the reader signs the letter
             out.append(Marker(Line(line.no, line.text, Kind.SIGNATURE, line.width)))
-            continue  # …感谢您的关心。 / 新蔡县城市管理局: the office signs its reply
+            continue
         if line and isinstance(prev, Head) and surnamed(line.text):
             # # 一座老粮站的“新生” / 宋 溪 / text: the piece's author, under its title
             out.append(Marker(Line(line.no, line.text, Kind.BYLINE, line.width)))
@@ -260,10 +263,6 @@ def names_as_signatures(blocks: list[Block]) -> list[Block]:
                 and dated_sign_off([ln.text for ln in block.blocks[0]]):
             out.append(Para(block.blocks[0]))  # 镇平县城市管理局 / 11月16日: the reply's text
             continue
-        if line and replying and isinstance(prev, Para) and prev.lines[-1].terminal \
-                and glued_reader(line.text):
-            out.append(Marker(Line(line.no, line.text, Kind.SIGNATURE, line.width)))
-            continue  # …尽快修一修。 / 读者吴强, a paragraph a line: the letter's writer
         if (isinstance(block, Head) and len(block.blocks[0]) == 1
                 and (not block.markdown_level or (  # (读者 赵 敏 / # the reply's title)
                     len(block.blocks) > 1 and block.blocks[0][0].kind is Kind.TEXT))
@@ -1359,7 +1358,6 @@ def lift_title(article: Article, above: Block | None,
         article.title, article.paragraphs = title, [join_block(above.lines[1:])]
 
 
-CLAUSE_MARKS_RE = re.compile(r"[，,。；;：:、！？!?]")
 
 
 def is_editors_note(text: str) -> bool:
